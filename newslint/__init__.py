@@ -1,0 +1,47 @@
+"""newslint: catch scraper, CMS and ad-widget junk in news articles before publication.
+
+The public API::
+
+    from newslint import lint_text, lint_paths, load_rules
+
+    result = lint_text(open("draft.md").read(), path="draft.md")
+    for finding in result.findings:
+        print(finding.line, finding.rule, finding.message)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+from newslint.document import Block, Document
+from newslint.engine import Options, lint_document
+from newslint.engine import lint_paths as _lint_paths
+from newslint.finding import FileResult, Finding, Fix
+from newslint.readers import read_string
+from newslint.rules import Rule, RuleSet, load_rules
+
+__version__ = "0.1.0"
+__all__ = [
+    "Block", "Document", "FileResult", "Finding", "Fix", "Options", "Rule", "RuleSet",
+    "default_rules", "lint_paths", "lint_text", "load_rules", "__version__",
+]
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The shipped rule packs, loaded once per process."""
+    return load_rules()
+
+
+def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
+              rules: RuleSet | None = None, options: Options | None = None) -> FileResult:
+    """Lint one draft given as a string; the format follows ``path``'s extension unless ``fmt``."""
+    docs = read_string(text, path, fmt)
+    return lint_document(docs[0], rules or default_rules(), options or Options())
+
+
+def lint_paths(paths: Iterable[str], rules: RuleSet | None = None,
+               options: Options | None = None) -> Iterator[FileResult]:
+    """Lint files (not folders: expand those with ``newslint.files.collect``)."""
+    return _lint_paths(paths, rules or default_rules(), options or Options())

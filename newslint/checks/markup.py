@@ -1,0 +1,75 @@
+"""``markup``: leftovers of HTML, shortcodes and templates in the prose.
+
+Modes: ``tag`` (real HTML element names only, so "<3" or "<Name>" pass),
+``entity`` (named or numeric character references), ``shortcode``
+(WordPress-style ``[caption ...]``), ``template`` (``{{ var }}``, ``{% tag %}``,
+``${var}``, ``%%VAR%%``), ``embed`` (script, style, iframe and ad slots the HTML
+reader found inside the body).
+"""
+
+from __future__ import annotations
+
+import html.entities
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from newslint.checks.base import Context, Hit, block_hit
+from newslint.document import Document
+
+if TYPE_CHECKING:
+    from newslint.rules import Rule
+
+KIND = "markup"
+DEFAULT_SCOPE = "block"
+
+HTML_ELEMENTS = (
+    "a abbr address article aside audio b blockquote body br button caption center cite code "
+    "col dd del details div dl dt em embed fieldset figcaption figure font footer form h1 h2 "
+    "h3 h4 h5 h6 head header hr html i iframe img input ins label li link main mark meta nav "
+    "noscript object ol option p picture pre q s script section select small source span "
+    "strike strong style sub summary sup table tbody td template textarea tfoot th thead time "
+    "title tr u ul video wbr"
+).split()
+
+_TAG = regex.compile(
+    r"</?(?:%s)\b(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))?)*\s*/?>"
+    % "|".join(HTML_ELEMENTS),
+    regex.IGNORECASE,
+)
+_NAMED = sorted({name.rstrip(";") for name in html.entities.html5 if name.endswith(";")},
+                key=len, reverse=True)
+_ENTITY = regex.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|(?:%s));" % "|".join(_NAMED))
+_SHORTCODE = regex.compile(
+    r"\[/?(?:caption|embed|gallery|video|audio|playlist|contact-form(?:-7)?|vc_[a-z_]+|"
+    r"et_pb_[a-z_]+|su_[a-z_]+|wpforms|ultimatemember|ad|ads|adsense|tweet|instagram|youtube)"
+    r"(?:\s[^\[\]]*)?\]",
+    regex.IGNORECASE,
+)
+_TEMPLATE = regex.compile(
+    r"\{\{\s*[\w.\[\]'\"|: -]+\s*\}\}|\{%-?\s*\w+[^%]*-?%\}|\$\{\s*[A-Za-z_][\w.]*\s*\}"
+    r"|%%[A-Z][A-Z0-9_]+%%|\[\[\s*[A-Z_][A-Z0-9_]*\s*\]\]"
+)
+PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
+
+
+def compile(params: Mapping[str, Any], scope: str) -> str:
+    mode = params["mode"]
+    if mode not in (*PATTERNS, "embed"):
+        raise ValueError(f"unknown markup mode {mode!r}")
+    return str(mode)
+
+
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    mode: str = rule.compiled
+    if mode == "embed":
+        for embed in doc.embeds:
+            yield Hit(embed.start, embed.end, {"match": f"<{embed.tag}>", "tag": embed.tag})
+        return
+    pattern = PATTERNS[mode]
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "code":
+            continue
+        for m in pattern.finditer(block.text):
+            yield block_hit(block, index, m.start(), m.end(), match=m.group(0))

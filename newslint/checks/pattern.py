@@ -1,0 +1,80 @@
+"""``pattern``: a regular expression over lines, blocks, the title or embeds.
+
+Regexes run on the ``regex`` module with a time limit, so a catastrophic user
+pattern ends as a clear finding instead of a hung run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from newslint.checks.base import CheckTimeout, Context, Hit, block_hit
+from newslint.document import Document
+
+if TYPE_CHECKING:
+    from newslint.rules import Rule
+
+KIND = "pattern"
+DEFAULT_SCOPE = "line"
+DEFAULT_TIMEOUT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    pattern: Any
+    unless: Any
+    timeout: float
+
+
+def compile(params: Mapping[str, Any], scope: str) -> Compiled:
+    flags = regex.V0 | (regex.IGNORECASE if params.get("ignorecase") else 0)
+    if scope == "line":
+        flags |= regex.MULTILINE
+    try:
+        pattern = regex.compile(params["regex"], flags)
+        unless = regex.compile(params["unless"], flags) if params.get("unless") else None
+    except regex.error as e:
+        raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
+    return Compiled(pattern, unless, float(params.get("timeout", DEFAULT_TIMEOUT)))
+
+
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    compiled: Compiled = rule.compiled
+    deadline = time.monotonic() + compiled.timeout
+    if rule.scope == "embed":
+        for embed in doc.embeds:
+            for m in _finditer(compiled, embed.text, deadline):
+                yield Hit(embed.start, embed.end, {"match": m.group(0)})
+        return
+    if rule.scope == "title":
+        if doc.title:
+            for m in _finditer(compiled, doc.title, deadline):
+                yield Hit(0, 0, {"match": m.group(0)})
+        return
+    for index, block in enumerate(doc.blocks):
+        if rule.scope == "line":
+            for t_index, line in block.lines():
+                for m in _finditer(compiled, line, deadline):
+                    yield block_hit(block, index, t_index + m.start(), t_index + m.end(),
+                                    match=m.group(0))
+        else:
+            for m in _finditer(compiled, block.text, deadline):
+                yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
+
+
+def _finditer(compiled: Compiled, text: str, deadline: float) -> Iterator[Any]:
+    remaining = deadline - time.monotonic()
+    try:
+        if remaining <= 0:
+            raise TimeoutError
+        matches = list(compiled.pattern.finditer(text, timeout=remaining))
+        if matches and compiled.unless is not None and compiled.unless.search(text, timeout=remaining):
+            return
+    except TimeoutError as e:
+        raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
+    yield from matches

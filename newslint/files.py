@@ -1,0 +1,45 @@
+"""Expand the paths a user names into the files to lint."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newslint.errors import InputError
+from newslint.readers import DEFAULT_PATTERNS
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
+
+
+def _matches(path: str, patterns: Iterable[str]) -> bool:
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+
+
+def collect(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> Iterator[str]:
+    """Files named directly (always linted unless excluded), and matching files under folders."""
+    include = tuple(include) or DEFAULT_PATTERNS
+    exclude = tuple(exclude)
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path, include, exclude)
+        elif path.exists() or path.is_symlink():
+            if not _matches(raw, exclude):
+                yield raw
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+
+
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[str]:
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(folder, d), exclude))
+        for name in sorted(names):
+            full = os.path.join(folder, name)
+            if _matches(full, include) and not _matches(full, exclude):
+                yield full

@@ -1,0 +1,48 @@
+"""Run rules' own examples: each ``flag`` example must be flagged, each ``pass`` must not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from newslint.document import Document
+from newslint.engine import Options, lint_document
+from newslint.readers import markdown
+from newslint.rules import Rule, RuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleFailure:
+    rule: Rule
+    kind: str  # "flag" or "pass"
+    example: str
+    found: tuple[str, ...]
+
+    def describe(self) -> str:
+        if self.kind == "flag":
+            return f"{self.rule.source}: {self.rule.id}: example not flagged: {self.example!r}"
+        return (f"{self.rule.source}: {self.rule.id}: example wrongly flagged: {self.example!r} "
+                f"({'; '.join(self.found)})")
+
+
+def example_document(text: str) -> Document:
+    """An example read as Markdown: plain lines stay paragraphs (no title guessing), while
+    HTML in an example (a script, a stray tag) is read the way a Markdown draft's would be."""
+    return markdown.read(text, "<example>")
+
+
+def run_rule_examples(rule: Rule, ruleset: RuleSet) -> Iterator[ExampleFailure]:
+    language = sorted(rule.languages)[0] if rule.languages else None
+    options = Options(select=(rule.id,), language=language,
+                      allowed_languages=ruleset.languages or frozenset({"en"}))
+    single = RuleSet((rule,))
+    for kind, examples in (("flag", rule.examples_flag), ("pass", rule.examples_pass)):
+        for example in examples:
+            result = lint_document(example_document(example), single, options)
+            found = tuple(f.message for f in result.findings if f.rule == rule.id)
+            if (kind == "flag") != bool(found):
+                yield ExampleFailure(rule, kind, example, found)
+
+
+def missing_examples(rules: Iterable[Rule]) -> list[Rule]:
+    return [r for r in rules if not r.examples_flag or not r.examples_pass]

@@ -95,7 +95,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
         jobs=jobs or os.cpu_count() or 1,
     )
     use_color = sys.stdout.isatty() if color is None else color
-    formatter = formatters()[output_format](click.get_text_stream("stdout"), use_color)
+    formatter = formatters()[output_format](sys.stdout, use_color)
     failed = crashed = False
     formatter.start()
     with _progress(len(files)) as advance:

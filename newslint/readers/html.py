@@ -53,7 +53,7 @@ class _Reader(HTMLParser):
         self.lang: str | None = None
         self.time: str | None = None
 
-    def offset(self) -> int:
+    def _here(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
@@ -75,22 +75,22 @@ class _Reader(HTMLParser):
             self.time = self.time or a["datetime"]
         if tag in EMBED_TAGS and not self.in_head:
             if tag in VOID_EMBEDS:
-                start = self.offset()
+                start = self._here()
                 end = start + len(self.get_starttag_text() or "")
                 self.embeds.append(Embed(tag, start, end, self.source[start:end]))
             else:
-                self.embed = (tag, self.offset())
+                self.embed = (tag, self._here())
             return
         if tag in BLOCK_TAGS:
             self.flush()
             self.kind = "heading" if tag in HEADINGS else ("quote" if tag == "blockquote" else
                                                           "list-item" if tag == "li" else "paragraph")
         elif tag == "br":
-            self.add("\n", self.offset())
+            self.add("\n", self._here())
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("iframe", "ins", "embed") and not self.embed and not self.in_head:
-            start = self.offset()
+            start = self._here()
             end = start + len(self.get_starttag_text() or "")
             self.embeds.append(Embed(tag, start, end, self.source[start:end]))
             return
@@ -100,7 +100,7 @@ class _Reader(HTMLParser):
         if self.embed:
             name, start = self.embed
             if tag == name:
-                end = self.source.find(">", self.offset()) + 1 or len(self.source)
+                end = self.source.find(">", self._here()) + 1 or len(self.source)
                 self.embeds.append(Embed(name, start, end, self.source[start:end]))
                 self.embed = None
             return
@@ -118,7 +118,7 @@ class _Reader(HTMLParser):
         if self.in_title:
             self.title += data
             return
-        start = self.offset()
+        start = self._here()
         for m in _PIECES.finditer(data):
             piece = m.group(0)
             self.add(" " if piece.isspace() else piece, start + m.start())
@@ -134,10 +134,10 @@ class _Reader(HTMLParser):
             if self.in_title:
                 self.title += text
             return
-        self.add(" " if text.isspace() else text, self.offset())
+        self.add(" " if text.isspace() else text, self._here())
 
     def handle_comment(self, data: str) -> None:
-        start = self.offset()
+        start = self._here()
         self.comments.append((start, start + len(data) + 7, data.strip()))
 
     def add(self, text: str, source_offset: int) -> None:

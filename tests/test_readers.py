@@ -1,0 +1,108 @@
+"""Readers: every block's text maps back to the exact line and column of the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.document import Document
+from newslint.readers import read_string
+from newslint.readers import html as html_reader
+from newslint.readers import markdown as md_reader
+from newslint.readers import text as text_reader
+
+
+def located(doc: Document, needle: str) -> tuple[int, int]:
+    """Line and column of ``needle`` found through the blocks' offset maps."""
+    for block in doc.blocks:
+        index = block.text.find(needle)
+        if index != -1:
+            start = block.source_offset(index)
+            assert doc.source[start : start + len(needle)] == needle or "&" in doc.source
+            return doc.position(start)
+    raise AssertionError(f"{needle!r} not in any block")
+
+
+def test_text_blocks_split_on_blank_lines_with_title() -> None:
+    doc = text_reader.read("Headline here\n\nFirst para line one\nline two.\n\n  \n\nSecond.\n", "a.txt")
+    assert doc.title == "Headline here"
+    assert [b.text for b in doc.blocks] == ["Headline here", "First para line one\nline two.", "Second."]
+    assert [b.kind for b in doc.blocks] == ["title", "paragraph", "paragraph"]
+    assert located(doc, "line two") == (4, 1)
+    assert located(doc, "Second") == (8, 1)
+
+
+def test_text_crlf_positions_are_exact() -> None:
+    source = "Title\r\n\r\nOne line\r\nTwo lines here.\r\n\r\nThird block.\r\n"
+    doc = text_reader.read(source, "a.txt")
+    assert doc.blocks[1].text == "One line\nTwo lines here."
+    assert located(doc, "lines here") == (4, 5)
+    assert located(doc, "Third") == (6, 1)
+
+
+def test_markdown_front_matter_and_blocks() -> None:
+    source = (
+        "---\ntitle: \"Judul\"\nauthor: Ani\ndate: 2024-09-12\nlang: id-ID\n---\n\n"
+        "# Heading\n\nA paragraph with **bold**\ncontinued.\n\n"
+        "> quoted line\n> second quoted\n\n- item one\n- item two\n\n"
+        "```\ncode = 1\n```\n\n<!-- newslint: disable=markup -->\n\nLast.\n"
+    )
+    doc = md_reader.read(source, "a.md")
+    assert (doc.title, doc.byline, doc.date, doc.language) == ("Judul", "Ani", "2024-09-12", "id")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert ("heading", "Heading") in kinds
+    assert ("paragraph", "A paragraph with **bold**\ncontinued.") in kinds
+    assert ("quote", "quoted line\nsecond quoted") in kinds
+    assert ("list-item", "item one") in kinds
+    assert not any("code = 1" in text for _, text in kinds), "code is not prose"
+    assert doc.comments and doc.comments[0][2] == "newslint: disable=markup"
+    assert located(doc, "second quoted") == (14, 3)
+    assert located(doc, "item two") == (17, 3)
+    assert located(doc, "continued") == (11, 1)
+
+
+def test_markdown_broken_front_matter_is_a_notice() -> None:
+    doc = md_reader.read("---\ntitle: [unclosed\n---\n\nBody text.\n", "a.md")
+    assert [n.rule for n in doc.notices] == ["input/front-matter"]
+    assert doc.title is None
+    assert [b.text for b in doc.blocks] == ["Body text."]
+
+
+def test_markdown_html_blocks_keep_tags_and_split_out_scripts() -> None:
+    source = 'Intro.\n\n<div class="entry-content">\n\n<script>googletag.cmd.push(1)</script>\n\nEnd.\n'
+    doc = md_reader.read(source, "a.md")
+    assert any(b.kind == "html" and b.text.startswith("<div") for b in doc.blocks)
+    assert [e.tag for e in doc.embeds] == ["script"]
+    assert doc.position(doc.embeds[0].start) == (5, 1)
+
+
+def test_html_blocks_entities_and_positions() -> None:
+    source = (
+        "<html lang=\"en\"><head><title>T &amp; U</title>\n"
+        "<meta name=\"author\" content=\"Jane Roe\">\n"
+        "<meta property=\"article:published_time\" content=\"2024-09-12T10:00:00Z\">\n"
+        "<script>var headOnly = 1;</script></head>\n"
+        "<body><article><h1>Big   news</h1>\n"
+        "<p>First &amp; foremost,\n   the <b>mayor</b> spoke.</p>\n"
+        "<script>googletag.cmd.push(function(){})</script>\n"
+        "<p>Second<br>line.</p><iframe src=\"https://ads.example\"></iframe>\n"
+        "</article></body></html>\n"
+    )
+    doc = html_reader.read(source, "a.html")
+    assert (doc.title, doc.byline, doc.date, doc.language) == ("T & U", "Jane Roe", "2024-09-12T10:00:00Z", "en")
+    assert [b.text for b in doc.blocks] == ["Big news", "First & foremost, the mayor spoke.", "Second\nline."]
+    assert [e.tag for e in doc.embeds] == ["script", "iframe"], "head scripts are not body embeds"
+    assert located(doc, "mayor") == (7, 11)
+    assert located(doc, "line.") == (9, 14)
+    assert doc.position(doc.embeds[0].start) == (8, 1)
+
+
+def test_html_unclosed_script_runs_to_the_end() -> None:
+    doc = html_reader.read("<p>Text.</p><script>var a = '<p>not prose</p>';", "a.html")
+    assert [b.text for b in doc.blocks] == ["Text."]
+    assert doc.embeds[0].end == len(doc.source)
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("a.txt", "text"), ("a.md", "markdown"), ("a.markdown", "markdown"),
+                                            ("a.HTML", "html"), ("a.htm", "html"), ("noext", "text")])
+def test_format_follows_extension(name: str, fmt: str) -> None:
+    assert read_string("Hello.", name)[0].format == fmt

@@ -107,12 +107,16 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     sys.exit(2 if crashed else 1 if failed else 0)
 
 
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 class _progress:
     """click's progress bar on stderr, only on a terminal and for longer runs."""
 
     def __init__(self, total: int) -> None:
         self.bar: Any = None
-        if total >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+        if total >= PROGRESS_MIN_FILES and stderr_is_terminal():
             self.bar = click.progressbar(length=total, label="Linting", file=sys.stderr)
 
     def __enter__(self) -> Any:

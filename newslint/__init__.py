@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
+from newslint.api import ArticleResult, lint_article
 from newslint.document import Block, Document
 from newslint.engine import Options, lint_document
 from newslint.engine import lint_paths as _lint_paths
@@ -23,8 +24,9 @@ from newslint.rules import Rule, RuleSet, load_rules
 
 __version__ = "0.1.0"
 __all__ = [
-    "Block", "Document", "FileResult", "Finding", "Fix", "Options", "Rule", "RuleSet",
-    "default_rules", "lint_paths", "lint_text", "load_rules", "__version__",
+    "ArticleResult", "Block", "Document", "FileResult", "Finding", "Fix", "Options", "Rule",
+    "RuleSet", "default_rules", "lint_article", "lint_paths", "lint_text", "load_rules",
+    "__version__",
 ]
 
 

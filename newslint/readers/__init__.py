@@ -6,14 +6,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newslint.document import Document, Notice
-from newslint.readers import html, markdown, source, text
+from newslint.readers import cms, html, markdown, source, text, wxr
 
 Reader = Callable[[str, str, tuple[Notice, ...]], Document]
+# Formats whose one file holds many articles (CMS exports): each gives a list of Documents.
+CollectionReader = Callable[[str, str, tuple[Notice, ...]], list[Document]]
 
 FORMATS: dict[str, Reader] = {
     "text": text.read,
     "markdown": markdown.read,
     "html": html.read,
+}
+COLLECTIONS: dict[str, CollectionReader] = {
+    "json": cms.read_json,
+    "jsonl": cms.read_jsonl,
+    "wxr": wxr.read,
 }
 EXTENSIONS = {
     ".txt": "text",
@@ -22,8 +29,14 @@ EXTENSIONS = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xml": "wxr",
 }
 DEFAULT_PATTERNS = tuple(f"*{ext}" for ext in (".txt", ".md", ".markdown", ".html", ".htm"))
+# CMS exports are read only when named, or when --include asks for them in folders.
+CMS_PATTERNS = ("*.json", "*.jsonl", "*.ndjson", "*.xml")
 
 
 def format_for(path: str) -> str:
@@ -34,7 +47,10 @@ def format_for(path: str) -> str:
 def read_string(content: str, path: str, fmt: str | None = None,
                 notices: tuple[Notice, ...] = ()) -> list[Document]:
     """Documents from already-decoded text."""
-    return [FORMATS[fmt or format_for(path)](content, path, notices)]
+    fmt = fmt or format_for(path)
+    if fmt in COLLECTIONS:
+        return COLLECTIONS[fmt](content, path, notices)
+    return [FORMATS[fmt](content, path, notices)]
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None,

@@ -1,0 +1,118 @@
+"""The publish check as a function: one article in, a publish/hold verdict out.
+
+::
+
+    from newslint import lint_article
+
+    result = lint_article(title="Budget passes", body="<p>...</p>", byline="Jane Smith",
+                          published_at="2024-09-12T08:00:00Z")
+    if not result.publishable:
+        for finding in result.findings:
+            print(finding.line, finding.rule, finding.message)
+
+Positions in findings are lines and columns of ``body`` as submitted. Rules
+load once per process; pass ``rules`` to use another RuleSet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from newslint.document import Document, Notice
+from newslint.engine import Options, lint_document, severity_at_least
+from newslint.finding import SEVERITIES, Finding
+from newslint.readers.cms import Article, ArticleError, article_document
+from newslint.readers.cms import body_format as parse_body_format
+from newslint.rules import RuleSet
+
+DEFAULT_PATH = "<article>"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """The verdict on one article: publishable when no finding is at or above ``fail_on``."""
+
+    publishable: bool
+    findings: tuple[Finding, ...]
+    language: str | None
+    fail_on: str = "error"
+
+    def summary(self) -> dict[str, Any]:
+        counts = Counter(f.severity for f in self.findings)
+        return {"findings": len(self.findings), "fail_on": self.fail_on,
+                "by_severity": {s: counts.get(s, 0) for s in reversed(SEVERITIES)}}
+
+    def to_json(self) -> dict[str, Any]:
+        """The publish-check wire format, as ``POST /v1/check`` answers."""
+        return {"publishable": self.publishable, "language": self.language,
+                "findings": [f.to_json() for f in self.findings], "summary": self.summary()}
+
+
+def lint_article(
+    *,
+    body: str,
+    title: str | None = None,
+    body_format: str = "html",
+    byline: str | None = None,
+    published_at: str | dt.date | None = None,
+    language: str | None = None,
+    fail_on: str = "error",
+    options: Options | None = None,
+    rules: RuleSet | None = None,
+    path: str = DEFAULT_PATH,
+) -> ArticleResult:
+    """Lint one CMS article; raises ArticleError (a ValueError) naming a bad argument."""
+    if fail_on not in SEVERITIES:
+        raise ArticleError("fail_on", f"'fail_on' must be error, warning or info, not {fail_on!r}")
+    article = make_article(body=body, title=title, body_format=body_format, byline=byline,
+                           published_at=published_at, language=language)
+    return lint(article, fail_on=fail_on, options=options, rules=rules, path=path)
+
+
+def make_article(*, body: Any, title: Any = None, body_format: Any = "html", byline: Any = None,
+                 published_at: Any = None, language: Any = None) -> Article:
+    """Check the argument types once, here, so a wrong one names itself."""
+    if isinstance(published_at, (dt.date, dt.datetime)):
+        published_at = published_at.isoformat()
+    values = {"body": body, "title": title, "body_format": body_format, "byline": byline,
+              "published_at": published_at, "language": language}
+    for name, value in values.items():
+        if not isinstance(value, str) and (value is not None or name in ("body", "body_format")):
+            raise ArticleError(name, f"'{name}' must be a string, not {type(value).__name__}")
+    return Article(body=body, body_format=parse_body_format(body_format), title=title or None,
+                   byline=(byline or "").strip() or None, published_at=published_at or None,
+                   language=language or None)
+
+
+def lint(article: Article, *, fail_on: str = "error", options: Options | None = None,
+         rules: RuleSet | None = None, path: str = DEFAULT_PATH) -> ArticleResult:
+    """Lint an already-validated Article (the server's path: JSON in, Article, verdict)."""
+    from newslint import default_rules  # the package imports this module: import lazily
+
+    options = options or Options()
+    result = lint_document(article_doc(article, path, options), rules or default_rules(), options)
+    blocking = any(severity_at_least(f, fail_on) for f in result.findings)
+    return ArticleResult(not blocking, result.findings, result.language, fail_on)
+
+
+def article_doc(article: Article, path: str, options: Options) -> Document:
+    """The article as a Document; an over-size or binary body is a finding, not an exception."""
+    size = len(article.body.encode("utf-8", "replace"))
+    if size > options.max_bytes:
+        return _unread(article, path, Notice(
+            "input/too-large", "error", f"article body is {size / 1e6:.1f} MB, over the "
+            f"{options.max_bytes / 1e6:g} MB limit; not linted"))
+    if "\x00" in article.body[:8192]:
+        return _unread(article, path, Notice(
+            "input/binary", "error", "article body holds NUL characters (binary?); not linted"))
+    if not article.body.strip():
+        return article_document(article, path, (Notice("input/empty", "warning",
+                                                       "article body is empty"),))
+    return article_document(article, path)
+
+
+def _unread(article: Article, path: str, notice: Notice) -> Document:
+    return Document(path=path, source="", format=article.body_format, blocks=(), notices=(notice,))

@@ -95,15 +95,26 @@ def rule_schema() -> dict[str, Any]:
     return schema
 
 
+@functools.lru_cache(maxsize=1)
+def packs_root() -> Path:
+    """The folder of shipped packs: the installed ``newslint.packs``, or ``rules/`` in a checkout."""
+    try:
+        return Path(str(resources.files("newslint.packs")))
+    except ModuleNotFoundError:
+        # Running from a source tree (python -m pytest in a checkout with a regular install):
+        # the source package has no ``packs``; the packs are the checkout's rules/ folder.
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
 def shipped_packs() -> list[str]:
     """Names of the shipped packs, ``core`` first."""
-    root = Path(str(resources.files("newslint.packs")))
+    root = packs_root()
     names = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
     return sorted(names, key=lambda n: (n != "core", n))
 
 
 def shipped_pack_dirs(packs: Iterable[str] | None = None) -> list[tuple[str, Path]]:
-    root = Path(str(resources.files("newslint.packs")))
+    root = packs_root()
     available = shipped_packs()
     wanted = available if packs is None else list(packs)
     unknown = [p for p in wanted if p not in available]

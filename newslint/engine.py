@@ -8,6 +8,8 @@ each load the rules once.
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
+import fnmatch
 import multiprocessing
 import os
 import sys
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint import language as lang_detect
+from newslint import suppression
 from newslint.checks import KINDS
 from newslint.checks.base import CheckTimeout, Context, Hit
 from newslint.document import Document
@@ -40,6 +43,17 @@ class Options:
     max_bytes: int = source.MAX_BYTES
     jobs: int = 1
     format: str | None = None
+    # (absolute fnmatch pattern, rule ids/prefixes) pairs from the config's per-path-ignores
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def for_path(self, path: str) -> Options:
+        """These options with the per-path ignores matching ``path`` added to ``ignore``."""
+        if not self.per_path_ignores or path == "-":
+            return self
+        full = os.path.abspath(path).replace("\\", "/")
+        extra = tuple(rule for pattern, rules in self.per_path_ignores
+                      if fnmatch.fnmatchcase(full, pattern) for rule in rules)
+        return dataclasses.replace(self, ignore=self.ignore + extra) if extra else self
 
     def selects(self, rule_id: str) -> bool:
         """Longest matching prefix of --select and --ignore decides (ties go to select)."""
@@ -86,13 +100,18 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
     language = resolve_language(doc, options)
     ctx = Context(language, lang_detect.detect, options.allowed_languages)
-    for rule in active_rules(ruleset.for_language(language), language, options):
+    rules = active_rules(ruleset.for_language(language), language, options)
+    for rule in rules:
         try:
             findings.extend(_finding(doc, rule, hit, options) for hit in KINDS[rule.check].check(doc, rule, ctx))
         except CheckTimeout as e:
             findings.append(_document_finding(doc, RULE_TIMEOUT, "error",
                                               f"rule {rule.id} ({rule.source}) stopped: {e}; "
                                               "simplify its regex"))
+    if doc.comments:  # inline suppression directives live in HTML comments
+        ran = {r.id for r in rules} | {f.rule for f in findings}
+        findings = suppression.filter_findings(doc, findings, (r.id for r in ruleset), ran,
+                                               options.selects)
     findings.sort(key=lambda f: f.sort_key)
     return FileResult(doc.path, language, tuple(findings))
 
@@ -165,6 +184,7 @@ def internal_error(path: str, error: BaseException) -> FileResult:
 
 def lint_file(path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:
     """Read one file (``-`` is standard input) and lint every document in it."""
+    options = options.for_path(path)
     try:
         if path == "-":
             data = sys.stdin.buffer.read()

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from newslint.finding import FileResult, Finding
+
+if TYPE_CHECKING:
+    from newslint.rules import Rule
 
 
 @dataclass
@@ -29,10 +32,12 @@ class Summary:
 class Formatter:
     """Writes results as they arrive; ``finish`` writes what goes after the last file."""
 
-    def __init__(self, out: IO[str], color: bool = False) -> None:
+    def __init__(self, out: IO[str], color: bool = False, rules: Iterable[Rule] = ()) -> None:
         self.out = out
         self.color = color
         self.summary = Summary()
+        # formats that describe rules (SARIF) take their descriptions from here
+        self.rules = tuple(rules)
 
     def start(self) -> None:
         pass
@@ -48,11 +53,14 @@ def all_findings(results: Iterable[FileResult]) -> list[Finding]:
     return [f for r in results for f in r.findings]
 
 
-FormatterFactory = Callable[[IO[str], bool], Formatter]
+FormatterFactory = Callable[..., Formatter]
 
 
 def formatters() -> dict[str, FormatterFactory]:
+    from newslint.report import github, junit, sarif
     from newslint.report import json as json_report
     from newslint.report import text as text_report
 
-    return {"text": text_report.TextFormatter, "json": json_report.JsonFormatter}
+    return {"text": text_report.TextFormatter, "json": json_report.JsonFormatter,
+            "sarif": sarif.SarifFormatter, "github": github.GithubFormatter,
+            "junit": junit.JunitFormatter}

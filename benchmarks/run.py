@@ -58,7 +58,8 @@ def make_draft(rng: random.Random, bank: dict[str, list[str]]) -> tuple[str, str
             parts.append(rng.choice(JUNK))
     body = "\n\n".join(parts) + "\n"
     if rng.random() < 0.5:
-        front = f"---\ntitle: \"Draft {rng.randint(1, 10**6)}\"\nauthor: \"Desk\"\ndate: 2025-01-{rng.randint(1, 28):02}\n---\n\n"
+        front = (f"---\ntitle: \"Draft {rng.randint(1, 10**6)}\"\nauthor: \"Desk\"\n"
+                 f"date: 2025-01-{rng.randint(1, 28):02}\n---\n\n")
         return ".md", front + body
     return ".txt", f"Headline number {rng.randint(1, 10**6)}\n\n" + body
 

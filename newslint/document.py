@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph, heading or list item, with a map from its text to source offsets.

@@ -72,7 +72,7 @@ def _longest_prefix(rule_id: str, prefixes: Iterable[str]) -> int:
     return best
 
 
-class _Template(dict):  # type: ignore[type-arg]
+class _Template(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 

@@ -25,7 +25,6 @@ from newslint.finding import SEVERITY_RANK
 from newslint.yamlsource import LineDict, load_yaml, yaml_error_line
 
 
-
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -142,8 +141,8 @@ def load_rules(
     for _, directory in shipped_pack_dirs(packs):
         for path in rule_files(directory):
             rules.extend(load_rule_file(path, validate=validate_shipped))
-    for directory in extra_dirs:
-        for path in rule_files(Path(directory)):
+    for extra in extra_dirs:
+        for path in rule_files(Path(extra)):
             rules.extend(load_rule_file(path, validate=True))
     check_unique(rules)
     return RuleSet(tuple(rules))

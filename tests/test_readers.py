@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newslint.document import Document
-from newslint.readers import read_string
 from newslint.readers import html as html_reader
 from newslint.readers import markdown as md_reader
+from newslint.readers import read_string
 from newslint.readers import text as text_reader
 
 

@@ -19,11 +19,12 @@ import regex
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
 
-BLOCK_TAGS = frozenset(
-    "address article aside blockquote body dd div dl dt figcaption figure footer form h1 h2 h3 "
-    "h4 h5 h6 header hr html li main nav ol p pre section table tbody td tfoot th thead tr ul "
-    "caption center details summary".split()
-)
+BLOCK_TAGS = frozenset([
+    "address", "article", "aside", "blockquote", "body", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
+    "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul", "caption", "center", "details", "summary",
+])
 EMBED_TAGS = frozenset({"script", "style", "iframe", "ins", "noscript", "object", "embed"})
 VOID_EMBEDS = frozenset({"embed"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

@@ -14,7 +14,7 @@ from newslint.engine import INTERNAL_ERROR, Options, lint_paths, severity_at_lea
 from newslint.errors import NewslintError
 from newslint.files import collect
 from newslint.finding import SEVERITIES
-from newslint.readers import FORMATS
+from newslint.readers import COLLECTIONS, FORMATS
 from newslint.report import formatters
 from newslint.rules import RuleSet, load_rules
 
@@ -67,9 +67,10 @@ def main() -> None:
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
               help="Extra folder or file of YAML rules (repeatable).")
 @click.option("--include", multiple=True, metavar="GLOB",
-              help="File name patterns to lint inside folders (default: *.txt *.md *.markdown *.html *.htm).")
+              help="File name patterns to lint inside folders (default: *.txt *.md *.markdown "
+                   "*.html *.htm; CMS exports: *.json *.jsonl *.ndjson *.xml).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
-@click.option("--input-format", type=click.Choice(sorted(FORMATS)),
+@click.option("--input-format", type=click.Choice(sorted([*FORMATS, *COLLECTIONS])),
               help="Read every file as this format instead of going by extension.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Files linted in parallel (default 0: one per CPU core).")
@@ -162,8 +163,8 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
 
     With no folder, tests the shipped packs; with folders, tests those rule files.
     """
-    from newslint.ruletest import missing_examples, run_rule_examples
     from newslint.rules import RuleSet, load_rule_file, rule_files
+    from newslint.ruletest import missing_examples, run_rule_examples
 
     try:
         if rules_dirs:
@@ -184,3 +185,35 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
     bad = len(failures) + len(missing_examples(ruleset))
     click.echo(f"{len(ruleset)} rules, {examples} examples, {bad} problem{'s' if bad != 1 else ''}")
     sys.exit(1 if bad else 0)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--token", envvar="NEWSLINT_TOKEN", metavar="TOKEN",
+              help="Require 'Authorization: Bearer TOKEN' (default: $NEWSLINT_TOKEN; prefer the "
+                   "variable, a flag shows in the process list).")
+@click.option("--max-body", type=click.IntRange(min=1), default=2_000_000, show_default=True,
+              metavar="BYTES", help="Largest request body accepted (413 above it).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0,
+              show_default=True, metavar="SECONDS", help="Time limit to check one article.")
+@click.option("--threads", type=click.IntRange(min=1), default=8, show_default=True,
+              help="Requests served at once.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
+              help="Extra folder or file of YAML rules (repeatable).")
+@click.option("--fail-on", type=click.Choice(list(reversed(SEVERITIES))), default="error",
+              show_default=True, help="An article with a finding at or above this is not publishable.")
+def serve(host: str, port: int, token: str | None, max_body: int, timeout: float, threads: int,
+          rules_dirs: tuple[str, ...], fail_on: str) -> None:
+    """Run the CMS publish-check HTTP service (POST /v1/check, GET /v1/rules, GET /healthz)."""
+    from newslint.server import ServerConfig
+    from newslint.server import serve as run_server
+
+    ruleset = _load(rules_dirs)
+    config = ServerConfig(token=token or None, max_body=max_body, timeout=timeout,
+                          threads=threads, fail_on=fail_on)
+    try:
+        run_server(ruleset, config, host=host, port=port)
+    except NewslintError as e:
+        raise UsageProblem(str(e)) from e

@@ -84,12 +84,19 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
     return [r for r in chosen if r.languages is not None or r.id not in specific]
 
 
-def resolve_language(doc: Document, options: Options) -> str | None:
+def needs_language(ruleset: RuleSet, options: Options) -> bool:
+    """Whether any selected rule depends on the language (else detection is skipped)."""
+    return any(options.selects(r.id) and (r.languages is not None or r.check == "language")
+               for r in ruleset)
+
+
+def resolve_language(doc: Document, options: Options, needed: bool = True) -> str | None:
+    """Language from --language, then the document's metadata, then detection if a rule needs it."""
     if options.language:
         return options.language
     if doc.language:
         return doc.language
-    if not doc.blocks:
+    if not doc.blocks or not needed:
         return None
     lang, _ = lang_detect.detect(doc.prose)
     return lang
@@ -98,7 +105,7 @@ def resolve_language(doc: Document, options: Options) -> str | None:
 def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
     """Every finding for one document, sorted by position."""
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
-    language = resolve_language(doc, options)
+    language = resolve_language(doc, options, needs_language(ruleset, options))
     ctx = Context(language, lang_detect.detect, options.allowed_languages)
     rules = active_rules(ruleset.for_language(language), language, options)
     for rule in rules:

@@ -159,3 +159,19 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, runner, tmp_path: Path) ->
     monkeypatch.setattr(cli, "stderr_is_terminal", lambda: True)
     check(runner, "--jobs", "1", str(tmp_path))
     assert shown[0] == 25 and shown.count(-1) == 25
+
+
+def test_language_is_not_detected_when_no_selected_rule_needs_it(runner, tmp_path: Path, monkeypatch) -> None:
+    from newslint import language
+
+    calls: list[str] = []
+    real = language.detect
+    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or real(text))
+    path = tmp_path / "d.txt"
+    path.write_text("Headline\n\nThe council met on Tuesday to approve the budget.\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", "--jobs", "1", "--format", "json", "--select", "ad-text/ads-txt-record",
+                                  str(path)])
+    assert json.loads(result.output)["files"][0]["language"] is None
+    assert calls == []
+    runner.invoke(main, ["check", "--jobs", "1", str(path)])
+    assert len(calls) >= 1

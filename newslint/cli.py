@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from newslint import __version__
-from newslint.engine import INTERNAL_ERROR, Options, lint_paths, severity_at_least
+from newslint.baseline import Baseline, load_baseline, write_baseline
+from newslint.config import Config, check_severity_ids, describe, load_config
+from newslint.engine import INTERNAL_ERROR, Options, lint_document, lint_paths, severity_at_least
 from newslint.errors import NewslintError
 from newslint.files import collect
-from newslint.finding import SEVERITIES
-from newslint.readers import COLLECTIONS, FORMATS
-from newslint.report import formatters
+from newslint.finding import SEVERITIES, FileResult
+from newslint.fix import FixOutcome, encode_like, fix_bytes, fix_file, fixable_format, unified_diff
+from newslint.readers import COLLECTIONS, FORMATS, read_bytes
+from newslint.report import Formatter, formatters
 from newslint.rules import RuleSet, load_rules
 
 PROGRESS_MIN_FILES = 20
@@ -52,7 +56,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Read this config file instead of looking for newslint.yaml, .newslint.yaml "
+                   "or pyproject.toml [tool.newslint] from the linted paths upward.")
+@click.option("--format", "output_format", type=click.Choice(list(formatters())), default="text",
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rule ids or category prefixes (comma-separated, repeatable).")
@@ -75,37 +82,173 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Files linted in parallel (default 0: one per CPU core).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
-def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str, language: str | None, allow_language: tuple[str, ...],
-          rules_dirs: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...],
-          input_format: str | None, jobs: int, color: bool | None) -> None:
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes in place (text, Markdown, HTML), then report what remains. "
+                   "With -, print the fixed text and report on stderr.")
+@click.option("--diff", is_flag=True,
+              help="Print what --fix would change as a unified diff (report on stderr); write nothing.")
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings that this baseline file does not already record.")
+@click.option("--update-baseline", is_flag=True,
+              help="Record the current findings in the --baseline file instead of reporting them.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, output_format: str,
+          language: str | None, input_format: str | None, jobs: int, color: bool | None,
+          fix: bool, diff: bool, baseline: str | None, update_baseline: bool,
+          **flags: Any) -> None:
     """Lint drafts: files, folders (searched recursively) or - for standard input.
+
+    Settings come from a config file found from the linted paths upward;
+    flags given here replace the file's value of the same key.
 
     \b
     Exit codes: 0 nothing at or above --fail-on, 1 something is,
                 2 usage, config or rule error, or a file crashed the linter.
     """
-    ruleset = _load(rules_dirs)
+    if update_baseline and not baseline:
+        raise click.UsageError("--update-baseline needs --baseline FILE")
     try:
-        files = list(collect(paths, include=include, exclude=exclude))
+        config = _effective_config(ctx, paths, config_file)
+        ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
+        check_severity_ids(config, (r.id for r in ruleset))
+        files = list(collect(paths, include=config.include, exclude=config.exclude))
+        known = load_baseline(baseline) if baseline and not update_baseline else None
     except NewslintError as e:
         raise UsageProblem(str(e)) from e
     options = Options(
-        select=_split(select), ignore=_split(ignore), language=language,
-        allowed_languages=frozenset(_split(allow_language)), format=input_format,
-        jobs=jobs or os.cpu_count() or 1,
+        select=config.select, ignore=config.ignore, language=language,
+        allowed_languages=frozenset(config.languages), severity=dict(config.severity),
+        format=input_format, jobs=jobs or os.cpu_count() or 1,
+        per_path_ignores=config.path_ignores(),
     )
-    use_color = sys.stdout.isatty() if color is None else color
-    formatter = formatters()[output_format](sys.stdout, use_color)
+    fixer = _Fixer(ruleset, options, files, write=fix and not diff) if fix or diff else None
+    # stdout carries the diff or the fixed standard input: the report moves to stderr
+    out = sys.stderr if diff or (fix and "-" in files) else sys.stdout
+    use_color = out.isatty() if color is None else color
+    results = _results(files, ruleset, options, fixer, known)
+    if update_baseline:
+        sys.exit(_record(str(baseline), results))
+    formatter = formatters()[output_format](out, use_color, rules=ruleset)
+    sys.exit(_report(formatter, results, config.fail_on, fixer))
+
+
+def _effective_config(ctx: click.Context, paths: Sequence[str], config_file: str | None) -> Config:
+    """The config file's values, with the keys given as flags replaced by the flags (black's rule)."""
+    config = load_config(paths, config_file)
+
+    def given(name: str) -> bool:
+        source = ctx.get_parameter_source(name)
+        return source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+
+    p = ctx.params
+    return config.with_flags({
+        "select": _split(p["select"]) if given("select") else None,
+        "ignore": _split(p["ignore"]) if given("ignore") else None,
+        "fail_on": p["fail_on"] if given("fail_on") else None,
+        "languages": _split(p["allow_language"]) if given("allow_language") else None,
+        "rules": tuple(p["rules_dirs"]) if given("rules_dirs") else None,
+        "include": tuple(p["include"]) if given("include") else None,
+        "exclude": tuple(p["exclude"]) if given("exclude") else None,
+    })
+
+
+def _results(files: list[str], ruleset: RuleSet, options: Options, fixer: _Fixer | None,
+             known: Baseline | None) -> Iterator[FileResult]:
+    """Lint (and fix) every file; drop what the baseline knows."""
+    stdin_fix = fixer is not None and "-" in files
+    linted = [f for f in files if not (stdin_fix and f == "-")]
+    with _progress(len(linted)) as advance:
+        for result in lint_paths(linted, ruleset, options, progress=advance):
+            for final in fixer(result) if fixer else (result,):
+                yield known.new_findings(final) if known else final
+    if fixer is not None and stdin_fix:
+        for final in fixer.stdin():
+            yield known.new_findings(final) if known else final
+
+
+def _report(formatter: Formatter, results: Iterable[FileResult], fail_on: str,
+            fixer: _Fixer | None) -> int:
+    """Format every result; the exit code for what was reported."""
     failed = crashed = False
     formatter.start()
-    with _progress(len(files)) as advance:
-        for result in lint_paths(files, ruleset, options, progress=advance):
-            formatter.file(result)
-            failed = failed or any(severity_at_least(f, fail_on) for f in result.findings)
-            crashed = crashed or any(f.rule == INTERNAL_ERROR for f in result.findings)
+    for result in results:
+        formatter.file(result)
+        failed = failed or any(severity_at_least(f, fail_on) for f in result.findings)
+        crashed = crashed or any(f.rule == INTERNAL_ERROR for f in result.findings)
     formatter.finish()
-    sys.exit(2 if crashed else 1 if failed else 0)
+    if fixer is not None:
+        fixer.summary()
+    return 2 if crashed else 1 if failed else 0
+
+
+def _record(path: str, results: Iterable[FileResult]) -> int:
+    """--update-baseline: write every finding to the baseline file."""
+    kept = list(results)
+    try:
+        count = write_baseline(path, kept)
+    except NewslintError as e:
+        raise UsageProblem(str(e)) from e
+    click.echo(f"newslint: recorded {count} finding{'s' if count != 1 else ''} "
+               f"in {len(kept)} file{'s' if len(kept) != 1 else ''} to {path}", err=True)
+    return 2 if any(f.rule == INTERNAL_ERROR for r in kept for f in r.findings) else 0
+
+
+class _Fixer:
+    """--fix and --diff: fix each file whose findings carry fixes, and say what was done."""
+
+    def __init__(self, ruleset: RuleSet, options: Options, files: Sequence[str], write: bool) -> None:
+        self.ruleset, self.options, self.write = ruleset, options, write
+        self.paths = frozenset(files)
+        self.fixed = self.changed = 0
+
+    def __call__(self, result: FileResult) -> tuple[FileResult, ...]:
+        path = result.path
+        if path not in self.paths or not any(f.fix for f in result.findings) \
+                or not fixable_format(path, self.options):
+            return (result,)
+        outcome = fix_file(path, self.ruleset, self.options, write=self.write)
+        if outcome.problem:
+            click.echo(f"newslint: {path}: {outcome.problem}", err=True)
+            return outcome.results or (result,)
+        return self._done(outcome)
+
+    def stdin(self) -> tuple[FileResult, ...]:
+        data = click.get_binary_stream("stdin").read()
+        outcome = fix_bytes(data, "<stdin>", self.ruleset, self.options)
+        if self.write:  # the fixed text, or the input untouched, goes on: never lost
+            out = click.get_binary_stream("stdout")
+            out.write(data if outcome.problem else encode_like(data, outcome.after))
+            out.flush()
+        if not outcome.problem:
+            return self._done(outcome)
+        click.echo(f"newslint: <stdin>: {outcome.problem}", err=True)
+        docs = read_bytes(data, "<stdin>", self.options.format, self.options.max_bytes)
+        return tuple(lint_document(doc, self.ruleset, self.options) for doc in docs)
+
+    def _done(self, outcome: FixOutcome) -> tuple[FileResult, ...]:
+        if not self.write and outcome.changed:
+            click.echo(unified_diff(outcome.path, outcome.before, outcome.after), nl=False)
+        self.fixed += outcome.applied
+        self.changed += outcome.changed
+        return outcome.results
+
+    def summary(self) -> None:
+        verb = "Fixed" if self.write else "Would fix"
+        click.echo(f"{verb} {self.fixed} finding{'s' if self.fixed != 1 else ''} in {self.changed} "
+                   f"file{'s' if self.changed != 1 else ''}.", err=True)
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".", type=click.Path(allow_dash=True))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Show this config file instead of the one found from PATH upward.")
+def show_config(path: str, config_file: str | None) -> None:
+    """Print the configuration that applies to PATH (default: here) and the file it came from."""
+    try:
+        config = load_config([path], config_file)
+    except NewslintError as e:
+        raise UsageProblem(str(e)) from e
+    click.echo(describe(config), nl=False)
 
 
 def stderr_is_terminal() -> bool:

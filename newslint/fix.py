@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newslint.engine import Options, lint_document
+from newslint.engine import Options, internal_error, lint_document
 from newslint.finding import FileResult, Fix
 from newslint.readers import format_for, read_string, source
 from newslint.rules import RuleSet
@@ -85,6 +85,9 @@ def _lint(text: str, path: str, ruleset: RuleSet, options: Options) -> tuple[Fil
 
 def fix_bytes(data: bytes, path: str, ruleset: RuleSet, options: Options) -> FixOutcome:
     """Fix a draft given as bytes (a file's or standard input's); nothing is written here."""
+    if not fixable_format(path, options):
+        fmt = options.format or format_for(path)
+        return FixOutcome(path, "", "", 0, (), f"not fixed: {fmt} files are not fixed in place")
     decoded = source.decode(data, options.max_bytes)
     if decoded.text is None or any(n.rule == "input/encoding" for n in decoded.notices):
         return FixOutcome(path, "", "", 0, (), "not fixed: the file is not valid UTF-8 text")
@@ -104,7 +107,10 @@ def fix_file(path: str, ruleset: RuleSet, options: Options, write: bool = True) 
             data = f.read()
     except OSError as e:
         return FixOutcome(path, "", "", 0, (), f"not fixed: cannot read the file ({e.strerror or e})")
-    outcome = fix_bytes(data, path, ruleset, options.for_path(path))
+    try:
+        outcome = fix_bytes(data, path, ruleset, options.for_path(path))
+    except Exception as e:  # one file's crash must not end the run (as in lint_file)
+        return FixOutcome(path, "", "", 0, (internal_error(path, e),), "not fixed: newslint crashed")
     if not write or not outcome.changed:
         return outcome
     try:
@@ -158,7 +164,9 @@ def _sync_folder(folder: str) -> None:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff that ``patch -p1`` and ``git apply`` accept."""
-    lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{path}", f"b/{path}")
+    relative = not os.path.isabs(path) and not path.startswith("<")
+    old, new = (f"a/{path}", f"b/{path}") if relative else (path, path)
+    lines = difflib.unified_diff(_lines(before), _lines(after), old, new)
     return "".join(lines)
 
 

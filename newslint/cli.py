@@ -213,10 +213,10 @@ class _Fixer:
         return self._done(outcome)
 
     def stdin(self) -> tuple[FileResult, ...]:
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         outcome = fix_bytes(data, "<stdin>", self.ruleset, self.options)
         if self.write:  # the fixed text, or the input untouched, goes on: never lost
-            out = click.get_binary_stream("stdout")
+            out = sys.stdout.buffer
             out.write(data if outcome.problem else encode_like(data, outcome.after))
             out.flush()
         if not outcome.problem:

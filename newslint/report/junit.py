@@ -49,8 +49,8 @@ class JunitFormatter(Formatter):
     def finish(self) -> None:
         counts = {"tests": str(len(self.cases)), "failures": str(self.failed),
                   "errors": str(self.errored), "skipped": "0", "time": "0"}
-        root = ET.Element("testsuites", name="newslint", **counts)
-        suite = ET.SubElement(root, "testsuite", name="newslint", **counts)
+        root = ET.Element("testsuites", {"name": "newslint", **counts})
+        suite = ET.SubElement(root, "testsuite", {"name": "newslint", **counts})
         suite.extend(self.cases)
         ET.indent(root)
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')

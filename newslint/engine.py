@@ -51,8 +51,9 @@ class Options:
         if not self.per_path_ignores or path == "-":
             return self
         full = os.path.abspath(path).replace("\\", "/")
-        extra = tuple(rule for pattern, rules in self.per_path_ignores
-                      if fnmatch.fnmatchcase(full, pattern) for rule in rules)
+        extra = tuple(dict.fromkeys(rule for pattern, rules in self.per_path_ignores
+                                    if fnmatch.fnmatchcase(full, pattern) for rule in rules
+                                    if rule not in self.ignore))
         return dataclasses.replace(self, ignore=self.ignore + extra) if extra else self
 
     def selects(self, rule_id: str) -> bool:

@@ -26,7 +26,7 @@ CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 EXCERPT_NAMESPACES = tuple(f"{uri}excerpt/" for uri in WP_NAMESPACES)
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 # What WordPress writes for a draft that has never been published.
-NO_DATE = ("0000-00-00", "Mon, 30 Nov -0001", "")
+NO_DATE = ("0000-00-00", "Mon, 30 Nov -0001")
 
 
 def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list[Document]:

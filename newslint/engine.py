@@ -149,7 +149,10 @@ def _fix(doc: Document, rule: Rule, hit: Hit) -> Fix | None:
     if rule.fix is None or not hit.data.get("fixable", True) or hit.end <= hit.start:
         return None
     if rule.fix == "delete-match":
-        return Fix(hit.start, hit.end)
+        lines = _whole_lines(doc.source, hit.start, hit.end)
+        rest = doc.source[lines.start:hit.start] + doc.source[hit.end:lines.end]
+        # a match that is all its line holds takes the line along, so no blank line is left
+        return lines if not rest.strip() else Fix(hit.start, hit.end)
     if rule.fix == "replace":
         return Fix(hit.start, hit.end, rule.replacement)
     if rule.fix == "delete-paragraph" and hit.block is not None:

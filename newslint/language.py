@@ -3,9 +3,15 @@
 langdetect's 55 profiles take about a quarter of a second to load, more than a
 pre-commit run can spare, so profiles load in two tiers: the Latin-script
 languages newsrooms publish in first, the full set only when a text is in
-another script or the first tier is unsure. langdetect has no Malay profile
-(Malay comes back as Indonesian or Tagalog), so Indonesian and Malay are told
-apart afterwards by words that differ between the two standards.
+another script or the first tier's answer is implausible. langdetect
+normalises probabilities over the profiles it has loaded, so a Czech text can
+come back as Portuguese at 0.9 from the first tier: an answer is only trusted
+when the text really uses that language's function words (``STOPWORDS``).
+
+Scripts that belong to one language langdetect has no profile for (Burmese,
+Khmer, Georgian...) are named from the script alone. langdetect has no Malay
+profile either (Malay comes back as Indonesian or Tagalog), so Indonesian and
+Malay are told apart afterwards by words where the two standards differ.
 """
 
 from __future__ import annotations
@@ -13,83 +19,248 @@ from __future__ import annotations
 import functools
 import threading
 import unicodedata
+from collections import Counter
 from typing import Any
 
 import regex
 
 FIRST_TIER = ("en", "id", "tl", "de", "fr", "es", "pt", "it", "nl", "ca", "ro", "sv", "da", "no")
+MALAY_FAMILY = frozenset({"id", "ms", "tl"})
 _lock = threading.Lock()
 _WORD = regex.compile(r"\w+")
+_LETTERS = regex.compile(r"\p{L}+")
 
-# Words common in one standard and rare or absent in the other.
-MALAY_MARKERS = frozenset(
-    """bahawa kerana mempunyai manakala kerajaan sebarang berkata beliau ialah iaitu
-    daripada kepada dalam pada oleh sahaja semalam dilaporkan berlaku bagaimanapun
-    selepas sebelum kenderaan polis wang bulan kini cuma pun sehingga memandangkan
-    mahkamah sesyen negeri jabatan kakitangan pihak berkuasa rakyat kempen lelaki
-    pasukan sukan ringgit rm pertubuhan ahli pelancongan awam bandar persekutuan
-    dibawa memaklumkan agensi kesihatan perubatan pesakit hospital tahun lalu
-    terhadap tersebut khususnya""".split()
-)
-INDONESIAN_MARKERS = frozenset(
-    """bahwa karena memiliki sementara pemerintah apapun mengatakan dia adalah yaitu
-    saja kemarin dilaporkan terjadi namun setelah sebelum kendaraan polisi uang kini
-    hanya hingga mengingat pengadilan provinsi dinas pegawai pihak berwenang masyarakat
-    kampanye pria tim olahraga rupiah rp organisasi anggota pariwisata umum kota
-    pusat dibawa menyampaikan lembaga kesehatan medis pasien rumah sakit tahun lalu
-    terhadap tersebut khususnya bisa banyak juga kami tidak""".split()
-)
-# Weighted: only the words that really differ between the standards.
-_MS_ONLY = frozenset(
-    "bahawa kerana mempunyai manakala kerajaan sebarang beliau ialah iaitu semalam "
-    "selepas kenderaan polis wang cuma mahkamah negeri kakitangan berkuasa kempen "
-    "lelaki sukan ringgit pertubuhan pelancongan persekutuan perubatan pesakit bagaimanapun "
-    "memaklumkan dimaklumkan sehingga hospital jabatan".split()
-)
-_ID_ONLY = frozenset(
-    "bahwa karena memiliki pemerintah mengatakan yaitu kemarin setelah kendaraan polisi "
-    "uang hanya pengadilan provinsi dinas pegawai berwenang kampanye pria olahraga rupiah "
-    "organisasi pariwisata medis pasien rumah sakit namun bisa tidak nggak sih kok "
-    "menyampaikan ujar ungkap jelasnya".split()
-)
+# Function words per language: the words any paragraph of real prose in the
+# language is made of, whatever its topic. Used to check that a text really is
+# in the language langdetect names, and to find paragraphs that are not.
+STOPWORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in {
+    "en": """the of and to a in is it that was for on are with as he she they be at by this
+        have from or had not but what all were we when your can said there an which their
+        if has will would who been more its about up out them than so into could her his
+        him also some these did other no only over new after our most then many may any
+        where how just those such through because while before between both being each
+        during under since against without again until within whose very should does""",
+    "id": """yang dan di ke dari ini itu dengan untuk pada adalah dalam tidak akan juga atau
+        oleh karena bahwa sudah telah ada bisa dapat tersebut kata para sebagai namun
+        tetapi hingga sampai lebih menjadi seperti jika kalau agar supaya masih belum hanya
+        saja pun lagi kami kita mereka dia ia saya anda tak bukan setelah sebelum sejak
+        serta maupun antara terhadap kepada tentang bagi yaitu yakni bila ketika sedang
+        harus sangat lalu kemudian pula begitu secara sehingga melalui menurut sebuah
+        seorang semua setiap banyak beberapa sekitar saat nya""",
+    "ms": """yang dan di ke dari ini itu dengan untuk pada ialah adalah dalam tidak akan juga
+        atau oleh kerana bahawa sudah telah ada boleh dapat tersebut kata para sebagai
+        namun tetapi hingga sehingga lebih menjadi seperti jika kalau agar supaya masih
+        belum hanya sahaja pun lagi kami kita mereka dia ia beliau saya anda tak bukan
+        selepas sebelum sejak serta mahupun antara terhadap kepada mengenai bagi iaitu
+        apabila ketika sedang perlu amat lalu kemudian pula begitu secara melalui menerusi
+        menurut sebuah seorang semua setiap banyak beberapa daripada manakala turut nya""",
+    "tl": """ang ng mga sa na at ay si ni kay nang para hindi ito iyon iyan niya nila kanyang
+        kanilang din rin po ko mo ka siya sila kami tayo namin natin may mayroon wala kung
+        pero dahil upang noong ngayon lamang lang ba pa naman ating aming kaniya dito doon""",
+    "de": """der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als
+        auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem
+        über einen so zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei
+        ihr ihre seine seiner seinen wenn ich wir was schon kann können muss soll diese
+        dieser dieses keine kein unter gegen sowie wieder also""",
+    "fr": """le la les de des du un une et en à au aux est que qui dans pour pas sur par plus
+        ne se ce cette il elle ils elles nous vous on son sa ses leur leurs avec mais ou où
+        comme été être avait ont sont fait tout tous aussi entre après avant sans sous d l
+        qu n s c j y lui même dont cet ces""",
+    "es": """el la los las de del y en a que un una es por con para no se su sus al lo como
+        más pero ya o fue ha han este esta estos estas sobre entre sin también muy cuando
+        desde hasta donde porque le les era son está están ser hay todo todos otro otros
+        durante tras según""",
+    "pt": """o a os as de do da dos das e em no na nos nas um uma que é por com para não se
+        seu sua seus suas ao aos à às como mais mas foi ser são está estão pelo pela pelos
+        pelas também muito quando desde até onde porque ele ela eles elas isso este esta
+        esse essa já ou entre sem sobre há tem""",
+    "it": """il lo la i gli le di del della dei delle e è in a da con per non che un una uno si
+        su sono al alla ai come più ma anche o ha hanno questo questa quello quella nel
+        nella tra fra dopo prima se essere stato stata era sua suo suoi loro degli dal""",
+    "nl": """de het een en van in is dat op te zijn met voor niet aan er om ook als bij door
+        maar naar dan wordt werd was hij zij ze wij we hun heeft hebben nog uit tot over of
+        al zo wel geen meer deze dit die kan""",
+    "ca": """el la els les de del i a en que un una és per amb no es al com més però o va van
+        seu seva seus aquest aquesta també molt quan des fins on perquè hi ha són està
+        entre sense sobre pel dels""",
+    "ro": """și în de la cu pe a al ale un o este sunt că nu se ca pentru care mai din dar sau
+        fost fi după prin acest această lui ei lor său sale foarte fără între despre până
+        când unde""",
+    "sv": """och i att det som en på är av för med till den inte har de om ett var men sig så
+        från vid han hon vi ni kan ska skulle efter också eller när nu bara mot under hade
+        sina sin sitt där då dem mycket utan""",
+    "da": """og i at det som en på er af for med til den ikke har de om et var men sig så fra
+        ved han hun vi kan skal skulle efter også eller når nu kun mod under havde sine sin
+        sit der da dem meget uden blev""",
+    "no": """og i at det som en på er av for med til den ikke har de om et var men seg så fra
+        ved han hun vi kan skal skulle etter også eller når nå bare mot under hadde sine
+        sin sitt der da dem mye uten ble""",
+}.items()}
+
+def _weighted(words: str, weight: float) -> dict[str, float]:
+    return dict.fromkeys(words.split(), weight)
+
+
+# Words where Malaysian Malay and Indonesian differ: spelling doublets
+# (kerana/karena, isteri/istri), vocabulary (polis/polisi, pejabat/kantor),
+# month and weekday names (Ogos/Agustus, Khamis/Kamis) and each side's
+# colloquial particles. Positive weights speak for Malay, negative for
+# Indonesian; 2 for words the other standard (almost) never uses, 1 for
+# strong preferences. Words both use in news copy (negeri, mahkamah, sehingga,
+# tidak, jabatan, which means "post" in Indonesian) are deliberately absent.
+_MS_WORDS = {**_weighted("""bahawa kerana iaitu selepas kenderaan isteri rasmi fikir berfikir
+    fikiran faham kes peratus bilion trilion wang polis telefon televisyen universiti aktiviti
+    kualiti komuniti kapasiti identiti fasiliti majoriti integriti prioriti pelbagai mahupun
+    manakala sahaja kakitangan pesakit doktor ubat ubatan hospital sukan kempen
+    pertubuhan pelancongan pelancong perubatan memaklumkan dimaklumkan maklumat sebarang
+    baharu mendapati didapati terbabit membabitkan menerusi berbanding dijangka
+    menjangkakan dianggarkan tempoh cabaran siasatan menyiasat penyiasatan tertuduh peguam
+    mangsa kemalangan motosikal lori jurucakap akhbar majlis kanak jawatankuasa setiausaha
+    pengarah syarikat pensyarah peperiksaan mahu elektrik bekalan pelaburan pelabur
+    perniagaan peniaga usahawan bisnes kilang percuma insurans bajet projek zon filem muzik
+    fizikal saiz teksi basikal lebuhraya keretapi jiran belia justeru sempena bersempena
+    antarabangsa tempatan kejohanan pingat jurulatih isnin khamis jumaat julai ogos disember
+    didedahkan mendedahkan serantau lapan sifar minit bahagian sebahagian tempahan menempah mesyuarat
+    pindaan rang mengundi pengundi undi kerusi parlimen pengerusi timbalan penganalisis
+    tentera askar perisikan jenayah penjenayah dadah rogol samun rasuah reman pendakwaan
+    pendakwa seksyen sesyen penguatkuasaan kastam imigresen inggeris perancis sepanyol
+    itali jepun eropah bumiputera pelarian jangkitan dijangkiti wabak rawatan jururawat
+    kesihatan sihat kewangan eksport talian emel rangkaian peranti biasiswa pengangkutan
+    mengikut berikutan susulan ekoran setakat seramai pentadbiran perkhidmatan
+    mencadangkan berjaya kelab solat aidilfitri aidiladha""", 2.0),
+    **_weighted("""kerajaan beliau ialah mempunyai semalam apabila berkata kenyataan semasa
+    sekiranya encik puan datuk dato pasukan jualan pemandu kereta bas lelaki bapa mac jun
+    naib bekas penyelidik petang hutang kos perbelanjaan kadar macam memberitahu menambah
+    mendakwa cadangan saingan perlawanan surau kesatuan warganegara laman dakwanya
+    tambahnya ringgit bhd""", 1.0)}
+_ID_WORDS = {**_weighted("""bahwa karena yaitu kendaraan istri resmi pikir berpikir pikiran
+    paham kasus persen miliar triliun uang telepon televisi universitas aktivitas kualitas
+    komunitas kapasitas identitas fasilitas mayoritas integritas prioritas maupun pasien
+    dokter obat kemarin besok kantor mobil sepeda karyawan perusahaan nggak enggak gak
+    banget aja udah gimana bikin kayak sih kok dong deh lho loh yuk nih tuh provinsi
+    kabupaten kecamatan kelurahan pengadilan dinas pariwisata wisatawan kampanye
+    pengemudi sopir truk koran majelis bapak direktur perseroan dosen mau listrik pasokan
+    investasi bisnis pabrik gratis pajak asuransi proyek zona musik fisik taksi bandara
+    tetangga justru internasional kejuaraan medali senin kamis jumat maret juni juli agustus
+    desember pebruari nopember diperkirakan memperkirakan penyidik penyidikan terdakwa
+    kecelakaan tantangan delapan konferensi wib nol menit sore kebijakan bagian amandemen
+    kursi parlemen mantan tentara intelijen pidana narkoba narkotika pemerkosaan perampokan
+    korupsi jaksa kejaksaan bea imigrasi serikat perserikatan inggris prancis spanyol
+    italia jepang tiongkok eropa selandia pengungsi terinfeksi wabah perawat sebagian
+    kesehatan sehat keuangan utang biaya ekspor impor jaringan perangkat beasiswa
+    transportasi administrasi pelayanan layanan usulan berhasil klub salat shalat musala
+    musholla idulfitri iduladha ustadz imbuhnya pungkasnya bebernya membeberkan""", 2.0),
+    **_weighted("""memiliki mengatakan pemerintah bisa harus saat sejumlah terkait hal
+    pria berbagai saja terjadi pernyataan tim pelatih lokal setempat yakni pemesanan rapat
+    analis peneliti penelitian infeksi tabungan uni ternyata tuturnya ramadhan rupiah""", 1.0)}
+MALAY_WEIGHTS: dict[str, float] = {**{w: -v for w, v in _ID_WORDS.items()}, **_MS_WORDS}
+# Two-word terms whose parts alone say nothing ("rumah sakit" = hospital), and
+# Indonesian attributions with "dia" where Malay copy writes "katanya"/"beliau".
+MALAY_BIGRAMS: dict[tuple[str, str], float] = {
+    ("rumah", "sakit"): -2.0, ("juru", "bicara"): -2.0, ("sepeda", "motor"): -2.0,
+    ("sepak", "bola"): -2.0, ("kata", "dia"): -2.0, ("ujar", "dia"): -2.0, ("jelas", "dia"): -2.0,
+    ("orang", "ramai"): 2.0, ("pilihan", "raya"): 2.0, ("dalam", "talian"): 2.0,
+    ("warga", "emas"): 2.0, ("lapangan", "terbang"): 2.0, ("kapal", "terbang"): 2.0,
+    ("bola", "sepak"): 2.0, ("tahun", "lepas"): 2.0, ("minggu", "lepas"): 2.0,
+    ("bulan", "lepas"): 2.0, ("luar", "negara"): 1.0,
+}
+# Indonesian copy dates events as "Rabu (12/3/2025)"; Malaysian copy does not.
+_CLITICS = ("nya", "lah", "kah", "pun")
+_ID_PAREN_DATE = regex.compile(r"\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)")
+
+# Scripts that name their language: Hangul is Korean, kana is Japanese; and
+# languages langdetect has no profile for (Burmese, Khmer, Georgian...).
+SCRIPT_LANGUAGES = {"HANGUL": "ko", "KANA": "ja", "THAI": "th", "HEBREW": "he", "GREEK": "el",
+                    "BENGALI": "bn", "GUJARATI": "gu", "GURMUKHI": "pa", "TAMIL": "ta",
+                    "TELUGU": "te", "KANNADA": "kn", "MALAYALAM": "ml", "MYANMAR": "my",
+                    "KHMER": "km", "LAO": "lo", "SINHALA": "si", "GEORGIAN": "ka",
+                    "ARMENIAN": "hy", "ETHIOPIC": "am", "TIBETAN": "bo", "THAANA": "dv"}
+# Scripts shared by several languages: only their profiles are loaded.
+SCRIPT_TIERS = {"CJK": ("zh-cn", "zh-tw", "ja"), "CYRILLIC": ("ru", "uk", "bg", "mk"),
+                "ARABIC": ("ar", "fa", "ur"), "DEVANAGARI": ("hi", "mr", "ne")}
+# Every Latin-script profile: the second tier, for Latin text the first tier cannot place.
+LATIN_TIER = FIRST_TIER + ("af", "cs", "cy", "et", "fi", "hr", "hu", "lt", "lv", "pl", "sk",
+                           "sl", "so", "sq", "sw", "tr", "vi")
+_KANA = ("HIRAGANA", "KATAKANA")
+# langdetect's names for languages whose script variants newsrooms file under one code.
+_CANONICAL = {"zh-cn": "zh", "zh-tw": "zh"}
+MIN_STOPWORD_RATIO = 0.12  # Indonesian prose runs as low as 0.15; a misplaced answer under 0.1
+# Languages written in another script than Latin (langdetect's codes and ours).
+NON_LATIN = frozenset({"zh", "ar", "bg", "fa", "hi", "mk", "mr", "ne", "ru", "uk", "ur"}
+                      | set(SCRIPT_LANGUAGES.values()))
 
 
 def script_of(text: str) -> str:
-    """'latin' when most letters are Latin, else 'other'."""
-    latin = other = 0
+    """'latin' when most letters are Latin, else the main script's Unicode name ('CJK', 'KANA')."""
+    counts: Counter[str] = Counter()
     for ch in text[:2000]:
         if ch.isalpha():
-            if ord(ch) < 0x250 or unicodedata.name(ch, "").startswith("LATIN"):
-                latin += 1
-            else:
-                other += 1
-    return "latin" if latin >= other else "other"
+            name = "LATIN" if ord(ch) < 0x250 else unicodedata.name(ch, "LATIN").split(" ")[0]
+            counts["KANA" if name in _KANA else name] += 1
+    if not counts:
+        return "latin"
+    if counts["KANA"] * 10 >= sum(counts.values()):
+        return "KANA"  # Japanese mixes kanji with kana; Chinese has no kana
+    script, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "LATIN"))
+    return "latin" if script == "LATIN" else script
 
 
-@functools.lru_cache(maxsize=2)
-def _factory(tier: str) -> Any:
+def lower_words(text: str) -> list[str]:
+    """Words that start in lower case: names and headline caps are left out."""
+    return [w for w in _LETTERS.findall(text) if w[0].islower()]
+
+
+def stopword_ratios(words: list[str]) -> dict[str, float]:
+    """For each profiled language, the share of ``words`` that are its function words."""
+    if not words:
+        return {lang: 0.0 for lang in STOPWORDS}
+    return {lang: sum(1 for w in words if w in stop) / len(words) for lang, stop in STOPWORDS.items()}
+
+
+def malay_score(text: str) -> float:
+    """Evidence for Malay (positive) against Indonesian (negative), from differing words."""
+    words = [w.casefold() for w in _LETTERS.findall(text)]
+    # Each distinct word counts once: a topic word repeated through a story
+    # ("kerajaan" in a piece on old kingdoms) must not outvote the grammar.
+    score = sum(_malay_weight(w) for w in set(words))
+    score += sum(MALAY_BIGRAMS.get(pair, 0.0) for pair in set(zip(words, words[1:], strict=False)))
+    return score - (2.0 if _ID_PAREN_DATE.search(text) else 0.0)
+
+
+def _malay_weight(word: str) -> float:
+    weight = MALAY_WEIGHTS.get(word)
+    if weight is None and word.endswith(_CLITICS):  # "bagiannya", "kerajaanlah"
+        weight = MALAY_WEIGHTS.get(word[:-3])  # every clitic is three letters long
+    return weight or 0.0
+
+
+def malay_or_indonesian(text: str, margin: float = 2.0) -> str | None:
+    """'ms' or 'id' from the words where the standards differ; None without clear evidence."""
+    score = malay_score(text)
+    if abs(score) < margin:
+        return None
+    return "ms" if score > 0 else "id"
+
+
+@functools.lru_cache(maxsize=8)
+def _factory(tier: tuple[str, ...]) -> Any:
+    """A seeded langdetect factory holding only the profiles of ``tier``."""
+    import json
+    import os
+
     from langdetect import detector_factory
     from langdetect.detector_factory import DetectorFactory
     from langdetect.utils.lang_profile import LangProfile
 
     factory = DetectorFactory()
     factory.seed = 0
-    if tier == "full":
-        factory.load_profile(detector_factory.PROFILES_DIRECTORY)
-    else:
-        import json
-        import os
-
-        profiles = []
-        for code in FIRST_TIER:
-            with open(os.path.join(detector_factory.PROFILES_DIRECTORY, code), encoding="utf-8") as f:
-                profiles.append(json.load(f))
-        for index, data in enumerate(profiles):
-            factory.add_profile(LangProfile(**data), index, len(profiles))
+    for index, code in enumerate(tier):
+        with open(os.path.join(detector_factory.PROFILES_DIRECTORY, code), encoding="utf-8") as f:
+            factory.add_profile(LangProfile(**json.load(f)), index, len(tier))
     return factory
 
 
-def _langdetect(text: str, tier: str) -> tuple[str, float]:
+def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:
     with _lock:  # a langdetect Detector is not thread-safe while it is being built
         detector = _factory(tier).create()
         detector.append(text)
@@ -97,17 +268,24 @@ def _langdetect(text: str, tier: str) -> tuple[str, float]:
             best = detector.get_probabilities()[0]
         except (IndexError, Exception):  # langdetect raises on text without features
             return "und", 0.0
-    return str(best.lang), float(best.prob)
+    return _CANONICAL.get(str(best.lang), str(best.lang)), float(best.prob)
 
 
-def malay_or_indonesian(text: str) -> str | None:
-    """'ms' or 'id' from marker words, or None when the text gives no evidence."""
-    words = _WORD.findall(text.casefold())
-    ms = sum(1 for w in words if w in _MS_ONLY)
-    ind = sum(1 for w in words if w in _ID_ONLY)
-    if ms == ind:
-        return None
-    return "ms" if ms > ind else "id"
+def _plausible(lang: str, words: list[str]) -> bool:
+    """Does the text use ``lang``'s function words as much as any other profiled language's?"""
+    if lang not in STOPWORDS or len(words) < 8:
+        return True  # nothing to check against, or too little text to judge
+    ratios = stopword_ratios(words)
+    own = max(ratios[lang], ratios["ms"] if lang in MALAY_FAMILY else 0.0)
+    return own >= MIN_STOPWORD_RATIO and own >= 0.75 * max(ratios.values())
+
+
+def _refine_malay(text: str, lang: str, words: list[str]) -> str:
+    """Tagalog, Indonesian or Malay: langdetect's answer among the three is unreliable."""
+    ratios = stopword_ratios(words)
+    if ratios["tl"] > max(ratios["id"], ratios["ms"]):
+        return "tl"
+    return malay_or_indonesian(text) or ("id" if lang == "tl" else lang)
 
 
 def detect(text: str) -> tuple[str, float]:
@@ -115,14 +293,16 @@ def detect(text: str) -> tuple[str, float]:
     sample = text[:5000]
     if len(_WORD.findall(sample)) < 3:
         return "und", 0.0
-    tier = "first" if script_of(sample) == "latin" else "full"
-    lang, prob = _langdetect(sample, tier)
-    if tier == "first" and prob < 0.8:
-        lang, prob = _langdetect(sample, "full")
-    if lang in ("id", "tl", "ms"):
-        refined = malay_or_indonesian(sample)
-        if refined is not None:
-            return refined, prob
-        if lang == "tl" and prob < 0.99:
-            return "id", prob
+    script = script_of(sample)
+    if script in SCRIPT_LANGUAGES:
+        return SCRIPT_LANGUAGES[script], 1.0
+    if script != "latin":
+        return _langdetect(sample, SCRIPT_TIERS.get(script, LATIN_TIER + tuple(
+            code for codes in SCRIPT_TIERS.values() for code in codes)))
+    words = lower_words(sample)
+    lang, prob = _langdetect(sample, FIRST_TIER)
+    if prob < 0.8 or not _plausible(lang, words):
+        lang, prob = _langdetect(sample, LATIN_TIER)
+    if lang in MALAY_FAMILY:
+        lang = _refine_malay(sample, lang, words)
     return lang, prob

@@ -168,7 +168,7 @@ def _whole_lines(text: str, start: int, end: int) -> Fix:
     end = len(text) if newline == -1 else newline + 1
     after = text.find("\n", end)
     if start > 0 and end < len(text) and text[end:after if after != -1 else len(text)].strip() == "" \
-            and text[max(0, start - 2):start] == "\n\n":
+            and text.endswith(("\n\n", "\n\r\n"), 0, start):
         end = len(text) if after == -1 else after + 1
     return Fix(start, end)
 

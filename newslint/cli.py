@@ -346,17 +346,32 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
               help="Extra folder or file of YAML rules (repeatable).")
 @click.option("--fail-on", type=click.Choice(list(reversed(SEVERITIES))), default="error",
-              show_default=True, help="An article with a finding at or above this is not publishable.")
-def serve(host: str, port: int, token: str | None, max_body: int, timeout: float, threads: int,
-          rules_dirs: tuple[str, ...], fail_on: str) -> None:
+              help="An article with a finding at or above this is not publishable "
+                   "(default: the config file's fail-on, else error).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Read this config file instead of looking for one from the current folder "
+                   "upward (its select, ignore, severity, languages, packs, rules, fail-on apply).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, token: str | None, max_body: int,
+          timeout: float, threads: int, rules_dirs: tuple[str, ...], fail_on: str,
+          config_file: str | None) -> None:
     """Run the CMS publish-check HTTP service (POST /v1/check, GET /v1/rules, GET /healthz)."""
-    from newslint.server import ServerConfig
     from newslint.server import serve as run_server
+    from newslint.server import server_config
 
-    ruleset = _load(rules_dirs)
-    config = ServerConfig(token=token or None, max_body=max_body, timeout=timeout,
-                          threads=threads, fail_on=fail_on)
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE,
+                                                  ParameterSource.ENVIRONMENT)
+
     try:
-        run_server(ruleset, config, host=host, port=port)
+        config = load_config([], config_file).with_flags({
+            "rules": rules_dirs if given("rules_dirs") else None,
+            "fail_on": fail_on if given("fail_on") else None,
+        })
+        ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
+        check_severity_ids(config, (r.id for r in ruleset))
+        service = server_config(config, token=token or None, max_body=max_body,
+                                timeout=timeout, threads=threads)
+        run_server(ruleset, service, host=host, port=port)
     except NewslintError as e:
         raise UsageProblem(str(e)) from e

@@ -28,6 +28,7 @@ from typing import Any
 
 from newslint import __version__
 from newslint.api import lint
+from newslint.config import Config
 from newslint.engine import Options
 from newslint.errors import NewslintError
 from newslint.readers.cms import Article, ArticleError, parse_article
@@ -224,6 +225,14 @@ def rule_json(rule: Rule, options: Options) -> dict[str, Any]:
             "languages": sorted(rule.languages) if rule.languages else None,
             "check": rule.check, "pack": rule.pack, "description": rule.description,
             "fixable": rule.fix is not None}
+
+
+def server_config(config: Config, **service: Any) -> ServerConfig:
+    """Lint settings from a config file (``newslint.yaml``...), service settings from flags."""
+    options = Options(select=config.select, ignore=config.ignore,
+                      allowed_languages=frozenset(config.languages),
+                      severity=dict(config.severity))
+    return ServerConfig(fail_on=config.fail_on, options=options, **service)
 
 
 def serve(ruleset: RuleSet, config: ServerConfig, host: str = "127.0.0.1",

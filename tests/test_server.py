@@ -45,7 +45,8 @@ def running_server(log: Path, *args: str, env: dict[str, str] | None = None) -> 
         proc = subprocess.Popen(
             [sys.executable, "-m", "newslint", "serve", "--host", "127.0.0.1", "--port", str(port),
              *args],
-            stdout=subprocess.DEVNULL, stderr=err, env={**os.environ, **(env or {})})
+            stdout=subprocess.DEVNULL, stderr=err, env={**os.environ, **(env or {})},
+            cwd=log.parent)  # a config file is looked for from here upward: keep it ours
         try:
             url = f"http://127.0.0.1:{port}"
             wait_until_healthy(url, proc, log)
@@ -241,13 +242,38 @@ def test_time_limit_answers_json_instead_of_hanging(tmp_path: Path) -> None:
     assert "0.001s limit" in body["error"] or "waited 0.001s" in body["error"]
 
 
+def test_config_file_sets_fail_level_and_severities(tmp_path: Path) -> None:
+    (tmp_path / "newslint.yaml").write_text(
+        "fail-on: warning\nseverity:\n  markup/widget-line: info\n", "utf-8")
+    no_byline = {k: v for k, v in GOOD.items() if k != "byline"}
+    widget = {**GOOD, "body": GOOD["body"] + "\n<p>Share this</p>"}
+    with running_server(tmp_path / "stderr.log") as url:
+        held = call(url + "/v1/check", no_byline)[1]
+        passed = call(url + "/v1/check", widget)[1]
+        rules = {r["id"]: r["severity"] for r in call(url + "/v1/rules")[1]["rules"]}
+    assert held["publishable"] is False  # a warning blocks at fail-on: warning
+    assert held["summary"]["fail_on"] == "warning"
+    assert [(f["rule"], f["severity"]) for f in passed["findings"]] == [("markup/widget-line", "info")]
+    assert passed["publishable"] is True
+    assert rules["markup/widget-line"] == "info"
+
+
+def test_bad_config_file_stops_startup_with_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "newslint.yaml").write_text("severity:\n  markup/widget-lin: info\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "newslint", "serve", "--port", "0"],
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "markup/widget-lin" in result.stderr and "did you mean 'markup/widget-line'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = str(taken.getsockname()[1])
         result = subprocess.run([sys.executable, "-m", "newslint", "serve", "--port", port],
-                                capture_output=True, text=True, timeout=60)
+                                capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr

@@ -197,6 +197,16 @@ def test_wordpress_rest_post_object(server: str) -> None:
     assert "metadata/missing-byline" in rules  # a numeric author id is not a byline
 
 
+def test_chunked_request_body(server: str) -> None:
+    data = json.dumps({**GOOD, "body": GOOD["body"] + f"\n<p>{ADS_LINE}</p>"}).encode()
+    request = urllib.request.Request(server + "/v1/check", data=iter([data[:100], data[100:]]),
+                                     headers={"Authorization": f"Bearer {TOKEN}",
+                                              "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:  # no Content-Length: chunked
+        body = json.loads(response.read())
+    assert [(f["rule"], f["line"]) for f in body["findings"]] == [("ad-text/ads-txt-record", 3)]
+
+
 def test_unknown_path_and_wrong_method(server: str) -> None:
     status, body, _ = call(server + "/v2/check", GOOD, token=TOKEN)
     assert status == 404 and "POST /v1/check" in body["error"]
@@ -277,3 +287,60 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- the WSGI app in-process: what is awkward to provoke over a socket ---------------------------
+
+
+def wsgi(app: Any, method: str, path: str, body: bytes = b"",
+         headers: dict[str, str] | None = None) -> tuple[str, dict[str, str], bytes]:
+    import io
+
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "CONTENT_LENGTH": str(len(body)),
+               "wsgi.input": io.BytesIO(body), **(headers or {})}
+    answer: dict[str, Any] = {}
+
+    def start_response(status: str, response_headers: list[tuple[str, str]]) -> None:
+        answer["status"], answer["headers"] = status, dict(response_headers)
+
+    chunks = b"".join(app(environ, start_response))
+    return answer["status"], answer["headers"], chunks
+
+
+@pytest.fixture(scope="module")
+def app() -> Iterator[Any]:
+    from newslint import default_rules
+    from newslint.server import PublishCheckApp, ServerConfig
+
+    application = PublishCheckApp(default_rules(), ServerConfig(token=TOKEN))
+    yield application
+    application.close()
+
+
+def test_head_answers_headers_only(app: Any) -> None:
+    status, headers, body = wsgi(app, "HEAD", "/healthz")
+    assert status == "200 OK"
+    assert int(headers["Content-Length"]) > 0 and body == b""
+
+
+def test_a_bug_is_a_json_500_without_traceback(app: Any, monkeypatch: pytest.MonkeyPatch,
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    import newslint.server
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(newslint.server, "lint", broken)
+    status, _, body = wsgi(app, "POST", "/v1/check", json.dumps(GOOD).encode(),
+                           {"HTTP_AUTHORIZATION": f"Bearer {TOKEN}"})
+    assert status == "500 Internal Server Error"
+    assert json.loads(body) == {"error": "internal error in newslint; see the server log",
+                                "status": 500}
+    assert "RuntimeError: boom" in caplog.text  # the traceback goes to the log instead
+
+
+def test_token_scheme_must_be_bearer(app: Any) -> None:
+    status, _, _ = wsgi(app, "GET", "/v1/rules", headers={"HTTP_AUTHORIZATION": f"Basic {TOKEN}"})
+    assert status == "401 Unauthorized"
+    status, _, _ = wsgi(app, "GET", "/v1/rules", headers={"HTTP_AUTHORIZATION": f"bearer {TOKEN}"})
+    assert status == "200 OK"

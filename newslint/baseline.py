@@ -114,7 +114,8 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
         if data["version"] != VERSION:
             raise ConfigError(f"{where}: baseline version {data['version']!r} is not {VERSION}; "
                               "regenerate it with --update-baseline")
-        counts = Counter({(e["path"], e["rule"], e["text"]): int(e["count"]) for e in data["findings"]})
+        counts = Counter({(e["path"], e["rule"], e["text"]): int(e["count"])
+                          for e in data["findings"]})
     except (KeyError, TypeError, ValueError) as e:
         raise ConfigError(f"{where}: not a newslint baseline file (bad or missing {e})") from e
     return Baseline(where, counts)

@@ -133,7 +133,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
 
 
 def _effective_config(ctx: click.Context, paths: Sequence[str], config_file: str | None) -> Config:
-    """The config file's values, with the keys given as flags replaced by the flags (black's rule)."""
+    """The config file's values, with the keys given as flags replaced by them (black's rule)."""
     config = load_config(paths, config_file)
 
     def given(name: str) -> bool:
@@ -196,7 +196,8 @@ def _record(path: str, results: Iterable[FileResult]) -> int:
 class _Fixer:
     """--fix and --diff: fix each file whose findings carry fixes, and say what was done."""
 
-    def __init__(self, ruleset: RuleSet, options: Options, files: Sequence[str], write: bool) -> None:
+    def __init__(self, ruleset: RuleSet, options: Options, files: Sequence[str],
+                 write: bool) -> None:
         self.ruleset, self.options, self.write = ruleset, options, write
         self.paths = frozenset(files)
         self.fixed = self.changed = 0

@@ -110,7 +110,7 @@ def start_folder(paths: Iterable[str]) -> Path:
 
 
 def find_config(start: Path) -> Path | None:
-    """The first config file from ``start`` upward; a pyproject.toml counts only with [tool.newslint]."""
+    """The first config file from ``start`` upward (a pyproject.toml only with [tool.newslint])."""
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
@@ -128,7 +128,8 @@ def _has_tool_table(path: Path) -> bool:
     return "newslint" in text and "newslint" in _read_toml(path, text).get("tool", {})
 
 
-def load_config(paths: Sequence[str] = (), explicit: str | os.PathLike[str] | None = None) -> Config:
+def load_config(paths: Sequence[str] = (),
+                explicit: str | os.PathLike[str] | None = None) -> Config:
     """The config for linting ``paths``: the ``explicit`` file, or the first one found upward."""
     if explicit is not None:
         path = Path(explicit)

@@ -32,7 +32,7 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, tuple[Fix, ...]]:
-    """Apply every fix that does not overlap an earlier one; return the text and the fixes applied."""
+    """Apply each fix not overlapping an earlier one; return the text and the fixes applied."""
     pieces: list[str] = []
     applied: list[Fix] = []
     cursor = 0
@@ -66,8 +66,9 @@ def fixable_format(path: str, options: Options) -> bool:
     return (options.format or format_for(path)) in FIXABLE_FORMATS
 
 
-def fix_text(text: str, path: str, ruleset: RuleSet, options: Options) -> tuple[str, int, tuple[FileResult, ...]]:
-    """Lint, fix and re-lint until no fix applies; return the text, fixes applied and final results."""
+def fix_text(text: str, path: str, ruleset: RuleSet,
+             options: Options) -> tuple[str, int, tuple[FileResult, ...]]:
+    """Lint, fix and re-lint until no fix applies; return the text, fix count and final results."""
     applied_total = 0
     for _ in range(MAX_PASSES):
         results = _lint(text, path, ruleset, options)
@@ -80,7 +81,8 @@ def fix_text(text: str, path: str, ruleset: RuleSet, options: Options) -> tuple[
 
 
 def _lint(text: str, path: str, ruleset: RuleSet, options: Options) -> tuple[FileResult, ...]:
-    return tuple(lint_document(doc, ruleset, options) for doc in read_string(text, path, options.format))
+    docs = read_string(text, path, options.format)
+    return tuple(lint_document(doc, ruleset, options) for doc in docs)
 
 
 def fix_bytes(data: bytes, path: str, ruleset: RuleSet, options: Options) -> FixOutcome:
@@ -106,11 +108,13 @@ def fix_file(path: str, ruleset: RuleSet, options: Options, write: bool = True) 
         with open(path, "rb") as f:
             data = f.read()
     except OSError as e:
-        return FixOutcome(path, "", "", 0, (), f"not fixed: cannot read the file ({e.strerror or e})")
+        problem = f"not fixed: cannot read the file ({e.strerror or e})"
+        return FixOutcome(path, "", "", 0, (), problem)
     try:
         outcome = fix_bytes(data, path, ruleset, options.for_path(path))
     except Exception as e:  # one file's crash must not end the run (as in lint_file)
-        return FixOutcome(path, "", "", 0, (internal_error(path, e),), "not fixed: newslint crashed")
+        crashed = (internal_error(path, e),)
+        return FixOutcome(path, "", "", 0, crashed, "not fixed: newslint crashed")
     if not write or not outcome.changed:
         return outcome
     try:

@@ -58,7 +58,7 @@ class Region:
 
 
 def matches(rule_id: str, prefixes: Sequence[str]) -> bool:
-    """True when ``prefixes`` is empty (every rule) or one of them is ``rule_id`` or its category."""
+    """True when ``prefixes`` is empty (every rule) or one is ``rule_id`` or its category."""
     if not prefixes:
         return True
     for prefix in prefixes:
@@ -100,7 +100,8 @@ def _directive(body: str, start: int, end: int,
     rules = tuple(r.strip() for r in listed.split(","))
     bad = [r for r in rules if not _RULE.fullmatch(r)]
     if bad or not rules:
-        return None, f"malformed rule list {listed.strip()!r}; write disable=RULE,RULE (no spaces in ids)"
+        return None, (f"malformed rule list {listed.strip()!r}; "
+                      "write disable=RULE,RULE (no spaces in ids)")
     unknown = [r for r in rules if not _known(r, known)]
     if unknown:
         return None, f"unknown rule id or category {', '.join(unknown)}"
@@ -173,7 +174,8 @@ def _unused(doc: Document, region: Region) -> Finding:
                     f"Suppression comment silences nothing ({d.verb}={what}); remove it")
 
 
-def _finding(doc: Document, start: int, end: int, rule: str, severity: str, message: str) -> Finding:
+def _finding(doc: Document, start: int, end: int, rule: str, severity: str,
+             message: str) -> Finding:
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     snippet = " ".join(doc.source[start:end].split())

@@ -55,7 +55,8 @@ def test_update_baseline_records_todays_findings(runner, repo: Path) -> None:
     data = json.loads((repo / "base.json").read_text(encoding="utf-8"))
     assert data["version"] == 1
     assert data["findings"] == [
-        {"path": "drafts/budget.md", "rule": "ad-text/ad-label", "text": "advertisement", "count": 1},
+        {"path": "drafts/budget.md", "rule": "ad-text/ad-label", "text": "advertisement",
+         "count": 1},
         {"path": "drafts/budget.md", "rule": "ad-text/ads-txt-record", "text": ADS_TXT.casefold(),
          "count": 1},
     ]
@@ -67,7 +68,8 @@ def test_with_the_baseline_only_new_findings_are_reported(runner, repo: Path) ->
     assert reported(quiet) == []
     assert quiet.exit_code == 0
     draft = repo / "drafts" / "budget.md"
-    draft.write_text(md(P1, "Advertisement", P2, ADS_TXT, P3, "Sponsored content"), encoding="utf-8")
+    draft.write_text(md(P1, "Advertisement", P2, ADS_TXT, P3, "Sponsored content"),
+                     encoding="utf-8")
     loud = run(runner, "--baseline", "base.json", "drafts")
     assert reported(loud) == [("budget.md", "ad-text/ad-label", 18)]
     assert loud.exit_code == 1
@@ -118,7 +120,8 @@ def test_a_missing_baseline_is_exit_2_with_a_hint(runner, repo: Path) -> None:
         "`newslint check --baseline nope.json --update-baseline PATHS`\n")
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"version": 1}', '{"version": 7, "findings": []}',
+@pytest.mark.parametrize("content", ["{not json", '{"version": 1}',
+                                     '{"version": 7, "findings": []}',
                                      '{"version": 1, "findings": [{"path": "a"}]}'])
 def test_a_broken_baseline_is_exit_2(runner, repo: Path, content: str) -> None:
     (repo / "base.json").write_text(content, encoding="utf-8")
@@ -143,7 +146,8 @@ def _finding(path: str, line: int, snippet: str, rule: str = "truncation/paragra
 def test_a_finding_without_snippet_is_matched_by_its_source_line(tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text("Title\n\nThe paragraph that ends with\n", encoding="utf-8")
-    write_baseline(tmp_path / "b.json", [FileResult(str(draft), "en", (_finding(str(draft), 3, ""),))])
+    known = FileResult(str(draft), "en", (_finding(str(draft), 3, ""),))
+    write_baseline(tmp_path / "b.json", [known])
     entry = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["findings"][0]
     assert entry["text"] == "the paragraph that ends with"
     draft.write_text("Title\n\nNew lead.\n\nThe paragraph that ends with\n", encoding="utf-8")

@@ -14,9 +14,10 @@ from newslint.config import Config, find_config, load_config, path_patterns
 from newslint.engine import Options
 from newslint.errors import ConfigError
 
-MD_HEAD = "---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n---\n\n"
-AD_DRAFT = (MD_HEAD + "The city council approved the new budget on Thursday after a long debate.\n\n"
-            "Advertisement\n\nThe mayor is expected to sign it into law next week.\n")
+MD_HEAD = ("---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n"
+           "---\n\n")
+AD_DRAFT = (MD_HEAD + "The city council approved the new budget on Thursday after a long "
+            "debate.\n\nAdvertisement\n\nThe mayor is expected to sign it into law next week.\n")
 CLEAN = MD_HEAD + "The city council approved the new budget on Thursday after a long debate.\n"
 
 
@@ -204,7 +205,8 @@ def test_select_from_config(runner, project: Path) -> None:
 
 def test_per_path_ignores_apply_to_each_file(runner, project: Path) -> None:
     write(project / "drafts" / "wire" / "reuters.md", AD_DRAFT)
-    write(project / "newslint.yaml", "per-path-ignores:\n  'drafts/wire/*.md': [ad-text/ad-label]\n")
+    write(project / "newslint.yaml",
+          "per-path-ignores:\n  'drafts/wire/*.md': [ad-text/ad-label]\n")
     report = json.loads(check(runner, "drafts").stdout)
     by_file = {Path(f["path"]).name: [x["rule"] for x in f["findings"]] for f in report["files"]}
     assert by_file == {"budget.md": ["ad-text/ad-label"], "reuters.md": []}

@@ -76,7 +76,7 @@ def test_apply_fixes_replaces_exactly_the_applied_spans(case: tuple[str, list[Fi
     fixed, applied = apply_fixes(text, fixes)
     assert fixed == rebuild(text, applied)
     ordered = sorted(applied, key=lambda f: (f.start, f.end))
-    for before, after in zip(ordered, ordered[1:]):
+    for before, after in zip(ordered, ordered[1:], strict=False):
         assert before.end <= after.start  # applied spans never overlap
     for skipped in set(fixes) - set(applied):  # skipped only when an applied fix covers its start
         assert any(a.start <= skipped.start < a.end for a in applied)
@@ -101,7 +101,8 @@ def test_no_fixes_returns_the_text_unchanged() -> None:
 @st.composite
 def drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
     """A Markdown or plain-text draft: distinct clean paragraphs with junk lines between them."""
-    paragraphs = draw(st.lists(st.sampled_from(CLEAN_PARAGRAPHS), min_size=1, max_size=6, unique=True))
+    paragraphs = draw(st.lists(st.sampled_from(CLEAN_PARAGRAPHS), min_size=1, max_size=6,
+                               unique=True))
     pieces: list[str] = []
     for paragraph in paragraphs:
         for _ in range(draw(st.integers(0, 2))):
@@ -219,7 +220,8 @@ def test_diff_prints_a_patch_that_applies_and_writes_nothing(runner, draft: Path
     assert "No findings in 1 file." in result.stderr  # what --fix would leave
     assert "Would fix 2 findings in 1 file." in result.stderr
     assert result.exit_code == 0
-    subprocess.run(["git", "apply", "-"], input=result.stdout.encode(), cwd=draft.parent, check=True)
+    subprocess.run(["git", "apply", "-"], input=result.stdout.encode(), cwd=draft.parent,
+                   check=True)
     assert draft.read_text(encoding="utf-8") == FIXED
 
 
@@ -258,7 +260,8 @@ def test_a_file_that_is_not_utf8_is_reported_but_not_fixed(runner, tmp_path: Pat
 
 def test_bom_and_crlf_line_ends_survive_a_fix(runner, tmp_path: Path) -> None:
     path = tmp_path / "windows.txt"
-    original = "Budget passes\r\n\r\nThe council approved it.\r\n\r\nAdvertisement\r\n\r\nBy Jane.\r\n"
+    original = ("Budget passes\r\n\r\nThe council approved it.\r\n\r\nAdvertisement\r\n\r\n"
+                "By Jane.\r\n")
     path.write_bytes(b"\xef\xbb\xbf" + original.encode())
     run(runner, "--fix", str(path))
     expected = "Budget passes\r\n\r\nThe council approved it.\r\n\r\nBy Jane.\r\n"

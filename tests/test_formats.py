@@ -31,8 +31,8 @@ def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / "budget draft.md").write_text(JUNK, encoding="utf-8")
     (folder / "clean.md").write_text(CLEAN, encoding="utf-8")
     # an info finding too: a suppression comment that silences nothing
-    (folder / "note.md").write_text(HEAD + f"{P1}\n\n<!-- newslint: disable-next-block=markup -->\n\n"
-                                    f"{P3}\n", encoding="utf-8")
+    note = HEAD + f"{P1}\n\n<!-- newslint: disable-next-block=markup -->\n\n{P3}\n"
+    (folder / "note.md").write_text(note, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return folder
 
@@ -92,7 +92,8 @@ def test_sarif_content_matches_the_findings(runner, drafts: Path) -> None:
     rules = {r["id"]: r for r in driver["rules"]}
     assert set(rules) == {"ad-text/ad-label", "ad-text/ads-txt-record", "suppression/unused"}
     assert rules["ad-text/ad-label"]["defaultConfiguration"]["level"] == "error"
-    assert rules["ad-text/ad-label"]["shortDescription"]["text"].startswith("A line that is only an ad")
+    label = rules["ad-text/ad-label"]
+    assert label["shortDescription"]["text"].startswith("A line that is only an ad")
     assert rules["suppression/unused"]["defaultConfiguration"]["level"] == "note"
 
 
@@ -163,7 +164,8 @@ def test_junit_one_suite_a_case_per_file_a_failure_per_finding(runner, drafts: P
     assert cases["drafts/clean.md"].findall("failure") == []
     failures = cases["drafts/budget draft.md"].findall("failure")
     assert [f.get("type") for f in failures] == ["ad-text/ad-label", "ad-text/ads-txt-record"]
-    assert failures[0].get("message") == "ad-text/ad-label: Ad label left in the text: Advertisement"
+    assert failures[0].get("message") == (
+        "ad-text/ad-label: Ad label left in the text: Advertisement")
     assert failures[0].text.startswith("drafts/budget draft.md:10:1: error ad-text/ad-label ")
 
 

@@ -29,7 +29,8 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.invalid"
 
 
 def hooks() -> dict[str, dict]:
-    return {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    defined = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    return {h["id"]: h for h in defined}
 
 
 def test_hook_definitions() -> None:
@@ -62,7 +63,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     repo.mkdir()
     (repo / "bad.md").write_text(BAD, encoding="utf-8")
     (repo / "good.md").write_text(GOOD, encoding="utf-8")
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(base / "cache"), "PRE_COMMIT_COLOR": "never"}
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(base / "cache"),
+           "PRE_COMMIT_COLOR": "never"}
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "drafts"]):
         subprocess.run(["git", *args], cwd=repo, env=env, check=True)
     return repo, env
@@ -80,7 +82,8 @@ def test_hooks_through_pre_commit_try_repo(desk: tuple[Path, dict[str, str]]) ->
     failed = try_repo(desk, "newslint", "--files", "bad.md")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert re.search(r"^newslint\.+Failed$", failed.stdout, re.M)
-    assert "bad.md:10:1: error ad-text/ad-label Ad label left in the text: Advertisement" in failed.stdout
+    assert ("bad.md:10:1: error ad-text/ad-label Ad label left in the text: Advertisement"
+            in failed.stdout)
     assert (repo / "bad.md").read_text(encoding="utf-8") == BAD
     # the fix hook rewrites the draft, and fails because it did
     fixed = try_repo(desk, "newslint-fix", "--files", "bad.md")

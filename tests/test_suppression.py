@@ -136,7 +136,8 @@ def test_input_notices_can_be_named_without_a_rule_file(runner, tmp_path: Path) 
     body = md(P1, "Caf\u00e9 owners welcomed the plan.").encode("cp1252")
     draft.write_bytes(body)
     args = ["check", "--format", "json", "--language", "en", str(draft)]
-    rules = [f["rule"] for f in json.loads(runner.invoke(main, args).stdout)["files"][0]["findings"]]
+    report = json.loads(runner.invoke(main, args).stdout)
+    rules = [f["rule"] for f in report["files"][0]["findings"]]
     assert rules == ["input/encoding"]
     directive = HEAD + "<!-- newslint: disable=input/encoding -->\n\n"
     draft.write_bytes(body.replace(HEAD.encode(), directive.encode()))
@@ -180,7 +181,8 @@ def test_html_disable_region() -> None:
 # ---- through the CLI --------------------------------------------------------------------------
 
 
-def test_cli_reports_suppression_findings_and_suppressed_ones_do_not_fail(runner, tmp_path: Path) -> None:
+def test_cli_reports_suppression_findings_and_suppressed_ones_do_not_fail(runner,
+                                                                          tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text(md(P1, "<!-- newslint: disable=ad-text -->", "Advertisement", ADS_TXT,
                         "<!-- newslint: disable-next-block=markup/html-tag -->", P3),
@@ -194,7 +196,8 @@ def test_cli_reports_suppression_findings_and_suppressed_ones_do_not_fail(runner
 
 
 def test_suppressed_fixable_findings_are_not_fixed(runner, tmp_path: Path) -> None:
-    text = md(P1, "<!-- newslint: disable-next-block=ad-text -->\nAdvertisement", "Advertisement", P3)
+    directive = "<!-- newslint: disable-next-block=ad-text -->\nAdvertisement"
+    text = md(P1, directive, "Advertisement", P3)
     draft = tmp_path / "draft.md"
     draft.write_text(text, encoding="utf-8")
     result = runner.invoke(main, ["check", "--fix", "--language", "en", str(draft)])

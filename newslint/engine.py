@@ -23,7 +23,8 @@ from newslint import suppression
 from newslint.checks import KINDS
 from newslint.checks.base import CheckTimeout, Context, Hit
 from newslint.document import Document
-from newslint.finding import SEVERITY_RANK, FileResult, Finding, Fix
+from newslint.finding import SEVERITY_RANK, FileResult, Finding
+from newslint.fixspan import fix_for
 from newslint.readers import read_bytes, source
 from newslint.rules import Rule, RuleSet
 
@@ -136,41 +137,13 @@ def _finding(doc: Document, rule: Rule, hit: Hit, options: Options) -> Finding:
         rule=rule.id, category=rule.category, severity=severity,
         message=rule.message.format_map(data), path=doc.path,
         line=line, column=column, end_line=end_line, end_column=end_column,
-        snippet=_shorten(snippet), fix=_fix(doc, rule, hit),
+        snippet=_shorten(snippet), fix=fix_for(doc, rule, hit),
     )
 
 
 def _shorten(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _fix(doc: Document, rule: Rule, hit: Hit) -> Fix | None:
-    if rule.fix is None or not hit.data.get("fixable", True) or hit.end <= hit.start:
-        return None
-    if rule.fix == "delete-match":
-        lines = _whole_lines(doc.source, hit.start, hit.end)
-        rest = doc.source[lines.start:hit.start] + doc.source[hit.end:lines.end]
-        # a match that is all its line holds takes the line along, so no blank line is left
-        return lines if not rest.strip() else Fix(hit.start, hit.end)
-    if rule.fix == "replace":
-        return Fix(hit.start, hit.end, rule.replacement)
-    if rule.fix == "delete-paragraph" and hit.block is not None:
-        block = doc.blocks[hit.block]
-        return _whole_lines(doc.source, block.start, block.end)
-    return _whole_lines(doc.source, hit.start, hit.end)
-
-
-def _whole_lines(text: str, start: int, end: int) -> Fix:
-    """The lines spanning [start, end), plus one following blank line so no gap is left."""
-    start = text.rfind("\n", 0, start) + 1
-    newline = text.find("\n", end)
-    end = len(text) if newline == -1 else newline + 1
-    after = text.find("\n", end)
-    if start > 0 and end < len(text) and text[end:after if after != -1 else len(text)].strip() == "" \
-            and text.endswith(("\n\n", "\n\r\n"), 0, start):
-        end = len(text) if after == -1 else after + 1
-    return Fix(start, end)
 
 
 def _notice_finding(doc: Document, notice: Any) -> Finding:

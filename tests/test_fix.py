@@ -118,18 +118,44 @@ def drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
     return HEAD + glue.join(pieces) + newline, paragraphs
 
 
-def _fixes(text: str) -> list[Fix]:
+HTML_HEAD = ('<html lang="en"><head><title>Council approves budget</title>'
+             '<meta name="author" content="Jane Doe"><meta name="date" content="2024-09-12">'
+             "</head><body>")
+HTML_JUNK = JUNK_LINES[:6]  # a tag in HTML is markup, not junk
+
+
+@st.composite
+def html_drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """An HTML draft of <p> elements, one per line or all on one (minified) line."""
+    paragraphs = draw(st.lists(st.sampled_from(CLEAN_PARAGRAPHS), min_size=1, max_size=6,
+                               unique=True))
+    pieces: list[str] = []
+    for paragraph in paragraphs:
+        pieces += draw(st.lists(st.sampled_from(HTML_JUNK), max_size=2))
+        pieces.append(paragraph)
+    glue = draw(st.sampled_from(["", "\n"]))
+    body = glue.join(f"<p>{piece}</p>" for piece in pieces)
+    return f"{HTML_HEAD}{glue}{body}{glue}</body></html>\n", paragraphs
+
+
+def any_draft() -> st.SearchStrategy[tuple[str, str, list[str]]]:
+    return st.one_of(drafts().map(lambda d: ("draft.md", *d)),
+                     html_drafts().map(lambda d: ("draft.html", *d)))
+
+
+def _fixes(text: str, path: str) -> list[Fix]:
     from newslint import lint_text
 
-    result = lint_text(text, path="draft.md", options=OPTIONS)
+    result = lint_text(text, path=path, options=OPTIONS)
     return [f.fix for f in result.findings if f.fix is not None]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(drafts())
-def test_one_pass_removes_exactly_the_union_of_applied_spans(case: tuple[str, list[str]]) -> None:
-    text, _ = case
-    fixed, applied = apply_fixes(text, _fixes(text))
+@given(any_draft())
+def test_one_pass_removes_exactly_the_union_of_applied_spans(
+        case: tuple[str, str, list[str]]) -> None:
+    path, text, _ = case
+    fixed, applied = apply_fixes(text, _fixes(text, path))
     assert fixed == rebuild(text, applied)
     covered = set()
     for f in applied:
@@ -139,19 +165,32 @@ def test_one_pass_removes_exactly_the_union_of_applied_spans(case: tuple[str, li
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(drafts())
+@given(any_draft())
 def test_fixing_keeps_every_paragraph_removes_the_junk_and_is_idempotent(
-        case: tuple[str, list[str]]) -> None:
-    text, paragraphs = case
-    fixed, _, results = fix_text(text, "draft.md", default_rules(), OPTIONS)
-    assert fixed.startswith(HEAD)
-    for paragraph in paragraphs:
+        case: tuple[str, str, list[str]]) -> None:
+    path, text, paragraphs = case
+    fixed, _, results = fix_text(text, path, default_rules(), OPTIONS)
+    assert fixed.startswith(HEAD if path.endswith(".md") else HTML_HEAD)
+    for paragraph in paragraphs:  # never an editor's words, even on a minified line
         assert paragraph in fixed
-    for junk in JUNK_LINES + INLINE_TAGS:
+    for junk in (JUNK_LINES + INLINE_TAGS if path.endswith(".md") else HTML_JUNK):
         assert junk not in fixed
     assert not [f for r in results for f in r.findings if f.fix is not None]
-    again, applied, _ = fix_text(fixed, "draft.md", default_rules(), OPTIONS)
+    again, applied, _ = fix_text(fixed, path, default_rules(), OPTIONS)
     assert (again, applied) == (fixed, 0)
+
+
+def test_minified_html_loses_only_the_junk_element_text() -> None:
+    text = f"{HTML_HEAD}<p>{CLEAN_PARAGRAPHS[0]}</p><p>Advertisement</p></body></html>"
+    fixed, applied, _ = fix_text(text, "page.html", default_rules(), OPTIONS)
+    assert fixed == f"{HTML_HEAD}<p>{CLEAN_PARAGRAPHS[0]}</p><p></p></body></html>"
+    assert applied == 1
+
+
+def test_html_junk_on_its_own_line_takes_the_line() -> None:
+    text = f"{HTML_HEAD}\n<p>{CLEAN_PARAGRAPHS[0]}</p>\n<p>Advertisement</p>\n</body></html>\n"
+    fixed, _, _ = fix_text(text, "page.html", default_rules(), OPTIONS)
+    assert fixed == f"{HTML_HEAD}\n<p>{CLEAN_PARAGRAPHS[0]}</p>\n</body></html>\n"
 
 
 def test_fix_text_takes_several_passes_when_one_fix_uncovers_another() -> None:

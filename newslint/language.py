@@ -166,6 +166,7 @@ MALAY_BIGRAMS: dict[tuple[str, str], float] = {
 }
 # Indonesian copy dates events as "Rabu (12/3/2025)"; Malaysian copy does not.
 _CLITICS = ("nya", "lah", "kah", "pun")
+MAX_VOTE = 3.0
 _ID_PAREN_DATE = regex.compile(r"\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)")
 
 # Scripts that name their language: Hangul is Korean, kana is Japanese; and
@@ -182,6 +183,9 @@ SCRIPT_TIERS = {"CJK": ("zh-cn", "zh-tw", "ja"), "CYRILLIC": ("ru", "uk", "bg", 
 LATIN_TIER = FIRST_TIER + ("af", "cs", "cy", "et", "fi", "hr", "hu", "lt", "lv", "pl", "sk",
                            "sl", "so", "sq", "sw", "tr", "vi")
 _KANA = ("HIRAGANA", "KATAKANA")
+# A Han character, a kana or a Hangul syllable carries about as much as a short
+# Latin word: weighed so, one English paragraph does not outvote a Chinese story.
+_DENSE = {"CJK": 3, "KANA": 3, "HANGUL": 3}
 # langdetect's names for languages whose script variants newsrooms file under one code.
 _CANONICAL = {"zh-cn": "zh", "zh-tw": "zh"}
 MIN_STOPWORD_RATIO = 0.12  # Indonesian prose runs as low as 0.15; a misplaced answer under 0.1
@@ -196,7 +200,8 @@ def script_of(text: str) -> str:
     for ch in text[:2000]:
         if ch.isalpha():
             name = "LATIN" if ord(ch) < 0x250 else unicodedata.name(ch, "LATIN").split(" ")[0]
-            counts["KANA" if name in _KANA else name] += 1
+            name = "KANA" if name in _KANA else name
+            counts[name] += _DENSE.get(name, 1)
     if not counts:
         return "latin"
     if counts["KANA"] * 10 >= sum(counts.values()):
@@ -235,8 +240,13 @@ def _malay_weight(word: str) -> float:
 
 
 def malay_or_indonesian(text: str, margin: float = 2.0) -> str | None:
-    """'ms' or 'id' from the words where the standards differ; None without clear evidence."""
-    score = malay_score(text)
+    """'ms' or 'id' from the words where the standards differ; None without clear evidence.
+
+    Each paragraph (blocks are separated by blank lines) votes with at most
+    ``MAX_VOTE``, so that one pasted paragraph full of the other standard's
+    words cannot outvote the rest of the article.
+    """
+    score = sum(max(-MAX_VOTE, min(MAX_VOTE, malay_score(p))) for p in text.split("\n\n"))
     if abs(score) < margin:
         return None
     return "ms" if score > 0 else "id"

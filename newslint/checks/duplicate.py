@@ -1,9 +1,26 @@
 """``duplicate``: a paragraph that repeats another exactly, nearly, or as a fragment.
 
-Paragraphs are compared as word sequences (case and punctuation ignored).
+What it reports, once per repeated paragraph (the later or shorter copy):
+
+- exactly: the same words as an earlier paragraph (case and punctuation ignored);
+- nearly: an earlier paragraph with a word-sequence similarity of at least
+  ``similarity`` (0.9: a word or two added, dropped or changed);
+- as a cut-off fragment: the opening words of a longer paragraph, word for word
+  and cut anywhere ("Lembaga, kementerian, ... Non-ASN." before the full
+  paragraph), at least ``fragment_min_chars`` long; the fragment may come first.
+
+Deliberately not reported: a sentence repeated from the middle or the end of a
+paragraph (a pull quote in a feature, a quoted tweet repeated in the text);
+headings, titles, code and short lines without a full stop (section labels); tables and other blocks that are mostly not letters;
+and articles whose structure repeats paragraphs far apart (a meal plan repeating
+its recipes day after day): when four or more paragraphs repeat and most copies
+are neither close to their original nor part of a copied run, the repetition
+is the article's design. Scraper accidents are still reported: a page that
+renders each section twice, or a section pasted again in order.
+
 Candidate pairs come from an inverted index of word 4-gram shingles, so an
-article costs time close to linear in its length; only candidates sharing
-many shingles are compared word by word.
+article costs time close to linear in its length; only pairs sharing at least
+half of the shorter paragraph's shingles are compared word by word.
 """
 
 from __future__ import annotations
@@ -16,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit
-from newslint.document import Document
+from newslint.checks.base import Context, Hit, ends_complete
+from newslint.document import Block, Document
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
@@ -25,7 +42,13 @@ if TYPE_CHECKING:
 KIND = "duplicate"
 DEFAULT_SCOPE = "block"
 SHINGLE = 4
+MIN_WORDS = 5
+HEADING_WORDS = 8
+STRUCTURE_REPEATS = 4
+NEARBY = 3
 _WORD = regex.compile(r"\w+")
+_LETTER = regex.compile(r"\p{L}")
+_COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,80 +60,129 @@ class Compiled:
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     return Compiled(
-        int(params.get("min_chars", 60)),
+        int(params.get("min_chars", 40)),
         float(params.get("similarity", 0.9)),
         int(params.get("fragment_min_chars", 50)),
     )
 
 
-def _shingles(words: list[str]) -> set[int]:
-    if len(words) < SHINGLE:
-        return {hash(tuple(words))}
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+@dataclass(frozen=True, slots=True)
+class _Repeat:
+    copy: int  # the block reported
+    original: int  # the block it repeats
+    how: str
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     params: Compiled = rule.compiled
+    words = _comparable(doc.blocks, params)
+    repeats = _find_repeats(doc.blocks, words, params)
+    if _repetition_is_structure(repeats, sorted(words)):
+        return
+    for rep in repeats:
+        block = doc.blocks[rep.copy]
+        line, _ = doc.position(doc.blocks[rep.original].start)
+        yield Hit(block.start, block.end,
+                  {"how": rep.how, "line": line, "fixable": rep.how == "exactly"}, rep.copy)
+
+
+def _comparable(blocks: tuple[Block, ...], params: Compiled) -> dict[int, list[str]]:
+    """Word lists of the prose blocks worth comparing, by block index."""
+    shortest = min(params.min_chars, params.fragment_min_chars)
     words: dict[int, list[str]] = {}
-    shingles: dict[int, set[int]] = {}
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, block in enumerate(doc.blocks):
-        if block.kind == "code" or len(block.text) < min(params.min_chars, params.fragment_min_chars):
+    for i, block in enumerate(blocks):
+        text = block.text
+        if block.kind not in _COMPARED_KINDS or len(text) < shortest:
             continue
-        words[i] = _WORD.findall(block.text.casefold())
-        if len(words[i]) < 6:
-            del words[i]
+        # Tables, code and number lists are mostly not letters; they repeat by design.
+        if len(_LETTER.findall(text)) * 2 < len(text) - text.count(" "):
             continue
-        shingles[i] = _shingles(words[i])
+        found = _WORD.findall(text.casefold())
+        # A short line without a full stop is a heading or a label: sections repeat them.
+        if len(found) >= MIN_WORDS and (len(found) >= HEADING_WORDS or ends_complete(text)):
+            words[i] = found
+    return words
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < SHINGLE:
+        return {tuple(words)}
+    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+
+
+def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
+                  params: Compiled) -> list[_Repeat]:
+    shingles = {i: _shingles(w) for i, w in words.items()}
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in sorted(shingles):
         for s in shingles[i]:
             index[s].append(i)
-    reported: set[int] = set()
+    found: dict[int, _Repeat] = {}
     for i in sorted(words):
-        match = _best_match(i, words, shingles, index, params, doc)
-        if match is None or i in reported:
-            continue
-        other, how = match
-        reported.add(i)
-        block = doc.blocks[i]
-        line, _ = doc.position(doc.blocks[other].start)
-        yield Hit(block.start, block.end, {"how": how, "line": line, "fixable": how == "exactly"}, i)
+        shared: dict[int, int] = defaultdict(int)
+        for s in shingles[i]:
+            for j in index[s]:
+                if j > i:
+                    shared[j] += 1
+        for j in sorted(shared, key=lambda j: (-shared[j], j)):
+            smaller = min(len(shingles[i]), len(shingles[j]))
+            if shared[j] * 2 < smaller:
+                break
+            rep = _relation(i, j, blocks, words, params)
+            if rep is not None and rep.copy not in found:
+                found[rep.copy] = rep
+    return sorted(found.values(), key=lambda r: r.copy)
 
 
-def _best_match(
-    i: int,
-    words: dict[int, list[str]],
-    shingles: dict[int, set[int]],
-    index: dict[int, list[int]],
-    params: Compiled,
-    doc: Document,
-) -> tuple[int, str] | None:
-    shared: dict[int, int] = defaultdict(int)
-    for s in shingles[i]:
-        for j in index[s]:
-            if j != i:
-                shared[j] += 1
-    mine = words[i]
-    for j, count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
-        theirs = words[j]
-        overlap = count / max(len(shingles[i]), 1)
-        if overlap < 0.5:
-            break
-        text_i, text_j = " ".join(mine), " ".join(theirs)
-        long_enough = len(doc.blocks[i].text) >= params.min_chars
-        if mine == theirs:
-            if j < i and long_enough:
-                return j, "exactly"
-            continue
-        if len(mine) < len(theirs) and text_i in text_j:
-            if len(doc.blocks[i].text) >= params.fragment_min_chars:
-                return j, "as a cut-off fragment"
-            continue
-        if long_enough and j < i and _similar(mine, theirs, params.similarity):
-            return j, "nearly"
+def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[str]],
+              params: Compiled) -> _Repeat | None:
+    """How block ``j`` (later) and block ``i`` (earlier) repeat each other, if they do."""
+    a, b = words[i], words[j]
+    long_enough = min(len(blocks[i].text), len(blocks[j].text)) >= params.min_chars
+    if a == b:
+        if not long_enough:
+            return None
+        same = _normal(blocks[i].text) == _normal(blocks[j].text)
+        return _Repeat(j, i, "exactly" if same else "nearly")
+    if len(a) != len(b):
+        short, full = (i, j) if len(a) < len(b) else (j, i)
+        if len(blocks[short].text) >= params.fragment_min_chars \
+                and _is_prefix(words[short], words[full]):
+            return _Repeat(short, full, "as a cut-off fragment")
+    if long_enough and _similar(a, b, params.similarity):
+        return _Repeat(j, i, "nearly")
     return None
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_prefix(short: list[str], full: list[str]) -> bool:
+    """``short`` is the opening of ``full``, word for word; its last word may be cut."""
+    head = full[: len(short)]
+    return head[:-1] == short[:-1] and head[-1].startswith(short[-1])
 
 
 def _similar(a: list[str], b: list[str], threshold: float) -> bool:
     if min(len(a), len(b)) / max(len(a), len(b)) < threshold - 0.1:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+
+
+def _repetition_is_structure(repeats: list[_Repeat], order: list[int]) -> bool:
+    """Many repeats scattered far apart through the article: its design, not an accident.
+
+    Copy-paste and scraper accidents repeat a paragraph right after its original
+    (a page that renders each section twice) or a whole run of paragraphs in order.
+    """
+    if len(repeats) < STRUCTURE_REPEATS:
+        return False
+    position = {block: k for k, block in enumerate(order)}
+    copies = {position[r.copy]: position[r.original] for r in repeats}
+    accidental = 0
+    for at, original in copies.items():
+        in_run = copies.get(at + 1) == original + 1 or copies.get(at - 1) == original - 1
+        if abs(at - original) <= NEARBY or in_run:
+            accidental += 1
+    return accidental * 2 < len(repeats)

@@ -1,19 +1,47 @@
 """``truncation``: paragraphs and articles that stop mid-sentence.
 
-Modes:
+A paragraph that simply lacks a full stop is not enough: headings, photo
+captions, credit lines, list items and tweets' date lines all end without one.
+So a finding needs *evidence* that the sentence was cut. Modes:
 
-- ``paragraph-end``: a prose paragraph that ends without closing punctuation,
-  or ends on a word no sentence ends on (``dangling_words``: "dan", "the").
-  Headings, list items, captions-like single short lines and lines that
-  introduce something (ending in ":") are left alone.
+- ``paragraph-end``: a prose paragraph (or the article's last one) that ends
+  without closing punctuation *and*
+
+  - ends on a word no sentence ends on (``dangling_words``: "dan", "the"),
+    written in lower case ("Plan A" is a label, not a cut "a");
+  - or ends on a comma or a spaced dash ("regionally -");
+  - or opens a quotation it never closes, and the next paragraph does not
+    reopen it (the convention for a quote running over paragraphs);
+  - or finished a sentence and then trails off ("... dan di atasnya. Akhir
+    Juli, 42% dari mereka sudah menerima"), where the trailing part reads as
+    prose: no credit, label, link or handle ("Jawaban: A", "AFP / Getty
+    Images", "@handle" are left alone);
+  - or is one unpunctuated sentence of at least ``long_words`` words (0 turns
+    this off), which headings and captions rarely reach.
+
+  The last two need the article to be otherwise tidy: where two or more
+  paragraphs trail off after a full sentence, that is the article's style
+  (two-sentence photo captions, author bios), so only the first three kinds
+  of evidence count there. Left alone on purpose: paragraphs under 4 words,
+  list items, a paragraph that introduces a list ("such as", "yaitu") and one
+  the next paragraph continues in lower case (that is a split sentence).
+  A short unpunctuated sentence ("At the same time, those who believe") is
+  not reported: without a grammar it cannot be told from a heading.
 - ``split-sentence``: one sentence broken over two paragraphs: a paragraph
-  that opens with a continuation word (``continuation_openers``: "Serta"), or
-  with a lower-case letter after a paragraph without closing punctuation, or
-  with a word that often continues a sentence (``weak_openers``: "Telah",
-  "Khususnya") when a quotation opened in the previous paragraph closes in
-  this one without being reopened. A quotation alone is not enough: many
-  newsrooms run a quote over two paragraphs without reopening it.
-- ``marker``: explicit cut markers such as "[...]", "(bersambung)", "Read more".
+  that opens with a word that cannot start a sentence (``continuation_openers``:
+  "Serta"); or opens in lower case after a paragraph that stops mid-sentence;
+  or opens with a word that often continues a sentence (``weak_openers``:
+  "Telah", "Khususnya") when a quotation opened in the previous paragraph closes
+  here without being reopened. A quotation alone is not enough: many newsrooms
+  run a quote over two paragraphs without reopening it. When three or more
+  paragraphs of one article open in lower case after a cut, the text was
+  hard-wrapped: that is reported once, at the first break.
+- ``marker``: explicit cut markers on a line of their own, such as "[...]",
+  "(bersambung)", "Read more".
+
+Scripts without spaces or capitals (Chinese, Japanese) and other scripts'
+sentence marks (the Devanagari danda "।", Burmese "။") are understood, so the
+check works whatever the language; only the word lists are per language.
 """
 
 from __future__ import annotations
@@ -24,7 +52,18 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit, block_hit, normalize_line
+from newslint.checks.base import (
+    Context,
+    TERMINAL,
+    Hit,
+    block_hit,
+    ends_complete,
+    normalize_line,
+    opens_unclosed_quote,
+    quote_balance,
+    sentence_ends,
+    trim_end,
+)
 from newslint.document import Block, Document
 
 if TYPE_CHECKING:
@@ -32,14 +71,28 @@ if TYPE_CHECKING:
 
 KIND = "truncation"
 DEFAULT_SCOPE = "block"
+MIN_WORDS = 4
+HARD_WRAP_BREAKS = 3
+# Shorter lines without a comma may be headings, which can end on a preposition
+# ("Who it applies to").
+HEADING_WORDS = 6
 
-# Closing punctuation in the scripts newsrooms write in, plus closing quotes and brackets.
-TERMINAL = set(".!?…:;。！？」』”’\"')]»›")
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _FIRST_WORD = regex.compile(r"^\W*(\w+)")
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"”’)]*\s+\S")
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»"
+# A paragraph opening with a lower-case word (not code, a domain or a label: "larik 1:").
+_LOWER_WORD = regex.compile(r"^\p{Ll}[\p{Ll}’'-]*[\s,;](?!\s*\d+\s*:)")
+# A list item written as a paragraph: "1. China", "2) ...", "- item", "• item".
+_LIST_ITEM = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►]\s|\(?[a-z]\)\s)")
+# Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
+# end an interrupted quote on purpose, so it is not counted).
+_OPEN_END = regex.compile(r"(?:[,(&+=]|\s[-–]|--)$")
+# What a credit, label, link, handle or table leaves in a trailing fragment.
+# "Headline: summary" teasers and "Label: value" lines end without a full stop.
+_LABEL = regex.compile(r"^\W*\w+(?:\W+\w+){0,5}?\W*:\s")
+# A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
+_ATTRIBUTION = regex.compile(r"[,.!?…][\"”’]\s*\S+(?:\s+\S+){0,2}$")
+_PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
+_NOT_PROSE = regex.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +102,7 @@ class Compiled:
     openers: frozenset[str]
     weak_openers: frozenset[str]
     markers: frozenset[str]
-    min_words: int
+    long_words: int
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -59,7 +112,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params.get("continuation_openers", ())),
         frozenset(w.casefold() for w in params.get("weak_openers", ())),
         frozenset(normalize_line(m) for m in params.get("markers", ())),
-        int(params.get("min_words", 8)),
+        int(params.get("long_words", 0)),
     )
 
 
@@ -78,84 +131,198 @@ def is_prose(block: Block) -> bool:
 
 
 def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
+    if len(_lower_case_breaks(doc)) >= HARD_WRAP_BREAKS:
+        return  # a hard-wrapped text: reported once, as a split sentence
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
-    last = prose[-1] if prose else -1
-    for i in prose:
+    tidy = _trailing_fragments(doc, prose) < 2
+    for k, i in enumerate(prose):
         block = doc.blocks[i]
-        text = block.text.rstrip()
-        if not text or text[-1] in TERMINAL or text.endswith(("...", "..")):
-            continue
-        if _dangles(text, compiled) or _looks_cut(text, compiled, is_last=i == last):
+        text = trim_end(block.text)
+        if ends_complete(text) or (i == prose[-1] and _PROMO.search(text)):
+            continue  # the last paragraph with a link or handle: a promo or a bio
+        following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+        if _continues_in(following) or _LABEL.match(text):
+            continue  # a split sentence (reported by that mode), or "Label: teaser"
+        reason = _cut_evidence(text, following, compiled)
+        if reason is None and tidy and not _LABEL.match(text) and not _ATTRIBUTION.search(text):
+            neighbours = [doc.blocks[j] for j in (prose[k - 1] if k else -1,
+                                                  prose[k + 1] if k + 1 < len(prose) else -1)
+                          if j >= 0]
+            reason = _loose_end(text, neighbours, compiled)
+        if reason:
             end = len(text)
             start = max(0, end - 40)
-            where = "The article" if i == last else "The paragraph"
-            yield block_hit(block, i, start, end, where=where, tail=text[start:end].lstrip())
+            where = "The article" if i == prose[-1] else "The paragraph"
+            yield block_hit(block, i, start, end, where=where, reason=reason,
+                            tail=text[start:end].lstrip())
 
 
-def _dangles(text: str, compiled: Compiled) -> bool:
-    m = _LAST_WORD.search(text)
-    return bool(m and m.group(1).casefold() in compiled.dangling and len(text.split()) >= 4)
-
-
-def _looks_cut(text: str, compiled: Compiled, is_last: bool) -> bool:
+def _cut_evidence(text: str, following: Block | None, compiled: Compiled) -> str | None:
+    """Strong signs that ``text`` (which lacks closing punctuation) was cut, or None."""
     words = text.split()
-    if len(words) < compiled.min_words or "\n" in text:
-        return False
-    if text[-1].isdigit() or text.endswith(("WIB", "WITA", "WIT")):
-        return False  # a date or credit line, not prose
-    # A paragraph that already finished a sentence and then trails off is cut;
-    # a single unpunctuated sentence is often a caption, so it needs more words.
-    if _SENTENCE_END.search(text):
+    if len(words) < MIN_WORDS or _LIST_ITEM.match(text):
+        return None
+    if _introduces_list(following) or ("\n" in text and _short_lines(text)):
+        return None  # introduces a list, or is itself one (an address, records, a verse)
+    last = _LAST_WORD.search(text)
+    if last and last.group(1).islower() and last.group(1).casefold() in compiled.dangling \
+            and (len(words) >= HEADING_WORDS or "," in text):
+        return f"it ends on '{last.group(1)}'"
+    if _OPEN_END.search(text) and trim_end(text[:-1])[-1:] not in TERMINAL:
+        return f"it ends on '{text[-1]}'"
+    # A quote running on into the next paragraph ends its sentence first, so an
+    # unclosed quotation without closing punctuation is cut whatever follows.
+    if opens_unclosed_quote(text):
+        return "a quotation opens and never closes"
+    return None
+
+
+def _loose_end(text: str, neighbours: list[Block], compiled: Compiled) -> str | None:
+    """Weaker signs, trusted only in a tidy article: a trailing fragment, a long sentence."""
+    words = text.split()
+    if len(words) < MIN_WORDS or _LIST_ITEM.match(text) or ("\n" in text and _short_lines(text)):
+        return None
+    if _trails_off(text):
+        return "the last sentence has no end"
+    if not compiled.long_words or len(words) < compiled.long_words or not _reads_as_prose(text):
+        return None
+    if _list_like(text) or any(_long_open(b.text, compiled.long_words) for b in neighbours):
+        return None  # an item of a list (a menu, bullet points written as paragraphs)
+    return f"a sentence of {len(words)} words has no end"
+
+
+def _list_like(text: str) -> bool:
+    """Most comma-separated parts short, or most words capitalised: an enumeration."""
+    parts = text.split(",")
+    if len(parts) >= 4 and sum(len(p.split()) <= 4 for p in parts) * 2 > len(parts):
         return True
-    return len(words) >= compiled.min_words * 3
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def _long_open(text: str, long_words: int) -> bool:
+    """Another paragraph of list length that also ends open: a run of list items."""
+    return not ends_complete(text) and len(text.split()) >= min(long_words, 10)
+
+
+def _continues_in(following: Block | None) -> bool:
+    """The next paragraph opens in lower case: a split sentence, reported by that mode."""
+    if following is None or not is_prose(following):
+        return False
+    return bool(_LOWER_WORD.match(following.text.lstrip()))
+
+
+def _introduces_list(following: Block | None) -> bool:
+    return following is not None and (following.kind == "list-item"
+                                      or bool(_LIST_ITEM.match(following.text)))
+
+
+def _trails_off(text: str) -> bool:
+    """A full sentence, then a fragment that reads as prose (not a credit or a label)."""
+    if "\n" in text and _short_lines(text):
+        return False
+    ends = sentence_ends(text)
+    return bool(ends) and _reads_as_prose(text[ends[-1]:]) and not _ATTRIBUTION.search(text)
+
+
+def _reads_as_prose(fragment: str) -> bool:
+    words = fragment.split()
+    if not words or _NOT_PROSE.search(fragment):
+        return False
+    letters = [w for w in words if w[:1].isalpha()]
+    if len(words) == 1:
+        return not (len(words[0]) > 1 and words[0].isupper())
+    # A run of capitalised words is a name or a credit ("Anthony Wallace Getty Images").
+    return not all(w[:1].isupper() for w in letters)
+
+
+def _short_lines(text: str) -> bool:
+    lines = text.split("\n")
+    return sorted(len(line.split()) for line in lines)[len(lines) // 2] < 8
+
+
+def _trailing_fragments(doc: Document, prose: list[int]) -> int:
+    """How many paragraphs trail off after a full sentence (captions' style when >= 2)."""
+    count = 0
+    for i in prose:
+        text = trim_end(doc.blocks[i].text)
+        if not ends_complete(text) and not _LIST_ITEM.match(text) and _trails_off(text):
+            count += 1
+    return count
 
 
 def _split_sentences(doc: Document, compiled: Compiled) -> Iterator[Hit]:
     blocks = doc.blocks
+    found: list[tuple[int, str]] = []
     for i in range(1, len(blocks)):
         prev, block = blocks[i - 1], blocks[i]
-        if not (is_prose(prev) and is_prose(block)):
-            continue
-        reason = _split_reason(prev.text, block.text, compiled)
-        if reason:
-            first = _FIRST_WORD.search(block.text)
-            end = first.end() if first else min(len(block.text), 20)
-            yield block_hit(block, i, 0, end, reason=reason)
+        if is_prose(prev) and is_prose(block):
+            reason = _opener_reason(prev.text, block.text, compiled)
+            if reason:
+                found.append((i, reason))
+    breaks = _lower_case_breaks(doc)
+    if len(breaks) >= HARD_WRAP_BREAKS:
+        # One finding for a hard-wrapped text, not one per line.
+        found.append((breaks[0], f"{len(breaks)} paragraphs open in lower case after one that "
+                                 "stops mid-sentence; the text looks hard-wrapped"))
+    else:
+        found.extend((i, "the paragraph opens in lower case after a paragraph that stops "
+                         "mid-sentence") for i in breaks)
+    for i, reason in sorted(found):
+        first = _FIRST_WORD.search(blocks[i].text)
+        yield block_hit(blocks[i], i, 0, first.end() if first else 0, reason=reason)
 
 
-def _split_reason(prev: str, text: str, compiled: Compiled) -> str | None:
-    if len(prev.split()) < 4 or len(text.split()) < 4:
+def _opener_reason(prev: str, text: str, compiled: Compiled) -> str | None:
+    """A paragraph opening with a word that continues the previous paragraph's sentence."""
+    if len(prev.split()) < MIN_WORDS or len(text.split()) < MIN_WORDS:
         return None
     first = _FIRST_WORD.search(text)
     if first is None:
         return None
     word = first.group(1)
-    stripped = text.lstrip()
-    if word.casefold() in compiled.openers and stripped[:1].isupper():
+    after = text[first.end():first.end() + 1]
+    if word.casefold() in compiled.openers and word[:1].isupper() and after != ",":
         return f"the paragraph opens with '{word}', continuing the previous sentence"
     if word.casefold() in compiled.weak_openers and _opens_unclosed_quote(prev) \
             and _closes_unopened_quote(text):
         return (f"a quotation opened in the previous paragraph closes here without being "
                 f"reopened, and the paragraph opens with '{word}'")
-    if stripped[:1].islower() and prev.rstrip()[-1:] not in TERMINAL:
-        return "the paragraph opens in lower case after a paragraph without closing punctuation"
     return None
 
 
-def _quote_balance(text: str) -> int:
-    return sum(text.count(q) for q in OPEN_QUOTES) - sum(text.count(q) for q in CLOSE_QUOTES)
+def _lower_case_breaks(doc: Document) -> list[int]:
+    """Paragraphs opening in lower case after a prose paragraph that stops mid-sentence.
+
+    Items of a list introduced by a colon ("read it like this:" / "the x-axis shows
+    ...") are not breaks.
+    """
+    blocks = doc.blocks
+    breaks = []
+    for i in range(1, len(blocks)):
+        prev, block = blocks[i - 1], blocks[i]
+        if not (is_prose(prev) and is_prose(block)) or len(block.text.split()) < MIN_WORDS:
+            continue
+        if not _LOWER_WORD.match(block.text.lstrip()) or ends_complete(prev.text):
+            continue
+        if _LIST_ITEM.match(prev.text) or len(prev.text.split()) < MIN_WORDS:
+            continue
+        if i >= 2 and trim_end(blocks[i - 2].text).endswith(":"):
+            continue
+        breaks.append(i)
+    return breaks
 
 
 def _opens_unclosed_quote(text: str) -> bool:
-    if any(q in text for q in OPEN_QUOTES + CLOSE_QUOTES):
-        return _quote_balance(text) > 0
-    return text.count('"') % 2 == 1 and text.lstrip().startswith('"')
+    if opens_unclosed_quote(text):
+        return True
+    return quote_balance(text) == 0 and text.count('"') % 2 == 1 and text.lstrip().startswith('"')
 
 
 def _closes_unopened_quote(text: str) -> bool:
-    curly = [c for c in text if c in OPEN_QUOTES + CLOSE_QUOTES]
+    curly = [c for c in text if c in "“”«»"]
     if curly:
-        return curly[0] in CLOSE_QUOTES
+        return curly[0] in "”»"
     if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
         first = text.index('"')
         return first > 0 and not text[first - 1].isspace()

@@ -1,0 +1,239 @@
+"""Language detection and language/mixed-paragraph: each pack language, Indonesian vs
+Malay, determinism, short text, and the paragraphs that must and must not be flagged."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newslint import Options, lint_text
+from newslint.language import detect, malay_or_indonesian, malay_score
+from newslint.readers import read_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+PARAGRAPHS = {
+    "en": "The city council approved a new budget on Tuesday after a long debate about housing and "
+          "transport. The mayor said the plan would be reviewed next year, and that the opposition had "
+          "been consulted at every stage.",
+    "id": "Pemerintah Kabupaten Tangerang meraih penghargaan Paritrana Award 2024 karena dinilai berhasil "
+          "memperluas kepesertaan jaminan sosial bagi pekerja rentan. Penghargaan itu diserahkan Wakil "
+          "Presiden di Jakarta, dan menurut Pj Bupati, capaian tersebut merupakan hasil kerja sama banyak pihak.",
+    "ms": "Kerajaan negeri akan menyalurkan bantuan segera kepada semua mangsa banjir di daerah itu, kata "
+          "Menteri Besar. Beliau berkata, pasukan penyelamat dan anggota polis telah dikerahkan sejak semalam "
+          "bagi memindahkan penduduk ke pusat pemindahan sementara.",
+    "de": "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten in den großen Städten "
+          "begrenzen soll. Die Opposition kritisierte den Entwurf scharf und kündigte an, vor das "
+          "Bundesverfassungsgericht zu ziehen.",
+    "fr": "Les députés ont adopté mardi, à une large majorité, le projet de loi sur le logement défendu par le "
+          "gouvernement. Le texte sera désormais examiné par le Sénat, où la droite a promis de l'amender en "
+          "profondeur.",
+    "es": "El Congreso aprobó el jueves la nueva ley de vivienda con el apoyo de los socios del Gobierno. La "
+          "oposición anunció que recurrirá la norma ante el Tribunal Constitucional porque, a su juicio, "
+          "invade competencias autonómicas.",
+    "pt": "O Senado aprovou na quarta-feira a reforma tributária por ampla maioria, depois de semanas de "
+          "negociação com os governadores. O texto segue agora para a Câmara dos Deputados, onde a votação "
+          "deve ocorrer ainda neste mês.",
+    # Outside the first tier of profiles: the first tier's answer must be rejected.
+    "cs": "Vláda ve středu schválila návrh zákona, který má omezit růst nájemného ve velkých městech. Opozice "
+          "návrh ostře kritizovala a oznámila, že se obrátí na Ústavní soud.",
+    "tl": "Inaprubahan ng konseho ng lungsod ang bagong badyet noong Martes matapos ang mahabang debate "
+          "tungkol sa pabahay at transportasyon. Sinabi ng alkalde na susuriin muli ang plano sa susunod na taon.",
+    "zh": "市议会周二在就住房和交通问题进行长时间辩论后批准了新的预算。市长表示，该计划将于明年重新审议。",
+    "ja": "市議会は火曜日、住宅と交通に関する長い議論の末、新しい予算を承認した。"
+          "市長は、計画は来年見直されると述べた。",
+    "my": "မြို့တော်ကောင်စီသည် အင်္ဂါနေ့တွင် အိမ်ရာနှင့် သယ်ယူပို့ဆောင်ရေးဆိုင်ရာ ဆွေးနွေးပြီးနောက် "
+          "ဘတ်ဂျက်အသစ်ကို အတည်ပြုခဲ့သည်။",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PARAGRAPHS))
+def test_detects_language_of_realistic_paragraph(lang: str) -> None:
+    detected, prob = detect(PARAGRAPHS[lang])
+    assert detected == lang
+    assert prob >= 0.9
+
+
+@pytest.mark.parametrize("text", ["", "Top", "Baca juga", "12/09/2024", "© Reuters"])
+def test_short_text_is_undetermined(text: str) -> None:
+    assert detect(text) == ("und", 0.0)
+
+
+@pytest.mark.parametrize(("malay", "indonesian"), [
+    ("bahawa", "bahwa"), ("kerana", "karena"), ("wang", "uang"), ("peratus", "persen"),
+    ("kakitangan", "karyawan"), ("hospital", "rumah sakit"), ("isteri", "istri"), ("kesihatan", "kesehatan"),
+    ("Ogos", "Agustus"), ("Khamis", "Kamis"), ("berjaya", "berhasil"), ("syarikat", "perusahaan"),
+])
+def test_malay_score_separates_doublets(malay: str, indonesian: str) -> None:
+    assert malay_score(malay) > 0
+    assert malay_score(indonesian) < 0
+
+
+def test_marker_words_decide_between_malay_and_indonesian() -> None:
+    malay = ("Beliau berkata kerajaan akan memaklumkan keputusan itu kepada rakyat selepas mesyuarat "
+             "kabinet pada hari Khamis ini kerana beberapa perkara masih dibincangkan.")
+    indonesian = ("Dia mengatakan bahwa pemerintah akan mengumumkan keputusan itu kepada masyarakat setelah "
+                  "rapat kabinet pada hari Kamis karena masih ada perbedaan pendapat.")
+    assert malay_or_indonesian(malay) == "ms"
+    assert detect(malay)[0] == "ms"
+    assert malay_or_indonesian(indonesian) == "id"
+    assert detect(indonesian)[0] == "id"
+
+
+def test_without_marker_words_malay_family_text_stays_indonesian() -> None:
+    shared = "Dia pergi ke pasar pagi ini untuk membeli sayur dan buah bersama anaknya yang paling kecil."
+    assert malay_or_indonesian(shared) is None
+    assert detect(shared)[0] == "id"
+
+
+def test_topic_words_repeated_do_not_outvote_grammar() -> None:
+    # "kerajaan" (kingdom) fills Indonesian history stories; each distinct word counts once.
+    text = ("Kerajaan Tarumanegara adalah salah satu kerajaan tertua di Indonesia. Wilayah kerajaan itu "
+            "meliputi Jawa Barat, dan kerajaan ini memiliki pengaruh besar karena letaknya strategis. "
+            "Sejumlah prasasti peninggalan kerajaan tersebut ditemukan di Bogor.")
+    assert detect(text)[0] == "id"
+
+
+def test_one_pasted_paragraph_does_not_flip_the_article() -> None:
+    article = "\n\n".join([PARAGRAPHS["id"], PARAGRAPHS["ms"], PARAGRAPHS["id"].replace("Tangerang", "Serang")])
+    assert detect(article)[0] == "id"
+
+
+def test_detection_is_deterministic_across_processes() -> None:
+    code = ("from newslint.language import detect; import sys; "
+            "print(repr(detect(sys.stdin.read())))")
+    text = PARAGRAPHS["pt"] + " " + PARAGRAPHS["es"]  # close languages: the seed matters
+    runs = {subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True,
+                           check=True).stdout for _ in range(2)}
+    assert len(runs) == 1
+    assert detect(text) == detect(text)
+
+
+def _fixture_documents(folder: str, pattern: str) -> list[tuple[str, str]]:
+    docs = []
+    for path in sorted((FIXTURES / folder).glob(pattern)):
+        expected = path.stem.rsplit("-", 1)[1]
+        for doc in read_bytes(path.read_bytes(), str(path), None, 10_000_000):
+            docs.append((expected, doc.prose))
+    return docs
+
+
+def test_clean_articles_detected_in_their_language() -> None:
+    results = Counter((expected, detect(prose)[0]) for expected, prose in _fixture_documents("clean", "*.md"))
+    wrong = {pair: n for pair, n in results.items() if pair[0] != pair[1]}
+    assert results[("id", "id")] == 120 and results[("ms", "ms")] == 56 and results[("en", "en")] == 120
+    assert not wrong
+
+
+def test_noisy_malay_and_indonesian_articles_not_confused() -> None:
+    docs = _fixture_documents("noisy", "*.txt")
+    assert {expected for expected, _ in docs} == {"id", "ms"}
+    assert all(detect(prose)[0] == expected for expected, prose in docs)
+
+
+# --- language/mixed-paragraph --------------------------------------------------------------
+
+ID_LEAD = ("Pemerintah Kabupaten Tangerang meraih penghargaan Paritrana Award 2024 karena dinilai berhasil "
+           "memperluas kepesertaan jaminan sosial bagi pekerja rentan di wilayahnya.\n\n"
+           "Penghargaan itu diserahkan Wakil Presiden di Jakarta, Kamis (12/9/2024). Menurut Pj Bupati, "
+           "capaian tersebut merupakan hasil kerja sama pemerintah daerah, BPJS Ketenagakerjaan, dan pelaku "
+           "usaha.\n\n")
+ID_TAIL = ("\n\nPemkab Tangerang juga mengalokasikan anggaran yang memadai untuk membayar iuran pekerja "
+           "informal, mulai dari petani, nelayan, hingga pedagang kecil di pasar tradisional.")
+MS_LEAD = ("KUALA LUMPUR: Kerajaan negeri akan menyalurkan bantuan segera kepada semua mangsa banjir di "
+           "daerah itu, kata Menteri Besar.\n\n"
+           "Beliau berkata, pasukan penyelamat dan anggota polis telah dikerahkan sejak semalam bagi "
+           "memindahkan penduduk ke pusat pemindahan sementara yang dibuka di sekolah berhampiran.\n\n")
+MS_TAIL = ("\n\nSetakat ini, seramai 1,200 mangsa ditempatkan di 15 pusat pemindahan dan jumlah itu dijangka "
+           "meningkat sekiranya hujan lebat berterusan sehingga esok.")
+EN_LEAD = ("The city council approved a new budget on Tuesday after a long debate about housing and "
+           "transport, ending a standoff that had lasted for most of the summer.\n\n"
+           "The mayor said the plan would be reviewed next year, and that the opposition had been consulted "
+           "at every stage of the negotiations.\n\n")
+EN_TAIL = ("\n\nThe budget includes money for two new bus lines and for repairs to the city's oldest "
+           "bridges, which engineers have called unsafe.")
+DE_LEAD = ("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten in den großen "
+           "Städten begrenzen soll.\n\nDie Opposition kritisierte den Entwurf scharf und kündigte an, vor das "
+           "Bundesverfassungsgericht zu ziehen.\n\n")
+ZH_LEAD = "市议会周二在就住房和交通问题进行长时间辩论后批准了新的预算。市长表示，该计划将于明年重新审议。\n\n"
+ZH_TAIL = "\n\n预算包括两条新公交线路的资金，以及修复城市最古老桥梁的费用。工程师称这些桥梁不安全。"
+
+MUST_FLAG = {
+    "English ad in an Indonesian story": (ID_LEAD, "en",
+        "Get the best deals on new cars this weekend only at your local dealer. Visit our showroom today "
+        "and drive home the car of your dreams with zero down payment and low monthly rates.", ID_TAIL),
+    "Malay wire copy in an Indonesian story": (ID_LEAD, "ms",
+        "MELAKA: Rumah tradisional itu menggamit perhatian pelancong setiap tahun kerana dihiasi pelbagai "
+        "saiz bendera sempena bulan kemerdekaan, kata jurucakap majlis perbandaran di sini, hari ini.",
+        ID_TAIL),
+    "Indonesian copy in a Malay story": (MS_LEAD, "id",
+        "Menteri Keuangan mengatakan bahwa pemerintah akan menambah anggaran subsidi karena harga minyak "
+        "dunia terus naik. Kebijakan itu diumumkan setelah rapat kabinet di kantor presiden kemarin sore.",
+        MS_TAIL),
+    "Indonesian copy in an English story": (EN_LEAD, "id",
+        "Pemerintah daerah akan membangun dua jalur bus baru tahun depan karena jumlah penumpang terus "
+        "meningkat. Menurut dia, anggaran untuk proyek itu sudah disetujui oleh dewan kota.", EN_TAIL),
+    "English wire copy in a Chinese story": (ZH_LEAD, "en",
+        "The European Space Agency says putting astronauts into a state of suspended animation could make "
+        "it easier to reach other planets, according to a study published on Monday.", ZH_TAIL),
+    "English newsletter prompt in a German story": (DE_LEAD, "en",
+        "Sign up for our weekly newsletter and get the best stories from around the world delivered to your "
+        "inbox every Friday morning, free of charge.", ""),
+}
+
+MUST_PASS = {
+    "an English quote in an English story": EN_LEAD +
+        "“We did everything we could to keep the bridges open, but the engineers told us that the risk was "
+        "simply too high for the people who use them every day,” the mayor said." + EN_TAIL,
+    "English technical terms in Indonesian": ID_LEAD +
+        "Di bagian atas ada turn signal (lampu sein), high beam (lampu tembak), torque control on/off, hingga "
+        "low battery warning lamp. Sementara di bagian kanan ada outside temperature, voltmeter, average fuel "
+        "consumption, dan oil change alert." + ID_TAIL,
+    "a paragraph of English product names in Indonesian": ID_LEAD +
+        "Tipe ABS tersedia dalam tiga warna, yakni Tough Matte Black, Tough Matte Red, dan Tough Matte White, "
+        "sedangkan tipe CBS hadir dengan warna Majestic Matte Red, Dynamic Matte Black, dan Glorious Matte "
+        "Black." + ID_TAIL,
+    "a short English line in Indonesian": ID_LEAD + "Read the full statement on our website." + ID_TAIL,
+    "an Indonesian story about Malaysia": ID_LEAD +
+        "Perdana Menteri Malaysia Datuk Seri Anwar Ibrahim mengatakan pemerintahnya akan menaikkan subsidi "
+        "sebesar 2 miliar ringgit karena harga beras terus naik sejak awal tahun." + ID_TAIL,
+    "colloquial Malay speech in a Malay story": MS_LEAD +
+        "“Kami sudah bersedia sejak minggu lalu lagi, tetapi air naik terlalu cepat malam tadi dan ramai "
+        "penduduk tidak sempat mengangkat barang ke tingkat atas,” katanya ketika ditemui di pusat "
+        "pemindahan." + MS_TAIL,
+    "Spanish place names in an English story": EN_LEAD +
+        "The festival will visit San Juan de la Cruz, Santa María del Mar and Villanueva de la Serena before "
+        "ending in the old port of Puerto de la Luz, organisers said on Tuesday." + EN_TAIL,
+    "a caption-like line of capitals and names": ID_LEAD +
+        "FOTO: ANTARA/Muhammad Iqbal/Aprillio Akbar/Reno Esnir/Sigid Kurniawan/Galih Pradipta/Hafidz "
+        "Mubarak/Dhemas Reviyanto/Rivan Awal Lingga/Aditya Pradana Putra" + ID_TAIL,
+}
+
+LANGUAGE_ONLY = Options(select=("language/",))
+
+
+@pytest.mark.parametrize("case", sorted(MUST_FLAG))
+def test_mixed_paragraph_flags(case: str) -> None:
+    lead, lang, paragraph, tail = MUST_FLAG[case]
+    result = lint_text(lead + paragraph + tail, path="draft.md", options=LANGUAGE_ONLY)
+    pasted_line = lead.count("\n") + 1
+    assert [(f.rule, f.line) for f in result.findings] == [("language/mixed-paragraph", pasted_line)]
+    assert f"'{lang}'" in result.findings[0].message
+
+
+@pytest.mark.parametrize("case", sorted(MUST_PASS))
+def test_mixed_paragraph_leaves_alone(case: str) -> None:
+    result = lint_text(MUST_PASS[case], path="draft.md", options=LANGUAGE_ONLY)
+    assert result.findings == ()
+
+
+def test_clean_articles_have_no_language_findings() -> None:
+    paths = sorted((FIXTURES / "clean").glob("*.md"))
+    findings = [(p.name, f.rule) for p in paths
+                for f in lint_text(p.read_text("utf-8"), path=str(p), options=LANGUAGE_ONLY).findings]
+    assert len(paths) == 317
+    assert findings == []

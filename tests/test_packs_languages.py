@@ -46,13 +46,13 @@ Oleh AHMAD ZAKI
 
 2022-11-30
 
-KUALA LUMPUR: Kerajaan negeri akan menyalurkan bantuan segera kepada semua mangsa banjir di daerah itu, kata Menteri Besar.
+KUALA LUMPUR: Kerajaan negeri akan menyalurkan bantuan segera kepada semua mangsa banjir, kata Menteri Besar.
 
-Beliau berkata, pasukan penyelamat dan anggota polis telah dikerahkan sejak Rabu, 29 November 2022 bagi memindahkan penduduk ke pusat pemindahan sementara.
+Beliau berkata, anggota polis telah dikerahkan sejak Rabu, 29 November 2022 bagi memindahkan penduduk.
 
 ADVERTISEMENT
 
-Setakat ini, seramai 1,200 mangsa ditempatkan di 15 pusat pemindahan dan jumlah itu dijangka meningkat sekiranya hujan lebat berterusan.
+Setakat ini, seramai 1,200 mangsa ditempatkan di 15 pusat pemindahan dan jumlah itu dijangka meningkat.
 
 Baca Juga: Bekalan air terputus di tiga daerah
 
@@ -67,7 +67,7 @@ Der Bundestag hat ein neues Gesetz beschlossen, das die Mieten in den großen St
 
 Anzeige
 
-Die Abstimmung fand bereits am Freitag, 12. September 2024 statt, wie die Verwaltung mitteilte. Die Opposition kritisierte den Entwurf scharf.
+Die Abstimmung fand am Freitag, 12. September 2024 statt. Die Opposition kritisierte den Entwurf scharf.
 
 Mehr zum Thema: Mietpreisbremse in 300 Städten
 
@@ -99,7 +99,7 @@ La votación se celebró el lunes 4 de marzo de 2025, tras semanas de negociaci�
 
 Publicidad
 
-La oposición anunció que recurrirá la norma ante el Tribunal Constitucional porque, a su juicio, invade competencias autonómicas.
+La oposición anunció que recurrirá la norma ante el Tribunal Constitucional porque invade competencias.
 
 Noticias relacionadas
 """, {("metadata/weekday-mismatch", 7), ("ad-text/ad-label", 9), ("markup/widget-line", 13)}),

@@ -16,7 +16,7 @@ and articles whose structure repeats paragraphs far apart (a meal plan repeating
 its recipes day after day): when four or more paragraphs repeat and most copies
 are neither close to their original nor part of a copied run, the repetition
 is the article's design. Scraper accidents are still reported: a page that
-renders each section twice, or a section pasted again in order.
+renders each section twice, or four or more paragraphs pasted again in order.
 
 Candidate pairs come from an inverted index of word 4-gram shingles, so an
 article costs time close to linear in its length; only pairs sharing at least
@@ -46,6 +46,7 @@ MIN_WORDS = 5
 HEADING_WORDS = 8
 STRUCTURE_REPEATS = 4
 NEARBY = 3
+COPIED_RUN = 4
 _WORD = regex.compile(r"\w+")
 _LETTER = regex.compile(r"\p{L}")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
@@ -171,18 +172,27 @@ def _similar(a: list[str], b: list[str], threshold: float) -> bool:
 
 
 def _repetition_is_structure(repeats: list[_Repeat], order: list[int]) -> bool:
-    """Many repeats scattered far apart through the article: its design, not an accident.
+    """Many repeats far from their originals: the article's design, not an accident.
 
     Copy-paste and scraper accidents repeat a paragraph right after its original
-    (a page that renders each section twice) or a whole run of paragraphs in order.
+    (a page that renders each section twice) or paste a long run of paragraphs
+    again in order; a meal plan or a schedule repeats items far apart.
     """
     if len(repeats) < STRUCTURE_REPEATS:
         return False
     position = {block: k for k, block in enumerate(order)}
-    copies = {position[r.copy]: position[r.original] for r in repeats}
-    accidental = 0
-    for at, original in copies.items():
-        in_run = copies.get(at + 1) == original + 1 or copies.get(at - 1) == original - 1
-        if abs(at - original) <= NEARBY or in_run:
-            accidental += 1
+    copies = dict(sorted((position[r.copy], position[r.original]) for r in repeats))
+    accidental = sum(abs(at - original) <= NEARBY for at, original in copies.items())
+    accidental += sum(len(run) for run in _aligned_runs(copies) if len(run) >= COPIED_RUN)
     return accidental * 2 < len(repeats)
+
+
+def _aligned_runs(copies: dict[int, int]) -> list[list[int]]:
+    """Runs of consecutive copies whose originals are consecutive too."""
+    runs: list[list[int]] = []
+    for at, original in copies.items():
+        if runs and runs[-1][-1] == at - 1 and copies[at - 1] == original - 1:
+            runs[-1].append(at)
+        else:
+            runs.append([at])
+    return runs

@@ -79,8 +79,16 @@ HEADING_WORDS = 6
 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _FIRST_WORD = regex.compile(r"^\W*(\w+)")
-# A paragraph opening with a lower-case word (not code, a domain or a label: "larik 1:").
-_LOWER_WORD = regex.compile(r"^\p{Ll}[\p{Ll}’'-]*[\s,;](?!\s*\d+\s*:)")
+# A paragraph opening mid-sentence: with a lower-case word (not code, a domain or a
+# label such as "larik 1:") or with punctuation that cannot open a sentence.
+_OPENS_MID = regex.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:))")
+# A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
+_ENDS_OPEN = regex.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
+_LONE_DASH = regex.compile(r"^[-–—]+$")
+# A dateline split from its story: "JAKARTA, KOMPAS.com –".
+_DATELINE_DASH = regex.compile(r"^\W*\w+(?:\W+\w+){0,3}\s*(?:[-–—]|--)$")
+_PUNCTUATION = regex.compile(r"[^\w\s]")
+_CODE = regex.compile(r"[<>{}=\\|#]")
 # A list item written as a paragraph: "1. China", "2) ...", "- item", "• item".
 _LIST_ITEM = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►]\s|\(?[a-z]\)\s)")
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
@@ -131,8 +139,7 @@ def is_prose(block: Block) -> bool:
 
 
 def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
-    if len(_lower_case_breaks(doc)) >= HARD_WRAP_BREAKS:
-        return  # a hard-wrapped text: reported once, as a split sentence
+    breaks = {b.at for b in sentence_breaks(doc)}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
     tidy = _trailing_fragments(doc, prose) < 2
     for k, i in enumerate(prose):
@@ -141,7 +148,7 @@ def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
         if ends_complete(text) or (i == prose[-1] and _PROMO.search(text)):
             continue  # the last paragraph with a link or handle: a promo or a bio
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
-        if _continues_in(following) or _LABEL.match(text):
+        if i in breaks or _LABEL.match(text):
             continue  # a split sentence (reported by that mode), or "Label: teaser"
         reason = _cut_evidence(text, following, compiled)
         if reason is None and tidy and not _LABEL.match(text) and not _ATTRIBUTION.search(text):
@@ -205,13 +212,6 @@ def _long_open(text: str, long_words: int) -> bool:
     return not ends_complete(text) and len(text.split()) >= min(long_words, 10)
 
 
-def _continues_in(following: Block | None) -> bool:
-    """The next paragraph opens in lower case: a split sentence, reported by that mode."""
-    if following is None or not is_prose(following):
-        return False
-    return bool(_LOWER_WORD.match(following.text.lstrip()))
-
-
 def _introduces_list(following: Block | None) -> bool:
     return following is not None and (following.kind == "list-item"
                                       or bool(_LIST_ITEM.match(following.text)))
@@ -253,24 +253,22 @@ def _trailing_fragments(doc: Document, prose: list[int]) -> int:
 
 def _split_sentences(doc: Document, compiled: Compiled) -> Iterator[Hit]:
     blocks = doc.blocks
-    found: list[tuple[int, str]] = []
     for i in range(1, len(blocks)):
-        prev, block = blocks[i - 1], blocks[i]
-        if is_prose(prev) and is_prose(block):
-            reason = _opener_reason(prev.text, block.text, compiled)
+        if is_prose(blocks[i - 1]) and is_prose(blocks[i]):
+            reason = _opener_reason(blocks[i - 1].text, blocks[i].text, compiled)
             if reason:
-                found.append((i, reason))
-    breaks = _lower_case_breaks(doc)
-    if len(breaks) >= HARD_WRAP_BREAKS:
+                first = _FIRST_WORD.search(blocks[i].text)
+                yield block_hit(blocks[i], i, 0, first.end() if first else 0, reason=reason)
+    breaks = sentence_breaks(doc)
+    if sum(b.wrap for b in breaks) >= HARD_WRAP_BREAKS:
         # One finding for a hard-wrapped text, not one per line.
-        found.append((breaks[0], f"{len(breaks)} paragraphs open in lower case after one that "
-                                 "stops mid-sentence; the text looks hard-wrapped"))
-    else:
-        found.extend((i, "the paragraph opens in lower case after a paragraph that stops "
-                         "mid-sentence") for i in breaks)
-    for i, reason in sorted(found):
-        first = _FIRST_WORD.search(blocks[i].text)
-        yield block_hit(blocks[i], i, 0, first.end() if first else 0, reason=reason)
+        lower = [b for b in breaks if b.lower]
+        note = f"{len(lower)} paragraphs break off mid-sentence; the text looks hard-wrapped"
+        breaks = [b for b in breaks if not b.lower] + [_Break(lower[0].at, note, True, True)]
+    for brk in sorted(breaks, key=lambda b: b.at):
+        text = trim_end(blocks[brk.at].text)
+        yield block_hit(blocks[brk.at], brk.at, max(0, len(text) - 40), len(text),
+                        reason=brk.reason)
 
 
 def _opener_reason(prev: str, text: str, compiled: Compiled) -> str | None:
@@ -291,26 +289,70 @@ def _opener_reason(prev: str, text: str, compiled: Compiled) -> str | None:
     return None
 
 
-def _lower_case_breaks(doc: Document) -> list[int]:
-    """Paragraphs opening in lower case after a prose paragraph that stops mid-sentence.
+@dataclass(frozen=True, slots=True)
+class _Break:
+    at: int  # the paragraph whose sentence breaks off
+    reason: str
+    wrap: bool  # both pieces are line-length: a hard-wrapped text
+    lower: bool  # the next piece opens in lower case
 
-    Items of a list introduced by a colon ("read it like this:" / "the x-axis shows
-    ...") are not breaks.
+
+def sentence_breaks(doc: Document) -> list[_Break]:
+    """Paragraphs whose sentence visibly goes on in the next paragraph.
+
+    The next paragraph opens in lower case or with punctuation (", menggunakan"),
+    or this one ends on a comma, an opening quote or bracket or a dateline dash
+    before a fragment, or a link's text stands alone between two pieces.
     """
     blocks = doc.blocks
-    breaks = []
-    for i in range(1, len(blocks)):
-        prev, block = blocks[i - 1], blocks[i]
-        if not (is_prose(prev) and is_prose(block)) or len(block.text.split()) < MIN_WORDS:
+    found = []
+    for i in range(len(blocks) - 1):
+        if not (is_prose(blocks[i]) and is_prose(blocks[i + 1])):
             continue
-        if not _LOWER_WORD.match(block.text.lstrip()) or ends_complete(prev.text):
+        prev, nxt = trim_end(blocks[i].text), blocks[i + 1].text.strip()
+        after = blocks[i + 2].text.strip() if i + 2 < len(blocks) and is_prose(blocks[i + 2]) else ""
+        if ends_complete(prev) or _LIST_ITEM.match(prev) or _tag_like(prev, nxt) \
+                or _CODE.search(prev):
             continue
-        if _LIST_ITEM.match(prev.text) or len(prev.text.split()) < MIN_WORDS:
-            continue
-        if i >= 2 and trim_end(blocks[i - 2].text).endswith(":"):
-            continue
-        breaks.append(i)
-    return breaks
+        if i and trim_end(blocks[i - 1].text).endswith(":"):
+            continue  # an item of a list introduced by a colon
+        reason = _break_reason(prev, nxt, after)
+        if reason:
+            lower = nxt[:1].islower()
+            wrap = lower and len(prev.split()) >= 6 and len(nxt.split()) >= 6
+            found.append(_Break(i, reason, wrap, lower))
+    return found
+
+
+def _break_reason(prev: str, nxt: str, after: str) -> str | None:
+    if _goes_on(nxt):
+        return f"the sentence goes on in the next paragraph, which opens with '{nxt.split()[0]}'"
+    if _LONE_DASH.match(nxt):
+        return "the sentence goes on after a lone dash in the next paragraph"
+    if _ENDS_OPEN.search(prev) and (_fragment(nxt) or _DATELINE_DASH.search(prev)):
+        return f"it ends on '{prev[-1]}' and the sentence goes on in the next paragraph"
+    if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after):
+        return "the sentence goes on in the next paragraphs, split at a link's text"
+    return None
+
+
+def _goes_on(text: str) -> bool:
+    """A paragraph that continues a sentence: it opens mid-sentence and reads as prose
+    (a lone full stop or comma, or words running to a sentence end or six words)."""
+    if not _OPENS_MID.match(text):
+        return False
+    words = text.split()
+    return len(words) >= 6 or ends_complete(text) and (len(words) >= 2 or len(text) == 1)
+
+
+def _fragment(text: str) -> bool:
+    return 0 < len(text.split()) <= 6 and not ends_complete(text)
+
+
+def _tag_like(prev: str, nxt: str) -> bool:
+    """Two short lower-case lines without punctuation: a tag list, not a sentence."""
+    return all(len(t.split()) <= 5 and not _PUNCTUATION.search(t) and t == t.casefold()
+               for t in (prev, nxt))
 
 
 def _opens_unclosed_quote(text: str) -> bool:

@@ -81,12 +81,14 @@ def main() -> None:
               help="Read every file as this format instead of going by extension.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Files linted in parallel (default 0: one per CPU core).")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True,
               help="Apply safe fixes in place (text, Markdown, HTML), then report what remains. "
                    "With -, print the fixed text and report on stderr.")
 @click.option("--diff", is_flag=True,
-              help="Print what --fix would change as a unified diff (report on stderr); write nothing.")
+              help="Print what --fix would change as a unified diff (report on stderr); "
+                   "write nothing.")
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Report only findings that this baseline file does not already record.")
 @click.option("--update-baseline", is_flag=True,

@@ -39,6 +39,10 @@ PARAGRAPHS = {
           "negociação com os governadores. O texto segue agora para a Câmara dos Deputados, onde a votação "
           "deve ocorrer ainda neste mês.",
     # Outside the first tier of profiles: the first tier's answer must be rejected.
+    "ca": "El consell municipal va aprovar dimarts el nou pressupost després d'un llarg debat sobre "
+          "l'habitatge i el transport. L'alcalde va dir que el pla es revisarà l'any que ve.",
+    "sv": "Kommunfullmäktige godkände på tisdagen en ny budget efter en lång debatt om bostäder och "
+          "kollektivtrafik. Borgmästaren sa att planen ska ses över nästa år.",
     "cs": "Vláda ve středu schválila návrh zákona, který má omezit růst nájemného ve velkých městech. Opozice "
           "návrh ostře kritizovala a oznámila, že se obrátí na Ústavní soud.",
     "tl": "Inaprubahan ng konseho ng lungsod ang bagong badyet noong Martes matapos ang mahabang debate "

@@ -144,7 +144,8 @@ def quote_balance(text: str) -> int:
 def opens_unclosed_quote(text: str) -> bool:
     """A quotation opens in ``text`` and is not closed by its end."""
     if any(q in text for q in "“”«»„"):
-        return quote_balance(text) > 0
+        # Sloppy copy closes a curly quote with a straight one: count those as closing.
+        return quote_balance(text) - text.count('"') > 0
     stripped = text.lstrip()
     return text.count('"') % 2 == 1 and stripped.startswith('"')
 

@@ -1,10 +1,19 @@
 """``markup``: leftovers of HTML, shortcodes and templates in the prose.
 
-Modes: ``tag`` (real HTML element names only, so "<3" or "<Name>" pass),
-``entity`` (named or numeric character references), ``shortcode``
-(WordPress-style ``[caption ...]``), ``template`` (``{{ var }}``, ``{% tag %}``,
-``${var}``, ``%%VAR%%``), ``embed`` (script, style, iframe and ad slots the HTML
-reader found inside the body).
+Modes:
+
+- ``tag``: HTML tags with real element names only, so "<3", "3<5" or
+  "<The Palace>" (a title in angle brackets) pass; a lone ``<div class=...>``
+  line and ``<strong>`` inside a sentence are reported.
+- ``entity``: named or numeric character references (``&nbsp;``, ``&#8217;``),
+  not a bare ampersand ("AT&T", "R&D").
+- ``shortcode``: WordPress-style ``[caption ...]``, ``[embed]...[/embed]``.
+- ``template``: unfilled ``{{ var }}``, ``{% tag %}``, ``${var}``, ``%%VAR%%``.
+- ``embed``: script, style, iframe and ad slots the reader found in the body.
+- ``tag-list``: the article's tags printed after it: a run of two or more short
+  lines (at most five words) in lower case without punctuation, with no
+  sentence after them ("ancol" / "taman impian jaya ancol" / "hut jakarta 2025").
+  Lower-case lines inside the article (a list of ingredients) are left alone.
 """
 
 from __future__ import annotations
@@ -55,9 +64,13 @@ _TEMPLATE = regex.compile(
 PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
 
 
+_TAG_LINE = regex.compile(r"^(?=.*\p{Ll})[\p{Ll}\d][\p{Ll}\p{M}\d '’-]*$")
+TAG_WORDS = 5
+
+
 def compile(params: Mapping[str, Any], scope: str) -> str:
     mode = params["mode"]
-    if mode not in (*PATTERNS, "embed"):
+    if mode not in (*PATTERNS, "embed", "tag-list"):
         raise ValueError(f"unknown markup mode {mode!r}")
     return str(mode)
 
@@ -68,6 +81,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         for embed in doc.embeds:
             yield Hit(embed.start, embed.end, {"match": f"<{embed.tag}>", "tag": embed.tag})
         return
+    if mode == "tag-list":
+        yield from _tag_list(doc)
+        return
     pattern = PATTERNS[mode]
     for index, block in enumerate(doc.blocks):
         if block.kind == "code":
@@ -76,3 +92,30 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             if mode == "entity" and m.group(1) and m.group(1) not in _NAMED:
                 continue  # "&foo;" is not an entity a browser would decode
             yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
+
+
+def _tag_list(doc: Document) -> Iterator[Hit]:
+    """The run of tag lines after the article's last sentence."""
+    run: list[int] = []
+    for i, block in enumerate(doc.blocks):
+        if _is_tag_line(block.text):
+            run.append(i)
+        elif _is_sentence(block.text):
+            run = []  # the article goes on: those were not its tags
+        elif run and len(run) < 2:
+            run = []
+    if len(run) >= 2:
+        for i in run:
+            block = doc.blocks[i]
+            yield block_hit(block, i, 0, len(block.text), match=block.text.strip())
+
+
+def _is_tag_line(text: str) -> bool:
+    text = text.strip()
+    return "\n" not in text and 0 < len(text.split()) <= TAG_WORDS \
+        and _TAG_LINE.match(text) is not None
+
+
+def _is_sentence(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 6 and text.rstrip()[-1:] in ".!?…。！？\"”’)"

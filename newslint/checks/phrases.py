@@ -1,8 +1,24 @@
 """``phrases``: lists of phrases matched as whole lines, line prefixes or anywhere.
 
-Whole-line matching ignores case, bullets, arrows and closing punctuation, so
-"Baca Juga:", "» Baca juga" and "BACA JUGA" are one phrase. Each rule compiles
-its list once: a set for lines, one alternation regex for prefixes and anywhere.
+Modes (``match``):
+
+- ``line``: the whole line is the phrase. Case, bullets, arrows and closing
+  punctuation are ignored, so "Baca Juga:", "» Baca juga" and "BACA JUGA" are
+  one phrase.
+- ``prefix``: the line opens with the phrase, followed by the end of the line,
+  a separator (":", "-", "|", "»") or, as scrapers glue widgets together, a
+  capitalised word ("Baca JugaWarga Bandung ..."). The line may have at most
+  ``max_words`` words, or three times that after a separator or a glued word
+  (a widget's label followed by its headlines). A line that only continues
+  with ordinary words ("Baca juga undang-undang itu ...") is prose.
+- ``anywhere``: the phrase anywhere in a line, as a whole word.
+
+A line that is only one of the ``headline_after`` labels ("Baca juga:") also
+flags the next paragraph when that reads as the widget's headline: at most
+``max_words`` words and no full stop at its end.
+
+Each rule compiles its list once: a set for lines, one alternation regex for
+prefixes and anywhere.
 """
 
 from __future__ import annotations
@@ -13,14 +29,16 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit, block_hit, normalize_line
-from newslint.document import Document
+from newslint.checks.base import Context, Hit, block_hit, iter_lines, normalize_line
+from newslint.document import Block, Document
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "phrases"
 DEFAULT_SCOPE = "line"
+_SEPARATOR = r"\s*[:\-–—|»›>]"
+_GLUED = r"(?-i:\p{Lu})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,37 +47,43 @@ class Compiled:
     lines: frozenset[str]
     pattern: Any
     max_words: int
+    labels: frozenset[str]
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     mode = params.get("match", "line")
-    phrases = [p for p in params["phrases"]]
+    phrases = list(params["phrases"])
     flags = regex.IGNORECASE if params.get("ignorecase", True) else 0
     alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
     if mode == "prefix":
-        source = rf"^[\s\-*•·»›>|]*(?:{alternation})(?=\s*[:\-–—|»›]|\s*$)"
+        # group 1 is set when a separator or a glued word follows the phrase
+        source = rf"^[\s\-*•·»›>|]*(?:{alternation})(?:({_SEPARATOR}|{_GLUED})|\s*$)"
     else:
         source = rf"(?<!\w)(?:{alternation})(?!\w)"
     lines = frozenset(normalize_line(p) for p in phrases)
-    return Compiled(mode, lines, regex.compile(source, flags), int(params.get("max_words", 12)))
+    labels = frozenset(normalize_line(p) for p in params.get("headline_after", ()))
+    return Compiled(mode, lines, regex.compile(source, flags), int(params.get("max_words", 12)),
+                    labels)
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled: Compiled = rule.compiled
-    for index, block in enumerate(doc.blocks):
-        for t_index, line in block.lines():
-            if not line.strip():
-                continue
-            if compiled.mode == "anywhere":
-                for m in compiled.pattern.finditer(line):
-                    yield block_hit(block, index, t_index + m.start(), t_index + m.end(),
-                                    match=m.group(0))
-                continue
-            hit = _line_hit(compiled, line)
-            if hit:
-                lead = len(line) - len(line.lstrip())
-                end = len(line.rstrip())
-                yield block_hit(block, index, t_index + lead, t_index + end, match=line.strip())
+    lines = [(b, block, t, line) for b, block, t, line in iter_lines(doc) if line.strip()]
+    for k, (index, block, t_index, line) in enumerate(lines):
+        if compiled.mode == "anywhere":
+            for m in compiled.pattern.finditer(line):
+                yield block_hit(block, index, t_index + m.start(), t_index + m.end(),
+                                match=m.group(0))
+        elif _line_hit(compiled, line):
+            yield _whole_line(block, index, t_index, line)
+            if k + 1 < len(lines) and normalize_line(line) in compiled.labels:
+                yield from _headline(lines[k + 1], compiled)
+
+
+def _whole_line(block: Block, index: int, t_index: int, line: str) -> Hit:
+    lead = len(line) - len(line.lstrip())
+    end = len(line.rstrip())
+    return block_hit(block, index, t_index + lead, t_index + end, match=line.strip())
 
 
 def _line_hit(compiled: Compiled, line: str) -> bool:
@@ -67,4 +91,18 @@ def _line_hit(compiled: Compiled, line: str) -> bool:
         return True
     if compiled.mode != "prefix":
         return False
-    return len(line.split()) <= compiled.max_words and compiled.pattern.match(line) is not None
+    m = compiled.pattern.match(line)
+    if m is None:
+        return False
+    limit = compiled.max_words * (3 if m.group(1) else 1)
+    return len(line.split()) <= limit
+
+
+def _headline(following: tuple[int, Block, int, str], compiled: Compiled) -> Iterator[Hit]:
+    """The line after a label alone, when it reads as the widget's headline."""
+    index, block, t_index, line = following
+    text = line.strip()
+    if len(text.split()) > compiled.max_words or text.endswith(".") or _line_hit(compiled, text):
+        return
+    if block.kind in ("paragraph", "list-item", "heading"):
+        yield _whole_line(block, index, t_index, line)

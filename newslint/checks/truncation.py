@@ -76,6 +76,10 @@ HARD_WRAP_BREAKS = 3
 # Shorter lines without a comma may be headings, which can end on a preposition
 # ("Who it applies to").
 HEADING_WORDS = 6
+# A paragraph shorter than this that trails off is a teaser or a caption more often
+# than a cut ("Siapa idolanya? Ada di halaman berikutnya").
+TRAIL_WORDS = 8
+GLUED_WORDS = 8
 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _FIRST_WORD = regex.compile(r"^\W*(\w+)")
@@ -99,6 +103,7 @@ _OPEN_END = regex.compile(r"(?:[,(&+=]|\s[-–]|--)$")
 _LABEL = regex.compile(r"^\W*\w+(?:\W+\w+){0,5}?\W*:\s")
 # A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
 _ATTRIBUTION = regex.compile(r"[,.!?…][\"”’]\s*\S+(?:\s+\S+){0,2}$")
+_GLUED = regex.compile(r"\w[.!?…][\"”’]?\p{Lu}")
 _PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 _NOT_PROSE = regex.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
 
@@ -145,7 +150,7 @@ def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
     for k, i in enumerate(prose):
         block = doc.blocks[i]
         text = trim_end(block.text)
-        if ends_complete(text) or (i == prose[-1] and _PROMO.search(text)):
+        if ends_complete(text) or (i == prose[-1] and _PROMO.search(text)) or _glued_end(text):
             continue  # the last paragraph with a link or handle: a promo or a bio
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
         if i in breaks or _LABEL.match(text):
@@ -162,6 +167,15 @@ def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
             where = "The article" if i == prose[-1] else "The paragraph"
             yield block_hit(block, i, start, end, where=where, reason=reason,
                             tail=text[start:end].lstrip())
+
+
+def _glued_end(text: str) -> bool:
+    """The paragraph ended with a full stop and a widget was glued on after it
+    ("... kata dia.Ikuti Whatsapp Channel Republika"): markup rules report that."""
+    last = None
+    for last in _GLUED.finditer(text):
+        pass
+    return last is not None and len(text[last.end():].split()) <= GLUED_WORDS
 
 
 def _cut_evidence(text: str, following: Block | None, compiled: Compiled) -> str | None:
@@ -222,7 +236,11 @@ def _trails_off(text: str) -> bool:
     if "\n" in text and _short_lines(text):
         return False
     ends = sentence_ends(text)
-    return bool(ends) and _reads_as_prose(text[ends[-1]:]) and not _ATTRIBUTION.search(text)
+    if not ends or len(text.split()) < TRAIL_WORDS:
+        return False
+    tail = text[ends[-1]:]
+    # "... kata dia.Ikuti Whatsapp Channel": a widget glued on, reported by markup rules
+    return _reads_as_prose(tail) and not _ATTRIBUTION.search(text) and not _GLUED.search(tail)
 
 
 def _reads_as_prose(fragment: str) -> bool:

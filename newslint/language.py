@@ -1,17 +1,22 @@
 """Language detection: langdetect, seeded, loaded lazily and once per process.
 
 langdetect's 55 profiles take about a quarter of a second to load, more than a
-pre-commit run can spare, so profiles load in two tiers: the Latin-script
-languages newsrooms publish in first, the full set only when a text is in
-another script or the first tier's answer is implausible. langdetect
-normalises probabilities over the profiles it has loaded, so a Czech text can
-come back as Portuguese at 0.9 from the first tier: an answer is only trusted
-when the text really uses that language's function words (``STOPWORDS``).
+pre-commit run can spare, so detection is layered, cheapest first:
 
-Scripts that belong to one language langdetect has no profile for (Burmese,
-Khmer, Georgian...) are named from the script alone. langdetect has no Malay
-profile either (Malay comes back as Indonesian or Tagalog), so Indonesian and
-Malay are told apart afterwards by words where the two standards differ.
+1. a script that names its language (Hangul, kana, Burmese...) decides alone;
+2. a long Latin text whose function words (``STOPWORDS``) leave no doubt is
+   named from them without loading langdetect at all;
+3. langdetect with a small first tier of profiles (the pack languages and
+   their nearest confusers), or only the profiles of the text's script;
+4. the second tier, every Latin profile, when the first tier's answer is
+   implausible: langdetect normalises probabilities over the profiles loaded,
+   so a Czech text comes back as Portuguese at 0.9 from the first tier, and an
+   answer is only trusted when the text really uses that language's function
+   words.
+
+langdetect has no Malay profile (Malay comes back as Indonesian or Tagalog), so
+Indonesian and Malay are told apart afterwards by the words where the two
+standards differ (``MALAY_WEIGHTS``).
 """
 
 from __future__ import annotations
@@ -167,9 +172,9 @@ MALAY_BIGRAMS: dict[tuple[str, str], float] = {
     ("bola", "sepak"): 2.0, ("tahun", "lepas"): 2.0, ("minggu", "lepas"): 2.0,
     ("bulan", "lepas"): 2.0, ("luar", "negara"): 1.0,
 }
-# Indonesian copy dates events as "Rabu (12/3/2025)"; Malaysian copy does not.
 _CLITICS = ("nya", "lah", "kah", "pun")
 MAX_VOTE = 3.0
+# Indonesian copy dates events as "Rabu (12/3/2025)"; Malaysian copy does not.
 _ID_PAREN_DATE = regex.compile(r"\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)")
 
 # Scripts that name their language: Hangul is Korean, kana is Japanese; and
@@ -185,12 +190,18 @@ SCRIPT_TIERS = {"CJK": ("zh-cn", "zh-tw", "ja"), "CYRILLIC": ("ru", "uk", "bg", 
 # Every Latin-script profile: the second tier, for Latin text the first tier cannot place.
 LATIN_TIER = FIRST_TIER + ("ca", "ro", "sv", "da", "no", "af", "cs", "cy", "et", "fi", "hr", "hu",
                            "lt", "lv", "pl", "sk", "sl", "so", "sq", "sw", "tr", "vi")
+ALL_TIER = LATIN_TIER + tuple(code for codes in SCRIPT_TIERS.values() for code in codes)
 _KANA = ("HIRAGANA", "KATAKANA")
 # A Han character, a kana or a Hangul syllable carries about as much as a short
 # Latin word: weighed so, one English paragraph does not outvote a Chinese story.
 _DENSE = {"CJK": 3, "KANA": 3, "HANGUL": 3}
 # langdetect's names for languages whose script variants newsrooms file under one code.
 _CANONICAL = {"zh-cn": "zh", "zh-tw": "zh"}
+# A text of this many lower-case words in a pack language is named from its
+# function words alone when they clearly dominate (see _by_function_words).
+QUICK_MIN_WORDS = 120
+QUICK_LANGUAGES = frozenset({"en", "id", "de", "fr", "es", "pt"})
+QUICK_PROBABILITY = 0.99
 MIN_STOPWORD_RATIO = 0.12  # Indonesian prose runs as low as 0.15; a misplaced answer under 0.1
 # Languages written in another script than Latin (langdetect's codes and ours).
 NON_LATIN = frozenset({"zh", "ar", "bg", "fa", "hi", "mk", "mr", "ne", "ru", "uk", "ur"}
@@ -279,7 +290,7 @@ def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:
         detector.append(text)
         try:
             best = detector.get_probabilities()[0]
-        except (IndexError, Exception):  # langdetect raises on text without features
+        except Exception:  # langdetect raises on text without features
             return "und", 0.0
     return _CANONICAL.get(str(best.lang), str(best.lang)), float(best.prob)
 
@@ -310,12 +321,29 @@ def detect(text: str) -> tuple[str, float]:
     if script in SCRIPT_LANGUAGES:
         return SCRIPT_LANGUAGES[script], 1.0
     if script != "latin":
-        return _langdetect(sample, SCRIPT_TIERS.get(script, LATIN_TIER + tuple(
-            code for codes in SCRIPT_TIERS.values() for code in codes)))
+        return _langdetect(sample, SCRIPT_TIERS.get(script, ALL_TIER))
     words = lower_words(sample)
-    lang, prob = _langdetect(sample, FIRST_TIER)
+    lang, prob = _by_function_words(words) or _langdetect(sample, FIRST_TIER)
     if prob < 0.8 or not _plausible(lang, words):
         lang, prob = _langdetect(sample, LATIN_TIER)
     if lang in MALAY_FAMILY:
         lang = _refine_malay(sample, lang, words)
     return lang, prob
+
+
+def _by_function_words(words: list[str]) -> tuple[str, float] | None:
+    """A long text whose function words leave no doubt, named without loading langdetect.
+
+    Only for the pack languages: their unlisted relatives (Galician, Luxembourgish,
+    Javanese) have no langdetect profile either. Dutch is left out because
+    Afrikaans, which langdetect knows, shares its function words.
+    """
+    if len(words) < QUICK_MIN_WORDS:
+        return None
+    ratios = stopword_ratios(words)
+    ratios["id"] = max(ratios.pop("id"), ratios.pop("ms"))  # one family here; refined later
+    best = max(ratios, key=ratios.__getitem__)
+    runner_up = max(r for lang, r in ratios.items() if lang != best)
+    if best in QUICK_LANGUAGES and ratios[best] >= 0.2 and ratios[best] >= 2 * runner_up:
+        return best, QUICK_PROBABILITY
+    return None

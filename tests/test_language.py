@@ -117,6 +117,18 @@ def test_detection_is_deterministic_across_processes() -> None:
     assert detect(text) == detect(text)
 
 
+def test_long_text_in_a_pack_language_is_named_without_langdetect() -> None:
+    # The single-file budget: a long article whose function words leave no doubt
+    # must not pay for loading langdetect's profiles.
+    code = ("import sys; from newslint.language import detect; "
+            "print(detect(sys.stdin.read())[0], 'langdetect' in sys.modules)")
+    article = "\n\n".join([EN_LEAD, MUST_PASS["an English quote in an English story"], EN_TAIL,
+                            PARAGRAPHS["en"]])
+    out = subprocess.run([sys.executable, "-c", code], input=article, capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["en", "False"]
+
+
 def _fixture_documents(folder: str, pattern: str) -> list[tuple[str, str]]:
     docs = []
     for path in sorted((FIXTURES / folder).glob(pattern)):

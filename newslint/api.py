@@ -41,6 +41,7 @@ class ArticleResult:
     fail_on: str = "error"
 
     def summary(self) -> dict[str, Any]:
+        """Counts by severity and the fail level the verdict used."""
         counts = Counter(f.severity for f in self.findings)
         return {"findings": len(self.findings), "fail_on": self.fail_on,
                 "by_severity": {s: counts.get(s, 0) for s in reversed(SEVERITIES)}}

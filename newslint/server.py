@@ -67,6 +67,7 @@ class Response:
     headers: tuple[tuple[str, str], ...] = ()
 
     def encode(self) -> tuple[str, list[tuple[str, str]], bytes]:
+        """Status line, headers and body bytes, as WSGI wants them."""
         body = json.dumps(self.payload, ensure_ascii=False).encode("utf-8")
         headers = [("Content-Type", "application/json; charset=utf-8"),
                    ("Content-Length", str(len(body))), ("Cache-Control", "no-store"),
@@ -83,6 +84,7 @@ class HTTPError(Exception):
         self.status, self.message, self.field, self.headers = status, message, field, headers
 
     def response(self) -> Response:
+        """The JSON error answer: what went wrong, and which field when one is to blame."""
         payload: dict[str, Any] = {"error": self.message, "status": self.status}
         if self.field is not None:
             payload["field"] = self.field
@@ -130,6 +132,7 @@ class PublishCheckApp:
         return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else body]
 
     def dispatch(self, environ: Mapping[str, Any]) -> Response:
+        """Authorise (all but /healthz), then route by path and method."""
         path = (environ.get("PATH_INFO") or "/").rstrip("/") or "/"
         if path != "/healthz":
             self.authorize(environ)
@@ -160,6 +163,7 @@ class PublishCheckApp:
                             headers=(("WWW-Authenticate", 'Bearer realm="newslint"'),))
 
     def check(self, environ: Mapping[str, Any]) -> Response:
+        """POST /v1/check: validate the article, lint it in a worker within the time limit."""
         try:
             article = parse_article(read_json(environ, self.config.max_body))
         except ArticleError as e:
@@ -184,12 +188,15 @@ class PublishCheckApp:
                               f"({time.monotonic() - started:.1f}s); the article was not checked")
 
     def list_rules(self, environ: Mapping[str, Any]) -> Response:
+        """GET /v1/rules: every loaded rule (computed once, at startup)."""
         return Response(200, self.rules_payload)
 
     def health(self, environ: Mapping[str, Any]) -> Response:
+        """GET /healthz: alive, with the version and how many rules are loaded."""
         return Response(200, {"status": "ok", "version": __version__, "rules": len(self.ruleset)})
 
     def close(self) -> None:
+        """Stop the lint workers; checks still running are abandoned."""
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 

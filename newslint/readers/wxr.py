@@ -53,13 +53,14 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list[Docum
         name = f"post-{post_id}" if post_id else f"item-{index}"
         docs.append(article_document(_article(item, wp, authors, post_id, channel),
                                      f"{path}#{name}"))
-    if docs and not notices:
-        return docs
     if not docs:
-        what = ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())) or "no items"
-        notices += (Notice("input/empty", "warning",
-                           f"WordPress export holds no posts (skipped: {what})"),)
-    return [_file_document(source, path, notices), *docs]
+        notices += (_no_posts(skipped),)
+    return [_file_document(source, path, notices), *docs] if notices else docs
+
+
+def _no_posts(skipped: Mapping[str, int]) -> Notice:
+    what = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items())) or "no items"
+    return Notice("input/empty", "warning", f"WordPress export holds no posts (skipped: {what})")
 
 
 def _article(item: ET.Element, wp: str, authors: Mapping[str, str], post_id: str | None,

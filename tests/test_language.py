@@ -224,6 +224,9 @@ MUST_PASS = {
     "Spanish place names in an English story": EN_LEAD +
         "The festival will visit San Juan de la Cruz, Santa María del Mar and Villanueva de la Serena before "
         "ending in the old port of Puerto de la Luz, organisers said on Tuesday." + EN_TAIL,
+    "an English tweet quoted as a blockquote in Indonesian": ID_LEAD +
+        "> BREAKING: Iran says it has shot down an Israeli drone over Isfahan, state media reported, "
+        "adding that the air defence systems of the city were activated early on Friday morning." + ID_TAIL,
     "a caption-like line of capitals and names": ID_LEAD +
         "FOTO: ANTARA/Muhammad Iqbal/Aprillio Akbar/Reno Esnir/Sigid Kurniawan/Galih Pradipta/Hafidz "
         "Mubarak/Dhemas Reviyanto/Rivan Awal Lingga/Aditya Pradana Putra" + ID_TAIL,

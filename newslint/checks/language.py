@@ -7,7 +7,8 @@ Modes:
   the rule is silent).
 - ``mixed-paragraph``: a paragraph of real length (``min_chars`` characters,
   ``min_words`` lower-case words) in another language than the article's.
-  Short blocks ("Top", a credit line) are never checked.
+  Short blocks ("Top", a credit line) are never checked, nor are blockquotes,
+  which quote foreign text on purpose (an embedded tweet).
 
 langdetect alone is unreliable on one paragraph, above all on short or
 name-heavy ones, so a paragraph is flagged only on two independent pieces of
@@ -86,7 +87,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
 
 
 def _long_prose(block: Block, compiled: Compiled) -> bool:
-    return block.kind not in ("code", "heading") and len(block.text) >= compiled.min_chars
+    # A blockquote (an embedded tweet, a statement quoted in its original
+    # language) is foreign on purpose; so are code and headings.
+    return block.kind not in ("code", "heading", "quote") and len(block.text) >= compiled.min_chars
 
 
 def close(a: str, b: str) -> bool:

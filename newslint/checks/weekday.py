@@ -1,11 +1,21 @@
 """``weekday``: a weekday named next to a date that falls on another day.
 
 Recognised shapes (names come from the rule, so every language has its own):
-``Kamis (12/09/24)``, ``Selasa, 15 Maret 2022``, ``Friday, September 12, 2024``,
+``Kamis (12/09/24)``, ``Selasa, 15 Maret 2022``, ``Kamis tanggal 12 September
+2024``, ``Friday, September 12, 2024``, ``on Friday, Sept. 12, 2024``,
+``Friday 12th of September 2024``, ``Friday, 2024-09-12``,
 ``Freitag, 12. September 2024``, ``viernes 12 de septiembre de 2024``.
-Two-digit years are 20xx. Numeric dates follow the rule's ``order``
-(``dmy`` by default, ``mdy`` for US English). A weekday with a date that has
-no year, or a date that does not exist, is left alone.
+
+The weekday must sit right before its date: only spaces, a comma, an opening
+bracket or one of the rule's ``between`` words ("tanggal") may separate them, so
+"on Friday the council met; on 12 September 2024 ..." is not read as one date.
+Where the language capitalises weekdays (``capitalised: true``: Indonesian,
+English, German) they match capitalised or in capitals, not in lower case
+(Indonesian "minggu" is also "week"); abbreviations ("Sun", "Sat") match only
+when a full stop or a comma follows them. Two-digit years are 20xx.
+Numeric dates follow the rule's ``order`` (``dmy`` by default, ``mdy`` for US
+English; ``numeric: false`` turns them off where they are ambiguous). A weekday
+with a date that has no year, or a date that does not exist, is left alone.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ if TYPE_CHECKING:
 
 KIND = "weekday"
 DEFAULT_SCOPE = "block"
+ABBREVIATION_LETTERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,31 +51,57 @@ def _alternation(names: list[str]) -> str:
     return "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+def _weekday_pattern(days: list[list[str]], capitalised: bool) -> str:
+    """The spellings as given, capitalised and in capitals (not in lower case when the
+    language capitalises weekdays); an abbreviation ("Sun" of "Sunday") of at most
+    four letters needs a '.' or ',' after it."""
+    forms = []
+    for spellings in days:
+        full = spellings[0].casefold()
+        for name in spellings:
+            short = len(name) <= ABBREVIATION_LETTERS and full.startswith(name.casefold()) \
+                and len(name) < len(full)
+            cases = {name[:1].upper() + name[1:], name.upper()}
+            if not capitalised:
+                cases |= {name, name.lower()}
+            for form in sorted(cases):
+                forms.append((form, regex.escape(form) + (r"(?=[.,])" if short else "")))
+    return "|".join(source for _, source in sorted(forms, key=lambda f: -len(f[0])))
+
+
+def _date_parts(months: dict[str, int], numeric: bool) -> list[str]:
+    parts = []
+    if numeric:
+        parts.append(r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")
+    parts.append(r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)")
+    if months:
+        mo = "(?i:%s)" % _alternation(list(months))
+        parts.append(
+            r"(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de|of))?\s+(?P<m1>%s)\.?"
+            r"(?:\s+de|,)?\s+(?P<y1>\d{4})(?!\d)" % mo
+        )
+        parts.append(r"(?P<m2>%s)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})(?!\d)"
+                     % mo)
+    return parts
+
+
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     weekdays = {n.casefold(): i for i, names in enumerate(params["weekdays"]) for n in names}
     months = {n.casefold(): i + 1 for i, names in enumerate(params.get("months", ())) for n in names}
     day_names = tuple(params["weekdays"][i][0] for i in range(7))
-    wd = _alternation(list(weekdays))
-    sep = r"[\s,]*\(?\s*"
-    numeric = r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)"
-    parts = [numeric] if params.get("numeric", True) else []
-    if months:
-        mo = _alternation(list(months))
-        parts.append(
-            r"(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|\.)?(?:\s+de)?\s+(?P<m1>%s)\.?"
-            r"(?:\s+de|,)?\s+(?P<y1>\d{4})" % mo
-        )
-        parts.append(r"(?P<m2>%s)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})" % mo)
-    if not parts:
-        raise ValueError("a weekday rule needs months or numeric dates")
+    wd = _weekday_pattern(params["weekdays"], bool(params.get("capitalised", False)))
+    between = "".join(r"(?:(?i:%s)\s+)?" % regex.escape(w) for w in params.get("between", ()))
+    sep = r"\.?[\s,]*\(?\s*" + between
+    parts = _date_parts(months, params.get("numeric", True))
     source = r"(?<!\w)(?P<wd>%s)(?!\w)%s(?:%s)" % (wd, sep, "|".join(parts))
-    pattern = regex.compile(source, regex.IGNORECASE)
-    return Compiled(weekdays, months, day_names, pattern, params.get("order", "dmy"))
+    return Compiled(weekdays, months, day_names, regex.compile(source), params.get("order", "dmy"))
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled: Compiled = rule.compiled
     for i, block in enumerate(doc.blocks):
+        if block.kind == "code":
+            continue
         for m in compiled.pattern.finditer(block.text):
             date = _date_of(m, compiled)
             if date is None:
@@ -78,18 +115,20 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
 
 
 def _date_of(m: Any, compiled: Compiled) -> dt.date | None:
+    groups = m.groupdict()
     try:
-        groups = m.groupdict()
         if groups.get("a"):
-            a, b = int(m.group("a")), int(m.group("b"))
+            a, b = int(groups["a"]), int(groups["b"])
             day, month = (a, b) if compiled.order == "dmy" else (b, a)
-            year = _year(m.group("y"))
-        elif groups.get("d1"):
-            day, month, year = int(m.group("d1")), compiled.months[m.group("m1").casefold()], int(m.group("y1"))
-        else:
-            day, month, year = int(m.group("d2")), compiled.months[m.group("m2").casefold()], int(m.group("y2"))
-        return dt.date(year, month, day)
-    except (ValueError, KeyError, IndexError, TypeError):
+            return dt.date(_year(groups["y"]), month, day)
+        if groups.get("iy"):
+            return dt.date(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+        if groups.get("d1"):
+            month = compiled.months[groups["m1"].casefold()]
+            return dt.date(int(groups["y1"]), month, int(groups["d1"]))
+        month = compiled.months[groups["m2"].casefold()]
+        return dt.date(int(groups["y2"]), month, int(groups["d2"]))
+    except (ValueError, KeyError, TypeError):
         return None
 
 

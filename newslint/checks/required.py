@@ -45,8 +45,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled: Compiled = rule.compiled
-    if getattr(doc, compiled.field):
-        return
+    if getattr(doc, compiled.field) or not doc.blocks:
+        return  # present, or nothing was read (binary, empty or unparsable input)
     if doc.format in ("cms", "wxr") and compiled.field in doc.meta.get("_fields_present", ()):
         return
     blocks = doc.blocks

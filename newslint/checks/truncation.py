@@ -80,6 +80,8 @@ HEADING_WORDS = 6
 # than a cut ("Siapa idolanya? Ada di halaman berikutnya").
 TRAIL_WORDS = 8
 GLUED_WORDS = 8
+# A text of fewer paragraphs is a caption or a snippet, not an article with an end.
+ARTICLE_PARAGRAPHS = 3
 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _FIRST_WORD = regex.compile(r"^\W*(\w+)")
@@ -103,6 +105,7 @@ _OPEN_END = regex.compile(r"(?:[,(&+=]|\s[-–]|--)$")
 _LABEL = regex.compile(r"^\W*\w+(?:\W+\w+){0,5}?\W*:\s")
 # A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
 _ATTRIBUTION = regex.compile(r"[,.!?…][\"”’]\s*\S+(?:\s+\S+){0,2}$")
+_GLUED_WORDS = regex.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
 _GLUED = regex.compile(r"\w[.!?…][\"”’]?\p{Lu}")
 _PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 _NOT_PROSE = regex.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
@@ -144,7 +147,10 @@ def is_prose(block: Block) -> bool:
 
 
 def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
-    breaks = {b.at for b in sentence_breaks(doc)}
+    found = sentence_breaks(doc)
+    if sum(b.wrap for b in found) >= HARD_WRAP_BREAKS:
+        return  # a hard-wrapped text: reported once, by the split-sentence mode
+    breaks = {b.at for b in found}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
     tidy = _trailing_fragments(doc, prose) < 2
     for k, i in enumerate(prose):
@@ -160,7 +166,8 @@ def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
             neighbours = [doc.blocks[j] for j in (prose[k - 1] if k else -1,
                                                   prose[k + 1] if k + 1 < len(prose) else -1)
                           if j >= 0]
-            reason = _loose_end(text, neighbours, compiled)
+            last = i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS
+            reason = _loose_end(text, neighbours, compiled, last)
         if reason:
             end = len(text)
             start = max(0, end - 40)
@@ -198,13 +205,17 @@ def _cut_evidence(text: str, following: Block | None, compiled: Compiled) -> str
     return None
 
 
-def _loose_end(text: str, neighbours: list[Block], compiled: Compiled) -> str | None:
-    """Weaker signs, trusted only in a tidy article: a trailing fragment, a long sentence."""
+def _loose_end(text: str, neighbours: list[Block], compiled: Compiled,
+               last: bool) -> str | None:
+    """Weaker signs, trusted only in a tidy article: a trailing fragment, a long sentence,
+    an article whose last paragraph reads as a sentence and has no end."""
     words = text.split()
     if len(words) < MIN_WORDS or _LIST_ITEM.match(text) or ("\n" in text and _short_lines(text)):
         return None
     if _trails_off(text):
         return "the last sentence has no end"
+    if last and len(words) >= TRAIL_WORDS and _reads_as_prose(text) and not _list_like(text):
+        return "the article's last sentence has no end"
     if not compiled.long_words or len(words) < compiled.long_words or not _reads_as_prose(text):
         return None
     if _list_like(text) or any(_long_open(b.text, compiled.long_words) for b in neighbours):
@@ -213,7 +224,10 @@ def _loose_end(text: str, neighbours: list[Block], compiled: Compiled) -> str | 
 
 
 def _list_like(text: str) -> bool:
-    """Most comma-separated parts short, or most words capitalised: an enumeration."""
+    """Most comma-separated parts short, most words capitalised, or items glued
+    together ("(XRF)X-ray diffraction (XRD)Atomic absorption"): an enumeration."""
+    if len(_GLUED_WORDS.findall(text)) >= 3:
+        return True
     parts = text.split(",")
     if len(parts) >= 4 and sum(len(p.split()) <= 4 for p in parts) * 2 > len(parts):
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -41,7 +41,16 @@ class Rule:
     replacement: str = ""
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
-    compiled: Any = field(default=None, compare=False, repr=False)
+    compiler: Callable[[], Any] | None = field(default=None, compare=False, repr=False)
+    _cache: list[Any] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def compiled(self) -> Any:
+        """The kind's compiled parameters, built on first use: a run compiles only the rules
+        of the languages it meets (user rules are compiled at load, to report errors early)."""
+        if not self._cache:
+            self._cache.append(self.compiler() if self.compiler is not None else None)
+        return self._cache[0]
 
     @property
     def category(self) -> str:
@@ -166,7 +175,8 @@ def load_rule_file(path: Path, validate: bool = True) -> list[Rule]:
         validate_data(path, data)
     elif not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{path}:1: a rule file needs 'pack' and a list of 'rules'")
-    return [build_rule(path, data["pack"], raw) for raw in data["rules"] if raw.get("enabled", True)]
+    return [build_rule(path, data["pack"], raw, eager=validate) for raw in data["rules"]
+            if raw.get("enabled", True)]
 
 
 def validate_data(path: Path, data: Any) -> None:
@@ -226,7 +236,7 @@ def _rule_id_at(data: Any, path: list[Any]) -> str | None:
     return None
 
 
-def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
+def build_rule(path: Path, pack: str, raw: Mapping[str, Any], eager: bool = True) -> Rule:
     line = getattr(raw, "line", 1)
     where = f"{path}:{line}"
     kind = KINDS.get(raw["check"])
@@ -236,14 +246,12 @@ def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
     if raw["severity"] not in SEVERITY_RANK:
         raise RuleError(f"{where}: rule {raw['id']}: severity must be error, warning or info")
     params = MappingProxyType(dict(raw.get("with") or {}))
-    try:
-        compiled = kind.compile(params, raw.get("scope", kind.DEFAULT_SCOPE))
-    except (ValueError, TypeError, KeyError, AttributeError) as e:
-        raise RuleError(f"{where}: rule {raw['id']}: bad parameter: {e}") from e
+    compiler = functools.partial(_compile, kind.compile, dict(params), raw.get("scope", kind.DEFAULT_SCOPE),
+                                 f"{where}: rule {raw['id']}")
     fix = raw.get("fix")
     examples = raw.get("examples") or {}
     languages = raw.get("languages")
-    return Rule(
+    rule = Rule(
         id=raw["id"],
         check=raw["check"],
         severity=raw["severity"],
@@ -258,8 +266,18 @@ def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
         replacement=fix["replace"] if isinstance(fix, dict) else "",
         examples_flag=tuple(examples.get("flag", ())),
         examples_pass=tuple(examples.get("pass", ())),
-        compiled=compiled,
+        compiler=compiler,
     )
+    if eager:
+        _ = rule.compiled
+    return rule
+
+
+def _compile(compile_kind: Callable[..., Any], params: dict[str, Any], scope: str, where: str) -> Any:
+    try:
+        return compile_kind(MappingProxyType(params), scope)
+    except (ValueError, TypeError, KeyError, AttributeError) as e:
+        raise RuleError(f"{where}: bad parameter: {e}") from e
 
 
 def check_unique(rules: list[Rule]) -> None:

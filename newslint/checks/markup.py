@@ -4,7 +4,8 @@ Modes:
 
 - ``tag``: HTML tags with real element names only, so "<3", "3<5" or
   "<The Palace>" (a title in angle brackets) pass; a lone ``<div class=...>``
-  line and ``<strong>`` inside a sentence are reported.
+  line and ``<strong>`` inside a sentence are reported. A bare ``<img>`` or
+  ``<iframe>`` without attributes is an article about HTML naming the tag.
 - ``entity``: named or numeric character references (``&nbsp;``, ``&#8217;``),
   not a bare ampersand ("AT&T", "R&D").
 - ``shortcode``: WordPress-style ``[caption ...]``, ``[embed]...[/embed]``.
@@ -61,6 +62,9 @@ _TEMPLATE = regex.compile(
     r"\{\{\s*[\w.\[\]'\"|: -]+\s*\}\}|\{%-?\s*\w+[^%]*-?%\}|\$\{\s*[A-Za-z_][\w.]*\s*\}"
     r"|%%[A-Z][A-Z0-9_]+%%|\[\[\s*[A-Z_][A-Z0-9_]*\s*\]\]"
 )
+# Elements that mean nothing without attributes: bare, they are named, not pasted.
+_BARE_VOID = regex.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>",
+                           regex.IGNORECASE)
 PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
 
 
@@ -91,6 +95,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         for m in pattern.finditer(block.text):
             if mode == "entity" and m.group(1) and m.group(1) not in _NAMED:
                 continue  # "&foo;" is not an entity a browser would decode
+            if mode == "tag" and _BARE_VOID.fullmatch(m.group(0)):
+                continue  # "<img>" with no src is a mention of the tag, not pasted markup
             yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
 
 

@@ -162,7 +162,8 @@ def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
         if i in breaks or _LABEL.match(text):
             continue  # a split sentence (reported by that mode), or "Label: teaser"
         reason = _cut_evidence(text, following, compiled)
-        if reason is None and tidy and not _LABEL.match(text) and not _ATTRIBUTION.search(text):
+        introduced = i > 0 and trim_end(doc.blocks[i - 1].text).endswith(":")
+        if reason is None and tidy and not introduced and not _ATTRIBUTION.search(text):
             neighbours = [doc.blocks[j] for j in (prose[k - 1] if k else -1,
                                                   prose[k + 1] if k + 1 < len(prose) else -1)
                           if j >= 0]
@@ -214,7 +215,8 @@ def _loose_end(text: str, neighbours: list[Block], compiled: Compiled,
         return None
     if _trails_off(text):
         return "the last sentence has no end"
-    if last and len(words) >= TRAIL_WORDS and _reads_as_prose(text) and not _list_like(text):
+    if last and len(words) >= TRAIL_WORDS and _reads_as_prose(text) and not _list_like(text) \
+            and not any(_long_open(b.text, TRAIL_WORDS) for b in neighbours):
         return "the article's last sentence has no end"
     if not compiled.long_words or len(words) < compiled.long_words or not _reads_as_prose(text):
         return None
@@ -344,7 +346,7 @@ def sentence_breaks(doc: Document) -> list[_Break]:
         prev, nxt = trim_end(blocks[i].text), blocks[i + 1].text.strip()
         after = blocks[i + 2].text.strip() if i + 2 < len(blocks) and is_prose(blocks[i + 2]) else ""
         if ends_complete(prev) or _LIST_ITEM.match(prev) or _tag_like(prev, nxt) \
-                or _CODE.search(prev):
+                or _CODE.search(prev) or _table_cell(prev, nxt):
             continue
         if i and trim_end(blocks[i - 1].text).endswith(":"):
             continue  # an item of a list introduced by a colon
@@ -375,6 +377,11 @@ def _goes_on(text: str) -> bool:
         return False
     words = text.split()
     return len(words) >= 6 or ends_complete(text) and (len(words) >= 2 or len(text) == 1)
+
+
+def _table_cell(prev: str, nxt: str) -> bool:
+    """A lone lower-case word before a lower-case line: table cells, not a sentence."""
+    return " " not in prev and prev[:1].islower() and nxt[:1].islower()
 
 
 def _fragment(text: str) -> bool:

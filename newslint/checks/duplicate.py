@@ -10,7 +10,8 @@ What it reports, once per repeated paragraph (the later or shorter copy):
   paragraph), at least ``fragment_min_chars`` long; the fragment may come first.
 
 Deliberately not reported: a sentence repeated from the middle or the end of a
-paragraph (a pull quote in a feature, a quoted tweet repeated in the text);
+paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
+passage quoted twice, each time introduced with a colon ("... she wrote:");
 headings, titles, code and short lines without a full stop (section labels); tables and other blocks that are mostly not letters;
 and articles whose structure repeats paragraphs far apart (a meal plan repeating
 its recipes day after day): when four or more paragraphs repeat and most copies
@@ -130,9 +131,15 @@ def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
             if shared[j] * 2 < smaller:
                 break
             rep = _relation(i, j, blocks, words, params)
-            if rep is not None and rep.copy not in found:
+            if rep is not None and rep.copy not in found and not _quoted_twice(blocks, i, j):
                 found[rep.copy] = rep
     return sorted(found.values(), key=lambda r: r.copy)
+
+
+def _quoted_twice(blocks: tuple[Block, ...], i: int, j: int) -> bool:
+    """Both copies are quotations introduced with a colon ("... she wrote:"): a
+    discussion quoting the same tweet or comment twice, on purpose."""
+    return all(k > 0 and blocks[k - 1].text.rstrip().endswith(":") for k in (i, j))
 
 
 def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[str]],

@@ -102,7 +102,7 @@ _LIST_ITEM = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►]\s|\(?[a-z]\)\s
 _OPEN_END = regex.compile(r"(?:[,(&+=]|\s[-–]|--)$")
 # What a credit, label, link, handle or table leaves in a trailing fragment.
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
-_LABEL = regex.compile(r"^\W*\w+(?:\W+\w+){0,5}?\W*:\s")
+_LABEL = regex.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
 # A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
 _ATTRIBUTION = regex.compile(r"[,.!?…][\"”’]\s*\S+(?:\s+\S+){0,2}$")
 _GLUED_WORDS = regex.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
@@ -215,7 +215,7 @@ def _loose_end(text: str, neighbours: list[Block], compiled: Compiled,
         return None
     if _trails_off(text):
         return "the last sentence has no end"
-    if last and len(words) >= TRAIL_WORDS and _reads_as_prose(text) and not _list_like(text) \
+    if last and _reads_as_prose(text) and not _list_like(text) \
             and not any(_long_open(b.text, TRAIL_WORDS) for b in neighbours):
         return "the article's last sentence has no end"
     if not compiled.long_words or len(words) < compiled.long_words or not _reads_as_prose(text):

@@ -363,7 +363,8 @@ def _break_reason(prev: str, nxt: str, after: str) -> str | None:
         return f"the sentence goes on in the next paragraph, which opens with '{nxt.split()[0]}'"
     if _LONE_DASH.match(nxt):
         return "the sentence goes on after a lone dash in the next paragraph"
-    if _ENDS_OPEN.search(prev) and (_fragment(nxt) or _DATELINE_DASH.search(prev)):
+    dateline = _DATELINE_DASH.search(prev) or _LONE_DASH.match(prev)
+    if _ENDS_OPEN.search(prev) and (_fragment(nxt) or dateline):
         return f"it ends on '{prev[-1]}' and the sentence goes on in the next paragraph"
     if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after):
         return "the sentence goes on in the next paragraphs, split at a link's text"

@@ -1,0 +1,224 @@
+"""truncation: the cases it must catch, and the look-alikes it deliberately leaves alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newslint.checks import base
+from newslint.engine import Options, lint_document
+from newslint.readers import read_string
+from newslint.rules import Rule, RuleSet, build_rule
+
+ID_DANGLING = ["dan", "yang", "di", "untuk", "kepada", "pada", "the", "and", "of", "to"]
+
+
+def rule(mode: str, **params: Any) -> Rule:
+    raw = {"id": f"truncation/{mode}", "check": "truncation", "severity": "warning",
+           "message": "{reason}", "with": {"mode": mode, **params}}
+    return build_rule(Path("test.yaml"), "test", raw)
+
+
+PARAGRAPH_END = rule("paragraph-end", dangling_words=ID_DANGLING, long_words=25)
+SPLIT = rule("split-sentence", continuation_openers=["serta", "maupun"],
+             weak_openers=["khususnya", "telah"])
+MARKER = rule("marker", markers=["[...]", "(bersambung)"])
+
+
+def flagged(text: str, check: Rule = PARAGRAPH_END, fmt: str = "markdown") -> list[int]:
+    """Source lines the rule reports in ``text``."""
+    doc = read_string(text, "draft.md" if fmt == "markdown" else "draft.txt")[0]
+    result = lint_document(doc, RuleSet((check,)), Options(language="xx"))
+    return [f.line for f in result.findings if f.rule == check.id]
+
+
+TIDY = "Pemerintah membuka pendaftaran beasiswa pada Senin. Pendaftar wajib mengisi formulir."
+CLOSE = "Panitia akan mengumumkan hasil seleksi pada bulan depan melalui situs resmi."
+
+
+def article(middle: str) -> str:
+    """A tidy article of complete paragraphs with ``middle`` as its second paragraph."""
+    return f"{TIDY}\n\n{middle}\n\n{CLOSE}\n\n{TIDY}"
+
+
+@pytest.mark.parametrize("middle", [
+    # a word no sentence ends on
+    "Penerbangan perdana ke Bandara Komodo dilayani maskapai Airasia dengan rute Kuala Lumpur dan",
+    # a comma, a spaced dash
+    "Bahkan komposisi kamera belakangnya pun tidak berbeda dari versi sebelumnya,",
+    "They wanted us on our knees and they used every trick - internally, externally -",
+    # a quotation that opens and never closes
+    "“Saya difahamkan dia memerlukan kira-kira enam minggu untuk pulih sepenuhnya",
+    # a full sentence, then a fragment
+    "Pada saat itu, perusahaan sabunnya bernama Fa Wings. Pada awalnya perusahaan",
+    "Akhir Juli, 42% dari mereka sudah divaksin. Pada Agustus, 60% dari mereka sudah menerima",
+    # the same in scripts without capitals or spaces
+    "하지만 그때 그 시절보다 빛이 나는 존재는 아니었다. 꾸준히 연기를 해왔지만 그녀는 대개",
+    "Как отмечается, скорость меняется после обновления. Разработчики пока не объяснили почему",
+    # one long sentence without an end (long_words: 25)
+    "Dalam perutusan khas sempena pengumuman Pelan Pemulihan Negara hari ini Perdana Menteri "
+    "berkata negara bersedia untuk beralih kepada fasa keempat selepas kadar vaksinasi "
+    "mencapai sasaran yang ditetapkan oleh kerajaan bagi",
+])
+def test_cut_paragraphs_are_reported(middle: str) -> None:
+    assert flagged(article(middle)) == [3]
+
+
+@pytest.mark.parametrize("middle", [
+    "Hori Parata at his Pātaua farm, the place where he was born and grew up",  # caption
+    "‘Unprecedented’ strandings",  # heading
+    "Who the rules apply to",  # under six words, a heading may end on a preposition
+    "Meal Prep Menu for Eating Plan A",  # "A" is a label, not the article "a"
+    "Demonstrators march in Seoul on Thursday. Anthony Wallace / AFP - Getty Images",  # credit
+    "MADAR berarti tidak berperasaan atau tebal telinga. Jawaban: A",  # a label
+    "I can’t thank him enough. Good luck, my friend. pic.twitter.com/dUO6AJlMxR",  # a link
+    "We hope to see you again at next year's festival! 🙂",  # an emoji ends it
+    "Pelajari dulu sejarahnya dari berbagai sumber. Bukan dengan satu mata.\u2060\u2060",
+    "Pocket published his first novel in 1980.*",  # a footnote mark
+    "राम खुद धर्म हैं और उनके मंदिर की प्राण प्रतिष्ठा में जाने से कोई कैसे मना कर सकता है।",
+    "“Kesan buruk pasti akan dirasai ASEAN,” ujarnya",  # attribution missing its full stop
+    "Gajah itu menjadi rumah bagi 127 ekor Gajah Sumatra.Ikuti Whatsapp Channel Republika",
+    "1. Prioritize, prioritize, prioritize",  # a list item
+    "Related: Rich are paying more in taxes but not as much as they used to",  # a teaser
+    "Siapa idola Nono? Ada di halaman berikutnya",  # a short teaser trails off
+    "The report also suggested the U.S. might not be the “jobs machine”",  # closed quote
+    "At the same time, however, those who believe",  # a short sentence: no grammar here
+])
+def test_look_alikes_are_left_alone(middle: str) -> None:
+    assert flagged(article(middle)) == []
+
+
+def test_the_article_end_and_its_last_paragraph() -> None:
+    cut = "Now you know a natural progression you can use to step into a role that will grow"
+    assert flagged(f"{TIDY}\n\n{CLOSE}\n\n{cut}") == [5]
+    # two paragraphs are a snippet, and a list's last item is not the article's end
+    assert flagged(f"{TIDY}\n\n{cut}") == []
+    item = "If you already have a Hulu account, visit your account page to upgrade"
+    assert flagged(f"{TIDY}\n\n{CLOSE}\n\n{item}\n\n{cut}") == []
+
+
+def test_a_paragraph_introducing_a_list_is_not_cut() -> None:
+    text = f"{TIDY}\n\nPisahkan deretan tersebut menjadi dua sub deret dengan\n\n- larik satu\n- larik dua"
+    assert flagged(text) == []
+
+
+def test_captions_style_article_counts_only_strong_evidence() -> None:
+    captions = [
+        "Kauri carves a traditional design at his home. Kauri is a member of the recovery group",
+        "Buck Cullen stores a pair of whale jawbones. Cullen is an integral member of the team",
+    ]
+    weak = "Pada saat itu, perusahaan sabunnya bernama Fa Wings. Pada awalnya perusahaan"
+    strong = "Penerbangan perdana dilayani maskapai Airasia dengan rute Kuala Lumpur dan"
+    text = "\n\n".join([TIDY, *captions, weak, strong, CLOSE])
+    assert flagged(text) == [9]
+
+
+def test_a_sentence_split_at_its_link_text() -> None:
+    text = ("Pemerintah Provinsi berencana merevitalisasi kawasan Pasar Baru,\n\nJakarta Pusat\n\n"
+            ", menggunakan anggaran daerah tahun 2026.\n\nWakil Gubernur Jakarta\n\nRano Karno\n\n"
+            "menyatakan, selama ini perhatian pemerintah terlalu terpusat pada taman kota.")
+    assert flagged(text, SPLIT) == [1, 3, 7, 9]
+    assert flagged(text) == []  # the paragraph-end mode leaves breaks to this mode
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("JAKARTA, KOMPAS.com –\n\nPemerintah membuka pendaftaran beasiswa pada Senin.", [1]),
+    ("Buku panduan itu diterbitkan dengan judul UMKM Go Global\n\n.\n\nBuku lain menyusul.", [1]),
+    ("The minister said the new rules would protect workers in the sector and their\n\n"
+     "families, starting from next year, according to the statement.", [1]),
+])
+def test_breaks_are_reported_where_the_sentence_stops(text: str, lines: list[int]) -> None:
+    assert flagged(text, SPLIT) == lines
+
+
+def test_a_dateline_split_by_a_lone_dash() -> None:
+    # plain text: in Markdown a lone "-" would be an empty list item
+    text = "Presiden Resmikan Tol Baru\n\nJakarta\n\n-\n\nPresiden meresmikan jalan tol baru."
+    assert flagged(text, SPLIT, fmt="text") == [3, 5]
+
+
+@pytest.mark.parametrize("text", [
+    "A CPU profile should be read like this:\n\nthe x-axis shows the stack profile population\n\n"
+    "the y-axis shows stack depth and the names of the functions",  # list after a colon
+    "ancol\n\ntaman impian jaya ancol",  # tag lines
+    "started\n\ncompute the next trigger timestamp in Assoc",  # table cells
+    "Prices of rice rose again this week in the capital\n\n"
+    "iPhone sales fell by a tenth in the same period, the company said.",
+    "#include <std/disclaimer.h>\n\nuse at your own risk, as always, and read the manual first.",
+    "Pemkab mengalokasikan anggaran yang memadai.\n\nSelain itu, dilakukan sinkronisasi data.",
+])
+def test_things_that_are_not_breaks(text: str) -> None:
+    assert flagged(text, SPLIT) == []
+
+
+def test_hard_wrapped_text_is_reported_once() -> None:
+    lines = ["The details of how each guard affects the behaviour of the object are",
+             "described in the specification. For example, you may not append or set a",
+             "header on a guarded object. Similarly, inserting a cookie into a response",
+             "header is not allowed so that workers may not set cookies via synthesised",
+             "responses, which the specification explains at some length in its notes."]
+    text = "\n\n".join(lines)
+    assert flagged(text, SPLIT) == [1]
+    assert flagged(text) == []
+
+
+SEED_LIKE = (
+    "Pada kesempatan tersebut, Pj Bupati mengatakan penghargaan menguatkan komitmen.\n\n"
+    "“Paritrana Award 2024 ini akan semakin menguatkan komitmen seluruh pihak di daerah.\n\n"
+    "Khususnya bagi para pekerja rentan di Kabupaten Tangerang, sebagaimana arahan Wapres tadi” "
+    "ungkap Pj Bupati.\n\n"
+    "Menurut dia, perolehan penghargaan tidak lepas dari dukungan berbagai pihak. Mulai dari "
+    "pemerintah daerah, BPJS, pelaku usaha.\n\n"
+    "Serta berbagai pihak yang terus berupaya mengoptimalkan cakupan kepesertaan pekerja.\n\n"
+    "“Kami bekerja sama dan berkolaborasi bersama OPD lainnya, misalnya dengan Dinas Tenaga Kerja.\n\n"
+    "Bagi ahli waris pekerja yang sudah terlindungi, kami juga melaksanakan pelatihan khusus,” "
+    "katanya."
+)
+
+
+def test_openers_that_continue_a_sentence() -> None:
+    # "Khususnya" closes a quotation opened above; "Serta" cannot open a sentence; "Bagi"
+    # closes a quotation too but may open one, so a quote running on is not enough there.
+    assert flagged(SEED_LIKE, SPLIT) == [5, 9]
+
+
+@pytest.mark.parametrize("line, found", [
+    ("(bersambung)", True), ("[...]", True), ("  [...]  ", True),
+    ("Cerita itu bersambung ke musim kedua, kata produsernya.", False),
+])
+def test_markers(line: str, found: bool) -> None:
+    assert bool(flagged(f"{TIDY}\n\n{line}", MARKER)) is found
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("Mr. Smith went home. He slept.", ["He slept."]),
+    ("1. China is big and old", []),
+    ("It opened in 2023. Dia pergi.", ["Dia pergi."]),
+    ("U.S. officials met. They left.", ["They left."]),
+    ("Nelson D. Schwartz wrote it", []),
+    ("我来了。他走了", ["他走了"]),
+    ("“Saya pergi.” Dia berkata demikian", ["Dia berkata demikian"]),
+    ("Daftar di pmb.upi.edu . Adapun", ["Adapun"]),
+])
+def test_sentence_ends(text: str, ends: list[str]) -> None:
+    assert [text[i:] for i in base.sentence_ends(text)][-1:] == ends
+
+
+@pytest.mark.parametrize("text, complete", [
+    ("Done.", True), ("Done”", True), ("Done 🙂", True), ("Done।", True), ("Done.\u200b ", True),
+    ("Done,", False), ("Done (", False), ("Done “", False), ("Done", False),
+])
+def test_ends_complete(text: str, complete: bool) -> None:
+    assert base.ends_complete(text) is complete
+
+
+@pytest.mark.parametrize("text, unclosed", [
+    ("“Saya pergi", True), ("“Saya pergi,” katanya", False),
+    ("„Das ist gut“, sagte er", False), ("„Das ist gut", True),
+    ("“Kita harus kawal sampai inkrah,\" kata dia", False),
+    ('"We will go', True), ('He said "we will go" and left', False),
+])
+def test_unclosed_quotations(text: str, unclosed: bool) -> None:
+    assert base.opens_unclosed_quote(text) is unclosed

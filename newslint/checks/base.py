@@ -6,14 +6,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
 from newslint.document import Block, Document
-
-if TYPE_CHECKING:
-    from newslint.rules import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +68,14 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\ufe0f\u00a0 \t\r\n"
 
 # Abbreviations whose full stop does not end a sentence (case-folded, without the
 # dot). Titles, months, days and units in the languages of the shipped packs.
-ABBREVIATIONS = frozenset(
+_ABBREVIATED = (
     "mr mrs ms dr prof st jr gen rep sen gov lt col capt sgt maj cmdr adm rev fr sr "
     "inc ltd co corp bros no nos vol vols pp ed eds fig figs art sec ch approx est vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
     "fri sat sun tsp tbsp oz lb lbs ft km kg mt jl hj drs ir kh mohd bhd sdn tbk dll dsb "
-    "sdr bpk ny tn yth u.s a.m p.m".split()
+    "sdr bpk ny tn yth u.s a.m p.m"
 )
+ABBREVIATIONS = frozenset(_ABBREVIATED.split(" "))
 # A sentence end: terminal punctuation, optional closers, then space and a capital
 # or a letter of a script without case (Korean, Devanagari), possibly after an
 # opening quote or bracket. CJK full stops need no space.

@@ -12,8 +12,9 @@ What it reports, once per repeated paragraph (the later or shorter copy):
 Deliberately not reported: a sentence repeated from the middle or the end of a
 paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
 passage quoted twice, each time introduced with a colon ("... she wrote:");
-headings, titles, code and short lines without a full stop (section labels); tables and other blocks that are mostly not letters;
-and articles whose structure repeats paragraphs far apart (a meal plan repeating
+headings, titles, code and short lines without a full stop (section labels);
+tables and other blocks that are mostly not letters; and articles whose
+structure repeats paragraphs far apart (a meal plan repeating
 its recipes day after day): when four or more paragraphs repeat and most copies
 are neither close to their original nor part of a copied run, the repetition
 is the article's design. Scraper accidents are still reported: a page that

@@ -35,17 +35,20 @@ KIND = "markup"
 DEFAULT_SCOPE = "block"
 
 HTML_ELEMENTS = (
-    "a abbr address article aside audio b blockquote body br button caption center cite code "
-    "col dd del details div dl dt em embed fieldset figcaption figure font footer form h1 h2 "
-    "h3 h4 h5 h6 head header hr html i iframe img input ins label li link main mark meta nav "
-    "noscript object ol option p picture pre q s script section select small source span "
-    "strike strong style sub summary sup table tbody td template textarea tfoot th thead time "
-    "title tr u ul video wbr"
-).split()
+    "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body", "br",
+    "button", "caption", "center", "cite", "code", "col", "dd", "del", "details", "div",
+    "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe",
+    "img", "input", "ins", "label", "li", "link", "main", "mark", "meta", "nav", "noscript",
+    "object", "ol", "option", "p", "picture", "pre", "q", "s", "script", "section",
+    "select", "small", "source", "span", "strike", "strong", "style", "sub", "summary",
+    "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
+    "title", "tr", "u", "ul", "video", "wbr",
+)
 
 _TAG = regex.compile(
-    r"</?(?:%s)\b(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))?)*\s*/?>"
-    % "|".join(HTML_ELEMENTS),
+    r"</?(?:" + "|".join(HTML_ELEMENTS) + r")\b"
+    r"(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))?)*\s*/?>",
     regex.IGNORECASE,
 )
 # A generic name pattern checked against the entity table: an alternation of all

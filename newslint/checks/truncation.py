@@ -53,8 +53,8 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from newslint.checks.base import (
-    Context,
     TERMINAL,
+    Context,
     Hit,
     block_hit,
     ends_complete,
@@ -180,10 +180,8 @@ def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
 def _glued_end(text: str) -> bool:
     """The paragraph ended with a full stop and a widget was glued on after it
     ("... kata dia.Ikuti Whatsapp Channel Republika"): markup rules report that."""
-    last = None
-    for last in _GLUED.finditer(text):
-        pass
-    return last is not None and len(text[last.end():].split()) <= GLUED_WORDS
+    glued = list(_GLUED.finditer(text))
+    return bool(glued) and len(text[glued[-1].end():].split()) <= GLUED_WORDS
 
 
 def _cut_evidence(text: str, following: Block | None, compiled: Compiled) -> str | None:

@@ -75,13 +75,12 @@ def _date_parts(months: dict[str, int], numeric: bool) -> list[str]:
         parts.append(r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")
     parts.append(r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)")
     if months:
-        mo = "(?i:%s)" % _alternation(list(months))
+        mo = f"(?i:{_alternation(list(months))})"
         parts.append(
-            r"(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de|of))?\s+(?P<m1>%s)\.?"
-            r"(?:\s+de|,)?\s+(?P<y1>\d{4})(?!\d)" % mo
+            r"(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de|of))?\s+"
+            rf"(?P<m1>{mo})\.?(?:\s+de|,)?\s+(?P<y1>\d{{4}})(?!\d)"
         )
-        parts.append(r"(?P<m2>%s)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})(?!\d)"
-                     % mo)
+        parts.append(rf"(?P<m2>{mo})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})(?!\d)")
     return parts
 
 
@@ -90,10 +89,10 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     months = {n.casefold(): i + 1 for i, names in enumerate(params.get("months", ())) for n in names}
     day_names = tuple(params["weekdays"][i][0] for i in range(7))
     wd = _weekday_pattern(params["weekdays"], bool(params.get("capitalised", False)))
-    between = "".join(r"(?:(?i:%s)\s+)?" % regex.escape(w) for w in params.get("between", ()))
+    between = "".join(rf"(?:(?i:{regex.escape(w)})\s+)?" for w in params.get("between", ()))
     sep = r"\.?[\s,]*\(?\s*" + between
     parts = _date_parts(months, params.get("numeric", True))
-    source = r"(?<!\w)(?P<wd>%s)(?!\w)%s(?:%s)" % (wd, sep, "|".join(parts))
+    source = rf"(?<!\w)(?P<wd>{wd})(?!\w){sep}(?:{'|'.join(parts)})"
     return Compiled(weekdays, months, day_names, regex.compile(source), params.get("order", "dmy"))
 
 

@@ -1,0 +1,118 @@
+"""duplicate: real repeats, reported once on the later or shorter copy, and the
+repetition that belongs to an article (pull quotes, headings, menus) left alone."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newslint.engine import Options, lint_document
+from newslint.readers import read_string
+from newslint.rules import Rule, RuleSet, build_rule
+
+RULE: Rule = build_rule(Path("test.yaml"), "test", {
+    "id": "duplicate/paragraph", "check": "duplicate", "severity": "error",
+    "message": "{how} {line}", "with": {"min_chars": 40, "similarity": 0.9,
+                                        "fragment_min_chars": 50}})
+
+
+def report(text: str) -> list[tuple[int, str]]:
+    """(line, message) of each duplicate finding."""
+    doc = read_string(text, "draft.md")[0]
+    result = lint_document(doc, RuleSet((RULE,)), Options(language="xx"))
+    return [(f.line, f.message) for f in result.findings]
+
+
+A = "The council approved the new budget on Tuesday after a long and heated debate."
+B = "Residents protested outside the town hall, saying the cuts would close two libraries."
+C = "The mayor said the plan would be reviewed next year if revenue fell short again."
+LEMBAGA = ("Lembaga, kementerian, pemerintah daerah dan pemerintah desa untuk terus memastikan "
+           "seluruh pekerja, termasuk pegawai Non-ASN hingga kader kemasyarakatan dapat menjadi "
+           "peserta aktif BPJS Ketenagakerjaan, katanya.")
+FRAGMENT = ("Lembaga, kementerian, pemerintah daerah dan pemerintah desa untuk terus memastikan "
+            "seluruh pekerja, termasuk pegawai Non-ASN.")
+
+
+def doc(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (doc(A, B, A), [(5, "exactly 1")]),
+    (doc(A, B, A.upper()), [(5, "nearly 1")]),  # same words, different text: no safe fix
+    (doc(A, B, A.replace("heated", "bitter")), [(5, "nearly 1")]),
+    (doc(FRAGMENT, B, LEMBAGA), [(1, "as a cut-off fragment 5")]),  # the fragment comes first
+    (doc(LEMBAGA, B, FRAGMENT), [(5, "as a cut-off fragment 1")]),
+    (doc(LEMBAGA, B, LEMBAGA[:95]), [(5, "as a cut-off fragment 1")]),  # cut mid-word
+    (doc(A, B, C, A, B), [(7, "exactly 1"), (9, "exactly 3")]),
+])
+def test_repeats_are_reported_once(text: str, expected: list[tuple[int, str]]) -> None:
+    assert report(text) == expected
+
+
+PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances is not a tech problem."
+
+
+@pytest.mark.parametrize("text", [
+    # a pull quote repeats a sentence from the middle of a paragraph
+    doc(f"{A} {PULL_QUOTE} {C}", B, PULL_QUOTE),
+    # headings and labels repeat in every section
+    doc("Backtesting with higher entries threshold", A, "Backtesting with higher entries threshold"),
+    # tables and number lists repeat by design
+    doc("status │ 200 │ 4084 │ 2779.100 │ 689.2196 │ 1.893", B,
+        "status │ 200 │ 4084 │ 2779.100 │ 689.2196 │ 1.893"),
+    # a passage quoted twice, each time introduced with a colon
+    doc("At this point, she is clearly mystified:", C, B,
+        "People of course are telling her it is her fault:", C),
+    # similar, but not 90 per cent the same
+    doc(A, B, "The council rejected the new budget on Friday after a short and quiet debate."),
+    # the same words, but not from the start of the longer paragraph
+    doc("If none were found, consider all routable placements anywhere in the device.", B,
+        "If none were found, consider all placements anywhere in the device even if not routable."),
+])
+def test_repetition_that_belongs_to_the_article(text: str) -> None:
+    assert report(text) == []
+
+
+MEALS = [f"Meal {n}: {n} cup rice, {n + 1} oz. chicken, a spoon of oil and steamed vegetables "
+         f"for lunch on day {n}." for n in range(1, 5)]
+FILLER = [f"Day {n} starts with a walk of {n * 10} minutes before breakfast at home, then work."
+          for n in range(1, 30)]
+
+
+def test_a_menu_repeating_its_items_far_apart_is_design() -> None:
+    days = []
+    for week, order in enumerate(([0, 1, 2, 3], [2, 0, 3, 1], [1, 3, 0, 2])):
+        for k, meal in enumerate(order):
+            days += [FILLER[week * 8 + k * 2], FILLER[week * 8 + k * 2 + 1], MEALS[meal]]
+    assert report(doc(*days)) == []
+
+
+def test_a_page_rendering_each_section_twice_is_reported() -> None:
+    sections = []
+    for n in range(0, 8, 2):
+        pair = FILLER[n : n + 2]
+        sections += [f"Section {n}", *pair, *pair]
+    found = report(doc(*sections))
+    assert len(found) == 8
+    assert all("exactly" in message for _, message in found)
+
+
+def test_time_grows_about_linearly_with_length() -> None:
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+             "kappa", "lambda", "mu", "nu", "xi"]
+
+    def article(n: int) -> str:
+        return doc(*(" ".join(f"{words[(i * 7 + k) % 14]}{i}x{k}" for k in range(18)) + "."
+                     for i in range(n)))
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        assert report(article(n)) == []
+        return time.perf_counter() - start
+
+    seconds(200)  # warm up
+    small, large = seconds(500), seconds(2000)
+    assert large < max(small, 0.05) * 12  # four times the text, far from sixteen times the work

@@ -1,0 +1,120 @@
+"""markup: leftovers of HTML, templates and page chrome, through the kind's modes and
+the shipped rules; and the text that only looks like them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint import lint_text
+from newslint.engine import Options, lint_document
+from newslint.readers import read_string
+from newslint.rules import Rule, RuleSet, build_rule
+
+
+def mode_rule(mode: str) -> Rule:
+    return build_rule(Path("t.yaml"), "t", {"id": f"markup/{mode}", "check": "markup",
+                                            "severity": "error", "message": "{match}",
+                                            "with": {"mode": mode}})
+
+
+def matches(mode: str, text: str) -> list[str]:
+    doc = read_string(text, "draft.md")[0]
+    result = lint_document(doc, RuleSet((mode_rule(mode),)), Options(language="xx"))
+    return [f.message for f in result.findings]
+
+
+@pytest.mark.parametrize("mode, text, expected", [
+    ("tag", '<div class="entry-content">', ['<div class="entry-content">']),
+    ("tag", "Harga naik <strong>lagi</strong> minggu ini.", ["<strong>", "</strong>"]),
+    ("tag", "Martín <strong> Schapiro es abogado.", ["<strong>"]),
+    ("tag", "Read the report<br/>here.", ["<br/>"]),
+    ("tag", 'See <img src="a.jpg" alt="x"> here.', ['<img src="a.jpg" alt="x">']),
+    ("entity", "he pressed his team &nbsp; to more", ["&nbsp;"]),
+    ("entity", "Presiden&#8217;s visit and &#x2019;", ["&#8217;", "&#x2019;"]),
+    ("shortcode", '[caption id="attachment_12" align="alignnone"] A photo [/caption]',
+     ['[caption id="attachment_12" align="alignnone"]', "[/caption]"]),
+    ("template", "Reported by {{ author_name }} on %%POST_DATE%%",
+     ["{{ author_name }}", "%%POST_DATE%%"]),
+])
+def test_leftovers_are_found(mode: str, text: str, expected: list[str]) -> None:
+    assert matches(mode, text) == expected
+
+
+@pytest.mark.parametrize("mode, text", [
+    ("tag", "The score was 3<5 at half time."),
+    ("tag", "I <3 this city, she wrote."),
+    ("tag", "It's because <The Palace: Tale of Jang Noksu> opened the festival."),
+    ("tag", "This could be “image” if the request is from an <img>tag in the document."),
+    ("entity", "AT&T and Procter & Gamble reported earnings; R&D rose."),
+    ("entity", "The &foo; thing is not a character reference."),
+    ("shortcode", "He said [the minister] would resign. [Updated at 10:00]"),
+    ("template", "The budget {was} cut, he wrote; costs rose 100% in 2023."),
+])
+def test_look_alikes_are_left_alone(mode: str, text: str) -> None:
+    assert matches(mode, text) == []
+
+
+def test_embedded_code_found_by_the_reader() -> None:
+    text = "Intro paragraph.\n\n<script>googletag.cmd.push(function() {});</script>\n\nMore text."
+    assert matches("embed", text) == ["<script>"]
+
+
+ARTICLE = "Pengunjung Ancol bisa masuk gratis pada 10 hingga 20 Juni 2025 untuk merayakan HUT."
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{ARTICLE}\n\n(kny/imk)\n\nancol\n\ntaman impian jaya ancol\n\nhut jakarta 2025",
+     ["ancol", "taman impian jaya ancol", "hut jakarta 2025"]),
+    (f"{ARTICLE}\n\nancol\n\nancol gratis\n\nHoegeng Awards 2025", ["ancol", "ancol gratis"]),
+    (f"{ARTICLE}\n\n(kny/imk)\n\nancol", []),  # one line is not a list
+    ("You will need:\n\nflour\n\nsugar\n\nTwo eggs, beaten, go in next, with a pinch of salt.",
+     []),  # lower-case lines inside the article
+    (f"{ARTICLE}\n\n关注点多与所学专业相关\n\n两会成为了解国情的窗口", []),  # headings without case
+])
+def test_tag_lists(text: str, expected: list[str]) -> None:
+    assert matches("tag-list", text) == expected
+
+
+def shipped(text: str, language: str, prefix: str = "markup") -> list[tuple[int, str]]:
+    result = lint_text(text, path="draft.md", options=Options(select=(prefix,), language=language))
+    return [(f.line, f.rule) for f in result.findings]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Baca juga:\n\nHarga Tiket Jakarta Fair 2025 dan Cara Belinya, Simak di Sini",
+     [(1, "markup/widget-line"), (3, "markup/widget-line")]),
+    ("Baca JugaWarga Bandung Terkena Virus Hanta Usai Digigit Tikus", [(1, "markup/widget-line")]),
+    ("Simak berita selengkapnya di halaman berikutnya.", [(1, "markup/page-break")]),
+    ("Lantas, bagaimana nasib dana haji? Klik halaman selanjutnya>>>", [(1, "markup/page-break")]),
+    ("Gajah itu dipindahkan ke Suaka Margasatwa.Ikuti Whatsapp Channel Republika",
+     [(1, "markup/follow-prompt")]),
+    ("[Gambas:Video 20detik]", [(1, "markup/embed-marker")]),
+    ("Artikel ini telah tayang di detikSport . Baca selengkapnya di sini .",
+     [(1, "markup/syndication-footer")]),
+])
+def test_indonesian_page_chrome(text: str, expected: list[tuple[int, str]]) -> None:
+    assert shipped(text, "id") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Baca juga undang-undang itu dengan teliti sebelum menandatangani kontrak kerja baru.", []),
+    # the label alone is chrome; the prose after it is not its headline
+    ("Baca juga:\n\nPemerintah menaikkan harga bahan bakar minyak mulai pekan depan.",
+     [(1, "markup/widget-line")]),
+    ("Selanjutnya, petugas memeriksa kendaraan yang melintas di jalan tol.", []),
+    ("Polisi menelusuri grup WhatsApp yang dipakai para pelaku untuk berkoordinasi.", []),
+    ("Rincian anggaran itu dimuat di halaman berikutnya dari dokumen yang diserahkan ke DPR, "
+     "kata juru bicara kementerian kepada wartawan di gedung parlemen pada Senin sore setelah "
+     "rapat kerja yang berlangsung selama lima jam.", []),
+])
+def test_indonesian_prose_that_looks_like_chrome(text: str,
+                                                 expected: list[tuple[int, str]]) -> None:
+    assert shipped(text, "id") == expected
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "xx"])
+def test_english_chrome_is_found_in_every_language(language: str) -> None:
+    assert shipped("Share this:", language) == [(1, "markup/widget-line")]
+    assert shipped("Top officials met on Monday to discuss the budget.", language) == []

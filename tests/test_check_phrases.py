@@ -1,0 +1,82 @@
+"""phrases: whole lines, prefixes (glued or separated) and anywhere; a widget's
+headline on the line after its label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newslint.engine import Options, lint_document
+from newslint.readers import read_string
+from newslint.rules import Rule, RuleSet, build_rule
+
+PHRASES = ["Baca Juga", "Berita Terkait", "Top", "Advertisement"]
+
+
+def rule(match: str, **params: Any) -> Rule:
+    return build_rule(Path("t.yaml"), "t", {"id": "test/phrases", "check": "phrases",
+                                            "severity": "error", "message": "{match}",
+                                            "with": {"match": match, "phrases": PHRASES,
+                                                     **params}})
+
+
+def found(check: Rule, text: str) -> list[tuple[int, str]]:
+    doc = read_string(text, "draft.md")[0]
+    result = lint_document(doc, RuleSet((check,)), Options(language="xx"))
+    return [(f.line, f.message) for f in result.findings]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Baca Juga:", [(1, "Baca Juga:")]),
+    ("» baca juga", [(1, "» baca juga")]),
+    ("BACA JUGA …", [(1, "BACA JUGA …")]),
+    ("Baca juga: Harga Cabai Naik Lagi", []),  # a whole-line phrase, not a prefix
+    ("Top skor liga musim ini", []),
+])
+def test_line_mode(text: str, expected: list[tuple[int, str]]) -> None:
+    assert found(rule("line"), text) == expected
+
+
+LONG_HEADLINES = ("Baca JugaIRGC: Sistem Pertahanan Israel Telah Hancur, Wilayah Udara Terbuka "
+                  "untuk Rudal IranKapan Dubes RI untuk AS Terpilih? Ini Jawaban Menlu Sugiono "
+                  "dan Trump Minta Iran Menyerah Tanpa Syarat")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Baca Juga: Harga Cabai Naik Lagi", True),
+    ("Baca Juga | Harga Cabai Naik Lagi", True),
+    ("Baca JugaWarga Bandung Terkena Virus Hanta", True),  # glued to its headline
+    (LONG_HEADLINES, True),  # after a glued word, up to three times max_words
+    ("Baca juga undang-undang itu dengan teliti sebelum menandatangani kontrak kerja", False),
+    ("Baca jugalah buku itu", False),  # a longer word, lower case: not glued
+    ("Top", True),
+    ("Top officials met on Monday to discuss the budget.", False),
+])
+def test_prefix_mode(text: str, flagged: bool) -> None:
+    assert bool(found(rule("prefix", max_words=14), text)) is flagged
+
+
+def test_prefix_mode_word_limit() -> None:
+    long_line = "Baca Juga " + " ".join(["kata"] * 14)
+    assert found(rule("prefix", max_words=14), long_line) == []
+
+
+def test_anywhere_mode_reports_each_match() -> None:
+    text = "Sebuah iklan. Advertisement di tengah kalimat, lalu Advertisement lagi."
+    assert found(rule("anywhere"), text) == [(1, "Advertisement"), (1, "Advertisement")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Baca Juga:\n\nHarga Tiket Jakarta Fair 2025 dan Cara Belinya",
+     [(1, "Baca Juga:"), (3, "Harga Tiket Jakarta Fair 2025 dan Cara Belinya")]),
+    ("Berita Terkait\nPasar Baru Riwayatmu Kini…",  # the headline on the next line
+     [(1, "Berita Terkait"), (2, "Pasar Baru Riwayatmu Kini…")]),
+    ("Baca Juga:\n\nPemerintah menaikkan harga bahan bakar minyak mulai pekan depan.",
+     [(1, "Baca Juga:")]),  # ends with a full stop: prose, not a headline
+    ("Top\n\nHarga Tiket Jakarta Fair 2025", [(1, "Top")]),  # "Top" is not a label
+])
+def test_headline_after_a_label(text: str, expected: list[tuple[int, str]]) -> None:
+    check = rule("prefix", max_words=14, headline_after=["Baca Juga", "Berita Terkait"])
+    assert found(check, text) == expected

@@ -4,8 +4,10 @@ The field counts as present when the metadata has it (front matter, CMS field)
 or when one of the rule's ``patterns`` matches a line in the first
 ``head_blocks`` or the last ``tail_blocks`` blocks: a byline line ("Oleh ...",
 "By ..."), an end-of-article credit such as the Indonesian "(trisno)", a
-dateline carrying a date. A date mentioned deep in the body is not a
-publication date and does not count.
+dateline carrying a date, a header line "Author Name | 2024-09-12". A date
+mentioned deep in the body is not a publication date and does not count. A
+document with no text at all (binary, empty, unparsable input) is reported by
+the reader, not here.
 """
 
 from __future__ import annotations

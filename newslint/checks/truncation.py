@@ -4,44 +4,58 @@ A paragraph that simply lacks a full stop is not enough: headings, photo
 captions, credit lines, list items and tweets' date lines all end without one.
 So a finding needs *evidence* that the sentence was cut. Modes:
 
-- ``paragraph-end``: a prose paragraph (or the article's last one) that ends
-  without closing punctuation *and*
+- ``paragraph-end``: a prose paragraph that ends without closing punctuation
+  (a full stop, "?", "!", ":", a closing quote or bracket, an emoji, the
+  Devanagari danda "।", the Burmese "။", the CJK "。") *and*
 
   - ends on a word no sentence ends on (``dangling_words``: "dan", "the"),
-    written in lower case ("Plan A" is a label, not a cut "a");
+    written in lower case ("Plan A" is a label, not a cut "a"), in a line of
+    at least six words or with a comma (a shorter one may be a heading that
+    ends on a preposition: "Who the rules apply to");
   - or ends on a comma or a spaced dash ("regionally -");
-  - or opens a quotation it never closes, and the next paragraph does not
-    reopen it (the convention for a quote running over paragraphs);
-  - or finished a sentence and then trails off ("... dan di atasnya. Akhir
-    Juli, 42% dari mereka sudah menerima"), where the trailing part reads as
-    prose: no credit, label, link or handle ("Jawaban: A", "AFP / Getty
-    Images", "@handle" are left alone);
+  - or opens a quotation it never closes (a quote running on into the next
+    paragraph ends its sentence first, so this holds whatever follows);
+  - or finished a sentence and then trails off ("... di atasnya. Akhir Juli,
+    42% dari mereka sudah menerima"), where the trailing part reads as prose:
+    no credit, label, link or handle ("Jawaban: A", "AFP / Getty Images",
+    "@handle"), no attribution missing its full stop (', ” ujarnya'), no
+    widget glued on after a full stop ("kata dia.Ikuti Whatsapp Channel");
   - or is one unpunctuated sentence of at least ``long_words`` words (0 turns
-    this off), which headings and captions rarely reach.
+    this off) that is neither an enumeration nor an item of a run of such
+    paragraphs;
+  - or is the article's last paragraph (of three or more), reads as a
+    sentence and has no end, unless it is the last item of a list.
 
-  The last two need the article to be otherwise tidy: where two or more
+  The last three need the article to be otherwise tidy: where two or more
   paragraphs trail off after a full sentence, that is the article's style
   (two-sentence photo captions, author bios), so only the first three kinds
-  of evidence count there. Left alone on purpose: paragraphs under 4 words,
-  list items, a paragraph that introduces a list ("such as", "yaitu") and one
-  the next paragraph continues in lower case (that is a split sentence).
-  A short unpunctuated sentence ("At the same time, those who believe") is
-  not reported: without a grammar it cannot be told from a heading.
-- ``split-sentence``: one sentence broken over two paragraphs: a paragraph
-  that opens with a word that cannot start a sentence (``continuation_openers``:
-  "Serta"); or opens in lower case after a paragraph that stops mid-sentence;
-  or opens with a word that often continues a sentence (``weak_openers``:
-  "Telah", "Khususnya") when a quotation opened in the previous paragraph closes
-  here without being reopened. A quotation alone is not enough: many newsrooms
-  run a quote over two paragraphs without reopening it. When three or more
-  paragraphs of one article open in lower case after a cut, the text was
-  hard-wrapped: that is reported once, at the first break.
-- ``marker``: explicit cut markers on a line of their own, such as "[...]",
-  "(bersambung)", "Read more".
+  of evidence count there. Left alone on purpose: paragraphs under four words,
+  list items, a paragraph introducing a list ("such as", "yaitu") or
+  introduced by a colon (a quoted tweet), "Label: teaser" lines, a paragraph
+  that the next one continues (a split sentence), and any paragraph of a
+  hard-wrapped text. Not caught: a short unpunctuated sentence that ends on a
+  content word ("At the same time, those who believe"): without a grammar it
+  cannot be told from a heading or a caption.
+- ``split-sentence``: one sentence broken over two paragraphs, reported where
+  it breaks off: the next paragraph opens in lower case or with punctuation
+  (", menggunakan ..."); the paragraph ends on a comma, an opening quote or
+  bracket before a fragment, or is a dateline split from its story
+  ("JAKARTA, KOMPAS.com –"); a link's text stands alone between two pieces
+  (scrapers turn inline links into paragraphs). Also, at the second paragraph:
+  it opens with a word that cannot open a sentence (``continuation_openers``:
+  "Serta"), or with a word that often continues one (``weak_openers``:
+  "Telah", "Khususnya") while closing a quotation the previous paragraph
+  opened. A quotation alone is not enough: many newsrooms run a quote over two
+  paragraphs without reopening it. When three or more line-length pieces
+  break off, the text was hard-wrapped: that is reported once. Lists after a
+  colon, tag lines and table cells are not sentences.
+- ``marker``: explicit cut markers on a line of their own ("[...]",
+  "(bersambung)", "(continued)"). Read-more links are page chrome, reported by
+  ``markup/widget-line``.
 
-Scripts without spaces or capitals (Chinese, Japanese) and other scripts'
-sentence marks (the Devanagari danda "।", Burmese "။") are understood, so the
-check works whatever the language; only the word lists are per language.
+Scripts without spaces or capitals (Chinese, Japanese, Korean) and other
+scripts' sentence marks are understood, so the check works whatever the
+language; only the word lists are per language.
 """
 
 from __future__ import annotations

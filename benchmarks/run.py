@@ -43,13 +43,17 @@ def paragraphs_by_language() -> dict[str, list[str]]:
         lang = path.stem.rsplit("-", 1)[-1]
         body = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
         paras = [p.strip() for p in body.split("\n\n") if 80 <= len(p.strip()) <= 900]
-        bank.setdefault(lang if lang in ("id", "en", "ms") else "other", []).extend(paras)
-    return bank
+        bank.setdefault(lang, []).extend(paras)
+    return {lang: paras for lang, paras in bank.items() if len(paras) >= 5}
 
 
 def make_draft(rng: random.Random, bank: dict[str, list[str]]) -> tuple[str, str]:
     """One draft of 2-6 KB: (suffix, text)."""
+    # Drafts are in one language each: mostly Indonesian, English and Malay, some others.
+    others = sorted(set(bank) - {"id", "en", "ms"})
     lang = rng.choices(["id", "en", "ms", "other"], weights=[4, 4, 2, 1])[0]
+    if lang == "other":
+        lang = rng.choice(others)
     target = rng.randint(2000, 6000)
     parts: list[str] = []
     while sum(len(p) + 2 for p in parts) < target:

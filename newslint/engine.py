@@ -211,7 +211,10 @@ def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
             if progress:
                 progress(1)
         return
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    fork = sys.platform.startswith("linux")
+    if fork:
+        _warm(ruleset, options)
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with concurrent.futures.ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(ruleset, options)
     ) as pool:
@@ -220,6 +223,15 @@ def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
             yield from results
             if progress:
                 progress(1)
+
+
+def _warm(ruleset: RuleSet, options: Options) -> None:
+    """Compile the rules and load language profiles once, before forking, so workers inherit them."""
+    for rule in ruleset:
+        if options.selects(rule.id):
+            _ = rule.compiled
+    if needs_language(ruleset, options) and not options.language:
+        lang_detect.warm()
 
 
 def severity_at_least(finding: Finding, level: str) -> bool:

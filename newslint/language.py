@@ -37,6 +37,8 @@ MALAY_FAMILY = frozenset({"id", "ms", "tl"})
 _lock = threading.Lock()
 _WORD = regex.compile(r"\w+")
 _LETTERS = regex.compile(r"\p{L}+")
+_LOWER_WORD = regex.compile(r"(?<!\p{L})\p{Ll}\p{L}*")
+_THREE_WORDS = regex.compile(r"\w+\W+\w+\W+\w")
 
 # Function words per language: the words any paragraph of real prose in the
 # language is made of, whatever its topic. Used to check that a text really is
@@ -174,6 +176,13 @@ MALAY_BIGRAMS: dict[tuple[str, str], float] = {
 }
 _CLITICS = ("nya", "lah", "kah", "pun")
 MAX_VOTE = 3.0
+# Every weighted word also with a clitic ("bagiannya", "kerajaanlah"); the bare word wins.
+_WEIGHTS_WITH_CLITICS: dict[str, float] = {
+    **{word + clitic: weight for word, weight in MALAY_WEIGHTS.items() for clitic in _CLITICS},
+    **MALAY_WEIGHTS,
+}
+_WEIGHTED_WORDS = frozenset(_WEIGHTS_WITH_CLITICS)
+_BIGRAM_STARTS = frozenset(first for first, _ in MALAY_BIGRAMS)
 # Indonesian copy dates events as "Rabu (12/3/2025)"; Malaysian copy does not.
 _ID_PAREN_DATE = regex.compile(r"\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)")
 
@@ -202,16 +211,25 @@ _CANONICAL = {"zh-cn": "zh", "zh-tw": "zh"}
 QUICK_MIN_WORDS = 120
 QUICK_LANGUAGES = frozenset({"en", "id", "de", "fr", "es", "pt"})
 QUICK_PROBABILITY = 0.99
+LANGDETECT_CHARS = 2000
 MIN_STOPWORD_RATIO = 0.12  # Indonesian prose runs as low as 0.15; a misplaced answer under 0.1
 # Languages written in another script than Latin (langdetect's codes and ours).
 NON_LATIN = frozenset({"zh", "ar", "bg", "fa", "hi", "mk", "mr", "ne", "ru", "uk", "ur"}
                       | set(SCRIPT_LANGUAGES.values()))
 
 
+# Letters outside the Latin blocks: when a text has none, it is Latin without a
+# character-by-character look at Unicode names (the common case, and a hot path).
+_NON_LATIN_LETTER = regex.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
+
+
 def script_of(text: str) -> str:
     """'latin' when most letters are Latin, else the main script's Unicode name ('CJK', 'KANA')."""
+    sample = text[:2000]
+    if _NON_LATIN_LETTER.search(sample) is None:
+        return "latin"
     counts: Counter[str] = Counter()
-    for ch in text[:2000]:
+    for ch in sample:
         if ch.isalpha():
             name = "LATIN" if ord(ch) < 0x250 else unicodedata.name(ch, "LATIN").split(" ")[0]
             name = "KANA" if name in _KANA else name
@@ -226,31 +244,43 @@ def script_of(text: str) -> str:
 
 def lower_words(text: str) -> list[str]:
     """Words that start in lower case: names and headline caps are left out."""
-    return [w for w in _LETTERS.findall(text) if w[0].islower()]
+    return _LOWER_WORD.findall(text)  # type: ignore[no-any-return]
+
+
+def _languages_of_words() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang, stop in STOPWORDS.items():
+        for word in stop:
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
+# Function word -> the languages it belongs to: one dictionary look-up per word
+# instead of one set test per word and language.
+_STOPWORD_LANGUAGES = _languages_of_words()
 
 
 def stopword_ratios(words: list[str]) -> dict[str, float]:
     """For each profiled language, the share of ``words`` that are its function words."""
-    if not words:
-        return {lang: 0.0 for lang in STOPWORDS}
-    return {lang: sum(1 for w in words if w in stop) / len(words) for lang, stop in STOPWORDS.items()}
+    counts = dict.fromkeys(STOPWORDS, 0)
+    index = _STOPWORD_LANGUAGES
+    for word in words:
+        for lang in index.get(word, ()):
+            counts[lang] += 1
+    total = len(words) or 1
+    return {lang: count / total for lang, count in counts.items()}
 
 
 def malay_score(text: str) -> float:
     """Evidence for Malay (positive) against Indonesian (negative), from differing words."""
-    words = [w.casefold() for w in _LETTERS.findall(text)]
+    words = _LETTERS.findall(text.casefold())
     # Each distinct word counts once: a topic word repeated through a story
     # ("kerajaan" in a piece on old kingdoms) must not outvote the grammar.
-    score = sum(_malay_weight(w) for w in set(words))
-    score += sum(MALAY_BIGRAMS.get(pair, 0.0) for pair in set(zip(words, words[1:], strict=False)))
+    unique = set(words)
+    score = sum(_WEIGHTS_WITH_CLITICS[w] for w in unique & _WEIGHTED_WORDS)
+    if unique & _BIGRAM_STARTS:
+        score += sum(MALAY_BIGRAMS.get(pair, 0.0) for pair in set(zip(words, words[1:], strict=False)))
     return score - (2.0 if _ID_PAREN_DATE.search(text) else 0.0)
-
-
-def _malay_weight(word: str) -> float:
-    weight = MALAY_WEIGHTS.get(word)
-    if weight is None and word.endswith(_CLITICS):  # "bagiannya", "kerajaanlah"
-        weight = MALAY_WEIGHTS.get(word[:-3])  # every clitic is three letters long
-    return weight or 0.0
 
 
 def malay_or_indonesian(text: str, margin: float = 2.0) -> str | None:
@@ -284,9 +314,16 @@ def _factory(tier: tuple[str, ...]) -> Any:
     return factory
 
 
+def warm() -> None:
+    """Load the first tier of profiles now (before worker processes fork, say)."""
+    _factory(FIRST_TIER)
+
+
 def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:
     with _lock:  # a langdetect Detector is not thread-safe while it is being built
         detector = _factory(tier).create()
+        # langdetect's cost grows with the text; 2,000 characters decide a language as well.
+        detector.set_max_text_length(LANGDETECT_CHARS)
         detector.append(text)
         try:
             best = detector.get_probabilities()[0]
@@ -295,18 +332,16 @@ def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:
     return _CANONICAL.get(str(best.lang), str(best.lang)), float(best.prob)
 
 
-def _plausible(lang: str, words: list[str]) -> bool:
+def _plausible(lang: str, words: list[str], ratios: dict[str, float]) -> bool:
     """Does the text use ``lang``'s function words as much as any other profiled language's?"""
     if lang not in STOPWORDS or len(words) < 8:
         return True  # nothing to check against, or too little text to judge
-    ratios = stopword_ratios(words)
     own = max(ratios[lang], ratios["ms"] if lang in MALAY_FAMILY else 0.0)
     return own >= MIN_STOPWORD_RATIO and own >= 0.75 * max(ratios.values())
 
 
-def _refine_malay(text: str, lang: str, words: list[str]) -> str:
+def _refine_malay(text: str, lang: str, ratios: dict[str, float]) -> str:
     """Tagalog, Indonesian or Malay: langdetect's answer among the three is unreliable."""
-    ratios = stopword_ratios(words)
     if ratios["tl"] > max(ratios["id"], ratios["ms"]):
         return "tl"
     return malay_or_indonesian(text) or ("id" if lang == "tl" else lang)
@@ -315,7 +350,7 @@ def _refine_malay(text: str, lang: str, words: list[str]) -> str:
 def detect(text: str) -> tuple[str, float]:
     """Best language code and its probability; ``('und', 0.0)`` when unsure."""
     sample = text[:5000]
-    if len(_WORD.findall(sample)) < 3:
+    if _THREE_WORDS.search(sample) is None and len(_WORD.findall(sample)) < 3:
         return "und", 0.0
     script = script_of(sample)
     if script in SCRIPT_LANGUAGES:
@@ -323,15 +358,16 @@ def detect(text: str) -> tuple[str, float]:
     if script != "latin":
         return _langdetect(sample, SCRIPT_TIERS.get(script, ALL_TIER))
     words = lower_words(sample)
-    lang, prob = _by_function_words(words) or _langdetect(sample, FIRST_TIER)
-    if prob < 0.8 or not _plausible(lang, words):
+    ratios = stopword_ratios(words)
+    lang, prob = _by_function_words(words, ratios) or _langdetect(sample, FIRST_TIER)
+    if prob < 0.8 or not _plausible(lang, words, ratios):
         lang, prob = _langdetect(sample, LATIN_TIER)
     if lang in MALAY_FAMILY:
-        lang = _refine_malay(sample, lang, words)
+        lang = _refine_malay(sample, lang, ratios)
     return lang, prob
 
 
-def _by_function_words(words: list[str]) -> tuple[str, float] | None:
+def _by_function_words(words: list[str], ratios: dict[str, float]) -> tuple[str, float] | None:
     """A long text whose function words leave no doubt, named without loading langdetect.
 
     Only for the pack languages: their unlisted relatives (Galician, Luxembourgish,
@@ -340,7 +376,7 @@ def _by_function_words(words: list[str]) -> tuple[str, float] | None:
     """
     if len(words) < QUICK_MIN_WORDS:
         return None
-    ratios = stopword_ratios(words)
+    ratios = dict(ratios)
     ratios["id"] = max(ratios.pop("id"), ratios.pop("ms"))  # one family here; refined later
     best = max(ratios, key=ratios.__getitem__)
     runner_up = max(r for lang, r in ratios.items() if lang != best)

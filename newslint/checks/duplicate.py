@@ -20,9 +20,9 @@ are neither close to their original nor part of a copied run, the repetition
 is the article's design. Scraper accidents are still reported: a page that
 renders each section twice, or four or more paragraphs pasted again in order.
 
-Candidate pairs come from an inverted index of word 4-gram shingles, so an
-article costs time close to linear in its length; only pairs sharing at least
-half of the shorter paragraph's shingles are compared word by word.
+Candidate pairs come from an index of each paragraph's opening, middle and
+closing word 4-grams, so an article costs time linear in its length; only
+paragraphs sharing one of them are compared word by word.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ STRUCTURE_REPEATS = 4
 NEARBY = 3
 COPIED_RUN = 4
 _WORD = regex.compile(r"\w+")
-_LETTER = regex.compile(r"\p{L}")
+_NOT_LETTER = regex.compile(r"[^\p{L}\s]")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
 
 
@@ -98,7 +98,8 @@ def _comparable(blocks: tuple[Block, ...], params: Compiled) -> dict[int, list[s
         if block.kind not in _COMPARED_KINDS or len(text) < shortest:
             continue
         # Tables, code and number lists are mostly not letters; they repeat by design.
-        if len(_LETTER.findall(text)) * 2 < len(text) - text.count(" "):
+        others = len(_NOT_LETTER.findall(text))  # digits and punctuation are the rarer kind
+        if (len(text) - text.count(" ") - others) < others:
             continue
         found = _WORD.findall(text.casefold())
         # A short line without a full stop is a heading or a label: sections repeat them.
@@ -107,33 +108,33 @@ def _comparable(blocks: tuple[Block, ...], params: Compiled) -> dict[int, list[s
     return words
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    if len(words) < SHINGLE:
+def _anchors(words: list[str]) -> set[tuple[str, ...]]:
+    """The opening, middle and closing word 4-grams of a paragraph.
+
+    Two paragraphs that repeat each other share at least one of them: an exact
+    copy shares all three, a cut-off fragment the opening one, and a near copy
+    (similarity 0.9: a word or two changed) keeps at least one of the three
+    intact unless its edits fall into all of them at once.
+    """
+    if len(words) <= SHINGLE:
         return {tuple(words)}
-    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+    middle = (len(words) - SHINGLE) // 2
+    return {tuple(words[k : k + SHINGLE]) for k in (0, middle, len(words) - SHINGLE)}
 
 
 def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
                   params: Compiled) -> list[_Repeat]:
-    shingles = {i: _shingles(w) for i, w in words.items()}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in sorted(shingles):
-        for s in shingles[i]:
-            index[s].append(i)
-    found: dict[int, _Repeat] = {}
     for i in sorted(words):
-        shared: dict[int, int] = defaultdict(int)
-        for s in shingles[i]:
-            for j in index[s]:
-                if j > i:
-                    shared[j] += 1
-        for j in sorted(shared, key=lambda j: (-shared[j], j)):
-            smaller = min(len(shingles[i]), len(shingles[j]))
-            if shared[j] * 2 < smaller:
-                break
-            rep = _relation(i, j, blocks, words, params)
-            if rep is not None and rep.copy not in found and not _quoted_twice(blocks, i, j):
-                found[rep.copy] = rep
+        for anchor in _anchors(words[i]):
+            index[anchor].append(i)
+    pairs = sorted({(i, j) for group in index.values() if len(group) > 1
+                    for n, i in enumerate(group) for j in group[n + 1 :]})
+    found: dict[int, _Repeat] = {}
+    for i, j in pairs:
+        rep = _relation(i, j, blocks, words, params)
+        if rep is not None and rep.copy not in found and not _quoted_twice(blocks, i, j):
+            found[rep.copy] = rep
     return sorted(found.values(), key=lambda r: r.copy)
 
 

@@ -24,6 +24,8 @@ see ``newslint.language.detect``.)
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -92,6 +94,7 @@ def _long_prose(block: Block, compiled: Compiled) -> bool:
     return block.kind not in ("code", "heading", "quote") and len(block.text) >= compiled.min_chars
 
 
+@functools.lru_cache(maxsize=1024)
 def close(a: str, b: str) -> bool:
     """Same language, or languages a reader of one reads as the other."""
     return a == b or any(a in group and b in group for group in CLOSE_GROUPS)
@@ -147,6 +150,7 @@ def _other_malay(text: str, article: str, margin: float) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def _family(article: str) -> tuple[str, ...]:
     return tuple(lang for lang in lang_words.STOPWORDS if close(lang, article))
 

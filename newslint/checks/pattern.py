@@ -29,6 +29,7 @@ class Compiled:
     pattern: Any
     unless: Any
     timeout: float
+    block_first: bool = False
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -40,7 +41,15 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         unless = regex.compile(params["unless"], flags) if params.get("unless") else None
     except regex.error as e:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
-    return Compiled(pattern, unless, float(params.get("timeout", DEFAULT_TIMEOUT)))
+    return Compiled(pattern, unless, float(params.get("timeout", DEFAULT_TIMEOUT)),
+                    scope == "line" and _BLOCK_SAFE.search(params["regex"]) is None)
+
+
+# A line-scope regex can be tried on a whole block first (most blocks have no
+# match, and one search per block is far cheaper than one per line) unless it
+# looks at string boundaries or around the match: a line's edges are then not
+# the same as the block's, and a block search could miss a line's match.
+_BLOCK_SAFE = regex.compile(r"\\[AZz]|\(\?<?[=!]")
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -58,6 +67,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         return
     for index, block in enumerate(doc.blocks):
         if rule.scope == "line":
+            if compiled.block_first and not _search(compiled, block.text, deadline):
+                continue
             for t_index, line in block.lines():
                 for m in _finditer(compiled, line, deadline):
                     yield block_hit(block, index, t_index + m.start(), t_index + m.end(),
@@ -65,6 +76,16 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         else:
             for m in _finditer(compiled, block.text, deadline):
                 yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
+
+
+def _search(compiled: Compiled, text: str, deadline: float) -> bool:
+    remaining = deadline - time.monotonic()
+    try:
+        if remaining <= 0:
+            raise TimeoutError
+        return compiled.pattern.search(text, timeout=remaining) is not None
+    except TimeoutError as e:
+        raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
 
 
 def _finditer(compiled: Compiled, text: str, deadline: float) -> Iterator[Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newslint.checks import base
+from newslint.checks import base, truncation
 from newslint.engine import Options, lint_document
 from newslint.readers import read_string
 from newslint.rules import Rule, RuleSet, build_rule
@@ -27,10 +27,15 @@ SPLIT = rule("split-sentence", continuation_openers=["serta", "maupun"],
 MARKER = rule("marker", markers=["[...]", "(bersambung)"])
 
 
-def flagged(text: str, check: Rule = PARAGRAPH_END, fmt: str = "markdown") -> list[int]:
-    """Source lines the rule reports in ``text``."""
-    doc = read_string(text, "draft.md" if fmt == "markdown" else "draft.txt")[0]
-    result = lint_document(doc, RuleSet((check,)), Options(language="xx"))
+SUFFIX = {"markdown": "md", "text": "txt", "html": "html"}
+
+
+def flagged(text: str, check: Rule = PARAGRAPH_END, fmt: str = "markdown",
+            language: str = "xx") -> list[int]:
+    """Source lines the rule reports in ``text`` (in a language without word lists unless
+    ``language`` names one)."""
+    doc = read_string(text, f"draft.{SUFFIX[fmt]}")[0]
+    result = lint_document(doc, RuleSet((check,)), Options(language=language))
     return [f.line for f in result.findings if f.rule == check.id]
 
 
@@ -57,6 +62,11 @@ def article(middle: str) -> str:
     # the same in scripts without capitals or spaces
     "하지만 그때 그 시절보다 빛이 나는 존재는 아니었다. 꾸준히 연기를 해왔지만 그녀는 대개",
     "Как отмечается, скорость меняется после обновления. Разработчики пока не объяснили почему",
+    # the article's only unfinished sentence
+    "At the same time, however, those who believe",
+    "Kepala BPBD mengatakan warga di bantaran sungai diminta mengungsi sebelum ketinggian air",
+    "The report also suggested the U.S. might not be the “jobs machine”",  # a phrase in quotes
+    "Как отмечается, после обновления скорость персонажа заметно меняется",
     # one long sentence without an end (long_words: 25)
     "Dalam perutusan khas sempena pengumuman Pelan Pemulihan Negara hari ini Perdana Menteri "
     "berkata negara bersedia untuk beralih kepada fasa keempat selepas kadar vaksinasi "
@@ -67,7 +77,6 @@ def test_cut_paragraphs_are_reported(middle: str) -> None:
 
 
 @pytest.mark.parametrize("middle", [
-    "Hori Parata at his Pātaua farm, the place where he was born and grew up",  # caption
     "‘Unprecedented’ strandings",  # heading
     "Who the rules apply to",  # under six words, a heading may end on a preposition
     "Meal Prep Menu for Eating Plan A",  # "A" is a label, not the article "a"
@@ -83,11 +92,62 @@ def test_cut_paragraphs_are_reported(middle: str) -> None:
     "1. Prioritize, prioritize, prioritize",  # a list item
     "Related: Rich are paying more in taxes but not as much as they used to",  # a teaser
     "Siapa idola Nono? Ada di halaman berikutnya",  # a short teaser trails off
-    "The report also suggested the U.S. might not be the “jobs machine”",  # closed quote
-    "At the same time, however, those who believe",  # a short sentence: no grammar here
+    "He said the report was “deeply flawed”",  # a short sentence: may be a caption
+    "Tips Menyaksikan Hujan Meteor Lyrids dari Indonesia Malam Ini",  # Title Case
+    "하지만 그때 그 시절보다 빛이 나는 존재는 아니었다 꾸준히 연기를 해왔지만",  # no capitals
 ])
 def test_look_alikes_are_left_alone(middle: str) -> None:
     assert flagged(article(middle)) == []
+
+
+CUT = "At the same time, officials who had opposed the new bridge over the river"
+CAPTION = "Residents walk past the flooded market in the old town on Friday morning"
+
+
+@pytest.mark.parametrize("text, fmt, language", [
+    (article(CUT), "markdown", "en"),
+    (article("Menurut kepala dinas, pendaftar dari keluarga kurang mampu akan diprioritaskan "
+             "dalam seleksi"), "markdown", "id"),
+    # plain text whose first paragraph ends like a sentence, so is not a title
+    (f"{TIDY}\n\n{CUT}\n\n{CLOSE}", "text", "xx"),
+])
+def test_the_only_unfinished_sentence_is_reported(text: str, fmt: str, language: str) -> None:
+    assert len(flagged(text, fmt=fmt, language=language)) == 1
+
+
+@pytest.mark.parametrize("text, fmt, language", [
+    # one of a kind: other unfinished paragraphs in sentence case (headings, captions)
+    (f"{TIDY}\n\n{CUT}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}", "markdown", "xx"),
+    # a caption beside an image, a heading in bold type
+    (f"{TIDY}\n\n![Flood](flood.jpg)\n\n{CAPTION}\n\n{CLOSE}", "markdown", "xx"),
+    (f"<p>{TIDY}</p><figure><img src='f.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+     f"<p>{CLOSE}</p>", "html", "xx"),
+    (f"<p>{TIDY}</p><p><strong>{CAPTION}</strong></p><p>{CLOSE}</p>", "html", "xx"),
+    # the standfirst under a title; a byline with a machine date
+    (f"Judul Berita Hari Ini\n\n{CUT}\n\n{CLOSE}\n\n{TIDY}", "text", "xx"),
+    (article("Posted by the newsroom team and our readers on 2019-02-15, all posts"),
+     "markdown", "xx"),
+    # it introduces a list
+    (f"{TIDY}\n\n{CUT}\n\n- the first item\n- the second item\n\n{CLOSE}", "markdown", "xx"),
+    # too few words, or too few function words of the language
+    (article("Residents of the old town still remember"), "markdown", "en"),
+    (article("Prime Minister visits flood victims in southern Kerala districts"), "markdown", "en"),
+    # a snippet of two paragraphs
+    (f"{TIDY}\n\n{CUT}", "markdown", "xx"),
+])
+def test_unfinished_sentences_that_are_not_cuts(text: str, fmt: str, language: str) -> None:
+    assert flagged(text, fmt=fmt, language=language) == []
+
+
+@pytest.mark.parametrize("words, sentence", [
+    ("Jelasnya, TARGET merupakan projek pembangunan Pusat Pemprosesan Getah Krip", True),
+    ("Perdana Menteri, Tan Sri Muhyiddin Yassin berkata, negara bersedia", True),
+    ("Tips Menyaksikan Hujan Meteor", False),
+    ("Jokowi Takziah ke Rumah Duka Tjahjo Kumolo", False),
+    ("Eve Door & Window brings automations to your Siri setup", True),
+])
+def test_sentence_case_counts_a_name_once(words: str, sentence: bool) -> None:
+    assert truncation._sentence_case(truncation._WORD.findall(words)[1:]) is sentence
 
 
 def test_the_article_end_and_its_last_paragraph() -> None:

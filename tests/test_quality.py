@@ -38,11 +38,11 @@ CATEGORIES = ("duplicate", "truncation", "markup", "ad-text", "metadata")
 MIN_PRECISION = 0.95
 # The plain score, source defects counted as false alarms: a floor against regressions.
 MIN_PLAIN_PRECISION = 0.94
-# The issue asks for 0.90 in every category. Truncation stays below: a short cut
-# paragraph that ends on a content word ("a lawyer for the woman involved") cannot
-# be told from a heading or a caption without a grammar, and guessing costs far
-# more false alarms on real articles than it finds (see the check's docstring).
-MIN_RECALL = {"duplicate": 0.90, "truncation": 0.70, "markup": 0.90, "ad-text": 0.90,
+# The issue asks for 0.90 in every category. Truncation reaches it just (56 of 62): a
+# short cut paragraph that ends on a content word is caught only as the one unfinished
+# sentence of its article; among headings or captions in sentence case, or as a run of
+# names, it cannot be told from them without a grammar (see the check's docstring).
+MIN_RECALL = {"duplicate": 0.90, "truncation": 0.90, "markup": 0.90, "ad-text": 0.90,
               "metadata": 0.90}
 
 # Real defects of the "clean" articles, each read in its file: (file, line, rule).

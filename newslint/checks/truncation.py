@@ -24,18 +24,34 @@ So a finding needs *evidence* that the sentence was cut. Modes:
     this off) that is neither an enumeration nor an item of a run of such
     paragraphs;
   - or is the article's last paragraph (of three or more), reads as a
-    sentence and has no end, unless it is the last item of a list.
+    sentence and has no end, unless it is the last item of a list;
+  - or is the article's only unfinished sentence ("At the same time, however,
+    those who believe"). Headings, captions and credits end without a full
+    stop too, but they come in kinds: an article has several of them, or they
+    are in Title Case, or they name no function words of the language. So this
+    needs a paragraph of three or more that reads as one sentence (at least
+    eight words, no more capitalised names than lower-case words, two of the
+    language's function words, ``newslint.language.STOPWORDS``; for a language
+    without a list, a script with capitals), with no other paragraph of four
+    or more words in sentence case left unfinished in the article; followed
+    by a new sentence, not by a list or the rest of its own sentence; not the
+    standfirst right under the title, not beside an image (a caption) or in
+    bold type (a heading), with no machine date (a byline "on 2019-02-15").
+    A closing quote after a short phrase quoted mid-sentence ('might not be
+    the "jobs machine"') does not end the sentence here.
 
-  The last three need the article to be otherwise tidy: where two or more
+  The last four need the article to be otherwise tidy: where two or more
   paragraphs trail off after a full sentence, that is the article's style
   (two-sentence photo captions, author bios), so only the first three kinds
   of evidence count there. Left alone on purpose: paragraphs under four words,
   list items, a paragraph introducing a list ("such as", "yaitu") or
   introduced by a colon (a quoted tweet), "Label: teaser" lines, a paragraph
   that the next one continues (a split sentence), and any paragraph of a
-  hard-wrapped text. Not caught: a short unpunctuated sentence that ends on a
-  content word ("At the same time, those who believe"): without a grammar it
-  cannot be told from a heading or a caption.
+  hard-wrapped text. Not caught: a short cut sentence among other unfinished
+  ones (an article with headings or captions in sentence case), a cut that
+  leaves a Title Case run of names ("... Frankie de Jong, Cody Gakpo,
+  Memphis") or fewer than eight words ("Demikian informasi seputar SM UPI"):
+  without a grammar these cannot be told from a heading or a caption.
 - ``split-sentence``: one sentence broken over two paragraphs, reported where
   it breaks off: the next paragraph opens in lower case or with punctuation
   (", menggunakan ..."); the paragraph ends on a comma, an opening quote or
@@ -79,6 +95,7 @@ from newslint.checks.base import (
     trim_end,
 )
 from newslint.document import Block, Document
+from newslint.language import STOPWORDS
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
@@ -96,6 +113,12 @@ TRAIL_WORDS = 8
 GLUED_WORDS = 8
 # A text of fewer paragraphs is a caption or a snippet, not an article with an end.
 ARTICLE_PARAGRAPHS = 3
+# A lone unfinished sentence: at least this many words, and this many function words
+# of the document's language; other unfinished paragraphs in sentence case of at
+# least PEER_WORDS words make it one of a kind (headings, captions), not a cut.
+SENTENCE_WORDS = 8
+FUNCTION_WORDS = 2
+PEER_WORDS = 4
 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _FIRST_WORD = regex.compile(r"^\W*(\w+)")
@@ -120,9 +143,20 @@ _LABEL = regex.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*
 # A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
 _ATTRIBUTION = regex.compile(r"[,.!?…][\"”’]\s*\S+(?:\s+\S+){0,2}$")
 _GLUED_WORDS = regex.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
-_GLUED = regex.compile(r"\w[.!?…][\"”’]?\p{Lu}")
+_GLUED = regex.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
 _PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 _NOT_PROSE = regex.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
+_WORD = regex.compile(r"[\p{L}\p{M}\d'’-]+")
+# A machine-written date marks a byline or a dateline ("Posted by ... on 2019-02-15").
+_ISO_DATE = regex.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# What sets a paragraph apart as a caption or a heading in HTML or Markdown source.
+_IMAGE = regex.compile(r"<(?:img|figure|figcaption|picture)\b|!\[", regex.I)
+_BOLD_OPEN = regex.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
+# A paragraph ending on a short phrase in quotes that opened mid-sentence ('might not
+# be the "jobs machine"'): the quote closes the phrase, not the sentence.
+_PHRASE_WORD = r"[^\s“”\"‘’«».!?…,;:]+"
+_QUOTED_PHRASE = regex.compile(
+    rf"\s\p{{Ll}}[\p{{Ll}}’'-]*\s+[“\"‘«]\s?{_PHRASE_WORD}(?:\s{_PHRASE_WORD}){{0,2}}\s?[”\"’»]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +183,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled: Compiled = rule.compiled
     if compiled.mode == "paragraph-end":
-        yield from _paragraph_ends(doc, compiled)
+        yield from _paragraph_ends(doc, compiled, STOPWORDS.get(ctx.language or ""))
     elif compiled.mode == "split-sentence":
         yield from _split_sentences(doc, compiled)
     else:
@@ -160,35 +194,119 @@ def is_prose(block: Block) -> bool:
     return block.kind in ("paragraph", "quote")
 
 
-def _paragraph_ends(doc: Document, compiled: Compiled) -> Iterator[Hit]:
+def _paragraph_ends(doc: Document, compiled: Compiled,
+                    function_words: frozenset[str] | None) -> Iterator[Hit]:
     found = sentence_breaks(doc)
     if sum(b.wrap for b in found) >= HARD_WRAP_BREAKS:
         return  # a hard-wrapped text: reported once, by the split-sentence mode
     breaks = {b.at for b in found}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
     tidy = _trailing_fragments(doc, prose) < 2
+    lone = _lone_sentence(doc, prose, function_words)
     for k, i in enumerate(prose):
         block = doc.blocks[i]
         text = trim_end(block.text)
-        if ends_complete(text) or (i == prose[-1] and _PROMO.search(text)) or _glued_end(text):
+        last = i == prose[-1]
+        if (ends_complete(text) and i != lone) or _glued_end(text) \
+                or (last and _PROMO.search(text)):
             continue  # the last paragraph with a link or handle: a promo or a bio
-        following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
         if i in breaks or _LABEL.match(text):
             continue  # a split sentence (reported by that mode), or "Label: teaser"
+        following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
         reason = _cut_evidence(text, following, compiled)
-        introduced = i > 0 and trim_end(doc.blocks[i - 1].text).endswith(":")
-        if reason is None and tidy and not introduced and not _ATTRIBUTION.search(text):
-            neighbours = [doc.blocks[j] for j in (prose[k - 1] if k else -1,
-                                                  prose[k + 1] if k + 1 < len(prose) else -1)
-                          if j >= 0]
-            last = i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS
-            reason = _loose_end(text, neighbours, compiled, last)
+        if reason is None and tidy and _weighs_weak_evidence(doc, i, text):
+            reason = _loose_end(text, _neighbours(doc, prose, k), compiled,
+                                last and len(prose) >= ARTICLE_PARAGRAPHS)
+            if reason is None and i == lone:
+                reason = "the only sentence of the article without an end"
         if reason:
-            end = len(text)
-            start = max(0, end - 40)
-            where = "The article" if i == prose[-1] else "The paragraph"
-            yield block_hit(block, i, start, end, where=where, reason=reason,
-                            tail=text[start:end].lstrip())
+            start = max(0, len(text) - 40)
+            yield block_hit(block, i, start, len(text), reason=reason,
+                            where="The article" if last else "The paragraph",
+                            tail=text[start:].lstrip())
+
+
+def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:
+    """Not introduced by a colon (a quoted tweet) nor an attribution missing its full stop."""
+    introduced = i > 0 and trim_end(doc.blocks[i - 1].text).endswith(":")
+    return not introduced and not _ATTRIBUTION.search(text)
+
+
+def _neighbours(doc: Document, prose: list[int], k: int) -> list[Block]:
+    """The prose paragraphs before and after the ``k``-th one."""
+    return [doc.blocks[prose[j]] for j in (k - 1, k + 1) if 0 <= j < len(prose)]
+
+
+def _lone_sentence(doc: Document, prose: list[int],
+                   function_words: frozenset[str] | None) -> int | None:
+    """The one paragraph of an article that reads as a sentence and has no end, or None.
+
+    Headings, captions and credits also end without a full stop, but they come in
+    kinds: an article has several, or they are in Title Case or name no function
+    words. A paragraph that is one of a kind is cut. It must also be followed by a
+    new sentence (not a list or the rest of its own sentence), and not be the
+    standfirst right under the title.
+    """
+    unfinished = [i for i in prose if _unfinished(trim_end(doc.blocks[i].text))]
+    if len(unfinished) != 1 or len(prose) < ARTICLE_PARAGRAPHS:
+        return None
+    i = unfinished[0]
+    after = doc.blocks[i + 1:i + 3]
+    if after and (after[0].text.lstrip(" “\"‘«„([")[:1].islower()
+                  or all(_introduces_list(b) for b in after)):
+        return None  # the sentence goes on, or introduces a list (a lone item is a heading)
+    if i == prose[0] and i > 0 and doc.blocks[i - 1].kind in ("title", "heading"):
+        return None  # a standfirst
+    text = trim_end(doc.blocks[i].text)
+    return i if _reads_as_sentence(text, function_words) and not _set_apart(doc, i) else None
+
+
+def _set_apart(doc: Document, i: int) -> bool:
+    """An image next to the paragraph (a caption), or bold type around it (a heading)."""
+    start = doc.blocks[i - 1].start if i else 0
+    end = doc.blocks[i + 1].end if i + 1 < len(doc.blocks) else len(doc.source)
+    if _IMAGE.search(doc.source, start, end):
+        return True
+    opening = doc.blocks[i].start
+    return bool(_BOLD_OPEN.search(doc.source[max(0, opening - 40):opening]))
+
+
+def _unfinished(text: str) -> bool:
+    """A paragraph of at least PEER_WORDS words in sentence case without an end."""
+    if ends_complete(text) and not _QUOTED_PHRASE.search(text):
+        return False
+    words = _WORD.findall(text)
+    if len(words) < PEER_WORDS or _NOT_PROSE.search(text) or _LIST_ITEM.match(text) \
+            or _LABEL.match(text):
+        return False
+    return _sentence_case(words[1:])
+
+
+def _sentence_case(words: list[str]) -> bool:
+    """At least as many words in lower case as capitalised names, a run of capitals
+    counting as one name: "the minister, Tan Sri Muhyiddin Yassin, said" is a sentence,
+    "Tips Menyaksikan Hujan Meteor" and "Jokowi Takziah ke Rumah Duka Tjahjo Kumolo" are
+    headings."""
+    names = lower = 0
+    previous = ""
+    for word in words:
+        if word[:1].isupper() and not previous[:1].isupper():
+            names += 1
+        lower += word[:1].islower()
+        previous = word
+    return names <= lower
+
+
+def _reads_as_sentence(text: str, function_words: frozenset[str] | None) -> bool:
+    """One sentence of SENTENCE_WORDS words or more, with the function words of its
+    language (or, for a language without a list, in a script with capitals)."""
+    words = _WORD.findall(text)
+    if len(words) < SENTENCE_WORDS or sentence_ends(text) or _ATTRIBUTION.search(text) \
+            or _ISO_DATE.search(text) or _list_like(text):
+        return False
+    if function_words is None:
+        return any(w[:1].isupper() for w in words) and any(w[:1].islower() for w in words)
+    return sum(w.casefold() in function_words for w in words) >= FUNCTION_WORDS
 
 
 def _glued_end(text: str) -> bool:

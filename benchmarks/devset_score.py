@@ -33,6 +33,14 @@ class Tally:
     findings: int = 0
     right: int = 0
 
+    @property
+    def recall(self) -> float:
+        return self.found / self.labels if self.labels else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.findings if self.findings else 1.0
+
 
 def explains(label: dict[str, Any], finding: dict[str, Any]) -> bool:
     """Does ``label`` account for ``finding`` (same category, rule and line, give or take one)?"""
@@ -55,12 +63,16 @@ def run_newslint(drafts: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def score(labels: dict[str, Any], found: dict[str, list[dict[str, Any]]],
-          verbose: bool = False) -> tuple[dict[str, Tally], float]:
-    tallies = {c: Tally() for c in CATEGORIES}
+          categories: Sequence[str] = CATEGORIES, verbose: bool = False) -> tuple[dict[str, Tally], float]:
+    """Tallies per category (labels and findings of other categories are left out) and
+    the clean drafts' non-metadata findings per 100 drafts."""
+    tallies = {c: Tally() for c in categories}
     clean_docs = clean_alarms = 0
     for name, meta in sorted(labels.items()):
         findings = found.get(name, [])
         for label in meta["labels"]:
+            if label["category"] not in tallies:
+                continue
             tally = tallies[label["category"]]
             tally.labels += 1
             hit = any(explains(label, f) for f in findings)
@@ -92,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args(argv)
     labels = json.loads((args.set_dir / "labels.json").read_text(encoding="utf-8"))
-    tallies, clean_per_100 = score(labels, run_newslint(args.set_dir / "drafts"), args.verbose)
+    tallies, clean_per_100 = score(labels, run_newslint(args.set_dir / "drafts"), verbose=args.verbose)
     print(f"{'category':<11}{'labels':>7}{'recall':>8}{'findings':>9}{'precision':>10}")
     total = Tally()
     for category, t in tallies.items():

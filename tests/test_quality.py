@@ -17,11 +17,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,21 @@ import pytest
 from newslint.readers import frontmatter
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_scorer() -> Any:
+    """benchmarks/devset_score.py: the same scoring as the benchmark, not a copy of it."""
+    spec = importlib.util.spec_from_file_location("devset_score", ROOT / "benchmarks" / "devset_score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["devset_score"] = module  # dataclasses look their module up while building
+    spec.loader.exec_module(module)
+    return module
+
+
+devset_score = _load_scorer()
+Tally = devset_score.Tally
+explains = devset_score.explains
 CLEAN = ROOT / "tests" / "fixtures" / "clean"
 DEV = ROOT / "benchmarks" / "devset"
 
@@ -147,33 +162,6 @@ def test_verified_defects_are_still_found(clean_report: dict[str, Any]) -> None:
     assert VERIFIED_DEFECTS - reported == set()
 
 
-@dataclass
-class Tally:
-    labels: int = 0
-    found: int = 0
-    findings: int = 0
-    right: int = 0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.labels if self.labels else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.right / self.findings if self.findings else 1.0
-
-
-def explains(label: Mapping[str, Any], finding: Mapping[str, Any]) -> bool:
-    """A label explains a finding of its category (and rule) on its lines, give or take one;
-    a document-level label (no lines) explains one anywhere."""
-    if finding.get("category") != label["category"]:
-        return False
-    if label.get("rule") and label["rule"] not in finding.get("rule", ""):
-        return False
-    lines = label["lines"]
-    return not lines or min(lines) - 1 <= (finding.get("line") or 0) <= max(lines) + 1
-
-
 def source_defects() -> set[tuple[str, str]]:
     """(rule, line text) of the verified defects: the same lines in a dev draft are the
     source article's own defects, not false alarms."""
@@ -197,21 +185,8 @@ def without(report: Mapping[str, Any], known: set[tuple[str, str]], folder: Path
 
 def score(labels: Mapping[str, Any], report: Mapping[str, Any],
           categories: Iterable[str]) -> dict[str, Tally]:
-    tallies = {c: Tally() for c in categories}
     found = {Path(f["path"]).name: f["findings"] for f in report["files"]}
-    for name, meta in labels.items():
-        findings = found.get(name, [])
-        for label in meta["labels"]:
-            tally = tallies.get(label["category"])
-            if tally is not None:
-                tally.labels += 1
-                tally.found += any(explains(label, f) for f in findings)
-        for f in findings:
-            tally = tallies.get(f.get("category", ""))
-            if tally is not None:
-                tally.findings += 1
-                tally.right += any(explains(label, f) for label in meta["labels"])
-    return tallies
+    return devset_score.score(dict(labels), found, tuple(categories))[0]
 
 
 @pytest.fixture(scope="module")

@@ -88,7 +88,7 @@ def score(labels: dict[str, Any], found: dict[str, list[dict[str, Any]]],
             tallies[category].right += right
             if verbose and not right:
                 print(f"false {name}:{finding['line']} {finding['rule']}: {finding['message'][:90]}")
-        if meta["injected"] == ["clean"]:
+        if meta.get("injected") == ["clean"]:
             clean_docs += 1
             clean_alarms += sum(1 for f in findings if f.get("category") != "metadata")
     return tallies, 100 * clean_alarms / max(clean_docs, 1)

@@ -13,6 +13,7 @@ from newslint.cli import main
 from newslint.config import Config, find_config, load_config, path_patterns
 from newslint.engine import Options
 from newslint.errors import ConfigError
+from newslint.rules import load_rules
 
 MD_HEAD = ("---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n"
            "---\n\n")
@@ -244,10 +245,17 @@ def test_languages_become_the_allowed_languages(runner, project: Path) -> None:
 
 
 def test_packs_limit_the_shipped_rules(runner, project: Path) -> None:
-    write(project / "drafts" / "nobyline.txt", "Budget passes\n\nThe council approved it today.\n")
-    assert "metadata/missing-byline" in rules_of(check(runner, "drafts/nobyline.txt"))
+    # Weekday names are a language's: metadata/weekday-mismatch lives only in the language
+    # packs, while metadata/missing-byline has a core fallback for languages without a pack.
+    assert "metadata/weekday-mismatch" not in {r.id for r in load_rules(packs=("core",))}
+    write(project / "drafts" / "weekday.txt",
+          "Budget passes\n\nThe council approved it on Friday, September 12, 2024.\n")
+    found = rules_of(check(runner, "drafts/weekday.txt"))
+    assert {"metadata/weekday-mismatch", "metadata/missing-byline"} <= set(found)
     write(project / "newslint.yaml", "packs: [core]\n")
-    assert "metadata/missing-byline" not in rules_of(check(runner, "drafts/nobyline.txt"))
+    found = rules_of(check(runner, "drafts/weekday.txt"))
+    assert "metadata/weekday-mismatch" not in found
+    assert "metadata/missing-byline" in found  # the core pack still runs
 
 
 def test_rule_folders_are_relative_to_the_config_file(runner, project: Path, monkeypatch) -> None:

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis.configuration import set_hypothesis_home_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
+_HYPOTHESIS_HOME: list[str] = []
 
 
 @pytest.fixture
@@ -16,3 +21,29 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Hypothesis keeps its example database and caches in ./.hypothesis, from collection on:
+    # tests write only to temporary folders, so it gets one of its own for the run.
+    _HYPOTHESIS_HOME.append(tempfile.mkdtemp(prefix="newslint-hypothesis-"))
+    set_hypothesis_home_dir(_HYPOTHESIS_HOME[-1])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    while _HYPOTHESIS_HOME:
+        shutil.rmtree(_HYPOTHESIS_HOME.pop(), ignore_errors=True)
+    set_hypothesis_home_dir(None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """No skips and no xfails in this project: a test that would be skipped or xfailed fails."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped or hasattr(report, "wasxfail"):
+        reason = getattr(report, "wasxfail", None) or report.longrepr
+        if isinstance(reason, tuple):  # a skip: (path, line, "Skipped: why")
+            reason = reason[2]
+        report.outcome = "failed"
+        report.longrepr = f"skips and xfails are not allowed here; fix the test or the code ({reason})"

@@ -57,14 +57,16 @@ def test_every_hook_is_documented_in_the_readme() -> None:
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A git repo of drafts, and an environment whose pre-commit cache lives in the test's tmp."""
+    """A git repo of drafts, and an environment whose caches live in the test's tmp."""
     base = tmp_path_factory.mktemp("precommit")
     repo = base / "newsroom"
     repo.mkdir()
     (repo / "bad.md").write_text(BAD, encoding="utf-8")
     (repo / "good.md").write_text(GOOD, encoding="utf-8")
+    # pre-commit's hook environments, and pip's and virtualenv's caches, live in the test's tmp
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(base / "cache"),
-           "PRE_COMMIT_COLOR": "never"}
+           "PIP_CACHE_DIR": str(base / "pip-cache"),
+           "VIRTUALENV_OVERRIDE_APP_DATA": str(base / "virtualenv-data"), "PRE_COMMIT_COLOR": "never"}
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "drafts"]):
         subprocess.run(["git", *args], cwd=repo, env=env, check=True)
     return repo, env

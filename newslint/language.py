@@ -244,7 +244,7 @@ def script_of(text: str) -> str:
 
 def lower_words(text: str) -> list[str]:
     """Words that start in lower case: names and headline caps are left out."""
-    return _LOWER_WORD.findall(text)  # type: ignore[no-any-return]
+    return _LOWER_WORD.findall(text)
 
 
 def _languages_of_words() -> dict[str, tuple[str, ...]]:

@@ -49,6 +49,7 @@ HEADING_WORDS = 8
 STRUCTURE_REPEATS = 4
 NEARBY = 3
 COPIED_RUN = 4
+LARGE_GROUP = 12
 _WORD = regex.compile(r"\w+")
 _NOT_LETTER = regex.compile(r"[^\p{L}\s]")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
@@ -122,14 +123,22 @@ def _anchors(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[k : k + SHINGLE]) for k in (0, middle, len(words) - SHINGLE)}
 
 
+def _candidate_pairs(group: list[int]) -> list[tuple[int, int]]:
+    """Every pair of a small group; in a large one (a page repeating one boilerplate
+    paragraph many times), each member against the first and its predecessor only,
+    so the work stays linear in the number of paragraphs."""
+    if len(group) <= LARGE_GROUP:
+        return [(i, j) for n, i in enumerate(group) for j in group[n + 1 :]]
+    return sorted({(group[0], j) for j in group[1:]} | set(zip(group, group[1:], strict=False)))
+
+
 def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
                   params: Compiled) -> list[_Repeat]:
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in sorted(words):
         for anchor in _anchors(words[i]):
             index[anchor].append(i)
-    pairs = sorted({(i, j) for group in index.values() if len(group) > 1
-                    for n, i in enumerate(group) for j in group[n + 1 :]})
+    pairs = sorted({pair for group in index.values() for pair in _candidate_pairs(group)})
     found: dict[int, _Repeat] = {}
     for i, j in pairs:
         rep = _relation(i, j, blocks, words, params)

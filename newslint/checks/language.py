@@ -25,7 +25,6 @@ see ``newslint.language.detect``.)
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any

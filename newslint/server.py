@@ -19,6 +19,7 @@ import hmac
 import ipaddress
 import json
 import logging
+import os
 import signal
 import sys
 import time
@@ -99,6 +100,7 @@ class PublishCheckApp:
         self.config = config or ServerConfig()
         # Twice the request threads: a lint that ran past its time limit keeps its worker
         # until it ends, and must not starve the requests that come after it.
+        self.overran: list[concurrent.futures.Future[Any]] = []  # checks past their limit
         self.pool = concurrent.futures.ThreadPoolExecutor(
             max_workers=max(2, self.config.threads * 2), thread_name_prefix="newslint-lint")
         self.routes: dict[str, dict[str, Callable[[Mapping[str, Any]], Response]]] = {
@@ -184,6 +186,7 @@ class PublishCheckApp:
                                   "for a worker and was not checked; retry",
                              headers=(("Retry-After", "1"),))
         log.warning("a lint ran past the %gs limit", self.config.timeout)
+        self.overran = [f for f in self.overran if not f.done()] + [future]
         return HTTPError(504, f"checking took longer than the {self.config.timeout:g}s limit "
                               f"({time.monotonic() - started:.1f}s); the article was not checked")
 
@@ -195,9 +198,10 @@ class PublishCheckApp:
         """GET /healthz: alive, with the version and how many rules are loaded."""
         return Response(200, {"status": "ok", "version": __version__, "rules": len(self.ruleset)})
 
-    def close(self) -> None:
-        """Stop the lint workers; checks still running are abandoned."""
+    def close(self) -> bool:
+        """Stop the lint workers; checks still running are abandoned. True if one still runs."""
         self.pool.shutdown(wait=False, cancel_futures=True)
+        return any(not future.done() for future in self.overran)
 
 
 def read_json(environ: Mapping[str, Any], max_body: int) -> Any:
@@ -265,7 +269,12 @@ def serve(ruleset: RuleSet, config: ServerConfig, host: str = "127.0.0.1",
         server.run()
     finally:
         server.close()
-        app.close()
+        if app.close():
+            # A check that overran its limit cannot be interrupted, and Python would wait
+            # for its thread at exit: leave now instead of hanging on SIGTERM.
+            log.warning("exiting with a timed-out check still running")
+            logging.shutdown()
+            os._exit(0)
 
 
 def _exit_on_signal(signum: int, frame: Any) -> None:

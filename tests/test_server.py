@@ -349,3 +349,21 @@ def test_token_scheme_must_be_bearer(app: Any) -> None:
     assert status == "401 Unauthorized"
     status, _, _ = wsgi(app, "GET", "/v1/rules", headers={"HTTP_AUTHORIZATION": f"bearer {TOKEN}"})
     assert status == "200 OK"
+
+
+def test_sigterm_does_not_wait_for_a_check_past_its_limit(tmp_path: Path) -> None:
+    # A user rule whose regex backtracks for up to 30 s on this body: the request gets its
+    # 504 after 0.5 s, and stopping the server must not wait for the abandoned check.
+    rules = tmp_path / "slow.yaml"
+    rules.write_text(
+        "pack: slow\nrules:\n  - id: markup/slow\n    check: pattern\n    severity: info\n"
+        "    message: slow\n    scope: block\n    with: {regex: '(a|aa)+$', timeout: 30}\n"
+        "    examples: {flag: ['aaaa'], pass: ['b']}\n", "utf-8")
+    body = {**GOOD, "body": "<p>" + "a" * 80 + "!</p>"}
+    with running_server(tmp_path / "stderr.log", "--timeout", "0.5", "--rules", str(rules)) as url:
+        status, _, _ = call(url + "/v1/check", body)
+        assert status == 504
+        started = time.monotonic()
+    # running_server's exit sent SIGTERM and waited for the process
+    assert time.monotonic() - started < 8
+    assert "timed-out check still running" in (tmp_path / "stderr.log").read_text("utf-8")

@@ -78,12 +78,16 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
 
 
+# Matching runs with concurrent=True: the regex module then releases the GIL, so a
+# user's slow regex does not freeze the other threads of `newslint serve`.
+
+
 def _search(compiled: Compiled, text: str, deadline: float) -> bool:
     remaining = deadline - time.monotonic()
     try:
         if remaining <= 0:
             raise TimeoutError
-        return compiled.pattern.search(text, timeout=remaining) is not None
+        return compiled.pattern.search(text, timeout=remaining, concurrent=True) is not None
     except TimeoutError as e:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
 
@@ -93,7 +97,7 @@ def _finditer(compiled: Compiled, text: str, deadline: float) -> Iterator[Any]:
     try:
         if remaining <= 0:
             raise TimeoutError
-        matches = list(compiled.pattern.finditer(text, timeout=remaining))
+        matches = list(compiled.pattern.finditer(text, timeout=remaining, concurrent=True))
         if matches and compiled.unless is not None and compiled.unless.search(text, timeout=remaining):
             return
     except TimeoutError as e:

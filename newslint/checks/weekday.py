@@ -72,7 +72,7 @@ def _weekday_pattern(days: list[list[str]], capitalised: bool) -> str:
 def _date_parts(months: dict[str, int], numeric: bool) -> list[str]:
     parts = []
     if numeric:
-        parts.append(r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)")
+        parts.append(r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?!\d)\)?")
     parts.append(r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)")
     if months:
         mo = f"(?i:{_alternation(list(months))})"

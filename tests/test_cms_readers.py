@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -219,11 +220,14 @@ def test_wxr_with_no_posts_says_what_it_skipped(tmp_path: Path, export: Path) ->
 # --- finding CMS files ------------------------------------------------------------------------
 
 
+def names(paths: Iterable[str]) -> list[str]:
+    return sorted(Path(p).name for p in paths)
+
+
 def test_folder_walk_reads_cms_exports_only_when_included(tmp_path: Path, export: Path) -> None:
     (tmp_path / "draft.md").write_text("The council met.\n", "utf-8")
     (tmp_path / "feed.jsonl").write_text(json.dumps({"body": "x"}) + "\n", "utf-8")
     (tmp_path / "export.xml").write_text(export.read_text("utf-8"), "utf-8")
-    names = lambda paths: sorted(Path(p).name for p in paths)  # noqa: E731
     assert names(collect([str(tmp_path)])) == ["draft.md"]
     assert names(collect([str(tmp_path)], include=["*.jsonl", "*.xml"])) == ["export.xml",
                                                                             "feed.jsonl"]

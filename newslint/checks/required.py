@@ -49,8 +49,6 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled: Compiled = rule.compiled
     if getattr(doc, compiled.field) or not doc.blocks:
         return  # present, or nothing was read (binary, empty or unparsable input)
-    if doc.format in ("cms", "wxr") and compiled.field in doc.meta.get("_fields_present", ()):
-        return
     blocks = doc.blocks
     candidates = list(blocks[: compiled.head]) + list(blocks[max(compiled.head, len(blocks) - compiled.tail) :])
     if doc.title and any(p.search(doc.title) for p in compiled.patterns if compiled.field == "date"):

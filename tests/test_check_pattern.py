@@ -36,6 +36,10 @@ def found(check: Rule, text: str, path: str = "draft.md") -> list[tuple[int, int
     # block scope sees across the lines of a paragraph
     ("block", {"regex": r"SCROLL TO\nCONTINUE"}, "SCROLL TO\nCONTINUE", [(1, 1, "SCROLL TO\nCONTINUE")]),
     ("line", {"regex": r"SCROLL TO\nCONTINUE"}, "SCROLL TO\nCONTINUE", []),
+    # `requires` skips blocks without any of its strings (case ignored) before the regex runs
+    ("line", {"regex": r"\w+\.com, \d+, DIRECT", "requires": ["direct"]},
+     "Intro.\n\nmgid.com, 7, DIRECT", [(3, 1, "mgid.com, 7, DIRECT")]),
+    ("line", {"regex": r"\w+\.com, \d+", "requires": ["reseller"]}, "mgid.com, 7, DIRECT", []),
 ])
 def test_scopes_and_options(scope: str, params: dict[str, Any], text: str,
                             expected: list[tuple[int, int, str]]) -> None:

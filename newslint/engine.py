@@ -88,8 +88,17 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
 
 def needs_language(ruleset: RuleSet, options: Options) -> bool:
     """Whether any selected rule depends on the language (else detection is skipped)."""
-    return any(options.selects(r.id) and (r.languages is not None or r.check == "language")
-               for r in ruleset)
+    return ruleset.memo(
+        ("needs-language", options.select, options.ignore),
+        lambda: any(options.selects(r.id) and (r.languages is not None or r.check == "language")
+                    for r in ruleset))
+
+
+def _rules_for(ruleset: RuleSet, language: str | None, options: Options) -> list[Rule]:
+    """active_rules, worked out once per language and selection rather than per document."""
+    return ruleset.memo(
+        ("active", language, options.select, options.ignore),
+        lambda: active_rules(ruleset.for_language(language), language, options))
 
 
 def resolve_language(doc: Document, options: Options, needed: bool = True) -> str | None:
@@ -109,7 +118,7 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
     language = resolve_language(doc, options, needs_language(ruleset, options))
     ctx = Context(language, lang_detect.detect, options.allowed_languages)
-    rules = active_rules(ruleset.for_language(language), language, options)
+    rules = _rules_for(ruleset, language, options)
     for rule in rules:
         try:
             findings.extend(_finding(doc, rule, hit, options) for hit in KINDS[rule.check].check(doc, rule, ctx))

@@ -70,16 +70,17 @@ class RuleSet:
     """All loaded rules, with per-language selections cached."""
 
     rules: tuple[Rule, ...]
-    _by_language: dict[str | None, tuple[Rule, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def for_language(self, language: str | None) -> tuple[Rule, ...]:
-        cached = self._by_language.get(language)
-        if cached is None:
-            cached = tuple(r for r in self.rules if r.applies_to(language))
-            self._by_language[language] = cached
-        return cached
+        return self.memo(("language", language),
+                         lambda: tuple(r for r in self.rules if r.applies_to(language)))
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """A value derived from the rules alone, computed once per key (per process)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def languages(self) -> frozenset[str]:

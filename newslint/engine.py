@@ -115,6 +115,11 @@ def resolve_language(doc: Document, options: Options, needed: bool = True) -> st
 
 def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
     """Every finding for one document, sorted by position."""
+    with lang_detect.document_scope():
+        return _lint_document(doc, ruleset, options)
+
+
+def _lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
     language = resolve_language(doc, options, needs_language(ruleset, options))
     ctx = Context(language, lang_detect.detect, options.allowed_languages)

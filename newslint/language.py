@@ -21,11 +21,14 @@ standards differ (``MALAY_WEIGHTS``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import re
 import threading
 import unicodedata
 from collections import Counter
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import regex
 
@@ -35,9 +38,11 @@ import regex
 FIRST_TIER = ("en", "id", "tl", "de", "fr", "es", "pt", "it", "nl")
 MALAY_FAMILY = frozenset({"id", "ms", "tl"})
 _lock = threading.Lock()
+_T = TypeVar("_T")
 _WORD = regex.compile(r"\w+")
-_LETTERS = regex.compile(r"\p{L}+")
-_LOWER_WORD = regex.compile(r"(?<!\p{L})\p{Ll}\p{L}*")
+# Runs of letters. The standard library's engine finds them faster than regex's
+# \p{L}+; its class also takes number characters such as "½", left out here.
+_LETTER_RUN = re.compile(r"[^\W\d_\u00B2\u00B3\u00B9\u00BC-\u00BE\u2150-\u218F]+")
 _THREE_WORDS = regex.compile(r"\w+\W+\w+\W+\w")
 
 # Function words per language: the words any paragraph of real prose in the
@@ -220,7 +225,8 @@ NON_LATIN = frozenset({"zh", "ar", "bg", "fa", "hi", "mk", "mr", "ne", "ru", "uk
 
 # Letters outside the Latin blocks: when a text has none, it is Latin without a
 # character-by-character look at Unicode names (the common case, and a hot path).
-_NON_LATIN_LETTER = regex.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
+# (The standard library's engine scans a plain class like this several times faster.)
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
 
 
 def script_of(text: str) -> str:
@@ -242,9 +248,46 @@ def script_of(text: str) -> str:
     return "latin" if script == "LATIN" else script
 
 
-def lower_words(text: str) -> list[str]:
+# Word work remembered per paragraph while one document is linted (see
+# document_scope): the article's detection and the mixed-paragraph check read
+# the same paragraphs. Per thread, because the HTTP service lints in threads.
+_scope = threading.local()
+
+
+@contextlib.contextmanager
+def document_scope() -> Iterator[None]:
+    """Remember paragraph word lists and Malay scores until the block ends."""
+    _scope.memo = {}
+    try:
+        yield
+    finally:
+        _scope.memo = None
+
+
+def _remembered(kind: str, text: str, work: Callable[[str], _T]) -> _T:
+    memo: dict[tuple[str, str], Any] | None = getattr(_scope, "memo", None)
+    if memo is None:
+        return work(text)
+    key = (kind, text)
+    if key not in memo:
+        memo[key] = work(text)
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def lower_words(text: str) -> tuple[str, ...]:
     """Words that start in lower case: names and headline caps are left out."""
-    return _LOWER_WORD.findall(text)
+    if "\n\n" not in text:
+        return _remembered("lower", text, _paragraph_lower_words)
+    return tuple(word for part in text.split("\n\n")
+                 for word in _remembered("lower", part, _paragraph_lower_words))
+
+
+def _paragraph_lower_words(text: str) -> tuple[str, ...]:
+    return tuple(word for word in _remembered("letters", text, _letter_runs) if word[0].islower())
+
+
+def _letter_runs(text: str) -> tuple[str, ...]:
+    return tuple(_LETTER_RUN.findall(text))
 
 
 def _languages_of_words() -> dict[str, tuple[str, ...]]:
@@ -260,7 +303,7 @@ def _languages_of_words() -> dict[str, tuple[str, ...]]:
 _STOPWORD_LANGUAGES = _languages_of_words()
 
 
-def stopword_ratios(words: list[str]) -> dict[str, float]:
+def stopword_ratios(words: Sequence[str]) -> dict[str, float]:
     """For each profiled language, the share of ``words`` that are its function words."""
     counts = dict.fromkeys(STOPWORDS, 0)
     index = _STOPWORD_LANGUAGES
@@ -273,7 +316,11 @@ def stopword_ratios(words: list[str]) -> dict[str, float]:
 
 def malay_score(text: str) -> float:
     """Evidence for Malay (positive) against Indonesian (negative), from differing words."""
-    words = _LETTERS.findall(text.casefold())
+    return _remembered("malay", text, _malay_score)
+
+
+def _malay_score(text: str) -> float:
+    words = " ".join(_remembered("letters", text, _letter_runs)).casefold().split()
     # Each distinct word counts once: a topic word repeated through a story
     # ("kerajaan" in a piece on old kingdoms) must not outvote the grammar.
     unique = set(words)
@@ -332,7 +379,7 @@ def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:
     return _CANONICAL.get(str(best.lang), str(best.lang)), float(best.prob)
 
 
-def _plausible(lang: str, words: list[str], ratios: dict[str, float]) -> bool:
+def _plausible(lang: str, words: Sequence[str], ratios: dict[str, float]) -> bool:
     """Does the text use ``lang``'s function words as much as any other profiled language's?"""
     if lang not in STOPWORDS or len(words) < 8:
         return True  # nothing to check against, or too little text to judge
@@ -367,7 +414,7 @@ def detect(text: str) -> tuple[str, float]:
     return lang, prob
 
 
-def _by_function_words(words: list[str], ratios: dict[str, float]) -> tuple[str, float] | None:
+def _by_function_words(words: Sequence[str], ratios: dict[str, float]) -> tuple[str, float] | None:
     """A long text whose function words leave no doubt, named without loading langdetect.
 
     Only for the pack languages: their unlisted relatives (Galician, Luxembourgish,

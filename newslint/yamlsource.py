@@ -37,6 +37,11 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
 
 
+def safe_load(text: str) -> Any:
+    """Plain safe YAML (front matter): libyaml's loader when PyYAML has it."""
+    return yaml.load(text, Loader=_BaseLoader)  # a SafeLoader: no arbitrary objects
+
+
 def yaml_error_line(error: yaml.YAMLError) -> int:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return mark.line + 1 if mark is not None else 1

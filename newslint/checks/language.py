@@ -25,7 +25,7 @@ see ``newslint.language.detect``.)
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -119,7 +119,7 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
     return lang if lang == suspect else None
 
 
-def _suspect(text: str, words: list[str], article: str, compiled: Compiled) -> str | None:
+def _suspect(text: str, words: Sequence[str], article: str, compiled: Compiled) -> str | None:
     """The cheap evidence: which language the paragraph seems to be in, if not the article's.
 
     ``'*'`` means "another script", whose language only langdetect can name.

@@ -11,7 +11,7 @@ import regex
 import yaml
 
 from newslint.document import Notice
-from newslint.yamlsource import yaml_error_line
+from newslint.yamlsource import safe_load, yaml_error_line
 
 _FENCE = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 
@@ -32,7 +32,7 @@ def split(source: str) -> FrontMatter:
     if not m:
         return FrontMatter({}, 0, ())
     try:
-        data = yaml.safe_load(m.group(1))
+        data = safe_load(m.group(1))
     except yaml.YAMLError as e:
         line = yaml_error_line(e) + 1
         problem = getattr(e, "problem", None) or "invalid YAML"

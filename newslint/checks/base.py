@@ -53,6 +53,32 @@ def normalize_line(line: str) -> str:
     return " ".join(line.strip().strip("-*•·»›>|:.!…").strip().casefold().split())
 
 
+# Phrase lines, labels and cut markers are short; a longer line is prose and
+# is not normalised (its normal form is this value, which no phrase equals).
+LABEL_MAX_CHARS = 200
+LONG_LINE = "\x00long line"
+Line = tuple[int, Block, int, str, str]  # block index, block, text index, line, normalised line
+
+
+def normalized_lines(doc: Document) -> list[Line]:
+    """The document's non-blank lines with their normalised text, worked out once
+    per document for every rule that compares lines with phrase lists."""
+    lines = doc.memo.get("normalized-lines")
+    if lines is None:
+        lines = doc.memo["normalized-lines"] = [
+            (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
+            for b, block, t, line in iter_lines(doc) if line.strip()]
+    return lines  # type: ignore[no-any-return]
+
+
+def normalized_set(doc: Document) -> frozenset[str]:
+    """The normalised lines of ``normalized_lines`` as a set, for quick rejects."""
+    found = doc.memo.get("normalized-set")
+    if found is None:
+        found = doc.memo["normalized-set"] = frozenset(item[4] for item in normalized_lines(doc))
+    return found  # type: ignore[no-any-return]
+
+
 # Sentence-final punctuation of the scripts newsrooms write in: Latin, CJK (full
 # width), Devanagari danda, Burmese, Ethiopic, Armenian, Arabic/Urdu. A colon or
 # semicolon ends a paragraph that introduces a list or a quote.

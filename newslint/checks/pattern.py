@@ -47,11 +47,14 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
                     tuple(word.casefold() for word in params.get("requires", ())))
 
 
-# A line-scope regex can be tried on a whole block first (most blocks have no
-# match, and one search per block is far cheaper than one per line) unless it
-# looks at string boundaries or around the match: a line's edges are then not
-# the same as the block's, and a block search could miss a line's match.
-_BLOCK_SAFE = regex.compile(r"\\[AZz]|\(\?<?[=!]")
+# A line-scope regex can be tried on all the prose, then on a whole block,
+# before its lines (most drafts have no match, and one search is far cheaper
+# than one per line): a match in a line is a match in the text around it too,
+# whose line edges are newlines that "^", "$" (multi-line) and "\b" treat as
+# the line's ends. Not so when the regex looks at string boundaries or around
+# the match, or cannot give back what it took (atomic groups, possessive
+# quantifiers): those rules are searched line by line.
+_BLOCK_SAFE = regex.compile(r"\\[AZz]|\(\?<?[=!]|\(\?>|[*+?}]\+")
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -67,6 +70,10 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             for m in _finditer(compiled, doc.title, deadline):
                 yield Hit(0, 0, {"match": m.group(0)})
         return
+    if compiled.requires and not any(word in doc.folded_prose for word in compiled.requires):
+        return
+    if compiled.block_first and not compiled.requires and not _search(compiled, doc.prose, deadline):
+        return  # one search of all the prose rules out most drafts at once
     for index, block in enumerate(doc.blocks):
         if compiled.requires and not _mentions(block.text, compiled.requires):
             continue

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit, block_hit, iter_lines, normalize_line
+from newslint.checks.base import Context, Hit, Line, block_hit, normalize_line, normalized_lines, normalized_set
 from newslint.document import Block, Document
 
 if TYPE_CHECKING:
@@ -68,16 +68,35 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled: Compiled = rule.compiled
-    lines = [(b, block, t, line) for b, block, t, line in iter_lines(doc) if line.strip()]
-    for k, (index, block, t_index, line) in enumerate(lines):
+    if not _may_match(doc, compiled):
+        return
+    lines = normalized_lines(doc)
+    for k, (index, block, t_index, line, normal) in enumerate(lines):
         if compiled.mode == "anywhere":
             for m in compiled.pattern.finditer(line):
                 yield block_hit(block, index, t_index + m.start(), t_index + m.end(),
                                 match=m.group(0))
-        elif _line_hit(compiled, line):
+        elif _line_hit(compiled, line, normal):
             yield _whole_line(block, index, t_index, line)
-            if k + 1 < len(lines) and normalize_line(line) in compiled.labels:
+            if k + 1 < len(lines) and normal in compiled.labels:
                 yield from _headline(lines[k + 1], compiled)
+
+
+def _may_match(doc: Document, compiled: Compiled) -> bool:
+    """The quick reject: most drafts have none of a rule's phrases.
+
+    In line mode a flagged line is one of the phrases once normalised: a set
+    test against the draft's normalised lines. In anywhere mode one search of
+    all the prose replaces a search per line: a line's edges are newlines
+    there, which the pattern's word boundaries treat as the ends of the line.
+    Prefix patterns are anchored at a line start: trying them on each line is
+    already cheap.
+    """
+    if compiled.mode == "line":
+        return not compiled.lines.isdisjoint(normalized_set(doc))
+    if compiled.mode == "anywhere":
+        return compiled.pattern.search(doc.prose) is not None
+    return True
 
 
 def _whole_line(block: Block, index: int, t_index: int, line: str) -> Hit:
@@ -86,8 +105,8 @@ def _whole_line(block: Block, index: int, t_index: int, line: str) -> Hit:
     return block_hit(block, index, t_index + lead, t_index + end, match=line.strip())
 
 
-def _line_hit(compiled: Compiled, line: str) -> bool:
-    if normalize_line(line) in compiled.lines:
+def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
+    if normal in compiled.lines:
         return True
     if compiled.mode != "prefix":
         return False
@@ -98,11 +117,11 @@ def _line_hit(compiled: Compiled, line: str) -> bool:
     return len(line.split()) <= limit
 
 
-def _headline(following: tuple[int, Block, int, str], compiled: Compiled) -> Iterator[Hit]:
+def _headline(following: Line, compiled: Compiled) -> Iterator[Hit]:
     """The line after a label alone, when it reads as the widget's headline."""
-    index, block, t_index, line = following
+    index, block, t_index, line, normal = following
     text = line.strip()
-    if len(text.split()) > compiled.max_words or text.endswith(".") or _line_hit(compiled, text):
+    if len(text.split()) > compiled.max_words or text.endswith(".") or _line_hit(compiled, text, normal):
         return
     if block.kind in ("paragraph", "list-item", "heading"):
         yield _whole_line(block, index, t_index, line)

@@ -89,6 +89,8 @@ from newslint.checks.base import (
     block_hit,
     ends_complete,
     normalize_line,
+    normalized_lines,
+    normalized_set,
     opens_unclosed_quote,
     quote_balance,
     sentence_ends,
@@ -542,8 +544,8 @@ def _closes_unopened_quote(text: str) -> bool:
 
 
 def _markers(doc: Document, compiled: Compiled) -> Iterator[Hit]:
-    for i, block in enumerate(doc.blocks):
-        for t_index, line in block.lines():
-            if normalize_line(line) in compiled.markers:
-                yield block_hit(block, i, t_index, t_index + len(line.rstrip()),
-                                match=line.strip())
+    if compiled.markers.isdisjoint(normalized_set(doc)):
+        return
+    for i, block, t_index, line, normal in normalized_lines(doc):
+        if normal in compiled.markers:
+            yield block_hit(block, i, t_index, t_index + len(line.rstrip()), match=line.strip())

@@ -123,7 +123,7 @@ class Document:
         text = self.memo.get("prose")
         if text is None:
             text = self.memo["prose"] = "\n\n".join(b.text for b in self.blocks)
-        return text  # type: ignore[no-any-return]
+        return text
 
     @property
     def folded_prose(self) -> str:
@@ -131,4 +131,4 @@ class Document:
         text = self.memo.get("folded")
         if text is None:
             text = self.memo["folded"] = self.prose.casefold()
-        return text  # type: ignore[no-any-return]
+        return text

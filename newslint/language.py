@@ -271,7 +271,7 @@ def _remembered(kind: str, text: str, work: Callable[[str], _T]) -> _T:
     key = (kind, text)
     if key not in memo:
         memo[key] = work(text)
-    return memo[key]  # type: ignore[no-any-return]
+    return memo[key]
 
 
 def lower_words(text: str) -> tuple[str, ...]:

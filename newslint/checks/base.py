@@ -68,7 +68,7 @@ def normalized_lines(doc: Document) -> list[Line]:
         lines = doc.memo["normalized-lines"] = [
             (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
             for b, block, t, line in iter_lines(doc) if line.strip()]
-    return lines  # type: ignore[no-any-return]
+    return lines
 
 
 def normalized_set(doc: Document) -> frozenset[str]:
@@ -76,7 +76,7 @@ def normalized_set(doc: Document) -> frozenset[str]:
     found = doc.memo.get("normalized-set")
     if found is None:
         found = doc.memo["normalized-set"] = frozenset(item[4] for item in normalized_lines(doc))
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 # Sentence-final punctuation of the scripts newsrooms write in: Latin, CJK (full

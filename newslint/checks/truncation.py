@@ -157,6 +157,7 @@ _BOLD_OPEN = regex.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
 # A paragraph ending on a short phrase in quotes that opened mid-sentence ('might not
 # be the "jobs machine"'): the quote closes the phrase, not the sentence.
 _PHRASE_WORD = r"[^\s“”\"‘’«».!?…,;:]+"
+_CLOSING_QUOTES = frozenset("”\"’»")  # the phrase's closing quote ends the text: a cheap test first
 _QUOTED_PHRASE = regex.compile(
     rf"\s\p{{Ll}}[\p{{Ll}}’'-]*\s+[“\"‘«]\s?{_PHRASE_WORD}(?:\s{_PHRASE_WORD}){{0,2}}\s?[”\"’»]$")
 
@@ -275,7 +276,7 @@ def _set_apart(doc: Document, i: int) -> bool:
 
 def _unfinished(text: str) -> bool:
     """A paragraph of at least PEER_WORDS words in sentence case without an end."""
-    if ends_complete(text) and not _QUOTED_PHRASE.search(text):
+    if ends_complete(text) and not (text[-1:] in _CLOSING_QUOTES and _QUOTED_PHRASE.search(text)):
         return False
     words = _WORD.findall(text)
     if len(words) < PEER_WORDS or _NOT_PROSE.search(text) or _LIST_ITEM.match(text) \
@@ -439,16 +440,19 @@ def _split_sentences(doc: Document, compiled: Compiled) -> Iterator[Hit]:
 
 def _opener_reason(prev: str, text: str, compiled: Compiled) -> str | None:
     """A paragraph opening with a word that continues the previous paragraph's sentence."""
-    if len(prev.split()) < MIN_WORDS or len(text.split()) < MIN_WORDS:
-        return None
     first = _FIRST_WORD.search(text)
     if first is None:
         return None
     word = first.group(1)
+    folded = word.casefold()
+    if folded not in compiled.openers and folded not in compiled.weak_openers:
+        return None  # most paragraphs: no need to count words
+    if len(prev.split()) < MIN_WORDS or len(text.split()) < MIN_WORDS:
+        return None
     after = text[first.end():first.end() + 1]
-    if word.casefold() in compiled.openers and word[:1].isupper() and after != ",":
+    if folded in compiled.openers and word[:1].isupper() and after != ",":
         return f"the paragraph opens with '{word}', continuing the previous sentence"
-    if word.casefold() in compiled.weak_openers and _opens_unclosed_quote(prev) \
+    if folded in compiled.weak_openers and _opens_unclosed_quote(prev) \
             and _closes_unopened_quote(text):
         return (f"a quotation opened in the previous paragraph closes here without being "
                 f"reopened, and the paragraph opens with '{word}'")
@@ -470,7 +474,13 @@ def sentence_breaks(doc: Document) -> list[_Break]:
     or this one ends on a comma, an opening quote or bracket or a dateline dash
     before a fragment, or a link's text stands alone between two pieces.
     """
-    blocks = doc.blocks
+    found: list[_Break] | None = doc.memo.get("sentence-breaks")  # both modes ask
+    if found is None:
+        found = doc.memo["sentence-breaks"] = _sentence_breaks(doc.blocks)
+    return found
+
+
+def _sentence_breaks(blocks: tuple[Block, ...]) -> list[_Break]:
     found = []
     for i in range(len(blocks) - 1):
         if not (is_prose(blocks[i]) and is_prose(blocks[i + 1])):

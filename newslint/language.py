@@ -28,6 +28,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import regex
@@ -206,6 +207,7 @@ LATIN_TIER = FIRST_TIER + ("ca", "ro", "sv", "da", "no", "af", "cs", "cy", "et",
                            "lt", "lv", "pl", "sk", "sl", "so", "sq", "sw", "tr", "vi")
 ALL_TIER = LATIN_TIER + tuple(code for codes in SCRIPT_TIERS.values() for code in codes)
 _KANA = ("HIRAGANA", "KATAKANA")
+_KANA_LETTER = re.compile(r"[\u3041-\u30ff]")
 # A Han character, a kana or a Hangul syllable carries about as much as a short
 # Latin word: weighed so, one English paragraph does not outvote a Chinese story.
 _DENSE = {"CJK": 3, "KANA": 3, "HANGUL": 3}
@@ -216,7 +218,7 @@ _CANONICAL = {"zh-cn": "zh", "zh-tw": "zh"}
 QUICK_MIN_WORDS = 120
 QUICK_LANGUAGES = frozenset({"en", "id", "de", "fr", "es", "pt"})
 QUICK_PROBABILITY = 0.99
-LANGDETECT_CHARS = 2000
+LANGDETECT_CHARS = 1000
 MIN_STOPWORD_RATIO = 0.12  # Indonesian prose runs as low as 0.15; a misplaced answer under 0.1
 # Languages written in another script than Latin (langdetect's codes and ours).
 NON_LATIN = frozenset({"zh", "ar", "bg", "fa", "hi", "mk", "mr", "ne", "ru", "uk", "ur"}
@@ -274,16 +276,57 @@ def _remembered(kind: str, text: str, work: Callable[[str], _T]) -> _T:
     return memo[key]
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A text's words that start in lower case (names and headline caps left
+    out), and how many of them are each profiled language's function words."""
+
+    lower: tuple[str, ...]
+    counts: dict[str, int]
+
+    def ratios(self) -> dict[str, float]:
+        """For each profiled language, the share of the lower-case words that are its function words."""
+        total = len(self.lower) or 1
+        return {lang: count / total for lang, count in self.counts.items()}
+
+
+def words_of(text: str) -> Words:
+    """``Words`` of a text, worked out per paragraph (blank-line separated)."""
+    parts = text.split("\n\n")
+    if len(parts) == 1:
+        return _remembered("words", text, _paragraph_words)
+    lower: list[str] = []
+    counts = dict.fromkeys(STOPWORDS, 0)
+    for part in parts:
+        words = _remembered("words", part, _paragraph_words)
+        lower.extend(words.lower)
+        for lang, count in words.counts.items():
+            counts[lang] += count
+    return Words(tuple(lower), counts)
+
+
 def lower_words(text: str) -> tuple[str, ...]:
     """Words that start in lower case: names and headline caps are left out."""
-    if "\n\n" not in text:
-        return _remembered("lower", text, _paragraph_lower_words)
-    return tuple(word for part in text.split("\n\n")
-                 for word in _remembered("lower", part, _paragraph_lower_words))
+    return words_of(text).lower
 
 
-def _paragraph_lower_words(text: str) -> tuple[str, ...]:
-    return tuple(word for word in _remembered("letters", text, _letter_runs) if word[0].islower())
+def stopword_ratios(words: Sequence[str]) -> dict[str, float]:
+    """For each profiled language, the share of ``words`` that are its function words."""
+    return Words(tuple(words), _stopword_counts(words)).ratios()
+
+
+def _paragraph_words(text: str) -> Words:
+    lower = tuple([word for word in _remembered("letters", text, _letter_runs) if word[0].islower()])
+    return Words(lower, _stopword_counts(lower))
+
+
+def _stopword_counts(words: Sequence[str]) -> dict[str, int]:
+    counts = dict.fromkeys(STOPWORDS, 0)
+    index = _STOPWORD_LANGUAGES
+    for word in filter(index.__contains__, words):
+        for lang in index[word]:
+            counts[lang] += 1
+    return counts
 
 
 def _letter_runs(text: str) -> tuple[str, ...]:
@@ -303,17 +346,6 @@ def _languages_of_words() -> dict[str, tuple[str, ...]]:
 _STOPWORD_LANGUAGES = _languages_of_words()
 
 
-def stopword_ratios(words: Sequence[str]) -> dict[str, float]:
-    """For each profiled language, the share of ``words`` that are its function words."""
-    counts = dict.fromkeys(STOPWORDS, 0)
-    index = _STOPWORD_LANGUAGES
-    for word in words:
-        for lang in index.get(word, ()):
-            counts[lang] += 1
-    total = len(words) or 1
-    return {lang: count / total for lang, count in counts.items()}
-
-
 def malay_score(text: str) -> float:
     """Evidence for Malay (positive) against Indonesian (negative), from differing words."""
     return _remembered("malay", text, _malay_score)
@@ -326,7 +358,7 @@ def _malay_score(text: str) -> float:
     unique = set(words)
     score = sum(_WEIGHTS_WITH_CLITICS[w] for w in unique & _WEIGHTED_WORDS)
     if unique & _BIGRAM_STARTS:
-        score += sum(MALAY_BIGRAMS.get(pair, 0.0) for pair in set(zip(words, words[1:], strict=False)))
+        score += sum(MALAY_BIGRAMS[pair] for pair in MALAY_BIGRAMS.keys() & set(zip(words, words[1:], strict=False)))
     return score - (2.0 if _ID_PAREN_DATE.search(text) else 0.0)
 
 
@@ -369,7 +401,7 @@ def warm() -> None:
 def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:
     with _lock:  # a langdetect Detector is not thread-safe while it is being built
         detector = _factory(tier).create()
-        # langdetect's cost grows with the text; 2,000 characters decide a language as well.
+        # langdetect's cost grows with the text; 1,000 characters decide a language as well.
         detector.set_max_text_length(LANGDETECT_CHARS)
         detector.append(text)
         try:
@@ -402,10 +434,12 @@ def detect(text: str) -> tuple[str, float]:
     script = script_of(sample)
     if script in SCRIPT_LANGUAGES:
         return SCRIPT_LANGUAGES[script], 1.0
+    if script == "CJK" and _KANA_LETTER.search(sample) is None:
+        return "zh", 1.0  # Han characters without a single kana: Japanese always mixes them in
     if script != "latin":
         return _langdetect(sample, SCRIPT_TIERS.get(script, ALL_TIER))
-    words = lower_words(sample)
-    ratios = stopword_ratios(words)
+    found = words_of(sample)
+    words, ratios = found.lower, found.ratios()
     lang, prob = _by_function_words(words, ratios) or _langdetect(sample, FIRST_TIER)
     if prob < 0.8 or not _plausible(lang, words, ratios):
         lang, prob = _langdetect(sample, LATIN_TIER)

@@ -25,7 +25,7 @@ see ``newslint.language.detect``.)
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -101,8 +101,8 @@ def close(a: str, b: str) -> bool:
 
 def foreign_language(text: str, article: str, compiled: Compiled, detect: Detector) -> str | None:
     """The language of ``text`` when it is confidently not ``article``; else None."""
-    words = lang_words.lower_words(text)
-    if len(words) < compiled.min_words:
+    words = lang_words.words_of(text)
+    if len(words.lower) < compiled.min_words:
         return None  # headline caps, names, numbers: too few words to judge
     suspect = _suspect(text, words, article, compiled)
     if suspect is None:
@@ -119,7 +119,7 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
     return lang if lang == suspect else None
 
 
-def _suspect(text: str, words: Sequence[str], article: str, compiled: Compiled) -> str | None:
+def _suspect(text: str, words: lang_words.Words, article: str, compiled: Compiled) -> str | None:
     """The cheap evidence: which language the paragraph seems to be in, if not the article's.
 
     ``'*'`` means "another script", whose language only langdetect can name.
@@ -130,7 +130,7 @@ def _suspect(text: str, words: Sequence[str], article: str, compiled: Compiled) 
             return other
     if (lang_words.script_of(text) == "latin") != _latin_article(article):
         return "*"
-    ratios = lang_words.stopword_ratios(words)
+    ratios = words.ratios()
     own = max((ratios.get(a, 0.0) for a in _family(article)), default=0.0)
     foreign = [(r, lang) for lang, r in ratios.items() if not close(lang, article)]
     best_ratio, best = max(foreign)

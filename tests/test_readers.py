@@ -106,3 +106,52 @@ def test_html_unclosed_script_runs_to_the_end() -> None:
                                             ("a.HTML", "html"), ("a.htm", "html"), ("noext", "text")])
 def test_format_follows_extension(name: str, fmt: str) -> None:
     assert read_string("Hello.", name)[0].format == fmt
+
+
+# --- Markdown: the plain-prose fast path gives exactly markdown-it's blocks -----------
+
+PLAIN_BODIES = [
+    "One paragraph.\n",
+    "First line\nsecond line of the same paragraph.\n\n\nSecond paragraph",
+    "Windows lines.\r\n\r\nStill windows.\r\n",
+    "Tabs\tinside are fine.\n \t \nBlank line above has spaces and a tab.\n",
+    "\u00a0Starts with a no-break space.\n\n\u00a0\n\nA line of only a no-break space above.\n",
+    "2024 was a year. 1999) too.\n\n“Quoted opening” and (brackets).\n",
+]
+NOT_PLAIN_BODIES = [
+    "# Heading\n\nText.\n", "Text.\n\n> quote\n", "- item\n- item\n", "* item\n", "+ item\n",
+    "1. first\n2. second\n", "3) third\n", "Text\n===\n", "Text\n---\n", "```\ncode\n```\n",
+    "~~~\ncode\n~~~\n", "    indented code\n", "\tindented code\n", " one space\n",
+    "<div>html</div>\n", "<!-- newslint-disable -->\n", "[ref]: https://example.com\n",
+    "Line one\rline two\n", "___\n",
+]
+
+
+def _markdown_it_only(monkeypatch: pytest.MonkeyPatch, source: str) -> Document:
+    with monkeypatch.context() as m:
+        m.setattr(md_reader, "_plain_paragraphs", lambda body: None)
+        return md_reader.read(source, "d.md")
+
+
+@pytest.mark.parametrize("body", PLAIN_BODIES)
+def test_markdown_plain_prose_fast_path_matches_markdown_it(monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    assert md_reader._plain_paragraphs(body) is not None
+    source = "---\ntitle: T\n---\n" + body
+    assert md_reader.read(source, "d.md").blocks == _markdown_it_only(monkeypatch, source).blocks
+
+
+@pytest.mark.parametrize("body", NOT_PLAIN_BODIES)
+def test_markdown_block_syntax_goes_to_markdown_it(body: str) -> None:
+    assert md_reader._plain_paragraphs(body) is None
+
+
+def test_markdown_fast_path_matches_markdown_it_on_real_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    plain = 0
+    for path in sorted((Path(__file__).parent / "fixtures" / "clean").glob("*.md")):
+        source = path.read_text(encoding="utf-8")
+        fast = md_reader.read(source, path.name)
+        assert fast.blocks == _markdown_it_only(monkeypatch, source).blocks, path.name
+        plain += md_reader._plain_paragraphs(source[md_reader.frontmatter.split(source).body_start:]) is not None
+    assert plain >= 100  # the fast path is really taken on real drafts, not only on toy ones

@@ -10,6 +10,7 @@ directives) and script/style/iframe/ins (reported as embeds).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import regex
@@ -41,7 +42,14 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     embeds: list[Embed] = []
     comments: list[tuple[int, int, str]] = []
     kind_stack: list[str] = []
-    for token in _parser().parse(body):
+    spans = _plain_paragraphs(body)
+    if spans is not None:
+        # Prose only: the blocks markdown-it would give, without its per-line work.
+        for span in spans:
+            block = _block(body, starts, span, "paragraph", fm.body_start)
+            if block is not None:
+                blocks.append(block)
+    for token in _parser().parse(body) if spans is None else ():
         if token.type in ("blockquote_open", "list_item_open"):
             kind_stack.append("quote" if token.type == "blockquote_open" else "list-item")
         elif token.type in ("blockquote_close", "list_item_close"):
@@ -63,6 +71,42 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         meta=dict(data), embeds=tuple(embeds), notices=notices + fm.notices,
         comments=tuple(comments),
     )
+
+
+# What a line may open with and still be only paragraph text in CommonMark:
+# anything but indentation and the characters that open a heading, quote,
+# list, thematic break, setext underline, code fence, HTML block or link
+# reference definition (an ordered list marker is checked apart).
+_BLOCK_OPENERS = frozenset("#>-*+_=`~<[ \t")
+_ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
+
+
+def _plain_paragraphs(body: str) -> list[list[int]] | None:
+    """Line spans of the paragraphs of a body that is plain prose, else None.
+
+    When no line can open any other block, CommonMark's blocks are exactly the
+    runs of non-blank lines (blank: spaces and tabs only), and markdown-it's
+    block parse, which costs about as much as all the checks of a short draft
+    together, would only say so. Any other body goes to markdown-it.
+    """
+    if "\r" in body and body.count("\r") != body.count("\r\n"):
+        return None  # a lone carriage return is a line break to markdown-it
+    spans: list[list[int]] = []
+    first = -1
+    for n, line in enumerate(body.split("\n")):
+        line = line.rstrip("\r")
+        if not line.strip(" \t"):
+            if first >= 0:
+                spans.append([first, n])
+                first = -1
+            continue
+        if line[0] in _BLOCK_OPENERS or (line[0].isdigit() and _ORDERED_MARKER.match(line)):
+            return None
+        if first < 0:
+            first = n
+    if first >= 0:
+        spans.append([first, body.count("\n") + 1])
+    return spans
 
 
 def _line_starts(text: str) -> list[int]:

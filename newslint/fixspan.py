@@ -67,13 +67,16 @@ def _text_lines(doc: Document, hit: Hit) -> tuple[int, int]:
 
 def _other_prose(doc: Document, span: Fix, keep: tuple[int, int]) -> bool:
     """True when [span.start, span.end) holds prose outside ``keep`` (another block's words)."""
+    outside = [(span.start, min(span.end, keep[0])), (max(span.start, keep[1]), span.end)]
     for block in doc.blocks:
         if block.end <= span.start or block.start >= span.end:
             continue
-        for index, char in enumerate(block.text):
-            if char.isspace():
-                continue
-            offset = block.source_offset(index)
-            if span.start <= offset < span.end and not keep[0] <= offset < keep[1]:
-                return True
+        anchors = block.anchors
+        for k, (t_start, s_start) in enumerate(anchors):
+            # Text [t_start, t_end) of the block lies at source [s_start, s_start + length).
+            t_end = anchors[k + 1][0] if k + 1 < len(anchors) else len(block.text)
+            for low, high in outside:
+                a, b = max(low, s_start), min(high, s_start + t_end - t_start)
+                if a < b and block.text[t_start + a - s_start : t_start + b - s_start].strip():
+                    return True
     return False

@@ -69,6 +69,8 @@ _TEMPLATE = regex.compile(
 _BARE_VOID = regex.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>",
                            regex.IGNORECASE)
 PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
+# What every match of a mode contains: a draft without any of it is skipped unread.
+_NEEDS = {"tag": ("<",), "entity": ("&",), "shortcode": ("[",), "template": ("{", "%%", "[[")}
 
 
 _TAG_LINE = regex.compile(r"^(?=.*\p{Ll})[\p{Ll}\d][\p{Ll}\p{M}\d '’-]*$")
@@ -92,6 +94,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         yield from _tag_list(doc)
         return
     pattern = PATTERNS[mode]
+    if not any(needed in doc.prose for needed in _NEEDS[mode]):
+        return
     for index, block in enumerate(doc.blocks):
         if block.kind == "code":
             continue

@@ -117,13 +117,14 @@ PLAIN_BODIES = [
     "Tabs\tinside are fine.\n \t \nBlank line above has spaces and a tab.\n",
     "\u00a0Starts with a no-break space.\n\n\u00a0\n\nA line of only a no-break space above.\n",
     "2024 was a year. 1999) too.\n\n“Quoted opening” and (brackets).\n",
+    "Story.\n\n[Gambas:Video 20detik]\n\n[Baca juga] on one line\nand the next.\n",
 ]
 NOT_PLAIN_BODIES = [
     "# Heading\n\nText.\n", "Text.\n\n> quote\n", "- item\n- item\n", "* item\n", "+ item\n",
     "1. first\n2. second\n", "3) third\n", "Text\n===\n", "Text\n---\n", "```\ncode\n```\n",
     "~~~\ncode\n~~~\n", "    indented code\n", "\tindented code\n", " one space\n",
     "<div>html</div>\n", "<!-- newslint-disable -->\n", "[ref]: https://example.com\n",
-    "Line one\rline two\n", "___\n",
+    "Line one\rline two\n", "___\n", "[foo\\]bar]: /url\n", "[multi\nline]: /url\n", "[[nested]]\n",
 ]
 
 

@@ -75,10 +75,14 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
 
 # What a line may open with and still be only paragraph text in CommonMark:
 # anything but indentation and the characters that open a heading, quote,
-# list, thematic break, setext underline, code fence, HTML block or link
-# reference definition (an ordered list marker is checked apart).
-_BLOCK_OPENERS = frozenset("#>-*+_=`~<[ \t")
+# list, thematic break, setext underline, code fence or HTML block (ordered
+# list markers and link reference definitions are checked apart).
+_BLOCK_OPENERS = frozenset("#>-*+_=`~< \t")
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
+# A "[" line is a paragraph when its first bracket closes on the line, with no
+# escape inside, and no ":" follows ("[Gambas:Video 20detik]"); else it may be a
+# link reference definition.
+_BRACKETED_TEXT = re.compile(r"\[[^\[\]\\]*\](?!:)")
 
 
 def _plain_paragraphs(body: str) -> list[list[int]] | None:
@@ -100,7 +104,8 @@ def _plain_paragraphs(body: str) -> list[list[int]] | None:
                 spans.append([first, n])
                 first = -1
             continue
-        if line[0] in _BLOCK_OPENERS or (line[0].isdigit() and _ORDERED_MARKER.match(line)):
+        if line[0] in _BLOCK_OPENERS or (line[0].isdigit() and _ORDERED_MARKER.match(line)) \
+                or (line[0] == "[" and not _BRACKETED_TEXT.match(line)):
             return None
         if first < 0:
             first = n

@@ -329,6 +329,11 @@ def _stopword_counts(words: Sequence[str]) -> dict[str, int]:
     return counts
 
 
+def letter_count(text: str) -> int:
+    """How many letters ``text`` has (shares the paragraph's word work)."""
+    return sum(map(len, _remembered("letters", text, _letter_runs)))
+
+
 def _letter_runs(text: str) -> tuple[str, ...]:
     return tuple(_LETTER_RUN.findall(text))
 

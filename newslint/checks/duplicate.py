@@ -37,6 +37,7 @@ import regex
 
 from newslint.checks.base import Context, Hit, ends_complete
 from newslint.document import Block, Document
+from newslint.language import letter_count
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
@@ -51,7 +52,6 @@ NEARBY = 3
 COPIED_RUN = 4
 LARGE_GROUP = 12
 _WORD = regex.compile(r"\w+")
-_NOT_LETTER = regex.compile(r"[^\p{L}\s]")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
 
 
@@ -99,8 +99,8 @@ def _comparable(blocks: tuple[Block, ...], params: Compiled) -> dict[int, list[s
         if block.kind not in _COMPARED_KINDS or len(text) < shortest:
             continue
         # Tables, code and number lists are mostly not letters; they repeat by design.
-        others = len(_NOT_LETTER.findall(text))  # digits and punctuation are the rarer kind
-        if (len(text) - text.count(" ") - others) < others:
+        letters = letter_count(text)
+        if letters < len(text) - text.count(" ") - text.count("\n") - letters:
             continue
         found = _WORD.findall(text.casefold())
         # A short line without a full stop is a heading or a label: sections repeat them.
@@ -138,7 +138,7 @@ def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
     for i in sorted(words):
         for anchor in _anchors(words[i]):
             index[anchor].append(i)
-    pairs = sorted({pair for group in index.values() for pair in _candidate_pairs(group)})
+    pairs = sorted({pair for group in index.values() if len(group) > 1 for pair in _candidate_pairs(group)})
     found: dict[int, _Repeat] = {}
     for i, j in pairs:
         rep = _relation(i, j, blocks, words, params)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import operator
 import re
 import threading
 import unicodedata
@@ -233,9 +234,9 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
 
 def script_of(text: str) -> str:
     """'latin' when most letters are Latin, else the main script's Unicode name ('CJK', 'KANA')."""
-    sample = text[:2000]
-    if _NON_LATIN_LETTER.search(sample) is None:
+    if _NON_LATIN_LETTER.search(text, 0, 2000) is None:
         return "latin"
+    sample = text[:2000]
     counts: Counter[str] = Counter()
     for ch in sample:
         if ch.isalpha():
@@ -278,15 +279,16 @@ def _remembered(kind: str, text: str, work: Callable[[str], _T]) -> _T:
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """A text's words that start in lower case (names and headline caps left
-    out), and how many of them are each profiled language's function words."""
+    """How many words of a text start in lower case (names and headline caps
+    are not counted), and how many of those are each profiled language's
+    function words."""
 
-    lower: tuple[str, ...]
+    lower: int
     counts: dict[str, int]
 
     def ratios(self) -> dict[str, float]:
         """For each profiled language, the share of the lower-case words that are its function words."""
-        total = len(self.lower) or 1
+        total = self.lower or 1
         return {lang: count / total for lang, count in self.counts.items()}
 
 
@@ -295,29 +297,29 @@ def words_of(text: str) -> Words:
     parts = text.split("\n\n")
     if len(parts) == 1:
         return _remembered("words", text, _paragraph_words)
-    lower: list[str] = []
+    lower = 0
     counts = dict.fromkeys(STOPWORDS, 0)
     for part in parts:
         words = _remembered("words", part, _paragraph_words)
-        lower.extend(words.lower)
+        lower += words.lower
         for lang, count in words.counts.items():
             counts[lang] += count
-    return Words(tuple(lower), counts)
-
-
-def lower_words(text: str) -> tuple[str, ...]:
-    """Words that start in lower case: names and headline caps are left out."""
-    return words_of(text).lower
+    return Words(lower, counts)
 
 
 def stopword_ratios(words: Sequence[str]) -> dict[str, float]:
-    """For each profiled language, the share of ``words`` that are its function words."""
-    return Words(tuple(words), _stopword_counts(words)).ratios()
+    """For each profiled language, the share of ``words`` (lower-case words) that are its function words."""
+    return Words(len(words), _stopword_counts(words)).ratios()
 
 
 def _paragraph_words(text: str) -> Words:
-    lower = tuple([word for word in _remembered("letters", text, _letter_runs) if word[0].islower()])
-    return Words(lower, _stopword_counts(lower))
+    runs = _remembered("letters", text, _letter_runs)
+    # Function words are listed in lower case, so counting them over every run
+    # counts only lower-case words; the first letters are tested in C.
+    return Words(sum(map(str.islower, map(_first, runs))), _stopword_counts(runs))
+
+
+_first = operator.itemgetter(0)
 
 
 def _stopword_counts(words: Sequence[str]) -> dict[str, int]:
@@ -416,9 +418,10 @@ def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:
     return _CANONICAL.get(str(best.lang), str(best.lang)), float(best.prob)
 
 
-def _plausible(lang: str, words: Sequence[str], ratios: dict[str, float]) -> bool:
-    """Does the text use ``lang``'s function words as much as any other profiled language's?"""
-    if lang not in STOPWORDS or len(words) < 8:
+def _plausible(lang: str, words: int, ratios: dict[str, float]) -> bool:
+    """Does the text (``words`` lower-case words) use ``lang``'s function words as much as any
+    other profiled language's?"""
+    if lang not in STOPWORDS or words < 8:
         return True  # nothing to check against, or too little text to judge
     own = max(ratios[lang], ratios["ms"] if lang in MALAY_FAMILY else 0.0)
     return own >= MIN_STOPWORD_RATIO and own >= 0.75 * max(ratios.values())
@@ -453,14 +456,14 @@ def detect(text: str) -> tuple[str, float]:
     return lang, prob
 
 
-def _by_function_words(words: Sequence[str], ratios: dict[str, float]) -> tuple[str, float] | None:
+def _by_function_words(words: int, ratios: dict[str, float]) -> tuple[str, float] | None:
     """A long text whose function words leave no doubt, named without loading langdetect.
 
     Only for the pack languages: their unlisted relatives (Galician, Luxembourgish,
     Javanese) have no langdetect profile either. Dutch is left out because
     Afrikaans, which langdetect knows, shares its function words.
     """
-    if len(words) < QUICK_MIN_WORDS:
+    if words < QUICK_MIN_WORDS:
         return None
     ratios = dict(ratios)
     ratios["id"] = max(ratios.pop("id"), ratios.pop("ms"))  # one family here; refined later

@@ -102,7 +102,7 @@ def close(a: str, b: str) -> bool:
 def foreign_language(text: str, article: str, compiled: Compiled, detect: Detector) -> str | None:
     """The language of ``text`` when it is confidently not ``article``; else None."""
     words = lang_words.words_of(text)
-    if len(words.lower) < compiled.min_words:
+    if words.lower < compiled.min_words:
         return None  # headline caps, names, numbers: too few words to judge
     suspect = _suspect(text, words, article, compiled)
     if suspect is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import fnmatch
+import gc
 import multiprocessing
 import os
 import sys
@@ -246,6 +247,9 @@ def _warm(ruleset: RuleSet, options: Options) -> None:
             _ = rule.compiled
     if needs_language(ruleset, options) and not options.language:
         lang_detect.warm()
+    # What is loaded now lives as long as the run: keep the collector from
+    # walking it again and again, and keep the forked workers' copies shared.
+    gc.freeze()
 
 
 def severity_at_least(finding: Finding, level: str) -> bool:

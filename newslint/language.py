@@ -236,19 +236,21 @@ def script_of(text: str) -> str:
     """'latin' when most letters are Latin, else the main script's Unicode name ('CJK', 'KANA')."""
     if _NON_LATIN_LETTER.search(text, 0, 2000) is None:
         return "latin"
-    sample = text[:2000]
     counts: Counter[str] = Counter()
-    for ch in sample:
-        if ch.isalpha():
-            name = "LATIN" if ord(ch) < 0x250 else unicodedata.name(ch, "LATIN").split(" ")[0]
-            name = "KANA" if name in _KANA else name
-            counts[name] += _DENSE.get(name, 1)
+    for name, n in Counter(map(_script_of_letter, filter(str.isalpha, text[:2000]))).items():
+        counts[name] += n * _DENSE.get(name, 1)
     if not counts:
         return "latin"
     if counts["KANA"] * 10 >= sum(counts.values()):
         return "KANA"  # Japanese mixes kanji with kana; Chinese has no kana
     script, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "LATIN"))
     return "latin" if script == "LATIN" else script
+
+
+@functools.lru_cache(maxsize=4096)
+def _script_of_letter(ch: str) -> str:
+    name = "LATIN" if ord(ch) < 0x250 else unicodedata.name(ch, "LATIN").split(" ")[0]
+    return "KANA" if name in _KANA else name
 
 
 # Word work remembered per paragraph while one document is linted (see

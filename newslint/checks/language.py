@@ -132,8 +132,7 @@ def _suspect(text: str, words: lang_words.Words, article: str, compiled: Compile
         return "*"
     ratios = words.ratios()
     own = max((ratios.get(a, 0.0) for a in _family(article)), default=0.0)
-    foreign = [(r, lang) for lang, r in ratios.items() if not close(lang, article)]
-    best_ratio, best = max(foreign)
+    best_ratio, best = max((ratios[lang], lang) for lang in _foreign(article))
     if best_ratio >= MIN_FOREIGN_RATIO and own <= MAX_OWN_SHARE * best_ratio:
         return best
     return None
@@ -152,6 +151,11 @@ def _other_malay(text: str, article: str, margin: float) -> str | None:
 @functools.lru_cache(maxsize=64)
 def _family(article: str) -> tuple[str, ...]:
     return tuple(lang for lang in lang_words.STOPWORDS if close(lang, article))
+
+
+@functools.lru_cache(maxsize=64)
+def _foreign(article: str) -> tuple[str, ...]:
+    return tuple(lang for lang in lang_words.STOPWORDS if not close(lang, article))
 
 
 def _latin_article(article: str) -> bool:

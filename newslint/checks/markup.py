@@ -125,10 +125,10 @@ def _tag_list(doc: Document) -> Iterator[Hit]:
 
 def _is_tag_line(text: str) -> bool:
     text = text.strip()
-    return "\n" not in text and 0 < len(text.split()) <= TAG_WORDS \
+    # split() stops after TAG_WORDS words: a long paragraph is not split whole
+    return "\n" not in text and 0 < len(text.split(None, TAG_WORDS)) <= TAG_WORDS \
         and _TAG_LINE.match(text) is not None
 
 
 def _is_sentence(text: str) -> bool:
-    words = text.split()
-    return len(words) >= 6 and text.rstrip()[-1:] in ".!?…。！？\"”’)"
+    return text.rstrip()[-1:] in ".!?…。！？\"”’)" and len(text.split(None, 6)) >= 6

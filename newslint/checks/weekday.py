@@ -98,6 +98,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled: Compiled = rule.compiled
+    if compiled.pattern.search(doc.prose) is None:
+        return  # a match in a block is one in all the prose too: its edges are newlines there
     for i, block in enumerate(doc.blocks):
         if block.kind == "code":
             continue

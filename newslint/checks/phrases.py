@@ -62,8 +62,9 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         source = rf"(?<!\w)(?:{alternation})(?!\w)"
     lines = frozenset(normalize_line(p) for p in phrases)
     labels = frozenset(normalize_line(p) for p in params.get("headline_after", ()))
-    return Compiled(mode, lines, regex.compile(source, flags), int(params.get("max_words", 12)),
-                    labels)
+    # Line mode compares normalised lines only: its regex would never run.
+    pattern = None if mode == "line" else regex.compile(source, flags)
+    return Compiled(mode, lines, pattern, int(params.get("max_words", 12)), labels)
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:

@@ -6,6 +6,7 @@ draft as a test. A file that crashed the linter gets an ``<error>`` instead.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
@@ -13,12 +14,16 @@ from typing import Any
 from newslint.finding import FileResult, Finding
 from newslint.report import Formatter
 
-# Characters XML 1.0 cannot hold even escaped; a draft may contain them.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+@functools.cache
+def _not_xml() -> re.Pattern[str]:
+    """Characters XML 1.0 cannot hold even escaped; a draft may contain them.
+    (Compiled on first use: the class takes milliseconds every other run would pay.)"""
+    return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _not_xml().sub("\ufffd", text)
 
 
 def _line(f: Finding) -> str:

@@ -309,11 +309,6 @@ def words_of(text: str) -> Words:
     return Words(lower, counts)
 
 
-def stopword_ratios(words: Sequence[str]) -> dict[str, float]:
-    """For each profiled language, the share of ``words`` (lower-case words) that are its function words."""
-    return Words(len(words), _stopword_counts(words)).ratios()
-
-
 def _paragraph_words(text: str) -> Words:
     runs = _remembered("letters", text, _letter_runs)
     # Function words are listed in lower case, so counting them over every run

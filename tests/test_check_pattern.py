@@ -66,3 +66,31 @@ def test_a_catastrophic_regex_stops_with_a_finding_not_a_hang() -> None:
 def test_a_broken_regex_is_a_rule_error() -> None:
     with pytest.raises(RuleError, match="bad parameter: invalid regex"):
         rule(regex=r"(unclosed")
+
+
+@pytest.mark.parametrize("regex_source, line_by_line", [
+    (r"^Advertisement$", False),
+    (r"\bpromo\b", False),
+    (r"(?<=\. )ADVERTISEMENT", True),   # looks behind the match
+    (r"\Apromo", True),                 # string boundary
+    (r"(?>\w+)!", True),                # atomic group
+    (r"\w++!", True),                   # possessive quantifier
+])
+def test_which_line_rules_may_search_all_the_prose_first(regex_source: str, line_by_line: bool) -> None:
+    assert rule(regex=regex_source).compiled.block_first is not line_by_line
+
+
+@pytest.mark.parametrize("regex_source, text, expected", [
+    # the prose search must not miss a line's match: a match at a line start, a line end
+    # and in a later paragraph are all found
+    (r"^Top$", "Story text here.\n\nTop\n\nMore text.", [(3, 1, "Top")]),
+    (r"\bpromo$", "First line\nwith a promo\n\nAnother promo", [(2, 8, "promo"), (4, 9, "promo")]),
+    # ... and a match that only the joined prose has (across paragraphs) is not reported
+    (r"end\s+Start", "It is the end\n\nStart again.", []),
+    # an atomic group that would swallow the newline in the whole text (and then fail)
+    # is searched line by line, where it matches
+    (r"(?>[^.]+)$", "Plain.\n\nLoud line\nmore.", [(3, 1, "Loud line")]),
+])
+def test_prose_first_search_keeps_line_results(regex_source: str, text: str,
+                                               expected: list[tuple[int, int, str]]) -> None:
+    assert found(rule(regex=regex_source), text) == expected

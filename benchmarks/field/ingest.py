@@ -1,0 +1,338 @@
+"""Build the field corpus from snapshots of public repositories.
+
+    python benchmarks/field/ingest.py [--mirror DIR] [--out DIR]
+
+Reads each source listed in ``SOURCES`` out of a bare git snapshot under
+``--mirror`` (default /work/.mirror, one ``owner+name`` folder per repository),
+and writes:
+
+- ``OUT/clean/<lang>/<outlet>/<id>.md``: edited copy as published, Markdown with
+  YAML front matter (title, author and date where the source gives them, lang,
+  outlet, source);
+- ``OUT/scraped/<lang>/<site>/<id>.txt``: raw scraper output, junk and all, first
+  line the title;
+- ``benchmarks/field/MANIFEST.yaml``: every source with repository, commit, path,
+  licence and what came out of it (outlet, language, count, clean|scraped).
+
+The text is copied as the source holds it. The only changes are line endings,
+trailing blanks, and for clean copy one blank line between paragraphs (a
+Markdown draft's paragraph break). Sources are read at the commit named in
+``SOURCES``, so a rebuild gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_MIRROR = Path("/work/.mirror")
+DEFAULT_OUT = Path("/work/data/field")
+MIN_WORDS = 80  # shorter items are teasers or captions, not articles
+
+
+@dataclass
+class Article:
+    lang: str
+    outlet: str
+    ident: str
+    title: str
+    text: str
+    path: str
+    author: str = ""
+    date: str = ""
+    url: str = ""
+
+
+@dataclass
+class Source:
+    name: str
+    repo: str
+    commit: str
+    licence: str
+    kind: str  # clean | scraped
+    read: Callable[[Git], Iterator[Article]]
+    note: str = ""
+    paths: list[str] = field(default_factory=list)
+
+
+class Git:
+    """Read files of one commit of a bare snapshot."""
+
+    def __init__(self, mirror: Path, repo: str, commit: str) -> None:
+        base = mirror / repo.replace("/", "+") / "repo"
+        self.git_dir = base / ".git" if (base / ".git").is_dir() else base
+        self.commit = commit
+
+    def _git(self, *args: str) -> bytes:
+        cmd = ["git", f"--git-dir={self.git_dir}", *args]
+        return subprocess.run(cmd, check=True, capture_output=True).stdout
+
+    def ls(self, under: str) -> list[str]:
+        out = self._git("ls-tree", "-r", "--name-only", self.commit, "--", under)
+        return out.decode("utf-8").splitlines()
+
+    def read(self, path: str) -> bytes:
+        return self._git("show", f"{self.commit}:{path}")
+
+    def text(self, path: str) -> str:
+        return self.read(path).decode("utf-8", errors="replace")
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unknown"
+
+
+def short_id(*parts: str) -> str:
+    return hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:10]
+
+
+def paragraphs(text: str) -> str:
+    """Clean copy as Markdown: one paragraph a line-group, blank line between."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [ln.strip() for ln in text.split("\n")]
+    return "\n\n".join(ln for ln in lines if ln) + "\n"
+
+
+def raw_lines(text: str) -> str:
+    """Scraped copy as saved: line endings and trailing blanks normalised only."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(ln.rstrip() for ln in text.split("\n")).strip("\n") + "\n"
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def xlsx_rows(data: bytes) -> list[dict[str, str]]:
+    """Rows of the first sheet of an .xlsx file, keyed by the header row."""
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    book = zipfile.ZipFile(io.BytesIO(data))
+    shared: list[str] = []
+    if "xl/sharedStrings.xml" in book.namelist():
+        root = ET.fromstring(book.read("xl/sharedStrings.xml"))
+        shared = ["".join(t.text or "" for t in si.iter(ns + "t")) for si in root.iter(ns + "si")]
+    sheet = ET.fromstring(book.read("xl/worksheets/sheet1.xml"))
+    table: list[dict[str, str]] = []
+    for row in sheet.iter(ns + "row"):
+        cells: dict[str, str] = {}
+        for c in row.iter(ns + "c"):
+            col = re.match(r"[A-Z]+", c.get("r", "")).group()  # type: ignore[union-attr]
+            v = c.find(ns + "v")
+            if c.get("t") == "s" and v is not None and v.text:
+                cells[col] = shared[int(v.text)]
+            elif c.get("t") == "inlineStr":
+                cells[col] = "".join(t.text or "" for t in c.iter(ns + "t"))
+            else:
+                cells[col] = v.text or "" if v is not None else ""
+        table.append(cells)
+    header = table[0]
+    return [{header[k].strip().lower(): v for k, v in r.items() if k in header} for r in table[1:]]
+
+
+# -- sources --------------------------------------------------------------------------------
+
+ES_OUTLETS = {
+    "el pais": "el-pais", "el universal": "el-universal", "bbc": "bbc-mundo",
+    "bbc news": "bbc-mundo", "bbc mundo": "bbc-mundo", "cnn": "cnn-espanol",
+    "cnn espanol": "cnn-espanol", "cnn en espanol": "cnn-espanol", "cnnespanol": "cnn-espanol",
+    "el financiero": "el-financiero", "el economista": "el-economista", "la jornada": "la-jornada",
+    "vanguardia": "la-vanguardia", "la vanguardia": "la-vanguardia", "el comercio": "el-comercio",
+    "ny times": "nytimes-es", "the new york times": "nytimes-es", "milenio": "milenio",
+    "excelsior": "excelsior", "forbes": "forbes-mexico", "huffpost": "huffpost-es",
+}
+
+
+def _es_outlet(source: str) -> str:
+    key = slug(source).replace("-", " ")
+    return ES_OUTLETS.get(key, slug(source))
+
+
+def read_fnc_spanish(git: Git) -> Iterator[Article]:
+    """Spanish Fake News Corpus, test split: the news marked true (1), by source.
+
+    The train and development splits mask every number as *NUMBER*, so only the test
+    split (unmasked) is used.
+    """
+    path = "test.xlsx"
+    for row in xlsx_rows(git.read(path)):
+        if row.get("category", "").strip() != "1" or not row.get("source"):
+            continue
+        text = row.get("text", "")
+        if "*NUMBER*" in text or words(text) < MIN_WORDS:
+            continue
+        outlet = _es_outlet(row["source"])
+        yield Article(
+            lang="es", outlet=outlet, ident=f"fnc-{row.get('id', '').strip() or short_id(text)}",
+            title=row.get("headline", "").strip(), text=paragraphs(text), path=path,
+            url=row.get("link", "").strip(),
+        )
+
+
+def _site_of(url: str) -> str:
+    host = re.sub(r"^https?://", "", url).split("/")[0].lower()
+    return re.sub(r"^(www|m|amp)\.", "", host)
+
+
+def read_fakenewsnet_scraped(git: Git) -> Iterator[Article]:
+    """FakeNewsNet (old version): pages as the newspaper library scraped them."""
+    base = "datasets/fake_news_net/data/FakeNewsNet-old-version/Data"
+    for path in git.ls(base):
+        if not path.endswith("-Webpage.json"):
+            continue
+        d = json.loads(git.text(path))
+        text = d.get("text") or ""
+        site = _site_of(d.get("source") or d.get("url") or "")
+        if words(text) < MIN_WORDS or not site:
+            continue
+        title = (d.get("title") or "").strip()
+        yield Article(
+            lang="en", outlet=slug(site.replace(".", "-")), ident=Path(path).stem.lower(),
+            title=title, text=raw_lines(text), path=path, url=d.get("url") or "",
+        )
+
+
+SOURCES: list[Source] = [
+    Source(
+        name="fnc-spanish", repo="jpposadas/FakeNewsCorpusSpanish",
+        commit="732f4870abd8d3f5ab4956fd92b040a7913614e3", licence="CC-BY-4.0",
+        kind="clean", read=read_fnc_spanish,
+        note="True news of the test split, copied by the corpus authors from each outlet",
+    ),
+    Source(
+        name="fakenewsnet-old", repo="pmacinec/fake-news-datasets",
+        commit="0ea4a5ccaf7698cb44ba01855295989a8e26e144",
+        licence="MIT (collection); FakeNewsNet research data, text owned by the publishers",
+        kind="scraped", read=read_fakenewsnet_scraped,
+        note="Article pages scraped with the newspaper library: share counters, captions, "
+        "newsletter and related-story lines left in",
+    ),
+]
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def front_matter(a: Article, source: Source) -> str:
+    meta: dict[str, str] = {"title": a.title}
+    if a.author:
+        meta["author"] = a.author
+    if a.date:
+        meta["date"] = a.date
+    meta.update({"lang": a.lang, "outlet": a.outlet, "source": f"{source.repo}@{source.commit[:12]}:{a.path}"})
+    if a.url:
+        meta["url"] = a.url
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{dumped}---\n\n"
+
+
+def write(a: Article, source: Source, out: Path) -> Path:
+    if source.kind == "clean":
+        target = out / "clean" / a.lang / a.outlet / f"{a.ident}.md"
+        body = front_matter(a, source) + a.text
+    else:
+        target = out / "scraped" / a.lang / a.outlet / f"{a.ident}.txt"
+        body = (a.title or "(no title)") + "\n\n" + a.text
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def ingest(mirror: Path, out: Path, only: set[str] | None = None) -> list[dict[str, object]]:
+    manifest: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for source in SOURCES:
+        if only and source.name not in only:
+            continue
+        git = Git(mirror, source.repo, source.commit)
+        counts: Counter[tuple[str, str]] = Counter()
+        paths: dict[tuple[str, str], set[str]] = {}
+        for a in source.read(git):
+            digest = hashlib.sha1(re.sub(r"\s+", " ", a.text).strip().lower().encode()).hexdigest()
+            if digest in seen:  # the same article twice (several sources copy one story)
+                continue
+            seen.add(digest)
+            write(a, source, out)
+            counts[(a.lang, a.outlet)] += 1
+            paths.setdefault((a.lang, a.outlet), set()).add(a.path)
+        for (lang, outlet), n in sorted(counts.items()):
+            manifest.append({
+                "source": source.name, "repository": source.repo, "commit": source.commit,
+                "paths": _summarise(sorted(paths[(lang, outlet)])), "licence": source.licence,
+                "outlet": outlet, "language": lang, "count": n, "kind": source.kind,
+                "note": source.note,
+            })
+        print(f"{source.name}: {sum(counts.values())} articles, {len(counts)} outlets", file=sys.stderr)
+    return manifest
+
+
+def _summarise(paths: list[str]) -> list[str]:
+    """Up to 3 paths, then the folder with a count, so the manifest stays readable."""
+    if len(paths) <= 3:
+        return paths
+    folders = Counter(str(Path(p).parent) for p in paths)
+    return [f"{folder}/ ({n} files)" for folder, n in sorted(folders.items())]
+
+
+def holdout(lang: str, outlet: str) -> bool:
+    """The split rule: an outlet is held out when the SHA-256 of "lang/outlet" is even.
+
+    It depends on the outlet's name alone, so adding sources never moves an outlet
+    from one group to the other.
+    """
+    return int(hashlib.sha256(f"{lang}/{outlet}".encode()).hexdigest(), 16) % 2 == 0
+
+
+def write_split(out: Path, target: Path) -> None:
+    split: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for part in ("clean", "scraped"):
+        split[part] = {}
+        for lang_dir in sorted(p for p in (out / part).glob("*") if p.is_dir()):
+            outlets = sorted(p.name for p in lang_dir.iterdir() if p.is_dir())
+            split[part][lang_dir.name] = {
+                "tune": [o for o in outlets if not holdout(lang_dir.name, o)],
+                "holdout": [o for o in outlets if holdout(lang_dir.name, o)],
+            }
+    header = (
+        "# Outlets (clean) and sites (scraped) per language, split into the group rules may be\n"
+        "# tuned on and the group they are judged on. Rule: holdout when the SHA-256 of\n"
+        "# \"<lang>/<outlet>\" (as an integer) is even; see holdout() in ingest.py.\n"
+    )
+    target.write_text(header + yaml.safe_dump(split, sort_keys=False, width=120), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--only", action="append", help="ingest only this source (repeatable)")
+    ap.add_argument("--manifest", type=Path, default=HERE / "MANIFEST.yaml")
+    args = ap.parse_args(argv)
+    manifest = ingest(args.mirror, args.out, set(args.only) if args.only else None)
+    header = "# Every source of the field corpus (written by benchmarks/field/ingest.py).\n"
+    args.manifest.write_text(header + yaml.safe_dump({"sources": manifest}, allow_unicode=True,
+                                                     sort_keys=False, width=120), encoding="utf-8")
+    write_split(args.out, HERE / "split.yaml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

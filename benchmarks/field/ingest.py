@@ -23,10 +23,13 @@ Markdown draft's paragraph break). Sources are read at the commit named in
 from __future__ import annotations
 
 import argparse
+import ast
+import csv
 import hashlib
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -35,6 +38,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -83,8 +87,8 @@ class Git:
         return subprocess.run(cmd, check=True, capture_output=True).stdout
 
     def ls(self, under: str) -> list[str]:
-        out = self._git("ls-tree", "-r", "--name-only", self.commit, "--", under)
-        return out.decode("utf-8").splitlines()
+        out = self._git("ls-tree", "-r", "-z", "--name-only", self.commit, "--", under)
+        return [p for p in out.decode("utf-8").split("\0") if p]
 
     def read(self, path: str) -> bytes:
         return self._git("show", f"{self.commit}:{path}")
@@ -200,7 +204,7 @@ def read_fakenewsnet_scraped(git: Git) -> Iterator[Article]:
             continue
         d = json.loads(git.text(path))
         text = d.get("text") or ""
-        site = _site_of(d.get("source") or d.get("url") or "")
+        site = _site_of(d.get("canonical_link") or d.get("url") or d.get("source") or "")
         if words(text) < MIN_WORDS or not site:
             continue
         title = (d.get("title") or "").strip()
@@ -209,6 +213,219 @@ def read_fakenewsnet_scraped(git: Git) -> Iterator[Article]:
             title=title, text=raw_lines(text), path=path, url=d.get("url") or "",
         )
 
+
+def read_fake_vs_satire(git: Git) -> Iterator[Article]:
+    """Fake-news and satire stories as scraped for Golbeck et al. 2018: title, URL, text."""
+    base = "datasets/fake_news_vs_satire/data/story_text"
+    for path in git.ls(base):
+        if not path.endswith(".txt") or "/ditched/" in path:
+            continue
+        title, _, rest = git.text(path).replace("\r\n", "\n").partition("\n")
+        url, _, text = rest.partition("\n")
+        site = _site_of(url.strip())
+        if not url.startswith("http") or not site or words(text) < MIN_WORDS:
+            continue
+        kind = "satire" if "/Satire/" in path else "fake"
+        yield Article(lang="en", outlet=slug(site.replace(".", "-")), ident=f"{kind}-{Path(path).stem}",
+                      title=title.strip(), text=raw_lines(text), path=path, url=url.strip())
+
+
+def _wmt_outlet(docid: str) -> str:
+    name = re.sub(r"\.\d+$", "", docid)
+    name = re.sub(r"^(www\.|en\.|de\.|fr\.)", "", name)
+    name = re.sub(r"\.(com|de|fr|at|ch|be|co\.uk|net|org)$", "", name)
+    return slug(name.replace(".", "-").replace("_", "-"))
+
+
+def wmt_reader(paths: list[str], langs: set[str]) -> Callable[[Git], Iterator[Article]]:
+    """WMT test sets: news documents in their original language (origlang = source).
+
+    Each <seg> is a sentence as the outlet published it; the first one is the headline.
+    Where a document keeps its paragraphs (<p>), they are kept; where the whole
+    document is one <p>, each sentence becomes a paragraph, as many outlets set them.
+    """
+
+    def read(git: Git) -> Iterator[Article]:
+        for path in paths:
+            root = ET.fromstring(git.read(path))
+            for doc in root.iter("doc"):
+                src = doc.find("src")
+                lang = src.get("lang", "") if src is not None else ""
+                if src is None or lang not in langs or doc.get("origlang") != lang:
+                    continue
+                if doc.get("domain", "news") != "news":
+                    continue
+                paras = [[(seg.text or "").strip() for seg in p.iter("seg")] for p in src.iter("p")]
+                segs = [s for p in paras for s in p if s]
+                if len(segs) < 4:
+                    continue
+                title = segs[0]
+                if len(paras) > 1:
+                    body = [" ".join(s for s in p if s) for p in paras]
+                    body[0] = " ".join(s for s in paras[0][1:] if s)
+                else:
+                    body = segs[1:]
+                text = "\n".join(b for b in body if b)
+                if words(text) < MIN_WORDS:
+                    continue
+                docid = doc.get("id", "")
+                yield Article(lang=lang, outlet=_wmt_outlet(docid), ident=f"wmt-{slug(docid)}", title=title,
+                              text=paragraphs(text), path=path)
+
+    return read
+
+
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...", "''"}
+NO_SPACE_AFTER = {"(", "[", "{", "``"}
+
+
+def detokenize(tokens: list[str]) -> str:
+    """Undo word tokenization: glue punctuation back, pair straight double quotes."""
+    out = ""
+    quote_open = False
+    glue_next = True
+    tokens = [t for t in tokens if t.strip()]
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok == "-" and out.endswith("-"):  # "--" was split into "-", "-"
+            out += tok
+            continue
+        # a hyphen inside a word ("undang-undang", "obat-obatan") or a slash in a date (15/9)
+        if (tok == "-" and nxt[:1].islower() and out[-1:].isalpha()) or (
+            tok == "/" and nxt[:1].isdigit() and out[-1:].isdigit()
+        ):
+            out += tok
+            glue_next = True
+            continue
+        if tok == '"':
+            if quote_open:
+                out += tok
+                glue_next = False
+            else:
+                out += ("" if glue_next else " ") + tok
+                glue_next = True
+            quote_open = not quote_open
+            continue
+        if glue_next or tok in NO_SPACE_BEFORE or tok.startswith("'"):
+            out += tok
+        else:
+            out += " " + tok
+        glue_next = tok in NO_SPACE_AFTER
+    return out.replace("``", "\u201c").replace("''", "\u201d")
+
+
+def read_indosum(git: Git) -> Iterator[Article]:
+    """IndoSum development folds: news from ten Indonesian outlets (via Shortir), tokenized.
+
+    Paragraph and sentence boundaries are the source's; words are detokenized here.
+    At most INDOSUM_PER_OUTLET articles per outlet, first come first served.
+    """
+    taken: Counter[str] = Counter()
+    for fold in range(1, 6):
+        path = f"indosum/dev.0{fold}.jsonl"
+        for line in git.text(path).splitlines():
+            d = json.loads(line)
+            outlet = slug(d["source"])
+            if taken[outlet] >= INDOSUM_PER_OUTLET:
+                continue
+            paras = d["paragraphs"]
+            if isinstance(paras, str):  # this copy stores the lists as Python literals
+                paras = ast.literal_eval(paras)
+            text = "\n".join(detokenize([tok for sent in para for tok in sent]) for para in paras)
+            if words(text) < MIN_WORDS:
+                continue
+            taken[outlet] += 1
+            yield Article(lang="id", outlet=outlet, ident=f"indosum-{slug(d['id'])[:60]}", title="",
+                          text=paragraphs(text), path=path, url=d.get("source_url", ""))
+
+
+INDOSUM_PER_OUTLET = 80
+FACTNEWS_OUTLETS = {"folha": "folha-de-s-paulo", "estadao": "estadao", "oglobo": "o-globo"}
+
+
+def read_factnews(git: Git) -> Iterator[Article]:
+    """FactNews: Brazilian news (Folha, Estadão, O Globo) as numbered sentences per article.
+
+    Paragraph breaks are not in the data: each sentence becomes a paragraph.
+    """
+    path = "dataset/factnews_dataset.csv"
+    rows = list(csv.DictReader(io.StringIO(git.text(path))))
+    docs: dict[str, list[tuple[int, str]]] = {}
+    for r in rows:
+        docs.setdefault(r["file"], []).append((int(r["id_sente"]), r["sentences"].strip()))
+    for name, sents in docs.items():
+        if name.endswith("_titulo"):
+            continue
+        outlet = next((v for k, v in FACTNEWS_OUTLETS.items() if k in name.lower()), "")
+        text = "\n".join(t for _, t in sorted(sents) if t)
+        if not outlet or words(text) < MIN_WORDS:
+            continue
+        title = " ".join(t for _, t in sorted(docs.get(name + "_titulo", [])))
+        yield Article(lang="pt", outlet=outlet, ident=f"factnews-{slug(name)}", title=title,
+                      text=paragraphs(text), path=path)
+
+
+class _SimpleHTML(HTMLParser):
+    """Blocks of a plain article page: h1 (title), h2/h3 (section headings), p."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[tuple[str, str]] = []
+        self._tag = ""
+        self._buf: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h1", "h2", "h3", "p", "li"):
+            self._tag, self._buf = tag, []
+        elif tag == "br" and self._tag:
+            self._buf.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._tag:
+            text = re.sub(r"\s+", " ", "".join(self._buf)).strip()
+            if text:
+                self.blocks.append((tag, text))
+            self._tag = ""
+
+    def handle_data(self, data: str) -> None:
+        if self._tag:
+            self._buf.append(data)
+
+
+def read_wikinews_fr(git: Git) -> Iterator[Article]:
+    """French Wikinews articles (2012) of the TopicRank keyphrase corpus, as their HTML pages."""
+    path = "src/WikinewsKeyphraseCorpus-master.zip"
+    book = zipfile.ZipFile(io.BytesIO(git.read(path)))
+    for name in sorted(book.namelist()):
+        if not name.endswith(".html"):
+            continue
+        parser = _SimpleHTML()
+        parser.feed(book.read(name).decode("utf-8"))
+        title = next((t for tag, t in parser.blocks if tag == "h1"), "")
+        body = [("## " + t if tag in ("h2", "h3") else t) for tag, t in parser.blocks if tag != "h1"]
+        text = "\n".join(body)
+        if words(text) < MIN_WORDS:
+            continue
+        yield Article(lang="fr", outlet="wikinews-fr", ident=f"wikinews-{Path(name).stem}", title=title,
+                      text=paragraphs(text), path=f"{path}!{name}")
+
+
+def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
+    """Lusa wire copy: title, blank line, one paragraph a line."""
+
+    def read(git: Git) -> Iterator[Article]:
+        for path in git.ls(folder):
+            raw = git.text(path).replace("\r\n", "\n")
+            title, _, body = raw.partition("\n")
+            if words(body) < MIN_WORDS:
+                continue
+            yield Article(lang="pt", outlet="lusa", ident=f"{prefix}-{slug(Path(path).stem)}",
+                          title=title.strip(), text=paragraphs(body), path=path)
+
+    return read
+
+
+WMT_LICENCE = "WMT test data, for research use; publishers own the text"
 
 SOURCES: list[Source] = [
     Source(
@@ -224,6 +441,53 @@ SOURCES: list[Source] = [
         kind="scraped", read=read_fakenewsnet_scraped,
         note="Article pages scraped with the newspaper library: share counters, captions, "
         "newsletter and related-story lines left in",
+    ),
+    Source(
+        name="fake-vs-satire", repo="pmacinec/fake-news-datasets",
+        commit="0ea4a5ccaf7698cb44ba01855295989a8e26e144",
+        licence="MIT (collection); Golbeck et al. 2018 research data, text owned by the publishers",
+        kind="scraped", read=read_fake_vs_satire,
+        note="Fake-news and satire stories as their scraper saved them (title, URL, text)",
+    ),
+    Source(
+        name="wmt21-news", repo="wmt-conference/wmt21-news-systems",
+        commit="f41750dadbf2ba6ab01ca5380347d253298a3427",
+        licence=WMT_LICENCE,
+        kind="clean", read=wmt_reader(["xml/newstest2021.fr-de.all.xml", "xml/newstest2021.de-fr.all.xml",
+                                       "xml/newstest2021.en-is.all.xml"], {"en", "de", "fr"}),
+        note="News test set documents in their original language, sentence-segmented by WMT",
+    ),
+    Source(
+        name="wmt22-news", repo="wmt-conference/wmt22-news-systems",
+        commit="20240a2e96a50e823ea8cdf37fd8af52547146e3",
+        licence=WMT_LICENCE,
+        kind="clean", read=wmt_reader(["xml/wmttest2022.fr-de.all.xml", "xml/wmttest2022.de-fr.all.xml",
+                                       "xml/wmttest2022.en-hr.all.xml", "xml/wmttest2022.en-zh.all.xml"],
+                                      {"en", "de", "fr"}),
+        note="General test set, news domain only, documents in their original language",
+    ),
+    Source(
+        name="indosum-dev", repo="CalDev-id/INDOSUM2", commit="9280c93074959f0d99f1d48e9a2369373ff84248",
+        licence="CC-BY-SA-4.0 (IndoSum, Kurniawan and Louvan 2018)", kind="clean", read=read_indosum,
+        note="Copy of kata-ai/indosum's data; development folds, at most 80 articles per outlet; "
+        "tokenized by the source and detokenized here (no headline in the data)",
+    ),
+    Source(
+        name="wikinews-fr", repo="boudinfl/wikinews-2013-pre", commit="8ab885018297334ddaa869bbed38bd77cd0276b4",
+        licence="Apache-2.0 (collection); Wikinews text CC-BY-2.5", kind="clean", read=read_wikinews_fr,
+        note="French Wikinews 2012, from the keyphrase corpus's archive of the pages",
+    ),
+    Source(
+        name="clever-lusa", repo="DiogoFolques/CLEVER", commit="f9e8a4d6fcf09d953fbfb287f1a48ba172ea0d40",
+        licence="see repository (dataset sample); Lusa owns the text", kind="clean",
+        read=lusa_reader("dataset_sample/news_articles", "clever"),
+        note="Sample of Lusa election news (European Portuguese)",
+    ),
+    Source(
+        name="claimpt-lusa", repo="LIAAD/ClaimPT", commit="317a170356036a189408ae9b774a44be3e55ccad",
+        licence="see repository (dataset sample); Lusa owns the text", kind="clean",
+        read=lusa_reader("dataset_sample/news_articles", "claimpt"),
+        note="Sample of Lusa news (European Portuguese)",
     ),
 ]
 
@@ -257,6 +521,9 @@ def write(a: Article, source: Source, out: Path) -> Path:
 
 
 def ingest(mirror: Path, out: Path, only: set[str] | None = None) -> list[dict[str, object]]:
+    if not only:  # a full rebuild starts from nothing, so no stale file survives
+        for part in ("clean", "scraped"):
+            shutil.rmtree(out / part, ignore_errors=True)
     manifest: list[dict[str, object]] = []
     seen: set[str] = set()
     for source in SOURCES:

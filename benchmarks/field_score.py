@@ -80,14 +80,21 @@ class Tally:
 # -- running newslint -------------------------------------------------------------------------
 
 
-def run_newslint(folder: Path, extra: Sequence[str] = (), cmd: str = "newslint check") -> list[dict[str, Any]]:
+def newslint_command() -> list[str]:
+    """``python -m newslint`` of the running interpreter: the newslint of the active venv."""
+    return [sys.executable, "-m", "newslint"]
+
+
+def run_newslint(folder: Path, extra: Sequence[str] = (), cmd: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """The JSON report's files for ``folder``; exits with a message if newslint fails."""
-    argv = [*cmd.split(), "--format", "json", *extra, str(folder)]
-    proc = subprocess.run(argv, capture_output=True, text=True)
+    argv = [*(cmd or newslint_command()), "check", "--format", "json", *extra, str(folder)]
+    proc = subprocess.run(argv, capture_output=True, text=True, encoding="utf-8", check=False)
     try:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:
         sys.exit(f"newslint gave no JSON report (exit {proc.returncode}): {proc.stderr[-800:]}")
+    if proc.returncode not in (0, 1):
+        sys.exit(f"newslint exited {proc.returncode}: {proc.stderr[-800:]}")
     files: list[dict[str, Any]] = report.get("files", [])
     return files
 

@@ -77,6 +77,9 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
+Verdicts = dict[tuple[str, str, int, str], dict[str, str]]
+
+
 # -- running newslint -------------------------------------------------------------------------
 
 
@@ -151,6 +154,28 @@ def load_verdicts(path: Path) -> dict[tuple[str, str, int, str], dict[str, str]]
     return verdicts
 
 
+def verdict_for(f: Finding, verdicts: Verdicts) -> dict[str, str] | None:
+    """The verdict on a finding: by (file, rule, line, snippet), else by (file, rule, line).
+
+    The fallback keeps a verdict when a rule only changes how much of the line it
+    quotes; a finding that moved to another line needs a new verdict.
+    """
+    exact = verdicts.get(f.key)
+    if exact is not None:
+        return exact
+    cached = _BY_LINE.get(id(verdicts))
+    if cached is None or cached[0] is not verdicts:
+        by_line: dict[tuple[str, str, int], list[dict[str, str]]] = defaultdict(list)
+        for k, v in verdicts.items():
+            by_line[k[:3]].append(v)
+        cached = _BY_LINE[id(verdicts)] = (verdicts, by_line)
+    same_line = cached[1].get(f.key[:3], [])
+    return same_line[0] if len(same_line) == 1 else None
+
+
+_BY_LINE: dict[int, tuple[Verdicts, dict[tuple[str, str, int], list[dict[str, str]]]]] = {}
+
+
 METADATA_FIELDS = {"metadata/missing-byline": "author", "metadata/missing-date": "date"}
 
 
@@ -161,9 +186,6 @@ def front_matter(path: Path) -> dict[str, Any]:
     end = text.find("\n---", 4)
     meta = yaml.safe_load(text[4:end]) if end > 0 else {}
     return meta if isinstance(meta, dict) else {}
-
-
-Verdicts = dict[tuple[str, str, int, str], dict[str, str]]
 
 
 def metadata_verdicts(findings: dict[str, list[Finding]], folder: Path) -> Verdicts:
@@ -201,7 +223,7 @@ def score_clean(findings: dict[str, list[Finding]], verdicts: dict[tuple[str, st
             t.findings += 1
             r = by_rule[f.rule]
             r.findings += 1
-            v = verdicts.get(f.key)
+            v = verdict_for(f, verdicts)
             if v is None:
                 t.unjudged += 1
                 r.unjudged += 1
@@ -249,7 +271,7 @@ def line_text(path: Path, line: int) -> str:
 
 def print_unjudged(findings: dict[str, list[Finding]], verdicts: dict[tuple[str, str, int, str], dict[str, str]],
                    folder: Path, template: bool) -> None:
-    pending = [f for fs in findings.values() for f in fs if f.key not in verdicts]
+    pending = [f for fs in findings.values() for f in fs if verdict_for(f, verdicts) is None]
     if template:
         by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for f in pending:
@@ -261,6 +283,18 @@ def print_unjudged(findings: dict[str, list[Finding]], verdicts: dict[tuple[str,
         print(f"{f.file}:{f.line}: {f.rule} [{f.severity}] {f.message[:100]}")
         print(f"    | {line_text(folder / f.file, f.line)[:200]}")
     print(f"{len(pending)} findings without a verdict", file=sys.stderr)
+
+
+def print_judged(findings: dict[str, list[Finding]], verdicts: Verdicts, folder: Path, verdict: str,
+                 split: dict[tuple[str, str, str], str]) -> None:
+    for rel in sorted(findings):
+        group = group_of(split, "clean", rel)[2]
+        for f in sorted(findings[rel], key=lambda f: f.line):
+            v = verdict_for(f, verdicts)
+            if v is None or v["verdict"] != verdict or f.rule in METADATA_FIELDS:
+                continue
+            print(f"{rel}:{f.line} ({group}) {f.rule}: {v.get('reason', '')}")
+            print(f"    | {line_text(folder / f.file, f.line)[:200]}")
 
 
 # -- scraped copy ---------------------------------------------------------------------------
@@ -349,6 +383,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--min-severity", choices=tuple(SEVERITY_RANK), default="warning")
     ap.add_argument("--unjudged", action="store_true", help="list clean findings with no verdict")
     ap.add_argument("--template", action="store_true", help="with --unjudged: print YAML entries to fill in")
+    ap.add_argument("--list", choices=("false-alarm", "defect"),
+                    help="clean: list the findings judged so, with their reason and line")
     ap.add_argument("--verbose", action="store_true", help="scraped: list misses and false alarms")
     args = ap.parse_args(list(argv) if argv is not None else None)
     folder = args.field / args.part
@@ -361,6 +397,9 @@ def main(argv: Iterable[str] | None = None) -> int:
         verdicts = {**metadata_verdicts(findings, folder), **load_verdicts(args.verdicts)}
         if args.unjudged:
             print_unjudged(findings, verdicts, folder, args.template)
+            return 0
+        if args.list:
+            print_judged(findings, verdicts, folder, args.list, split)
             return 0
         by_group, by_rule = score_clean(findings, verdicts, split)
         print_clean(by_group, by_rule)

@@ -84,7 +84,7 @@ def test_false_alarms_on_held_out_copy_stay_within_the_measured_figure(
     listing: list[str] = []
     for rel, fs in findings.items():
         for f in fs:
-            v = verdicts.get(f.key)
+            v = field_score.verdict_for(f, verdicts)
             if v is None or v["verdict"] == "false-alarm":
                 wrong[rel.split("/")[0]] += 1
                 listing.append(f"{rel}:{f.line} {f.rule} ({'unjudged' if v is None else 'false alarm'})")

@@ -286,10 +286,10 @@ def inject(kind: str, paras: Body, art: Article, others: list[Article], rng: ran
         if not foreign:
             return None
         src_art = rng.choice(foreign)
-        j = _prose(src_art.paras, rng, 20)
-        if j is None:
+        pick = _prose(src_art.paras, rng, 20)
+        if pick is None:
             return None
-        p = Para(src_art.paras[j].text)
+        p = Para(src_art.paras[pick].text)
         paras.insert(_slot(paras, rng), p)
         lab.paras = [p]
     elif kind == "weekday":

@@ -138,7 +138,8 @@ def fold(learn_from: list[Path], lint: list[Path], labels: dict[str, list[int]],
     for path in lint:
         junk = labels[path.name]
         tally.junk += len(junk)
-        for lines, found_field, alarm_field in ((before, "found", "alarms"), (after, "found_learned", "alarms_learned")):
+        sides = ((before, "found", "alarms"), (after, "found_learned", "alarms_learned"))
+        for lines, found_field, alarm_field in sides:
             got = lines.get(path.name, [])
             setattr(tally, found_field, getattr(tally, found_field)
                     + sum(any(abs(f - j) <= TOLERANCE for f in got) for j in junk))

@@ -414,6 +414,63 @@ def read_wikinews_fr(git: Git) -> Iterator[Article]:
                       text=paragraphs(text), path=f"{path}!{name}")
 
 
+class _ParagraphScraper(HTMLParser):
+    """What a naive scraper keeps of a saved page: the text of every <p>, in page order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.h1 = ""
+        self.lines: list[str] = []
+        self._in: list[str] = []
+        self._buf: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "noscript"):
+            self._skip += 1
+        elif tag in ("p", "h1", "title"):
+            self._in.append(tag)
+            self._buf = []
+        elif tag == "br" and self._in:
+            self._buf.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "noscript"):
+            self._skip = max(0, self._skip - 1)
+        elif self._in and tag == self._in[-1]:
+            self._in.pop()
+            text = re.sub(r"\s+", " ", "".join(self._buf)).strip()
+            if tag == "p" and text:
+                self.lines.append(text)
+            elif tag == "h1" and text and not self.h1:
+                self.h1 = text
+            elif tag == "title" and text and not self.title:
+                self.title = text
+            self._buf = []
+
+    def handle_data(self, data: str) -> None:
+        if self._in and not self._skip:
+            self._buf.append(data)
+
+
+def read_scraper_fixture_pages(git: Git) -> Iterator[Article]:
+    """Saved article pages of an Indonesian news scraper's tests, scraped as a naive scraper would."""
+    base = "test/fixtures/websites"
+    for path in git.ls(base):
+        if "singlepage" not in path or not path.endswith(".html"):
+            continue
+        page = _ParagraphScraper()
+        page.feed(git.text(path))
+        site = Path(path).parent.name
+        lang = "en" if site == "tempo-english" else "id"
+        text = "\n".join(page.lines)
+        if words(text) < MIN_WORDS:
+            continue
+        yield Article(lang=lang, outlet=slug(site), ident=f"scraperfix-{Path(path).stem}",
+                      title=page.h1 or page.title, text=raw_lines(text), path=path)
+
+
 def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
     """Lusa wire copy: title, blank line, one paragraph a line."""
 
@@ -452,6 +509,13 @@ SOURCES: list[Source] = [
         licence="MIT (collection); Golbeck et al. 2018 research data, text owned by the publishers",
         kind="scraped", read=read_fake_vs_satire,
         note="Fake-news and satire stories as their scraper saved them (title, URL, text)",
+    ),
+    Source(
+        name="idnews-scraper-fixtures", repo="anpandu/indonesian-news-scraper",
+        commit="9a5174e425f5c26363776f2a083d8ab0e39859cd", licence="MIT (scraper); pages owned by the publishers",
+        kind="scraped", read=read_scraper_fixture_pages,
+        note="The scraper's saved test pages (2015-2016); text of every <p> in page order, as a naive "
+        "scraper keeps it: read-also lines, captions, footers and widgets left in",
     ),
     Source(
         name="wmt21-news", repo="wmt-conference/wmt21-news-systems",

@@ -104,3 +104,34 @@ def test_real_defects_in_held_out_copy_are_still_found(
     assert expected, "the sample should hold some real defects"
     found = {(rel, f.line) for rel, fs in findings.items() for f in fs}
     assert sorted(expected - found) == []
+
+
+def _finding(file: str, line: int, rule: str = "markup/widget-line", snippet: str = "x") -> Any:
+    return field_score.Finding(file, rule, line, snippet, "warning", "")
+
+
+def test_scraped_score_finds_a_label_within_a_line_and_counts_other_findings_as_false_alarms() -> None:
+    label = field_score.Label
+    labels = {"en/site-a/1.txt": [label("en/site-a/1.txt", 5, "markup", "share-widget"),
+                                  label("en/site-a/1.txt", 9, "ad-text", "ad-label")],
+              "en/site-b/2.txt": []}
+    findings = {"en/site-a/1.txt": [_finding("en/site-a/1.txt", 6), _finding("en/site-a/1.txt", 20)],
+                "en/site-b/2.txt": [_finding("en/site-b/2.txt", 3)]}
+    split = {("scraped", "en", "site-a"): "holdout", ("scraped", "en", "site-b"): "tune"}
+    tallies, misses, alarms = field_score.score_scraped(findings, labels, split)
+    held = tallies["group"]["en/holdout"]
+    assert (held.files, held.labels, held.found, held.findings, held.false_alarms) == (1, 2, 1, 2, 1)
+    tune = tallies["group"]["en/tune"]
+    assert (tune.files, tune.labels, tune.found, tune.findings, tune.false_alarms) == (1, 0, 0, 1, 1)
+    assert [m.line for m in misses] == [9]
+    assert sorted(a.line for a in alarms) == [3, 20]
+    assert tallies["family"]["share-widget (holdout)"].found == 1
+    assert tallies["family"]["ad-label (holdout)"].found == 0
+
+
+def test_a_verdict_survives_a_new_snippet_on_the_same_line_but_not_a_moved_finding() -> None:
+    verdicts = {("es/x/1.md", "truncation/paragraph-end", 7, "old quote"): {"verdict": "false-alarm", "reason": "r"}}
+    assert field_score.verdict_for(_finding("es/x/1.md", 7, "truncation/paragraph-end", "new quote"), verdicts)
+    assert field_score.verdict_for(_finding("es/x/1.md", 9, "truncation/paragraph-end", "old quote"),
+                                   verdicts) is None
+    assert field_score.verdict_for(_finding("es/x/1.md", 7, "markup/widget-line", "old quote"), verdicts) is None

@@ -234,6 +234,24 @@ def read_fake_vs_satire(git: Git) -> Iterator[Article]:
                       title=title.strip(), text=raw_lines(text), path=path, url=url.strip())
 
 
+def read_wmt24_news(git: Git) -> Iterator[Article]:
+    """WMT 2024 English sources of the news domain: one paragraph a line, a JSONL line per line."""
+    text_path, meta_path = "txt/sources/en-de.txt", "txt/metadata/en-de.jsonl"
+    lines = git.text(text_path).split("\n")
+    metas = [json.loads(m) for m in git.text(meta_path).splitlines() if m.strip()]
+    docs: dict[str, list[str]] = {}
+    for line, meta in zip(lines, metas, strict=False):
+        if meta.get("domain") == "news":
+            docs.setdefault(meta["docid"], []).append(line.strip())
+    for docid, paras in docs.items():
+        body = "\n".join(paras[1:])
+        if words(body) < MIN_WORDS:
+            continue
+        yield Article(lang="en", outlet=_wmt_outlet(docid.removeprefix("test-en-news_")),
+                      ident=f"wmt24-{slug(docid)}", title=paras[0], text=paragraphs(body),
+                      path=f"{text_path} + {meta_path}")
+
+
 def _wmt_outlet(docid: str) -> str:
     name = re.sub(r"\.\d+$", "", docid)
     name = re.sub(r"^(www\.|en\.|de\.|fr\.)", "", name)
@@ -533,6 +551,12 @@ SOURCES: list[Source] = [
                                        "xml/wmttest2022.en-hr.all.xml", "xml/wmttest2022.en-zh.all.xml"],
                                       {"en", "de", "fr"}),
         note="General test set, news domain only, documents in their original language",
+    ),
+    Source(
+        name="wmt24-news", repo="wmt-conference/wmt24-news-systems",
+        commit="bfa937ee53586aa173d68657b89b8642693f7b66", licence=WMT_LICENCE,
+        kind="clean", read=read_wmt24_news,
+        note="General test set 2024, English sources of the news domain, one paragraph a line",
     ),
     Source(
         name="indosum-dev", repo="CalDev-id/INDOSUM2", commit="9280c93074959f0d99f1d48e9a2369373ff84248",

@@ -22,10 +22,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from newslint import selection
+from newslint.engine import Options
 from newslint.errors import ConfigError
+from newslint.readers import DEFAULT_PATTERNS
 
 CONFIG_FILES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
-SEVERITY_LEVELS = ("error", "warning", "info")
 
 
 def _no_severities() -> Mapping[str, str]:
@@ -47,6 +49,8 @@ class Config:
     fail_on: str = "error"
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    # where each key was set: "file:line" for the file's keys, "--flag" for flags given
+    origins: Mapping[str, str] = field(default_factory=_no_severities)
 
     @property
     def root(self) -> Path:
@@ -59,7 +63,12 @@ class Config:
         unknown = set(given) - {f.name for f in dataclasses.fields(self)}
         if unknown:
             raise ValueError(f"not config fields: {', '.join(sorted(unknown))}")
-        return dataclasses.replace(self, **given)
+        origins = {**self.origins, **{name: _flag(name) for name in given}}
+        return dataclasses.replace(self, **given, origins=MappingProxyType(origins))
+
+    def from_flag(self, name: str) -> bool:
+        """Whether the value of ``name`` was given on the command line."""
+        return self.origins.get(name, "").startswith("--")
 
     def path_ignores(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """``per-path-ignores`` as absolute fnmatch patterns, for the engine's Options."""
@@ -77,9 +86,16 @@ class Config:
             "severity": dict(self.severity),
             "per-path-ignores": {glob: list(rules) for glob, rules in self.per_path_ignores},
             "fail-on": self.fail_on,
-            "include": list(self.include),
+            "include": list(self.include or DEFAULT_PATTERNS),
             "exclude": list(self.exclude),
         }
+
+
+_FLAGS = {"languages": "--allow-language", "rules": "--rules", "fail_on": "--fail-on"}
+
+
+def _flag(name: str) -> str:
+    return _FLAGS.get(name, "--" + name.replace("_", "-"))
 
 
 def path_patterns(root: Path, glob: str) -> tuple[str, ...]:
@@ -162,7 +178,7 @@ def parse_config(path: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the configuration must be a mapping of keys to values")
     validate_config(path, text, data)
-    return _build(path, data)
+    return _build(path, text, data)
 
 
 def _read_yaml(path: Path, text: str) -> Any:
@@ -259,8 +275,9 @@ def _where(path: Path, text: str, key: Any) -> str:
     return str(path)
 
 
-def _build(path: Path, data: Mapping[str, Any]) -> Config:
+def _build(path: Path, text: str, data: Mapping[str, Any]) -> Config:
     folder = path.parent
+    origins = {key.replace("-", "_"): _where(path, text, key) for key in data}
     packs = data.get("packs")
     return Config(
         source=path,
@@ -275,18 +292,54 @@ def _build(path: Path, data: Mapping[str, Any]) -> Config:
         fail_on=data.get("fail-on", "error"),
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
+        origins=MappingProxyType(origins),
     )
 
 
-def check_severity_ids(config: Config, rule_ids: Iterable[str]) -> None:
-    """Every ``severity`` key must name a loaded rule: a typo would silently do nothing."""
-    known = set(rule_ids)
+def build_options(config: Config, rule_ids: Iterable[str], **run: Any) -> Options:
+    """The engine's Options from the effective config: the one place the CLI and the server
+    turn config into options. Raises ConfigError for a rule id or prefix that names no rule.
+
+    ``run`` holds what only a run knows (``language``, ``format``, ``jobs``...).
+    """
+    check_rule_ids(config, rule_ids)
+    explicit_select, explicit_ignore = config.from_flag("select"), config.from_flag("ignore")
+    return Options(
+        select=config.select if explicit_select else (),
+        ignore=config.ignore if explicit_ignore else (),
+        config_select=() if explicit_select else config.select,
+        config_ignore=() if explicit_ignore else config.ignore,
+        allowed_languages=frozenset(config.languages), severity=dict(config.severity),
+        per_path_ignores=config.path_ignores(), **run)
+
+
+def check_rule_ids(config: Config, rule_ids: Iterable[str]) -> None:
+    """Every rule id or prefix in the config must name a loaded rule: a typo would silently
+    turn rules off (in ``select``) or leave them on (in ``ignore``)."""
+    known = tuple(dict.fromkeys(rule_ids))
+    lists = [("select", "select", config.select), ("ignore", "ignore", config.ignore)]
+    lists += [("per_path_ignores", f"per-path-ignores.{glob}", rules)
+              for glob, rules in config.per_path_ignores]
+    for field_name, key, prefixes in lists:
+        bad = selection.first_unknown(prefixes, known)
+        if bad is not None:
+            raise ConfigError(f"{_origin(config, field_name, key)}"
+                              f"{selection.unknown_prefix_message(bad, known)}")
+    ids = set(known)
     for rule_id in config.severity:
-        if rule_id not in known:
-            close = difflib.get_close_matches(rule_id, sorted(known), n=1)
+        if rule_id not in ids:
+            close = difflib.get_close_matches(rule_id, sorted(ids), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            where = config.source or "command line"
-            raise ConfigError(f"{where}: key 'severity.{rule_id}': no rule has this id{hint}")
+            raise ConfigError(f"{_origin(config, 'severity', f'severity.{rule_id}')}"
+                              f"no rule has this id{hint}")
+
+
+def _origin(config: Config, field_name: str, key: str) -> str:
+    """``--select: `` for a flag, ``file:line: key 'select': `` for the file's key."""
+    where = config.origins.get(field_name)
+    if where is not None and where.startswith("--"):
+        return f"{where}: "
+    return f"{where or config.source or 'configuration'}: key '{key}': "
 
 
 def describe(config: Config) -> str:

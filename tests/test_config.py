@@ -164,7 +164,7 @@ def test_severity_for_an_unknown_rule_is_exit_2(runner, project: Path) -> None:
     config = write(project / "newslint.yaml", "severity:\n  ad-text/ad-lable: warning\n")
     result = check(runner, "drafts")
     assert result.exit_code == 2
-    assert (f"{config}: key 'severity.ad-text/ad-lable': no rule has this id; "
+    assert (f"{config}:1: key 'severity.ad-text/ad-lable': no rule has this id; "
             "did you mean 'ad-text/ad-label'?") in result.stderr
 
 
@@ -223,16 +223,16 @@ def test_per_path_ignores_are_relative_to_the_config_file_not_the_cwd(runner, pr
 def test_a_glob_without_a_slash_matches_the_file_name_anywhere(tmp_path: Path) -> None:
     patterns = path_patterns(tmp_path, "*.html")
     options = Options(per_path_ignores=((patterns[0], ("markup",)), (patterns[1], ("markup",))))
-    assert options.for_path(str(tmp_path / "a" / "b" / "page.html")).ignore == ("markup",)
-    assert options.for_path(str(tmp_path / "page.md")).ignore == ()
+    assert options.for_path(str(tmp_path / "a" / "b" / "page.html")).path_ignore == ("markup",)
+    assert options.for_path(str(tmp_path / "page.md")).path_ignore == ()
 
 
 def test_double_star_also_matches_no_folder(tmp_path: Path) -> None:
     patterns = path_patterns(tmp_path, "wire/**/*.md")
     options = Options(per_path_ignores=tuple((p, ("ad-text",)) for p in patterns))
-    assert options.for_path(str(tmp_path / "wire" / "x.md")).ignore == ("ad-text",)
-    assert options.for_path(str(tmp_path / "wire" / "2024" / "x.md")).ignore == ("ad-text",)
-    assert options.for_path(str(tmp_path / "local" / "x.md")).ignore == ()
+    assert options.for_path(str(tmp_path / "wire" / "x.md")).path_ignore == ("ad-text",)
+    assert options.for_path(str(tmp_path / "wire" / "2024" / "x.md")).path_ignore == ("ad-text",)
+    assert options.for_path(str(tmp_path / "local" / "x.md")).path_ignore == ()
 
 
 def test_languages_become_the_allowed_languages(runner, project: Path) -> None:

@@ -256,9 +256,11 @@ def test_diff_prints_a_patch_that_applies_and_writes_nothing(runner, draft: Path
     assert draft.read_text(encoding="utf-8") == DRAFT
     assert result.stdout.startswith("--- a/budget.md\n+++ b/budget.md\n@@")
     assert "-Advertisement\n" in result.stdout
-    assert "No findings in 1 file." in result.stderr  # what --fix would leave
+    # the report and the exit code are those of the file as it is on disk, as `check` gives
+    assert "budget.md:10:1: error ad-text/ad-label" in result.stderr
+    assert "2 findings (2 errors, 0 warnings, 0 infos) in 1 file" in result.stderr
     assert "Would fix 2 findings in 1 file." in result.stderr
-    assert result.exit_code == 0
+    assert result.exit_code == run(runner, "budget.md").exit_code == 1
     subprocess.run(["git", "apply", "-"], input=result.stdout.encode(), cwd=draft.parent,
                    check=True)
     assert draft.read_text(encoding="utf-8") == FIXED
@@ -337,14 +339,14 @@ def test_a_failed_write_leaves_the_file_and_no_temp_file(runner, draft: Path, mo
 
 
 def test_a_file_changed_while_fixing_is_not_overwritten(runner, draft: Path, monkeypatch) -> None:
-    real = fix_module.fix_bytes
+    real = fix_module.fix_text
 
     def edit_meanwhile(*args, **kwargs):
         outcome = real(*args, **kwargs)
         draft.write_text(DRAFT + "\nA late edit by the desk.\n", encoding="utf-8")
         return outcome
 
-    monkeypatch.setattr(fix_module, "fix_bytes", edit_meanwhile)
+    monkeypatch.setattr(fix_module, "fix_text", edit_meanwhile)
     result = run(runner, "--fix", str(draft))
     assert draft.read_text(encoding="utf-8").endswith("A late edit by the desk.\n")
     assert "changed on disk" in result.stderr

@@ -28,7 +28,7 @@ from newslint.finding import severity_at_least as severity_rank_at_least
 from newslint.fixspan import fix_for
 from newslint.readers import read_bytes, source
 from newslint.rules import Rule, RuleSet
-from newslint.selection import INTERNAL_ERROR, Selection, Source, choices
+from newslint.selection import INTERNAL_ERROR, Selection, Source
 from newslint.workers import map_paths
 
 RULE_TIMEOUT = "newslint/rule-timeout"
@@ -80,10 +80,9 @@ class Options:
 @functools.lru_cache(maxsize=256)
 def _selection(select: tuple[str, ...], ignore: tuple[str, ...], config_select: tuple[str, ...],
                config_ignore: tuple[str, ...], path_ignore: tuple[str, ...]) -> Selection:
-    return Selection(
-        choices(select, Source.FLAG) + choices(config_select, Source.CONFIG),
-        choices(ignore, Source.FLAG) + choices(path_ignore, Source.PATH)
-        + choices(config_ignore, Source.CONFIG))
+    return (Selection.of(select, ignore, Source.FLAG)
+            .merged(Selection.of((), path_ignore, Source.PATH))
+            .merged(Selection.of(config_select, config_ignore, Source.CONFIG)))
 
 
 class _Template(dict[str, Any]):

@@ -66,6 +66,3 @@ class FileResult:
     path: str
     language: str | None
     findings: tuple[Finding, ...]
-
-    def worst(self) -> int:
-        return max((SEVERITY_RANK[f.severity] for f in self.findings), default=-1)

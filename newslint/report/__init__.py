@@ -49,10 +49,6 @@ class Formatter:
         pass
 
 
-def all_findings(results: Iterable[FileResult]) -> list[Finding]:
-    return [f for r in results for f in r.findings]
-
-
 FormatterFactory = Callable[..., Formatter]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
 
-from newslint.finding import WORST_FIRST, FileResult, Finding
+from newslint.finding import WORST_FIRST, FileResult
 
 if TYPE_CHECKING:
     from newslint.rules import Rule

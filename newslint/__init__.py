@@ -22,7 +22,7 @@ from newslint.finding import FileResult, Finding, Fix
 from newslint.readers import read_string
 from newslint.rules import Rule, RuleSet, load_rules
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = [
     "ArticleResult", "Block", "Document", "FileResult", "Finding", "Fix", "Options", "Rule",
     "RuleSet", "default_rules", "lint_article", "lint_paths", "lint_text", "load_rules",

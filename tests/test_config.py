@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import json
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from newslint.cli import main
 from newslint.config import Config, find_config, load_config, path_patterns
 from newslint.engine import Options
 from newslint.errors import ConfigError
+from newslint.files import collect
+from newslint.readers import DEFAULT_PATTERNS
 from newslint.rules import load_rules
 
 MD_HEAD = ("---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n"
@@ -96,6 +99,21 @@ def test_newslint_config_prints_the_effective_config_and_its_origin(runner, proj
     assert shown["fail-on"] == "warning"
     assert shown["per-path-ignores"] == {"wire/*.md": ["language"]}
     assert shown["packs"] == "all"
+
+
+def test_newslint_config_shows_the_include_globs_a_folder_search_really_uses(
+        runner, project: Path) -> None:
+    result = runner.invoke(main, ["config", "drafts"])
+    shown = yaml.safe_load(result.output)
+    assert shown["include"] == list(DEFAULT_PATTERNS)
+    (project / "drafts" / "page.html").write_text("<p>x</p>", "utf-8")
+    (project / "drafts" / "feed.json").write_text("[]", "utf-8")
+    found = {Path(p).name for p in collect(["drafts"])}
+    assert found == {"budget.md", "page.html"}
+    assert all(any(fnmatch.fnmatch(name, g) for g in shown["include"]) for name in found)
+    assert not any(fnmatch.fnmatch("feed.json", g) for g in shown["include"])
+    write(project / "newslint.yaml", "include: ['*.md']\n")
+    assert yaml.safe_load(runner.invoke(main, ["config", "drafts"]).output)["include"] == ["*.md"]
 
 
 def test_newslint_config_without_a_file_says_so(runner, project: Path) -> None:

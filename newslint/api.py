@@ -23,8 +23,9 @@ from typing import Any
 
 from newslint.document import Document, Notice
 from newslint.engine import Options, lint_document, severity_at_least
+from newslint.errors import ArticleError
 from newslint.finding import SEVERITIES, WORST_FIRST, Finding
-from newslint.readers.cms import Article, ArticleError, article_document
+from newslint.readers.cms import Article, article_document
 from newslint.readers.cms import body_format as parse_body_format
 from newslint.rules import RuleSet
 

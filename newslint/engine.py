@@ -21,8 +21,9 @@ from typing import Any
 from newslint import language as lang_detect
 from newslint import suppression
 from newslint.checks import KINDS
-from newslint.checks.base import CheckTimeout, Context, Hit
+from newslint.checks.base import Context, Hit
 from newslint.document import Document
+from newslint.errors import CheckTimeout
 from newslint.finding import FileResult, Finding
 from newslint.finding import severity_at_least as severity_rank_at_least
 from newslint.fixspan import fix_for

@@ -31,7 +31,7 @@ from newslint import __version__
 from newslint.api import lint
 from newslint.config import Config, build_options
 from newslint.engine import Options
-from newslint.errors import NewslintError
+from newslint.errors import ServeError
 from newslint.readers.cms import Article, ArticleError, parse_article
 from newslint.report.json import rule_to_json
 from newslint.rules import RuleSet
@@ -44,10 +44,6 @@ REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
            503: "Service Unavailable", 504: "Gateway Timeout"}
 WARM_UP = ("<p>By Jane Smith, 12 September 2024</p><p>The council approved the budget on "
            "Tuesday after a long debate.</p>")
-
-
-class ServeError(NewslintError):
-    """The service cannot start (address in use, bad option)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,3 +227,20 @@ def test_flags_are_named_in_errors_not_the_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"^--select: unknown rule id or category 'markpu'"):
         build_options(config, ["markup/html-tag"])
     assert Config().with_flags({"ignore": ("x",)}).from_flag("ignore")
+
+
+def test_every_exception_class_lives_in_errors() -> None:
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "newslint"
+    outside = []
+    for path in root.rglob("*.py"):
+        if path.name == "errors.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                    getattr(b, "id", getattr(b, "attr", "")).endswith(("Error", "Exception"))
+                    for b in node.bases):
+                outside.append(f"{path.relative_to(root)}:{node.name}")
+    # HTTPError is the service's answer to a request (status, headers), not a newslint error
+    assert outside == ["server.py:HTTPError"]

@@ -44,10 +44,6 @@ def iter_lines(doc: Document) -> Iterator[tuple[int, Block, int, str]]:
             yield b_index, block, t_index, line
 
 
-class CheckTimeout(Exception):
-    """A rule's matching ran past its time limit on one document."""
-
-
 def normalize_line(line: str) -> str:
     """Lower-case a short line and strip bullets, arrows and closing punctuation."""
     return " ".join(line.strip().strip("-*•·»›>|:.!…").strip().casefold().split())

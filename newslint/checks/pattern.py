@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import CheckTimeout, Context, Hit, block_hit
+from newslint.checks.base import Context, Hit, block_hit
 from newslint.document import Document
+from newslint.errors import CheckTimeout
 
 if TYPE_CHECKING:
     from newslint.rules import Rule

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,29 @@ def test_a_file_changed_while_fixing_is_not_overwritten(runner, draft: Path, mon
     result = run(runner, "--fix", str(draft))
     assert draft.read_text(encoding="utf-8").endswith("A late edit by the desk.\n")
     assert "changed on disk" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the spy by fork")
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fixes_are_worked_out_in_the_workers_that_lint(runner, tmp_path: Path, monkeypatch,
+                                                       mode: str) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(6):
+        (drafts / f"d{i}.md").write_text(DRAFT, encoding="utf-8")
+    log = tmp_path / "fixed-in.txt"
+    real = fix_module.fix_text
+
+    def spy(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fix_module, "fix_text", spy)
+    result = run(runner, mode, "--jobs", "2", str(drafts))
+    pids = log.read_text("utf-8").split()
+    assert len(pids) == 6  # once per file: no second lint-and-fix in the main process
+    assert str(os.getpid()) not in pids
+    expected = FIXED if mode == "--fix" else DRAFT
+    assert all(p.read_text("utf-8") == expected for p in drafts.iterdir())
+    assert f"{'Fixed' if mode == '--fix' else 'Would fix'} 12 findings in 6 files." in result.stderr

@@ -307,3 +307,19 @@ def test_load_config_rejects_an_unreadable_file(tmp_path: Path) -> None:
     path.write_bytes(b"ignore: [\xff\xfe]\n")
     with pytest.raises(ConfigError, match="cannot read config file"):
         load_config(explicit=path)
+
+
+def test_the_config_schema_spells_the_severities_of_finding_py() -> None:
+    from newslint.config import config_schema
+    from newslint.finding import SEVERITIES
+
+    schema = config_schema()["properties"]
+    assert sorted(schema["fail-on"]["enum"]) == sorted(SEVERITIES)
+    assert sorted(schema["severity"]["additionalProperties"]["enum"]) == sorted(SEVERITIES)
+
+
+def test_rules_json_is_the_shared_rule_to_json(runner) -> None:
+    from newslint.report.json import rule_to_json
+
+    listed = json.loads(runner.invoke(main, ["rules", "--format", "json"]).stdout)
+    assert listed == [rule_to_json(r) for r in load_rules()]

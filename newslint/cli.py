@@ -15,6 +15,7 @@ from newslint import __version__
 from newslint.baseline import Baseline, load_baseline, write_baseline
 from newslint.config import Config, build_options, describe, load_config
 from newslint.engine import Options, display_name, lint_paths, severity_at_least, warm
+from newslint.errors import NewslintError
 from newslint.files import collect
 from newslint.finding import WORST_FIRST, FileResult
 from newslint.fix import FixOutcome, fix_path
@@ -67,9 +68,11 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(list(formatters())), default="text",
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rule ids or category prefixes (comma-separated, repeatable).")
+              help="Only these rule ids, category prefixes or 'all' (comma-separated, "
+                   "repeatable; the longest matching prefix of --select/--ignore wins).")
 @click.option("--ignore", multiple=True, metavar="RULES",
-              help="Skip these rule ids or category prefixes (comma-separated, repeatable).")
+              help="Skip these rule ids, category prefixes or 'all' (comma-separated, "
+                   "repeatable).")
 @click.option("--fail-on", type=click.Choice(WORST_FIRST), default="error",
               show_default=True, help="Exit 1 when a finding is at or above this severity.")
 @click.option("--language", metavar="CODE",
@@ -106,14 +109,16 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     """Lint drafts: files, folders (searched recursively) or - for standard input.
 
     Settings come from a config file found from the linted paths upward;
-    flags given here replace the file's value of the same key.
+    flags given here replace the file's value of the same key and win over
+    its other keys (--ignore X beats the file's select: [X]).
 
     \b
     Exit codes: 0 nothing at or above --fail-on, 1 something is,
-                2 usage, config or rule error, or a file crashed the linter.
+                2 usage, config or rule error, or a file crashed the linter,
+                130 interrupted (Ctrl-C).
     """
     if update_baseline and not baseline:
-        raise click.UsageError("--update-baseline needs --baseline FILE")
+        raise NewslintError("--update-baseline needs --baseline FILE")
     config = _effective_config(ctx, paths, config_file)
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
     options = build_options(config, (r.id for r in ruleset), language=language,

@@ -279,21 +279,21 @@ def learn(paths: tuple[str, ...], output: str, min_docs: int, min_share: float, 
     from newslint.readers import source
 
     if not regex_pack_name(name):
-        raise UsageProblem(f"--name {name!r}: use lower-case letters, digits, '-' and '_'")
-    ruleset = _load(rules_dirs)
+        raise NewslintError(f"--name {name!r}: use lower-case letters, digits, '-' and '_'")
+    ruleset = load_rules(extra_dirs=rules_dirs)
     files = list(collect(paths, _split(include), _split(exclude)))
     documents, skipped = learning.read_documents(files, source.MAX_BYTES)
     for reason in skipped:
         click.echo(f"newslint: skipped {reason}", err=True)
     if not documents:
-        raise UsageProblem("no articles with text found under " + ", ".join(paths))
+        raise NewslintError("no articles with text found under " + ", ".join(paths))
     caught = None if keep_known else learning.caught_by(ruleset, learning.site_language(documents))
     pack = learning.build_pack(documents, ruleset, min_docs, min_share, caught)
     try:
         with open(output, "w", encoding="utf-8") as f:
             f.write(learning.render(pack, name, paths))
     except OSError as e:
-        raise UsageProblem(f"{output}: cannot write ({e.strerror or e})") from e
+        raise NewslintError(f"{output}: cannot write ({e.strerror or e})") from e
     click.echo(f"{len(pack.rules)} rules learned from {pack.documents} articles "
                f"(lines seen in at least {pack.needed}); review {output}, then: newslint check --rules {output}",
                err=True)

@@ -13,12 +13,13 @@ from click.core import ParameterSource
 
 from newslint import __version__
 from newslint.baseline import Baseline, load_baseline, write_baseline
-from newslint.config import Config, build_options, describe, load_config
+from newslint.config import Config, describe, load_config
 from newslint.engine import Options, display_name, lint_paths, severity_at_least, warm
 from newslint.errors import NewslintError
 from newslint.files import collect
 from newslint.finding import WORST_FIRST, FileResult
 from newslint.fix import FixOutcome, fix_path
+from newslint.options import build_options
 from newslint.readers import COLLECTIONS, FORMATS
 from newslint.report import Formatter, formatters
 from newslint.report.json import rule_to_json

@@ -29,9 +29,10 @@ from typing import Any
 
 from newslint import __version__
 from newslint.api import lint
-from newslint.config import Config, build_options
+from newslint.config import Config
 from newslint.engine import Options
 from newslint.errors import ServeError
+from newslint.options import build_options
 from newslint.readers.cms import Article, ArticleError, parse_article
 from newslint.report.json import rule_to_json
 from newslint.rules import RuleSet

@@ -10,9 +10,10 @@ import pytest
 
 from newslint import lint_text
 from newslint.cli import main
-from newslint.config import Config, build_options, load_config
+from newslint.config import Config, load_config
 from newslint.engine import Options
 from newslint.errors import ConfigError, NewslintError
+from newslint.options import build_options
 from newslint.rules import load_rules
 from newslint.selection import Selection, Source, choices, known_prefix, unknown_prefix_message
 from newslint.server import server_config

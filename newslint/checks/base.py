@@ -97,13 +97,6 @@ def block_hit(block: Block, index: int, start: int, end: int, **data: str) -> Hi
     return Hit(block.source_offset(start), block.source_offset(end), data, index)
 
 
-def iter_lines(doc: Document) -> Iterator[tuple[int, Block, int, str]]:
-    """Yield ``(block_index, block, text_index, line)`` for every line of prose."""
-    for b_index, block in enumerate(doc.blocks):
-        for t_index, line in block.lines():
-            yield b_index, block, t_index, line
-
-
 class CheckTimeout(Exception):
     """A rule's matching ran past its time limit on one document."""
 

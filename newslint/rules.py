@@ -79,9 +79,17 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     lexicon: Lexicon = field(default_factory=shipped_lexicon, compare=False, repr=False)
+    # The rules that apply to each language some rule names (None: any-language rules only).
+    by_language: Mapping[str | None, tuple[Rule, ...]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        languages = {lang for r in self.rules for lang in (r.languages or ())}
+        index = {lang: tuple(r for r in self.rules if r.applies_to(lang)) for lang in (None, *languages)}
+        object.__setattr__(self, "by_language", MappingProxyType(index))
 
     def for_language(self, language: str | None) -> tuple[Rule, ...]:
-        return tuple(r for r in self.rules if r.applies_to(language))
+        """The rules that apply to documents in ``language``."""
+        return self.by_language.get(language, self.by_language[None])
 
     @property
     def languages(self) -> frozenset[str]:

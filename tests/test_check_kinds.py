@@ -205,7 +205,7 @@ def test_records_hold_no_hidden_caches() -> None:
 
     assert "memo" not in Document.__dataclass_fields__
     assert not any(name.startswith("_") for name in Rule.__dataclass_fields__)
-    assert set(RuleSet.__dataclass_fields__) == {"rules", "lexicon"}
+    assert set(RuleSet.__dataclass_fields__) == {"rules", "lexicon", "by_language"}
     assert not hasattr(language, "document_scope") and not hasattr(language, "_scope")
 
 

@@ -251,3 +251,21 @@ def test_rule_file_text_of_the_docs_example_loads(tmp_path: Path) -> None:
               pass: ["The ministry signed a direct contract with the company."]
         """), encoding="utf-8")
     assert [r.id for r in load_rule_file(path)] == ["ad-text/ads-txt-record"]
+
+
+MINIMAL = {
+    "pattern": {"regex": "x"}, "phrases": {"phrases": ["Read more"]}, "duplicate": {},
+    "truncation": {"mode": "paragraph-end"}, "markup": {"mode": "tag"}, "required": {"field": "date"},
+    "weekday": {"weekdays": [["Mon"], ["Tue"], ["Wed"], ["Thu"], ["Fri"], ["Sat"], ["Sun"]]},
+    "language": {"mode": "mixed-paragraph"},
+}
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_the_schema_defaults_are_what_the_kind_does_without_them(name: str) -> None:
+    from newslint.checks.base import with_defaults
+
+    kind = KINDS[name]
+    assert set(MINIMAL) == set(KINDS)
+    defaults = with_defaults(kind.PARAMETERS, MINIMAL[name])
+    assert kind.compile(MINIMAL[name], kind.SCOPES[0]) == kind.compile(defaults, kind.SCOPES[0])

@@ -27,6 +27,7 @@ from newslint.document import Document, Notice
 from newslint.facts import Facts
 from newslint.finding import SEVERITY_RANK, FileResult, Finding
 from newslint.fixspan import fix_for
+from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_bytes, source
 from newslint.rules import Rule, RuleSet
 
@@ -103,7 +104,7 @@ def resolve_language(doc: Document, options: Options, needed: bool = True,
         return doc.language
     if not doc.blocks or not needed:
         return None
-    facts = facts or Facts(doc, RuleSet(()).lexicon)
+    facts = facts or Facts(doc, shipped_lexicon())
     lang, _ = lang_detect.detect(facts.prose, facts.words)
     return lang
 

@@ -22,11 +22,13 @@ from newslint import language as lang_detect
 from newslint import suppression
 from newslint.checks import KINDS
 from newslint.checks.base import Context, Hit
-from newslint.document import Document
+from newslint.document import Document, Notice
 from newslint.errors import CheckTimeout
+from newslint.facts import Facts
 from newslint.finding import FileResult, Finding
 from newslint.finding import severity_at_least as severity_rank_at_least
 from newslint.fixspan import fix_for
+from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_bytes, source
 from newslint.rules import Rule, RuleSet
 from newslint.selection import INTERNAL_ERROR, Selection, Source
@@ -100,20 +102,12 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
 
 def needs_language(ruleset: RuleSet, options: Options) -> bool:
     """Whether any selected rule depends on the language (else detection is skipped)."""
-    return ruleset.memo(
-        ("needs-language", options.selection),
-        lambda: any(options.selects(r.id) and (r.languages is not None or r.check == "language")
-                    for r in ruleset))
+    return any(options.selects(r.id) and (r.languages is not None or r.check == "language")
+               for r in ruleset)
 
 
-def _rules_for(ruleset: RuleSet, language: str | None, options: Options) -> list[Rule]:
-    """active_rules, worked out once per language and selection rather than per document."""
-    return ruleset.memo(
-        ("active", language, options.selection),
-        lambda: active_rules(ruleset.for_language(language), language, options))
-
-
-def resolve_language(doc: Document, options: Options, needed: bool = True) -> str | None:
+def resolve_language(doc: Document, options: Options, needed: bool = True,
+                     facts: Facts | None = None) -> str | None:
     """Language from --language, then the document's metadata, then detection if a rule needs it."""
     if options.language:
         return options.language
@@ -121,21 +115,28 @@ def resolve_language(doc: Document, options: Options, needed: bool = True) -> st
         return doc.language
     if not doc.blocks or not needed:
         return None
-    lang, _ = lang_detect.detect(doc.prose)
+    facts = facts or Facts(doc, shipped_lexicon())
+    lang, _ = lang_detect.detect(facts.prose, facts.words)
     return lang
+
+
+def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Context:
+    """The per-document context the checks run in: its language and its facts."""
+    facts = Facts(doc, ruleset.lexicon)
+    language = resolve_language(doc, options, needs_language(ruleset, options), facts)
+
+    def detect(text: str) -> tuple[str, float]:
+        return lang_detect.detect(text, facts.words)
+
+    return Context(language, facts, detect, ruleset.lexicon, options.allowed_languages)
 
 
 def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
     """Every finding for one document, sorted by position."""
-    with lang_detect.document_scope():
-        return _lint_document(doc, ruleset, options)
-
-
-def _lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
-    language = resolve_language(doc, options, needs_language(ruleset, options))
-    ctx = Context(language, lang_detect.detect, options.allowed_languages)
-    rules = _rules_for(ruleset, language, options)
+    ctx = document_context(doc, ruleset, options)
+    language = ctx.language
+    rules = active_rules(ruleset.for_language(language), language, options)
     for rule in rules:
         try:
             findings.extend(_finding(doc, rule, hit, options) for hit in KINDS[rule.check].check(doc, rule, ctx))
@@ -172,7 +173,7 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _notice_finding(doc: Document, notice: Any) -> Finding:
+def _notice_finding(doc: Document, notice: Notice) -> Finding:
     line, column = doc.position(notice.start)
     end_line, end_column = doc.position(notice.end)
     return Finding(notice.rule, notice.rule.split("/")[0], notice.severity, notice.message,

@@ -71,6 +71,25 @@ PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances
     # the same words, but not from the start of the longer paragraph
     doc("If none were found, consider all routable placements anywhere in the device.", B,
         "If none were found, consider all placements anywhere in the device even if not routable."),
+    # short entries that differ by one word or one number are a list, not a copy
+    doc("The northern district will get two new schools next year.", B,
+        "The southern district will get two new schools next year."),
+    doc("Participants in category 1 must register at the stadium before noon.",
+        "Participants in category 2 must register at the stadium before noon."),
+    # list items differing by a word, even long ones
+    "- The council approved the new budget on Tuesday after a long and heated debate.\n"
+    "- The council approved the new budget on Friday after a long and heated debate.\n",
+    # three or more substantial paragraphs built on one template
+    doc(*(f"Candidate {name} of the Labour party won the {seat} seat with a majority of "
+          f"votes counted on Friday night in the town hall." for name, seat in
+          (("Smith", "northern"), ("Jones", "southern"), ("Brown", "eastern")))),
+    # the rows of two tables
+    doc("| Monday | Persib Bandung against Persija Jakarta | evening |\n"
+        "| Tuesday | Arema Malang against Persebaya Surabaya | evening |", B,
+        "| Monday | Persib Bandung against Persija Jakarta | evening |\n"
+        "| Tuesday | Arema Malang against Persebaya Surabaya | afternoon |"),
+    # a short paragraph repeated by design (a refrain, a call to the reader)
+    doc("Thank you for reading our coverage today.", A, B, "Thank you for reading our coverage today."),
 ])
 def test_repetition_that_belongs_to_the_article(text: str) -> None:
     assert report(text) == []
@@ -80,6 +99,25 @@ MEALS = [f"Meal {n}: {n} cup rice, {n + 1} oz. chicken, a spoon of oil and steam
          f"for lunch on day {n}." for n in range(1, 5)]
 FILLER = [f"Day {n} starts with a walk of {n * 10} minutes before breakfast at home, then work."
           for n in range(1, 30)]
+
+
+def test_a_finding_names_its_evidence() -> None:
+    rule = build_rule(Path("test.yaml"), "test", {
+        "id": "duplicate/paragraph", "check": "duplicate", "severity": "error",
+        "message": "{how} ({evidence})", "with": {}})
+    messages = {}
+    for name, text in (("exact", doc(A, B, A)), ("case", doc(A, B, A.upper())),
+                       ("near", doc(A, B, A.replace("heated", "bitter"))),
+                       ("prefix", doc(LEMBAGA, B, FRAGMENT))):
+        found = lint_document(read_string(text, "draft.md")[0], RuleSet((rule,)),
+                              Options(language="xx")).findings
+        messages[name] = [f.message for f in found]
+    assert messages == {
+        "exact": ["exactly (the same text)"],
+        "case": ["nearly (the same words, in another case or punctuation)"],
+        "near": ["nearly (similarity 0.93)"],
+        "prefix": ["as a cut-off fragment (its 16 words open the 26-word paragraph)"],
+    }
 
 
 def test_a_menu_repeating_its_items_far_apart_is_design() -> None:

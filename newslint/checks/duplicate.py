@@ -3,13 +3,21 @@
 What it reports, once per repeated paragraph (the later or shorter copy):
 
 - exactly: the same words as an earlier paragraph (case and punctuation ignored);
-- nearly: an earlier paragraph with a word-sequence similarity of at least
-  ``similarity`` (0.9: a word or two added, dropped or changed);
+- nearly: the same words as an earlier paragraph in another case or punctuation,
+  or, for substantial paragraphs (at least 12 words), a word-sequence similarity
+  of at least ``similarity`` (0.9: a word or two added, dropped or changed);
 - as a cut-off fragment: the opening words of a longer paragraph, word for word
   and cut anywhere ("Lembaga, kementerian, ... Non-ASN." before the full
   paragraph), at least ``fragment_min_chars`` long; the fragment may come first.
 
-Deliberately not reported: a sentence repeated from the middle or the end of a
+Each finding names its evidence: the same text, the same words in another case
+or punctuation, the similarity of the two word sequences, or how many of the
+longer paragraph's opening words the fragment repeats.
+
+Deliberately not reported: lists of similar entries (list items, table rows,
+schedule and result lines: three or more paragraphs near one another, or list
+items that differ by a word or a number); short paragraphs (under eight words)
+repeated by design; a sentence repeated from the middle or the end of a
 paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
 passage quoted twice, each time introduced with a colon ("... she wrote:");
 headings, titles, code and short lines without a full stop (section labels);
@@ -48,6 +56,9 @@ DEFAULT_SCOPE = "block"
 SHINGLE = 4
 MIN_WORDS = 5
 HEADING_WORDS = 8
+# A near copy (words changed, not only case or punctuation) counts only between
+# paragraphs this long: shorter entries that differ by a word are a list.
+NEAR_MIN_WORDS = 12
 STRUCTURE_REPEATS = 4
 NEARBY = 3
 COPIED_RUN = 4
@@ -56,6 +67,8 @@ _WORD = regex.compile(r"\w+")
 # On ASCII text both engines' \w mean [A-Za-z0-9_]; the standard library's is faster.
 _ASCII_WORD = re.compile(r"\w+")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
+# Kinds that hold list entries: compared for exact repeats of whole sentences only.
+_LIST_KINDS = ("list-item",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +91,7 @@ class _Repeat:
     copy: int  # the block reported
     original: int  # the block it repeats
     how: str
+    evidence: str
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -90,7 +104,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         block = doc.blocks[rep.copy]
         line, _ = doc.position(doc.blocks[rep.original].start)
         yield Hit(block.start, block.end,
-                  {"how": rep.how, "line": line, "fixable": rep.how == "exactly"}, rep.copy)
+                  {"how": rep.how, "evidence": rep.evidence, "line": line,
+                   "fixable": rep.how == "exactly"}, rep.copy)
 
 
 def _comparable(blocks: tuple[Block, ...], params: Compiled) -> dict[int, list[str]]:
@@ -107,10 +122,18 @@ def _comparable(blocks: tuple[Block, ...], params: Compiled) -> dict[int, list[s
             continue
         folded = text.casefold()
         found = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
+        if _is_table(text):
+            continue
         # A short line without a full stop is a heading or a label: sections repeat them.
         if len(found) >= MIN_WORDS and (len(found) >= HEADING_WORDS or ends_complete(text)):
             words[i] = found
     return words
+
+
+def _is_table(text: str) -> bool:
+    """Rows of a table or a schedule: most of the block's lines hold cell separators."""
+    lines = text.split("\n")
+    return len(lines) >= 2 and sum("|" in line or "\t" in line for line in lines) * 2 > len(lines)
 
 
 def _anchors(words: list[str]) -> set[tuple[str, ...]]:
@@ -144,11 +167,24 @@ def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
             index[anchor].append(i)
     pairs = sorted({pair for group in index.values() if len(group) > 1 for pair in _candidate_pairs(group)})
     found: dict[int, _Repeat] = {}
+    similar: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         rep = _relation(i, j, blocks, words, params)
-        if rep is not None and rep.copy not in found and not _quoted_twice(blocks, i, j):
+        if rep is None or _quoted_twice(blocks, i, j):
+            continue
+        if rep.evidence.startswith("similarity") and abs(len(words[i]) - len(words[j])) <= 2:
+            similar[i].add(j)  # the same length with words swapped: entries of a template
+            similar[j].add(i)
+        if rep.copy not in found:
             found[rep.copy] = rep
-    return sorted(found.values(), key=lambda r: r.copy)
+    # A paragraph nearly like two others of its length, words swapped, is an entry of a
+    # list built on one template (results, schedules, one-sentence profiles), not a
+    # pasted copy. A scraper's chain of copies that grow or shrink is still reported.
+    listed = {k for k, partners in similar.items() if len(partners) >= 2}
+    listed |= {p for k in listed for p in similar[k]}
+    return sorted((r for r in found.values()
+                   if not (r.evidence.startswith("similarity") and {r.copy, r.original} & listed)),
+                  key=lambda r: r.copy)
 
 
 def _quoted_twice(blocks: tuple[Block, ...], i: int, j: int) -> bool:
@@ -162,18 +198,26 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[s
     """How block ``j`` (later) and block ``i`` (earlier) repeat each other, if they do."""
     a, b = words[i], words[j]
     long_enough = min(len(blocks[i].text), len(blocks[j].text)) >= params.min_chars
+    listed = blocks[i].kind in _LIST_KINDS or blocks[j].kind in _LIST_KINDS
     if a == b:
-        if not long_enough:
+        # Short paragraphs and list entries repeat by design; whole sentences of a
+        # substantial list item repeated word for word are still a copy.
+        if not long_enough or len(a) < HEADING_WORDS \
+                or (listed and not (len(a) >= NEAR_MIN_WORDS and ends_complete(blocks[j].text))):
             return None
-        same = _normal(blocks[i].text) == _normal(blocks[j].text)
-        return _Repeat(j, i, "exactly" if same else "nearly")
-    if len(a) != len(b):
+        if _normal(blocks[i].text) == _normal(blocks[j].text):
+            return _Repeat(j, i, "exactly", "the same text")
+        return _Repeat(j, i, "nearly", "the same words, in another case or punctuation")
+    if len(a) != len(b) and not listed:
         short, full = (i, j) if len(a) < len(b) else (j, i)
         if len(blocks[short].text) >= params.fragment_min_chars \
                 and _is_prefix(words[short], words[full]):
-            return _Repeat(short, full, "as a cut-off fragment")
-    if long_enough and _similar(a, b, params.similarity):
-        return _Repeat(j, i, "nearly")
+            return _Repeat(short, full, "as a cut-off fragment",
+                           f"its {len(words[short])} words open the {len(words[full])}-word paragraph")
+    if long_enough and not listed and min(len(a), len(b)) >= NEAR_MIN_WORDS:
+        ratio = _similarity(a, b, params.similarity)
+        if ratio >= params.similarity:
+            return _Repeat(j, i, "nearly", f"similarity {ratio:.2f}")
     return None
 
 
@@ -187,10 +231,11 @@ def _is_prefix(short: list[str], full: list[str]) -> bool:
     return head[:-1] == short[:-1] and head[-1].startswith(short[-1])
 
 
-def _similar(a: list[str], b: list[str], threshold: float) -> bool:
+def _similarity(a: list[str], b: list[str], threshold: float) -> float:
+    """The word-sequence similarity of two paragraphs (0 when their lengths alone rule it out)."""
     if min(len(a), len(b)) / max(len(a), len(b)) < threshold - 0.1:
-        return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _repetition_is_structure(repeats: list[_Repeat], order: list[int]) -> bool:

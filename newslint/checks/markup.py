@@ -93,9 +93,10 @@ _NEEDS = {"tag": ("<",), "entity": ("&",), "shortcode": ("[",), "template": ("{"
 # Inline code: a run of backticks, text without a newline, the same run again.
 _INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 # A bare tag named in prose: quoted, or beside the word for "element" or "tag".
-_TAG_WORDS = frozenset(
-    "element elements tag tags attribute elemen tanda atribut balise balises élément "
-    "éléments etiqueta etiquetas elemento elementos etiquette marcador".split())
+_TAG_WORDS = frozenset((
+    "element", "elements", "tag", "tags", "attribute", "elemen", "tanda", "atribut", "balise",
+    "balises", "élément", "éléments", "etiqueta", "etiquetas", "elemento", "elementos",
+    "etiquette", "marcador"))
 _BARE_TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9]*)\s*/?>")
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)[\s\"'“”‘’«»]*$")
 _WORD_AFTER = regex.compile(r"^[\s\"'“”‘’«»]*([\p{L}]+)")

@@ -52,6 +52,10 @@ def test_repeats_are_reported_once(text: str, expected: list[tuple[int, str]]) -
     assert report(text) == expected
 
 
+RECORDS = [f"{name}: AC Milan 2 - 1 Liverpool, 23/05/2007 – {age} years {days} days"
+           for name, age, days in (("Paolo Maldini", 38, 331), ("Pietro Vierchowod", 37, 46),
+                                   ("Alessandro Costacurta", 37, 34), ("Javier Zanetti", 36, 285),
+                                   ("Edwin van der Sar", 40, 211))]
 PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances is not a tech problem."
 
 
@@ -88,6 +92,20 @@ PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances
         "| Tuesday | Arema Malang against Persebaya Surabaya | evening |", B,
         "| Monday | Persib Bandung against Persija Jakarta | evening |\n"
         "| Tuesday | Arema Malang against Persebaya Surabaya | afternoon |"),
+    # a summary bullet at the top restated as a sentence in the story
+    doc("Survey of 20,000 pupils revealed growth in secret photo accounts", B,
+        "The news has heightened fears that private content is being posted", A, C,
+        "The news has heightened fears that private content is being posted."),
+    # one record listed in two lists of the article
+    doc("Oldest winners", *RECORDS[:3], A, B, "Oldest players", RECORDS[3], RECORDS[0], RECORDS[4]),
+    # a pull quote: a whole quotation, then the paragraph with its attribution
+    doc('"We only have one flight scheduled at that hour, and we are talking to the airline"',
+        B, '"We only have one flight scheduled at that hour, and we are talking to the airline",'
+        " the operator said in a statement on Friday."),
+    # a pull quote: a whole sentence without its full stop
+    doc("I know no colleague who did not feel devotion for him, however cynical he was", B,
+        "I know no colleague who did not feel devotion for him, however cynical he was. "
+        "My friend, the bureau chief at the time, said the same."),
     # a short paragraph repeated by design (a refrain, a call to the reader)
     doc("Thank you for reading our coverage today.", A, B, "Thank you for reading our coverage today."),
 ])
@@ -99,6 +117,12 @@ MEALS = [f"Meal {n}: {n} cup rice, {n + 1} oz. chicken, a spoon of oil and steam
          f"for lunch on day {n}." for n in range(1, 5)]
 FILLER = [f"Day {n} starts with a walk of {n * 10} minutes before breakfast at home, then work."
           for n in range(1, 30)]
+
+
+def test_a_teaser_rendered_twice_in_a_row_is_reported() -> None:
+    teaser = "Video: Turkey to fine passengers who stand before the plane stops"
+    assert report(doc(A, "Read also:", "New in Japan: tourists need not carry their bags",
+                      teaser, teaser, "(fem/ddn)")) == [(9, "exactly 7")]
 
 
 def test_a_finding_names_its_evidence() -> None:

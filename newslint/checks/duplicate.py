@@ -17,7 +17,10 @@ longer paragraph's opening words the fragment repeats.
 Deliberately not reported: lists of similar entries (list items, table rows,
 schedule and result lines: three or more paragraphs near one another, or list
 items that differ by a word or a number); short paragraphs (under eight words)
-repeated by design; a sentence repeated from the middle or the end of a
+repeated by design; a summary bullet without a full stop restated as a sentence
+in the story; one record listed in two lists; a pull quote that repeats the
+opening of a paragraph as a whole quotation or as a whole sentence without its
+full stop; a sentence repeated from the middle or the end of a
 paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
 passage quoted twice, each time introduced with a colon ("... she wrote:");
 headings, titles, code and short lines without a full stop (section labels);
@@ -44,7 +47,15 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit, ends_complete
+from newslint.checks.base import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Context,
+    Hit,
+    ends_complete,
+    sentence_ends,
+    trim_end,
+)
 from newslint.document import Block, Document
 from newslint.language import letter_count
 
@@ -59,6 +70,9 @@ HEADING_WORDS = 8
 # A near copy (words changed, not only case or punctuation) counts only between
 # paragraphs this long: shorter entries that differ by a word are a list.
 NEAR_MIN_WORDS = 12
+# A paragraph without a closing full stop (a summary bullet, a record of a list, a
+# caption) counts for a whole copy only when it is this long.
+UNFINISHED_MIN_WORDS = 20
 STRUCTURE_REPEATS = 4
 NEARBY = 3
 COPIED_RUN = 4
@@ -199,10 +213,11 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[s
     a, b = words[i], words[j]
     long_enough = min(len(blocks[i].text), len(blocks[j].text)) >= params.min_chars
     listed = blocks[i].kind in _LIST_KINDS or blocks[j].kind in _LIST_KINDS
+    entries = _listed_entries(i, j, blocks, words)
     if a == b:
         # Short paragraphs and list entries repeat by design; whole sentences of a
         # substantial list item repeated word for word are still a copy.
-        if not long_enough or len(a) < HEADING_WORDS \
+        if not long_enough or len(a) < HEADING_WORDS or entries \
                 or (listed and not (len(a) >= NEAR_MIN_WORDS and ends_complete(blocks[j].text))):
             return None
         if _normal(blocks[i].text) == _normal(blocks[j].text):
@@ -210,15 +225,61 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[s
         return _Repeat(j, i, "nearly", "the same words, in another case or punctuation")
     if len(a) != len(b) and not listed:
         short, full = (i, j) if len(a) < len(b) else (j, i)
-        if len(blocks[short].text) >= params.fragment_min_chars \
-                and _is_prefix(words[short], words[full]):
-            return _Repeat(short, full, "as a cut-off fragment",
-                           f"its {len(words[short])} words open the {len(words[full])}-word paragraph")
-    if long_enough and not listed and min(len(a), len(b)) >= NEAR_MIN_WORDS:
+        if _is_prefix(words[short], words[full]):
+            if _pull_quote(blocks[short].text, blocks[full].text, len(words[short])):
+                return None
+            if len(blocks[short].text) >= params.fragment_min_chars:
+                return _Repeat(short, full, "as a cut-off fragment",
+                               f"its {len(words[short])} words open the {len(words[full])}-word paragraph")
+    if long_enough and not listed and not entries and min(len(a), len(b)) >= NEAR_MIN_WORDS:
         ratio = _similarity(a, b, params.similarity)
         if ratio >= params.similarity:
             return _Repeat(j, i, "nearly", f"similarity {ratio:.2f}")
     return None
+
+
+def _unfinished(block: Block, words: list[str] | None) -> bool:
+    """A short paragraph without a closing full stop: a bullet, a record, a caption."""
+    count = len(words) if words is not None else len(block.text.split())
+    return count < UNFINISHED_MIN_WORDS and not ends_complete(block.text)
+
+
+def _listed_entries(i: int, j: int, blocks: tuple[Block, ...],
+                    words: dict[int, list[str]]) -> bool:
+    """Two copies of a short unfinished paragraph that repeat by design: a summary
+    bullet restated as a sentence in the story (one copy ends with a full stop, the
+    other does not), or one record listed in two lists (each copy inside a run of
+    three or more unfinished paragraphs, apart from each other). A teaser line
+    rendered twice in a row is still reported."""
+    first, second = (_unfinished(blocks[k], words.get(k)) for k in (i, j))
+    if first != second:
+        return True
+    if not first or abs(i - j) <= 1:
+        return False
+    return all(_in_list(k, blocks, words) for k in (i, j))
+
+
+def _in_list(k: int, blocks: tuple[Block, ...], words: dict[int, list[str]]) -> bool:
+    run = [n for n in range(max(0, k - 2), min(len(blocks), k + 3))
+           if _unfinished(blocks[n], words.get(n))]
+    return any(all(n in run for n in range(start, start + 3)) for start in range(k - 2, k + 1))
+
+
+def _pull_quote(short: str, full: str, count: int) -> bool:
+    """The repeated opening is set apart as a pull quote: a whole quotation (the longer
+    paragraph goes on with its attribution: '"...," she said'), or a whole sentence
+    without its full stop. A cut-off copy stops where no sentence ends, or keeps the
+    full stop it was given."""
+    short = trim_end(short)
+    if short[:1] in OPEN_QUOTES + '"' and short[-1:] in CLOSE_QUOTES + '"':
+        return True
+    if ends_complete(short):
+        return False
+    found = list(_WORD.finditer(full.casefold()))
+    if len(found) <= count:
+        return False
+    cut = found[count - 1].end()
+    return any(cut <= end <= found[count].start() for end in sentence_ends(full))
 
 
 def _normal(text: str) -> str:

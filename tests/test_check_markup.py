@@ -147,6 +147,9 @@ def found_in(mode: str, text: str, path: str) -> list[str]:
     ("tag", "Mesin pencari membaca tag <title> lebih dulu.", "a.txt"),
     ("tag", "Mettez le titre dans la balise <h1> de la page.", "a.txt"),
     ("tag", "The page closes with “</html>” after the footer.", "a.txt"),
+    # ad and recommendation slots are ad code (the ad-text rules report them)
+    ("tag", '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>', "a.txt"),
+    ("tag", '<div class="OUTBRAIN" data-widget-id="AR_1"></div>', "a.txt"),
 ])
 def test_code_and_markup_shown_on_purpose_are_not_leftovers(mode: str, text: str,
                                                             path: str) -> None:

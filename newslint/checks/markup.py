@@ -9,7 +9,9 @@ Modes:
   so is a bare tag in quotes or next to the word "element" or "tag" in the
   pack languages ("the <title> element", "tag <div>", "balise <p>"). In an
   HTML draft, a tag the source spelt escaped (``&lt;div&gt;``, a code sample
-  in a blog post about HTML) was shown on purpose.
+  in a blog post about HTML) was shown on purpose. An ad or recommendation slot
+  (``<ins class="adsbygoogle">``, ``<div class="OUTBRAIN">``) is ad code, which
+  the ad-text rules report: it is not reported a second time as a stray tag.
 - ``entity``: named or numeric character references (``&nbsp;``, ``&#8217;``),
   not a bare ampersand ("AT&T", "R&D"). In Markdown, an escaped tag
   (``&lt;div&gt;``) is the way to show markup and is left alone.
@@ -102,6 +104,11 @@ _WORD_BEFORE = regex.compile(r"([\p{L}]+)[\s\"'“”‘’«»]*$")
 _WORD_AFTER = regex.compile(r"^[\s\"'“”‘’«»]*([\p{L}]+)")
 _ESCAPED_TAG = regex.compile(r"&lt;/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200}?)?/?&gt;")
 _QUOTES = {"\"": "\"", "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“"}
+# Attributes of an ad or recommendation slot: ad code, the ad-text category's to report.
+_AD_SLOT = regex.compile(
+    r"adsbygoogle|data-ad-(?:client|slot)|div-gpt-ad|outbrain|taboola|mgid|revcontent|zergnet"
+    r"|dable|teads|criteo|data-widget-id",
+    regex.IGNORECASE)
 # WordPress core shortcodes: the CMS renders them from the raw content of an export.
 CMS_SHORTCODES = frozenset(("caption", "gallery", "embed", "audio", "video", "playlist"))
 _SHORTCODE_NAME = regex.compile(r"\[/?([A-Za-z_-]+)")
@@ -154,6 +161,8 @@ def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool)
     if mode == "tag":
         if _BARE_VOID.fullmatch(m.group(0)):
             return False  # "<img>" with no src is a mention of the tag, not pasted markup
+        if _AD_SLOT.search(m.group(0)) or _closes_ad_slot(m):
+            return False
         if doc.format == "html" and not doc.source.startswith("<", block.source_offset(m.start())):
             return False  # the source escaped it (&lt;div&gt;): shown on purpose
         return not _discussed(m.string, m.start(), m.end())
@@ -161,6 +170,15 @@ def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool)
         name = _SHORTCODE_NAME.match(m.group(0))
         return not (name and name.group(1).casefold() in CMS_SHORTCODES)
     return True
+
+
+def _closes_ad_slot(m: Any) -> bool:
+    """A closing tag right after an ad slot's opening tag (``<ins class=...></ins>``)."""
+    if not m.group(0).startswith("</"):
+        return False
+    before = m.string[: m.start()].rstrip()
+    opening = before[before.rfind("<"):] if before.endswith(">") else ""
+    return bool(opening) and _AD_SLOT.search(opening) is not None
 
 
 def _escaped_tag(text: str, start: int) -> bool:

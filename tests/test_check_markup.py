@@ -50,6 +50,7 @@ def test_leftovers_are_found(mode: str, text: str, expected: list[str]) -> None:
     ("entity", "AT&T and Procter & Gamble reported earnings; R&D rose."),
     ("entity", "The &foo; thing is not a character reference."),
     ("shortcode", "He said [the minister] would resign. [Updated at 10:00]"),
+    ("shortcode", "Five Days Until the Internet Giveaway [Video] and [AUDIO]"),
     ("template", "The budget {was} cut, he wrote; costs rose 100% in 2023."),
 ])
 def test_look_alikes_are_left_alone(mode: str, text: str) -> None:

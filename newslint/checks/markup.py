@@ -15,7 +15,9 @@ Modes:
 - ``entity``: named or numeric character references (``&nbsp;``, ``&#8217;``),
   not a bare ampersand ("AT&T", "R&D"). In Markdown, an escaped tag
   (``&lt;div&gt;``) is the way to show markup and is left alone.
-- ``shortcode``: WordPress-style ``[caption ...]``, ``[embed]...[/embed]``.
+- ``shortcode``: WordPress-style ``[caption ...]``, ``[embed]...[/embed]``, in
+  lower case as WordPress registers them: "[Video]" or "[VIDEO]" after a
+  headline is an editor's label, not a shortcode.
   In a document from a CMS export (a WordPress WXR file or a WordPress REST
   post: ``meta["wordpress"]``) the body is the CMS's raw content, where core
   shortcodes (``[gallery]``, ``[caption]``, ``[embed]``, ``[audio]``,
@@ -78,7 +80,6 @@ _SHORTCODE = regex.compile(
     r"\[/?(?:caption|embed|gallery|video|audio|playlist|contact-form(?:-7)?|vc_[a-z_]+|"
     r"et_pb_[a-z_]+|su_[a-z_]+|wpforms|ultimatemember|ad|ads|adsense|tweet|instagram|youtube)"
     r"(?:\s[^\[\]]*)?\]",
-    regex.IGNORECASE,
 )
 _TEMPLATE = regex.compile(
     r"\{\{\s*[\w.\[\]'\"|: -]+\s*\}\}|\{%-?\s*\w+[^%]*-?%\}|\$\{\s*[A-Za-z_][\w.]*\s*\}"

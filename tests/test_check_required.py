@@ -66,6 +66,7 @@ def test_an_empty_document_requires_nothing() -> None:
     ("By the end of the year the council will have spent the budget.", "en"),
     ("By 2030 the city wants to run every bus on electricity.", "en"),
     ("By contrast, Berlin plans to finish in 2035.", "en"),
+    ("By Tuesday 12 people had died in the floods.", "en"),
     ("Von der Leyen sagte am Montag, die Union stehe zusammen.", "de"),
     ("Par ailleurs, le Sénat examinera le texte en juin.", "fr"),
     ("Por su parte, el Senado debatirá el texto en marzo.", "es"),
@@ -88,6 +89,9 @@ def test_a_sentence_opening_with_the_byline_word_is_not_a_byline(opening: str, l
     ("Por Ana García", "es"),
     ("Por Ana Souza", "pt"),
     ("By Jane Smith", "xx"),
+    ("By Ricardo Paye 69784 69", "en"),  # share counters glued on by a scraper
+    ("By Ian Fortey May 21, 2017 79,678 views", "en"),  # the date and counters too
+    ("By: Sorcha Faal, and as reported to her subscribers", "en"),  # an explicit label
 ])
 def test_a_name_line_is_a_byline(byline: str, language: str) -> None:
     assert "byline" not in missing(f"{byline}\n\n{BODY}", language)
@@ -119,6 +123,7 @@ def test_a_date_in_the_prose_is_not_a_publication_date(sentence: str, language: 
     ("Jane Smith | Wed 3 March 2021", "en"),
     ("March 3, 2021 10:30 a.m. ET", "en"),
     ("Maria Rossi | 12.09.2024", "xx"),
+    ("By Ian Fortey May 21, 2017 79,678 views", "en"),
 ])
 def test_a_date_line_is_a_publication_date(line: str, language: str) -> None:
     assert "date" not in missing(f"{line}\n\n{BODY}", language)

@@ -15,7 +15,7 @@ from newslint.rules import Rule, RuleSet, build_rule
 RULE: Rule = build_rule(Path("test.yaml"), "test", {
     "id": "duplicate/paragraph", "check": "duplicate", "severity": "error",
     "message": "{how} {line}", "with": {"min_chars": 40, "similarity": 0.9,
-                                        "fragment_min_chars": 50}})
+                                        "fragment_min_chars": 30}})
 
 
 def report(text: str) -> list[tuple[int, str]]:
@@ -46,6 +46,11 @@ def doc(*paragraphs: str) -> str:
     (doc(FRAGMENT, B, LEMBAGA), [(1, "as a cut-off fragment 5")]),  # the fragment comes first
     (doc(LEMBAGA, B, FRAGMENT), [(5, "as a cut-off fragment 1")]),
     (doc(LEMBAGA, B, LEMBAGA[:95]), [(5, "as a cut-off fragment 1")]),  # cut mid-word
+    # cut where a sentence ends, its full stop dropped
+    (doc(FRAGMENT + " Itu kata menteri di Jakarta.", B, FRAGMENT.rstrip(".")),
+     [(5, "as a cut-off fragment 1")]),
+    # a short cut-off copy, away from its paragraph
+    (doc(A, C, B, "The mayor said the plan would be reviewed"), [(7, "as a cut-off fragment 3")]),
     (doc(A, B, C, A, B), [(7, "exactly 1"), (9, "exactly 3")]),
 ])
 def test_repeats_are_reported_once(text: str, expected: list[tuple[int, str]]) -> None:
@@ -102,10 +107,9 @@ PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances
     doc('"We only have one flight scheduled at that hour, and we are talking to the airline"',
         B, '"We only have one flight scheduled at that hour, and we are talking to the airline",'
         " the operator said in a statement on Friday."),
-    # a pull quote: a whole sentence without its full stop
-    doc("I know no colleague who did not feel devotion for him, however cynical he was", B,
-        "I know no colleague who did not feel devotion for him, however cynical he was. "
-        "My friend, the bureau chief at the time, said the same."),
+    # a short sentence carried on at once in the next paragraph: rhetoric
+    doc(A, "We are going to get through this.",
+        "We are going to get through this together, and nobody will walk away, he said."),
     # a short paragraph repeated by design (a refrain, a call to the reader)
     doc("Thank you for reading our coverage today.", A, B, "Thank you for reading our coverage today."),
 ])

@@ -19,8 +19,7 @@ schedule and result lines: three or more paragraphs near one another, or list
 items that differ by a word or a number); short paragraphs (under eight words)
 repeated by design; a summary bullet without a full stop restated as a sentence
 in the story; one record listed in two lists; a pull quote that repeats the
-opening of a paragraph as a whole quotation or as a whole sentence without its
-full stop; a sentence repeated from the middle or the end of a
+opening of a paragraph as a whole quotation; a sentence repeated from the middle or the end of a
 paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
 passage quoted twice, each time introduced with a colon ("... she wrote:");
 headings, titles, code and short lines without a full stop (section labels);
@@ -53,7 +52,6 @@ from newslint.checks.base import (
     Context,
     Hit,
     ends_complete,
-    sentence_ends,
     trim_end,
 )
 from newslint.document import Block, Document
@@ -96,7 +94,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     return Compiled(
         int(params.get("min_chars", 40)),
         float(params.get("similarity", 0.9)),
-        int(params.get("fragment_min_chars", 50)),
+        int(params.get("fragment_min_chars", 30)),
     )
 
 
@@ -138,8 +136,9 @@ def _comparable(blocks: tuple[Block, ...], params: Compiled) -> dict[int, list[s
         found = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
         if _is_table(text):
             continue
-        # A short line without a full stop is a heading or a label: sections repeat them.
-        if len(found) >= MIN_WORDS and (len(found) >= HEADING_WORDS or ends_complete(text)):
+        # A short line without a full stop (a heading, a label) takes part only as a
+        # cut-off fragment: whole copies need HEADING_WORDS words (see _relation).
+        if len(found) >= MIN_WORDS:
             words[i] = found
     return words
 
@@ -226,9 +225,13 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[s
     if len(a) != len(b) and not listed:
         short, full = (i, j) if len(a) < len(b) else (j, i)
         if _is_prefix(words[short], words[full]):
-            if _pull_quote(blocks[short].text, blocks[full].text, len(words[short])):
+            if _pull_quote(blocks[short].text):
                 return None
-            if len(blocks[short].text) >= params.fragment_min_chars:
+            # A short sentence followed at once by the same words carried on is rhetoric
+            # ("We will get through this." / "We will get through this together..."),
+            # not a cut-off copy.
+            rhetoric = abs(i - j) == 1 and len(words[short]) < HEADING_WORDS
+            if len(blocks[short].text) >= params.fragment_min_chars and not rhetoric:
                 return _Repeat(short, full, "as a cut-off fragment",
                                f"its {len(words[short])} words open the {len(words[full])}-word paragraph")
     if long_enough and not listed and not entries and min(len(a), len(b)) >= NEAR_MIN_WORDS:
@@ -265,21 +268,13 @@ def _in_list(k: int, blocks: tuple[Block, ...], words: dict[int, list[str]]) -> 
     return any(all(n in run for n in range(start, start + 3)) for start in range(k - 2, k + 1))
 
 
-def _pull_quote(short: str, full: str, count: int) -> bool:
-    """The repeated opening is set apart as a pull quote: a whole quotation (the longer
-    paragraph goes on with its attribution: '"...," she said'), or a whole sentence
-    without its full stop. A cut-off copy stops where no sentence ends, or keeps the
-    full stop it was given."""
+def _pull_quote(short: str) -> bool:
+    """The repeated opening is a whole quotation, set apart as a pull quote by design
+    (the longer paragraph goes on with its attribution: '"...," she said'). A whole
+    sentence repeated without its full stop is not enough: a cut-off copy may stop
+    at a sentence end too."""
     short = trim_end(short)
-    if short[:1] in OPEN_QUOTES + '"' and short[-1:] in CLOSE_QUOTES + '"':
-        return True
-    if ends_complete(short):
-        return False
-    found = list(_WORD.finditer(full.casefold()))
-    if len(found) <= count:
-        return False
-    cut = found[count - 1].end()
-    return any(cut <= end <= found[count].start() for end in sentence_ends(full))
+    return short[:1] in OPEN_QUOTES + '"' and short[-1:] in CLOSE_QUOTES + '"'
 
 
 def _normal(text: str) -> str:

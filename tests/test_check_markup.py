@@ -142,7 +142,10 @@ def found_in(mode: str, text: str, path: str) -> list[str]:
     ("tag", "Intro.\n\n    <div class=\"box\"><p>Hi</p></div>\n\nMore.", "a.md"),
     # escaped markup shown on purpose
     ("entity", "Use the &lt;div&gt; element, closed with &lt;/div&gt;.", "a.md"),
-    ("tag", "<p>Use the &lt;div class=\"box\"&gt; wrapper.</p>", "a.html"),
+    ("tag", "<p>Use the <code>&lt;div class=\"box\"&gt;</code> wrapper.</p>", "a.html"),
+    ("tag", "<p>A sample:</p><pre>&lt;ul&gt;\n  &lt;li class=\"x\"&gt;One&lt;/li&gt;\n&lt;/ul&gt;</pre>",
+     "a.html"),
+    ("tag", "<p>Use the &lt;div&gt; element for blocks.</p>", "a.html"),
     # prose discussing a tag
     ("tag", "Search engines read the <title> element first.", "a.md"),
     ("tag", "Mesin pencari membaca tag <title> lebih dulu.", "a.txt"),
@@ -160,6 +163,11 @@ def test_code_and_markup_shown_on_purpose_are_not_leftovers(mode: str, text: str
 def test_a_pasted_html_sample_is_one_finding() -> None:
     sample = "Intro paragraph.\n\n<ul>\n<li>One</li>\n<li>Two</li>\n<li>Three</li>\n</ul>"
     assert found_in("tag", sample, "a.txt") == ["<ul> ... (8 in this paragraph)"]
+
+
+def test_double_escaped_markup_in_html_is_a_leftover() -> None:
+    html = '<p>&lt;p class="lead"&gt;The council met on Thursday.&lt;/p&gt;</p>'
+    assert found_in("tag", html, "a.html") == ['<p class="lead">', "</p>"]
 
 
 def test_adjacent_tags_are_one_run() -> None:

@@ -8,8 +8,10 @@ Modes:
   ``<iframe>`` without attributes is an article about HTML naming the tag, and
   so is a bare tag in quotes or next to the word "element" or "tag" in the
   pack languages ("the <title> element", "tag <div>", "balise <p>"). In an
-  HTML draft, a tag the source spelt escaped (``&lt;div&gt;``, a code sample
-  in a blog post about HTML) was shown on purpose. An ad or recommendation slot
+  HTML draft, a tag in the text was spelt escaped in the source
+  (``&lt;div&gt;``): inside ``<code>``, ``<pre>``, ``<kbd>`` or ``<samp>`` it
+  is a code sample shown on purpose; elsewhere it is double-escaped markup
+  that readers see, and it is reported. An ad or recommendation slot
   (``<ins class="adsbygoogle">``, ``<div class="OUTBRAIN">``) is ad code, which
   the ad-text rules report: it is not reported a second time as a stray tag.
 - ``entity``: named or numeric character references (``&nbsp;``, ``&#8217;``),
@@ -110,6 +112,9 @@ _AD_SLOT = regex.compile(
     r"adsbygoogle|data-ad-(?:client|slot)|div-gpt-ad|outbrain|taboola|mgid|revcontent|zergnet"
     r"|dable|teads|criteo|data-widget-id",
     regex.IGNORECASE)
+_CODE_OPEN = regex.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
+_CODE_CLOSE = regex.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
+CODE_LOOKBACK = 20_000
 # WordPress core shortcodes: the CMS renders them from the raw content of an export.
 CMS_SHORTCODES = frozenset(("caption", "gallery", "embed", "audio", "video", "playlist"))
 _SHORTCODE_NAME = regex.compile(r"\[/?([A-Za-z_-]+)")
@@ -164,9 +169,12 @@ def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool)
             return False  # "<img>" with no src is a mention of the tag, not pasted markup
         if _AD_SLOT.search(m.group(0)) or _closes_ad_slot(m):
             return False
-        if doc.format == "html" and not doc.source.startswith("<", block.source_offset(m.start())):
-            return False  # the source escaped it (&lt;div&gt;): shown on purpose
-        return not _discussed(m.string, m.start(), m.end())
+        if _discussed(m.string, m.start(), m.end()):
+            return False
+        # In HTML a tag in the text was escaped in the source (&lt;div&gt;): a code
+        # sample inside <code> or <pre> shows it on purpose; elsewhere readers see
+        # double-escaped markup.
+        return not (doc.format == "html" and _in_code_element(doc.source, block.source_offset(m.start())))
     if mode == "shortcode" and from_cms:
         name = _SHORTCODE_NAME.match(m.group(0))
         return not (name and name.group(1).casefold() in CMS_SHORTCODES)
@@ -180,6 +188,14 @@ def _closes_ad_slot(m: Any) -> bool:
     before = m.string[: m.start()].rstrip()
     opening = before[before.rfind("<"):] if before.endswith(">") else ""
     return bool(opening) and _AD_SLOT.search(opening) is not None
+
+
+def _in_code_element(source: str, offset: int) -> bool:
+    """Whether ``offset`` of an HTML source lies inside a code, pre, kbd or samp element."""
+    window = source[max(0, offset - CODE_LOOKBACK) : offset]
+    opened = [m.end() for m in _CODE_OPEN.finditer(window)]
+    closed = [m.end() for m in _CODE_CLOSE.finditer(window)]
+    return bool(opened) and (not closed or opened[-1] > closed[-1])
 
 
 def _escaped_tag(text: str, start: int) -> bool:

@@ -199,3 +199,13 @@ def test_core_shortcodes_of_a_cms_export_are_cms_markup() -> None:
     # the same shortcodes typed into a draft would print as they are
     assert found_in("shortcode", '[gallery ids="1,2,3"]\n\nThe council met.', "a.md") == [
         '[gallery ids="1,2,3"]']
+
+
+def test_a_paragraph_finding_offers_no_fix_that_would_delete_its_prose() -> None:
+    text = "Harga <strong>naik</strong> lagi dan <em>turun</em> minggu ini."
+    found = lint_text(text, path="a.txt", options=Options(select=("markup/html-tag",))).findings
+    assert [(f.snippet, f.fix) for f in found] == [
+        ("<strong>naik</strong> lagi dan <em>turun</em>", None)]
+    single = lint_text("Harga naik <strong>lagi</strong>.", path="a.txt",
+                       options=Options(select=("markup/html-tag",))).findings
+    assert all(f.fix is not None for f in single)

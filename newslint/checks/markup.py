@@ -234,8 +234,10 @@ def _grouped(block: Block, index: int, spans: list[tuple[int, int]]) -> Iterator
             runs.append([start, end])
     if len(runs) >= BLOCK_RUNS:
         first = text[spans[0][0] : spans[0][1]]
-        yield block_hit(block, index, runs[0][0], runs[-1][1], fixable=False,
-                        match=f"{first} ... ({len(spans)} in this paragraph)")
+        # Deleting from the first tag to the last would take the prose between them too.
+        yield Hit(block.source_offset(runs[0][0]), block.source_offset(runs[-1][1]),
+                  {"match": f"{first} ... ({len(spans)} in this paragraph)", "fixable": False},
+                  index)
         return
     for start, end in runs:
         yield block_hit(block, index, start, end, match=text[start:end])

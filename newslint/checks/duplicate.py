@@ -67,7 +67,7 @@ PARAMETERS: dict[str, Any] = {
     "properties": {
         "min_chars": {"type": "integer", "minimum": 1, "default": 40},
         "similarity": {"type": "number", "minimum": 0.5, "maximum": 1, "default": 0.9},
-        "fragment_min_chars": {"type": "integer", "minimum": 1, "default": 50},
+        "fragment_min_chars": {"type": "integer", "minimum": 1, "default": 30},
     },
 }
 SHINGLE = 4

@@ -2,7 +2,7 @@
 
 What it reports, once per repeated paragraph (the later or shorter copy):
 
-- exactly: the same words as an earlier paragraph (case and punctuation ignored);
+- exactly: the same text as an earlier paragraph (spacing aside), at least eight words;
 - nearly: the same words as an earlier paragraph in another case or punctuation,
   or, for substantial paragraphs (at least 12 words), a word-sequence similarity
   of at least ``similarity`` (0.9: a word or two added, dropped or changed);
@@ -19,10 +19,11 @@ schedule and result lines: three or more paragraphs near one another, or list
 items that differ by a word or a number); short paragraphs (under eight words)
 repeated by design; a summary bullet without a full stop restated as a sentence
 in the story; one record listed in two lists; a pull quote that repeats the
-opening of a paragraph as a whole quotation; a sentence repeated from the middle or the end of a
-paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
+opening of a paragraph as a whole quotation; a short sentence carried on at once
+in the next paragraph (rhetoric); a sentence repeated from the middle or the end
+of a paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
 passage quoted twice, each time introduced with a colon ("... she wrote:");
-headings, titles, code and short lines without a full stop (section labels);
+headings, titles, code, and short lines without a full stop (section labels) repeated whole;
 tables and other blocks that are mostly not letters; and articles whose
 structure repeats paragraphs far apart (a meal plan repeating
 its recipes day after day): when four or more paragraphs repeat and most copies

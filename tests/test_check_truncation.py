@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from newslint.checks import base, truncation
+from newslint.checks import base
+from newslint.checks.truncation import lone, sentences
 from newslint.engine import Options, lint_document
 from newslint.readers import read_string
 from newslint.rules import Rule, RuleSet, build_rule
@@ -147,7 +148,7 @@ def test_unfinished_sentences_that_are_not_cuts(text: str, fmt: str, language: s
     ("Eve Door & Window brings automations to your Siri setup", True),
 ])
 def test_sentence_case_counts_a_name_once(words: str, sentence: bool) -> None:
-    assert truncation._sentence_case(truncation._WORD.findall(words)[1:]) is sentence
+    assert lone.sentence_case(sentences.WORD.findall(words)[1:]) is sentence
 
 
 def test_the_article_end_and_its_last_paragraph() -> None:
@@ -263,7 +264,7 @@ def test_markers(line: str, found: bool) -> None:
     ("Daftar di pmb.upi.edu . Adapun", ["Adapun"]),
 ])
 def test_sentence_ends(text: str, ends: list[str]) -> None:
-    assert [text[i:] for i in base.sentence_ends(text)][-1:] == ends
+    assert [text[i:] for i in sentences.sentence_ends(text)][-1:] == ends
 
 
 @pytest.mark.parametrize("text, complete", [
@@ -281,4 +282,4 @@ def test_ends_complete(text: str, complete: bool) -> None:
     ('"We will go', True), ('He said "we will go" and left', False),
 ])
 def test_unclosed_quotations(text: str, unclosed: bool) -> None:
-    assert base.opens_unclosed_quote(text) is unclosed
+    assert sentences.opens_unclosed_quote(text) is unclosed

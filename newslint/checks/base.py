@@ -1,5 +1,6 @@
 """What check kinds share: the Hit they yield, the context they run in, and
-small text helpers about how sentences end, used by more than one kind."""
+small text helpers about how paragraphs end, used by more than one kind (the
+rest of the sentence helpers live in ``newslint.checks.truncation.sentences``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-import regex
 
 from newslint.document import Block, Document
 
@@ -86,29 +85,12 @@ TERMINAL = frozenset(".!?…:;~。！？｡．；：।॥။።։؟۔")
 # Closing quotes and brackets (a paragraph may end on them after a complete sentence)
 # and footnote marks.
 CLOSERS = frozenset("\"'”’»›)]}」』〉》）】*†‡")
-OPEN_QUOTES = "“«„‘"
-CLOSE_QUOTES = "”»’"
+# Marks that close a quotation in one style and open it in another, with the mark
+# that opens the quotation they close.
+_OPENER_OF = {"“": "„", "‘": "‚", "«": "»"}
 # Invisible characters scrapers leave at paragraph ends (zero-width space, word
 # joiner, BOM, variation selector, no-break space).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\ufe0f\u00a0 \t\r\n"
-
-# Abbreviations whose full stop does not end a sentence (case-folded, without the
-# dot). Titles, months, days and units in the languages of the shipped packs.
-_ABBREVIATED = (
-    "mr mrs ms dr prof st jr gen rep sen gov lt col capt sgt maj cmdr adm rev fr sr "
-    "inc ltd co corp bros no nos vol vols pp ed eds fig figs art sec ch approx est vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
-    "fri sat sun tsp tbsp oz lb lbs ft km kg mt jl hj drs ir kh mohd bhd sdn tbk dll dsb "
-    "sdr bpk ny tn yth u.s a.m p.m"
-)
-ABBREVIATIONS = frozenset(_ABBREVIATED.split(" "))
-# A sentence end: terminal punctuation, optional closers, then space and a capital
-# or a letter of a script without case (Korean, Devanagari), possibly after an
-# opening quote or bracket. CJK full stops need no space.
-_SENTENCE_END = regex.compile(
-    r"[.!?…।။]+[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[\p{Lu}\p{Lt}\p{Lo}])|[。！？｡]+[」』”’)]*(?=.)",
-    regex.S,
-)
 
 
 def trim_end(text: str) -> str:
@@ -123,56 +105,9 @@ def ends_complete(text: str) -> bool:
     if not text:
         return True
     last = text[-1]
-    return last in TERMINAL or last in CLOSERS or unicodedata.category(last) in ("So", "Sk", "Co")
-
-
-def sentence_ends(text: str) -> list[int]:
-    """Indices just past each sentence end inside ``text`` (not counting its last one).
-
-    A full stop after an abbreviation ("Mr.", "Sept.", "U.S."), after a single letter
-    ("Nelson D. Schwartz") or after a list number at the start ("1. China") does not
-    end a sentence.
-    """
-    ends = []
-    for m in _SENTENCE_END.finditer(text):
-        if text[m.start()] == "." and _after_abbreviation(text, m.start()):
-            continue
-        ends.append(m.end())
-    return ends
-
-
-def _after_abbreviation(text: str, dot: int) -> bool:
-    if dot == 0 or text[dot - 1].isspace():
-        return False  # "pmb.upi.edu . Adapun": a loosely spaced full stop still ends
-    start = dot
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    word = text[start:dot].strip("\"'“‘(*[").casefold()
-    if word.isdigit():
-        return not text[:start].strip(" -*•")  # a list number, not a year ending a sentence
-    return len(word) <= 1 or "." in word or word in ABBREVIATIONS
-
-
-def quote_balance(text: str) -> int:
-    """Opening minus closing curly or guillemet double quotes (straight ones are ambiguous).
-
-    German opens with „ and closes with “, which opens elsewhere: a text with „ is read
-    the German way.
-    """
-    low = text.count("„")
-    if low:
-        return low - text.count("“") - text.count("”")
-    return text.count("“") + text.count("«") - text.count("”") - text.count("»")
-
-
-def opens_unclosed_quote(text: str) -> bool:
-    """A quotation opens in ``text`` and is not closed by its end."""
-    if any(q in text for q in "“”«»„"):
-        # Sloppy copy closes a curly quote with a straight one: count those as closing.
-        return quote_balance(text) - text.count('"') > 0
-    stripped = text.lstrip()
-    return text.count('"') % 2 == 1 and stripped.startswith('"')
-
-
-def opens_with_quote(text: str) -> bool:
-    return text.lstrip()[:1] in ('"', "“", "«", "„", "‘", "'")
+    if last in TERMINAL or last in CLOSERS or unicodedata.category(last) in ("So", "Sk", "Co"):
+        return True
+    # German closes „…“ and ‚…‘, and some German copy runs guillemets »…«: the mark
+    # that opens elsewhere closes when the text opened the matching quotation.
+    opener = _OPENER_OF.get(last)
+    return opener is not None and opener in text[:-1]

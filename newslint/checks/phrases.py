@@ -68,7 +68,11 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    compiled: Compiled = rule.compiled
+    yield from match(doc, rule.compiled)
+
+
+def match(doc: Document, compiled: Compiled) -> Iterator[Hit]:
+    """The hits of a compiled phrase list (other kinds match their lists through it)."""
     if not _may_match(doc, compiled):
         return
     lines = normalized_lines(doc)

@@ -1,0 +1,139 @@
+"""How sentences end and quotations close, in the scripts newsrooms write in.
+
+Shared by the truncation modes (and, through ``newslint.checks.base``, by other
+kinds): where a sentence ends inside a paragraph, whether a quotation opened in a
+paragraph is still open at its end, and what a paragraph that is not running
+prose looks like (a list item, a label, a credit, an enumeration).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.checks.base import TERMINAL, ends_complete, trim_end
+from newslint.document import Block
+
+__all__ = ["TERMINAL", "ends_complete", "trim_end"]
+
+# Abbreviations whose full stop does not end a sentence (case-folded, without the
+# dot). Titles, months, days and units in the languages of the shipped packs.
+_ABBREVIATED = (
+    "mr mrs ms dr prof st jr gen rep sen gov lt col capt sgt maj cmdr adm rev fr sr "
+    "inc ltd co corp bros no nos vol vols pp ed eds fig figs art sec ch approx est vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
+    "fri sat sun tsp tbsp oz lb lbs ft km kg mt jl hj drs ir kh mohd bhd sdn tbk dll dsb "
+    "sdr bpk ny tn yth u.s a.m p.m sra srta dra nr nº bzw evtl ggf usw mme mlle"
+)
+ABBREVIATIONS = frozenset(_ABBREVIATED.split(" "))
+# A sentence end: terminal punctuation, optional closers, then space and a capital
+# or a letter of a script without case (Korean, Devanagari), possibly after an
+# opening quote or bracket. CJK full stops need no space.
+_SENTENCE_END = regex.compile(
+    r"[.!?…।။]+[\"'”’»“‘)\]]*\s+(?=[\"“‘«„‚‹(\[¿¡]?[\p{Lu}\p{Lt}\p{Lo}])|[。！？｡]+[」』”’)]*(?=.)",
+    regex.S,
+)
+WORD = regex.compile(r"[\p{L}\p{M}\d'’-]+")
+# A list item written as a paragraph: "1. China", "2) ...", "- item", "• item", "(a) ...".
+LIST_ITEM = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►–—]\s|\(?[a-zA-Z\d]{1,4}\)\s)")
+# What a credit, label, link, handle or table leaves in a fragment.
+NOT_PROSE = regex.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
+_GLUED_WORDS = regex.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
+
+
+def is_prose(block: Block) -> bool:
+    return block.kind in ("paragraph", "quote")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Indices just past each sentence end inside ``text`` (not counting its last one).
+
+    A full stop after an abbreviation ("Mr.", "Sept.", "U.S."), after a single letter
+    ("Nelson D. Schwartz") or after a list number at the start ("1. China") does not
+    end a sentence.
+    """
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        if text[m.start()] == "." and _after_abbreviation(text, m.start()):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    if dot == 0 or text[dot - 1].isspace():
+        return False  # "pmb.upi.edu . Adapun": a loosely spaced full stop still ends
+    start = dot
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:dot].strip("\"'“‘(*[").casefold()
+    if word.isdigit():
+        return not text[:start].strip(" -*•")  # a list number, not a year ending a sentence
+    return len(word) <= 1 or "." in word or word in ABBREVIATIONS
+
+
+def quote_balance(text: str) -> int:
+    """Opening minus closing curly or guillemet double quotes (straight ones are ambiguous).
+
+    German opens with „ and closes with “ (which opens elsewhere): a text with „ is
+    read the German way. French and Portuguese guillemets open with « and close with »;
+    some German copy runs them the other way round (»…«), counted when the text
+    opens that way.
+    """
+    low = text.count("„")
+    if low:
+        return low - text.count("“") - text.count("”")
+    opening, closing = text.count("«"), text.count("»")
+    guillemets = [c for c in text if c in "«»"]
+    if guillemets and guillemets[0] == "»":
+        opening, closing = closing, opening  # »German style«
+    return text.count("“") + opening - text.count("”") - closing
+
+
+def opens_unclosed_quote(text: str) -> bool:
+    """A quotation opens in ``text`` and is not closed by its end."""
+    if any(q in text for q in "“”«»„"):
+        # Sloppy copy closes a curly quote with a straight one: count those as closing.
+        return quote_balance(text) - text.count('"') > 0
+    stripped = text.lstrip()
+    return text.count('"') % 2 == 1 and stripped.startswith('"')
+
+
+def short_lines(text: str) -> bool:
+    """Most lines of a multi-line paragraph short: an address, records, a verse."""
+    lines = text.split("\n")
+    return sorted(len(line.split()) for line in lines)[len(lines) // 2] < 8
+
+
+def list_like(text: str) -> bool:
+    """Most comma-separated parts short, most words capitalised, or items glued
+    together ("(XRF)X-ray diffraction (XRD)Atomic absorption"): an enumeration."""
+    if len(_GLUED_WORDS.findall(text)) >= 3:
+        return True
+    parts = text.split(",")
+    if len(parts) >= 4 and sum(len(p.split()) <= 4 for p in parts) * 2 > len(parts):
+        return True
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def reads_as_prose(fragment: str) -> bool:
+    """Words, not a credit, a link, a handle or a run of capitalised names."""
+    words = fragment.split()
+    if not words or NOT_PROSE.search(fragment):
+        return False
+    letters = [w for w in words if w[:1].isalpha()]
+    if len(words) == 1:
+        return not (len(words[0]) > 1 and words[0].isupper())
+    # A run of capitalised words is a name or a credit ("Anthony Wallace Getty Images").
+    return not all(w[:1].isupper() for w in letters)
+
+
+def last_sentence(text: str) -> str:
+    """The text after the paragraph's last inner sentence end."""
+    ends = sentence_ends(text)
+    return text[ends[-1]:] if ends else text
+
+
+def open_ended(text: str) -> bool:
+    """No closing punctuation at the end of a (trimmed) paragraph."""
+    return not ends_complete(trim_end(text))

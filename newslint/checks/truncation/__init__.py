@@ -3,10 +3,11 @@
 Three modes, one module each:
 
 - ``paragraph-end`` (``ends``): a prose paragraph, or the article, that stops
-  mid-sentence, with evidence: a word no sentence ends on
-  (``dangling_words``), a trailing comma, a quotation never closed, a word cut
-  in the middle, a fragment after a full sentence, the only unfinished sentence
-  of a tidy article. A missing full stop alone is not a cut.
+  mid-sentence, with evidence. ``evidence: strong``: a word no sentence ends on
+  (``dangling_words``), a trailing comma, a quotation or bracket never closed, a
+  word cut in the middle. ``evidence: weak`` (``lone``): a fragment after a full
+  sentence, or the only unfinished sentence of a tidy article. A missing full
+  stop alone is not a cut.
 - ``split-sentence`` (``splits``): one sentence broken over two paragraphs.
 - ``marker`` (``markers``): explicit cut markers on a line of their own
   ("[...]", "(bersambung)"), matched by the ``phrases`` kind.
@@ -44,7 +45,7 @@ class Compiled:
     openers: frozenset[str]
     weak_openers: frozenset[str]
     markers: Any  # the phrases kind's compiled line list, or None
-    long_words: int
+    evidence: str  # paragraph-end: "strong" or "weak"
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -54,7 +55,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params.get("continuation_openers", ())),
         frozenset(w.casefold() for w in params.get("weak_openers", ())),
         compile_markers(params.get("markers", ())),
-        int(params.get("long_words", 0)),
+        params.get("evidence", "strong"),
     )
 
 

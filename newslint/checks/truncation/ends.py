@@ -2,36 +2,48 @@
 
 A paragraph that simply lacks a full stop is not enough: headings, standfirsts,
 captions, credits, sign-offs, list items and tweets' date lines all end without
-one. A finding names its evidence (see ``cut_evidence`` for the strong kinds and
-``newslint.checks.truncation.lone`` for the weak ones, trusted only in a tidy
-article).
+one. A finding names its evidence. ``evidence: strong`` (the default) reports:
+
+- a word no sentence ends on (``dangling_words``: "dan", "the"), in lower case,
+  in a line of at least six words or with a comma (a shorter one may be a
+  heading that ends on a preposition), but not a list item's "; and";
+- a trailing comma, or a spaced dash after a line of sentence length;
+- a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
+  never closes;
+- a word cut in the middle: the last word is used nowhere else in the article
+  but begins a longer word that is ("pemerin" when "pemerintah" is there).
+
+``evidence: weak`` reports what is only likely in a tidy article (see
+``newslint.checks.truncation.lone``); the shipped packs give it its own rule,
+``truncation/unfinished-sentence``, at ``info``. Never judged: list items and
+lead-ins to a list or a quote block, verse and records (short lines), code and
+tables, "Label: teaser" lines, a paragraph whose sentence the next one
+continues (the split-sentence mode reports that), a sign-off after the last
+sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ..."), and any
+paragraph of a hard-wrapped text.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 
 from newslint.checks.base import TERMINAL, Hit, block_hit
-from newslint.checks.truncation.lone import (
-    ARTICLE_PARAGRAPHS,
-    ATTRIBUTION,
-    GLUED,
-    LABEL,
-    MIN_WORDS,
-    introduces_list,
-    lone_sentence,
-    loose_end,
-    trailing_fragments,
-)
+from newslint.checks.truncation.lone import GLUED, LABEL, MIN_WORDS, introduces_list, weak_evidence
 from newslint.checks.truncation.sentences import (
+    CODE,
     LIST_ITEM,
+    WORD,
     ends_complete,
     is_prose,
     opens_unclosed_quote,
+    sentence_ends,
     short_lines,
+    sign_off,
     trim_end,
 )
 from newslint.checks.truncation.splits import hard_wrapped, sentence_breaks
@@ -41,58 +53,85 @@ if TYPE_CHECKING:
     from newslint.checks.truncation import Compiled
 
 # Shorter lines without a comma may be headings, which can end on a preposition
-# ("Who it applies to").
+# ("Who it applies to"); AFP's subheads end on a spaced dash ("Rapide augmentation -").
 HEADING_WORDS = 6
+DASH_WORDS = 10
 GLUED_WORDS = 8
+# A word cut in the middle leaves at least this many letters, and the word it was
+# cut from is at least this much longer.
+CUT_WORD_CHARS = 3
+CUT_WORD_MISSING = 2
 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
+_LAST_LETTERS = regex.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
+_LETTER_WORDS = regex.compile(r"[\p{L}\p{M}]+")
 _PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
 # end an interrupted quote on purpose, so it is not counted).
-_OPEN_END = regex.compile(r"(?:[,(&+=]|\s[-–]|--)$")
+_OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
+_DASH_END = regex.compile(r"(?:\s[-–]|--)$")
+# "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
+_CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    at: int
+    reason: str
+    strong: bool
 
 
 def paragraph_ends(doc: Document, compiled: Compiled,
                    function_words: frozenset[str] | None) -> Iterator[Hit]:
-    found = sentence_breaks(doc)
-    if hard_wrapped(found):
-        return  # a hard-wrapped text: reported once, by the split-sentence mode
-    breaks = {b.at for b in found}
+    strong = compiled.evidence == "strong"
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
-    tidy = trailing_fragments(doc, prose) < 2
-    lone = lone_sentence(doc, prose, function_words)
-    for k, i in enumerate(prose):
-        block = doc.blocks[i]
-        text = trim_end(block.text)
-        last = i == prose[-1]
-        if (ends_complete(text) and i != lone) or _glued_end(text) \
-                or (last and _PROMO.search(text)):
-            continue  # the last paragraph with a link or handle: a promo or a bio
-        if i in breaks or LABEL.match(text):
-            continue  # a split sentence (reported by that mode), or "Label: teaser"
-        following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
-        reason = cut_evidence(text, following, compiled)
-        if reason is None and tidy and _weighs_weak_evidence(doc, i, text):
-            reason = loose_end(text, _neighbours(doc, prose, k), compiled,
-                               last and len(prose) >= ARTICLE_PARAGRAPHS)
-            if reason is None and i == lone:
-                reason = "the only sentence of the article without an end"
-        if reason:
+    for cut in cuts(doc, compiled, function_words):
+        if cut.strong == strong:
+            block = doc.blocks[cut.at]
+            text = trim_end(block.text)
             start = max(0, len(text) - 40)
-            yield block_hit(block, i, start, len(text), reason=reason,
-                            where="The article" if last else "The paragraph",
+            yield block_hit(block, cut.at, start, len(text), reason=cut.reason,
+                            where="The article" if cut.at == prose[-1] else "The paragraph",
                             tail=text[start:].lstrip())
 
 
-def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:
-    """Not introduced by a colon (a quoted tweet) nor an attribution missing its full stop."""
-    introduced = i > 0 and trim_end(doc.blocks[i - 1].text).endswith(":")
-    return not introduced and not ATTRIBUTION.search(text)
+def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | None) -> list[Cut]:
+    """Every paragraph that shows it was cut, with its evidence and its strength."""
+    found = sentence_breaks(doc)
+    if hard_wrapped(found):
+        return []  # a hard-wrapped text: reported once, by the split-sentence mode
+    breaks = {b.at for b in found}
+    prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
+    words = _word_counts(doc, prose)
+    judged = [i for i in prose if _judged(doc, i, prose, breaks)]
+    result = []
+    for i in judged:
+        following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+        reason = cut_evidence(trim_end(doc.blocks[i].text), following, compiled, words,
+                              function_words or frozenset())
+        if reason:
+            result.append(Cut(i, reason, True))
+    strong = {c.at for c in result}
+    for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong],
+                                   function_words):
+        if i not in strong:
+            result.append(Cut(i, reason, False))
+    return sorted(result, key=lambda c: c.at)
 
 
-def _neighbours(doc: Document, prose: list[int], k: int) -> list[Block]:
-    """The prose paragraphs before and after the ``k``-th one."""
-    return [doc.blocks[prose[j]] for j in (k - 1, k + 1) if 0 <= j < len(prose)]
+def _judged(doc: Document, i: int, prose: list[int], breaks: set[int]) -> bool:
+    """A paragraph without closing punctuation that could be a cut sentence at all."""
+    text = trim_end(doc.blocks[i].text)
+    if ends_complete(text) or _glued_end(text) or i in breaks:
+        return False  # a split sentence is reported by that mode
+    if i == prose[-1] and _PROMO.search(text):
+        return False  # a promo or a bio at the end
+    if (LABEL.match(text) or _CAPS_LABEL.match(text)) and not opens_unclosed_quote(text):
+        return False  # "Label: teaser", but "He said: “We will" is cut
+    if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
+        return False  # code, a table, a verse, records
+    ends = sentence_ends(text)
+    return not sign_off(text[ends[-1]:] if ends else text)
 
 
 def _glued_end(text: str) -> bool:
@@ -102,21 +141,59 @@ def _glued_end(text: str) -> bool:
     return bool(glued) and len(text[glued[-1].end():].split()) <= GLUED_WORDS
 
 
-def cut_evidence(text: str, following: Block | None, compiled: Compiled) -> str | None:
+def _word_counts(doc: Document, prose: list[int]) -> Counter[str]:
+    """How often each word (case-folded letters) occurs in the article's prose."""
+    return Counter(w.casefold() for i in prose for w in _LETTER_WORDS.findall(doc.blocks[i].text))
+
+
+def cut_evidence(text: str, following: Block | None, compiled: Compiled,
+                 words: Counter[str], function_words: frozenset[str]) -> str | None:
     """Strong signs that ``text`` (which lacks closing punctuation) was cut, or None."""
-    words = text.split()
-    if len(words) < MIN_WORDS or LIST_ITEM.match(text):
+    count = len(text.split())
+    if count < MIN_WORDS or LIST_ITEM.match(text):
         return None
-    if introduces_list(following) or ("\n" in text and short_lines(text)):
-        return None  # introduces a list, or is itself one (an address, records, a verse)
+    if introduces_list(following) or (following is not None and following.kind == "quote"):
+        return None  # a lead-in to a list or a quote block
     last = _LAST_WORD.search(text)
     if last and last.group(1).islower() and last.group(1).casefold() in compiled.dangling \
-            and (len(words) >= HEADING_WORDS or "," in text):
-        return f"it ends on '{last.group(1)}'"
-    if _OPEN_END.search(text) and trim_end(text[:-1])[-1:] not in TERMINAL:
+            and (count >= HEADING_WORDS or "," in text) \
+            and not text[:last.start()].rstrip().endswith(";"):
+        return f"it ends on '{last.group(1)}', which no sentence ends on"
+    if _OPEN_END.search(text) and trim_end(text[:-1])[-1:] not in TERMINAL \
+            and (not _DASH_END.search(text) or len(WORD.findall(text)) >= DASH_WORDS
+                 or "," in text):
         return f"it ends on '{text[-1]}'"
     # A quote running on into the next paragraph ends its sentence first, so an
     # unclosed quotation without closing punctuation is cut whatever follows.
     if opens_unclosed_quote(text):
         return "a quotation opens and never closes"
+    if _unclosed_bracket(text):
+        return "a bracket opens and never closes"
+    whole = _cut_word(text, words, compiled.dangling | function_words)
+    if whole and count >= HEADING_WORDS:
+        return f"its last word breaks off ('{whole}' is used in the article)"
     return None
+
+
+def _unclosed_bracket(text: str) -> bool:
+    """A bracket opens before at least three words and never closes ("(Antara" is a
+    sign-off whose bracket a scraper lost, so one or two words do not count)."""
+    for opening, closing in ("()", "[]"):
+        at = text.rfind(opening)
+        if at >= 0 and text.count(opening) > text.count(closing) \
+                and closing not in text[at:] and len(text[at:].split()) >= 3:
+            return True
+    return False
+
+
+def _cut_word(text: str, words: Counter[str], known: frozenset[str]) -> str | None:
+    """The longer word of the article that the paragraph's last word is the start of,
+    when that last word is used nowhere else (so it is not a word of its own)."""
+    m = _LAST_LETTERS.search(text)
+    if m is None:
+        return None
+    stub = m.group(1).casefold()
+    if len(stub) < CUT_WORD_CHARS or words[stub] > 1 or stub in known:
+        return None
+    longer = [w for w in words if w.startswith(stub) and len(w) >= len(stub) + CUT_WORD_MISSING]
+    return min(longer, key=lambda w: (len(w), w)) if longer else None

@@ -9,8 +9,6 @@ them, or they are in Title Case, or they name no function words of the language.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import regex
 
 from newslint.checks.truncation.sentences import (
@@ -26,9 +24,6 @@ from newslint.checks.truncation.sentences import (
 )
 from newslint.document import Block, Document
 
-if TYPE_CHECKING:
-    from newslint.checks.truncation import Compiled
-
 MIN_WORDS = 4
 # A paragraph shorter than this that trails off is a teaser or a caption more often
 # than a cut ("Siapa idolanya? Ada di halaman berikutnya").
@@ -41,6 +36,8 @@ ARTICLE_PARAGRAPHS = 3
 SENTENCE_WORDS = 8
 FUNCTION_WORDS = 2
 PEER_WORDS = 4
+# A subheading has at most this many words of four letters or more.
+HEADING_MAX_WORDS = 12
 
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
 LABEL = regex.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
@@ -135,23 +132,65 @@ def _reads_as_sentence(text: str, function_words: frozenset[str] | None) -> bool
     return sum(w.casefold() in function_words for w in words) >= FUNCTION_WORDS
 
 
-def loose_end(text: str, neighbours: list[Block], compiled: Compiled,
-              last: bool) -> str | None:
-    """Weaker signs, trusted only in a tidy article: a trailing fragment, a long sentence,
-    an article whose last paragraph reads as a sentence and has no end."""
+def weak_evidence(doc: Document, prose: list[int], candidates: list[int],
+                  function_words: frozenset[str] | None) -> list[tuple[int, str]]:
+    """Paragraphs among ``candidates`` (without closing punctuation, no strong evidence)
+    whose cut only a tidy article makes likely, with the reason."""
+    if trailing_fragments(doc, prose) >= 2:
+        return []  # two-sentence captions or bios: the article's style, not cuts
+    lone = lone_sentence(doc, prose, function_words)
+    if lone is not None and lone not in candidates:
+        candidates = sorted([*candidates, lone])  # a phrase in quotes at its end
+    found = []
+    for i in candidates:
+        text = trim_end(doc.blocks[i].text)
+        if i == prose[0] or not _weighs_weak_evidence(doc, i, text) or _heading(doc, prose, i):
+            continue  # a standfirst or a deck, a quoted tweet, a subheading
+        reason = loose_end(text, _neighbours(doc, prose, i),
+                           i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
+        if reason is None and i == lone:
+            reason = "the only sentence of the article without an end"
+        if reason:
+            found.append((i, reason))
+    return found
+
+
+def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:
+    """Not introduced by a colon (a quoted tweet) nor an attribution missing its full stop."""
+    introduced = i > 0 and trim_end(doc.blocks[i - 1].text).endswith(":")
+    return not introduced and not ATTRIBUTION.search(text)
+
+
+def _neighbours(doc: Document, prose: list[int], i: int) -> list[Block]:
+    """The prose paragraphs before and after paragraph ``i``."""
+    k = prose.index(i)
+    return [doc.blocks[prose[j]] for j in (k - 1, k + 1) if 0 <= j < len(prose)]
+
+
+def _heading(doc: Document, prose: list[int], i: int) -> bool:
+    """A subheading: a short line whose words the next paragraph takes up ("New
+    Shepard fliegt bis in 100 Kilometer Höhe" / "Das Raketensystem New Shepard fliegt
+    weitgehend automatisiert."). A cut sentence's words rarely recur right after it."""
+    words = {w.casefold() for w in WORD.findall(doc.blocks[i].text) if len(w) > 3}
+    k = prose.index(i)
+    if not words or len(words) > HEADING_MAX_WORDS or k + 1 >= len(prose):
+        return False
+    following = {w.casefold() for w in WORD.findall(doc.blocks[prose[k + 1]].text)}
+    return len(words & following) * 2 >= len(words)
+
+
+def loose_end(text: str, neighbours: list[Block], last: bool) -> str | None:
+    """A trailing fragment after a full sentence, or an article whose last paragraph
+    reads as a sentence and has no end."""
     words = text.split()
     if len(words) < MIN_WORDS or LIST_ITEM.match(text) or ("\n" in text and short_lines(text)):
         return None
     if trails_off(text):
-        return "the last sentence has no end"
+        return "a full sentence, then a fragment without an end"
     if last and reads_as_prose(text) and not list_like(text) \
             and not any(_long_open(b.text, TRAIL_WORDS) for b in neighbours):
         return "the article's last sentence has no end"
-    if not compiled.long_words or len(words) < compiled.long_words or not reads_as_prose(text):
-        return None
-    if list_like(text) or any(_long_open(b.text, compiled.long_words) for b in neighbours):
-        return None  # an item of a list (a menu, bullet points written as paragraphs)
-    return f"a sentence of {len(words)} words has no end"
+    return None
 
 
 def _long_open(text: str, long_words: int) -> bool:

@@ -94,8 +94,11 @@ def opens_unclosed_quote(text: str) -> bool:
     if any(q in text for q in "“”«»„"):
         # Sloppy copy closes a curly quote with a straight one: count those as closing.
         return quote_balance(text) - text.count('"') > 0
-    stripped = text.lstrip()
-    return text.count('"') % 2 == 1 and stripped.startswith('"')
+    if text.count('"') % 2 == 0:
+        return False
+    # An odd straight quote opens when it starts the text or a word ('said: "We').
+    last = text.rindex('"')
+    return not text[:last].strip() or (text[last - 1].isspace() and text[last + 1:last + 2].isalnum())
 
 
 def short_lines(text: str) -> bool:
@@ -137,3 +140,32 @@ def last_sentence(text: str) -> str:
 def open_ended(text: str) -> bool:
     """No closing punctuation at the end of a (trimmed) paragraph."""
     return not ends_complete(trim_end(text))
+
+
+# Code, markup and formulas: "#include <...>", "x = y", "a | b", "f(x) {", "`code`".
+CODE = regex.compile(
+    r"[<>{}=\\|`]|\w\(\w*\)|\w[._]\w+\(|^\s*(?:def|var|let|const|import|return|#include)\s")
+# A wire or outlet sign-off after the last sentence: "(Reuters)", "— AP", "dpa", "− afp",
+# "Editing by ...", "Contributing: ...", "(ant)", "(dtc/ xxx)", "[Antara", initials in
+# parentheses.
+_AGENCIES = (
+    "reuters|ap|afp|dpa|apa|sda|kna|epd|efe|ansa|lusa|ant|antara|antaranews|bernama|xinhua|"
+    "upi|pa|aap|cnn|bbc|dtc|dtk|detik|detikcom|kompas|okz|jpnn|sid|rtr|ots|dts|ddp|kyodo|"
+    "yonhap|tass|ria|bloomberg|mena|agencia brasil|europa press|notimex|belga|anp|red|ka|jb"
+)
+SIGN_OFF = regex.compile(
+    rf"""^[\W_]*(?:
+        [(\[]?\s*(?:{_AGENCIES})\b(?:\s*[/,;&+]\s*[\p{{L}}.]{{1,12}}){{0,4}}\s*[)\]]?
+      | \(\s*\p{{L}}{{1,8}}(?:\s*[/,-]\s*\p{{L}}{{1,8}}){{0,4}}\s*\)
+      | (?:(?:editing|reporting|writing|additional\ reporting|compiled|translated|edited)\ by|
+           contributing|mit\ material\ von|avec\ (?:afp|ap|reuters|agences)|
+           com\ (?:agências|lusa)|con\ información\ de|dengan\ laporan|
+           (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:)[^.!?]{{0,120}}
+    )[\W_]*$""",
+    regex.I | regex.X,
+)
+
+
+def sign_off(fragment: str) -> bool:
+    """A wire or outlet sign-off, a credit or initials, not a piece of a sentence."""
+    return bool(SIGN_OFF.match(fragment.strip()))

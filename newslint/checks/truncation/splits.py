@@ -25,6 +25,7 @@ import regex
 
 from newslint.checks.base import Hit, block_hit
 from newslint.checks.truncation.sentences import (
+    CODE,
     LIST_ITEM,
     ends_complete,
     is_prose,
@@ -50,8 +51,6 @@ _LONE_DASH = regex.compile(r"^[-–—]+$")
 # A dateline split from its story: "JAKARTA, KOMPAS.com –".
 _DATELINE_DASH = regex.compile(r"^\W*\w+(?:\W+\w+){0,3}\s*(?:[-–—]|--)$")
 _PUNCTUATION = regex.compile(r"[^\w\s]")
-# Code, markup and formulas: "#include <...>", "x = y", "a | b", "f(x) {".
-_CODE = regex.compile(r"[<>{}=\\|#`$]|\w\(\w*\)|\w[._]\w+\(|^\s*(?:def|var|let|const|import|return)\s")
 # Legal and numbered structure: "Pasal 1", "Artikel 5", "Article 3", "Bab II", "Section 2".
 _STRUCTURE = regex.compile(
     r"^\W*(?:pasal|perkara|artikel|article|art\.|artigo|artículo|bab|bagian|section|§|"
@@ -147,7 +146,7 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
 def _structure(prev: str, nxt: str) -> bool:
     """List items, numbered or legal structure, code: not pieces of one sentence."""
     return bool(LIST_ITEM.match(prev) or LIST_ITEM.match(nxt) or _STRUCTURE.match(prev)
-                or _STRUCTURE.match(nxt) or _CODE.search(prev) or _CODE.search(nxt[:80]))
+                or _STRUCTURE.match(nxt) or CODE.search(prev) or CODE.search(nxt[:80]))
 
 
 def _break_reason(prev: str, nxt: str, after: str) -> str | None:

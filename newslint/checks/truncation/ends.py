@@ -41,6 +41,7 @@ from newslint.checks.truncation.sentences import (
     ends_complete,
     is_prose,
     opens_unclosed_quote,
+    reads_as_prose,
     sentence_ends,
     short_lines,
     sign_off,
@@ -57,10 +58,11 @@ if TYPE_CHECKING:
 HEADING_WORDS = 6
 DASH_WORDS = 10
 GLUED_WORDS = 8
-# A word cut in the middle leaves at least this many letters, and the word it was
-# cut from is at least this much longer.
-CUT_WORD_CHARS = 3
-CUT_WORD_MISSING = 2
+# A word cut in the middle leaves at least this many letters ("lab" is a word), and the word it was
+# cut from is at least twice as long ("long" is not cut from "longest", "pend" is from
+# "pendaftar").
+CUT_WORD_CHARS = 4
+CUT_WORD_RATIO = 2
 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _LAST_LETTERS = regex.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
@@ -70,6 +72,9 @@ _PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # end an interrupted quote on purpose, so it is not counted).
 _OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
 _DASH_END = regex.compile(r"(?:\s[-–]|--)$")
+# A quotation closed, then its attribution ending on a comma instead of a full stop
+# ('..., kami mengundur jadwal," ujar CEO PT LIB, Risha Widjaya,'): a typo, not a cut.
+_QUOTE_THEN_COMMA = regex.compile(r"[,.!?…][\"”’»]\s*[^\"“”«»]{1,60},$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
@@ -160,6 +165,7 @@ def cut_evidence(text: str, following: Block | None, compiled: Compiled,
             and not text[:last.start()].rstrip().endswith(";"):
         return f"it ends on '{last.group(1)}', which no sentence ends on"
     if _OPEN_END.search(text) and trim_end(text[:-1])[-1:] not in TERMINAL \
+            and not _QUOTE_THEN_COMMA.search(text) \
             and (not _DASH_END.search(text) or len(WORD.findall(text)) >= DASH_WORDS
                  or "," in text):
         return f"it ends on '{text[-1]}'"
@@ -176,12 +182,13 @@ def cut_evidence(text: str, following: Block | None, compiled: Compiled,
 
 
 def _unclosed_bracket(text: str) -> bool:
-    """A bracket opens before at least three words and never closes ("(Antara" is a
-    sign-off whose bracket a scraper lost, so one or two words do not count)."""
+    """A bracket opens before at least three words of prose and never closes ("(Antara"
+    is a sign-off whose bracket a scraper lost, "[MP2 / MP2 SP" a credit)."""
     for opening, closing in ("()", "[]"):
         at = text.rfind(opening)
-        if at >= 0 and text.count(opening) > text.count(closing) \
-                and closing not in text[at:] and len(text[at:].split()) >= 3:
+        inside = text[at + 1:]
+        if at >= 0 and text.count(opening) > text.count(closing) and closing not in inside \
+                and len(inside.split()) >= 3 and reads_as_prose(inside):
             return True
     return False
 
@@ -195,5 +202,5 @@ def _cut_word(text: str, words: Counter[str], known: frozenset[str]) -> str | No
     stub = m.group(1).casefold()
     if len(stub) < CUT_WORD_CHARS or words[stub] > 1 or stub in known:
         return None
-    longer = [w for w in words if w.startswith(stub) and len(w) >= len(stub) + CUT_WORD_MISSING]
+    longer = [w for w in words if w.startswith(stub) and len(w) >= len(stub) * CUT_WORD_RATIO]
     return min(longer, key=lambda w: (len(w), w)) if longer else None

@@ -48,8 +48,9 @@ _OPENS_MID = regex.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*
 # A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
 _ENDS_OPEN = regex.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
 _LONE_DASH = regex.compile(r"^[-–—]+$")
-# A dateline split from its story: "JAKARTA, KOMPAS.com –".
-_DATELINE_DASH = regex.compile(r"^\W*\w+(?:\W+\w+){0,3}\s*(?:[-–—]|--)$")
+# A dateline split from its story: "JAKARTA, KOMPAS.com –", "Suara.com -" (capitalised
+# words; "Rapide augmentation -" is an AFP subhead).
+_DATELINE_DASH = regex.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*){0,3}\s*(?:[-–—]|--)$")
 _PUNCTUATION = regex.compile(r"[^\w\s]")
 # Legal and numbered structure: "Pasal 1", "Artikel 5", "Article 3", "Bab II", "Section 2".
 _STRUCTURE = regex.compile(
@@ -135,7 +136,8 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
         if i and trim_end(blocks[i - 1].text).endswith((":", ";")):
             continue  # an item of a list introduced by a colon
         after = blocks[i + 2].text.strip() if i + 2 < len(blocks) and is_prose(blocks[i + 2]) else ""
-        reason = _break_reason(prev, nxt, after)
+        before = trim_end(blocks[i - 1].text) if i and is_prose(blocks[i - 1]) else ""
+        reason = _break_reason(before, prev, nxt, after)
         if reason:
             lower = nxt[:1].islower()
             wrap = lower and len(prev.split()) >= 6 and len(nxt.split()) >= 6
@@ -149,12 +151,13 @@ def _structure(prev: str, nxt: str) -> bool:
                 or _STRUCTURE.match(nxt) or CODE.search(prev) or CODE.search(nxt[:80]))
 
 
-def _break_reason(prev: str, nxt: str, after: str) -> str | None:
+def _break_reason(before: str, prev: str, nxt: str, after: str) -> str | None:
     if _goes_on(nxt):
         return f"the sentence goes on in the next paragraph, which opens with '{nxt.split()[0]}'"
     if _LONE_DASH.match(nxt):
         return "the sentence goes on after a lone dash in the next paragraph"
-    dateline = _DATELINE_DASH.search(prev) or _LONE_DASH.match(prev)
+    # A lone dash after a place name is a split dateline; after a full sentence, a rule.
+    dateline = _DATELINE_DASH.search(prev) or (_LONE_DASH.match(prev) and _fragment(before))
     if _ENDS_OPEN.search(prev) and (_fragment(nxt) or dateline):
         return f"it ends on '{prev[-1]}' and the sentence goes on in the next paragraph"
     if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after):

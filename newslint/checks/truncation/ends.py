@@ -42,7 +42,6 @@ from newslint.checks.truncation.sentences import (
     is_prose,
     opens_unclosed_quote,
     reads_as_prose,
-    sentence_ends,
     short_lines,
     sign_off,
     trim_end,
@@ -74,6 +73,10 @@ _OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
 _DASH_END = regex.compile(r"(?:\s[-–]|--)$")
 # A quotation closed, then its attribution ending on a comma instead of a full stop
 # ('..., kami mengundur jadwal," ujar CEO PT LIB, Risha Widjaya,'): a typo, not a cut.
+# A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
+_PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
+# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
+_LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
 _QUOTE_THEN_COMMA = regex.compile(r"[,.!?…][\"”’»]\s*[^\"“”«»]{1,60},$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
@@ -117,26 +120,32 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         if reason:
             result.append(Cut(i, reason, True))
     strong = {c.at for c in result}
+    eligible = {i for i in prose if _judged(doc, i, prose, breaks, complete=True)}
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong],
-                                   function_words):
+                                   function_words, eligible):
         if i not in strong:
             result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
 
 
-def _judged(doc: Document, i: int, prose: list[int], breaks: set[int]) -> bool:
-    """A paragraph without closing punctuation that could be a cut sentence at all."""
+def _judged(doc: Document, i: int, prose: list[int], breaks: set[int],
+            complete: bool = False) -> bool:
+    """A paragraph without closing punctuation (or, with ``complete``, with it) that
+    could be a cut sentence at all."""
     text = trim_end(doc.blocks[i].text)
-    if ends_complete(text) or _glued_end(text) or i in breaks:
+    if (ends_complete(text) and not complete) or _glued_end(text) or i in breaks:
         return False  # a split sentence is reported by that mode
+    if _QUOTE_THEN_COMMA.search(text) or _PULL_QUOTE.search(text):
+        return False  # an attribution with a typo; a quote credited after a dash
+    if _DASH_END.search(text) and len(WORD.findall(text)) < DASH_WORDS and "," not in text:
+        return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
     if i == prose[-1] and _PROMO.search(text):
         return False  # a promo or a bio at the end
     if (LABEL.match(text) or _CAPS_LABEL.match(text)) and not opens_unclosed_quote(text):
         return False  # "Label: teaser", but "He said: “We will" is cut
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
-    ends = sentence_ends(text)
-    return not sign_off(text[ends[-1]:] if ends else text)
+    return not sign_off(_LAST_STOP.split(text)[-1])
 
 
 def _glued_end(text: str) -> bool:

@@ -133,13 +133,15 @@ def _reads_as_sentence(text: str, function_words: frozenset[str] | None) -> bool
 
 
 def weak_evidence(doc: Document, prose: list[int], candidates: list[int],
-                  function_words: frozenset[str] | None) -> list[tuple[int, str]]:
+                  function_words: frozenset[str] | None,
+                  eligible: set[int]) -> list[tuple[int, str]]:
     """Paragraphs among ``candidates`` (without closing punctuation, no strong evidence)
-    whose cut only a tidy article makes likely, with the reason."""
+    whose cut only a tidy article makes likely, with the reason. The article's only
+    unfinished sentence may also end on a quoted phrase, when ``eligible``."""
     if trailing_fragments(doc, prose) >= 2:
         return []  # two-sentence captions or bios: the article's style, not cuts
     lone = lone_sentence(doc, prose, function_words)
-    if lone is not None and lone not in candidates:
+    if lone is not None and lone not in candidates and lone in eligible:
         candidates = sorted([*candidates, lone])  # a phrase in quotes at its end
     found = []
     for i in candidates:

@@ -64,6 +64,10 @@ CUT_WORD_CHARS = 4
 CUT_WORD_RATIO = 2
 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
+# A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
+# ("in 2019"), a price or a version ("for 39.99", "in 2.0").
+_NUMBER_AFTER = regex.compile(r"(?<!\S)(\p{Ll}+)\s+(\d+)$")
+_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 _LAST_LETTERS = regex.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regex.compile(r"[\p{L}\p{M}]+")
 _PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
@@ -168,11 +172,13 @@ def cut_evidence(text: str, following: Block | None, compiled: Compiled,
         return None
     if introduces_list(following) or (following is not None and following.kind == "quote"):
         return None  # a lead-in to a list or a quote block
-    last = _LAST_WORD.search(text)
-    if last and last.group(1).islower() and last.group(1).casefold() in compiled.dangling \
-            and (count >= HEADING_WORDS or "," in text) \
-            and not text[:last.start()].rstrip().endswith(";"):
-        return f"it ends on '{last.group(1)}', which no sentence ends on"
+    dangling = _dangling(text, compiled.dangling)
+    if dangling and (count >= HEADING_WORDS or "," in text):
+        return f"it ends on '{dangling}', which no sentence ends on"
+    number = _NUMBER_AFTER.search(text)
+    if number and number.group(1).casefold() in compiled.dangling and count >= HEADING_WORDS \
+            and not _YEAR.fullmatch(number.group(2)):
+        return f"it ends on a number after '{number.group(1)}' ('{number.group(0).strip()}')"
     if _OPEN_END.search(text) and trim_end(text[:-1])[-1:] not in TERMINAL \
             and not _QUOTE_THEN_COMMA.search(text) \
             and (not _DASH_END.search(text) or len(WORD.findall(text)) >= DASH_WORDS
@@ -188,6 +194,18 @@ def cut_evidence(text: str, following: Block | None, compiled: Compiled,
     if whole and count >= HEADING_WORDS:
         return f"its last word breaks off ('{whole}' is used in the article)"
     return None
+
+
+def _dangling(text: str, dangling: frozenset[str]) -> str | None:
+    """The paragraph's last word when no sentence ends on it: in lower case, not an
+    enclitic after a hyphen ("encontrou-o") nor a list item's "; and"."""
+    last = _LAST_WORD.search(text)
+    if last is None or not last.group(1).islower() or last.group(1).casefold() not in dangling:
+        return None
+    before = text[:last.start()]
+    if before.endswith(("-", "'", "’")) or before.rstrip().endswith(";"):
+        return None
+    return last.group(1)
 
 
 def _unclosed_bracket(text: str) -> bool:

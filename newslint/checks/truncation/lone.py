@@ -80,8 +80,11 @@ def lone_sentence(doc: Document, prose: list[int],
 
 
 def introduces_list(following: Block | None) -> bool:
+    """The next block is a list item, numbered or bulleted, or a "Label: value" line
+    ("larik 1: 54, 58, 62")."""
     return following is not None and (following.kind == "list-item"
-                                      or bool(LIST_ITEM.match(following.text)))
+                                      or bool(LIST_ITEM.match(following.text))
+                                      or bool(LABEL.match(following.text)))
 
 
 def _set_apart(doc: Document, i: int) -> bool:

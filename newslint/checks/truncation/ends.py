@@ -77,6 +77,8 @@ _OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
 _DASH_END = regex.compile(r"(?:\s[-–]|--)$")
 # A quotation closed, then its attribution ending on a comma instead of a full stop
 # ('..., kami mengundur jadwal," ujar CEO PT LIB, Risha Widjaya,'): a typo, not a cut.
+# A list item's end: "; and", "; e", "; y", "; et", "; und", "; dan".
+_ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
 # A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
 _PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
 # What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
@@ -139,8 +141,8 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int],
     text = trim_end(doc.blocks[i].text)
     if (ends_complete(text) and not complete) or _glued_end(text) or i in breaks:
         return False  # a split sentence is reported by that mode
-    if _QUOTE_THEN_COMMA.search(text) or _PULL_QUOTE.search(text):
-        return False  # an attribution with a typo; a quote credited after a dash
+    if _QUOTE_THEN_COMMA.search(text) or _PULL_QUOTE.search(text) or _ITEM_END.search(text):
+        return False  # an attribution with a typo; a quote credited after a dash; "...; and"
     if _DASH_END.search(text) and len(WORD.findall(text)) < DASH_WORDS and "," not in text:
         return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
     if i == prose[-1] and _PROMO.search(text):

@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING
 import regex
 
 from newslint.checks.base import TERMINAL, Hit, block_hit
-from newslint.checks.truncation.lone import GLUED, LABEL, MIN_WORDS, introduces_list, weak_evidence
+from newslint.checks.truncation.lone import (
+    GLUED,
+    LABEL,
+    MIN_WORDS,
+    PEER_WORDS,
+    introduces_list,
+    trails_off,
+    weak_evidence,
+)
 from newslint.checks.truncation.sentences import (
     CODE,
     LIST_ITEM,
@@ -42,6 +50,7 @@ from newslint.checks.truncation.sentences import (
     is_prose,
     opens_unclosed_quote,
     reads_as_prose,
+    sentence_ends,
     short_lines,
     sign_off,
     trim_end,
@@ -57,6 +66,11 @@ if TYPE_CHECKING:
 HEADING_WORDS = 6
 DASH_WORDS = 10
 GLUED_WORDS = 8
+# A fragment after a full sentence is strong evidence in an article of this many
+# paragraphs whose every other paragraph ends, when it is this long (a short one is a
+# teaser or a caption's credit).
+TIDY_PARAGRAPHS = 5
+TIDY_FRAGMENT = 6
 # A word cut in the middle leaves at least this many letters ("lab" is a word), and the word it was
 # cut from is at least twice as long ("long" is not cut from "longest", "pend" is from
 # "pendaftar").
@@ -83,6 +97,8 @@ _ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
 _PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
 # What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
 _LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
+# A sentence opening with a lead-in phrase of one to three words and its comma.
+_LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
 _QUOTE_THEN_COMMA = regex.compile(r"[,.!?…][\"”’»]\s*[^\"“”«»]{1,60},$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
@@ -125,6 +141,10 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
                               function_words or frozenset())
         if reason:
             result.append(Cut(i, reason, True))
+    tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})
+    if tidy is not None:
+        result.append(Cut(tidy, "a full sentence, then a fragment, in an article whose every "
+                                "other paragraph ends", True))
     strong = {c.at for c in result}
     eligible = {i for i in prose if _judged(doc, i, prose, breaks, complete=True)}
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong],
@@ -152,6 +172,27 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int],
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not sign_off(_LAST_STOP.split(text)[-1])
+
+
+def _tidy_trail(doc: Document, prose: list[int], judged: list[int],
+                strong: set[int]) -> int | None:
+    """The one paragraph of an edited article that trails off after a full sentence
+    into a fragment of TIDY_FRAGMENT words or more that opens with a lead-in phrase
+    and its comma ("Lebih khusus lagi, bagi pekerja ..."), when every other paragraph of
+    PEER_WORDS words or more ends (with closing punctuation, a sign-off, a label...),
+    in an article of TIDY_PARAGRAPHS paragraphs at least (so its style shows). Without
+    the lead-in, a last sentence without its full stop is as likely (weak evidence)."""
+    open_ended = [i for i in judged if len(doc.blocks[i].text.split()) >= PEER_WORDS]
+    if len(open_ended) != 1 or open_ended[0] in strong or len(prose) < TIDY_PARAGRAPHS:
+        return None
+    i = open_ended[0]
+    text = trim_end(doc.blocks[i].text)
+    ends = sentence_ends(text)
+    fragment = text[ends[-1]:] if ends else ""
+    if i == prose[0] or len(fragment.split()) < TIDY_FRAGMENT or not _LEAD_IN.match(fragment) \
+            or not trails_off(text):
+        return None
+    return i
 
 
 def _glued_end(text: str) -> bool:

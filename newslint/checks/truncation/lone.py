@@ -149,8 +149,9 @@ def weak_evidence(doc: Document, prose: list[int], candidates: list[int],
     found = []
     for i in candidates:
         text = trim_end(doc.blocks[i].text)
-        if i == prose[0] or not _weighs_weak_evidence(doc, i, text) or _heading(doc, prose, i):
-            continue  # a standfirst or a deck, a quoted tweet, a subheading
+        if (i == prose[0] and not sentence_ends(text)) or not _weighs_weak_evidence(doc, i, text) \
+                or _heading(doc, prose, i, function_words or frozenset()):
+            continue  # a standfirst or a deck (one sentence), a quoted tweet, a subheading
         reason = loose_end(text, _neighbours(doc, prose, i),
                            i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
         if reason is None and i == lone:
@@ -172,11 +173,13 @@ def _neighbours(doc: Document, prose: list[int], i: int) -> list[Block]:
     return [doc.blocks[prose[j]] for j in (k - 1, k + 1) if 0 <= j < len(prose)]
 
 
-def _heading(doc: Document, prose: list[int], i: int) -> bool:
+def _heading(doc: Document, prose: list[int], i: int, function_words: frozenset[str]) -> bool:
     """A subheading: a short line whose words the next paragraph takes up ("New
     Shepard fliegt bis in 100 Kilometer Höhe" / "Das Raketensystem New Shepard fliegt
-    weitgehend automatisiert."). A cut sentence's words rarely recur right after it."""
+    weitgehend automatisiert."). A cut sentence's words rarely recur right after it.
+    Only words of four letters or more that are not function words count."""
     words = {w.casefold() for w in WORD.findall(doc.blocks[i].text) if len(w) > 3}
+    words -= function_words
     k = prose.index(i)
     if not words or len(words) > HEADING_MAX_WORDS or k + 1 >= len(prose):
         return False

@@ -142,9 +142,11 @@ def open_ended(text: str) -> bool:
     return not ends_complete(trim_end(text))
 
 
-# Code, markup and formulas: "#include <...>", "x = y", "a | b", "f(x) {", "`code`".
+# Code, markup and formulas: "<code>", "x = y", "a | b", "f(x) {", "`code`" (not a
+# title in angle brackets, "<Jang Noksu>").
 CODE = regex.compile(
-    r"[<>{}=\\|`]|\w\(\w*\)|\w[._]\w+\(|^\s*(?:def|var|let|const|import|return|#include)\s")
+    r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|[{}=\\|`]|\w\(\w*\)|\w[._]\w+\(|"
+    r"^\s*(?:def|var|let|const|import|return|#include)\s")
 # A wire or outlet sign-off after the last sentence: "(Reuters)", "— AP", "dpa", "− afp",
 # "Editing by ...", "Contributing: ...", "(ant)", "(dtc/ xxx)", "[Antara", initials in
 # parentheses.

@@ -1,15 +1,36 @@
-"""What check kinds share: the Hit they yield, the context they run in, and
-small text helpers about how paragraphs end, used by more than one kind (the
-rest of the sentence helpers live in ``newslint.checks.truncation.sentences``)."""
+"""The contract between the engine and the check kinds, and what kinds share.
+
+A check kind is a module (``newslint.checks.pattern``...) that satisfies
+``CheckKind``: its name, the JSON schema of its ``with:`` parameters (with
+their defaults), the scopes it supports, ``compile(params, scope)`` run once
+per rule by the loader, and ``check(doc, rule, ctx)`` yielding Hits. A check
+is a pure function of the document, the compiled rule and the context, whose
+``facts`` hold what the checks share about the document. Also here: small
+text helpers about how lines and paragraphs end, used by more than one kind
+(the sentence helpers only truncation needs are in
+``newslint.checks.truncation.sentences``).
+"""
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newslint.document import Block, Document
+from newslint.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from newslint.facts import Facts
+    from newslint.rules import Rule
+
+# The places a rule can look: each line of prose, each block, the title, the
+# embedded scripts and iframes. A kind lists those it supports.
+SCOPES = ("line", "block", "title", "embed")
+# Values for a message template: the matched text, a reason, a language...
+HitData = Mapping[str, "str | int | bool"]
+Detector = Callable[[str], tuple[str, float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,33 +39,64 @@ class Hit:
 
     start: int
     end: int
-    data: Mapping[str, Any] = field(default_factory=dict)
+    data: HitData = field(default_factory=dict)
     block: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a check may know beyond the document: its resolved language."""
+    """What a check may know beyond the document and its rule.
+
+    ``facts`` are the document's shared facts; ``detect`` names the language of a
+    text (sharing the document's word work); ``lexicon`` is the loaded language data.
+    """
 
     language: str | None
-    detect: Any = None  # callable(text) -> (lang, prob); injected by the engine
+    facts: Facts
+    detect: Detector
+    lexicon: Lexicon
     allowed_languages: frozenset[str] = frozenset()
 
 
-def block_hit(block: Block, index: int, start: int, end: int, **data: Any) -> Hit:
+class CheckKind(Protocol):
+    """What every module in ``newslint.checks`` provides (see the module docstring)."""
+
+    @property
+    def KIND(self) -> str:  # noqa: N802 - a module constant
+        """The kind's name, as rules write it in ``check:``."""
+        ...
+
+    @property
+    def PARAMETERS(self) -> Mapping[str, Any]:  # noqa: N802
+        """The JSON schema (draft 2020-12) of the rules' ``with:``, with defaults."""
+        ...
+
+    @property
+    def SCOPES(self) -> tuple[str, ...]:  # noqa: N802
+        """The scopes the kind honours; the first is the default."""
+        ...
+
+    def compile(self, params: Mapping[str, Any], scope: str) -> object:
+        """The rule's parameters made ready to run; ValueError for a bad one."""
+        ...
+
+    def check(self, doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+        """The rule's hits on the document."""
+        ...
+
+
+def with_defaults(schema: Mapping[str, Any], params: Mapping[str, Any]) -> dict[str, Any]:
+    """``params`` with the schema's defaults filled in for the properties not given."""
+    defaults = {name: prop["default"] for name, prop in schema.get("properties", {}).items()
+                if "default" in prop}
+    return {**defaults, **params}
+
+
+def block_hit(block: Block, index: int, start: int, end: int, **data: str) -> Hit:
     """A hit on text indices [start, end) of a block."""
     return Hit(block.source_offset(start), block.source_offset(end), data, index)
 
 
-def iter_lines(doc: Document) -> Iterator[tuple[int, Block, int, str]]:
-    """Yield ``(block_index, block, text_index, line)`` for every line of prose."""
-    for b_index, block in enumerate(doc.blocks):
-        for t_index, line in block.lines():
-            yield b_index, block, t_index, line
-
-
-class CheckTimeout(Exception):
-    """A rule's matching ran past its time limit on one document."""
 
 
 def normalize_line(line: str) -> str:
@@ -56,26 +108,6 @@ def normalize_line(line: str) -> str:
 # is not normalised (its normal form is this value, which no phrase equals).
 LABEL_MAX_CHARS = 200
 LONG_LINE = "\x00long line"
-Line = tuple[int, Block, int, str, str]  # block index, block, text index, line, normalised line
-
-
-def normalized_lines(doc: Document) -> list[Line]:
-    """The document's non-blank lines with their normalised text, worked out once
-    per document for every rule that compares lines with phrase lists."""
-    lines = doc.memo.get("normalized-lines")
-    if lines is None:
-        lines = doc.memo["normalized-lines"] = [
-            (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
-            for b, block, t, line in iter_lines(doc) if line.strip()]
-    return lines
-
-
-def normalized_set(doc: Document) -> frozenset[str]:
-    """The normalised lines of ``normalized_lines`` as a set, for quick rejects."""
-    found = doc.memo.get("normalized-set")
-    if found is None:
-        found = doc.memo["normalized-set"] = frozenset(item[4] for item in normalized_lines(doc))
-    return found
 
 
 # Sentence-final punctuation of the scripts newsrooms write in: Latin, CJK (full
@@ -91,7 +123,6 @@ _OPENER_OF = {"“": "„", "‘": "‚", "«": "»"}
 # Invisible characters scrapers leave at paragraph ends (zero-width space, word
 # joiner, BOM, variation selector, no-break space).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\ufe0f\u00a0 \t\r\n"
-
 
 def trim_end(text: str) -> str:
     """Text without trailing whitespace and invisible characters."""

@@ -24,18 +24,35 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newslint.checks.base import Context, Hit
+from newslint.checks.base import Context, Hit, with_defaults
 from newslint.checks.truncation.ends import paragraph_ends
 from newslint.checks.truncation.markers import compile_markers, markers
 from newslint.checks.truncation.splits import split_sentences
 from newslint.document import Document
-from newslint.language import STOPWORDS
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "truncation"
-DEFAULT_SCOPE = "block"
+SCOPES = ("block",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["mode"],
+    "properties": {
+        "mode": {"enum": ["paragraph-end", "split-sentence", "marker"]},
+        "dangling_words": {"$ref": "#/$defs/stringList", "default": [],
+                           "description": "paragraph-end: words no sentence of the language ends on"},
+        "continuation_openers": {"$ref": "#/$defs/stringList", "default": []},
+        "weak_openers": {"$ref": "#/$defs/stringList", "default": []},
+        "markers": {"$ref": "#/$defs/stringList", "default": []},
+        "evidence": {"enum": ["strong", "weak"], "default": "strong",
+                     "description": "paragraph-end: report strong evidence of a cut (a dangling word, a "
+                                    "trailing comma, an unclosed quotation or bracket, a word cut in the "
+                                    "middle) or only weak evidence (a fragment after a full sentence, the "
+                                    "only unfinished sentence of a tidy article)"},
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +66,23 @@ class Compiled:
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
+    params = with_defaults(PARAMETERS, params)
     return Compiled(
         params["mode"],
-        frozenset(w.casefold() for w in params.get("dangling_words", ())),
-        frozenset(w.casefold() for w in params.get("continuation_openers", ())),
-        frozenset(w.casefold() for w in params.get("weak_openers", ())),
-        compile_markers(params.get("markers", ())),
-        params.get("evidence", "strong"),
+        frozenset(w.casefold() for w in params["dangling_words"]),
+        frozenset(w.casefold() for w in params["continuation_openers"]),
+        frozenset(w.casefold() for w in params["weak_openers"]),
+        compile_markers(params["markers"]),
+        params["evidence"],
     )
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    compiled: Compiled = rule.compiled
+    compiled = rule.compiled_as(Compiled)
     if compiled.mode == "paragraph-end":
-        yield from paragraph_ends(doc, compiled, STOPWORDS.get(ctx.language or ""))
+        function_words = ctx.lexicon.function_words.get(ctx.language or "")
+        yield from paragraph_ends(doc, compiled, function_words, ctx.facts)
     elif compiled.mode == "split-sentence":
-        yield from split_sentences(doc, compiled)
+        yield from split_sentences(doc, compiled, ctx.facts)
     else:
-        yield from markers(doc, compiled.markers)
+        yield from markers(compiled.markers, ctx.facts)

@@ -57,6 +57,7 @@ from newslint.checks.truncation.sentences import (
 )
 from newslint.checks.truncation.splits import hard_wrapped, sentence_breaks
 from newslint.document import Block, Document
+from newslint.facts import Facts
 
 if TYPE_CHECKING:
     from newslint.checks.truncation import Compiled
@@ -111,11 +112,11 @@ class Cut:
     strong: bool
 
 
-def paragraph_ends(doc: Document, compiled: Compiled,
-                   function_words: frozenset[str] | None) -> Iterator[Hit]:
+def paragraph_ends(doc: Document, compiled: Compiled, function_words: frozenset[str] | None,
+                   facts: Facts) -> Iterator[Hit]:
     strong = compiled.evidence == "strong"
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
-    for cut in cuts(doc, compiled, function_words):
+    for cut in cuts(doc, compiled, function_words, facts):
         if cut.strong == strong:
             block = doc.blocks[cut.at]
             text = trim_end(block.text)
@@ -125,9 +126,10 @@ def paragraph_ends(doc: Document, compiled: Compiled,
                             tail=text[start:].lstrip())
 
 
-def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | None) -> list[Cut]:
+def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | None,
+         facts: Facts) -> list[Cut]:
     """Every paragraph that shows it was cut, with its evidence and its strength."""
-    found = sentence_breaks(doc)
+    found = facts.shared(sentence_breaks)
     if hard_wrapped(found):
         return []  # a hard-wrapped text: reported once, by the split-sentence mode
     breaks = {b.at for b in found}

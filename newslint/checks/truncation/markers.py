@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from newslint.checks import phrases
 from newslint.checks.base import Hit
-from newslint.document import Document
+from newslint.facts import Facts
 
 
 def compile_markers(markers: Sequence[str]) -> phrases.Compiled | None:
@@ -19,6 +19,6 @@ def compile_markers(markers: Sequence[str]) -> phrases.Compiled | None:
     return phrases.compile({"phrases": list(markers), "match": "line"}, "line")
 
 
-def markers(doc: Document, compiled: phrases.Compiled | None) -> Iterator[Hit]:
+def markers(compiled: phrases.Compiled | None, facts: Facts) -> Iterator[Hit]:
     if compiled is not None:
-        yield from phrases.match(doc, compiled)
+        yield from phrases.match(compiled, facts)

@@ -12,19 +12,10 @@ import regex
 
 from newslint.checks.base import TERMINAL, ends_complete, trim_end
 from newslint.document import Block
+from newslint.lexicon import shipped_lexicon
 
 __all__ = ["TERMINAL", "ends_complete", "trim_end"]
 
-# Abbreviations whose full stop does not end a sentence (case-folded, without the
-# dot). Titles, months, days and units in the languages of the shipped packs.
-_ABBREVIATED = (
-    "mr mrs ms dr prof st jr gen rep sen gov lt col capt sgt maj cmdr adm rev fr sr "
-    "inc ltd co corp bros no nos vol vols pp ed eds fig figs art sec ch approx est vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
-    "fri sat sun tsp tbsp oz lb lbs ft km kg mt jl hj drs ir kh mohd bhd sdn tbk dll dsb "
-    "sdr bpk ny tn yth u.s a.m p.m sra srta dra nr nº bzw evtl ggf usw mme mlle"
-)
-ABBREVIATIONS = frozenset(_ABBREVIATED.split(" "))
 # A sentence end: terminal punctuation, optional closers, then space and a capital
 # or a letter of a script without case (Korean, Devanagari), possibly after an
 # opening quote or bracket. CJK full stops need no space.
@@ -44,22 +35,24 @@ def is_prose(block: Block) -> bool:
     return block.kind in ("paragraph", "quote")
 
 
-def sentence_ends(text: str) -> list[int]:
+def sentence_ends(text: str, abbreviations: frozenset[str] | None = None) -> list[int]:
     """Indices just past each sentence end inside ``text`` (not counting its last one).
 
-    A full stop after an abbreviation ("Mr.", "Sept.", "U.S."), after a single letter
-    ("Nelson D. Schwartz") or after a list number at the start ("1. China") does not
-    end a sentence.
+    A full stop after an abbreviation ("Mr.", "Sept.", "U.S."; the lexicons' lists,
+    by default the shipped ones), after a single letter ("Nelson D. Schwartz") or
+    after a list number at the start ("1. China") does not end a sentence.
     """
+    if abbreviations is None:
+        abbreviations = shipped_lexicon().abbreviations
     ends = []
     for m in _SENTENCE_END.finditer(text):
-        if text[m.start()] == "." and _after_abbreviation(text, m.start()):
+        if text[m.start()] == "." and _after_abbreviation(text, m.start(), abbreviations):
             continue
         ends.append(m.end())
     return ends
 
 
-def _after_abbreviation(text: str, dot: int) -> bool:
+def _after_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
     if dot == 0 or text[dot - 1].isspace():
         return False  # "pmb.upi.edu . Adapun": a loosely spaced full stop still ends
     start = dot
@@ -68,7 +61,7 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot].strip("\"'“‘(*[").casefold()
     if word.isdigit():
         return not text[:start].strip(" -*•")  # a list number, not a year ending a sentence
-    return len(word) <= 1 or "." in word or word in ABBREVIATIONS
+    return len(word) <= 1 or "." in word or word in abbreviations
 
 
 def quote_balance(text: str) -> int:

@@ -34,6 +34,7 @@ from newslint.checks.truncation.sentences import (
     trim_end,
 )
 from newslint.document import Block, Document
+from newslint.facts import Facts
 
 if TYPE_CHECKING:
     from newslint.checks.truncation import Compiled
@@ -66,7 +67,7 @@ class Break:
     lower: bool  # the next piece opens in lower case
 
 
-def split_sentences(doc: Document, compiled: Compiled) -> Iterator[Hit]:
+def split_sentences(doc: Document, compiled: Compiled, facts: Facts) -> Iterator[Hit]:
     blocks = doc.blocks
     for i in range(1, len(blocks)):
         if is_prose(blocks[i - 1]) and is_prose(blocks[i]):
@@ -74,7 +75,7 @@ def split_sentences(doc: Document, compiled: Compiled) -> Iterator[Hit]:
             if reason:
                 first = _FIRST_WORD.search(blocks[i].text)
                 yield block_hit(blocks[i], i, 0, first.end() if first else 0, reason=reason)
-    breaks = sentence_breaks(doc)
+    breaks = facts.shared(sentence_breaks)
     if hard_wrapped(breaks):
         # One finding for a hard-wrapped text, not one per line.
         lower = [b for b in breaks if b.lower]
@@ -116,12 +117,10 @@ def sentence_breaks(doc: Document) -> list[Break]:
 
     The next paragraph opens in lower case or with punctuation (", menggunakan"),
     or this one ends on a comma, an opening quote or bracket or a dateline dash
-    before a fragment, or a link's text stands alone between two pieces.
+    before a fragment, or a link's text stands alone between two pieces. Both
+    modes ask: they read it from the document's facts (``Facts.shared``).
     """
-    found: list[Break] | None = doc.memo.get("sentence-breaks")  # both modes ask
-    if found is None:
-        found = doc.memo["sentence-breaks"] = _sentence_breaks(doc.blocks)
-    return found
+    return _sentence_breaks(doc.blocks)
 
 
 def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:

@@ -66,6 +66,8 @@ def article(*middle: str) -> str:
     "LIRE AUSSI - Paris n'est pas Venise mais il faut se préparer à la grande crue",
     # a list item's "; and"
     "Applicants must bring their passport; a recent photograph of themselves; and",
+    # a quotation closed after its full stop with the mark that opens elsewhere
+    "OBJETO: Prórroga de 50 años adicionales al Título de Concesión otorgado a la empresa.“",
     # code
     "Call the function like this: result = compute(values, strict=True) and",
 ])
@@ -138,6 +140,8 @@ def test_standfirst_and_subheadings_are_not_weak_evidence() -> None:
     ("Jadi, apakah Anda inovator aplikasi terbaik yang kami cari?\n\n–\n\n"
      "Disclosure: Artikel ini adalah advertorial.", []),
     ("JAKARTA, KOMPAS.com –\n\nPemerintah membuka pendaftaran beasiswa pada Senin.", [1]),
+    ("Los síntomas más frecuentes fueron:\n\nFalta de aire,\n\nTos,\n\nFiebre,\n\n"
+     "Ansiedad y fatiga.", []),
     ("Pasal 1\n\nayat ini mengatur tentang pajak daerah dan retribusi daerah di provinsi.", []),
     ("The function returns a list of values <code>x = f(a)</code>\n\n"
      "and the caller must check its length before it reads the first value.", []),

@@ -141,4 +141,5 @@ def ends_complete(text: str) -> bool:
     # German closes „…“ and ‚…‘, and some German copy runs guillemets »…«: the mark
     # that opens elsewhere closes when the text opened the matching quotation.
     opener = _OPENER_OF.get(last)
-    return opener is not None and opener in text[:-1]
+    # ... or after a full stop, whatever the style ('S.A. de C.V.“').
+    return opener is not None and (opener in text[:-1] or text[-2:-1] in TERMINAL)

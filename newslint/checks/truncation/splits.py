@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 MIN_WORDS = 4
 HARD_WRAP_BREAKS = 3
+LIST_ITEM_WORDS = 6
 
 _FIRST_WORD = regex.compile(r"^\W*(\w+)")
 # A paragraph opening mid-sentence: with a lower-case word (not code, a domain or a
@@ -136,12 +137,23 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
             continue  # an item of a list introduced by a colon
         after = blocks[i + 2].text.strip() if i + 2 < len(blocks) and is_prose(blocks[i + 2]) else ""
         before = trim_end(blocks[i - 1].text) if i and is_prose(blocks[i - 1]) else ""
+        if _list_run(before, prev, nxt):
+            continue
         reason = _break_reason(before, prev, nxt, after)
         if reason:
             lower = nxt[:1].islower()
             wrap = lower and len(prev.split()) >= 6 and len(nxt.split()) >= 6
             found.append(Break(i, reason, wrap, lower))
     return found
+
+
+def _list_run(before: str, prev: str, nxt: str) -> bool:
+    """A run of short items, each ending on a comma ("Tos,", "Fiebre,", "Ansiedad y
+    fatiga."): a list set as paragraphs, not one sentence."""
+    def item(text: str) -> bool:
+        return 0 < len(text.split()) <= LIST_ITEM_WORDS and text[-1:] in ",.;"
+    return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":")
+                                                  or item(nxt))
 
 
 def _structure(prev: str, nxt: str) -> bool:

@@ -165,3 +165,10 @@ def test_sign_offs(fragment: str, sign_off: bool) -> None:
 ])
 def test_quote_balance_in_every_style(text: str, balance: int) -> None:
     assert sentences.quote_balance(text) == balance
+
+
+def test_a_cut_off_copy_is_left_to_the_duplicate_check() -> None:
+    whole = "The company took the cell lines without the permission of the patient's family."
+    cut = "The company took the cell lines without the permission of the"
+    assert lines(article(whole, cut)) == []
+    assert lines(article(cut)) == [3]

@@ -78,6 +78,9 @@ TIDY_FRAGMENT = 6
 CUT_WORD_CHARS = 4
 CUT_WORD_RATIO = 2
 
+# A cut-off copy of another paragraph is left to duplicate/paragraph from this length.
+CUT_COPY_CHARS = 40
+
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0").
@@ -135,7 +138,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     breaks = {b.at for b in found}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
     words = _word_counts(doc, prose)
-    judged = [i for i in prose if _judged(doc, i, prose, breaks)]
+    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not _cut_copy(doc, prose, i)]
     result = []
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
@@ -195,6 +198,14 @@ def _tidy_trail(doc: Document, prose: list[int], judged: list[int],
             or not trails_off(text):
         return None
     return i
+
+
+def _cut_copy(doc: Document, prose: list[int], i: int) -> bool:
+    """The paragraph is the start of another one: a cut-off copy, which
+    duplicate/paragraph reports as such (one finding for one defect)."""
+    text = " ".join(doc.blocks[i].text.split())
+    return len(text) >= CUT_COPY_CHARS and any(
+        j != i and " ".join(doc.blocks[j].text.split()).startswith(text) for j in prose)
 
 
 def _glued_end(text: str) -> bool:

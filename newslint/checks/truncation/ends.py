@@ -93,8 +93,6 @@ _PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # end an interrupted quote on purpose, so it is not counted).
 _OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
 _DASH_END = regex.compile(r"(?:\s[-–]|--)$")
-# A quotation closed, then its attribution ending on a comma instead of a full stop
-# ('..., kami mengundur jadwal," ujar CEO PT LIB, Risha Widjaya,'): a typo, not a cut.
 # A list item's end: "; and", "; e", "; y", "; et", "; und", "; dan".
 _ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
 # A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
@@ -103,7 +101,6 @@ _PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
 _LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
 # A sentence opening with a lead-in phrase of one to three words and its comma.
 _LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
-_QUOTE_THEN_COMMA = regex.compile(r"[,.!?…][\"”’»]\s*[^\"“”«»]{1,60},$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
@@ -166,8 +163,8 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int],
     text = trim_end(doc.blocks[i].text)
     if (ends_complete(text) and not complete) or _glued_end(text) or i in breaks:
         return False  # a split sentence is reported by that mode
-    if _QUOTE_THEN_COMMA.search(text) or _PULL_QUOTE.search(text) or _ITEM_END.search(text):
-        return False  # an attribution with a typo; a quote credited after a dash; "...; and"
+    if _PULL_QUOTE.search(text) or _ITEM_END.search(text):
+        return False  # a quote credited after a dash; a list item's "...; and"
     if _DASH_END.search(text) and len(WORD.findall(text)) < DASH_WORDS and "," not in text:
         return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
     if i == prose[-1] and _PROMO.search(text):
@@ -236,7 +233,6 @@ def cut_evidence(text: str, following: Block | None, compiled: Compiled,
             and not _YEAR.fullmatch(number.group(2)):
         return f"it ends on a number after '{number.group(1)}' ('{number.group(0).strip()}')"
     if _OPEN_END.search(text) and trim_end(text[:-1])[-1:] not in TERMINAL \
-            and not _QUOTE_THEN_COMMA.search(text) \
             and (not _DASH_END.search(text) or len(WORD.findall(text)) >= DASH_WORDS
                  or "," in text):
         return f"it ends on '{text[-1]}'"

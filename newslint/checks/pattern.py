@@ -1,7 +1,8 @@
 """``pattern``: a regular expression over lines, blocks, the title or embeds.
 
 Regexes run on the ``regex`` module with a time limit, so a catastrophic user
-pattern ends as a clear finding instead of a hung run.
+pattern ends as a clear finding instead of a hung run. ``body_only`` leaves the
+title and headings alone (a headline may open with "VIDEO:", a body line not).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Compiled:
     timeout: float
     block_first: bool = False
     requires: tuple[str, ...] = ()  # casefolded: a block without any of them cannot match
+    body_only: bool = False  # skip the title and headings
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -44,7 +46,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
     return Compiled(pattern, unless, float(params.get("timeout", DEFAULT_TIMEOUT)),
                     scope == "line" and _BLOCK_SAFE.search(params["regex"]) is None,
-                    tuple(word.casefold() for word in params.get("requires", ())))
+                    tuple(word.casefold() for word in params.get("requires", ())),
+                    bool(params.get("body_only", False)))
 
 
 # A line-scope regex can be tried on all the prose, then on a whole block,
@@ -77,6 +80,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     for index, block in enumerate(doc.blocks):
         if compiled.requires and not _mentions(block.text, compiled.requires):
             continue
+        if compiled.body_only and block.kind in _NOT_BODY:
+            continue
         if rule.scope == "line":
             if compiled.block_first and not _search(compiled, block.text, deadline):
                 continue
@@ -88,6 +93,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             for m in _finditer(compiled, block.text, deadline):
                 yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
 
+
+_NOT_BODY = frozenset({"title", "heading"})
 
 # Matching runs with concurrent=True: the regex module then releases the GIL, so a
 # user's slow regex does not freeze the other threads of `newslint serve`.

@@ -102,6 +102,7 @@ VERIFIED_DEFECTS = {
     ("rd-cnn-en.md", 20, "markup/widget-line"),  # "Related: ..."
     ("rd-cnn-en.md", 50, "markup/widget-line"),
     ("rd-lemonde-1-fr.md", 40, "markup/widget-line"),  # "Lire aussi : ..."
+    ("rd-lemonde-1-fr.md", 54, "markup/widget-line"),  # "Lire : ..." (Le Monde's related link)
 }
 
 

@@ -9,10 +9,12 @@ the reader saw it, so a fix never takes an editor's words with it.
 
 from __future__ import annotations
 
+import bisect
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newslint.checks.base import Hit
-from newslint.document import Document
+from newslint.document import Block, Document
 from newslint.finding import Fix
 
 if TYPE_CHECKING:
@@ -56,19 +58,83 @@ def _text_lines(doc: Document, hit: Hit) -> tuple[int, int]:
     """Source span of the block's text lines that the hit touches (the hit itself if no block)."""
     if hit.block is None:
         return hit.start, hit.end
-    block = doc.blocks[hit.block]
+    firsts, lasts = _line_bounds(doc.blocks[hit.block])
     start, end = hit.start, hit.end
-    for index, line in block.lines():
-        first, last = block.source_offset(index), block.source_offset(index + len(line))
+    if lasts is not _UNORDERED:
+        # The lines the hit touches are one run, found by bisection: a block of thousands of
+        # junk lines, each a finding, costs n log n, not n squared.
+        low, high = bisect.bisect_left(lasts, hit.start), bisect.bisect_right(firsts, hit.end)
+        if low < high:
+            start, end = min(start, firsts[low]), max(end, lasts[high - 1])
+        return start, end
+    for first, last in zip(firsts, _line_ends(doc.blocks[hit.block]), strict=True):
         if first <= hit.end and hit.start <= last:
             start, end = min(start, first), max(end, last)
     return start, end
 
 
+def _ascending(values: list[int]) -> bool:
+    return all(a <= b for a, b in pairwise(values))
+
+
+def _line_bounds(block: Block) -> tuple[list[int], list[int]]:
+    """Source offsets of the start and end of each of the block's lines (cached per block).
+
+    The ends are ``_UNORDERED`` when the offsets do not ascend (then bisection cannot be used).
+    """
+    cached = _CACHE.get(id(block))
+    if cached is not None and cached[0] is block:
+        return cached[1], cached[2]
+    firsts, lasts = [], []
+    for index, line in block.lines():
+        firsts.append(block.source_offset(index))
+        lasts.append(block.source_offset(index + len(line)))
+    if not (_ascending(firsts) and _ascending(lasts)):
+        lasts = _UNORDERED
+    _remember(_CACHE, block, firsts, lasts)
+    return firsts, lasts
+
+
+def _line_ends(block: Block) -> list[int]:
+    return [block.source_offset(index + len(line)) for index, line in block.lines()]
+
+
+def _block_starts(doc: Document) -> list[int]:
+    """Each block's source start, for bisection, or [] if blocks overlap (cached per document)."""
+    cached = _DOCS.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    starts = [block.start for block in doc.blocks]
+    if not all(a.end <= b.start for a, b in pairwise(doc.blocks)):
+        starts = []
+    _remember(_DOCS, doc, starts, [])
+    return starts
+
+
+# id(object) -> (object, data...) for blocks and for documents: the object is kept so that its
+# id cannot be reused while the entry lives. Small, because findings are made document by document.
+_Cache = dict[int, tuple[object, list[int], list[int]]]
+_CACHE: _Cache = {}
+_DOCS: _Cache = {}
+_UNORDERED: list[int] = []
+
+
+def _remember(cache: _Cache, owner: object, first: list[int], second: list[int]) -> None:
+    if len(cache) >= 64:
+        cache.clear()
+    cache[id(owner)] = (owner, first, second)
+
+
 def _other_prose(doc: Document, span: Fix, keep: tuple[int, int]) -> bool:
     """True when [span.start, span.end) holds prose outside ``keep`` (another block's words)."""
     outside = [(span.start, min(span.end, keep[0])), (max(span.start, keep[1]), span.end)]
-    for block in doc.blocks:
+    starts = _block_starts(doc)
+    # Blocks in source order that do not overlap (as readers make them): start at the last one
+    # that begins at or before the span, not at the first block of the document.
+    first = max(bisect.bisect_right(starts, span.start) - 1, 0) if starts else 0
+    for block in doc.blocks[first:]:
+        if starts and block.start >= span.end:
+            break
         if block.end <= span.start or block.start >= span.end:
             continue
         anchors = block.anchors

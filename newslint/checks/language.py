@@ -49,6 +49,10 @@ MIN_FOREIGN_RATIO = 0.2
 # ... and the article language's share is at most this fraction of that.
 MAX_OWN_SHARE = 0.5
 Detector = Callable[[str], tuple[str, float]]
+# langdetect calls one document may cost (a few ms each). Past them, a suspect paragraph is
+# flagged only when langdetect already confirmed its language in this document; thousands of
+# pasted foreign paragraphs cannot tie the check up for seconds each.
+MAX_DETECT_CALLS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +83,29 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         return
     if ctx.detect is None:
         return
+    detect, calls, confirmed = ctx.detect, [0], set()
+
+    def counted(text: str) -> tuple[str, float]:
+        calls[0] += 1
+        return detect(text)
+
     for i, block in enumerate(doc.blocks):
         if not _long_prose(block, compiled):
             continue
-        found = foreign_language(block.text, ctx.language, compiled, ctx.detect)
+        if calls[0] < MAX_DETECT_CALLS:
+            found = foreign_language(block.text, ctx.language, compiled, counted)
+            confirmed.add(found)
+        else:
+            found = _confirmed_before(block.text, ctx.language, compiled, confirmed)
         if found:
             yield Hit(block.start, block.end, {"language": found, "article": ctx.language}, i)
+
+
+def _confirmed_before(text: str, article: str, compiled: Compiled, confirmed: set[str | None]) -> str | None:
+    """Past the langdetect budget: the cheap evidence's language, if langdetect confirmed it before."""
+    words = lang_words.words_of(text)
+    suspect = _suspect(text, words, article, compiled) if words.lower >= compiled.min_words else None
+    return suspect if suspect != "*" and suspect in confirmed else None
 
 
 def _long_prose(block: Block, compiled: Compiled) -> bool:

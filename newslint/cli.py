@@ -354,6 +354,8 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
 @click.option("--client-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0,
               show_default=True, metavar="SECONDS",
               help="Time a client has to send one request (408 past it).")
+@click.option("--keep-alive", type=click.FloatRange(min=0, min_open=True), default=5.0,
+              show_default=True, metavar="SECONDS", help="An idle client connection is closed after this.")
 @click.option("--worker-memory", type=click.IntRange(min=16), default=1024, show_default=True,
               metavar="MIB", help="Memory a worker may add while checking (Linux address-space "
                                   "limit); a check that needs more gets 503.")
@@ -368,7 +370,7 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, token: str | None, max_body: int,
           timeout: float, workers: int | None, queue: int, max_connections: int,
-          client_timeout: float, worker_memory: int, rules_dirs: tuple[str, ...], fail_on: str,
+          client_timeout: float, keep_alive: float, worker_memory: int, rules_dirs: tuple[str, ...], fail_on: str,
           config_file: str | None) -> None:
     """Run the CMS publish-check HTTP service (POST /v1/check, GET /v1/rules, GET /healthz)."""
     from newslint.serve import default_workers, server_config
@@ -388,7 +390,8 @@ def serve(ctx: click.Context, host: str, port: int, token: str | None, max_body:
         service = server_config(config, token=token or None, max_body=max_body,
                                 timeout=timeout, workers=workers or default_workers(),
                                 queue=queue, max_connections=max_connections,
-                                client_timeout=client_timeout, worker_memory=worker_memory)
+                                client_timeout=client_timeout, keep_alive=keep_alive,
+                                worker_memory=worker_memory)
         run_server(ruleset, service, host=host, port=port)
     except NewslintError as e:
         raise UsageProblem(str(e)) from e

@@ -63,6 +63,9 @@ def server_config(config: Config, **service: Any) -> ServerConfig:
 def serve(ruleset: RuleSet, config: ServerConfig, host: str = "127.0.0.1",
           port: int = 8080) -> None:
     """Serve until SIGTERM or Ctrl-C; raises ServeError if the address cannot be used."""
+    if not hasattr(os, "fork"):
+        raise ServeError("newslint serve needs a Unix system (its workers are forked processes); "
+                         "on Windows call newslint.lint_article() from your own service")
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:

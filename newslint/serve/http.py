@@ -179,6 +179,8 @@ class Front:
             else:
                 conn.idle_since = None
                 await self._fill(conn, deadline, "the request headers")
+        if end > MAX_HEAD:
+            raise HTTPError(431, f"request line and headers are over {MAX_HEAD} bytes")
         return end
 
     async def _wait_idle(self, conn: Connection) -> None:

@@ -53,6 +53,7 @@ class Job:
     article: Any
     path: str
     deadline: float  # on the event loop's clock
+    timeout: float
     future: asyncio.Future[bytes]
     started: bool = False
 
@@ -97,7 +98,7 @@ class WorkerPool:
         if self.queued >= self.max_queue:
             raise CheckFailed(503, f"server busy: {self.queued} checks are waiting for a worker; "
                                    "the article was not checked, retry")
-        job = Job(article, path, loop.time() + timeout, loop.create_future())
+        job = Job(article, path, loop.time() + timeout, timeout, loop.create_future())
         heapq.heappush(self.waiting, (loop.time() + size / SIZE_PENALTY, next(self._order), job))
         self.queued += 1
         expiry = loop.call_at(job.deadline, self._expire, job, timeout)
@@ -172,8 +173,8 @@ class WorkerPool:
             log.warning("check of %s ran past its deadline: worker %d killed and replaced",
                         job.path, worker.pid)
             await self._replace(worker)
-            _settle(job, CheckFailed(504, "checking took longer than the time limit; the "
-                                          "article was not checked"))
+            _settle(job, CheckFailed(504, f"checking took longer than the {job.timeout:g}s "
+                                          "limit; the article was not checked"))
         except (OSError, EOFError, asyncio.IncompleteReadError):
             log.error("worker %d died while checking %s; replaced", worker.pid, job.path)
             self.stats.failed += 1

@@ -9,8 +9,9 @@ import pytest
 from newslint import language, lint_article
 from newslint.checks.language import MAX_DETECT_CALLS
 
-FRENCH = ("le conseil municipal a approuvé budget de la ville pour année prochaine après un long "
-          "débat sur les écoles et routes du nord mais avec des habitants qui ont demandé plus").split()
+FRENCH_TEXT = ("le conseil municipal a approuvé budget de la ville pour année prochaine après un "
+               "long débat sur les écoles et routes du nord mais avec des habitants qui ont demandé plus")
+FRENCH = FRENCH_TEXT.split(" ")
 
 
 def test_foreign_paragraphs_cost_bounded_langdetect_calls(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -622,3 +622,16 @@ def test_a_check_over_the_memory_limit_is_503_and_the_worker_replaced() -> None:
     outcome, health = _pool_check(_greedy, memory_mib=64)
     assert outcome.status == 503 and "more memory" in outcome.message
     assert health["recycled"] == 1
+
+
+def test_request_bodies_in_flight_are_bounded(tmp_path: Path) -> None:
+    # --max-body 1000 with one worker and one queue place: 2,000 bytes of bodies at once
+    with running_server(tmp_path / "stderr.log", "--max-body", "1000", "--workers", "1",
+                        "--queue", "1") as url, contextlib.ExitStack() as stack:
+        head = b"POST /v1/check HTTP/1.1\r\nContent-Length: 700\r\n\r\n"
+        for _ in range(2):  # two clients announce 700-byte bodies and send them slowly
+            stack.enter_context(socket.create_connection(address(url), timeout=10)).sendall(head)
+        time.sleep(0.5)
+        status, body = raw_exchange(url, head)
+        assert status == 503 and "too many request bodies" in body["error"]
+        assert call(url + "/v1/check", GOOD)[0] == 200  # a small one still fits

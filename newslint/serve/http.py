@@ -41,6 +41,7 @@ class Connection:
     idle_since: float | None  # None while a request is being read or answered
     buffer: bytearray
     line: tuple[str, str] = ("-", "-")  # method and path of the request being read, for the log
+    reserved: int = 0  # bytes of the body budget this connection's request holds
 
 
 class Front:
@@ -49,6 +50,10 @@ class Front:
     def __init__(self, router: Router, pool: WorkerPool, config: ServerConfig) -> None:
         self.router, self.pool, self.config = router, pool, config
         self.connections: set[Connection] = set()
+        # Request bodies held at once, in bytes: enough for every worker and queue place, so a
+        # thousand clients sending big bodies at once cannot run the front out of memory.
+        self.body_budget = config.max_body * (config.queue + config.workers)
+        self.buffered = 0
 
     async def serve_connection(self, reader: asyncio.StreamReader,
                                writer: asyncio.StreamWriter) -> None:
@@ -68,6 +73,7 @@ class Front:
         except (_Closed, ConnectionError, OSError):
             pass
         finally:
+            self._release(conn)
             self.connections.discard(conn)
             writer.close()
 
@@ -92,9 +98,23 @@ class Front:
             await self._linger(conn)
             return False
         started = time.monotonic()
-        response = await self._respond(request)
+        try:
+            response = await self._respond(request)
+        finally:
+            self._release(conn)
         await self._answer(conn, request, response, started, keep)
         return keep
+
+    def _reserve(self, conn: Connection, size: int) -> None:
+        if self.buffered + size > self.body_budget:
+            raise HTTPError(503, "server busy: too many request bodies in flight; retry",
+                            headers=(("Retry-After", "1"),))
+        self.buffered += size
+        conn.reserved += size
+
+    def _release(self, conn: Connection) -> None:
+        self.buffered -= conn.reserved
+        conn.reserved = 0
 
     async def _respond(self, request: Request) -> Response:
         routed = self.router.route(request)
@@ -112,15 +132,15 @@ class Front:
 
     async def _read_request(self, conn: Connection) -> tuple[Request, bool]:
         conn.line = ("-", "-")
-        head_end = await self._read_head(conn)
+        head_end, deadline = await self._read_head(conn)
         conn.idle_since = None
-        deadline = time.monotonic() + self.config.client_timeout
         method, path, version, headers = _parse_head(bytes(conn.buffer[:head_end]))
         del conn.buffer[: head_end + 4]
         conn.line = (method, path)
         keep = _keep_alive(version, headers)
         chunked = _chunked(headers)
         length = 0 if chunked else _content_length(headers, self.config.max_body)
+        self._reserve(conn, self.config.max_body if chunked else length)
         if (length or chunked) and headers.get("expect", "").casefold() == "100-continue":
             conn.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
         if chunked:
@@ -164,8 +184,9 @@ class Front:
                 raise HTTPError(400, "malformed chunked body: a chunk does not end with CRLF")
             body += chunk[:-2]
 
-    async def _read_head(self, conn: Connection) -> int:
-        """Offset of the blank line that ends the headers, once they are all in."""
+    async def _read_head(self, conn: Connection) -> tuple[int, float]:
+        """Offset of the blank line that ends the headers, once they are all in, and the time
+        by which the whole request must have arrived (``client_timeout`` from its first byte)."""
         deadline = time.monotonic() + self.config.client_timeout
         searched = 0
         while (end := conn.buffer.find(b"\r\n\r\n", max(searched - 3, 0))) < 0:
@@ -181,7 +202,7 @@ class Front:
                 await self._fill(conn, deadline, "the request headers")
         if end > MAX_HEAD:
             raise HTTPError(431, f"request line and headers are over {MAX_HEAD} bytes")
-        return end
+        return end, deadline
 
     async def _wait_idle(self, conn: Connection) -> None:
         try:

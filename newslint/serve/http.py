@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslint.serve.app import REASONS, CheckRequest, HTTPError, Request, Response, Router, ServerConfig
-from newslint.serve.pool import CheckFailed, WorkerPool
+from newslint.serve.pool import CheckFailed, WorkerPool, within
 
 access = logging.getLogger("newslint.access")
 log = logging.getLogger("newslint.server")
@@ -206,7 +206,7 @@ class Front:
 
     async def _wait_idle(self, conn: Connection) -> None:
         try:
-            data = await asyncio.wait_for(conn.reader.read(_READ), self.config.keep_alive)
+            data = await within(conn.reader.read(_READ), self.config.keep_alive)
         except asyncio.TimeoutError:
             raise _Closed from None
         if not data:
@@ -215,7 +215,7 @@ class Front:
 
     async def _fill(self, conn: Connection, deadline: float, what: str) -> None:
         try:
-            data = await asyncio.wait_for(conn.reader.read(_READ),
+            data = await within(conn.reader.read(_READ),
                                           max(deadline - time.monotonic(), 0))
         except asyncio.TimeoutError:
             raise HTTPError(408, f"{what} did not arrive within "
@@ -232,7 +232,7 @@ class Front:
                 conn.writer.write_eof()
             end = time.monotonic() + 1.0
             while time.monotonic() < end:
-                if not await asyncio.wait_for(conn.reader.read(_READ), end - time.monotonic()):
+                if not await within(conn.reader.read(_READ), end - time.monotonic()):
                     return
 
     # Writing
@@ -252,8 +252,10 @@ class Front:
         method, path = (request.method, request.path) if request else conn.line
         access.info('%s "%s %s" %d %.1fms %dB', conn.client, method, _printable(path),
                     response.status, (time.monotonic() - started) * 1000, len(body))
+        if conn.writer.transport.get_write_buffer_size() == 0:
+            return  # all sent already: nothing to wait for
         try:
-            await asyncio.wait_for(conn.writer.drain(), self.config.client_timeout)
+            await within(conn.writer.drain(), self.config.client_timeout)
         except asyncio.TimeoutError:
             raise _Closed from None  # a client that does not read its answer
 

@@ -635,3 +635,32 @@ def test_request_bodies_in_flight_are_bounded(tmp_path: Path) -> None:
         status, body = raw_exchange(url, head)
         assert status == 503 and "too many request bodies" in body["error"]
         assert call(url + "/v1/check", GOOD)[0] == 200  # a small one still fits
+
+
+def test_sigterm_answers_the_checks_under_way_before_exiting(tmp_path: Path) -> None:
+    rules = tmp_path / "slow.yaml"
+    rules.write_text(
+        "pack: slow\nrules:\n  - id: markup/slow\n    check: pattern\n    severity: info\n"
+        "    message: slow\n    scope: block\n    with: {regex: '(a|aa)+$', timeout: 60}\n"
+        "    examples: {flag: ['aaaa'], pass: ['b']}\n", "utf-8")
+    slow = {**GOOD, "body": "<p>" + "a" * 80 + "!</p>"}
+    port = free_port()
+    log = tmp_path / "stderr.log"
+    with log.open("wb") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port),
+                                 "--workers", "1", "--timeout", "2", "--rules", str(rules)],
+                                stdout=subprocess.DEVNULL, stderr=err, cwd=tmp_path)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_until_healthy(url, proc, log)
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pending = pool.submit(timed_check, url, slow)
+                time.sleep(0.5)
+                proc.terminate()
+                status, body, _ = pending.result()
+            assert status == 504 and body["status"] == 504  # an answer, not a dropped connection
+            assert proc.wait(timeout=10) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()

@@ -93,6 +93,8 @@ async def _main(ruleset: RuleSet, config: ServerConfig, runner: Any, sock: socke
     _announce(sock, host, len(ruleset), config)
     try:
         await serving
+        # no new connections now; the checks under way get their answers (or their deadline)
+        await front.drain(config.timeout + 1)
     finally:
         log.info("stopping: %d workers", config.workers)
         await pool.close()

@@ -54,6 +54,13 @@ class Front:
         # thousand clients sending big bodies at once cannot run the front out of memory.
         self.body_budget = config.max_body * (config.queue + config.workers)
         self.buffered = 0
+        self.answering = 0  # requests between their last byte and their answer
+
+    async def drain(self, grace: float) -> None:
+        """Wait (at most ``grace`` seconds) for the requests being answered; used at shutdown."""
+        end = time.monotonic() + grace
+        while self.answering and time.monotonic() < end:
+            await asyncio.sleep(0.05)
 
     async def serve_connection(self, reader: asyncio.StreamReader,
                                writer: asyncio.StreamWriter) -> None:
@@ -98,11 +105,15 @@ class Front:
             await self._linger(conn)
             return False
         started = time.monotonic()
+        self.answering += 1
         try:
-            response = await self._respond(request)
+            try:
+                response = await self._respond(request)
+            finally:
+                self._release(conn)
+            await self._answer(conn, request, response, started, keep)
         finally:
-            self._release(conn)
-        await self._answer(conn, request, response, started, keep)
+            self.answering -= 1
         return keep
 
     def _reserve(self, conn: Connection, size: int) -> None:
@@ -312,11 +323,12 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)[:200]
 
 
-async def run(front: Front, sock: Any, ready: asyncio.Event | None = None) -> None:
-    """Serve on the listening socket until cancelled."""
+async def run(front: Front, sock: Any) -> None:
+    """Serve on the listening socket until cancelled; then accept no more connections."""
     server = await asyncio.start_server(front.serve_connection, sock=sock, limit=_READ)
-    async with server:
-        if ready is not None:
-            ready.set()
-        with contextlib.suppress(asyncio.CancelledError):
-            await server.serve_forever()
+    try:
+        await server.serve_forever()
+    except asyncio.CancelledError:
+        pass  # a stop signal: the caller lets the requests under way finish
+    finally:
+        server.close()

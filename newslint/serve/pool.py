@@ -136,6 +136,7 @@ class WorkerPool:
 
     async def close(self) -> None:
         self._closing = True
+        gc.unfreeze()
         for worker in self.workers:
             worker.writer.close()  # end of input: an idle worker exits at once
         for worker in self.workers:

@@ -91,6 +91,8 @@ class Normaliser:
         whole = self.tokens(line)
         if not whole or len(whole) > MAX_LINE_WORDS or all(t in (NUMBER, DATE) for t in whole):
             return []
+        if DATE in whole:
+            return []  # a dated line is a byline or dateline: metadata, which the metadata rules judge
         keys = [(whole, False)]
         found = _LABEL.match(line)
         if found:

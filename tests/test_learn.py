@@ -116,6 +116,12 @@ def test_dates_and_numbers_are_masked_in_every_pack_language() -> None:
     assert normaliser.tokens("Monday 1 March") == normaliser.tokens("Friday 30 October")
 
 
+def test_dated_lines_are_metadata_not_chrome() -> None:
+    normaliser = Normaliser(date_words(default_rules()))
+    assert normaliser.keys("Tempo.co | 4 April 2018 | 07.50 WIB") == []
+    assert normaliser.keys("Dibaca 1.234 kali") != []
+
+
 def test_a_dateline_sentence_is_not_a_label_family() -> None:
     normaliser = Normaliser(())
     keys = normaliser.keys("KUALA LUMPUR: Polis menahan dua lelaki semalam.")

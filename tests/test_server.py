@@ -664,3 +664,26 @@ def test_sigterm_answers_the_checks_under_way_before_exiting(tmp_path: Path) -> 
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+def test_a_worker_killed_from_outside_is_replaced(tmp_path: Path) -> None:
+    import signal
+
+    port = free_port()
+    log = tmp_path / "stderr.log"
+    with log.open("wb") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port),
+                                 "--workers", "1"], stdout=subprocess.DEVNULL, stderr=err,
+                                cwd=tmp_path)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_until_healthy(url, proc, log)
+            (worker,) = _children(proc.pid)
+            os.kill(worker, signal.SIGKILL)
+            time.sleep(0.2)
+            status, body, _ = timed_check(url, GOOD)  # served by the replacement
+            assert status == 200 and body["publishable"] is True
+            assert _children(proc.pid) != [worker]
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)

@@ -146,6 +146,9 @@ class WorkerPool:
     # The queue
 
     def _dispatch(self) -> None:
+        if not self.waiting:
+            return
+        self._replace_dead()  # a worker killed while idle (the OOM killer, an operator)
         for worker in self.workers:
             if worker.busy or worker.pid <= 0:
                 continue
@@ -213,6 +216,7 @@ class WorkerPool:
             return
         fresh = await self._spawn()
         self.workers[self.workers.index(worker)] = fresh
+        self._dispatch()
 
     def _replace_dead(self) -> None:
         """Replace workers that died while idle (killed from outside, say)."""

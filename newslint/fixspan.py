@@ -85,30 +85,44 @@ def _line_bounds(block: Block) -> tuple[list[int], list[int]]:
     cached = _CACHE.get(id(block))
     if cached is not None and cached[0] is block:
         return cached[1], cached[2]
-    firsts, lasts = [], []
+    starts, ends = [], []
     for index, line in block.lines():
-        firsts.append(block.source_offset(index))
-        lasts.append(block.source_offset(index + len(line)))
+        starts.append(index)
+        ends.append(index + len(line))
+    firsts, lasts = _source_offsets(block, starts), _source_offsets(block, ends)
     if not (_ascending(firsts) and _ascending(lasts)):
         lasts = _UNORDERED
     _remember(_CACHE, block, firsts, lasts)
     return firsts, lasts
 
 
+def _source_offsets(block: Block, indices: list[int]) -> list[int]:
+    """``block.source_offset`` of each of the ascending text ``indices``, in one pass."""
+    anchors, k, found = block.anchors, 0, []
+    for index in indices:
+        while k + 1 < len(anchors) and anchors[k + 1][0] <= index:
+            k += 1
+        text_index, offset = anchors[k]
+        found.append(offset + (index - text_index))
+    return found
+
+
 def _line_ends(block: Block) -> list[int]:
     return [block.source_offset(index + len(line)) for index, line in block.lines()]
 
 
-def _block_starts(doc: Document) -> list[int]:
-    """Each block's source start, for bisection, or [] if blocks overlap (cached per document)."""
+def _block_bounds(doc: Document) -> tuple[list[int], list[int]]:
+    """Each block's source start and end (cached per document). The starts are [] when blocks
+    overlap or are out of order, so that they cannot be searched by bisection."""
     cached = _DOCS.get(id(doc))
     if cached is not None and cached[0] is doc:
-        return cached[1]
+        return cached[1], cached[2]
     starts = [block.start for block in doc.blocks]
-    if not all(a.end <= b.start for a, b in pairwise(doc.blocks)):
+    ends = [block.end for block in doc.blocks]
+    if not all(ends[k] <= starts[k + 1] for k in range(len(starts) - 1)):
         starts = []
-    _remember(_DOCS, doc, starts, [])
-    return starts
+    _remember(_DOCS, doc, starts, ends)
+    return starts, ends
 
 
 # id(object) -> (object, data...) for blocks and for documents: the object is kept so that its
@@ -116,6 +130,7 @@ def _block_starts(doc: Document) -> list[int]:
 _Cache = dict[int, tuple[object, list[int], list[int]]]
 _CACHE: _Cache = {}
 _DOCS: _Cache = {}
+_ANCHORS: _Cache = {}
 _UNORDERED: list[int] = []
 
 
@@ -128,21 +143,51 @@ def _remember(cache: _Cache, owner: object, first: list[int], second: list[int])
 def _other_prose(doc: Document, span: Fix, keep: tuple[int, int]) -> bool:
     """True when [span.start, span.end) holds prose outside ``keep`` (another block's words)."""
     outside = [(span.start, min(span.end, keep[0])), (max(span.start, keep[1]), span.end)]
-    starts = _block_starts(doc)
+    starts, ends = _block_bounds(doc)
     # Blocks in source order that do not overlap (as readers make them): start at the last one
     # that begins at or before the span, not at the first block of the document.
     first = max(bisect.bisect_right(starts, span.start) - 1, 0) if starts else 0
-    for block in doc.blocks[first:]:
+    for k in range(first, len(doc.blocks)):
+        block = doc.blocks[k]
         if starts and block.start >= span.end:
             break
-        if block.end <= span.start or block.start >= span.end:
+        if ends[k] <= span.start or block.start >= span.end:
             continue
-        anchors = block.anchors
-        for k, (t_start, s_start) in enumerate(anchors):
+        if _prose_in(block, outside):
+            return True
+    return False
+
+
+def _prose_in(block: Block, ranges: list[tuple[int, int]]) -> bool:
+    """True when the block has non-blank text at a source offset inside one of ``ranges``."""
+    anchors = block.anchors
+    starts = _anchor_starts(block)
+    for low, high in ranges:
+        # Anchors in source order (as readers make them): only those that reach into the
+        # range are looked at, not every line of a block of thousands.
+        first = max(bisect.bisect_right(starts, low) - 1, 0) if starts else 0
+        for k in range(first, len(anchors)):
+            t_start, s_start = anchors[k]
+            if starts and s_start >= high:
+                break
             # Text [t_start, t_end) of the block lies at source [s_start, s_start + length).
             t_end = anchors[k + 1][0] if k + 1 < len(anchors) else len(block.text)
-            for low, high in outside:
-                a, b = max(low, s_start), min(high, s_start + t_end - t_start)
-                if a < b and block.text[t_start + a - s_start : t_start + b - s_start].strip():
-                    return True
+            a, b = max(low, s_start), min(high, s_start + t_end - t_start)
+            if a < b and block.text[t_start + a - s_start : t_start + b - s_start].strip():
+                return True
     return False
+
+
+def _anchor_starts(block: Block) -> list[int]:
+    """The anchors' source offsets if they ascend without overlap, else [] (cached per block)."""
+    cached = _ANCHORS.get(id(block))
+    if cached is not None and cached[0] is block:
+        return cached[1]
+    anchors = block.anchors
+    ends = [s + (anchors[k + 1][0] if k + 1 < len(anchors) else len(block.text)) - t
+            for k, (t, s) in enumerate(anchors)]
+    starts = [s for _, s in anchors]
+    if not all(ends[k] <= starts[k + 1] for k in range(len(starts) - 1)):
+        starts = []
+    _remember(_ANCHORS, block, starts, [])
+    return starts

@@ -51,3 +51,33 @@ def test_fixes_of_junk_lines_still_delete_whole_lines() -> None:
     assert len(fixes) == 50 and all(fixes)
     for fix in fixes:
         assert fix is not None and body[fix.start : fix.end] == "Share this\n"
+
+
+@pytest.mark.parametrize(("line", "body_format"), [
+    ("Share this\r\n", "text"),                           # CRLF: one anchor per line
+    ('[caption id="x"]Photo[/caption]\n', "html"),
+])
+def test_many_anchor_blocks_grow_linearly(monkeypatch: pytest.MonkeyPatch, line: str,
+                                          body_format: str) -> None:
+    small_calls, small_found = _offset_calls(monkeypatch, line * 200, body_format)
+    big_calls, big_found = _offset_calls(monkeypatch, line * 800, body_format)
+    assert big_found >= 4 * small_found > 0
+    assert big_calls <= 5 * small_calls
+
+
+def test_source_offset_looks_at_a_logarithmic_number_of_anchors(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import document
+
+    block = Block("x" * 20_000, tuple((2 * i, 3 * i) for i in range(10_000)))
+    looked = 0
+    original = document._text_index
+
+    def counting(anchor: tuple[int, int]) -> int:
+        nonlocal looked
+        looked += 1
+        return original(anchor)
+
+    monkeypatch.setattr(document, "_text_index", counting)
+    assert block.source_offset(5001) == 3 * 2500 + 1
+    assert block.source_offset(0) == 0 and block.source_offset(20_000) == 3 * 9_999 + 2
+    assert looked <= 3 * 16  # a bisection, not a pass over 10,000 anchors

@@ -20,10 +20,10 @@ def test_foreign_paragraphs_cost_bounded_langdetect_calls(monkeypatch: pytest.Mo
     calls = 0
     detect = language.detect
 
-    def counting(text: str) -> tuple[str, float]:
+    def counting(text: str, *args: object) -> tuple[str, float]:
         nonlocal calls
         calls += 1
-        return detect(text)
+        return detect(text, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(language, "detect", counting)
     result = lint_article(body="\n\n".join(paragraphs), body_format="text", title="t",
@@ -37,8 +37,9 @@ def test_foreign_paragraphs_cost_bounded_langdetect_calls(monkeypatch: pytest.Mo
 
 def test_past_the_budget_an_unconfirmed_language_is_not_flagged() -> None:
     from newslint.checks.language import Compiled, _confirmed_before
+    from newslint.words import WordWork
 
     compiled = Compiled("mixed-paragraph", frozenset(), 100, 12, 0.9, 3.0)
     text = " ".join(FRENCH)
-    assert _confirmed_before(text, "en", compiled, {"fr"}) == "fr"
-    assert _confirmed_before(text, "en", compiled, {"de", None}) is None
+    assert _confirmed_before(text, "en", compiled, {"fr"}, WordWork()) == "fr"
+    assert _confirmed_before(text, "en", compiled, {"de", None}, WordWork()) is None

@@ -574,7 +574,8 @@ def _alive(pid: int) -> bool:
 def _pool_check(runner: Any, timeout: float = 30.0, memory_mib: int = 512) -> tuple[Any, dict[str, Any]]:
     import asyncio
 
-    from newslint.serve.pool import CheckFailed, WorkerPool
+    from newslint.serve.app import HTTPError
+    from newslint.serve.pool import WorkerPool
 
     async def go() -> tuple[Any, dict[str, Any]]:
         pool = WorkerPool(runner, size=1, queue=4, memory_mib=memory_mib)
@@ -582,7 +583,7 @@ def _pool_check(runner: Any, timeout: float = 30.0, memory_mib: int = 512) -> tu
         try:
             try:
                 outcome: Any = await pool.check("article", "a-1", 10, timeout)
-            except CheckFailed as e:
+            except HTTPError as e:
                 outcome = e
             return outcome, pool.health()[1]
         finally:

@@ -29,10 +29,11 @@ from typing import Any
 from newslint import __version__
 from newslint.api import lint
 from newslint.config import Config
-from newslint.engine import Options
+from newslint.errors import ServeError
+from newslint.options import build_options
 from newslint.readers.cms import Article
 from newslint.rules import RuleSet
-from newslint.serve.app import HTTPError, Response, Router, ServeError, ServerConfig
+from newslint.serve.app import HTTPError, Response, Router, ServerConfig
 from newslint.serve.http import Front, run
 from newslint.serve.pool import WorkerPool
 
@@ -52,11 +53,9 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def server_config(config: Config, **service: Any) -> ServerConfig:
+def server_config(config: Config, ruleset: RuleSet, **service: Any) -> ServerConfig:
     """Lint settings from a config file (``newslint.yaml``...), service settings from flags."""
-    options = Options(select=config.select, ignore=config.ignore,
-                      allowed_languages=frozenset(config.languages),
-                      severity=dict(config.severity))
+    options = build_options(config, (r.id for r in ruleset))
     return ServerConfig(fail_on=config.fail_on, options=options, **service)
 
 

@@ -18,10 +18,10 @@ from typing import Any
 
 from newslint import __version__
 from newslint.engine import Options
-from newslint.errors import NewslintError
 from newslint.readers import frontmatter
 from newslint.readers.cms import Article, ArticleError, parse_article
-from newslint.rules import Rule, RuleSet
+from newslint.report.json import rule_to_json
+from newslint.rules import RuleSet
 
 REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
            405: "Method Not Allowed", 408: "Request Timeout", 411: "Length Required",
@@ -46,10 +46,6 @@ LANGUAGE_CODES = frozenset({
 })
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2})(:\d{2})?(?:[.,](\d{1,9}))?)?"
                        r"(Z|z|[+-]\d{2}:?\d{2})?")
-
-
-class ServeError(NewslintError):
-    """The service cannot start (address in use, bad option)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +123,7 @@ class Router:
         self.health_of_workers = health
         self.rule_count = len(ruleset)
         self.rules_payload = {"count": len(ruleset),
-                              "rules": [rule_json(r, config.options) for r in ruleset]}
+                              "rules": [rule_to_json(r, config.options.severity) for r in ruleset]}
         self.routes: dict[str, dict[str, Callable[[Request], Response | CheckRequest]]] = {
             "/v1/check": {"POST": self.check},
             "/v1/rules": {"GET": self.list_rules},
@@ -243,12 +239,3 @@ def known_language(value: str) -> bool:
     """'en', 'en-GB', 'id_ID', 'zh-TW': a code whose language part is a known one."""
     code = value.strip().replace("_", "-").casefold()
     return code in LANGUAGE_CODES or frontmatter.language_code(code) in LANGUAGE_CODES
-
-
-def rule_json(rule: Rule, options: Options) -> dict[str, Any]:
-    """One rule as ``GET /v1/rules`` lists it, with any severity override applied."""
-    return {"id": rule.id, "category": rule.category,
-            "severity": options.severity.get(rule.id, rule.severity),
-            "languages": sorted(rule.languages) if rule.languages else None,
-            "check": rule.check, "pack": rule.pack, "description": rule.description,
-            "fixable": rule.fix is not None}

@@ -20,17 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslint.serve.app import REASONS, CheckRequest, HTTPError, Request, Response, Router, ServerConfig
-from newslint.serve.pool import CheckFailed, WorkerPool, within
+from newslint.serve.pool import WorkerPool, within
 
 access = logging.getLogger("newslint.access")
 log = logging.getLogger("newslint.server")
 
 MAX_HEAD = 16_384  # request line and headers
 _READ = 65_536
-
-
-class _Closed(Exception):
-    """The client went away, or stayed idle past the keep-alive time: close without answering."""
 
 
 @dataclass(eq=False)
@@ -77,7 +73,7 @@ class Front:
         try:
             while await self._serve_one(conn):
                 conn.idle_since = time.monotonic()
-        except (_Closed, ConnectionError, OSError):
+        except OSError:  # the client went away, idled out or stopped reading: no answer
             pass
         finally:
             self._release(conn)
@@ -134,9 +130,8 @@ class Front:
         try:
             answer = await self.pool.check(routed.article, routed.path, routed.size,
                                            self.config.timeout)
-        except CheckFailed as e:
-            retry = (("Retry-After", "1"),) if e.status == 503 else ()
-            return HTTPError(e.status, e.message, headers=retry).response()
+        except HTTPError as e:
+            return e.response()
         return Response(200, body=answer)
 
     # Reading
@@ -219,9 +214,9 @@ class Front:
         try:
             data = await within(conn.reader.read(_READ), self.config.keep_alive)
         except asyncio.TimeoutError:
-            raise _Closed from None
+            raise _closed() from None
         if not data:
-            raise _Closed
+            raise _closed()
         conn.buffer += data
 
     async def _fill(self, conn: Connection, deadline: float, what: str) -> None:
@@ -232,7 +227,7 @@ class Front:
             raise HTTPError(408, f"{what} did not arrive within "
                                  f"{self.config.client_timeout:g}s") from None
         if not data:
-            raise _Closed
+            raise _closed()
         conn.buffer += data
 
     async def _linger(self, conn: Connection) -> None:
@@ -268,7 +263,12 @@ class Front:
         try:
             await within(conn.writer.drain(), self.config.client_timeout)
         except asyncio.TimeoutError:
-            raise _Closed from None  # a client that does not read its answer
+            raise _closed() from None  # a client that does not read its answer
+
+
+def _closed() -> ConnectionAbortedError:
+    """The client went away, or stayed idle past the keep-alive time: close without answering."""
+    return ConnectionAbortedError("connection closed")
 
 
 def _parse_head(head: bytes) -> tuple[str, str, str, dict[str, str]]:

@@ -32,6 +32,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from newslint.serve.app import HTTPError
+
 log = logging.getLogger("newslint.server")
 
 SIZE_PENALTY = 50_000  # bytes of body that count as one second of waiting
@@ -49,12 +51,9 @@ async def within(awaitable: Awaitable[_T], seconds: float) -> _T:
         return await awaitable
 
 
-class CheckFailed(Exception):
-    """The check was not done: ``status`` (503/504) and a message for the client."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status, self.message = status, message
+def _not_checked(status: int, message: str) -> HTTPError:
+    """The check was not done: 503 (busy, lost; retry) or 504 (over the limit), or 500 (a bug)."""
+    return HTTPError(status, message, headers=(("Retry-After", "1"),) if status == 503 else ())
 
 
 @dataclass(eq=False)
@@ -102,10 +101,10 @@ class WorkerPool:
             self.workers.append(await self._spawn())
 
     async def check(self, article: Any, path: str, size: int, timeout: float) -> bytes:
-        """The worker's JSON answer, or CheckFailed (503 busy or lost, 504 over the limit)."""
+        """The worker's JSON answer, or an HTTPError (503 busy or lost, 504 over the limit)."""
         loop = asyncio.get_running_loop()
         if self.queued >= self.max_queue:
-            raise CheckFailed(503, f"server busy: {self.queued} checks are waiting for a worker; "
+            raise _not_checked(503, f"server busy: {self.queued} checks are waiting for a worker; "
                                    "the article was not checked, retry")
         job = Job(article, path, loop.time() + timeout, timeout, loop.create_future())
         heapq.heappush(self.waiting, (loop.time() + size / SIZE_PENALTY, next(self._order), job))
@@ -171,7 +170,7 @@ class WorkerPool:
             return  # a running check is stopped by its own worker's deadline
         self.queued -= 1
         self.stats.expired += 1
-        job.future.set_exception(CheckFailed(
+        job.future.set_exception(_not_checked(
             503, f"server busy: the article waited {timeout:g}s for a worker and was not "
                  "checked; retry"))
 
@@ -186,13 +185,13 @@ class WorkerPool:
             log.warning("check of %s ran past its deadline: worker %d killed and replaced",
                         job.path, worker.pid)
             await self._replace(worker)
-            _settle(job, CheckFailed(504, f"checking took longer than the {job.timeout:g}s "
+            _settle(job, _not_checked(504, f"checking took longer than the {job.timeout:g}s "
                                           "limit; the article was not checked"))
         except (OSError, EOFError, asyncio.IncompleteReadError):
             log.error("worker %d died while checking %s; replaced", worker.pid, job.path)
             self.stats.failed += 1
             await self._replace(worker)
-            _settle(job, CheckFailed(503, "the check failed (the worker was lost); "
+            _settle(job, _not_checked(503, "the check failed (the worker was lost); "
                                           "the article was not checked, retry"))
         else:
             worker.busy = False
@@ -203,7 +202,7 @@ class WorkerPool:
                 self.stats.failed += 1
                 if status == _OUT_OF_MEMORY:
                     await self._replace(worker)
-                _settle(job, CheckFailed(503 if status == _OUT_OF_MEMORY else 500,
+                _settle(job, _not_checked(503 if status == _OUT_OF_MEMORY else 500,
                                          answer.decode("utf-8", "replace")))
         self._dispatch()
 
@@ -254,10 +253,10 @@ async def _read_frame(reader: asyncio.StreamReader) -> tuple[bytes, bytes]:
     return data[:1], data[1:]
 
 
-def _settle(job: Job, outcome: bytes | CheckFailed) -> None:
+def _settle(job: Job, outcome: bytes | HTTPError) -> None:
     if job.future.done():
         return
-    if isinstance(outcome, CheckFailed):
+    if isinstance(outcome, HTTPError):
         job.future.set_exception(outcome)
     else:
         job.future.set_result(outcome)

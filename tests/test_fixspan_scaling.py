@@ -55,7 +55,7 @@ def test_fixes_of_junk_lines_still_delete_whole_lines() -> None:
 
 @pytest.mark.parametrize(("line", "body_format"), [
     ("Share this\r\n", "text"),                           # CRLF: one anchor per line
-    ('[caption id="x"]Photo[/caption]\n', "html"),
+    ("Share this<br>\r\n", "html"),                     # one HTML block, an anchor per tag and line
 ])
 def test_many_anchor_blocks_grow_linearly(monkeypatch: pytest.MonkeyPatch, line: str,
                                           body_format: str) -> None:

@@ -49,14 +49,16 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from newslint.checks.base import (
-    CLOSE_QUOTES,
-    OPEN_QUOTES,
     Context,
     Hit,
     ends_complete,
     trim_end,
 )
 from newslint.document import Block, Document
+
+# A pull quote is a whole paragraph inside quotation marks, in any of the styles news copy uses.
+_OPEN_QUOTES = "\"“«„‘"
+_CLOSE_QUOTES = "\"”»’“"
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
@@ -285,7 +287,7 @@ def _pull_quote(short: str) -> bool:
     sentence repeated without its full stop is not enough: a cut-off copy may stop
     at a sentence end too."""
     short = trim_end(short)
-    return short[:1] in OPEN_QUOTES + '"' and short[-1:] in CLOSE_QUOTES + '"'
+    return short[:1] in _OPEN_QUOTES and short[-1:] in _CLOSE_QUOTES
 
 
 def _standfirst(short: int, full: int, blocks: tuple[Block, ...]) -> bool:

@@ -107,6 +107,10 @@ PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances
     doc('"We only have one flight scheduled at that hour, and we are talking to the airline"',
         B, '"We only have one flight scheduled at that hour, and we are talking to the airline",'
         " the operator said in a statement on Friday."),
+    # a deck above the story repeating a later paragraph's opening, without a full stop
+    doc("The nominee will have to be confirmed by the Senate in a secret vote", A, B,
+        "The nominee will have to be confirmed by the Senate in a secret vote, which is "
+        "expected next month."),
     # a short sentence carried on at once in the next paragraph: rhetoric
     doc(A, "We are going to get through this.",
         "We are going to get through this together, and nobody will walk away, he said."),

@@ -94,9 +94,14 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if rule.scope == "title":
         yield from _title(doc.title, compiled)
         return
-    if not _may_match(ctx.facts, compiled):
+    yield from match(compiled, ctx.facts)
+
+
+def match(compiled: Compiled, facts: Facts) -> Iterator[Hit]:
+    """The line hits of a compiled phrase list (other kinds match their lists through it)."""
+    if not _may_match(facts, compiled):
         return
-    lines = ctx.facts.lines
+    lines = facts.lines
     for k, (index, block, t_index, line, normal) in enumerate(lines):
         if compiled.pattern is not None and compiled.mode == "anywhere":
             for m in compiled.pattern.finditer(line):

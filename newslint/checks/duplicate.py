@@ -326,9 +326,23 @@ def _repetition_is_structure(repeats: list[_Repeat], order: list[int]) -> bool:
         return False
     position = {block: k for k, block in enumerate(order)}
     copies = dict(sorted((position[r.copy], position[r.original]) for r in repeats))
-    accidental = sum(abs(at - original) <= NEARBY for at, original in copies.items())
+    accidental = sum(gap <= NEARBY for gap in _gaps_to_previous_copy(copies))
     accidental += sum(len(run) for run in _aligned_runs(copies) if len(run) >= COPIED_RUN)
     return accidental * 2 < len(repeats)
+
+
+def _gaps_to_previous_copy(copies: dict[int, int]) -> list[int]:
+    """How far each copy sits from the nearest earlier copy of the same text (or the original).
+
+    A paragraph pasted again and again in a row is one accident however far the
+    last copy ends up from the first: each copy is next to the one before it.
+    """
+    last: dict[int, int] = {}
+    gaps = []
+    for at, original in sorted(copies.items()):
+        gaps.append(abs(at - last.get(original, original)))
+        last[original] = at
+    return gaps
 
 
 def _aligned_runs(copies: dict[int, int]) -> list[list[int]]:

@@ -204,4 +204,4 @@ def test_work_grows_about_linearly_with_length(monkeypatch: pytest.MonkeyPatch) 
         return calls
 
     small, large = compared(500), compared(2000)
-    assert 0 < small and large <= small * 5  # four times the text, far from sixteen times the work
+    assert small > 0 and large <= small * 5  # four times the text, far from sixteen times the work

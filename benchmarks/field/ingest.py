@@ -504,6 +504,28 @@ def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
     return read
 
 
+def read_ptbr_news(git: Git) -> Iterator[Article]:
+    """Brazilian web news, 500 articles in five topic folders: title, standfirst, body.
+
+    The dataset does not name the outlet of each article (its copy reads as G1, ge,
+    Valor, Terra and others), so the whole collection is one source group. The
+    standfirst (second line) is kept as the first paragraph, as published; the
+    ChatGPT summaries in ``__summarization__`` are left out.
+    """
+    for path in git.ls("."):
+        if path.startswith("__") or not path.endswith(".txt") or "/" not in path:
+            continue
+        raw = git.text(path).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+        title, _, body = raw.strip("\n").partition("\n")
+        if words(body) < MIN_WORDS:
+            continue
+        folder = slug(str(Path(path).parent))
+        yield Article(lang="pt", outlet=PTBR_NEWS_OUTLET, ident=f"ptbrnews-{folder}-{Path(path).stem}",
+                      title=title.strip(), text=paragraphs(body), path=path)
+
+
+PTBR_NEWS_OUTLET = "web-br-mixed"
+
 WMT_LICENCE = "WMT test data, for research use; publishers own the text"
 
 SOURCES: list[Source] = [
@@ -580,6 +602,21 @@ SOURCES: list[Source] = [
         licence="see repository (dataset sample); Lusa owns the text", kind="clean",
         read=lusa_reader("dataset_sample/news_articles", "claimpt"),
         note="Sample of Lusa news (European Portuguese)",
+    ),
+    Source(
+        name="factnews", repo="franciellevargas/FactNews", commit="4d6fbaf42cdc0b4b85d0ed4d0b0db1e3391001e9",
+        licence="none stated (research dataset, Vargas et al. RANLP 2023); publishers own the text",
+        kind="clean", read=read_factnews,
+        note="Brazilian news (2006-2021) of Folha de S.Paulo, Estadão and O Globo, 100 stories covered by all "
+        "three. The dataset keeps sentences, not paragraphs, in its own order (sorted, not the article's): "
+        "each sentence is a paragraph here, so these articles test sentence-level rules, not structure",
+    ),
+    Source(
+        name="ptbr-news", repo="mauricio-seiji/Dataset-news-articles-pt-br",
+        commit="f84986779c20b0413c458ed7aa392e90a5f95c7b",
+        licence="none stated; publishers own the text", kind="clean", read=read_ptbr_news,
+        note="500 Brazilian web news articles (economy, entertainment, science, sports, politics) with title "
+        "and standfirst; outlets not named by the dataset, so one group (web-br-mixed)",
     ),
 ]
 

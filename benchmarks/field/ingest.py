@@ -489,6 +489,40 @@ def read_scraper_fixture_pages(git: Git) -> Iterator[Article]:
                       title=page.h1 or page.title, text=raw_lines(text), path=path)
 
 
+def saved_pages_reader(pages: list[tuple[str, str, str]], prefix: str) -> Callable[[Git], Iterator[Article]]:
+    """Saved article pages of an extractor's test fixtures (path, language, site), scraped as a
+    naive scraper would: the text of every <p> in page order, junk and all."""
+
+    def read(git: Git) -> Iterator[Article]:
+        for path, lang, site in pages:
+            page = _ParagraphScraper()
+            page.feed(git.text(path))
+            text = "\n".join(page.lines)
+            if words(text) < MIN_WORDS:
+                continue
+            yield Article(lang=lang, outlet=slug(site.replace(".", "-")), ident=f"{prefix}-{slug(Path(path).stem)}",
+                          title=page.h1 or page.title, text=raw_lines(text), path=path)
+
+    return read
+
+
+GOOSE_PAGES = [
+    ("tests/data/content/test_elmondo1.html", "es", "elmundo.es"),
+    ("tests/data/content/test_elpais.html", "es", "elpais.com"),
+    ("tests/data/content/test_issue4.html", "fr", "slate.fr"),
+    ("tests/data/content/test_lefigaro.html", "fr", "lefigaro.fr"),
+    ("tests/data/content/test_liberation.html", "fr", "liberation.fr"),
+    ("tests/data/content/test_wiwo.html", "de", "handelsblatt.com"),
+]
+PARSER_PAGES = [
+    ("fixtures/epaper.zeit.de.html", "de", "zeit.de"),
+    ("fixtures/www.abendblatt.de.html", "de", "abendblatt.de"),
+    ("fixtures/www.spektrum.de.html", "de", "spektrum.de"),
+    ("fixtures/ici.radio-canada.ca.html", "fr", "radio-canada.ca"),
+    ("fixtures/www.lemonde.fr.html", "fr", "lemonde.fr"),
+]
+
+
 def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
     """Lusa wire copy: title, blank line, one paragraph a line."""
 
@@ -617,6 +651,20 @@ SOURCES: list[Source] = [
         licence="none stated; publishers own the text", kind="clean", read=read_ptbr_news,
         note="500 Brazilian web news articles (economy, entertainment, science, sports, politics) with title "
         "and standfirst; outlets not named by the dataset, so one group (web-br-mixed)",
+    ),
+    Source(
+        name="goose3-fixtures", repo="goose3/goose3", commit="c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7",
+        licence="Apache-2.0 (extractor); pages owned by the publishers", kind="scraped",
+        read=saved_pages_reader(GOOSE_PAGES, "goose3"),
+        note="The extractor's saved Spanish, French and German test pages (El Mundo, El País, Slate.fr, Le Figaro, "
+        "Libération, Handelsblatt); text of every <p> in page order, as a naive scraper keeps it",
+    ),
+    Source(
+        name="postlight-parser-fixtures", repo="postlight/parser", commit="e8ba7ece291efa4d915d50dd4deeec17d54359f2",
+        licence="Apache-2.0 or MIT (parser); pages owned by the publishers", kind="scraped",
+        read=saved_pages_reader(PARSER_PAGES, "parser"),
+        note="The parser's saved German and French test pages (Zeit, Abendblatt, Spektrum, Radio-Canada, Le Monde); "
+        "text of every <p> in page order, as a naive scraper keeps it",
     ),
 ]
 

@@ -46,7 +46,8 @@ BODY = " ".join(["O Banco Central informou nesta segunda-feira que o sistema fun
 
 def test_ptbr_news_keeps_the_standfirst_as_first_paragraph_and_skips_the_summaries() -> None:
     git = FakeGit({
-        "economia/1.txt": "PIX começa a funcionar\r\nSistema tem 30 milhões de cadastros\r\n\r\n\r\n" + BODY + "\r\n\r\nFim.",
+        "economia/1.txt": ("PIX começa a funcionar\r\nSistema tem 30 milhões de cadastros\r\n\r\n\r\n"
+                           + BODY + "\r\n\r\nFim."),
         "__summarization__/economia/1.txt": "Resumo\n\n" + BODY,
         "README.md": "# dataset",
         "esportes/2.txt": "Curto\nDeck\n\nPoucas palavras.",

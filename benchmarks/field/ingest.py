@@ -522,6 +522,9 @@ PARSER_PAGES = [
     ("fixtures/www.lemonde.fr.html", "fr", "lemonde.fr"),
 ]
 
+SLASHER_PAGES = [(f"spec/cases/{site}.html", "id", site)
+                 for site in ("kompas", "liputan6", "merdeka", "okezone", "suara", "tribunnews", "viva")]
+
 
 def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
     """Lusa wire copy: title, blank line, one paragraph a line."""
@@ -665,6 +668,13 @@ SOURCES: list[Source] = [
         read=saved_pages_reader(PARSER_PAGES, "parser"),
         note="The parser's saved German and French test pages (Zeit, Abendblatt, Spektrum, Radio-Canada, Le Monde); "
         "text of every <p> in page order, as a naive scraper keeps it",
+    ),
+    Source(
+        name="slasher-fixtures", repo="hafizbadrie/slasherrb", commit="9f36a9713d1fe07755f1ea64eb481194b53d1d2c",
+        licence="MIT (extractor); pages owned by the publishers", kind="scraped",
+        read=saved_pages_reader(SLASHER_PAGES, "slasher"),
+        note="An Indonesian content extractor's saved test pages (2015; removed from the repository later, read "
+        "at the last commit that has them); text of every <p> in page order, as a naive scraper keeps it",
     ),
 ]
 

@@ -644,7 +644,7 @@ SOURCES: list[Source] = [
         name="factnews", repo="franciellevargas/FactNews", commit="4d6fbaf42cdc0b4b85d0ed4d0b0db1e3391001e9",
         licence="none stated (research dataset, Vargas et al. RANLP 2023); publishers own the text",
         kind="clean", read=read_factnews,
-        note="Brazilian news (2006-2021) of Folha de S.Paulo, Estadão and O Globo, 100 stories covered by all "
+        note="Brazilian news (2006-2022) of Folha de S.Paulo, Estadão and O Globo, 100 stories covered by all "
         "three. The dataset keeps sentences, not paragraphs, in its own order (sorted, not the article's): "
         "each sentence is a paragraph here, so these articles test sentence-level rules, not structure",
     ),

@@ -185,13 +185,7 @@ def lint_file(path: str, ruleset: RuleSet, options: Options) -> list[FileResult]
     """Read one file (``-`` is standard input) and lint every document in it."""
     options = options.for_path(path)
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as f:
-                data = f.read(options.max_bytes + 1)
-                if len(data) > options.max_bytes:
-                    data += f.read()  # only to report the real size; never linted
+        data = source.read_file(path, options.max_bytes)  # regular files only, bounded
     except OSError as e:
         reason = e.strerror or str(e)
         return [FileResult(path, None, (_document_finding(path, "input/unreadable", "error",

@@ -105,11 +105,12 @@ def encode_like(original: bytes, text: str) -> bytes:
 def fix_file(path: str, ruleset: RuleSet, options: Options, write: bool = True) -> FixOutcome:
     """Fix one file in place (unless ``write`` is False); a file with no fixes is never touched."""
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        data = source.read_file(path, options.max_bytes)  # regular files only, bounded
     except OSError as e:
         problem = f"not fixed: cannot read the file ({e.strerror or e})"
         return FixOutcome(path, "", "", 0, (), problem)
+    if not isinstance(data, bytes):
+        return FixOutcome(path, "", "", 0, (), f"not fixed: {data.message}")
     try:
         outcome = fix_bytes(data, path, ruleset, options.for_path(path))
     except Exception as e:  # one file's crash must not end the run (as in lint_file)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint import default_rules
+from newslint import default_rules, lint_text
 from newslint.cli import main
 from newslint.document import Notice
 from newslint.engine import Options
@@ -213,3 +213,61 @@ def test_real_text_in_odd_encodings_is_not_called_binary(data: bytes) -> None:
 def test_api_article_bodies_go_through_the_same_policy(body: str, expected: list[str]) -> None:
     rules = [n.rule for n in source.screen(body, 5_000_000, "article body").notices]
     assert rules == expected
+
+
+# --- line endings --------------------------------------------------------------------------
+
+ARTICLE = ("Government opens new bridge\n\n"
+           "The minister opened the new bridge on Monday morning in the capital city.\n\n"
+           "Advertisement\n\n"
+           "The minister opened the new bridge on Monday morning in the capital city.\n\n"
+           "Officials said the bridge would carry thousands of cars and\n")
+EXPECTED = [("ad-text/ad-label", 5, 1), ("duplicate/paragraph", 7, 1), ("truncation/paragraph-end", 9, 20)]
+
+
+def _mixed(text: str) -> str:
+    endings = ["\r", "\r\n", "\n"]
+    lines = text.split("\n")
+    return "".join(line + endings[i % 3] for i, line in enumerate(lines[:-1])) + lines[-1]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html"])
+@pytest.mark.parametrize("convert", [lambda t: t.replace("\n", "\r"), lambda t: t.replace("\n", "\r\n"), _mixed],
+                         ids=["cr", "crlf", "mixed"])
+def test_every_line_ending_gives_the_same_findings_at_the_same_places(name: str, convert) -> None:
+    text = ARTICLE if name != "a.html" else "".join(
+        f"<p>{p}</p>\n\n" for p in ARTICLE.strip("\n").split("\n\n"))
+    options = Options(language="en", select=("ad-text", "duplicate", "truncation"))
+    expected = [(f.rule, f.line, f.column) for f in lint_text(text, path=name, options=options).findings]
+    if name != "a.html":
+        assert expected == EXPECTED
+    got = lint_text(convert(text), path=name, options=options)
+    assert [(f.rule, f.line, f.column) for f in got.findings] == expected
+
+
+def test_cr_markdown_does_not_crash_the_cli(tmp_path: Path, runner) -> None:
+    path = tmp_path / "draft.md"
+    path.write_bytes(b"# Title\r\rSome text in a list:\r\r- one\r- two\r\rAdvertisement\r")
+    result = runner.invoke(main, ["check", "--format", "json", "--language", "en", str(path)])
+    report = json.loads(result.output)
+    rules = [(f["rule"], f["line"]) for f in report["files"][0]["findings"]]
+    assert ("ad-text/ad-label", 8) in rules
+    assert "internal-error" not in [r for r, _ in rules]
+
+
+@pytest.mark.parametrize("ending", [b"\r", b"\r\n", b"\n"])
+def test_fix_on_a_file_keeps_its_line_endings_and_loses_nothing(tmp_path: Path, runner, ending: bytes) -> None:
+    lines = [b"Headline of the story", b"", b"First paragraph ends here.", b"", b"Advertisement", b"",
+             b"Last paragraph ends here."]
+    path = tmp_path / "draft.txt"
+    path.write_bytes(ending.join(lines) + ending)
+    runner.invoke(main, ["check", "--fix", "--language", "en", "--select", "ad-text", str(path)])
+    assert path.read_bytes() == ending.join(lines[:4] + lines[6:]) + ending
+
+
+def test_cr_positions_name_the_original_line(tmp_path: Path, runner) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"Headline\r\rFirst paragraph.\r\n\r\nSecond paragraph.\n\nAdvertisement\r")
+    result = runner.invoke(main, ["check", "--format", "json", "--language", "en", "--select", "ad-text", str(path)])
+    [finding] = json.loads(result.output)["files"][0]["findings"]
+    assert (finding["line"], finding["column"], finding["end_column"]) == (7, 1, 14)

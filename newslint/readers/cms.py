@@ -26,6 +26,7 @@ from typing import Any
 from newslint.document import Document, Notice
 from newslint.errors import NewslintError
 from newslint.readers import frontmatter, html, markdown, text
+from newslint.readers.source import unify_newlines
 
 PARSE_ERROR = "input/parse-error"
 SHAPE_ERROR = "input/article-shape"
@@ -219,9 +220,12 @@ def read_jsonl(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list
     """One article per line (JSON Lines / NDJSON); blank lines are skipped."""
     docs: list[Document] = []
     problems: list[Notice] = []
+    source = unify_newlines(source)
     offset = 0
-    for number, line in enumerate(source.splitlines(keepends=True), 1):
-        start, offset = offset, offset + len(line)
+    # Records end at line feeds only: U+2028 and other characters str.splitlines
+    # breaks at may stand unescaped inside a JSON string.
+    for number, line in enumerate(source.split("\n"), 1):
+        start, offset = offset, offset + len(line) + 1
         if not line.strip():
             continue
         try:

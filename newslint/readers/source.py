@@ -17,6 +17,7 @@ from its ``stat`` without reading, and an over-size file is reported from its
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -39,6 +40,8 @@ _SAMPLE = 65_536
 # has about one byte in nine, and about half its bytes are not valid UTF-8.
 _MAX_CONTROL_SHARE = 0.05
 _MAX_JUNK_SHARE = 0.30
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 BINARY = "input/binary"
 TOO_LARGE = "input/too-large"
@@ -66,6 +69,16 @@ def screen(data: bytes | str, max_bytes: int = MAX_BYTES, what: str = "file") ->
     if not text.strip():
         notices += (Notice("input/empty", "warning", f"{what} is empty"),)
     return Decoded(text, notices)
+
+
+def unify_newlines(text: str) -> str:
+    """Lone carriage returns (classic Mac line ends, alone or mixed with CRLF and LF) as line feeds.
+
+    Every reader reads this text. It has the original's length and every
+    offset in it points at the same character of the original, so positions
+    and fixes computed on it apply to the original text, whose CRs a fix keeps.
+    """
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:

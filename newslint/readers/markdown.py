@@ -95,6 +95,8 @@ def _plain_paragraphs(body: str) -> list[list[int]] | None:
     block parse, which costs about as much as all the checks of a short draft
     together, would only say so. Any other body goes to markdown-it.
     """
+    if "\r" in body and body.count("\r") != body.count("\r\n"):
+        return None  # a lone carriage return is a line break to markdown-it (read() makes it one)
     spans: list[list[int]] = []
     first = -1
     for n, line in enumerate(body.split("\n")):

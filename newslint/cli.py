@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,12 +14,13 @@ from click.core import ParameterSource
 from newslint import __version__
 from newslint.baseline import Baseline, load_baseline, write_baseline
 from newslint.config import Config, check_severity_ids, describe, load_config
-from newslint.engine import INTERNAL_ERROR, Options, lint_document, lint_paths, severity_at_least
+from newslint.engine import INTERNAL_ERROR, Options, internal_error, lint_document, lint_paths, severity_at_least
 from newslint.errors import NewslintError
 from newslint.files import collect
 from newslint.finding import SEVERITIES, FileResult
 from newslint.fix import FixOutcome, encode_like, fix_bytes, fix_file, fixable_format, unified_diff
-from newslint.readers import COLLECTIONS, FORMATS, read_bytes
+from newslint.readers import COLLECTIONS, FORMATS, format_for, read_bytes
+from newslint.readers.source import read_file
 from newslint.report import Formatter, formatters
 from newslint.rules import RuleSet, load_rules
 
@@ -79,6 +81,9 @@ def main() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
 @click.option("--input-format", type=click.Choice(sorted([*FORMATS, *COLLECTIONS])),
               help="Read every file as this format instead of going by extension.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="The file name standard input (-) stands for: it picks the reader (e.g. draft.html "
+                   "reads HTML), the config and per-path ignores, and is the path in findings.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Files linted in parallel (default 0: one per CPU core).")
 @click.option("--color/--no-color", default=None,
@@ -97,7 +102,7 @@ def main() -> None:
 def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, output_format: str,
           language: str | None, input_format: str | None, jobs: int, color: bool | None,
           fix: bool, diff: bool, baseline: str | None, update_baseline: bool,
-          **flags: Any) -> None:
+          stdin_filename: str | None, **flags: Any) -> None:
     """Lint drafts: files, folders (searched recursively) or - for standard input.
 
     Settings come from a config file found from the linted paths upward;
@@ -107,10 +112,12 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     Exit codes: 0 nothing at or above --fail-on, 1 something is,
                 2 usage, config or rule error, or a file crashed the linter.
     """
+    stdin_named: _NamedStdin | None = None
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE")
     try:
-        config = _effective_config(ctx, paths, config_file)
+        config = _effective_config(ctx, [stdin_filename if p == "-" and stdin_filename else p for p in paths],
+                                   config_file)
         ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
         check_severity_ids(config, (r.id for r in ruleset))
         files = list(collect(paths, include=config.include, exclude=config.exclude))
@@ -124,10 +131,15 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
         per_path_ignores=config.path_ignores(),
     )
     fixer = _Fixer(ruleset, options, files, write=fix and not diff) if fix or diff else None
+    if stdin_filename and "-" in files:
+        files.remove("-")  # read below under its name, as if it were that file
+        stdin_named = _NamedStdin(stdin_filename, ruleset, options, fixer)
     # stdout carries the diff or the fixed standard input: the report moves to stderr
-    out = sys.stderr if diff or (fix and "-" in files) else sys.stdout
+    out = sys.stderr if diff or (fix and ("-" in files or stdin_named)) else sys.stdout
     use_color = out.isatty() if color is None else color
     results = _results(files, ruleset, options, fixer, known)
+    if stdin_named is not None:
+        results = stdin_named.after(results, known)
     if update_baseline:
         sys.exit(_record(str(baseline), results))
     formatter = formatters()[output_format](out, use_color, rules=ruleset)
@@ -195,6 +207,30 @@ def _record(path: str, results: Iterable[FileResult]) -> int:
     return 2 if any(f.rule == INTERNAL_ERROR for r in kept for f in r.findings) else 0
 
 
+class _NamedStdin:
+    """--stdin-filename: standard input read, configured, fixed and reported as the named file."""
+
+    def __init__(self, name: str, ruleset: RuleSet, options: Options, fixer: _Fixer | None) -> None:
+        options = options.for_path(name)
+        self.name, self.ruleset, self.fixer = name, ruleset, fixer
+        self.options = dataclasses.replace(options, format=options.format or format_for(name))
+
+    def after(self, results: Iterable[FileResult], known: Baseline | None) -> Iterator[FileResult]:
+        yield from results
+        for final in self.results():
+            yield known.new_findings(final) if known else final
+
+    def results(self) -> tuple[FileResult, ...]:
+        if self.fixer is not None:
+            return self.fixer.stdin(self.name, self.options)
+        try:
+            docs = read_bytes(read_file("-", self.options.max_bytes), self.name, self.options.format,
+                              self.options.max_bytes)
+            return tuple(lint_document(doc, self.ruleset, self.options) for doc in docs)
+        except Exception as e:  # a crash is this input's finding, as for any file
+            return (internal_error(self.name, e),)
+
+
 class _Fixer:
     """--fix and --diff: fix each file whose findings carry fixes, and say what was done."""
 
@@ -215,18 +251,19 @@ class _Fixer:
             return outcome.results or (result,)
         return self._done(outcome)
 
-    def stdin(self) -> tuple[FileResult, ...]:
+    def stdin(self, name: str = "<stdin>", options: Options | None = None) -> tuple[FileResult, ...]:
+        options = options or self.options
         data = sys.stdin.buffer.read()
-        outcome = fix_bytes(data, "<stdin>", self.ruleset, self.options)
+        outcome = fix_bytes(data, name, self.ruleset, options)
         if self.write:  # the fixed text, or the input untouched, goes on: never lost
             out = sys.stdout.buffer
             out.write(data if outcome.problem else encode_like(data, outcome.after))
             out.flush()
         if not outcome.problem:
             return self._done(outcome)
-        click.echo(f"newslint: <stdin>: {outcome.problem}", err=True)
-        docs = read_bytes(data, "<stdin>", self.options.format, self.options.max_bytes)
-        return tuple(lint_document(doc, self.ruleset, self.options) for doc in docs)
+        click.echo(f"newslint: {name}: {outcome.problem}", err=True)
+        docs = read_bytes(data, name, options.format, options.max_bytes)
+        return tuple(lint_document(doc, self.ruleset, options) for doc in docs)
 
     def _done(self, outcome: FixOutcome) -> tuple[FileResult, ...]:
         if not self.write and outcome.changed:

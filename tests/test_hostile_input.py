@@ -15,7 +15,9 @@ import random
 import resource
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -160,8 +162,14 @@ def test_folder_given_as_a_file_is_not_read(tmp_path: Path) -> None:
 
 def test_fix_refuses_a_fifo_without_hanging(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
-    outcome = fix_file(str(tmp_path / "pipe.txt"), default_rules(), Options())
-    assert "not a regular file" in outcome.problem
+    outcomes: list[Any] = []
+    # In a daemon thread, so a regression that blocks on the FIFO fails here instead of hanging the run.
+    worker = threading.Thread(target=lambda: outcomes.append(
+        fix_file(str(tmp_path / "pipe.txt"), default_rules(), Options())), daemon=True)
+    worker.start()
+    worker.join(HANG_BOUND)
+    assert outcomes, "fix_file blocked on a FIFO"
+    assert "not a regular file" in outcomes[0].problem
 
 
 # --- binary content ------------------------------------------------------------------------

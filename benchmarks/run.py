@@ -1,16 +1,28 @@
 """Speed and memory of newslint, measured side by side in one run.
 
-    python benchmarks/run.py [--files 1000] [--repeat 5] [--no-proselint]
+    python benchmarks/run.py [--files 1000] [--repeat 5] [--no-proselint] [--no-big]
+
+Every comparison runs its commands alternately (A B A B ...), so drift of a
+shared machine falls on both sides alike, and reports the median of --repeat
+runs and the ratio of medians. The machine's load average is printed before
+and after, because these machines are shared and noisy.
 
 1. Generates N realistic 2-6 KB drafts (Indonesian, English, Malay and a few
    other languages; Markdown with front matter and plain text; some with junk)
    from the paragraphs of the clean corpus in tests/fixtures/clean/.
-2. Directory run: `newslint check DIR` against `proselint check DIR` on the same
-   drafts, median wall time of --repeat runs, files per second and the ratio.
-3. Single file (the pre-commit case): `newslint check ONE_FILE` wall time,
-   median of --repeat runs, beside `python -c pass` as the floor.
-4. Peak memory (max RSS of the whole run, all processes) for N/4 and N files:
-   flat means the ratio stays near 1.
+2. Single file (the pre-commit case): CPU time (user + system, all processes)
+   of `newslint check ONE_FILE` against `python -c "import click, yaml"`.
+   Target: at most 2x.
+3. Directory run: `newslint check DIR` (default jobs), `newslint check --jobs 1
+   DIR` and `proselint check DIR`: wall time, files per second, ratios.
+   Targets: at least 12x proselint; never slower than --jobs 1.
+4. Memory, summed over every process of the run (the CLI and its workers):
+   peak of the summed RSS, and of the summed PSS (shared pages split between
+   the processes that share them), sampled every 20 ms from /proc.
+5. Big files (unless --no-big): one article of 1 MB and one of 5 MB, plain and
+   near-duplicate-heavy; lint CPU time and its growth against linear, and peak
+   memory against the file's size. Targets: within 1.2x of linear; memory at
+   most 10x the size.
 """
 
 from __future__ import annotations
@@ -19,14 +31,14 @@ import argparse
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +46,7 @@ CORPUS = ROOT / "tests" / "fixtures" / "clean"
 JUNK = ["Advertisement", "Baca Juga: Harga Emas Hari Ini Naik Lagi", "Top", "SCROLL TO CONTINUE WITH CONTENT",
         "mgid.com, 713808, DIRECT, d4c29acad76ce94f", "Share this article", "[Gambas:Video 20detik]",
         "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1-0'); });"]
+SAMPLE_SECONDS = 0.02
 
 
 def paragraphs_by_language() -> dict[str, list[str]]:
@@ -77,27 +90,96 @@ def generate(folder: Path, count: int, seed: int = 7) -> None:
         (folder / f"draft-{n:05}{suffix}").write_text(text, encoding="utf-8")
 
 
-def timed(cmd: Sequence[str]) -> tuple[float, int]:
-    """Wall seconds and the max RSS (KiB) of the command's process tree."""
+def big_article(path: Path, size: int, near_duplicates: bool, seed: int = 11) -> None:
+    """One English article of about ``size`` bytes; optionally every paragraph has near-twins."""
+    rng = random.Random(seed)
+    paras = paragraphs_by_language()["en"]
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        para = rng.choice(paras)
+        if near_duplicates:
+            # The same paragraph again with one word changed: a near-duplicate candidate pair.
+            words = para.split()
+            words[rng.randrange(len(words))] = f"word{rng.randrange(10**6)}"
+            para = " ".join(words)
+        parts.append(para)
+        total += len(para) + 2
+    path.write_text("Big article\n\n" + "\n\n".join(parts) + "\n", encoding="utf-8")
+
+
+# --- measuring a command: wall, CPU and memory summed over its process tree ------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float  # user + system seconds of every process of the run
+    rss: int  # peak of the summed RSS, KiB
+    pss: int  # peak of the summed PSS, KiB
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    kids = [int(k) for k in text.split()]
+    return kids + [grandchild for kid in kids for grandchild in _children(kid)]
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in KiB of one process, from smaps_rollup; zeros once it is gone."""
+    rss = pss = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return rss, pss
+
+
+def measure(cmd: Sequence[str]) -> Run:
+    """Run ``cmd``; sample the summed memory of its process tree while it runs."""
+    before = os.times()
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_rss = peak_pss = 0
+    while proc.poll() is None:
+        totals = [_memory(p) for p in [proc.pid, *_children(proc.pid)]]
+        peak_rss = max(peak_rss, sum(t[0] for t in totals))
+        peak_pss = max(peak_pss, sum(t[1] for t in totals))
+        time.sleep(SAMPLE_SECONDS)
     wall = time.perf_counter() - start
+    after = os.times()
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[-400:]}")
-    return wall, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {stderr[-400:]}")
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return Run(wall, cpu, peak_rss, peak_pss)
 
 
-def median_wall(cmd: Sequence[str], repeat: int) -> float:
-    return statistics.median(timed(cmd)[0] for _ in range(repeat))
+def alternate(cmds: dict[str, Sequence[str]], repeat: int) -> dict[str, list[Run]]:
+    """Run each command once per round, in turn, for ``repeat`` rounds (after one warm-up round)."""
+    for cmd in cmds.values():
+        measure(cmd)  # warm the page cache and any on-disk caches alike
+    runs: dict[str, list[Run]] = {name: [] for name in cmds}
+    for _ in range(repeat):
+        for name, cmd in cmds.items():
+            runs[name].append(measure(cmd))
+    return runs
 
 
-def peak_rss(cmd: Sequence[str]) -> int:
-    """Peak RSS in KiB of one run, measured in a fresh child so earlier runs do not count."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
-    return int(out.stdout.strip())
+def median(runs: list[Run], field: Callable[[Run], float]) -> float:
+    return statistics.median(field(r) for r in runs)
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
 
 
 def executable(name: str) -> str | None:
@@ -105,45 +187,92 @@ def executable(name: str) -> str | None:
     return str(here) if here.exists() else shutil.which(name)
 
 
+# --- the four measurements --------------------------------------------------------------------
+
+
+def single_file(newslint: str, drafts: Path, repeat: int) -> None:
+    one = sorted(drafts.glob("*.txt"))[0]
+    md = sorted(drafts.glob("*.md"))[0]
+    runs = alternate({
+        "python -c 'import click, yaml'": [sys.executable, "-c", "import click, yaml"],
+        "newslint check a.txt": [newslint, "check", str(one)],
+        "newslint check a.md": [newslint, "check", str(md)],
+    }, repeat)
+    floor = median(runs["python -c 'import click, yaml'"], lambda r: r.cpu)
+    print(f"\n{'single file':<32}{'CPU ms':>8}{'wall ms':>9}{'vs floor':>10}")
+    for name, rs in runs.items():
+        cpu = median(rs, lambda r: r.cpu)
+        print(f"{name:<32}{cpu * 1000:>8.0f}{median(rs, lambda r: r.wall) * 1000:>9.0f}{cpu / floor:>9.2f}x")
+    print("target: newslint CPU at most 2x the floor")
+
+
+def directory(newslint: str, drafts: Path, files: int, repeat: int, with_proselint: bool) -> None:
+    cmds: dict[str, Sequence[str]] = {
+        "newslint check DIR": [newslint, "check", str(drafts)],
+        "newslint check --jobs 1 DIR": [newslint, "check", "--jobs", "1", str(drafts)],
+    }
+    proselint = executable("proselint") if with_proselint else None
+    if proselint:
+        cmds["proselint check DIR"] = [proselint, "check", str(drafts)]
+    elif with_proselint:
+        print("proselint not installed (pip install proselint==0.16.0): comparison skipped")
+    runs = alternate(cmds, repeat)
+    print(f"\n{'directory run':<32}{'wall s':>8}{'files/s':>9}{'CPU s':>8}{'RSS MiB':>9}{'PSS MiB':>9}")
+    for name, rs in runs.items():
+        wall = median(rs, lambda r: r.wall)
+        print(f"{name:<32}{wall:>8.2f}{files / wall:>9.0f}{median(rs, lambda r: r.cpu):>8.2f}"
+              f"{median(rs, lambda r: r.rss) / 1024:>9.0f}{median(rs, lambda r: r.pss) / 1024:>9.0f}")
+    default = median(runs["newslint check DIR"], lambda r: r.wall)
+    serial = median(runs["newslint check --jobs 1 DIR"], lambda r: r.wall)
+    print(f"default jobs / --jobs 1 speed: {serial / default:.2f}x (target: at least 1.0x)")
+    if proselint:
+        print(f"newslint / proselint speed: {median(runs['proselint check DIR'], lambda r: r.wall) / default:.1f}x "
+              "(target: at least 12x)")
+    print("memory is summed over every process of the run (the CLI and its workers)")
+
+
+def big_files(newslint: str, tmp: Path, repeat: int) -> None:
+    print(f"\n{'big file':<32}{'size MB':>8}{'CPU s':>8}{'peak RSS / size':>17}")
+    for near in (False, True):
+        kind = "near-duplicate-heavy" if near else "plain"
+        paths = {}
+        for mb in (1, 5):
+            paths[mb] = tmp / f"big-{kind}-{mb}mb.txt"
+            big_article(paths[mb], mb * 1024 * 1024, near)
+        runs = alternate({str(mb): [newslint, "check", "--jobs", "1", str(p)] for mb, p in paths.items()}, repeat)
+        cpu = {mb: median(runs[str(mb)], lambda r: r.cpu) for mb in paths}
+        for mb, path in paths.items():
+            size = path.stat().st_size
+            ratio = median(runs[str(mb)], lambda r: r.rss) * 1024 / size
+            print(f"{kind + ' ' + str(mb) + ' MB':<32}{size / 2**20:>8.1f}{cpu[mb]:>8.2f}{ratio:>16.1f}x")
+        print(f"{kind}: 5 MB / 1 MB CPU {cpu[5] / cpu[1]:.2f} (linear is 5.0; target within 1.2x: at most 6.0)")
+    print("targets: peak memory at most 10x the file size")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
+    parser.add_argument("--no-big", action="store_true", help="skip the 1 MB / 5 MB big-file runs")
     args = parser.parse_args(argv)
+    if args.repeat < 1 or args.files < 1:
+        parser.error("--files and --repeat must be at least 1")
     newslint = executable("newslint")
     if newslint is None:
         print("newslint is not installed in this environment", file=sys.stderr)
         return 2
+    print(f"before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         drafts = Path(tmp) / "drafts"
         generate(drafts, args.files)
-        quarter = Path(tmp) / "quarter"
-        generate(quarter, max(1, args.files // 4))
-        one = sorted(drafts.glob("*.txt"))[0]
-        print(f"{args.files} drafts, {sum(p.stat().st_size for p in drafts.iterdir()) / args.files / 1024:.1f} KB "
-              f"on average; {os.cpu_count()} cores; median of {args.repeat} runs\n")
-        rows = [("newslint check DIR", median_wall([newslint, "check", str(drafts)], args.repeat))]
-        proselint = None if args.no_proselint else executable("proselint")
-        if proselint:
-            rows.append(("proselint check DIR", median_wall([proselint, "check", str(drafts)], args.repeat)))
-        print(f"{'directory run':<24}{'wall s':>9}{'files/s':>10}")
-        for name, wall in rows:
-            print(f"{name:<24}{wall:>9.2f}{args.files / wall:>10.0f}")
-        if len(rows) == 2:
-            print(f"newslint / proselint files per second: {rows[1][1] / rows[0][1]:.1f}x")
-        elif not args.no_proselint:
-            print("proselint not installed (pip install proselint) - comparison skipped")
-        floor = median_wall([sys.executable, "-c", "pass"], args.repeat)
-        single = median_wall([newslint, "check", str(one)], args.repeat)
-        single_md = median_wall([newslint, "check", str(sorted(drafts.glob("*.md"))[0])], args.repeat)
-        print(f"\n{'single file':<24}{'wall ms':>9}")
-        print(f"{'python -c pass':<24}{floor * 1000:>9.0f}")
-        print(f"{'newslint check a.txt':<24}{single * 1000:>9.0f}   (language detected)")
-        print(f"{'newslint check a.md':<24}{single_md * 1000:>9.0f}")
-        small, big = peak_rss([newslint, "check", str(quarter)]), peak_rss([newslint, "check", str(drafts)])
-        print(f"\npeak RSS: {small / 1024:.0f} MiB for {args.files // 4} files, {big / 1024:.0f} MiB for "
-              f"{args.files} files (ratio {big / small:.2f})")
+        size = sum(p.stat().st_size for p in drafts.iterdir()) / args.files / 1024
+        print(f"{args.files} drafts, {size:.1f} KB on average; commands alternate; median of {args.repeat} runs")
+        single_file(newslint, drafts, args.repeat)
+        directory(newslint, drafts, args.files, args.repeat, not args.no_proselint)
+        if not args.no_big:
+            big_files(newslint, Path(tmp), args.repeat)
+    print(f"\nafter: {load()}")
     return 0
 
 

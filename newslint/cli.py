@@ -314,6 +314,63 @@ class _progress:
             self.bar.__exit__(*exc)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the learned rule pack here (YAML).")
+@click.option("--min-docs", type=click.IntRange(min=2), default=3, show_default=True,
+              help="Keep a line seen in at least this many documents...")
+@click.option("--min-share", type=click.FloatRange(0.0, 1.0), default=0.05, show_default=True,
+              help="...and in at least this share of all documents.")
+@click.option("--name", default="site-chrome", show_default=True, help="The pack's name.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="File name patterns to read inside folders (default: as for check).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
+@click.option("--keep-known", is_flag=True,
+              help="Also write lines the shipped rules already catch.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
+              help="Extra folder or file of YAML rules the learned lines are compared with (repeatable).")
+def learn(paths: tuple[str, ...], output: str, min_docs: int, min_share: float, name: str,
+          include: tuple[str, ...], exclude: tuple[str, ...], keep_known: bool,
+          rules_dirs: tuple[str, ...]) -> None:
+    """Learn a site's chrome from its archive and write it as a rule pack to review.
+
+    Reads every article under PATHS (one site's archive), finds the lines and
+    label-plus-headline families ("Baca juga: ...") that recur across many of
+    them, and writes them to FILE as pattern rules with counts and examples.
+    Delete the rules that match real article text, then lint with
+    `newslint check --rules FILE`.
+    """
+    from newslint import learn as learning
+    from newslint.readers import source
+
+    if not regex_pack_name(name):
+        raise UsageProblem(f"--name {name!r}: use lower-case letters, digits, '-' and '_'")
+    ruleset = _load(rules_dirs)
+    files = list(collect(paths, _split(include), _split(exclude)))
+    documents, skipped = learning.read_documents(files, source.MAX_BYTES)
+    for reason in skipped:
+        click.echo(f"newslint: skipped {reason}", err=True)
+    if not documents:
+        raise UsageProblem("no articles with text found under " + ", ".join(paths))
+    caught = None if keep_known else learning.caught_by(ruleset, learning.site_language(documents))
+    pack = learning.build_pack(documents, ruleset, min_docs, min_share, caught)
+    try:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(learning.render(pack, name, paths))
+    except OSError as e:
+        raise UsageProblem(f"{output}: cannot write ({e.strerror or e})") from e
+    click.echo(f"{len(pack.rules)} rules learned from {pack.documents} articles "
+               f"(lines seen in at least {pack.needed}); review {output}, then: newslint check --rules {output}",
+               err=True)
+
+
+def regex_pack_name(name: str) -> bool:
+    import re
+
+    return re.fullmatch(r"[a-z][a-z0-9_-]*", name) is not None
+
+
 @main.command("rules")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
               help="Extra folder or file of YAML rules (repeatable).")

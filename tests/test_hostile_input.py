@@ -279,3 +279,19 @@ def test_cr_positions_name_the_original_line(tmp_path: Path, runner) -> None:
     result = runner.invoke(main, ["check", "--format", "json", "--language", "en", "--select", "ad-text", str(path)])
     [finding] = json.loads(result.output)["files"][0]["findings"]
     assert (finding["line"], finding["column"], finding["end_column"]) == (7, 1, 14)
+
+
+# --- CMS exports ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("export.json", b"[" * 100_000),
+    ("export.jsonl", b'{"body": "<p>Fine text.</p>"}\n' + b"[" * 100_000 + b"\n"),
+])
+def test_json_nested_too_deep_is_a_parse_finding_not_a_crash(tmp_path: Path, runner, name: str,
+                                                              data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = runner.invoke(main, ["check", "--format", "json", "--language", "en", str(path)])
+    rules = [f["rule"] for entry in json.loads(result.output)["files"] for f in entry["findings"]]
+    assert "input/parse-error" in rules and "internal-error" not in rules
+    assert result.exit_code == 1

@@ -163,10 +163,13 @@ def test_html_table_text_moved_out_of_the_table_keeps_its_place() -> None:
     "<svg><text>drawn words</text></svg><math><mi>x</mi></math><p>after</p>",
     "<frameset><frame src=a></frameset>",
     "\x00<p>\x00nul\x00</p>",
+    "\n\n\U000b345e\r\n<br/>",  # found by benchmarks/fuzz.py: anchors of trailing white space
+    "W*\x8có\r<body>\n\u2028",
 ])
 def test_html_odd_pages_read_with_every_position_inside(source: str) -> None:
     doc = html_reader.read(source, "a.html")
     for block in doc.blocks:
+        assert all(0 <= i <= len(block.text) for i, _ in block.anchors)
         for i in range(len(block.text) + 1):
             assert 0 <= block.source_offset(i) <= len(doc.source)
     for embed in doc.embeds:

@@ -452,7 +452,8 @@ class _Accumulator:
         stripped = text.strip()
         if stripped:
             lead = len(text) - len(text.lstrip())
-            anchors = [(i - lead, off) for i, off in self.anchors if i >= lead]
+            # Anchors of the white space cut from either end point past the text: dropped.
+            anchors = [(i - lead, off) for i, off in self.anchors if lead <= i <= lead + len(stripped)]
             keys = [i for i, _ in self.anchors]
             if not anchors or anchors[0][0] != 0:
                 pos = bisect.bisect_right(keys, lead) - 1

@@ -22,7 +22,7 @@ from newslint.finding import FileResult, Finding, Fix
 from newslint.readers import read_string
 from newslint.rules import Rule, RuleSet, load_rules
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = [
     "ArticleResult", "Block", "Document", "FileResult", "Finding", "Fix", "Options", "Rule",
     "RuleSet", "default_rules", "lint_article", "lint_paths", "lint_text", "load_rules",
@@ -38,9 +38,19 @@ def default_rules() -> RuleSet:
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
               rules: RuleSet | None = None, options: Options | None = None) -> FileResult:
-    """Lint one draft given as a string; the format follows ``path``'s extension unless ``fmt``."""
-    docs = read_string(text, path, fmt)
-    return lint_document(docs[0], rules or default_rules(), options or Options())
+    """Lint a draft given as a string; the format follows ``path``'s extension unless ``fmt``.
+
+    A CMS export holds many articles: the result then carries every article's
+    findings, each finding's ``path`` naming its article (``feed.json#item-2``),
+    and ``language`` is set only when all the articles share one.
+    """
+    ruleset, options = rules or default_rules(), options or Options()
+    results = [lint_document(doc, ruleset, options) for doc in read_string(text, path, fmt)]
+    if len(results) == 1:
+        return results[0]
+    languages = {r.language for r in results}
+    return FileResult(path, languages.pop() if len(languages) == 1 else None,
+                      tuple(f for r in results for f in r.findings))
 
 
 def lint_paths(paths: Iterable[str], rules: RuleSet | None = None,

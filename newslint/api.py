@@ -23,9 +23,10 @@ from typing import Any
 
 from newslint.document import Document, Notice
 from newslint.engine import Options, lint_document, severity_at_least
-from newslint.finding import SEVERITIES, Finding
+from newslint.errors import ArticleError
+from newslint.finding import SEVERITIES, WORST_FIRST, Finding
 from newslint.readers import source
-from newslint.readers.cms import Article, ArticleError, article_document
+from newslint.readers.cms import Article, article_document
 from newslint.readers.cms import body_format as parse_body_format
 from newslint.rules import RuleSet
 
@@ -45,7 +46,7 @@ class ArticleResult:
         """Counts by severity and the fail level the verdict used."""
         counts = Counter(f.severity for f in self.findings)
         return {"findings": len(self.findings), "fail_on": self.fail_on,
-                "by_severity": {s: counts.get(s, 0) for s in reversed(SEVERITIES)}}
+                "by_severity": {s: counts.get(s, 0) for s in WORST_FIRST}}
 
     def to_json(self) -> dict[str, Any]:
         """The publish-check wire format, as ``POST /v1/check`` answers."""

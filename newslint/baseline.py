@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.engine import INTERNAL_ERROR
 from newslint.errors import ConfigError
 from newslint.finding import FileResult, Finding
+from newslint.selection import INTERNAL_ERROR
 
 VERSION = 1
 Key = tuple[str, str, str]

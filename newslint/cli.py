@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,41 +14,46 @@ from click.core import ParameterSource
 
 from newslint import __version__
 from newslint.baseline import Baseline, load_baseline, write_baseline
-from newslint.config import Config, check_severity_ids, describe, load_config
-from newslint.engine import INTERNAL_ERROR, Options, internal_error, lint_document, lint_paths, severity_at_least
+from newslint.config import Config, describe, load_config
+from newslint.engine import Options, display_name, lint_bytes, lint_paths, read_input, severity_at_least, warm
 from newslint.errors import NewslintError
 from newslint.files import collect
-from newslint.finding import SEVERITIES, FileResult
-from newslint.fix import FixOutcome, encode_like, fix_bytes, fix_file, fixable_format, unified_diff
-from newslint.readers import COLLECTIONS, FORMATS, format_for, read_bytes
-from newslint.readers.source import read_file
+from newslint.finding import WORST_FIRST, FileResult
+from newslint.fix import FixOutcome, fix_path
+from newslint.options import build_options
+from newslint.readers import COLLECTIONS, FORMATS, format_for
 from newslint.report import Formatter, formatters
+from newslint.report.json import rule_to_json
 from newslint.rules import RuleSet, load_rules
+from newslint.selection import INTERNAL_ERROR
+from newslint.workers import map_paths
 
 PROGRESS_MIN_FILES = 20
-
-
-class UsageProblem(click.ClickException):
-    """A config, rule or input error: exit code 2, one clear line, no traceback."""
-
-    exit_code = 2
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"newslint: error: {self.format_message()}", err=True)
+INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _load(rules_dirs: Sequence[str]) -> RuleSet:
-    try:
-        return load_rules(extra_dirs=rules_dirs)
-    except NewslintError as e:
-        raise UsageProblem(str(e)) from e
+def _given(ctx: click.Context, name: str) -> bool:
+    """Whether the option was given (on the command line or by its environment variable)."""
+    return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE,
+                                              ParameterSource.ENVIRONMENT)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """newslint's commands; Ctrl-C ends any of them with exit code 130, without a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("newslint: interrupted", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def main() -> None:
     """newslint: catch scraper, CMS and ad-widget junk in news drafts before they go out.
@@ -64,10 +70,12 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(list(formatters())), default="text",
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rule ids or category prefixes (comma-separated, repeatable).")
+              help="Only these rule ids, category prefixes or 'all' (comma-separated, "
+                   "repeatable; the longest matching prefix of --select/--ignore wins).")
 @click.option("--ignore", multiple=True, metavar="RULES",
-              help="Skip these rule ids or category prefixes (comma-separated, repeatable).")
-@click.option("--fail-on", type=click.Choice(list(reversed(SEVERITIES))), default="error",
+              help="Skip these rule ids, category prefixes or 'all' (comma-separated, "
+                   "repeatable).")
+@click.option("--fail-on", type=click.Choice(WORST_FIRST), default="error",
               show_default=True, help="Exit 1 when a finding is at or above this severity.")
 @click.option("--language", metavar="CODE",
               help="Treat every draft as this language (e.g. id, en) instead of detecting it.")
@@ -106,82 +114,77 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     """Lint drafts: files, folders (searched recursively) or - for standard input.
 
     Settings come from a config file found from the linted paths upward;
-    flags given here replace the file's value of the same key.
+    flags given here replace the file's value of the same key and win over
+    its other keys (--ignore X beats the file's select: [X]).
 
     \b
     Exit codes: 0 nothing at or above --fail-on, 1 something is,
-                2 usage, config or rule error, or a file crashed the linter.
+                2 usage, config or rule error, or a file crashed the linter,
+                130 interrupted (Ctrl-C).
     """
-    stdin_named: _NamedStdin | None = None
     if update_baseline and not baseline:
-        raise click.UsageError("--update-baseline needs --baseline FILE")
-    try:
-        config = _effective_config(ctx, [stdin_filename if p == "-" and stdin_filename else p for p in paths],
-                                   config_file)
-        ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
-        check_severity_ids(config, (r.id for r in ruleset))
-        files = list(collect(paths, include=config.include, exclude=config.exclude))
-        known = load_baseline(baseline) if baseline and not update_baseline else None
-    except NewslintError as e:
-        raise UsageProblem(str(e)) from e
-    options = Options(
-        select=config.select, ignore=config.ignore, language=language,
-        allowed_languages=frozenset(config.languages), severity=dict(config.severity),
-        format=input_format, jobs=jobs or os.cpu_count() or 1,
-        per_path_ignores=config.path_ignores(),
-    )
-    fixer = _Fixer(ruleset, options, files, write=fix and not diff) if fix or diff else None
+        raise NewslintError("--update-baseline needs --baseline FILE")
+    named = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
+    config = _effective_config(ctx, named, config_file)
+    ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
+    options = build_options(config, (r.id for r in ruleset), language=language,
+                            format=input_format, jobs=jobs or os.cpu_count() or 1)
+    files = list(collect(paths, include=config.include, exclude=config.exclude))
+    stdin_named = None
     if stdin_filename and "-" in files:
-        files.remove("-")  # read below under its name, as if it were that file
-        stdin_named = _NamedStdin(stdin_filename, ruleset, options, fixer)
+        if fix or diff:  # fixed as standard input, read with the reader NAME picks
+            if files == ["-"]:
+                options = dataclasses.replace(options, format=options.format or format_for(stdin_filename))
+        else:
+            files.remove("-")
+            stdin_named = _NamedStdin(stdin_filename, ruleset, options)
+    known = load_baseline(baseline) if baseline and not update_baseline else None
     # stdout carries the diff or the fixed standard input: the report moves to stderr
-    out = sys.stderr if diff or (fix and ("-" in files or stdin_named)) else sys.stdout
+    out = sys.stderr if diff or (fix and "-" in files) else sys.stdout
     use_color = out.isatty() if color is None else color
-    results = _results(files, ruleset, options, fixer, known)
+    fixes = _Fixes(write=not diff) if fix or diff else None
+    results = _results(files, ruleset, options, fixes, known)
     if stdin_named is not None:
         results = stdin_named.after(results, known)
     if update_baseline:
         sys.exit(_record(str(baseline), results))
     formatter = formatters()[output_format](out, use_color, rules=ruleset)
-    sys.exit(_report(formatter, results, config.fail_on, fixer))
+    sys.exit(_report(formatter, results, config.fail_on, fixes))
 
 
 def _effective_config(ctx: click.Context, paths: Sequence[str], config_file: str | None) -> Config:
     """The config file's values, with the keys given as flags replaced by them (black's rule)."""
     config = load_config(paths, config_file)
-
-    def given(name: str) -> bool:
-        source = ctx.get_parameter_source(name)
-        return source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
-
     p = ctx.params
     return config.with_flags({
-        "select": _split(p["select"]) if given("select") else None,
-        "ignore": _split(p["ignore"]) if given("ignore") else None,
-        "fail_on": p["fail_on"] if given("fail_on") else None,
-        "languages": _split(p["allow_language"]) if given("allow_language") else None,
-        "rules": tuple(p["rules_dirs"]) if given("rules_dirs") else None,
-        "include": tuple(p["include"]) if given("include") else None,
-        "exclude": tuple(p["exclude"]) if given("exclude") else None,
+        "select": _split(p["select"]) if _given(ctx, "select") else None,
+        "ignore": _split(p["ignore"]) if _given(ctx, "ignore") else None,
+        "fail_on": p["fail_on"] if _given(ctx, "fail_on") else None,
+        "languages": _split(p["allow_language"]) if _given(ctx, "allow_language") else None,
+        "rules": tuple(p["rules_dirs"]) if _given(ctx, "rules_dirs") else None,
+        "include": tuple(p["include"]) if _given(ctx, "include") else None,
+        "exclude": tuple(p["exclude"]) if _given(ctx, "exclude") else None,
     })
 
 
-def _results(files: list[str], ruleset: RuleSet, options: Options, fixer: _Fixer | None,
+def _results(files: list[str], ruleset: RuleSet, options: Options, fixes: _Fixes | None,
              known: Baseline | None) -> Iterator[FileResult]:
-    """Lint (and fix) every file; drop what the baseline knows."""
-    stdin_fix = fixer is not None and "-" in files
-    linted = [f for f in files if not (stdin_fix and f == "-")]
-    with _progress(len(linted)) as advance:
-        for result in lint_paths(linted, ruleset, options, progress=advance):
-            for final in fixer(result) if fixer else (result,):
-                yield known.new_findings(final) if known else final
-    if fixer is not None and stdin_fix:
-        for final in fixer.stdin():
-            yield known.new_findings(final) if known else final
+    """Lint (and fix, in the worker that lints) every file; drop what the baseline knows."""
+    with _progress(len(files)) as advance:
+        if fixes is None:
+            linted: Iterable[FileResult] = lint_paths(files, ruleset, options, progress=advance)
+        else:
+            task = functools.partial(fix_path, ruleset=ruleset, options=options,
+                                     write=fixes.write)
+            outcomes = map_paths(task, files, options.jobs, progress=advance,
+                                 warm=functools.partial(warm, ruleset, options))
+            linted = (r for outcome in outcomes for r in fixes.show(outcome))
+        for result in linted:
+            yield known.new_findings(result) if known else result
 
 
 def _report(formatter: Formatter, results: Iterable[FileResult], fail_on: str,
-            fixer: _Fixer | None) -> int:
+            fixes: _Fixes | None) -> int:
     """Format every result; the exit code for what was reported."""
     failed = crashed = False
     formatter.start()
@@ -190,84 +193,53 @@ def _report(formatter: Formatter, results: Iterable[FileResult], fail_on: str,
         failed = failed or any(severity_at_least(f, fail_on) for f in result.findings)
         crashed = crashed or any(f.rule == INTERNAL_ERROR for f in result.findings)
     formatter.finish()
-    if fixer is not None:
-        fixer.summary()
+    if fixes is not None:
+        fixes.summary()
     return 2 if crashed else 1 if failed else 0
+
+
+class _NamedStdin:
+    """--stdin-filename: standard input read, configured and reported as the file NAME."""
+
+    def __init__(self, name: str, ruleset: RuleSet, options: Options) -> None:
+        options = options.for_path(name)
+        self.name, self.ruleset = name, ruleset
+        self.options = dataclasses.replace(options, format=options.format or format_for(name))
+
+    def after(self, results: Iterable[FileResult], known: Baseline | None) -> Iterator[FileResult]:
+        yield from results
+        data = read_input("-", self.options)
+        named = [dataclasses.replace(data, path=self.name, findings=tuple(
+            dataclasses.replace(f, path=self.name) for f in data.findings))] if isinstance(data, FileResult) \
+            else lint_bytes(data, self.name, self.ruleset, self.options)
+        for result in named:
+            yield known.new_findings(result) if known else result
 
 
 def _record(path: str, results: Iterable[FileResult]) -> int:
     """--update-baseline: write every finding to the baseline file."""
     kept = list(results)
-    try:
-        count = write_baseline(path, kept)
-    except NewslintError as e:
-        raise UsageProblem(str(e)) from e
+    count = write_baseline(path, kept)
     click.echo(f"newslint: recorded {count} finding{'s' if count != 1 else ''} "
                f"in {len(kept)} file{'s' if len(kept) != 1 else ''} to {path}", err=True)
     return 2 if any(f.rule == INTERNAL_ERROR for r in kept for f in r.findings) else 0
 
 
-class _NamedStdin:
-    """--stdin-filename: standard input read, configured, fixed and reported as the named file."""
+class _Fixes:
+    """--fix and --diff: print what the workers did to each file, and count it."""
 
-    def __init__(self, name: str, ruleset: RuleSet, options: Options, fixer: _Fixer | None) -> None:
-        options = options.for_path(name)
-        self.name, self.ruleset, self.fixer = name, ruleset, fixer
-        self.options = dataclasses.replace(options, format=options.format or format_for(name))
-
-    def after(self, results: Iterable[FileResult], known: Baseline | None) -> Iterator[FileResult]:
-        yield from results
-        for final in self.results():
-            yield known.new_findings(final) if known else final
-
-    def results(self) -> tuple[FileResult, ...]:
-        if self.fixer is not None:
-            return self.fixer.stdin(self.name, self.options)
-        try:
-            docs = read_bytes(read_file("-", self.options.max_bytes), self.name, self.options.format,
-                              self.options.max_bytes)
-            return tuple(lint_document(doc, self.ruleset, self.options) for doc in docs)
-        except Exception as e:  # a crash is this input's finding, as for any file
-            return (internal_error(self.name, e),)
-
-
-class _Fixer:
-    """--fix and --diff: fix each file whose findings carry fixes, and say what was done."""
-
-    def __init__(self, ruleset: RuleSet, options: Options, files: Sequence[str],
-                 write: bool) -> None:
-        self.ruleset, self.options, self.write = ruleset, options, write
-        self.paths = frozenset(files)
+    def __init__(self, write: bool) -> None:
+        self.write = write
         self.fixed = self.changed = 0
 
-    def __call__(self, result: FileResult) -> tuple[FileResult, ...]:
-        path = result.path
-        if path not in self.paths or not any(f.fix for f in result.findings) \
-                or not fixable_format(path, self.options):
-            return (result,)
-        outcome = fix_file(path, self.ruleset, self.options, write=self.write)
+    def show(self, outcome: FixOutcome) -> tuple[FileResult, ...]:
         if outcome.problem:
-            click.echo(f"newslint: {path}: {outcome.problem}", err=True)
-            return outcome.results or (result,)
-        return self._done(outcome)
-
-    def stdin(self, name: str = "<stdin>", options: Options | None = None) -> tuple[FileResult, ...]:
-        options = options or self.options
-        data = sys.stdin.buffer.read()
-        outcome = fix_bytes(data, name, self.ruleset, options)
-        if self.write:  # the fixed text, or the input untouched, goes on: never lost
-            out = sys.stdout.buffer
-            out.write(data if outcome.problem else encode_like(data, outcome.after))
-            out.flush()
-        if not outcome.problem:
-            return self._done(outcome)
-        click.echo(f"newslint: {name}: {outcome.problem}", err=True)
-        docs = read_bytes(data, name, options.format, options.max_bytes)
-        return tuple(lint_document(doc, self.ruleset, options) for doc in docs)
-
-    def _done(self, outcome: FixOutcome) -> tuple[FileResult, ...]:
-        if not self.write and outcome.changed:
-            click.echo(unified_diff(outcome.path, outcome.before, outcome.after), nl=False)
+            click.echo(f"newslint: {display_name(outcome.path)}: {outcome.problem}", err=True)
+        if outcome.output is not None:  # standard input: the fixed text, or the input untouched
+            sys.stdout.buffer.write(outcome.output)
+            sys.stdout.buffer.flush()
+        if outcome.diff:
+            click.echo(outcome.diff, nl=False)
         self.fixed += outcome.applied
         self.changed += outcome.changed
         return outcome.results
@@ -284,11 +256,7 @@ class _Fixer:
               help="Show this config file instead of the one found from PATH upward.")
 def show_config(path: str, config_file: str | None) -> None:
     """Print the configuration that applies to PATH (default: here) and the file it came from."""
-    try:
-        config = load_config([path], config_file)
-    except NewslintError as e:
-        raise UsageProblem(str(e)) from e
-    click.echo(describe(config), nl=False)
+    click.echo(describe(load_config([path], config_file)), nl=False)
 
 
 def stderr_is_terminal() -> bool:
@@ -345,21 +313,21 @@ def learn(paths: tuple[str, ...], output: str, min_docs: int, min_share: float, 
     from newslint.readers import source
 
     if not regex_pack_name(name):
-        raise UsageProblem(f"--name {name!r}: use lower-case letters, digits, '-' and '_'")
-    ruleset = _load(rules_dirs)
+        raise NewslintError(f"--name {name!r}: use lower-case letters, digits, '-' and '_'")
+    ruleset = load_rules(extra_dirs=rules_dirs)
     files = list(collect(paths, _split(include), _split(exclude)))
     documents, skipped = learning.read_documents(files, source.MAX_BYTES)
     for reason in skipped:
         click.echo(f"newslint: skipped {reason}", err=True)
     if not documents:
-        raise UsageProblem("no articles with text found under " + ", ".join(paths))
+        raise NewslintError("no articles with text found under " + ", ".join(paths))
     caught = None if keep_known else learning.caught_by(ruleset, learning.site_language(documents))
     pack = learning.build_pack(documents, ruleset, min_docs, min_share, caught)
     try:
         with open(output, "w", encoding="utf-8") as f:
             f.write(learning.render(pack, name, paths))
     except OSError as e:
-        raise UsageProblem(f"{output}: cannot write ({e.strerror or e})") from e
+        raise NewslintError(f"{output}: cannot write ({e.strerror or e})") from e
     click.echo(f"{len(pack.rules)} rules learned from {pack.documents} articles "
                f"(lines seen in at least {pack.needed}); review {output}, then: newslint check --rules {output}",
                err=True)
@@ -378,22 +346,15 @@ def regex_pack_name(name: str) -> bool:
               show_default=True)
 def list_rules(rules_dirs: tuple[str, ...], output_format: str) -> None:
     """List the rules: id, severity, languages and what each catches."""
-    ruleset = _load(rules_dirs)
+    ruleset = load_rules(extra_dirs=rules_dirs)
     if output_format == "json":
         import json
 
-        click.echo(json.dumps([_rule_json(r) for r in ruleset], ensure_ascii=False, indent=1))
+        click.echo(json.dumps([rule_to_json(r) for r in ruleset], ensure_ascii=False, indent=1))
         return
     for rule in sorted(ruleset, key=lambda r: (r.id, sorted(r.languages or ()))):
         langs = ",".join(sorted(rule.languages)) if rule.languages else "any"
         click.echo(f"{rule.id:<34} {rule.severity:<8} {langs:<8} {rule.description or rule.message}")
-
-
-def _rule_json(rule: Any) -> dict[str, Any]:
-    return {"id": rule.id, "category": rule.category, "severity": rule.severity,
-            "languages": sorted(rule.languages) if rule.languages else None,
-            "check": rule.check, "pack": rule.pack, "description": rule.description,
-            "fixable": rule.fix is not None}
 
 
 @main.command("test-rules")
@@ -406,16 +367,13 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
     from newslint.rules import RuleSet, load_rule_file, rule_files
     from newslint.ruletest import missing_examples, run_rule_examples
 
-    try:
-        if rules_dirs:
-            from pathlib import Path
+    if rules_dirs:
+        from pathlib import Path
 
-            rules = [r for d in rules_dirs for p in rule_files(Path(d)) for r in load_rule_file(p)]
-            ruleset = RuleSet(tuple(rules))
-        else:
-            ruleset = load_rules(validate_shipped=True)
-    except NewslintError as e:
-        raise UsageProblem(str(e)) from e
+        rules = [r for d in rules_dirs for p in rule_files(Path(d)) for r in load_rule_file(p)]
+        ruleset = RuleSet(tuple(rules))
+    else:
+        ruleset = load_rules(validate_shipped=True)
     failures = [f for rule in ruleset for f in run_rule_examples(rule, ruleset)]
     for failure in failures:
         click.echo(failure.describe())
@@ -442,7 +400,7 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
               help="Requests served at once.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
               help="Extra folder or file of YAML rules (repeatable).")
-@click.option("--fail-on", type=click.Choice(list(reversed(SEVERITIES))), default="error",
+@click.option("--fail-on", type=click.Choice(WORST_FIRST), default="error",
               help="An article with a finding at or above this is not publishable "
                    "(default: the config file's fail-on, else error).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -456,19 +414,11 @@ def serve(ctx: click.Context, host: str, port: int, token: str | None, max_body:
     from newslint.server import serve as run_server
     from newslint.server import server_config
 
-    def given(name: str) -> bool:
-        return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE,
-                                                  ParameterSource.ENVIRONMENT)
-
-    try:
-        config = load_config([], config_file).with_flags({
-            "rules": rules_dirs if given("rules_dirs") else None,
-            "fail_on": fail_on if given("fail_on") else None,
-        })
-        ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
-        check_severity_ids(config, (r.id for r in ruleset))
-        service = server_config(config, token=token or None, max_body=max_body,
-                                timeout=timeout, threads=threads)
-        run_server(ruleset, service, host=host, port=port)
-    except NewslintError as e:
-        raise UsageProblem(str(e)) from e
+    config = load_config([], config_file).with_flags({
+        "rules": rules_dirs if _given(ctx, "rules_dirs") else None,
+        "fail_on": fail_on if _given(ctx, "fail_on") else None,
+    })
+    ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
+    service = server_config(config, ruleset, token=token or None, max_body=max_body,
+                            timeout=timeout, threads=threads)
+    run_server(ruleset, service, host=host, port=port)

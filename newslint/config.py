@@ -23,9 +23,9 @@ from types import MappingProxyType
 from typing import Any
 
 from newslint.errors import ConfigError
+from newslint.readers import DEFAULT_PATTERNS
 
 CONFIG_FILES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
-SEVERITY_LEVELS = ("error", "warning", "info")
 
 
 def _no_severities() -> Mapping[str, str]:
@@ -47,6 +47,8 @@ class Config:
     fail_on: str = "error"
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    # where each key was set: "file:line" for the file's keys, "--flag" for flags given
+    origins: Mapping[str, str] = field(default_factory=_no_severities)
 
     @property
     def root(self) -> Path:
@@ -59,7 +61,12 @@ class Config:
         unknown = set(given) - {f.name for f in dataclasses.fields(self)}
         if unknown:
             raise ValueError(f"not config fields: {', '.join(sorted(unknown))}")
-        return dataclasses.replace(self, **given)
+        origins = {**self.origins, **{name: _flag(name) for name in given}}
+        return dataclasses.replace(self, **given, origins=MappingProxyType(origins))
+
+    def from_flag(self, name: str) -> bool:
+        """Whether the value of ``name`` was given on the command line."""
+        return self.origins.get(name, "").startswith("--")
 
     def path_ignores(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """``per-path-ignores`` as absolute fnmatch patterns, for the engine's Options."""
@@ -77,9 +84,16 @@ class Config:
             "severity": dict(self.severity),
             "per-path-ignores": {glob: list(rules) for glob, rules in self.per_path_ignores},
             "fail-on": self.fail_on,
-            "include": list(self.include),
+            "include": list(self.include or DEFAULT_PATTERNS),
             "exclude": list(self.exclude),
         }
+
+
+_FLAGS = {"languages": "--allow-language", "rules": "--rules", "fail_on": "--fail-on"}
+
+
+def _flag(name: str) -> str:
+    return _FLAGS.get(name, "--" + name.replace("_", "-"))
 
 
 def path_patterns(root: Path, glob: str) -> tuple[str, ...]:
@@ -162,7 +176,7 @@ def parse_config(path: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the configuration must be a mapping of keys to values")
     validate_config(path, text, data)
-    return _build(path, data)
+    return _build(path, text, data)
 
 
 def _read_yaml(path: Path, text: str) -> Any:
@@ -259,8 +273,9 @@ def _where(path: Path, text: str, key: Any) -> str:
     return str(path)
 
 
-def _build(path: Path, data: Mapping[str, Any]) -> Config:
+def _build(path: Path, text: str, data: Mapping[str, Any]) -> Config:
     folder = path.parent
+    origins = {key.replace("-", "_"): _where(path, text, key) for key in data}
     packs = data.get("packs")
     return Config(
         source=path,
@@ -275,18 +290,8 @@ def _build(path: Path, data: Mapping[str, Any]) -> Config:
         fail_on=data.get("fail-on", "error"),
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
+        origins=MappingProxyType(origins),
     )
-
-
-def check_severity_ids(config: Config, rule_ids: Iterable[str]) -> None:
-    """Every ``severity`` key must name a loaded rule: a typo would silently do nothing."""
-    known = set(rule_ids)
-    for rule_id in config.severity:
-        if rule_id not in known:
-            close = difflib.get_close_matches(rule_id, sorted(known), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            where = config.source or "command line"
-            raise ConfigError(f"{where}: key 'severity.{rule_id}': no rule has this id{hint}")
 
 
 def describe(config: Config) -> str:

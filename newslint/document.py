@@ -93,8 +93,6 @@ class Document:
     notices: tuple[Notice, ...] = ()
     comments: tuple[tuple[int, int, str], ...] = ()
     _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    # Work the checks share for this document (its prose, its lines), done once.
-    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -119,16 +117,6 @@ class Document:
 
     @property
     def prose(self) -> str:
-        """All block texts joined by blank lines (for language detection and quick rejects)."""
-        text = self.memo.get("prose")
-        if text is None:
-            text = self.memo["prose"] = "\n\n".join(b.text for b in self.blocks)
-        return text
-
-    @property
-    def folded_prose(self) -> str:
-        """``prose`` case-folded, for substring tests that ignore case."""
-        text = self.memo.get("folded")
-        if text is None:
-            text = self.memo["folded"] = self.prose.casefold()
-        return text
+        """All block texts joined by blank lines. (Checks read it from their context's facts,
+        which work it out once per document.)"""
+        return "\n\n".join(b.text for b in self.blocks)

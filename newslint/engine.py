@@ -7,13 +7,11 @@ each load the rules once.
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import fnmatch
+import functools
 import gc
-import multiprocessing
 import os
-import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,20 +20,30 @@ from typing import Any
 from newslint import language as lang_detect
 from newslint import suppression
 from newslint.checks import KINDS
-from newslint.checks.base import CheckTimeout, Context, Hit
-from newslint.document import Document
-from newslint.finding import SEVERITY_RANK, FileResult, Finding
+from newslint.checks.base import Context, Hit
+from newslint.document import Document, Notice
+from newslint.errors import CheckTimeout
+from newslint.facts import Facts
+from newslint.finding import FileResult, Finding
+from newslint.finding import severity_at_least as severity_rank_at_least
 from newslint.fixspan import fix_for
+from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_bytes, source
 from newslint.rules import Rule, RuleSet
+from newslint.selection import INTERNAL_ERROR, Selection, Source
+from newslint.workers import map_paths
 
-INTERNAL_ERROR = "internal-error"
 RULE_TIMEOUT = "newslint/rule-timeout"
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What a run was asked to do, after config files and flags are merged."""
+    """What a run was asked to do, after config files and flags are merged.
+
+    ``select``/``ignore`` are explicit choices (command-line flags, API callers);
+    ``config_select``/``config_ignore`` come from a config file and lose to an
+    explicit choice of the same prefix (see ``newslint.selection``).
+    """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -47,32 +55,36 @@ class Options:
     format: str | None = None
     # (absolute fnmatch pattern, rule ids/prefixes) pairs from the config's per-path-ignores
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    config_select: tuple[str, ...] = ()
+    config_ignore: tuple[str, ...] = ()
+    path_ignore: tuple[str, ...] = ()  # the per-path ignores that apply to this path
 
     def for_path(self, path: str) -> Options:
-        """These options with the per-path ignores matching ``path`` added to ``ignore``."""
+        """These options with the per-path ignores matching ``path`` in ``path_ignore``."""
         if not self.per_path_ignores or path == "-":
             return self
         full = os.path.abspath(path).replace("\\", "/")
         extra = tuple(dict.fromkeys(rule for pattern, rules in self.per_path_ignores
-                                    if fnmatch.fnmatchcase(full, pattern) for rule in rules
-                                    if rule not in self.ignore))
-        return dataclasses.replace(self, ignore=self.ignore + extra) if extra else self
+                                    if fnmatch.fnmatchcase(full, pattern) for rule in rules))
+        return dataclasses.replace(self, path_ignore=extra) if extra else self
+
+    @property
+    def selection(self) -> Selection:
+        """Every select and ignore prefix of this run, with where it came from."""
+        return _selection(self.select, self.ignore, self.config_select, self.config_ignore,
+                          self.path_ignore)
 
     def selects(self, rule_id: str) -> bool:
-        """Longest matching prefix of --select and --ignore decides (ties go to select)."""
-        chosen = _longest_prefix(rule_id, self.select) if self.select else 0
-        if self.select and chosen < 0:
-            return False
-        return chosen >= _longest_prefix(rule_id, self.ignore)
+        """Whether ``rule_id`` runs (longest prefix wins; see ``newslint.selection``)."""
+        return self.selection.selects(rule_id)
 
 
-def _longest_prefix(rule_id: str, prefixes: Iterable[str]) -> int:
-    best = -1
-    for prefix in prefixes:
-        p = prefix.rstrip("/")
-        if rule_id == p or rule_id.startswith(p + "/") or p in ("all", "ALL"):
-            best = max(best, len(p))
-    return best
+@functools.lru_cache(maxsize=256)
+def _selection(select: tuple[str, ...], ignore: tuple[str, ...], config_select: tuple[str, ...],
+               config_ignore: tuple[str, ...], path_ignore: tuple[str, ...]) -> Selection:
+    return (Selection.of(select, ignore, Source.FLAG)
+            .merged(Selection.of((), path_ignore, Source.PATH))
+            .merged(Selection.of(config_select, config_ignore, Source.CONFIG)))
 
 
 class _Template(dict[str, Any]):
@@ -89,20 +101,12 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
 
 def needs_language(ruleset: RuleSet, options: Options) -> bool:
     """Whether any selected rule depends on the language (else detection is skipped)."""
-    return ruleset.memo(
-        ("needs-language", options.select, options.ignore),
-        lambda: any(options.selects(r.id) and (r.languages is not None or r.check == "language")
-                    for r in ruleset))
+    return any(options.selects(r.id) and (r.languages is not None or r.check == "language")
+               for r in ruleset)
 
 
-def _rules_for(ruleset: RuleSet, language: str | None, options: Options) -> list[Rule]:
-    """active_rules, worked out once per language and selection rather than per document."""
-    return ruleset.memo(
-        ("active", language, options.select, options.ignore),
-        lambda: active_rules(ruleset.for_language(language), language, options))
-
-
-def resolve_language(doc: Document, options: Options, needed: bool = True) -> str | None:
+def resolve_language(doc: Document, options: Options, needed: bool = True,
+                     facts: Facts | None = None) -> str | None:
     """Language from --language, then the document's metadata, then detection if a rule needs it."""
     if options.language:
         return options.language
@@ -110,21 +114,28 @@ def resolve_language(doc: Document, options: Options, needed: bool = True) -> st
         return doc.language
     if not doc.blocks or not needed:
         return None
-    lang, _ = lang_detect.detect(doc.prose)
+    facts = facts or Facts(doc, shipped_lexicon())
+    lang, _ = lang_detect.detect(facts.prose, facts.words)
     return lang
+
+
+def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Context:
+    """The per-document context the checks run in: its language and its facts."""
+    facts = Facts(doc, ruleset.lexicon)
+    language = resolve_language(doc, options, needs_language(ruleset, options), facts)
+
+    def detect(text: str) -> tuple[str, float]:
+        return lang_detect.detect(text, facts.words)
+
+    return Context(language, facts, detect, ruleset.lexicon, options.allowed_languages)
 
 
 def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
     """Every finding for one document, sorted by position."""
-    with lang_detect.document_scope():
-        return _lint_document(doc, ruleset, options)
-
-
-def _lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
-    language = resolve_language(doc, options, needs_language(ruleset, options))
-    ctx = Context(language, lang_detect.detect, options.allowed_languages)
-    rules = _rules_for(ruleset, language, options)
+    ctx = document_context(doc, ruleset, options)
+    language = ctx.language
+    rules = active_rules(ruleset.for_language(language), language, options)
     for rule in rules:
         try:
             findings.extend(_finding(doc, rule, hit, options) for hit in KINDS[rule.check].check(doc, rule, ctx))
@@ -161,7 +172,7 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _notice_finding(doc: Document, notice: Any) -> Finding:
+def _notice_finding(doc: Document, notice: Notice) -> Finding:
     line, column = doc.position(notice.start)
     end_line, end_column = doc.position(notice.end)
     return Finding(notice.rule, notice.rule.split("/")[0], notice.severity, notice.message,
@@ -184,61 +195,50 @@ def internal_error(path: str, error: BaseException) -> FileResult:
 def lint_file(path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:
     """Read one file (``-`` is standard input) and lint every document in it."""
     options = options.for_path(path)
+    data = read_input(path, options)
+    if isinstance(data, FileResult):
+        return [data]
+    return lint_bytes(data, path, ruleset, options)
+
+
+def read_input(path: str, options: Options) -> bytes | FileResult:
+    """The bytes of a file (``-`` is standard input), or a finding that it cannot be read."""
     try:
         data = source.read_file(path, options.max_bytes)  # regular files only, bounded
     except OSError as e:
         reason = e.strerror or str(e)
-        return [FileResult(path, None, (_document_finding(path, "input/unreadable", "error",
-                                                          f"cannot read file: {reason}"),))]
+        return FileResult(path, None, (_document_finding(path, "input/unreadable", "error",
+                                                         f"cannot read file: {reason}"),))
+    if not isinstance(data, bytes):  # not a regular file, or over the size limit: not read
+        name = display_name(path)
+        return FileResult(name, None, (_document_finding(name, data.rule, data.severity, data.message),))
+    return data
+
+
+def lint_bytes(data: bytes, path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:
+    """Lint every document in a file's bytes; a crash becomes an internal-error finding."""
     try:
-        docs = read_bytes(data, "<stdin>" if path == "-" else path, options.format, options.max_bytes)
+        docs = read_bytes(data, display_name(path), options.format, options.max_bytes)
         return [lint_document(doc, ruleset, options) for doc in docs]
     except Exception as e:  # one file's crash must not end the run
         return [internal_error(path, e)]
 
 
-_worker_state: dict[str, Any] = {}
-# A worker allocates and frees many small objects per draft, nearly all freed
-# by reference counting; the cyclic collector need not run every 700 of them.
-_WORKER_GC = (10_000, 10, 10)
-
-
-def _init_worker(ruleset: RuleSet, options: Options) -> None:
-    gc.set_threshold(*_WORKER_GC)
-    _worker_state["ruleset"] = ruleset
-    _worker_state["options"] = options
-
-
-def _lint_in_worker(path: str) -> list[FileResult]:
-    return lint_file(path, _worker_state["ruleset"], _worker_state["options"])
+def display_name(path: str) -> str:
+    """The name documents and findings carry for ``path``."""
+    return "<stdin>" if path == "-" else path
 
 
 def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
                progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
     """Lint files in order, in parallel when ``options.jobs > 1``; results stream as they finish."""
-    paths = list(paths)
-    jobs = max(1, min(options.jobs, len(paths)))
-    if jobs == 1 or "-" in paths:
-        for path in paths:
-            yield from lint_file(path, ruleset, options)
-            if progress:
-                progress(1)
-        return
-    fork = sys.platform.startswith("linux")
-    if fork:
-        _warm(ruleset, options)
-    context = multiprocessing.get_context("fork" if fork else "spawn")
-    with concurrent.futures.ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(ruleset, options)
-    ) as pool:
-        chunk = max(1, min(32, len(paths) // (jobs * 8) or 1))
-        for results in pool.map(_lint_in_worker, paths, chunksize=chunk):
-            yield from results
-            if progress:
-                progress(1)
+    task = functools.partial(lint_file, ruleset=ruleset, options=options)
+    for results in map_paths(task, list(paths), options.jobs, warm=functools.partial(
+            warm, ruleset, options), progress=progress):
+        yield from results
 
 
-def _warm(ruleset: RuleSet, options: Options) -> None:
+def warm(ruleset: RuleSet, options: Options) -> None:
     """Compile the rules and load language profiles once, before forking, so workers inherit them."""
     for rule in ruleset:
         if options.selects(rule.id):
@@ -251,4 +251,5 @@ def _warm(ruleset: RuleSet, options: Options) -> None:
 
 
 def severity_at_least(finding: Finding, level: str) -> bool:
-    return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[level]
+    """Whether ``finding`` is at ``level`` or worse."""
+    return severity_rank_at_least(finding.severity, level)

@@ -1,12 +1,25 @@
-"""One exception family: a bad rule or config stops the run with exit code 2."""
+"""Every exception newslint raises on purpose.
+
+A usage, config or rule error is a ``NewslintError``: click shows it as one
+line, ``newslint: error: ...``, and exits 2, so the command line needs no
+wrapper of its own. A bad *article* is a finding, not an exception; a bug in
+newslint is an ``internal-error`` finding for that file and the run goes on.
+"""
 
 from __future__ import annotations
 
+from typing import IO, Any
 
-class NewslintError(Exception):
-    """Base class for errors a user can fix (config, rules, usage)."""
+import click
+
+
+class NewslintError(click.ClickException):
+    """An error the user can fix (usage, config, rules): exit code 2 and one clear line."""
 
     exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"newslint: error: {self.format_message()}", err=True)
 
 
 class RuleError(NewslintError):
@@ -14,8 +27,28 @@ class RuleError(NewslintError):
 
 
 class ConfigError(NewslintError):
-    """A configuration file or option is broken."""
+    """A configuration file or option is broken (an unknown rule id in ``select``...)."""
 
 
 class InputError(NewslintError):
     """A path given on the command line cannot be linted at all."""
+
+
+class ServeError(NewslintError):
+    """The publish-check service cannot start (address in use, bad option)."""
+
+
+class ArticleError(NewslintError, ValueError):
+    """An article record or argument is of the wrong shape; ``field`` names the culprit."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class CheckTimeout(Exception):
+    """A rule's matching ran past its time limit on one document (becomes a finding)."""
+
+
+class FileChangedError(Exception):
+    """A file changed on disk between reading and fixing it (the fix is not written)."""

@@ -5,8 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+# The one place the severities and their order are spelled: least severe first.
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+WORST_FIRST = tuple(reversed(SEVERITIES))
+
+
+def severity_at_least(severity: str, level: str) -> bool:
+    """Whether ``severity`` is ``level`` or worse."""
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[level]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,3 @@ class FileResult:
     path: str
     language: str | None
     findings: tuple[Finding, ...]
-
-    def worst(self) -> int:
-        return max((SEVERITY_RANK[f.severity] for f in self.findings), default=-1)

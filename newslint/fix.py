@@ -21,7 +21,15 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newslint.engine import Options, internal_error, lint_document
+from newslint.engine import (
+    Options,
+    display_name,
+    internal_error,
+    lint_bytes,
+    lint_document,
+    read_input,
+)
+from newslint.errors import FileChangedError
 from newslint.finding import FileResult, Fix
 from newslint.readers import format_for, read_string, source
 from newslint.rules import RuleSet
@@ -48,36 +56,42 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, tuple[Fix, ...]]:
 
 @dataclass(frozen=True, slots=True)
 class FixOutcome:
-    """What fixing one file did: the text before and after, and the findings that remain."""
+    """What fixing one file did, worked out where the file was linted (a worker process).
+
+    ``results`` are what to report: the findings that remain after writing the
+    fixes, or, when nothing is written (``--diff``, a failed write), the findings
+    of the file as it is.
+    """
 
     path: str
-    before: str
-    after: str
-    applied: int
     results: tuple[FileResult, ...]
+    applied: int = 0
+    changed: bool = False
+    diff: str = ""  # --diff: the unified diff of what the fixes change
     problem: str = ""  # why the file could not be fixed (it is then reported unfixed)
-
-    @property
-    def changed(self) -> bool:
-        return self.after != self.before
+    output: bytes | None = None  # standard input with --fix: the bytes to print (never lost)
 
 
 def fixable_format(path: str, options: Options) -> bool:
     return (options.format or format_for(path)) in FIXABLE_FORMATS
 
 
-def fix_text(text: str, path: str, ruleset: RuleSet,
-             options: Options) -> tuple[str, int, tuple[FileResult, ...]]:
-    """Lint, fix and re-lint until no fix applies; return the text, fix count and final results."""
+def fix_text(text: str, path: str, ruleset: RuleSet, options: Options,
+             linted: Sequence[FileResult] | None = None) -> tuple[str, int, tuple[FileResult, ...]]:
+    """Lint, fix and re-lint until no fix applies; return the text, fix count and final results.
+
+    ``linted`` are the findings of ``text`` when they are known already (the first pass).
+    """
     applied_total = 0
+    results = tuple(linted) if linted is not None else _lint(text, path, ruleset, options)
     for _ in range(MAX_PASSES):
-        results = _lint(text, path, ruleset, options)
         fixes = [f.fix for r in results for f in r.findings if f.fix is not None]
         if not fixes:
             return text, applied_total, results
         text, applied = apply_fixes(text, fixes)
         applied_total += len(applied)
-    return text, applied_total, _lint(text, path, ruleset, options)
+        results = _lint(text, path, ruleset, options)
+    return text, applied_total, results
 
 
 def _lint(text: str, path: str, ruleset: RuleSet, options: Options) -> tuple[FileResult, ...]:
@@ -85,49 +99,55 @@ def _lint(text: str, path: str, ruleset: RuleSet, options: Options) -> tuple[Fil
     return tuple(lint_document(doc, ruleset, options) for doc in docs)
 
 
-def fix_bytes(data: bytes, path: str, ruleset: RuleSet, options: Options) -> FixOutcome:
-    """Fix a draft given as bytes (a file's or standard input's); nothing is written here."""
-    if not fixable_format(path, options):
-        fmt = options.format or format_for(path)
-        return FixOutcome(path, "", "", 0, (), f"not fixed: {fmt} files are not fixed in place")
-    decoded = source.decode(data, options.max_bytes)
-    if decoded.text is None or any(n.rule == "input/encoding" for n in decoded.notices):
-        return FixOutcome(path, "", "", 0, (), "not fixed: the file is not valid UTF-8 text")
-    after, applied, results = fix_text(decoded.text, path, ruleset, options)
-    return FixOutcome(path, decoded.text, after, applied, results)
-
-
 def encode_like(original: bytes, text: str) -> bytes:
     """UTF-8 bytes of ``text``, keeping the original's byte-order mark."""
     return (_BOM if original.startswith(_BOM) else b"") + text.encode("utf-8")
 
 
-def fix_file(path: str, ruleset: RuleSet, options: Options, write: bool = True) -> FixOutcome:
-    """Fix one file in place (unless ``write`` is False); a file with no fixes is never touched."""
+def fix_path(path: str, ruleset: RuleSet, options: Options, write: bool) -> FixOutcome:
+    """Lint one file (``-``: standard input) and fix it: in place when ``write``, else as a diff.
+
+    A file with no fixable finding is linted once and never touched.
+    """
+    options = options.for_path(path)
+    data = read_input(path, options)
+    if isinstance(data, FileResult):
+        return FixOutcome(path, (data,))
+    stdin = path == "-" and write
+    linted = tuple(lint_bytes(data, path, ruleset, options))
+    if not any(f.fix for r in linted for f in r.findings):
+        return FixOutcome(path, linted, output=data if stdin else None)
+    text, problem = _fixable_text(data, path, options)
+    if text is None:
+        return FixOutcome(path, linted, problem=problem, output=data if stdin else None)
+    name = display_name(path)
     try:
-        data = source.read_file(path, options.max_bytes)  # regular files only, bounded
-    except OSError as e:
-        problem = f"not fixed: cannot read the file ({e.strerror or e})"
-        return FixOutcome(path, "", "", 0, (), problem)
-    if not isinstance(data, bytes):
-        return FixOutcome(path, "", "", 0, (), f"not fixed: {data.message}")
-    try:
-        outcome = fix_bytes(data, path, ruleset, options.for_path(path))
-    except Exception as e:  # one file's crash must not end the run (as in lint_file)
-        crashed = (internal_error(path, e),)
-        return FixOutcome(path, "", "", 0, crashed, "not fixed: newslint crashed")
-    if not write or not outcome.changed:
-        return outcome
-    try:
-        write_atomic(path, encode_like(data, outcome.after), expected=data)
-    except (OSError, FileChangedError) as e:
-        return FixOutcome(path, outcome.before, outcome.before, 0, (),
-                          f"not fixed: could not write the file ({e})")
-    return outcome
+        after, applied, final = fix_text(text, name, ruleset, options, linted)
+    except Exception as e:  # one file's crash must not end the run (as in lint_bytes)
+        return FixOutcome(path, (internal_error(path, e),), problem="not fixed: newslint crashed",
+                          output=data if stdin else None)
+    changed = after != text
+    if not write:
+        return FixOutcome(path, linted, applied, changed, diff=unified_diff(name, text, after))
+    if stdin:
+        return FixOutcome(path, final, applied, changed, output=encode_like(data, after))
+    if changed:
+        try:
+            write_atomic(path, encode_like(data, after), expected=data)
+        except (OSError, FileChangedError) as e:
+            return FixOutcome(path, linted, problem=f"not fixed: could not write the file ({e})")
+    return FixOutcome(path, final, applied, changed)
 
 
-class FileChangedError(Exception):
-    """The file changed on disk between reading and writing it."""
+def _fixable_text(data: bytes, path: str, options: Options) -> tuple[str | None, str]:
+    """The text to fix, or None and why the file is not fixed in place."""
+    if not fixable_format(display_name(path), options):
+        fmt = options.format or format_for(path)
+        return None, f"not fixed: {fmt} files are not fixed in place"
+    decoded = source.decode(data, options.max_bytes)
+    if decoded.text is None or any(n.rule == "input/encoding" for n in decoded.notices):
+        return None, "not fixed: the file is not valid UTF-8 text"
+    return decoded.text, ""
 
 
 def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:

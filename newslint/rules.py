@@ -1,32 +1,42 @@
-"""Load YAML rule packs, validate them and build compiled Rule objects.
+"""Load YAML rule packs, validate them and compile them into Rule records.
 
 Shipped packs live in the top-level ``rules/`` folder, installed as the package
-``newslint.packs``. Each pack is a folder of YAML files. A rule id may appear in
-several packs when their ``languages`` do not overlap: that is how one public id
-(``truncation/paragraph-end``) carries each language's vocabulary.
+``newslint.packs``. Each pack is a folder of YAML files; a folder may also hold
+its language's ``lexicon.yaml`` (see ``newslint.lexicon``), which is data, not
+rules. A rule id may appear in several packs when their ``languages`` do not
+overlap: that is how one public id (``truncation/paragraph-end``) carries each
+language's vocabulary. Every rule is compiled here, so a bad one stops the
+load with its file and line, never a run.
 """
 
 from __future__ import annotations
 
 import functools
-import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import string
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
+import regex
 import yaml
 
 from newslint.checks import KINDS
 from newslint.errors import RuleError
 from newslint.finding import SEVERITY_RANK
-from newslint.yamlsource import LineDict, load_yaml, yaml_error_line
+from newslint.lexicon import LEXICON_FILE, Lexicon, lexicon_files, load_lexicon, shipped_lexicon
+from newslint.schema import validate_rule_file
+from newslint.yamlsource import load_yaml, yaml_error_line
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A compiled rule: what its file says, and its kind's compiled parameters."""
+
     id: str
     check: str
     severity: str
@@ -41,16 +51,14 @@ class Rule:
     replacement: str = ""
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
-    compiler: Callable[[], Any] | None = field(default=None, compare=False, repr=False)
-    _cache: list[Any] = field(default_factory=list, compare=False, repr=False)
+    compiled: object = field(default=None, compare=False, repr=False)
 
-    @property
-    def compiled(self) -> Any:
-        """The kind's compiled parameters, built on first use: a run compiles only the rules
-        of the languages it meets (user rules are compiled at load, to report errors early)."""
-        if not self._cache:
-            self._cache.append(self.compiler() if self.compiler is not None else None)
-        return self._cache[0]
+    def compiled_as(self, kind: type[T]) -> T:
+        """The compiled parameters, as the type the rule's kind compiles them to."""
+        if not isinstance(self.compiled, kind):
+            raise TypeError(f"rule {self.id}: compiled parameters are {type(self.compiled).__name__}, "
+                            f"not {kind.__name__}")
+        return self.compiled
 
     @property
     def category(self) -> str:
@@ -67,20 +75,21 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """All loaded rules, with per-language selections cached."""
+    """All loaded rules and the language data loaded with them."""
 
     rules: tuple[Rule, ...]
-    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    lexicon: Lexicon = field(default_factory=shipped_lexicon, compare=False, repr=False)
+    # The rules that apply to each language some rule names (None: any-language rules only).
+    by_language: Mapping[str | None, tuple[Rule, ...]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        languages = {lang for r in self.rules for lang in (r.languages or ())}
+        index = {lang: tuple(r for r in self.rules if r.applies_to(lang)) for lang in (None, *languages)}
+        object.__setattr__(self, "by_language", MappingProxyType(index))
 
     def for_language(self, language: str | None) -> tuple[Rule, ...]:
-        return self.memo(("language", language),
-                         lambda: tuple(r for r in self.rules if r.applies_to(language)))
-
-    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
-        """A value derived from the rules alone, computed once per key (per process)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        """The rules that apply to documents in ``language``."""
+        return self.by_language.get(language, self.by_language[None])
 
     @property
     def languages(self) -> frozenset[str]:
@@ -98,13 +107,6 @@ class RuleSet:
 
 
 @functools.lru_cache(maxsize=1)
-def rule_schema() -> dict[str, Any]:
-    text = resources.files("newslint.schema").joinpath("rule.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
-@functools.lru_cache(maxsize=1)
 def packs_root() -> Path:
     """The folder of shipped packs: the installed ``newslint.packs``, or ``rules/`` in a checkout."""
     try:
@@ -116,9 +118,10 @@ def packs_root() -> Path:
 
 
 def shipped_packs() -> list[str]:
-    """Names of the shipped packs, ``core`` first."""
+    """Names of the shipped packs (folders with rule files), ``core`` first."""
     root = packs_root()
-    names = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    names = sorted(p.name for p in root.iterdir()
+                   if p.is_dir() and not p.name.startswith(("_", ".")) and rule_files(p))
     return sorted(names, key=lambda n: (n != "core", n))
 
 
@@ -133,12 +136,13 @@ def shipped_pack_dirs(packs: Iterable[str] | None = None) -> list[tuple[str, Pat
 
 
 def rule_files(directory: Path) -> list[Path]:
-    """YAML files of a pack folder (or of a folder of packs), in a stable order."""
+    """YAML rule files of a pack folder (or of a folder of packs), in a stable order."""
     if directory.is_file():
-        return [directory]
+        return [] if directory.name == LEXICON_FILE else [directory]
     if not directory.is_dir():
         raise RuleError(f"{directory}: rule folder not found")
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in directory.rglob("*")
+                  if p.suffix in (".yaml", ".yml") and p.name != LEXICON_FILE and p.is_file())
 
 
 def load_rules(
@@ -146,16 +150,20 @@ def load_rules(
     packs: Iterable[str] | None = None,
     validate_shipped: bool = False,
 ) -> RuleSet:
-    """Load shipped packs (all, or those named) plus user rule folders."""
+    """Load shipped packs (all, or those named) plus user rule folders, and the language data
+    of all shipped packs plus that of the user folders."""
     rules: list[Rule] = []
     for _, directory in shipped_pack_dirs(packs):
         for path in rule_files(directory):
             rules.extend(load_rule_file(path, validate=validate_shipped))
-    for extra in extra_dirs:
-        for path in rule_files(Path(extra)):
+    lexicon = shipped_lexicon()
+    for extra in map(Path, extra_dirs):
+        for path in rule_files(extra):
             rules.extend(load_rule_file(path, validate=True))
+        if lexicon_files(extra):
+            lexicon = lexicon.merged(load_lexicon(lexicon_files(extra)))
     check_unique(rules)
-    return RuleSet(tuple(rules))
+    return RuleSet(tuple(rules), lexicon)
 
 
 def load_rule_file(path: Path, validate: bool = True) -> list[Rule]:
@@ -173,123 +181,101 @@ def load_rule_file(path: Path, validate: bool = True) -> list[Rule]:
             "fix the YAML (quote strings containing ':' or '#', check indentation)"
         ) from e
     if validate:
-        validate_data(path, data)
+        validate_rule_file(path, data)
     elif not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{path}:1: a rule file needs 'pack' and a list of 'rules'")
-    return [build_rule(path, data["pack"], raw, eager=validate) for raw in data["rules"]
-            if raw.get("enabled", True)]
+    rules = [build_rule(path, data["pack"], raw) for raw in data["rules"] if raw.get("enabled", True)]
+    check_unique(rules)
+    return rules
 
 
-def validate_data(path: Path, data: Any) -> None:
-    import jsonschema  # imported here: only user rule files pay for it
-
-    validator = jsonschema.Draft202012Validator(rule_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if not errors:
-        return
-    error = _most_specific(errors)
-    where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-    line = _line_of(data, list(error.absolute_path))
-    rule_id = _rule_id_at(data, list(error.absolute_path))
-    about = f" rule {rule_id}:" if rule_id else ""
-    raise RuleError(f"{path}:{line}:{about} at '{where}': {_explain(error)}")
-
-
-def _most_specific(errors: list[Any]) -> Any:
-    best = errors[0]
-    for error in errors:
-        for sub in error.context or ():
-            if len(sub.absolute_path) > len(best.absolute_path):
-                best = sub
-        if len(error.absolute_path) > len(best.absolute_path):
-            best = error
-    return best
-
-
-def _explain(error: Any) -> str:
-    if error.validator == "enum":
-        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
-    if error.validator == "additionalProperties":
-        return f"{error.message}; remove it or check its spelling"
-    return str(error.message)
-
-
-def _line_of(data: Any, path: list[Any]) -> int:
-    line = getattr(data, "line", 1)
-    node = data
-    for key in path:
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            break
-        if isinstance(node, LineDict):
-            line = node.line
-    return line
-
-
-def _rule_id_at(data: Any, path: list[Any]) -> str | None:
-    if len(path) >= 2 and path[0] == "rules" and isinstance(data, dict):
-        try:
-            rule = data["rules"][path[1]]
-        except (IndexError, TypeError, KeyError):
-            return None
-        return rule.get("id") if isinstance(rule, dict) else None
-    return None
-
-
-def build_rule(path: Path, pack: str, raw: Mapping[str, Any], eager: bool = True) -> Rule:
-    line = getattr(raw, "line", 1)
-    where = f"{path}:{line}"
+def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
+    """Check and compile one rule of a parsed rule file; RuleError names file, line and id."""
+    where = f"{path}:{getattr(raw, 'line', 1)}"
+    about = f"{where}: rule {raw.get('id')}"
     kind = KINDS.get(raw["check"])
     if kind is None:
-        raise RuleError(f"{where}: rule {raw['id']}: unknown check kind {raw['check']!r}; "
-                        f"known kinds: {', '.join(sorted(KINDS))}")
+        raise RuleError(f"{about}: unknown check kind {raw['check']!r}; known kinds: {', '.join(sorted(KINDS))}")
     if raw["severity"] not in SEVERITY_RANK:
-        raise RuleError(f"{where}: rule {raw['id']}: severity must be error, warning or info")
+        raise RuleError(f"{about}: severity must be error, warning or info")
+    scope = raw.get("scope", kind.SCOPES[0])
+    if scope not in kind.SCOPES:
+        raise RuleError(f"{about}: scope {scope!r} is not supported by the {kind.KIND} check; "
+                        f"it supports: {', '.join(kind.SCOPES)}")
+    check_template(raw["message"], about)
     params = MappingProxyType(dict(raw.get("with") or {}))
-    compiler = functools.partial(_compile, kind.compile, dict(params), raw.get("scope", kind.DEFAULT_SCOPE),
-                                 f"{where}: rule {raw['id']}")
-    fix = raw.get("fix")
     examples = raw.get("examples") or {}
+    try:
+        compiled = kind.compile(params, scope)
+    except (ValueError, TypeError, KeyError, AttributeError, regex.error) as e:
+        raise RuleError(f"{about}: bad parameter: {e}") from e
+    examples_flag = tuple(examples.get("flag", ()))
+    examples_pass = tuple(examples.get("pass", ()))
+    check_empty_matches(compiled, examples_flag + examples_pass, about)
+    fix = raw.get("fix")
     languages = raw.get("languages")
-    rule = Rule(
-        id=raw["id"],
-        check=raw["check"],
-        severity=raw["severity"],
-        message=raw["message"],
-        pack=pack,
-        source=where,
-        description=raw.get("description", ""),
-        languages=frozenset(languages) if languages else None,
-        scope=raw.get("scope", kind.DEFAULT_SCOPE),
-        params=params,
+    return Rule(
+        id=raw["id"], check=raw["check"], severity=raw["severity"], message=raw["message"],
+        pack=pack, source=where, description=raw.get("description", ""),
+        languages=frozenset(languages) if languages else None, scope=scope, params=params,
         fix="replace" if isinstance(fix, dict) else fix,
         replacement=fix["replace"] if isinstance(fix, dict) else "",
-        examples_flag=tuple(examples.get("flag", ())),
-        examples_pass=tuple(examples.get("pass", ())),
-        compiler=compiler,
+        examples_flag=examples_flag, examples_pass=examples_pass, compiled=compiled,
     )
-    if eager:
-        _ = rule.compiled
-    return rule
 
 
-def _compile(compile_kind: Callable[..., Any], params: dict[str, Any], scope: str, where: str) -> Any:
+def check_template(message: str, about: str) -> None:
+    """A message may name its values (``{match}``), nothing more: no positions (``{0}``),
+    no attributes or indexes (``{match.__class__}``), no unbalanced braces."""
     try:
-        return compile_kind(MappingProxyType(params), scope)
-    except (ValueError, TypeError, KeyError, AttributeError) as e:
-        raise RuleError(f"{where}: bad parameter: {e}") from e
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as e:
+        raise RuleError(f"{about}: bad message template: {e}; write a literal brace as '{{{{' or '}}}}'") from e
+    for name, spec in fields:
+        if not name.isidentifier() or "{" in (spec or ""):
+            raise RuleError(f"{about}: message field {{{name}}} is not allowed; use a plain name "
+                            "such as {match} (no positions, attributes or indexes)")
+
+
+# Strings a regex is tried on at load to see whether it can match nothing at all,
+# besides the rule's own examples: empty, letters, digits, space, punctuation, lines.
+_PROBES = ("", " ", "a", "A", "1", ".", "ab cd", "Ab. Cd!", "a\nb", "\n\n", "x, 1, DIRECT", "- * •")
+
+
+def check_empty_matches(compiled: object, examples: tuple[str, ...], about: str) -> None:
+    """Refuse a regex that matches the empty string: it would flag nothing, or everything."""
+    for name, pattern in _regexes(compiled):
+        for probe in _PROBES + examples:
+            try:
+                found = next((m for m in pattern.finditer(probe, timeout=1.0) if m.end() == m.start()), None)
+            except TimeoutError:
+                continue  # a slow regex is stopped at run time, with its own finding
+            if found is not None:
+                shown = probe if len(probe) < 60 else probe[:57] + "..."
+                raise RuleError(f"{about}: {name} {pattern.pattern!r} can match the empty string "
+                                f"(at {found.start()} of {shown!r}); make it match at least one character")
+
+
+def _regexes(compiled: object) -> Iterator[tuple[str, regex.Pattern[str]]]:
+    """The regexes a rule's compiled parameters hold that a user wrote."""
+    for name in ("pattern", "unless", "patterns"):
+        value = getattr(compiled, name, None)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, regex.Pattern):
+                yield "regex" if name == "pattern" else name, item
 
 
 def check_unique(rules: list[Rule]) -> None:
-    """The same id twice is allowed for disjoint languages, or to specialise an any-language rule."""
+    """An id is defined once per pack. Across packs the same id is allowed for disjoint
+    languages, or to specialise an any-language rule."""
     seen: dict[str, list[Rule]] = {}
     for rule in rules:
         for other in seen.get(rule.id, ()):
             both_any = rule.languages is None and other.languages is None
-            if both_any or (rule.languages and other.languages and rule.languages & other.languages):
+            if rule.pack == other.pack or both_any or (rule.languages and other.languages
+                                                       and rule.languages & other.languages):
                 raise RuleError(
                     f"{rule.source}: duplicate rule id {rule.id} (also defined at {other.source}); "
-                    "rename one, or give them languages that do not overlap"
+                    "rename one, or give them languages that do not overlap in different packs"
                 )
         seen.setdefault(rule.id, []).append(rule)

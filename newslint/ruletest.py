@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newslint.document import Document
-from newslint.engine import Options, lint_document
+from newslint.engine import RULE_TIMEOUT, Options, lint_document
 from newslint.readers import markdown
 from newslint.rules import Rule, RuleSet
 
@@ -14,11 +14,14 @@ from newslint.rules import Rule, RuleSet
 @dataclass(frozen=True, slots=True)
 class ExampleFailure:
     rule: Rule
-    kind: str  # "flag" or "pass"
+    kind: str  # "flag", "pass" or "timeout"
     example: str
     found: tuple[str, ...]
 
     def describe(self) -> str:
+        if self.kind == "timeout":
+            return (f"{self.rule.source}: {self.rule.id}: example timed out: {self.example!r} "
+                    f"({'; '.join(self.found)})")
         if self.kind == "flag":
             return f"{self.rule.source}: {self.rule.id}: example not flagged: {self.example!r}"
         return (f"{self.rule.source}: {self.rule.id}: example wrongly flagged: {self.example!r} "
@@ -35,12 +38,15 @@ def run_rule_examples(rule: Rule, ruleset: RuleSet) -> Iterator[ExampleFailure]:
     language = sorted(rule.languages)[0] if rule.languages else None
     options = Options(select=(rule.id,), language=language,
                       allowed_languages=ruleset.languages or frozenset({"en"}))
-    single = RuleSet((rule,))
+    single = RuleSet((rule,), ruleset.lexicon)
     for kind, examples in (("flag", rule.examples_flag), ("pass", rule.examples_pass)):
         for example in examples:
             result = lint_document(example_document(example), single, options)
+            stopped = tuple(f.message for f in result.findings if f.rule == RULE_TIMEOUT)
             found = tuple(f.message for f in result.findings if f.rule == rule.id)
-            if (kind == "flag") != bool(found):
+            if stopped:  # a rule that cannot finish on its own example would stop on real drafts
+                yield ExampleFailure(rule, "timeout", example, stopped)
+            elif (kind == "flag") != bool(found):
                 yield ExampleFailure(rule, kind, example, found)
 
 

@@ -31,9 +31,11 @@ from newslint import __version__
 from newslint.api import lint
 from newslint.config import Config
 from newslint.engine import Options
-from newslint.errors import NewslintError
+from newslint.errors import ServeError
+from newslint.options import build_options
 from newslint.readers.cms import Article, ArticleError, parse_article
-from newslint.rules import Rule, RuleSet
+from newslint.report.json import rule_to_json
+from newslint.rules import RuleSet
 
 log = logging.getLogger("newslint.server")
 
@@ -43,10 +45,6 @@ REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
            503: "Service Unavailable", 504: "Gateway Timeout"}
 WARM_UP = ("<p>By Jane Smith, 12 September 2024</p><p>The council approved the budget on "
            "Tuesday after a long debate.</p>")
-
-
-class ServeError(NewslintError):
-    """The service cannot start (address in use, bad option)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +107,7 @@ class PublishCheckApp:
             "/healthz": {"GET": self.health},
         }
         self.rules_payload = {"count": len(ruleset),
-                              "rules": [rule_json(r, self.config.options) for r in ruleset]}
+                              "rules": [rule_to_json(r, self.config.options.severity) for r in ruleset]}
         self.warm_up()
 
     def warm_up(self) -> None:
@@ -229,20 +227,9 @@ def read_json(environ: Mapping[str, Any], max_body: int) -> Any:
         raise HTTPError(400, f"malformed JSON: {e}") from None
 
 
-def rule_json(rule: Rule, options: Options) -> dict[str, Any]:
-    """One rule as ``GET /v1/rules`` lists it, with any severity override applied."""
-    return {"id": rule.id, "category": rule.category,
-            "severity": options.severity.get(rule.id, rule.severity),
-            "languages": sorted(rule.languages) if rule.languages else None,
-            "check": rule.check, "pack": rule.pack, "description": rule.description,
-            "fixable": rule.fix is not None}
-
-
-def server_config(config: Config, **service: Any) -> ServerConfig:
+def server_config(config: Config, ruleset: RuleSet, **service: Any) -> ServerConfig:
     """Lint settings from a config file (``newslint.yaml``...), service settings from flags."""
-    options = Options(select=config.select, ignore=config.ignore,
-                      allowed_languages=frozenset(config.languages),
-                      severity=dict(config.severity))
+    options = build_options(config, (r.id for r in ruleset))
     return ServerConfig(fail_on=config.fail_on, options=options, **service)
 
 

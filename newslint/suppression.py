@@ -1,7 +1,7 @@
 """Inline suppression: comment directives in Markdown and HTML drafts silence findings.
 
-``<!-- newslint: disable=RULE[,RULE] -->`` silences those rules (ids or
-category prefixes, as ``--select`` takes them) until ``<!-- newslint: enable -->``
+``<!-- newslint: disable=RULE[,RULE] -->`` silences those rules (ids,
+category prefixes or ``all``, with the meaning ``newslint.selection`` gives them) until ``<!-- newslint: enable -->``
 or the end of the file; ``disable`` with no list silences every rule.
 ``<!-- newslint: disable-next-block=RULE -->`` silences them in the next
 paragraph, heading or embed only. A ``disable`` before the first paragraph
@@ -19,12 +19,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from newslint import selection
 from newslint.document import Document
 from newslint.finding import Finding
 
 UNUSED = "suppression/unused"
 INVALID = "suppression/invalid"
-ALWAYS_KNOWN = ("all", "input")  # reader notices have no Rule object but can be silenced
 
 _DIRECTIVE = re.compile(r"newslint\s*:\s*(.*)", re.I | re.S)
 _VERB = re.compile(r"(disable-next-block|disable|enable)\b\s*(?:=(.*))?", re.S)
@@ -58,14 +58,8 @@ class Region:
 
 
 def matches(rule_id: str, prefixes: Sequence[str]) -> bool:
-    """True when ``prefixes`` is empty (every rule) or one is ``rule_id`` or its category."""
-    if not prefixes:
-        return True
-    for prefix in prefixes:
-        p = prefix.rstrip("/")
-        if p.casefold() == "all" or rule_id == p or rule_id.startswith(p + "/"):
-            return True
-    return False
+    """True when ``prefixes`` is empty (every rule) or one of them names ``rule_id``."""
+    return not prefixes or selection.names_any(rule_id, prefixes)
 
 
 def parse(doc: Document, known_ids: Iterable[str]) -> tuple[list[Directive], list[Finding]]:
@@ -102,17 +96,10 @@ def _directive(body: str, start: int, end: int,
     if bad or not rules:
         return None, (f"malformed rule list {listed.strip()!r}; "
                       "write disable=RULE,RULE (no spaces in ids)")
-    unknown = [r for r in rules if not _known(r, known)]
+    unknown = [r for r in rules if not selection.known_prefix(r, known)]
     if unknown:
         return None, f"unknown rule id or category {', '.join(unknown)}"
     return Directive(name, rules, start, end), ""
-
-
-def _known(prefix: str, known: frozenset[str]) -> bool:
-    p = prefix.rstrip("/")
-    if p.casefold() == "all" or p.split("/")[0] in ALWAYS_KNOWN:
-        return True
-    return any(rule_id == p or rule_id.startswith(p + "/") for rule_id in known)
 
 
 def regions(doc: Document, directives: Sequence[Directive]) -> list[Region]:

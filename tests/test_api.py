@@ -9,8 +9,7 @@ import pytest
 
 import newslint
 from newslint import ArticleResult, Options, lint_article
-from newslint.errors import NewslintError
-from newslint.readers.cms import ArticleError
+from newslint.errors import ArticleError, NewslintError
 
 ADS_LINE = "mgid.com, 713808, DIRECT, d4c29acad76ce94f"
 GOOD_HTML = (

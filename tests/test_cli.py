@@ -166,7 +166,7 @@ def test_language_is_not_detected_when_no_selected_rule_needs_it(runner, tmp_pat
 
     calls: list[str] = []
     real = language.detect
-    monkeypatch.setattr(language, "detect", lambda text: calls.append(text) or real(text))
+    monkeypatch.setattr(language, "detect", lambda text, *rest: calls.append(text) or real(text, *rest))
     path = tmp_path / "d.txt"
     path.write_text("Headline\n\nThe council met on Tuesday to approve the budget.\n", encoding="utf-8")
     result = runner.invoke(main, ["check", "--jobs", "1", "--format", "json", "--select", "ad-text/ads-txt-record",

@@ -242,3 +242,26 @@ def test_cli_json_output_has_one_entry_per_post(runner, export: Path) -> None:  
     rules = {(f["rule"], f["line"]) for f in data["files"][1]["findings"]}
     assert ("ad-text/ads-txt-record", 6) in rules
 
+
+
+def test_wxr_with_the_wp_prefix_bound_to_an_https_uri_is_read(fixtures: Path) -> None:
+    # WordPress's importer goes by the wp prefix whatever URI and version it is bound to
+    export = fixtures / "cms" / "export-https-namespace.xml"
+    docs = read_bytes(export.read_bytes(), str(export))
+    assert [d.path for d in docs] == [f"{export}#post-311"]  # the page is skipped
+    [doc] = docs
+    assert (doc.title, doc.byline, doc.date) == (
+        "Nelayan Pesisir Utara Terima Bantuan Perahu", "Dewi Lestari", "2024-09-12 03:00:00")
+    assert doc.meta["wordpress"]["excerpt"] == "Dua puluh perahu motor untuk nelayan pesisir utara."
+    [result] = lint_file(export)
+    assert ("ad-text/ads-txt-record", 3, 4) in rules_at(result)
+
+
+@pytest.mark.parametrize("uri", ["https://wordpress.org/export/1.3/", "urn:example:wxr"])
+def test_wxr_goes_by_the_wp_prefix_whatever_its_uri(export: Path, uri: str) -> None:
+    text = export.read_text("utf-8").replace('xmlns:wp="http://wordpress.org/export/1.2/"',
+                                             f'xmlns:wp="{uri}"')
+    docs = read_string(text, "export.xml")
+    assert [d.path for d in docs] == [d.path for d in read_string(export.read_text("utf-8"),
+                                                                  "export.xml")]
+    assert not any(n.rule == "input/article-shape" for d in docs for n in d.notices)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import json
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from newslint.cli import main
 from newslint.config import Config, find_config, load_config, path_patterns
 from newslint.engine import Options
 from newslint.errors import ConfigError
+from newslint.files import collect
+from newslint.readers import DEFAULT_PATTERNS
 from newslint.rules import load_rules
 
 MD_HEAD = ("---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n"
@@ -98,6 +101,21 @@ def test_newslint_config_prints_the_effective_config_and_its_origin(runner, proj
     assert shown["packs"] == "all"
 
 
+def test_newslint_config_shows_the_include_globs_a_folder_search_really_uses(
+        runner, project: Path) -> None:
+    result = runner.invoke(main, ["config", "drafts"])
+    shown = yaml.safe_load(result.output)
+    assert shown["include"] == list(DEFAULT_PATTERNS)
+    (project / "drafts" / "page.html").write_text("<p>x</p>", "utf-8")
+    (project / "drafts" / "feed.json").write_text("[]", "utf-8")
+    found = {Path(p).name for p in collect(["drafts"])}
+    assert found == {"budget.md", "page.html"}
+    assert all(any(fnmatch.fnmatch(name, g) for g in shown["include"]) for name in found)
+    assert not any(fnmatch.fnmatch("feed.json", g) for g in shown["include"])
+    write(project / "newslint.yaml", "include: ['*.md']\n")
+    assert yaml.safe_load(runner.invoke(main, ["config", "drafts"]).output)["include"] == ["*.md"]
+
+
 def test_newslint_config_without_a_file_says_so(runner, project: Path) -> None:
     result = runner.invoke(main, ["config"])
     assert result.exit_code == 0
@@ -164,7 +182,7 @@ def test_severity_for_an_unknown_rule_is_exit_2(runner, project: Path) -> None:
     config = write(project / "newslint.yaml", "severity:\n  ad-text/ad-lable: warning\n")
     result = check(runner, "drafts")
     assert result.exit_code == 2
-    assert (f"{config}: key 'severity.ad-text/ad-lable': no rule has this id; "
+    assert (f"{config}:1: key 'severity.ad-text/ad-lable': no rule has this id; "
             "did you mean 'ad-text/ad-label'?") in result.stderr
 
 
@@ -223,16 +241,16 @@ def test_per_path_ignores_are_relative_to_the_config_file_not_the_cwd(runner, pr
 def test_a_glob_without_a_slash_matches_the_file_name_anywhere(tmp_path: Path) -> None:
     patterns = path_patterns(tmp_path, "*.html")
     options = Options(per_path_ignores=((patterns[0], ("markup",)), (patterns[1], ("markup",))))
-    assert options.for_path(str(tmp_path / "a" / "b" / "page.html")).ignore == ("markup",)
-    assert options.for_path(str(tmp_path / "page.md")).ignore == ()
+    assert options.for_path(str(tmp_path / "a" / "b" / "page.html")).path_ignore == ("markup",)
+    assert options.for_path(str(tmp_path / "page.md")).path_ignore == ()
 
 
 def test_double_star_also_matches_no_folder(tmp_path: Path) -> None:
     patterns = path_patterns(tmp_path, "wire/**/*.md")
     options = Options(per_path_ignores=tuple((p, ("ad-text",)) for p in patterns))
-    assert options.for_path(str(tmp_path / "wire" / "x.md")).ignore == ("ad-text",)
-    assert options.for_path(str(tmp_path / "wire" / "2024" / "x.md")).ignore == ("ad-text",)
-    assert options.for_path(str(tmp_path / "local" / "x.md")).ignore == ()
+    assert options.for_path(str(tmp_path / "wire" / "x.md")).path_ignore == ("ad-text",)
+    assert options.for_path(str(tmp_path / "wire" / "2024" / "x.md")).path_ignore == ("ad-text",)
+    assert options.for_path(str(tmp_path / "local" / "x.md")).path_ignore == ()
 
 
 def test_languages_become_the_allowed_languages(runner, project: Path) -> None:
@@ -289,3 +307,19 @@ def test_load_config_rejects_an_unreadable_file(tmp_path: Path) -> None:
     path.write_bytes(b"ignore: [\xff\xfe]\n")
     with pytest.raises(ConfigError, match="cannot read config file"):
         load_config(explicit=path)
+
+
+def test_the_config_schema_spells_the_severities_of_finding_py() -> None:
+    from newslint.config import config_schema
+    from newslint.finding import SEVERITIES
+
+    schema = config_schema()["properties"]
+    assert sorted(schema["fail-on"]["enum"]) == sorted(SEVERITIES)
+    assert sorted(schema["severity"]["additionalProperties"]["enum"]) == sorted(SEVERITIES)
+
+
+def test_rules_json_is_the_shared_rule_to_json(runner) -> None:
+    from newslint.report.json import rule_to_json
+
+    listed = json.loads(runner.invoke(main, ["rules", "--format", "json"]).stdout)
+    assert listed == [rule_to_json(r) for r in load_rules()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -256,9 +257,11 @@ def test_diff_prints_a_patch_that_applies_and_writes_nothing(runner, draft: Path
     assert draft.read_text(encoding="utf-8") == DRAFT
     assert result.stdout.startswith("--- a/budget.md\n+++ b/budget.md\n@@")
     assert "-Advertisement\n" in result.stdout
-    assert "No findings in 1 file." in result.stderr  # what --fix would leave
+    # the report and the exit code are those of the file as it is on disk, as `check` gives
+    assert "budget.md:10:1: error ad-text/ad-label" in result.stderr
+    assert "2 findings (2 errors, 0 warnings, 0 infos) in 1 file" in result.stderr
     assert "Would fix 2 findings in 1 file." in result.stderr
-    assert result.exit_code == 0
+    assert result.exit_code == run(runner, "budget.md").exit_code == 1
     subprocess.run(["git", "apply", "-"], input=result.stdout.encode(), cwd=draft.parent,
                    check=True)
     assert draft.read_text(encoding="utf-8") == FIXED
@@ -337,14 +340,40 @@ def test_a_failed_write_leaves_the_file_and_no_temp_file(runner, draft: Path, mo
 
 
 def test_a_file_changed_while_fixing_is_not_overwritten(runner, draft: Path, monkeypatch) -> None:
-    real = fix_module.fix_bytes
+    real = fix_module.fix_text
 
     def edit_meanwhile(*args, **kwargs):
         outcome = real(*args, **kwargs)
         draft.write_text(DRAFT + "\nA late edit by the desk.\n", encoding="utf-8")
         return outcome
 
-    monkeypatch.setattr(fix_module, "fix_bytes", edit_meanwhile)
+    monkeypatch.setattr(fix_module, "fix_text", edit_meanwhile)
     result = run(runner, "--fix", str(draft))
     assert draft.read_text(encoding="utf-8").endswith("A late edit by the desk.\n")
     assert "changed on disk" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the spy by fork")
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fixes_are_worked_out_in_the_workers_that_lint(runner, tmp_path: Path, monkeypatch,
+                                                       mode: str) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(6):
+        (drafts / f"d{i}.md").write_text(DRAFT, encoding="utf-8")
+    log = tmp_path / "fixed-in.txt"
+    real = fix_module.fix_text
+
+    def spy(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fix_module, "fix_text", spy)
+    result = run(runner, mode, "--jobs", "2", str(drafts))
+    pids = log.read_text("utf-8").split()
+    assert len(pids) == 6  # once per file: no second lint-and-fix in the main process
+    assert str(os.getpid()) not in pids
+    expected = FIXED if mode == "--fix" else DRAFT
+    assert all(p.read_text("utf-8") == expected for p in drafts.iterdir())
+    assert f"{'Fixed' if mode == '--fix' else 'Would fix'} 12 findings in 6 files." in result.stderr

@@ -25,7 +25,7 @@ from newslint import default_rules, lint_text
 from newslint.cli import main
 from newslint.document import Notice
 from newslint.engine import Options
-from newslint.fix import fix_file
+from newslint.fix import fix_path
 from newslint.readers import frontmatter, read_bytes, source
 from newslint.yamlsource import AliasBombError, load_yaml, safe_load
 
@@ -165,11 +165,11 @@ def test_fix_refuses_a_fifo_without_hanging(tmp_path: Path) -> None:
     outcomes: list[Any] = []
     # In a daemon thread, so a regression that blocks on the FIFO fails here instead of hanging the run.
     worker = threading.Thread(target=lambda: outcomes.append(
-        fix_file(str(tmp_path / "pipe.txt"), default_rules(), Options())), daemon=True)
+        fix_path(str(tmp_path / "pipe.txt"), default_rules(), Options(), write=True)), daemon=True)
     worker.start()
     worker.join(HANG_BOUND)
-    assert outcomes, "fix_file blocked on a FIFO"
-    assert "not a regular file" in outcomes[0].problem
+    assert outcomes, "fixing blocked on a FIFO"
+    assert [f.rule for r in outcomes[0].results for f in r.findings] == ["input/not-a-file"]
 
 
 # --- binary content ------------------------------------------------------------------------

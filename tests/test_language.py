@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from newslint import Options, lint_text
-from newslint.language import detect, malay_or_indonesian, malay_score
+from newslint.language import detect, malay_or_indonesian
 from newslint.readers import read_bytes
+from newslint.words import malay_score
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

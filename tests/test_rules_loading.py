@@ -55,10 +55,17 @@ def test_shipped_pack_files_are_valid(pack: str) -> None:
             assert all(rule.pack == pack for rule in rules)
 
 
-def test_every_shipped_rule_has_examples_and_they_hold() -> None:
-    ruleset = load_rules(validate_shipped=True)
-    assert missing_examples(ruleset) == []
-    failures = [f.describe() for rule in ruleset for f in run_rule_examples(rule, ruleset)]
+SHIPPED = load_rules(validate_shipped=True)
+
+
+def test_every_shipped_rule_has_examples() -> None:
+    assert missing_examples(SHIPPED) == []
+
+
+@pytest.mark.parametrize("rule", SHIPPED.rules, ids=[f"{r.pack}:{r.id}" for r in SHIPPED])
+def test_shipped_rule_examples_hold(rule) -> None:
+    """One case per rule: a failing example names its rule and pack."""
+    failures = [f.describe() for f in run_rule_examples(rule, SHIPPED)]
     assert failures == []
 
 
@@ -146,3 +153,45 @@ def test_rules_command_lists_ids_severity_and_languages(runner) -> None:
     assert any(line.startswith("ad-text/ads-txt-record") and "error" in line and "any" in line
                for line in lines)
     assert any(line.startswith("metadata/weekday-mismatch") and " id " in f" {line} " for line in lines)
+
+
+SLOW_RULE = """\
+pack: slow
+rules:
+  - id: markup/slow
+    check: pattern
+    severity: warning
+    message: "slow {match}"
+    scope: block
+    with:
+      regex: '^(a|aa)+$'
+      timeout: 0.05
+    examples: {flag: ["aa"], pass: ["%s!"]}
+""" % ("a" * 40)
+
+
+def test_test_rules_fails_a_rule_whose_example_times_out(tmp_path: Path, runner) -> None:
+    path = write(tmp_path, SLOW_RULE)
+    [rule] = load_rule_file(path)
+    failures = list(run_rule_examples(rule, load_rules(packs=())))
+    assert [f.kind for f in failures] == ["timeout"]
+    assert "markup/slow: example timed out" in failures[0].describe()
+    result = runner.invoke(main, ["test-rules", str(path)])
+    assert result.exit_code == 1
+    assert "example timed out" in result.output
+
+
+def test_an_id_defined_twice_in_one_pack_is_refused_whatever_its_languages(tmp_path: Path) -> None:
+    twice = GOOD_RULE + GOOD_RULE.split("rules:\n", 1)[1]
+    twice = twice.replace("check: phrases", "languages: [en]\n    check: phrases", 1)
+    twice = twice.replace("    check: phrases\n    severity", "    languages: [de]\n    check: phrases\n    severity")
+    path = write(tmp_path, twice)
+    with pytest.raises(RuleError, match=r"rules\.yaml:\d+: duplicate rule id ad-text/house-ad"):
+        load_rule_file(path)
+
+
+def test_an_id_in_two_user_files_of_one_pack_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, GOOD_RULE, "a.yaml")
+    write(tmp_path, GOOD_RULE.replace('"House ad', '"Ad'), "b.yaml")
+    with pytest.raises(RuleError, match=r"b\.yaml:3: duplicate rule id ad-text/house-ad .*a\.yaml:3"):
+        load_rules((tmp_path,), packs=())

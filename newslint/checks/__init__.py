@@ -1,12 +1,16 @@
-"""Check kinds: one module each, a pure function from a Document to hits.
+"""Check kinds: one module each, a pure function from a document to hits.
 
-Every kind module has ``KIND``, ``DEFAULT_SCOPE``, ``compile(params, scope)``
-(run once per rule at load time) and ``check(doc, rule, ctx)`` yielding Hits.
+Every kind module satisfies ``newslint.checks.base.CheckKind``: ``KIND``, its
+``PARAMETERS`` schema, its ``SCOPES``, ``compile(params, scope)`` (run once per
+rule by the loader) and ``check(doc, rule, ctx)`` yielding Hits. The rule
+schema's ``check`` enum and ``with:`` schemas are assembled from ``KINDS``
+(see ``newslint.schema``): a new kind is one module, listed here.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from newslint.checks import (
     duplicate,
@@ -18,8 +22,7 @@ from newslint.checks import (
     truncation,
     weekday,
 )
+from newslint.checks.base import CheckKind
 
-KINDS: dict[str, ModuleType] = {
-    module.KIND: module
-    for module in (pattern, phrases, duplicate, truncation, markup, required, weekday, language)
-}
+_MODULES: tuple[CheckKind, ...] = (pattern, phrases, duplicate, truncation, markup, required, weekday, language)
+KINDS: Mapping[str, CheckKind] = MappingProxyType({kind.KIND: kind for kind in _MODULES})

@@ -1,16 +1,36 @@
-"""What check kinds share: the Hit they yield, the context they run in, and
-small text helpers about how sentences end, used by more than one kind."""
+"""The contract between the engine and the check kinds, and what kinds share.
+
+A check kind is a module (``newslint.checks.pattern``...) that satisfies
+``CheckKind``: its name, the JSON schema of its ``with:`` parameters (with
+their defaults), the scopes it supports, ``compile(params, scope)`` run once
+per rule by the loader, and ``check(doc, rule, ctx)`` yielding Hits. A check
+is a pure function of the document, the compiled rule and the context, whose
+``facts`` hold what the checks share about the document. Also here: small
+text helpers about how lines and sentences end, used by more than one kind.
+"""
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import regex
 
 from newslint.document import Block, Document
+from newslint.lexicon import Lexicon, shipped_lexicon
+
+if TYPE_CHECKING:
+    from newslint.facts import Facts
+    from newslint.rules import Rule
+
+# The places a rule can look: each line of prose, each block, the title, the
+# embedded scripts and iframes. A kind lists those it supports.
+SCOPES = ("line", "block", "title", "embed")
+# Values for a message template: the matched text, a reason, a language...
+HitData = Mapping[str, "str | int | bool"]
+Detector = Callable[[str], tuple[str, float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,33 +39,64 @@ class Hit:
 
     start: int
     end: int
-    data: Mapping[str, Any] = field(default_factory=dict)
+    data: HitData = field(default_factory=dict)
     block: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a check may know beyond the document: its resolved language."""
+    """What a check may know beyond the document and its rule.
+
+    ``facts`` are the document's shared facts; ``detect`` names the language of a
+    text (sharing the document's word work); ``lexicon`` is the loaded language data.
+    """
 
     language: str | None
-    detect: Any = None  # callable(text) -> (lang, prob); injected by the engine
+    facts: Facts
+    detect: Detector
+    lexicon: Lexicon
     allowed_languages: frozenset[str] = frozenset()
 
 
-def block_hit(block: Block, index: int, start: int, end: int, **data: Any) -> Hit:
+class CheckKind(Protocol):
+    """What every module in ``newslint.checks`` provides (see the module docstring)."""
+
+    @property
+    def KIND(self) -> str:  # noqa: N802 - a module constant
+        """The kind's name, as rules write it in ``check:``."""
+        ...
+
+    @property
+    def PARAMETERS(self) -> Mapping[str, Any]:  # noqa: N802
+        """The JSON schema (draft 2020-12) of the rules' ``with:``, with defaults."""
+        ...
+
+    @property
+    def SCOPES(self) -> tuple[str, ...]:  # noqa: N802
+        """The scopes the kind honours; the first is the default."""
+        ...
+
+    def compile(self, params: Mapping[str, Any], scope: str) -> object:
+        """The rule's parameters made ready to run; ValueError for a bad one."""
+        ...
+
+    def check(self, doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+        """The rule's hits on the document."""
+        ...
+
+
+def with_defaults(schema: Mapping[str, Any], params: Mapping[str, Any]) -> dict[str, Any]:
+    """``params`` with the schema's defaults filled in for the properties not given."""
+    defaults = {name: prop["default"] for name, prop in schema.get("properties", {}).items()
+                if "default" in prop}
+    return {**defaults, **params}
+
+
+def block_hit(block: Block, index: int, start: int, end: int, **data: str) -> Hit:
     """A hit on text indices [start, end) of a block."""
     return Hit(block.source_offset(start), block.source_offset(end), data, index)
 
 
-def iter_lines(doc: Document) -> Iterator[tuple[int, Block, int, str]]:
-    """Yield ``(block_index, block, text_index, line)`` for every line of prose."""
-    for b_index, block in enumerate(doc.blocks):
-        for t_index, line in block.lines():
-            yield b_index, block, t_index, line
-
-
-class CheckTimeout(Exception):
-    """A rule's matching ran past its time limit on one document."""
 
 
 def normalize_line(line: str) -> str:
@@ -57,26 +108,6 @@ def normalize_line(line: str) -> str:
 # is not normalised (its normal form is this value, which no phrase equals).
 LABEL_MAX_CHARS = 200
 LONG_LINE = "\x00long line"
-Line = tuple[int, Block, int, str, str]  # block index, block, text index, line, normalised line
-
-
-def normalized_lines(doc: Document) -> list[Line]:
-    """The document's non-blank lines with their normalised text, worked out once
-    per document for every rule that compares lines with phrase lists."""
-    lines = doc.memo.get("normalized-lines")
-    if lines is None:
-        lines = doc.memo["normalized-lines"] = [
-            (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
-            for b, block, t, line in iter_lines(doc) if line.strip()]
-    return lines
-
-
-def normalized_set(doc: Document) -> frozenset[str]:
-    """The normalised lines of ``normalized_lines`` as a set, for quick rejects."""
-    found = doc.memo.get("normalized-set")
-    if found is None:
-        found = doc.memo["normalized-set"] = frozenset(item[4] for item in normalized_lines(doc))
-    return found
 
 
 # Sentence-final punctuation of the scripts newsrooms write in: Latin, CJK (full
@@ -92,16 +123,6 @@ CLOSE_QUOTES = "”»’"
 # joiner, BOM, variation selector, no-break space).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\ufe0f\u00a0 \t\r\n"
 
-# Abbreviations whose full stop does not end a sentence (case-folded, without the
-# dot). Titles, months, days and units in the languages of the shipped packs.
-_ABBREVIATED = (
-    "mr mrs ms dr prof st jr gen rep sen gov lt col capt sgt maj cmdr adm rev fr sr "
-    "inc ltd co corp bros no nos vol vols pp ed eds fig figs art sec ch approx est vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
-    "fri sat sun tsp tbsp oz lb lbs ft km kg mt jl hj drs ir kh mohd bhd sdn tbk dll dsb "
-    "sdr bpk ny tn yth u.s a.m p.m"
-)
-ABBREVIATIONS = frozenset(_ABBREVIATED.split(" "))
 # A sentence end: terminal punctuation, optional closers, then space and a capital
 # or a letter of a script without case (Korean, Devanagari), possibly after an
 # opening quote or bracket. CJK full stops need no space.
@@ -126,22 +147,24 @@ def ends_complete(text: str) -> bool:
     return last in TERMINAL or last in CLOSERS or unicodedata.category(last) in ("So", "Sk", "Co")
 
 
-def sentence_ends(text: str) -> list[int]:
+def sentence_ends(text: str, abbreviations: frozenset[str] | None = None) -> list[int]:
     """Indices just past each sentence end inside ``text`` (not counting its last one).
 
-    A full stop after an abbreviation ("Mr.", "Sept.", "U.S."), after a single letter
-    ("Nelson D. Schwartz") or after a list number at the start ("1. China") does not
-    end a sentence.
+    A full stop after an abbreviation ("Mr.", "Sept.", "U.S."; the lexicons' lists,
+    by default the shipped ones), after a single letter ("Nelson D. Schwartz") or
+    after a list number at the start ("1. China") does not end a sentence.
     """
+    if abbreviations is None:
+        abbreviations = shipped_lexicon().abbreviations
     ends = []
     for m in _SENTENCE_END.finditer(text):
-        if text[m.start()] == "." and _after_abbreviation(text, m.start()):
+        if text[m.start()] == "." and _after_abbreviation(text, m.start(), abbreviations):
             continue
         ends.append(m.end())
     return ends
 
 
-def _after_abbreviation(text: str, dot: int) -> bool:
+def _after_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
     if dot == 0 or text[dot - 1].isspace():
         return False  # "pmb.upi.edu . Adapun": a loosely spaced full stop still ends
     start = dot
@@ -150,7 +173,7 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot].strip("\"'“‘(*[").casefold()
     if word.isdigit():
         return not text[:start].strip(" -*•")  # a list number, not a year ending a sentence
-    return len(word) <= 1 or "." in word or word in ABBREVIATIONS
+    return len(word) <= 1 or "." in word or word in abbreviations
 
 
 def quote_balance(text: str) -> int:

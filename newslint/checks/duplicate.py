@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
@@ -38,13 +38,21 @@ import regex
 
 from newslint.checks.base import Context, Hit, ends_complete
 from newslint.document import Block, Document
-from newslint.language import letter_count
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "duplicate"
-DEFAULT_SCOPE = "block"
+SCOPES = ("block",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "min_chars": {"type": "integer", "minimum": 1, "default": 40},
+        "similarity": {"type": "number", "minimum": 0.5, "maximum": 1, "default": 0.9},
+        "fragment_min_chars": {"type": "integer", "minimum": 1, "default": 50},
+    },
+}
 SHINGLE = 4
 MIN_WORDS = 5
 HEADING_WORDS = 8
@@ -81,8 +89,8 @@ class _Repeat:
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    params: Compiled = rule.compiled
-    words = _comparable(doc.blocks, params)
+    params = rule.compiled_as(Compiled)
+    words = _comparable(doc.blocks, params, ctx.facts.words.letter_count)
     repeats = _find_repeats(doc.blocks, words, params)
     if _repetition_is_structure(repeats, sorted(words)):
         return
@@ -93,7 +101,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                   {"how": rep.how, "line": line, "fixable": rep.how == "exactly"}, rep.copy)
 
 
-def _comparable(blocks: tuple[Block, ...], params: Compiled) -> dict[int, list[str]]:
+def _comparable(blocks: tuple[Block, ...], params: Compiled,
+                letter_count: Callable[[str], int]) -> dict[int, list[str]]:
     """Word lists of the prose blocks worth comparing, by block index."""
     shortest = min(params.min_chars, params.fragment_min_chars)
     words: dict[int, list[str]] = {}

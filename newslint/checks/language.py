@@ -25,19 +25,40 @@ see ``newslint.language.detect``.)
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newslint import language as lang_words
-from newslint.checks.base import Context, Hit
+from newslint.checks.base import Context, Detector, Hit, with_defaults
 from newslint.document import Block, Document
+from newslint.words import Words, WordWork
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "language"
-DEFAULT_SCOPE = "block"
+SCOPES = ("block",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["mode"],
+    "properties": {
+        "mode": {"enum": ["unexpected", "mixed-paragraph"]},
+        "allowed": {"$ref": "#/$defs/stringList", "default": []},
+        "min_chars": {"type": "integer", "minimum": 1, "default": 100,
+                      "description": "mixed-paragraph: shorter paragraphs are never checked"},
+        "min_words": {"type": "integer", "minimum": 1, "default": 12,
+                      "description": "mixed-paragraph: lower-case words a paragraph needs to be judged "
+                                     "(names and capitals say little)"},
+        "min_probability": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.9,
+                            "description": "mixed-paragraph: least langdetect probability for the "
+                                           "paragraph's language"},
+        "malay_margin": {"type": "number", "exclusiveMinimum": 0, "default": 3.0,
+                         "description": "mixed-paragraph: marker-word evidence needed to call a paragraph "
+                                        "Malay in an Indonesian article, or the reverse"},
+    },
+}
 
 # Languages so close that a paragraph of one inside the other is not worth a finding.
 CLOSE_GROUPS = (frozenset({"id", "ms", "tl"}), frozenset({"es", "ca", "gl"}), frozenset({"pt", "gl"}),
@@ -48,7 +69,6 @@ CLOSE_GROUPS = (frozenset({"id", "ms", "tl"}), frozenset({"es", "ca", "gl"}), fr
 MIN_FOREIGN_RATIO = 0.2
 # ... and the article language's share is at most this fraction of that.
 MAX_OWN_SHARE = 0.5
-Detector = Callable[[str], tuple[str, float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +82,13 @@ class Compiled:
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
-    return Compiled(params["mode"], frozenset(params.get("allowed", ())),
-                    int(params.get("min_chars", 100)), int(params.get("min_words", 12)),
-                    float(params.get("min_probability", 0.9)),
-                    float(params.get("malay_margin", 3.0)))
+    params = with_defaults(PARAMETERS, params)
+    return Compiled(params["mode"], frozenset(params["allowed"]), int(params["min_chars"]),
+                    int(params["min_words"]), float(params["min_probability"]), float(params["malay_margin"]))
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    compiled: Compiled = rule.compiled
+    compiled = rule.compiled_as(Compiled)
     if ctx.language in (None, "und"):
         return
     if compiled.mode == "unexpected":
@@ -77,12 +96,10 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         if allowed and ctx.language not in allowed:
             yield Hit(0, 0, {"language": ctx.language, "allowed": ", ".join(sorted(allowed))})
         return
-    if ctx.detect is None:
-        return
     for i, block in enumerate(doc.blocks):
         if not _long_prose(block, compiled):
             continue
-        found = foreign_language(block.text, ctx.language, compiled, ctx.detect)
+        found = foreign_language(block.text, ctx.language, compiled, ctx.detect, ctx.facts.words)
         if found:
             yield Hit(block.start, block.end, {"language": found, "article": ctx.language}, i)
 
@@ -99,12 +116,13 @@ def close(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in CLOSE_GROUPS)
 
 
-def foreign_language(text: str, article: str, compiled: Compiled, detect: Detector) -> str | None:
+def foreign_language(text: str, article: str, compiled: Compiled, detect: Detector,
+                     work: WordWork) -> str | None:
     """The language of ``text`` when it is confidently not ``article``; else None."""
-    words = lang_words.words_of(text)
+    words = work.words(text)
     if words.lower < compiled.min_words:
         return None  # headline caps, names, numbers: too few words to judge
-    suspect = _suspect(text, words, article, compiled)
+    suspect = _suspect(text, words, article, compiled, work)
     if suspect is None:
         return None
     lang, prob = detect(text)
@@ -119,28 +137,28 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
     return lang if lang == suspect else None
 
 
-def _suspect(text: str, words: lang_words.Words, article: str, compiled: Compiled) -> str | None:
+def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: WordWork) -> str | None:
     """The cheap evidence: which language the paragraph seems to be in, if not the article's.
 
     ``'*'`` means "another script", whose language only langdetect can name.
     """
     if article in ("id", "ms"):
-        other = _other_malay(text, article, compiled.malay_margin)
+        other = _other_malay(work.malay_score(text), article, compiled.malay_margin)
         if other:
             return other
     if (lang_words.script_of(text) == "latin") != _latin_article(article):
         return "*"
     ratios = words.ratios()
-    own = max((ratios.get(a, 0.0) for a in _family(article)), default=0.0)
-    best_ratio, best = max((ratios[lang], lang) for lang in _foreign(article))
+    own = max((ratios.get(a, 0.0) for a in _family(article, work.languages)), default=0.0)
+    best_ratio, best = max(((ratios[lang], lang) for lang in _foreign(article, work.languages)),
+                           default=(0.0, ""))
     if best_ratio >= MIN_FOREIGN_RATIO and own <= MAX_OWN_SHARE * best_ratio:
         return best
     return None
 
 
-def _other_malay(text: str, article: str, margin: float) -> str | None:
+def _other_malay(score: float, article: str, margin: float) -> str | None:
     """Malay pasted into an Indonesian story or the reverse: the differing words decide."""
-    score = lang_words.malay_score(text)
     if article == "id" and score >= margin:
         return "ms"
     if article == "ms" and score <= -margin:
@@ -149,13 +167,13 @@ def _other_malay(text: str, article: str, margin: float) -> str | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _family(article: str) -> tuple[str, ...]:
-    return tuple(lang for lang in lang_words.STOPWORDS if close(lang, article))
+def _family(article: str, languages: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(lang for lang in languages if close(lang, article))
 
 
 @functools.lru_cache(maxsize=64)
-def _foreign(article: str) -> tuple[str, ...]:
-    return tuple(lang for lang in lang_words.STOPWORDS if not close(lang, article))
+def _foreign(article: str, languages: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(lang for lang in languages if not close(lang, article))
 
 
 def _latin_article(article: str) -> bool:

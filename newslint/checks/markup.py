@@ -32,7 +32,13 @@ if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "markup"
-DEFAULT_SCOPE = "block"
+SCOPES = ("block",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["mode"],
+    "properties": {"mode": {"enum": ["tag", "entity", "shortcode", "template", "embed", "tag-list"]}},
+}
 
 HTML_ELEMENTS = (
     "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body", "br",
@@ -85,7 +91,7 @@ def compile(params: Mapping[str, Any], scope: str) -> str:
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    mode: str = rule.compiled
+    mode = rule.compiled_as(str)
     if mode == "embed":
         for embed in doc.embeds:
             yield Hit(embed.start, embed.end, {"match": f"<{embed.tag}>", "tag": embed.tag})
@@ -94,7 +100,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         yield from _tag_list(doc)
         return
     pattern = PATTERNS[mode]
-    if not any(needed in doc.prose for needed in _NEEDS[mode]):
+    if not any(needed in ctx.facts.prose for needed in _NEEDS[mode]):
         return
     for index, block in enumerate(doc.blocks):
         if block.kind == "code":

@@ -13,28 +13,45 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import CheckTimeout, Context, Hit, block_hit
+from newslint.checks.base import Context, Hit, block_hit, with_defaults
 from newslint.document import Document
+from newslint.errors import CheckTimeout
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "pattern"
-DEFAULT_SCOPE = "line"
-DEFAULT_TIMEOUT = 1.0
+SCOPES = ("line", "block", "title", "embed")
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["regex"],
+    "properties": {
+        "regex": {"type": "string", "minLength": 1},
+        "ignorecase": {"type": "boolean", "default": False},
+        "unless": {"type": "string", "minLength": 1,
+                   "description": "skip a match when the scanned line or block also matches this regex"},
+        "timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 60, "default": 1.0,
+                    "description": "seconds the rule may spend on one document"},
+        "requires": {"$ref": "#/$defs/stringList", "default": [],
+                     "description": "speed: skip a block that contains none of these strings (case "
+                                    "ignored); every match must contain one"},
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
-    pattern: Any
-    unless: Any
+    pattern: regex.Pattern[str]
+    unless: regex.Pattern[str] | None
     timeout: float
     block_first: bool = False
     requires: tuple[str, ...] = ()  # casefolded: a block without any of them cannot match
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
-    flags = regex.V0 | (regex.IGNORECASE if params.get("ignorecase") else 0)
+    params = with_defaults(PARAMETERS, params)
+    flags = regex.V0 | (regex.IGNORECASE if params["ignorecase"] else 0)
     if scope == "line":
         flags |= regex.MULTILINE
     try:
@@ -42,9 +59,9 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         unless = regex.compile(params["unless"], flags) if params.get("unless") else None
     except regex.error as e:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
-    return Compiled(pattern, unless, float(params.get("timeout", DEFAULT_TIMEOUT)),
+    return Compiled(pattern, unless, float(params["timeout"]),
                     scope == "line" and _BLOCK_SAFE.search(params["regex"]) is None,
-                    tuple(word.casefold() for word in params.get("requires", ())))
+                    tuple(word.casefold() for word in params["requires"]))
 
 
 # A line-scope regex can be tried on all the prose, then on a whole block,
@@ -58,7 +75,8 @@ _BLOCK_SAFE = regex.compile(r"\\[AZz]|\(\?<?[=!]|\(\?>|[*+?}]\+")
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    compiled: Compiled = rule.compiled
+    compiled = rule.compiled_as(Compiled)
+    facts = ctx.facts
     deadline = time.monotonic() + compiled.timeout
     if rule.scope == "embed":
         for embed in doc.embeds:
@@ -70,9 +88,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             for m in _finditer(compiled, doc.title, deadline):
                 yield Hit(0, 0, {"match": m.group(0)})
         return
-    if compiled.requires and not any(word in doc.folded_prose for word in compiled.requires):
+    if compiled.requires and not any(word in facts.folded_prose for word in compiled.requires):
         return
-    if compiled.block_first and not compiled.requires and not _search(compiled, doc.prose, deadline):
+    if compiled.block_first and not compiled.requires and not _search(compiled, facts.prose, deadline):
         return  # one search of all the prose rules out most drafts at once
     for index, block in enumerate(doc.blocks):
         if compiled.requires and not _mentions(block.text, compiled.requires):
@@ -109,7 +127,7 @@ def _search(compiled: Compiled, text: str, deadline: float) -> bool:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
 
 
-def _finditer(compiled: Compiled, text: str, deadline: float) -> Iterator[Any]:
+def _finditer(compiled: Compiled, text: str, deadline: float) -> Iterator[regex.Match[str]]:
     remaining = deadline - time.monotonic()
     try:
         if remaining <= 0:

@@ -17,6 +17,9 @@ A line that is only one of the ``headline_after`` labels ("Baca juga:") also
 flags the next paragraph when that reads as the widget's headline: at most
 ``max_words`` words and no full stop at its end.
 
+With ``scope: title`` the rule reads the document's title as its one line
+(a headline hit points at the start of the file, as other title checks do).
+
 Each rule compiles its list once: a set for lines, one alternation regex for
 prefixes and anywhere.
 """
@@ -29,14 +32,31 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit, Line, block_hit, normalize_line, normalized_lines, normalized_set
+from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, Context, Hit, block_hit, normalize_line, with_defaults
 from newslint.document import Block, Document
+from newslint.facts import Facts, Line
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "phrases"
-DEFAULT_SCOPE = "line"
+SCOPES = ("line", "title")
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["phrases"],
+    "properties": {
+        "phrases": {"$ref": "#/$defs/stringList", "minItems": 1},
+        "match": {"enum": ["line", "prefix", "anywhere"], "default": "line"},
+        "ignorecase": {"type": "boolean", "default": True},
+        "max_words": {"type": "integer", "minimum": 1, "default": 12,
+                      "description": "prefix match: the line has at most this many words (three times as "
+                                     "many after a separator)"},
+        "headline_after": {"$ref": "#/$defs/stringList", "default": [],
+                           "description": "labels whose headline sits in the next paragraph, which is "
+                                          "flagged too"},
+    },
+}
 _SEPARATOR = r"\s*[:\-–—|»›>]"
 _GLUED = r"(?-i:\p{Lu})"
 
@@ -45,15 +65,16 @@ _GLUED = r"(?-i:\p{Lu})"
 class Compiled:
     mode: str
     lines: frozenset[str]
-    pattern: Any
+    pattern: regex.Pattern[str] | None
     max_words: int
     labels: frozenset[str]
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
-    mode = params.get("match", "line")
+    params = with_defaults(PARAMETERS, params)
+    mode = params["match"]
     phrases = list(params["phrases"])
-    flags = regex.IGNORECASE if params.get("ignorecase", True) else 0
+    flags = regex.IGNORECASE if params["ignorecase"] else 0
     alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
     if mode == "prefix":
         # group 1 is set when a separator or a glued word follows the phrase
@@ -61,19 +82,22 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     else:
         source = rf"(?<!\w)(?:{alternation})(?!\w)"
     lines = frozenset(normalize_line(p) for p in phrases)
-    labels = frozenset(normalize_line(p) for p in params.get("headline_after", ()))
+    labels = frozenset(normalize_line(p) for p in params["headline_after"])
     # Line mode compares normalised lines only: its regex would never run.
     pattern = None if mode == "line" else regex.compile(source, flags)
-    return Compiled(mode, lines, pattern, int(params.get("max_words", 12)), labels)
+    return Compiled(mode, lines, pattern, int(params["max_words"]), labels)
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    compiled: Compiled = rule.compiled
-    if not _may_match(doc, compiled):
+    compiled = rule.compiled_as(Compiled)
+    if rule.scope == "title":
+        yield from _title(doc.title, compiled)
         return
-    lines = normalized_lines(doc)
+    if not _may_match(ctx.facts, compiled):
+        return
+    lines = ctx.facts.lines
     for k, (index, block, t_index, line, normal) in enumerate(lines):
-        if compiled.mode == "anywhere":
+        if compiled.pattern is not None and compiled.mode == "anywhere":
             for m in compiled.pattern.finditer(line):
                 yield block_hit(block, index, t_index + m.start(), t_index + m.end(),
                                 match=m.group(0))
@@ -83,7 +107,18 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 yield from _headline(lines[k + 1], compiled)
 
 
-def _may_match(doc: Document, compiled: Compiled) -> bool:
+def _title(title: str | None, compiled: Compiled) -> Iterator[Hit]:
+    """The title read as one line; a hit points at the start of the file."""
+    if not title or "\n" in title:
+        return
+    if compiled.pattern is not None and compiled.mode == "anywhere":
+        for m in compiled.pattern.finditer(title):
+            yield Hit(0, 0, {"match": m.group(0)})
+    elif _line_hit(compiled, title, normalize_line(title) if len(title) <= LABEL_MAX_CHARS else LONG_LINE):
+        yield Hit(0, 0, {"match": title.strip()})
+
+
+def _may_match(facts: Facts, compiled: Compiled) -> bool:
     """The quick reject: most drafts have none of a rule's phrases.
 
     In line mode a flagged line is one of the phrases once normalised: a set
@@ -94,9 +129,9 @@ def _may_match(doc: Document, compiled: Compiled) -> bool:
     already cheap.
     """
     if compiled.mode == "line":
-        return not compiled.lines.isdisjoint(normalized_set(doc))
-    if compiled.mode == "anywhere":
-        return compiled.pattern.search(doc.prose) is not None
+        return not compiled.lines.isdisjoint(facts.line_set)
+    if compiled.pattern is not None and compiled.mode == "anywhere":
+        return compiled.pattern.search(facts.prose) is not None
     return True
 
 
@@ -109,7 +144,7 @@ def _whole_line(block: Block, index: int, t_index: int, line: str) -> Hit:
 def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
     if normal in compiled.lines:
         return True
-    if compiled.mode != "prefix":
+    if compiled.mode != "prefix" or compiled.pattern is None:
         return False
     m = compiled.pattern.match(line)
     if m is None:

@@ -18,35 +18,49 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit
+from newslint.checks.base import Context, Hit, with_defaults
 from newslint.document import Document
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "required"
-DEFAULT_SCOPE = "block"
+SCOPES = ("block",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["field"],
+    "properties": {
+        "field": {"enum": ["byline", "date"]},
+        "patterns": {"$ref": "#/$defs/stringList", "default": [],
+                     "description": "regexes that find the field in the text"},
+        "head_blocks": {"type": "integer", "minimum": 0, "default": 4,
+                        "description": "how many blocks at the start to search"},
+        "tail_blocks": {"type": "integer", "minimum": 0, "default": 3,
+                        "description": "how many blocks at the end to search"},
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
     field: str
-    patterns: tuple[Any, ...]
+    patterns: tuple[regex.Pattern[str], ...]
     head: int
     tail: int
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
+    params = with_defaults(PARAMETERS, params)
     try:
-        patterns = tuple(regex.compile(p, regex.MULTILINE) for p in params.get("patterns", ()))
+        patterns = tuple(regex.compile(p, regex.MULTILINE) for p in params["patterns"])
     except regex.error as e:
         raise ValueError(f"invalid regex in patterns: {e}") from e
-    return Compiled(params["field"], patterns, int(params.get("head_blocks", 4)),
-                    int(params.get("tail_blocks", 3)))
+    return Compiled(params["field"], patterns, int(params["head_blocks"]), int(params["tail_blocks"]))
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    compiled: Compiled = rule.compiled
+    compiled = rule.compiled_as(Compiled)
     if getattr(doc, compiled.field) or not doc.blocks:
         return  # present, or nothing was read (binary, empty or unparsable input)
     blocks = doc.blocks

@@ -89,21 +89,34 @@ from newslint.checks.base import (
     block_hit,
     ends_complete,
     normalize_line,
-    normalized_lines,
-    normalized_set,
     opens_unclosed_quote,
     quote_balance,
     sentence_ends,
     trim_end,
 )
 from newslint.document import Block, Document
-from newslint.language import STOPWORDS
+from newslint.facts import Facts
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "truncation"
-DEFAULT_SCOPE = "block"
+SCOPES = ("block",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["mode"],
+    "properties": {
+        "mode": {"enum": ["paragraph-end", "split-sentence", "marker"]},
+        "dangling_words": {"$ref": "#/$defs/stringList", "default": []},
+        "continuation_openers": {"$ref": "#/$defs/stringList", "default": []},
+        "weak_openers": {"$ref": "#/$defs/stringList", "default": []},
+        "markers": {"$ref": "#/$defs/stringList", "default": []},
+        "long_words": {"type": "integer", "minimum": 0, "default": 0,
+                       "description": "paragraph-end: one unpunctuated sentence of at least this many words "
+                                      "counts as cut (0: off)"},
+    },
+}
 MIN_WORDS = 4
 HARD_WRAP_BREAKS = 3
 # Shorter lines without a comma may be headings, which can end on a preposition
@@ -184,13 +197,13 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    compiled: Compiled = rule.compiled
+    compiled = rule.compiled_as(Compiled)
     if compiled.mode == "paragraph-end":
-        yield from _paragraph_ends(doc, compiled, STOPWORDS.get(ctx.language or ""))
+        yield from _paragraph_ends(doc, compiled, ctx.lexicon.function_words.get(ctx.language or ""), ctx.facts)
     elif compiled.mode == "split-sentence":
-        yield from _split_sentences(doc, compiled)
+        yield from _split_sentences(doc, compiled, ctx.facts)
     else:
-        yield from _markers(doc, compiled)
+        yield from _markers(compiled, ctx.facts)
 
 
 def is_prose(block: Block) -> bool:
@@ -198,8 +211,8 @@ def is_prose(block: Block) -> bool:
 
 
 def _paragraph_ends(doc: Document, compiled: Compiled,
-                    function_words: frozenset[str] | None) -> Iterator[Hit]:
-    found = sentence_breaks(doc)
+                    function_words: frozenset[str] | None, facts: Facts) -> Iterator[Hit]:
+    found = facts.shared(sentence_breaks)
     if sum(b.wrap for b in found) >= HARD_WRAP_BREAKS:
         return  # a hard-wrapped text: reported once, by the split-sentence mode
     breaks = {b.at for b in found}
@@ -418,7 +431,7 @@ def _trailing_fragments(doc: Document, prose: list[int]) -> int:
     return count
 
 
-def _split_sentences(doc: Document, compiled: Compiled) -> Iterator[Hit]:
+def _split_sentences(doc: Document, compiled: Compiled, facts: Facts) -> Iterator[Hit]:
     blocks = doc.blocks
     for i in range(1, len(blocks)):
         if is_prose(blocks[i - 1]) and is_prose(blocks[i]):
@@ -426,7 +439,7 @@ def _split_sentences(doc: Document, compiled: Compiled) -> Iterator[Hit]:
             if reason:
                 first = _FIRST_WORD.search(blocks[i].text)
                 yield block_hit(blocks[i], i, 0, first.end() if first else 0, reason=reason)
-    breaks = sentence_breaks(doc)
+    breaks = facts.shared(sentence_breaks)
     if sum(b.wrap for b in breaks) >= HARD_WRAP_BREAKS:
         # One finding for a hard-wrapped text, not one per line.
         lower = [b for b in breaks if b.lower]
@@ -472,12 +485,10 @@ def sentence_breaks(doc: Document) -> list[_Break]:
 
     The next paragraph opens in lower case or with punctuation (", menggunakan"),
     or this one ends on a comma, an opening quote or bracket or a dateline dash
-    before a fragment, or a link's text stands alone between two pieces.
+    before a fragment, or a link's text stands alone between two pieces. Both
+    modes ask: they read it from the document's facts (``Facts.shared``).
     """
-    found: list[_Break] | None = doc.memo.get("sentence-breaks")  # both modes ask
-    if found is None:
-        found = doc.memo["sentence-breaks"] = _sentence_breaks(doc.blocks)
-    return found
+    return _sentence_breaks(doc.blocks)
 
 
 def _sentence_breaks(blocks: tuple[Block, ...]) -> list[_Break]:
@@ -553,9 +564,9 @@ def _closes_unopened_quote(text: str) -> bool:
     return False
 
 
-def _markers(doc: Document, compiled: Compiled) -> Iterator[Hit]:
-    if compiled.markers.isdisjoint(normalized_set(doc)):
+def _markers(compiled: Compiled, facts: Facts) -> Iterator[Hit]:
+    if compiled.markers.isdisjoint(facts.line_set):
         return
-    for i, block, t_index, line, normal in normalized_lines(doc):
+    for i, block, t_index, line, normal in facts.lines:
         if normal in compiled.markers:
             yield block_hit(block, i, t_index, t_index + len(line.rstrip()), match=line.strip())

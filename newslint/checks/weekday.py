@@ -27,14 +27,33 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit, block_hit
+from newslint.checks.base import Context, Hit, block_hit, with_defaults
 from newslint.document import Document
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
 
 KIND = "weekday"
-DEFAULT_SCOPE = "block"
+SCOPES = ("block",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["weekdays"],
+    "properties": {
+        "weekdays": {"type": "array", "minItems": 7, "maxItems": 7, "items": {"$ref": "#/$defs/stringList"},
+                     "description": "names of Monday..Sunday, each a list of spellings"},
+        "months": {"type": "array", "minItems": 12, "maxItems": 12, "items": {"$ref": "#/$defs/stringList"},
+                   "default": [], "description": "names of January..December, each a list of spellings"},
+        "order": {"enum": ["dmy", "mdy"], "default": "dmy"},
+        "numeric": {"type": "boolean", "default": True,
+                    "description": "also read numeric dates such as 12/09/24"},
+        "capitalised": {"type": "boolean", "default": False,
+                        "description": "weekday names are proper nouns in this language: do not match "
+                                       "them in lower case"},
+        "between": {"$ref": "#/$defs/stringList", "default": [],
+                    "description": "words that may stand between the weekday and its date ('tanggal')"},
+    },
+}
 ABBREVIATION_LETTERS = 4
 
 
@@ -43,7 +62,7 @@ class Compiled:
     weekdays: dict[str, int]
     months: dict[str, int]
     names: tuple[str, ...]
-    pattern: Any
+    pattern: regex.Pattern[str]
     order: str
 
 
@@ -85,20 +104,21 @@ def _date_parts(months: dict[str, int], numeric: bool) -> list[str]:
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
+    params = with_defaults(PARAMETERS, params)
     weekdays = {n.casefold(): i for i, names in enumerate(params["weekdays"]) for n in names}
-    months = {n.casefold(): i + 1 for i, names in enumerate(params.get("months", ())) for n in names}
+    months = {n.casefold(): i + 1 for i, names in enumerate(params["months"]) for n in names}
     day_names = tuple(params["weekdays"][i][0] for i in range(7))
-    wd = _weekday_pattern(params["weekdays"], bool(params.get("capitalised", False)))
-    between = "".join(rf"(?:(?i:{regex.escape(w)})\s+)?" for w in params.get("between", ()))
+    wd = _weekday_pattern(params["weekdays"], bool(params["capitalised"]))
+    between = "".join(rf"(?:(?i:{regex.escape(w)})\s+)?" for w in params["between"])
     sep = r"\.?[\s,]*\(?\s*" + between
-    parts = _date_parts(months, params.get("numeric", True))
+    parts = _date_parts(months, params["numeric"])
     source = rf"(?<!\w)(?P<wd>{wd})(?!\w){sep}(?:{'|'.join(parts)})"
-    return Compiled(weekdays, months, day_names, regex.compile(source), params.get("order", "dmy"))
+    return Compiled(weekdays, months, day_names, regex.compile(source), params["order"])
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
-    compiled: Compiled = rule.compiled
-    if compiled.pattern.search(doc.prose) is None:
+    compiled = rule.compiled_as(Compiled)
+    if compiled.pattern.search(ctx.facts.prose) is None:
         return  # a match in a block is one in all the prose too: its edges are newlines there
     for i, block in enumerate(doc.blocks):
         if block.kind == "code":
@@ -115,7 +135,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-def _date_of(m: Any, compiled: Compiled) -> dt.date | None:
+def _date_of(m: regex.Match[str], compiled: Compiled) -> dt.date | None:
     groups = m.groupdict()
     try:
         if groups.get("a"):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.document import Document, Notice
-from newslint.errors import NewslintError
+from newslint.errors import ArticleError
 from newslint.readers import frontmatter, html, markdown, text
 from newslint.readers.source import unify_newlines
 
@@ -38,14 +38,6 @@ BODY_READERS: dict[str, Callable[[str, str, tuple[Notice, ...]], Document]] = {
 }
 BODY_FORMAT_ALIASES = {"html": "html", "markdown": "markdown", "md": "markdown",
                        "text": "text", "txt": "text", "plain": "text"}
-
-
-class ArticleError(NewslintError, ValueError):
-    """An article record or argument is of the wrong shape; ``field`` names the culprit."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True, slots=True)

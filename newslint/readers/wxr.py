@@ -14,6 +14,7 @@ entities; expat (2.4.1 and later) refuses entity-expansion bombs.
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from xml.parsers import expat
@@ -32,11 +33,11 @@ NO_DATE = ("0000-00-00", "Mon, 30 Nov -0001")
 def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list[Document]:
     """One Document per post in the export, after any problem with the file itself."""
     try:
-        root = ET.fromstring(source)
+        root, declared = _parse(source)
     except ET.ParseError as e:
         return [_file_document(source, path, notices + (_parse_notice(source, e),))]
     channel = root.find("channel")
-    wp = _wp_namespace(root)
+    wp = _wp_namespace(root, declared)
     if root.tag != "rss" or channel is None or wp is None:
         return [_file_document(source, path, notices + (Notice(
             SHAPE_ERROR, "error", "not a WordPress export (WXR): expected <rss> with a <channel> "
@@ -51,8 +52,8 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list[Docum
             continue
         post_id = _text(item, f"{{{wp}}}post_id")
         name = f"post-{post_id}" if post_id else f"item-{index}"
-        docs.append(article_document(_article(item, wp, authors, post_id, channel),
-                                     f"{path}#{name}"))
+        article = _article(item, (wp, declared.get("excerpt")), authors, post_id, channel)
+        docs.append(article_document(article, f"{path}#{name}"))
     if not docs:
         notices += (_no_posts(skipped),)
     return [_file_document(source, path, notices), *docs] if notices else docs
@@ -63,14 +64,15 @@ def _no_posts(skipped: Mapping[str, int]) -> Notice:
     return Notice("input/empty", "warning", f"WordPress export holds no posts (skipped: {what})")
 
 
-def _article(item: ET.Element, wp: str, authors: Mapping[str, str], post_id: str | None,
-             channel: ET.Element) -> Article:
+def _article(item: ET.Element, namespaces: tuple[str, str | None], authors: Mapping[str, str],
+             post_id: str | None, channel: ET.Element) -> Article:
+    wp, excerpt = namespaces
     login = _text(item, DC_CREATOR)
     meta = {
         "wordpress": {
             "post_id": post_id, "status": _text(item, f"{{{wp}}}status"),
             "link": _text(item, "link"), "slug": _text(item, f"{{{wp}}}post_name"),
-            "author_login": login, "excerpt": _excerpt(item),
+            "author_login": login, "excerpt": _excerpt(item, excerpt or f"{wp}excerpt/"),
             "site_language": _text(channel, "language"),
         },
     }
@@ -84,8 +86,20 @@ def _article(item: ET.Element, wp: str, authors: Mapping[str, str], post_id: str
     )
 
 
-def _wp_namespace(root: ET.Element) -> str | None:
-    """The wp: namespace URI this export uses (WXR 1.0, 1.1 or 1.2)."""
+def _parse(source: str) -> tuple[ET.Element, dict[str, str]]:
+    """The XML tree, and each namespace prefix the file declares with its first URI."""
+    declared: dict[str, str] = {}
+    events = ET.iterparse(io.StringIO(source), events=("start-ns",))
+    for _event, (prefix, uri) in events:
+        declared.setdefault(prefix, uri)
+    return events.root, declared  # type: ignore[attr-defined]
+
+
+def _wp_namespace(root: ET.Element, declared: Mapping[str, str]) -> str | None:
+    """The URI of the ``wp:`` namespace: whatever the file binds the ``wp`` prefix to, as
+    WordPress's own importer reads it (http or https, any WXR version); else a known one."""
+    if declared.get("wp"):
+        return declared["wp"]
     for element in root.iter():
         if element.tag.startswith("{http://wordpress.org/export/"):
             uri = element.tag[1:].split("}")[0]
@@ -105,8 +119,8 @@ def _authors(channel: ET.Element, wp: str) -> dict[str, str]:
     return names
 
 
-def _excerpt(item: ET.Element) -> str | None:
-    for uri in EXCERPT_NAMESPACES:
+def _excerpt(item: ET.Element, declared: str) -> str | None:
+    for uri in (declared, *EXCERPT_NAMESPACES):
         value = _text(item, f"{{{uri}}}encoded")
         if value:
             return value

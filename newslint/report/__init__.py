@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
 
-from newslint.finding import FileResult, Finding
+from newslint.finding import WORST_FIRST, FileResult
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
@@ -26,7 +26,7 @@ class Summary:
 
     def to_json(self) -> dict[str, object]:
         return {"files": self.files, "findings": self.findings,
-                "by_severity": {s: self.by_severity.get(s, 0) for s in ("error", "warning", "info")}}
+                "by_severity": {s: self.by_severity.get(s, 0) for s in WORST_FIRST}}
 
 
 class Formatter:
@@ -47,10 +47,6 @@ class Formatter:
 
     def finish(self) -> None:
         pass
-
-
-def all_findings(results: Iterable[FileResult]) -> list[Finding]:
-    return [f for r in results for f in r.findings]
 
 
 FormatterFactory = Callable[..., Formatter]

@@ -13,6 +13,7 @@ from typing import Any
 
 from newslint.finding import FileResult, Finding
 from newslint.report import Formatter
+from newslint.selection import INTERNAL_ERROR
 
 
 @functools.cache
@@ -42,7 +43,7 @@ class JunitFormatter(Formatter):
         case = ET.Element("testcase", classname="newslint", name=_clean(result.path),
                           file=_clean(result.path), time="0")
         for f in result.findings:
-            tag = "error" if f.rule == "internal-error" else "failure"
+            tag = "error" if f.rule == INTERNAL_ERROR else "failure"
             item = ET.SubElement(case, tag, type=f.rule, message=_clean(f"{f.rule}: {f.message}"))
             item.text = _clean(_line(f) + (f"\n{f.snippet}" if f.snippet else ""))
         if case.find("error") is not None:

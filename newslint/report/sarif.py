@@ -15,12 +15,13 @@ from typing import Any
 
 from newslint.finding import FileResult, Finding
 from newslint.report import Formatter
+from newslint.selection import INTERNAL_ERROR
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 BUILTIN_RULES = {  # findings that come from the engine or readers, not from a YAML rule
-    "internal-error": "newslint crashed on this file",
+    INTERNAL_ERROR: "newslint crashed on this file",
     "input/binary": "The file is binary, not a text draft",
     "input/encoding": "The file is not valid UTF-8",
     "input/empty": "The file is empty",
@@ -52,7 +53,7 @@ class SarifFormatter(Formatter):
     def file(self, result: FileResult) -> None:
         super().file(result)
         for finding in result.findings:
-            self.crashed = self.crashed or finding.rule == "internal-error"
+            self.crashed = self.crashed or finding.rule == INTERNAL_ERROR
             self.results.append(self._result(finding))
 
     def finish(self) -> None:

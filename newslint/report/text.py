@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newslint.finding import FileResult
+from newslint.finding import WORST_FIRST, FileResult
 from newslint.report import Formatter
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -26,7 +26,7 @@ class TextFormatter(Formatter):
     def finish(self) -> None:
         s = self.summary
         parts = [f"{s.by_severity.get(level, 0)} {level}{'s' if s.by_severity.get(level, 0) != 1 else ''}"
-                 for level in ("error", "warning", "info")]
+                 for level in WORST_FIRST]
         line = (f"{s.findings} finding{'s' if s.findings != 1 else ''} "
                 f"({', '.join(parts)}) in {s.files} file{'s' if s.files != 1 else ''}")
         if s.findings == 0:

@@ -1,0 +1,61 @@
+"""What the checks share about one document, worked out at most once.
+
+The engine makes one ``Facts`` per document it lints and hands it to every
+check in the ``Context``: the prose, its case-folded form, the normalised
+lines that phrase lists are compared with, the paragraphs' word work
+(function words, letters, Malay/Indonesian markers), and work a check kind
+shares between its own rules (``shared``). Each is computed on first use and
+dropped with the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import TypeVar
+
+from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, normalize_line
+from newslint.document import Block, Document
+from newslint.lexicon import Lexicon
+from newslint.words import WordWork
+
+T = TypeVar("T")
+Line = tuple[int, Block, int, str, str]  # block index, block, text index, line, normalised line
+
+
+class Facts:
+    """Shared, lazily computed facts about one document (see the module docstring)."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.words = WordWork(lexicon)
+        self._shared: dict[Callable[[Document], object], object] = {}
+
+    @cached_property
+    def prose(self) -> str:
+        """All block texts joined by blank lines (for language detection and quick rejects)."""
+        return "\n\n".join(b.text for b in self.doc.blocks)
+
+    @cached_property
+    def folded_prose(self) -> str:
+        """``prose`` case-folded, for substring tests that ignore case."""
+        return self.prose.casefold()
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """The non-blank lines of prose with their normalised text (``normalize_line``);
+        a line longer than a label is prose, whose normal form no phrase equals."""
+        return [(b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
+                for b, block in enumerate(self.doc.blocks) for t, line in block.lines() if line.strip()]
+
+    @cached_property
+    def line_set(self) -> frozenset[str]:
+        """The normalised lines as a set, for quick rejects."""
+        return frozenset(item[4] for item in self.lines)
+
+    def shared(self, compute: Callable[[Document], T]) -> T:
+        """``compute(doc)``, worked out once for this document: work that several rules of
+        one kind need (the sentence breaks both truncation modes read)."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self.doc)
+        return self._shared[compute]  # type: ignore[return-value]

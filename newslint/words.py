@@ -1,0 +1,171 @@
+"""Word work on paragraphs: letter runs, function-word counts per language, and
+the Malay/Indonesian marker score, from a lexicon (see ``newslint.lexicon``).
+
+A ``WordWork`` remembers what it worked out for one document; the engine
+keeps one per document in its facts, so detection and checks share it.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from newslint.lexicon import Lexicon, shipped_lexicon
+
+_CLITICS = ("nya", "lah", "kah", "pun")
+# Runs of letters. The standard library's engine finds them faster than regex's
+# \p{L}+; its class also takes number characters such as "½", left out here.
+_LETTER_RUN = re.compile(r"[^\W\d_\u00B2\u00B3\u00B9\u00BC-\u00BE\u2150-\u218F]+")
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """How many words of a text start in lower case (names and headline caps
+    are not counted), and how many of those are each profiled language's
+    function words."""
+
+    lower: int
+    counts: dict[str, int]
+
+    def ratios(self) -> dict[str, float]:
+        """For each profiled language, the share of the lower-case words that are its function words."""
+        total = self.lower or 1
+        return {lang: count / total for lang, count in self.counts.items()}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Tables:
+    """What detection looks words up in, built once per lexicon."""
+
+    languages: tuple[str, ...]
+    # function word -> the languages it belongs to: one look-up per word, not one per language
+    index: dict[str, tuple[str, ...]]
+    # Malay (positive) against Indonesian (negative); every word also with a clitic
+    weights: dict[str, float]
+    pairs: dict[tuple[str, str], float]
+    pair_starts: frozenset[str]
+    patterns: tuple[tuple[regex.Pattern[str], float], ...]
+
+
+@functools.lru_cache(maxsize=8)
+def _tables(lexicon: Lexicon) -> _Tables:
+    index: dict[str, list[str]] = {}
+    for lang, words in lexicon.function_words.items():
+        for word in words:
+            index.setdefault(word, []).append(lang)
+    malay = lexicon.markers_for("ms", "id")
+    indonesian = lexicon.markers_for("id", "ms")
+    weights: dict[str, float] = {}
+    pairs: dict[tuple[str, str], float] = {}
+    patterns: list[tuple[regex.Pattern[str], float]] = []
+    for markers, sign in ((indonesian, -1.0), (malay, 1.0)):  # Malay's own words win a tie
+        if markers is not None:
+            weights.update({w: sign * v for w, v in markers.words.items()})
+            pairs.update({p: sign * v for p, v in markers.pairs.items()})
+            patterns.extend((pattern, sign * v) for pattern, v in markers.patterns)
+    # Every weighted word also with a clitic ("bagiannya", "kerajaanlah"); the bare word wins.
+    with_clitics = {**{w + c: v for w, v in weights.items() for c in _CLITICS}, **weights}
+    return _Tables(tuple(lexicon.function_words), {w: tuple(langs) for w, langs in index.items()},
+                   with_clitics, pairs, frozenset(first for first, _ in pairs), tuple(patterns))
+
+
+class WordWork:
+    """Word work on paragraphs, each done at most once for one document.
+
+    The article's detection and the mixed-paragraph check read the same
+    paragraphs: the engine keeps one of these per document, in its facts.
+    Without one, nothing is remembered.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else shipped_lexicon()
+        self._tables = _tables(self.lexicon)
+        self._runs: dict[str, tuple[str, ...]] = {}
+        self._words: dict[str, Words] = {}
+        self._malay: dict[str, float] = {}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages with function words, in the lexicon's order."""
+        return self._tables.languages
+
+    def letter_runs(self, text: str) -> tuple[str, ...]:
+        runs = self._runs.get(text)
+        if runs is None:
+            runs = self._runs[text] = tuple(_LETTER_RUN.findall(text))
+        return runs
+
+    def letter_count(self, text: str) -> int:
+        """How many letters ``text`` has."""
+        return sum(map(len, self.letter_runs(text)))
+
+    def words(self, text: str) -> Words:
+        """``Words`` of a text, worked out per paragraph (blank-line separated)."""
+        parts = text.split("\n\n")
+        if len(parts) == 1:
+            return self._paragraph_words(text)
+        lower = 0
+        counts = dict.fromkeys(self._tables.languages, 0)
+        for part in parts:
+            words = self._paragraph_words(part)
+            lower += words.lower
+            for lang, count in words.counts.items():
+                counts[lang] += count
+        return Words(lower, counts)
+
+    def _paragraph_words(self, text: str) -> Words:
+        found = self._words.get(text)
+        if found is None:
+            runs = self.letter_runs(text)
+            # Function words are listed in lower case, so counting them over every run
+            # counts only lower-case words; the first letters are tested in C.
+            found = self._words[text] = Words(sum(map(str.islower, map(_first, runs))), self._counts(runs))
+        return found
+
+    def _counts(self, words: Sequence[str]) -> dict[str, int]:
+        counts = dict.fromkeys(self._tables.languages, 0)
+        index = self._tables.index
+        for word in filter(index.__contains__, words):
+            for lang in index[word]:
+                counts[lang] += 1
+        return counts
+
+    def malay_score(self, text: str) -> float:
+        """Evidence for Malay (positive) against Indonesian (negative), from differing words."""
+        score = self._malay.get(text)
+        if score is None:
+            score = self._malay[text] = self._malay_score(text)
+        return score
+
+    def _malay_score(self, text: str) -> float:
+        tables = self._tables
+        words = " ".join(self.letter_runs(text)).casefold().split()
+        # Each distinct word counts once: a topic word repeated through a story
+        # ("kerajaan" in a piece on old kingdoms) must not outvote the grammar.
+        unique = set(words)
+        score = sum(tables.weights[w] for w in unique & tables.weights.keys())
+        if unique & tables.pair_starts:
+            score += sum(tables.pairs[pair] for pair in tables.pairs.keys() & set(zip(words, words[1:], strict=False)))
+        return score + sum(weight for pattern, weight in tables.patterns if pattern.search(text))
+
+
+_first = operator.itemgetter(0)
+
+
+def words_of(text: str, work: WordWork | None = None) -> Words:
+    """``Words`` of a text (see ``WordWork.words``)."""
+    return (work or WordWork()).words(text)
+
+
+def letter_count(text: str, work: WordWork | None = None) -> int:
+    """How many letters ``text`` has."""
+    return (work or WordWork()).letter_count(text)
+
+
+def malay_score(text: str, work: WordWork | None = None) -> float:
+    """Evidence for Malay (positive) against Indonesian (negative), from differing words."""
+    return (work or WordWork()).malay_score(text)

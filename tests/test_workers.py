@@ -1,0 +1,149 @@
+"""Worker processes: they never outlive the run, and Ctrl-C ends a run with exit code 130."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from newslint import cli
+from newslint.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="reads the process table from /proc")
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` still runs (an exited process its new parent has not reaped is not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.fixture
+def many_drafts(tmp_path: Path) -> Path:
+    """Enough drafts that two workers are still busy when the run is stopped."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    sources = sorted((FIXTURES / "noisy").glob("*.txt"))[:40]
+    for copy in range(10):
+        for source in sources:
+            shutil.copy(source, folder / f"{copy}-{source.name}")
+    return folder
+
+
+def start_run(folder: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
+    run = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--jobs", "2", str(folder)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert wait_for(lambda: len(children(run.pid)) >= 2, 60), "the workers never started"
+    workers = children(run.pid)
+    time.sleep(0.5)  # let them start linting
+    return run, workers
+
+
+@linux_only
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_do_not_outlive_a_killed_parent(many_drafts: Path, signum: int) -> None:
+    run, workers = start_run(many_drafts)
+    try:
+        run.send_signal(signum)
+        run.communicate(timeout=30)
+        assert run.returncode == -signum
+        assert wait_for(lambda: not any(running(w) for w in workers), 10), (
+            [w for w in workers if running(w)])
+    finally:
+        for worker in workers:
+            if running(worker):
+                os.kill(worker, signal.SIGKILL)
+
+
+@linux_only
+def test_ctrl_c_stops_the_workers_and_exits_130(many_drafts: Path) -> None:
+    run, workers = start_run(many_drafts)
+    try:
+        run.send_signal(signal.SIGINT)
+        _, err = run.communicate(timeout=30)
+        assert run.returncode == 130
+        assert err.decode().splitlines() == ["newslint: interrupted"]  # no traceback
+        assert wait_for(lambda: not any(running(w) for w in workers), 10)
+    finally:
+        for worker in workers:
+            if running(worker):
+                os.kill(worker, signal.SIGKILL)
+
+
+WATCHDOG_ONLY = textwrap.dedent("""
+    import os, sys, time
+    from newslint import workers
+    workers._parent_death_signal = lambda signum: None  # leave only the portable watchdog
+    parent = os.getpid()
+    child = os.fork()
+    if child == 0:
+        workers.die_with_parent(parent)
+        time.sleep(60)
+        os._exit(0)
+    print(child, flush=True)
+    time.sleep(60)
+""")
+
+
+@linux_only
+def test_the_watchdog_alone_ends_a_worker_whose_parent_died() -> None:
+    parent = subprocess.Popen([sys.executable, "-c", WATCHDOG_ONLY], stdout=subprocess.PIPE)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    try:
+        assert running(child)
+        parent.kill()
+        parent.wait(timeout=10)
+        assert wait_for(lambda: not running(child), 10)
+    finally:
+        parent.stdout.close()
+        if running(child):
+            os.kill(child, signal.SIGKILL)
+
+
+def test_ctrl_c_is_exit_130_without_a_traceback(runner, tmp_path: Path, monkeypatch) -> None:
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield
+
+    monkeypatch.setattr(cli, "lint_paths", interrupted)
+    (tmp_path / "a.txt").write_text("The council met.\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 130
+    assert result.stderr == "newslint: interrupted\n"

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from newslint.errors import AliasBombError
+
 try:  # libyaml's parser is several times faster; the constructor stays Python.
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -21,10 +23,6 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_ALIAS_NODES = 10_000
 MAX_DEPTH = 200
-
-
-class AliasBombError(yaml.MarkedYAMLError):
-    """A YAML document whose aliases expand it too far, refer to themselves or nest too deep."""
 
 
 def _check_expansion(root: yaml.Node) -> None:

@@ -165,6 +165,7 @@ def test_html_table_text_moved_out_of_the_table_keeps_its_place() -> None:
     "\x00<p>\x00nul\x00</p>",
     "\n\n\U000b345e\r\n<br/>",  # found by benchmarks/fuzz.py: anchors of trailing white space
     "W*\x8có\r<body>\n\u2028",
+    "\u2069<item>words FH<table>Ꭰã¡\x00and \n\n\n\n( \u2069<table>😍",  # table text around a NUL
 ])
 def test_html_odd_pages_read_with_every_position_inside(source: str) -> None:
     doc = html_reader.read(source, "a.html")

@@ -121,6 +121,8 @@ class _Spans:
         pieces: list[tuple[str, int, int]] = []
         length = 0
         for piece in reversed(texts):  # text the parser held back, then inserted as one (tables)
+            if piece[0] == "\x00":
+                continue  # dropped by the parser there
             pieces.append(piece)
             length += len(piece[0])
             if length >= len(data):
@@ -314,8 +316,8 @@ class _Collector:
         self.lang: str | None = None
         self.time: str | None = None
         self.in_head = 0
-        self.prose = _Accumulator(self.blocks)
-        self.code = _Accumulator(self.blocks, collapse=False)
+        self.prose = _Accumulator(self.blocks, len(source))
+        self.code = _Accumulator(self.blocks, len(source), collapse=False)
 
     def walk(self, root: _Node) -> None:
         # Iterative: a page may nest thousands of elements deep.
@@ -421,11 +423,29 @@ def _crlf_indexes(source: str, start: int, end: int) -> list[int]:
     return found
 
 
+def _within(anchors: list[tuple[int, int]], length: int, size: int) -> tuple[tuple[int, int], ...]:
+    """The anchors, with any run of text that would map past the source's end pinned inside it.
+
+    Only text the parser could not tie to its own tokens can do that; its
+    characters then point at the last place the source has.
+    """
+    kept: list[tuple[int, int]] = []
+    for k, (index, offset) in enumerate(anchors):
+        stop = anchors[k + 1][0] if k + 1 < len(anchors) else length
+        if offset + (stop - index) <= size:
+            kept.append((index, offset))
+            continue
+        last = max(size - 1, 0)
+        kept.extend((i, min(offset + i - index, last)) for i in range(index, stop))
+    return tuple(kept)
+
+
 class _Accumulator:
     """The text of the block being built, with its anchors back into the source."""
 
-    def __init__(self, blocks: list[Block], collapse: bool = True) -> None:
+    def __init__(self, blocks: list[Block], size: int, collapse: bool = True) -> None:
         self.blocks = blocks
+        self.size = size
         self.collapse = collapse
         self.kind = "paragraph"
         self.depth = 0
@@ -462,7 +482,7 @@ class _Accumulator:
             if self.collapse:
                 lines = "\n".join(line.strip() for line in stripped.split("\n"))
                 stripped = lines if len(lines) == len(stripped) else stripped
-            self.blocks.append(Block(stripped, tuple(anchors), self.kind))
+            self.blocks.append(Block(stripped, _within(anchors, len(stripped), self.size), self.kind))
         self.parts, self.anchors, self.length = [], [], 0
 
 

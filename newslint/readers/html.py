@@ -21,13 +21,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import deque
 from typing import Any
 
 import regex
-from html5lib import _tokenizer, html5parser
-from html5lib.constants import tokenTypes
-from html5lib.treebuilders import base
 
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
@@ -50,9 +46,6 @@ _AD_MARKER = regex.compile(r"adsbygoogle|\bad-?(?:slot|unit|container|zone)\b|\b
 META_BYLINE = ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author")
 META_DATE = ("article:published_time", "date", "pubdate", "publish-date", "dc.date",
              "parsely-pub-date", "og:published_time", "sailthru.date")
-_CHARACTERS = (tokenTypes["Characters"], tokenTypes["SpaceCharacters"])
-_END_TAG = tokenTypes["EndTag"]
-_PARSE_ERROR = tokenTypes["ParseError"]
 # The tree-building algorithm looks down the stack of open elements at most
 # tags, so its work grows with the nesting depth at each tag: a page nested
 # deeper than any article, or whose tags add up to more such work, is refused.
@@ -65,7 +58,6 @@ _NOT_NESTING = frozenset({
 })
 _TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b.*?"
                    r"(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>", re.S | re.I)
-_HISTORY = 256  # character tokens remembered, for text the parser buffers (table text)
 
 
 def is_ad_slot(attributes: dict[Any, str]) -> bool:
@@ -77,227 +69,6 @@ def is_ad_slot(attributes: dict[Any, str]) -> bool:
         if key in ("class", "id") and _AD_MARKER.search(value or ""):
             return True
     return False
-
-
-# --- parsing with positions -----------------------------------------------------------------
-
-
-class _Spans:
-    """What the parser is reading now: the current token's source span, and recent text tokens."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        # Line starts as html5lib counts lines (CRLF is one break; lone CRs are already LFs).
-        self.line_starts = [0]
-        find = source.find
-        pos = find("\n")
-        while pos != -1:
-            self.line_starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self.start = self.end = 0
-        self.name: str | None = None  # the current token's tag name, if a tag
-        self.is_end_tag = False
-        self.texts: deque[tuple[str, int, int]] = deque(maxlen=_HISTORY)
-
-    def offset(self, line: int, column: int) -> int:
-        line = min(max(line, 1), len(self.line_starts))
-        return min(self.line_starts[line - 1] + column, len(self.source))
-
-    def closed_at(self, node: _Element) -> int:
-        """Where an element popped now ends: after its own end tag, else before this token."""
-        if self.is_end_tag and self.name == node.name:
-            return self.end
-        return max(self.start, node.start)
-
-    def locate(self, data: str) -> list[tuple[str, int, int]]:
-        """Split inserted text into (text, source start, source end) pieces of the tokens it came from."""
-        texts = self.texts
-        if texts:
-            text, start, end = texts[-1]
-            if data == text:
-                return [texts[-1]]
-            if text.endswith(data):  # a leading newline the parser dropped (after <pre>)
-                return [(data, end - len(data), end)] if self._plain(start, end, text) else [(data, start, end)]
-        pieces: list[tuple[str, int, int]] = []
-        length = 0
-        for piece in reversed(texts):  # text the parser held back, then inserted as one (tables)
-            if piece[0] == "\x00":
-                continue  # dropped by the parser there
-            pieces.append(piece)
-            length += len(piece[0])
-            if length >= len(data):
-                break
-        if length == len(data) and "".join(p[0] for p in reversed(pieces)) == data:
-            return pieces[::-1]
-        return [(data, self.start, self.end)]
-
-    def _plain(self, start: int, end: int, text: str) -> bool:
-        return end - start == len(text)
-
-
-class _Tokenizer(_tokenizer.HTMLTokenizer):
-    """html5lib's tokenizer, telling ``spans`` where in the source each token lies."""
-
-    spans: _Spans
-
-    def __iter__(self) -> Any:
-        spans = self.spans
-        stream = self.stream
-        previous = 0
-        for token in super().__iter__():
-            kind = token["type"]
-            if kind == _PARSE_ERROR:
-                yield token
-                continue
-            end = spans.offset(*stream.position())
-            end = max(end, previous)
-            spans.start, spans.end = previous, end
-            spans.is_end_tag = kind == _END_TAG
-            spans.name = token.get("name") if kind not in _CHARACTERS else None
-            if kind in _CHARACTERS:
-                spans.texts.append((token["data"], previous, end))
-            previous = end
-            yield token
-        spans.start = spans.end = len(spans.source)
-        spans.name = None
-        spans.is_end_tag = False
-
-
-class _Parser(html5parser.HTMLParser):
-    def __init__(self, spans: _Spans) -> None:
-        self.spans = spans
-        builder = type("Builder", (_TreeBuilder,), {"spans": spans})
-        super().__init__(tree=builder, namespaceHTMLElements=False)
-
-    def _parse(self, stream: Any, innerHTML: bool = False, container: str = "div",
-               scripting: bool = False, **kwargs: Any) -> None:
-        # As html5lib's own _parse, with a tokenizer that reports source spans.
-        self.innerHTMLMode = innerHTML
-        self.container = container
-        self.scripting = scripting
-        self.tokenizer = _Tokenizer(stream, parser=self, **kwargs)
-        self.tokenizer.spans = self.spans
-        self.reset()
-        self.mainLoop()
-
-
-class _Node(base.Node):
-    spans: _Spans
-
-    def __init__(self, name: str | None = None) -> None:
-        super().__init__(name)
-        self.start = self.end = self.spans.start
-
-    def appendChild(self, node: _Node) -> None:
-        node.parent = self
-        self.childNodes.append(node)
-
-    def insertText(self, data: str, insertBefore: _Node | None = None) -> None:
-        text = _Text(self.spans.locate(data), self.spans)
-        if insertBefore is None:
-            self.appendChild(text)
-        else:
-            self.insertBefore(text, insertBefore)
-
-    def insertBefore(self, node: _Node, refNode: _Node) -> None:
-        index = self.childNodes.index(refNode)
-        node.parent = self
-        self.childNodes.insert(index, node)
-
-    def removeChild(self, node: _Node) -> None:
-        self.childNodes.remove(node)
-        node.parent = None
-
-    def reparentChildren(self, newParent: _Node) -> None:
-        for child in self.childNodes:
-            newParent.appendChild(child)
-        self.childNodes: list[_Node] = []
-
-    def cloneNode(self) -> _Node:
-        node = type(self)(self.name)
-        node.attributes = dict(self.attributes)
-        node.start, node.end = self.start, self.end
-        return node
-
-    def hasContent(self) -> bool:
-        return bool(self.childNodes)
-
-
-class _Element(_Node):
-    def __init__(self, name: str, namespace: str | None = None) -> None:
-        super().__init__(name)
-        self.namespace = namespace
-        self.nameTuple = (namespace or "http://www.w3.org/1999/xhtml", name)
-        self.end = len(self.spans.source)  # until the parser closes it
-
-    def cloneNode(self) -> _Element:
-        node = type(self)(self.name, self.namespace)
-        node.attributes = dict(self.attributes)
-        node.start = self.start
-        return node
-
-
-class _Text(_Node):
-    def __init__(self, pieces: list[tuple[str, int, int]], spans: _Spans) -> None:
-        self.spans = spans
-        super().__init__(None)
-        self.pieces = pieces
-
-
-class _Comment(_Node):
-    def __init__(self, data: str) -> None:
-        super().__init__(None)
-        self.value = data
-        self.start, self.end = self.spans.start, self.spans.end
-
-
-class _Doctype(_Node):
-    def __init__(self, name: str, publicId: str | None = None, systemId: str | None = None) -> None:
-        super().__init__(name)
-
-
-class _OpenElements(list[_Element]):
-    """The parser's stack of open elements; an element leaving it ends where the parser is."""
-
-    spans: _Spans
-
-    def pop(self, index: Any = -1) -> _Element:
-        node = super().pop(index)
-        node.end = self.spans.closed_at(node)
-        return node
-
-    def remove(self, node: _Element) -> None:
-        super().remove(node)
-        node.end = self.spans.closed_at(node)
-
-
-class _TreeBuilder(base.TreeBuilder):
-    spans: _Spans
-
-    def __init__(self, namespaceHTMLElements: bool) -> None:
-        spans = self.spans
-        self.documentClass = type("Document", (_Node,), {"spans": spans})
-        self.elementClass = type("Element", (_Element,), {"spans": spans})
-        self.commentClass = type("Comment", (_Comment,), {"spans": spans})
-        self.doctypeClass = type("Doctype", (_Doctype,), {"spans": spans})
-        self.fragmentClass = self.documentClass
-        super().__init__(namespaceHTMLElements)
-
-    def reset(self) -> None:
-        super().reset()
-        stack = _OpenElements()
-        stack.spans = self.spans
-        self.openElements = stack
-
-    def testSerializer(self, node: _Node) -> str:  # pragma: no cover - html5lib's test hook
-        return repr(node)
-
-
-def _parse(source: str) -> tuple[_Node, _Spans]:
-    spans = _Spans(source)
-    parser = _Parser(spans)
-    document = parser.parse(source)
-    return document, spans
 
 
 # --- from the tree to blocks -----------------------------------------------------------------
@@ -319,9 +90,9 @@ class _Collector:
         self.prose = _Accumulator(self.blocks, len(source))
         self.code = _Accumulator(self.blocks, len(source), collapse=False)
 
-    def walk(self, root: _Node) -> None:
+    def walk(self, root: Any) -> None:
         # Iterative: a page may nest thousands of elements deep.
-        stack: list[tuple[_Node, bool]] = [(root, False)]
+        stack: list[tuple[Any, bool]] = [(root, False)]
         while stack:
             node, leaving = stack.pop()
             if leaving:
@@ -332,19 +103,19 @@ class _Collector:
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(node.childNodes))
 
-    def enter(self, node: _Node) -> bool:
+    def enter(self, node: Any) -> bool:
         """Handle a node on the way in; True when its children should be walked."""
-        if isinstance(node, _Text):
+        if node.kind == "text":
             self.text(node)
             return False
-        if isinstance(node, _Comment):
+        if node.kind == "comment":
             self.comments.append((node.start, node.end, str(node.value).strip()))
             return False
-        if not isinstance(node, _Element):
+        if node.kind != "element":
             return True  # the document, a doctype
         return self.element(node)
 
-    def element(self, node: _Element) -> bool:
+    def element(self, node: Any) -> bool:
         name, attrs = node.name, {k if isinstance(k, str) else k[1]: v for k, v in node.attributes.items()}
         if name == "html" and attrs.get("lang") and self.lang is None:
             self.lang = attrs["lang"]
@@ -356,7 +127,7 @@ class _Collector:
             self.time = self.time or attrs["datetime"]
         elif name == "title":
             if self.title is None:
-                self.title = "".join(p[0] for c in node.childNodes if isinstance(c, _Text) for p in c.pieces)
+                self.title = "".join(p[0] for c in node.childNodes if c.kind == "text" for p in c.pieces)
             return False
         if name == "head":
             self.in_head += 1  # its meta tags count; its scripts and styles are not embeds
@@ -379,8 +150,8 @@ class _Collector:
             (self.code if self.code.depth else self.prose).add("\n", node.start)
         return True
 
-    def leave(self, node: _Node) -> None:
-        if not isinstance(node, _Element):
+    def leave(self, node: Any) -> None:
+        if node.kind != "element":
             return
         if node.name == "head":
             self.in_head -= 1
@@ -392,7 +163,7 @@ class _Collector:
             self.prose.flush()
             self.prose.kind = "paragraph"
 
-    def text(self, node: _Text) -> None:
+    def text(self, node: Any) -> None:
         if self.in_head:
             return
         target = self.code if self.code.depth else self.prose
@@ -510,7 +281,9 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     if problem:
         return Document(path=path, source=source, format="html", blocks=(), notices=notices + (Notice(
             "input/too-deep", "error", f"HTML not linted: {problem}; no article nests so deep"),))
-    document, _ = _parse(source)
+    from newslint.readers import html5tree  # html5lib loads only when HTML is read
+
+    document = html5tree.parse(source)
     collector = _Collector(source)
     collector.walk(document)
     collector.prose.flush()

@@ -25,6 +25,7 @@ from newslint.document import Document, Notice
 from newslint.engine import Options, lint_document, severity_at_least
 from newslint.errors import ArticleError
 from newslint.finding import SEVERITIES, WORST_FIRST, Finding
+from newslint.readers import source
 from newslint.readers.cms import Article, article_document
 from newslint.readers.cms import body_format as parse_body_format
 from newslint.rules import RuleSet
@@ -101,20 +102,12 @@ def lint(article: Article, *, fail_on: str = "error", options: Options | None = 
 
 
 def article_doc(article: Article, path: str, options: Options) -> Document:
-    """The article as a Document; an over-size or binary body is a finding, not an exception."""
-    size = len(article.body.encode("utf-8", "replace"))
-    if size > options.max_bytes:
-        return _unread(article, path, Notice(
-            "input/too-large", "error", f"article body is {size / 1e6:.1f} MB, over the "
-            f"{options.max_bytes / 1e6:g} MB limit; not linted"))
-    if "\x00" in article.body[:8192]:
-        return _unread(article, path, Notice(
-            "input/binary", "error", "article body holds NUL characters (binary?); not linted"))
-    if not article.body.strip():
-        return article_document(article, path, (Notice("input/empty", "warning",
-                                                       "article body is empty"),))
-    return article_document(article, path)
+    """The article as a Document; a body the bad-input policy refuses is a finding, not an exception."""
+    screened = source.screen(article.body, options.max_bytes, "article body")
+    if screened.text is None:
+        return _unread(article, path, *screened.notices)
+    return article_document(article, path, screened.notices)
 
 
-def _unread(article: Article, path: str, notice: Notice) -> Document:
-    return Document(path=path, source="", format=article.body_format, blocks=(), notices=(notice,))
+def _unread(article: Article, path: str, *notices: Notice) -> Document:
+    return Document(path=path, source="", format=article.body_format, blocks=(), notices=notices)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -14,13 +15,13 @@ from click.core import ParameterSource
 from newslint import __version__
 from newslint.baseline import Baseline, load_baseline, write_baseline
 from newslint.config import Config, describe, load_config
-from newslint.engine import Options, display_name, lint_paths, severity_at_least, warm
+from newslint.engine import Options, display_name, lint_bytes, lint_paths, read_input, severity_at_least, warm
 from newslint.errors import NewslintError
 from newslint.files import collect
 from newslint.finding import WORST_FIRST, FileResult
 from newslint.fix import FixOutcome, fix_path
 from newslint.options import build_options
-from newslint.readers import COLLECTIONS, FORMATS
+from newslint.readers import COLLECTIONS, FORMATS, format_for
 from newslint.report import Formatter, formatters
 from newslint.report.json import rule_to_json
 from newslint.rules import RuleSet, load_rules
@@ -88,6 +89,9 @@ def main() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
 @click.option("--input-format", type=click.Choice(sorted([*FORMATS, *COLLECTIONS])),
               help="Read every file as this format instead of going by extension.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="The file name standard input (-) stands for: it picks the reader (e.g. draft.html "
+                   "reads HTML), the config and per-path ignores, and is the path in findings.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Files linted in parallel (default 0: one per CPU core).")
 @click.option("--color/--no-color", default=None,
@@ -106,7 +110,7 @@ def main() -> None:
 def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, output_format: str,
           language: str | None, input_format: str | None, jobs: int, color: bool | None,
           fix: bool, diff: bool, baseline: str | None, update_baseline: bool,
-          **flags: Any) -> None:
+          stdin_filename: str | None, **flags: Any) -> None:
     """Lint drafts: files, folders (searched recursively) or - for standard input.
 
     Settings come from a config file found from the linted paths upward;
@@ -120,17 +124,28 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     """
     if update_baseline and not baseline:
         raise NewslintError("--update-baseline needs --baseline FILE")
-    config = _effective_config(ctx, paths, config_file)
+    named = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
+    config = _effective_config(ctx, named, config_file)
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
     options = build_options(config, (r.id for r in ruleset), language=language,
                             format=input_format, jobs=jobs or os.cpu_count() or 1)
     files = list(collect(paths, include=config.include, exclude=config.exclude))
+    stdin_named = None
+    if stdin_filename and "-" in files:
+        if fix or diff:  # fixed as standard input, read with the reader NAME picks
+            if files == ["-"]:
+                options = dataclasses.replace(options, format=options.format or format_for(stdin_filename))
+        else:
+            files.remove("-")
+            stdin_named = _NamedStdin(stdin_filename, ruleset, options)
     known = load_baseline(baseline) if baseline and not update_baseline else None
     # stdout carries the diff or the fixed standard input: the report moves to stderr
     out = sys.stderr if diff or (fix and "-" in files) else sys.stdout
     use_color = out.isatty() if color is None else color
     fixes = _Fixes(write=not diff) if fix or diff else None
     results = _results(files, ruleset, options, fixes, known)
+    if stdin_named is not None:
+        results = stdin_named.after(results, known)
     if update_baseline:
         sys.exit(_record(str(baseline), results))
     formatter = formatters()[output_format](out, use_color, rules=ruleset)
@@ -181,6 +196,24 @@ def _report(formatter: Formatter, results: Iterable[FileResult], fail_on: str,
     if fixes is not None:
         fixes.summary()
     return 2 if crashed else 1 if failed else 0
+
+
+class _NamedStdin:
+    """--stdin-filename: standard input read, configured and reported as the file NAME."""
+
+    def __init__(self, name: str, ruleset: RuleSet, options: Options) -> None:
+        options = options.for_path(name)
+        self.name, self.ruleset = name, ruleset
+        self.options = dataclasses.replace(options, format=options.format or format_for(name))
+
+    def after(self, results: Iterable[FileResult], known: Baseline | None) -> Iterator[FileResult]:
+        yield from results
+        data = read_input("-", self.options)
+        named = [dataclasses.replace(data, path=self.name, findings=tuple(
+            dataclasses.replace(f, path=self.name) for f in data.findings))] if isinstance(data, FileResult) \
+            else lint_bytes(data, self.name, self.ruleset, self.options)
+        for result in named:
+            yield known.new_findings(result) if known else result
 
 
 def _record(path: str, results: Iterable[FileResult]) -> int:

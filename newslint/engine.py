@@ -12,7 +12,6 @@ import fnmatch
 import functools
 import gc
 import os
-import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -205,17 +204,15 @@ def lint_file(path: str, ruleset: RuleSet, options: Options) -> list[FileResult]
 def read_input(path: str, options: Options) -> bytes | FileResult:
     """The bytes of a file (``-`` is standard input), or a finding that it cannot be read."""
     try:
-        if path == "-":
-            return sys.stdin.buffer.read()
-        with open(path, "rb") as f:
-            data = f.read(options.max_bytes + 1)
-            if len(data) > options.max_bytes:
-                data += f.read()  # only to report the real size; never linted
-            return data
+        data = source.read_file(path, options.max_bytes)  # regular files only, bounded
     except OSError as e:
         reason = e.strerror or str(e)
         return FileResult(path, None, (_document_finding(path, "input/unreadable", "error",
                                                          f"cannot read file: {reason}"),))
+    if not isinstance(data, bytes):  # not a regular file, or over the size limit: not read
+        name = display_name(path)
+        return FileResult(name, None, (_document_finding(name, data.rule, data.severity, data.message),))
+    return data
 
 
 def lint_bytes(data: bytes, path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 import click
+import yaml
 
 
 class NewslintError(click.ClickException):
@@ -52,3 +53,11 @@ class CheckTimeout(Exception):
 
 class FileChangedError(Exception):
     """A file changed on disk between reading and fixing it (the fix is not written)."""
+
+
+class AliasBombError(yaml.MarkedYAMLError):
+    """YAML whose aliases expand it too far, refer to themselves or nest too deep (a "billion laughs").
+
+    A ``yaml.YAMLError``, so every loader's caller reports it as it reports a
+    syntax error: with the file and line.
+    """

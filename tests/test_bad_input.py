@@ -115,3 +115,47 @@ def test_a_crash_in_one_file_is_an_internal_error_and_exit_2(tmp_path: Path, run
     assert crashed["rule"] == "internal-error"
     assert "kaboom" in crashed["message"] and crashed["path"].endswith("a.txt")
     assert "markup/html-entity" in rules_of(report, tmp_path / "b.txt")
+
+
+PAGE = "<html><head><title>Bridge opens</title>\n<p>The bridge opened on Monday.</p>\n<p>Advertisement</p>\n"
+
+
+def test_stdin_filename_picks_the_reader_and_names_the_findings(runner) -> None:
+    result = runner.invoke(main, ["check", "--format", "json", "--language", "en", "--select", "ad-text,markup",
+                                  "--stdin-filename", "drafts/page.html", "-"], input=PAGE)
+    [entry] = json.loads(result.output)["files"]
+    assert entry["path"] == "drafts/page.html"
+    assert [(f["rule"], f["line"], f["column"], f["path"]) for f in entry["findings"]] == [
+        ("ad-text/ad-label", 3, 4, "drafts/page.html")]
+
+
+def test_without_stdin_filename_html_on_stdin_reads_as_text(runner) -> None:
+    result = runner.invoke(main, ["check", "--format", "json", "--language", "en", "--select", "markup", "-"],
+                           input=PAGE)
+    [entry] = json.loads(result.output)["files"]
+    assert entry["path"] == "<stdin>"
+    assert "markup/html-tag" in [f["rule"] for f in entry["findings"]]
+
+
+def test_stdin_filename_applies_the_config_and_per_path_ignores(tmp_path: Path, runner, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newslint.yaml").write_text("per-path-ignores:\n  'wire/*.html': [ad-text/ad-label]\n",
+                                            encoding="utf-8")
+    args = ["check", "--format", "json", "--language", "en", "--select", "ad-text"]
+    ignored = runner.invoke(main, [*args, "--stdin-filename", "wire/page.html", "-"], input=PAGE)
+    kept = runner.invoke(main, [*args, "--stdin-filename", "desk/page.html", "-"], input=PAGE)
+    assert json.loads(ignored.output)["files"][0]["findings"] == []
+    assert [f["rule"] for f in json.loads(kept.output)["files"][0]["findings"]] == ["ad-text/ad-label"]
+
+
+def test_stdin_filename_with_fix_prints_the_fixed_html(runner) -> None:
+    result = runner.invoke(main, ["check", "--fix", "--language", "en", "--select", "ad-text",
+                                  "--stdin-filename", "page.html", "-"], input=PAGE)
+    assert "Advertisement" not in result.stdout
+    assert "<p>The bridge opened on Monday.</p>" in result.stdout
+
+
+def test_stdin_over_the_size_limit_is_refused_without_reading_it_all(runner) -> None:
+    result = runner.invoke(main, ["check", "--format", "json", "-"], input=b"a" * 5_000_001)
+    [finding] = json.loads(result.output)["files"][0]["findings"]
+    assert finding["rule"] == "input/too-large"

@@ -96,6 +96,89 @@ def test_html_blocks_entities_and_positions() -> None:
     assert doc.position(doc.embeds[0].start) == (8, 1)
 
 
+def assert_true_to_source(doc: Document) -> None:
+    """Every non-space character of every block sits at its mapped place in the source."""
+    for block in doc.blocks:
+        for i, ch in enumerate(block.text):
+            at = block.source_offset(i)
+            assert 0 <= at < len(doc.source)
+            if not ch.isspace() and "&" not in doc.source:
+                assert doc.source[at] == ch, (block.text, i)
+
+
+def test_html_without_head_end_tag_reads_the_body() -> None:
+    source = ("<!DOCTYPE html><html><head><meta charset=utf-8><title>Bridge opens</title>\n"
+              "<p>The new bridge opened on Monday.\n<p>Advertisement\n<p>Officials said it cost more.\n")
+    doc = html_reader.read(source, "scraped.html")
+    assert doc.title == "Bridge opens"
+    assert [b.text for b in doc.blocks] == ["The new bridge opened on Monday.", "Advertisement",
+                                            "Officials said it cost more."]
+    assert located(doc, "Advertisement") == (3, 4)
+    assert_true_to_source(doc)
+
+
+def test_html_without_head_end_tag_is_linted_end_to_end() -> None:
+    from newslint import lint_text
+    from newslint.engine import Options
+
+    source = "<html><head><title>T</title>\n<p>Body text here.</p>\n<p>Advertisement</p>\n"
+    result = lint_text(source, path="a.html", options=Options(language="en", select=("ad-text",)))
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("ad-text/ad-label", 3, 4)]
+
+
+def test_html_ins_edit_mark_is_text_but_ad_network_ins_is_an_embed() -> None:
+    source = ('<p>The council <ins datetime="2024-09-12">unanimously</ins> approved the plan.</p>\n'
+              '<ins class="adsbygoogle" data-ad-client="ca-pub-1" data-ad-slot="2"></ins>\n'
+              '<ins data-revive-zoneid="7" data-revive-id="abc"></ins>\n')
+    doc = html_reader.read(source, "a.html")
+    assert [b.text for b in doc.blocks] == ["The council unanimously approved the plan."]
+    assert [(e.tag, doc.position(e.start)) for e in doc.embeds] == [("ins", (2, 1)), ("ins", (3, 1))]
+    assert doc.embeds[0].text.endswith("</ins>")
+
+
+def test_html_pre_and_code_are_code_blocks_not_prose() -> None:
+    source = ("<p>Use the tag like this:</p>\n<pre><code>&lt;div class=\"x\"&gt;\n  &lt;b&gt;hi&lt;/b&gt;\n"
+              "&lt;/div&gt;</code></pre>\n<p>Then run <code>make</code> again.</p>\n")
+    doc = html_reader.read(source, "a.html")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert ("code", '<div class="x">\n  <b>hi</b>\n</div>') in kinds
+    assert ("paragraph", "Then run again.") in kinds and ("code", "make") in kinds
+    assert [b.start for b in doc.blocks] == sorted(b.start for b in doc.blocks)
+
+
+def test_html_table_text_moved_out_of_the_table_keeps_its_place() -> None:
+    source = "<table><tr><td>Cell one</td></tr>Stray words<tr><td>Cell two</td></tr></table>"
+    doc = html_reader.read(source, "a.html")
+    assert located(doc, "Stray words") == (1, 34)
+    assert_true_to_source(doc)
+
+
+@pytest.mark.parametrize("source", [
+    "<div>" * 5000 + "deep text" + "</div>" * 5000,
+    "<p>open <b>bold <i>both</p> after</b> text",
+    "<p>one<!-- unclosed comment",
+    "<p>one <a href='x",
+    "\r\n".join(f"<p>line {i} &amp; more</p>" for i in range(50)),
+    "<p>caf&eacute; &#233; &#x00E9; &notanentity; &amp</p>",
+    "<svg><text>drawn words</text></svg><math><mi>x</mi></math><p>after</p>",
+    "<frameset><frame src=a></frameset>",
+    "\x00<p>\x00nul\x00</p>",
+    "\n\n\U000b345e\r\n<br/>",  # found by benchmarks/fuzz.py: anchors of trailing white space
+    "W*\x8có\r<body>\n\u2028",
+    "\u2069<item>words FH<table>Ꭰã¡\x00and \n\n\n\n( \u2069<table>😍",  # table text around a NUL
+])
+def test_html_odd_pages_read_with_every_position_inside(source: str) -> None:
+    doc = html_reader.read(source, "a.html")
+    for block in doc.blocks:
+        assert all(0 <= i <= len(block.text) for i, _ in block.anchors)
+        for i in range(len(block.text) + 1):
+            assert 0 <= block.source_offset(i) <= len(doc.source)
+    for embed in doc.embeds:
+        assert 0 <= embed.start <= embed.end <= len(doc.source)
+    if "&" not in source and "\x00" not in source:
+        assert_true_to_source(doc)
+
+
 def test_html_unclosed_script_runs_to_the_end() -> None:
     doc = html_reader.read("<p>Text.</p><script>var a = '<p>not prose</p>';", "a.html")
     assert [b.text for b in doc.blocks] == ["Text."]
@@ -156,3 +239,17 @@ def test_markdown_fast_path_matches_markdown_it_on_real_articles(monkeypatch: py
         assert fast.blocks == _markdown_it_only(monkeypatch, source).blocks, path.name
         plain += md_reader._plain_paragraphs(source[md_reader.frontmatter.split(source).body_start:]) is not None
     assert plain >= 100  # the fast path is really taken on real drafts, not only on toy ones
+
+
+@pytest.mark.parametrize("source", [
+    "<div>" * 5000 + "hidden words" + "</div>" * 5000,
+    ("<div>" * 900 + "</div>" * 900) * 40,
+])
+def test_html_nested_too_deep_is_an_error_not_a_hang(source: str) -> None:
+    doc = html_reader.read(source, "a.html")
+    assert [(n.rule, n.severity) for n in doc.notices] == [("input/too-deep", "error")]
+
+
+def test_html_nesting_scan_skips_comments_scripts_and_void_tags() -> None:
+    fine = "<!--" + "<div>" * 2000 + "--><script>" + "<div>" * 2000 + "</script>" + "<p><br><img>" * 3000
+    assert html_reader.nesting_problem(fine) == ""

@@ -53,10 +53,14 @@ def read_string(content: str, path: str, fmt: str | None = None,
     return [FORMATS[fmt](content, path, notices)]
 
 
-def read_bytes(data: bytes, path: str, fmt: str | None = None,
+def read_bytes(data: bytes | Notice, path: str, fmt: str | None = None,
                max_bytes: int = source.MAX_BYTES) -> list[Document]:
-    """Documents from raw file bytes; undecodable input gives an empty Document with notices."""
-    decoded = source.decode(data, max_bytes)
+    """Documents from raw file bytes (or the Notice why a file was not read, as
+    ``source.read_file`` gives); input the bad-input policy refuses gives an
+    empty Document with notices."""
+    if isinstance(data, Notice):
+        return [Document(path=path, source="", format=fmt or format_for(path), blocks=(), notices=(data,))]
+    decoded = source.screen(data, max_bytes)
     if decoded.text is None:
         return [Document(path=path, source="", format=fmt or format_for(path), blocks=(),
                          notices=decoded.notices)]

@@ -26,6 +26,7 @@ from typing import Any
 from newslint.document import Document, Notice
 from newslint.errors import ArticleError
 from newslint.readers import frontmatter, html, markdown, text
+from newslint.readers.source import unify_newlines
 
 PARSE_ERROR = "input/parse-error"
 SHAPE_ERROR = "input/article-shape"
@@ -192,6 +193,8 @@ def read_json(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list[
         data = json.loads(source)
     except json.JSONDecodeError as e:
         return [_file_document(source, path, notices + (_json_notice(e, 0),))]
+    except RecursionError:
+        return [_file_document(source, path, notices + (_too_deep("no article in the file was linted"),))]
     records = data if isinstance(data, list) else [data]
     docs: list[Document] = []
     problems: list[Notice] = []
@@ -211,9 +214,12 @@ def read_jsonl(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list
     """One article per line (JSON Lines / NDJSON); blank lines are skipped."""
     docs: list[Document] = []
     problems: list[Notice] = []
+    source = unify_newlines(source)
     offset = 0
-    for number, line in enumerate(source.splitlines(keepends=True), 1):
-        start, offset = offset, offset + len(line)
+    # Records end at line feeds only: U+2028 and other characters str.splitlines
+    # breaks at may stand unescaped inside a JSON string.
+    for number, line in enumerate(source.split("\n"), 1):
+        start, offset = offset, offset + len(line) + 1
         if not line.strip():
             continue
         try:
@@ -222,11 +228,19 @@ def read_jsonl(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list
         except json.JSONDecodeError as e:
             problems.append(_json_notice(e, start, line_number=number))
             continue
+        except RecursionError:
+            problems.append(_too_deep(f"line {number} not linted", start))
+            continue
         except ArticleError as e:
             problems.append(Notice(SHAPE_ERROR, "error", f"line {number}: {e}", start, start))
             continue
         docs.append(article_document(article, f"{path}#{article.id or f'line-{number}'}"))
     return _with_file_problems(docs, source, path, notices, problems)
+
+
+def _too_deep(lost: str, at: int = 0) -> Notice:
+    """JSON nested deeper than Python's parser can follow: a finding, not a crash."""
+    return Notice(PARSE_ERROR, "error", f"not valid JSON for newslint: nested too deep; {lost}", at, at)
 
 
 def _json_notice(error: json.JSONDecodeError, start: int, line_number: int | None = None) -> Notice:

@@ -11,7 +11,7 @@ import regex
 import yaml
 
 from newslint.document import Notice
-from newslint.yamlsource import safe_load, yaml_error_line
+from newslint.yamlsource import AliasBombError, safe_load, yaml_error_line
 
 _FENCE = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 
@@ -33,6 +33,11 @@ def split(source: str) -> FrontMatter:
         return FrontMatter({}, 0, ())
     try:
         data = safe_load(m.group(1))
+    except AliasBombError as e:
+        return FrontMatter({}, m.end(), (Notice(
+            "input/front-matter", "error",
+            f"front matter refused (line {yaml_error_line(e) + 1}: {e.problem}); title, byline and "
+            "date in it were not read", 0, m.end()),))
     except yaml.YAMLError as e:
         line = yaml_error_line(e) + 1
         problem = getattr(e, "problem", None) or "invalid YAML"

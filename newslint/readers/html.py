@@ -1,152 +1,239 @@
 """HTML drafts: block elements become blocks, with exact source offsets.
 
-Parsed with the standard library's HTMLParser (character references left
-unconverted so each piece of text keeps its position). Whitespace is collapsed
-as a browser would. ``<script>``, ``<style>``, ``<iframe>``, ``<ins>`` and
-``<noscript>`` inside the body are not prose: they become embeds, which the
-``markup`` check reports. Title, author, date and language come from
+Parsed with html5lib, the WHATWG HTML5 parsing algorithm itself, so a page
+reads as a browser reads it: optional end tags (``</head>``, ``</p>``,
+``</li>``) may be left out, misnested and unclosed tags are repaired, text in
+a table's wrong place is moved out of it. Every token the parser reads is tied
+to its span in the source (``_Tokenizer``), and every node of the tree to the
+spans it came from (``_TreeBuilder``), so each piece of text keeps its line
+and column. Whitespace is collapsed as a browser would.
+
+``<script>``, ``<style>``, ``<iframe>``, ``<noscript>``, ``<object>``,
+``<embed>`` and ad-network ``<ins>`` slots (``class="adsbygoogle"``,
+``data-ad-*`` attributes) inside the body are not prose: they become embeds,
+which the ``markup`` check reports. HTML's own ``<ins>`` (an inserted-text
+edit mark) is ordinary text. ``<pre>``, ``<code>`` and their kin are code
+blocks, not prose. Title, author, date and language come from
 ``<title>``/``<h1>``, ``<meta>`` tags, ``<time datetime>`` and ``<html lang>``.
 """
 
 from __future__ import annotations
 
 import bisect
-import html
-from html.parser import HTMLParser
+import re
+from typing import Any
 
 import regex
 
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
+from newslint.readers.source import unify_newlines
 
 BLOCK_TAGS = frozenset([
     "address", "article", "aside", "blockquote", "body", "dd", "div", "dl", "dt", "figcaption",
     "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
-    "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul", "caption", "center", "details", "summary",
+    "main", "nav", "ol", "p", "section", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul", "caption", "center", "details", "summary", "option", "legend", "fieldset",
 ])
-EMBED_TAGS = frozenset({"script", "style", "iframe", "ins", "noscript", "object", "embed"})
-VOID_EMBEDS = frozenset({"embed"})
+EMBED_TAGS = frozenset({"script", "style", "iframe", "noscript", "object", "embed"})
+CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "xmp", "listing", "plaintext"})
+# Never prose and never reported: not shown, or not text at all.
+HIDDEN_TAGS = frozenset({"template", "title", "head"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_PIECES = regex.compile(r"\S+|\s+")
+_PIECES = regex.compile(r"\S+(?: \S+)*|\s+")  # words and single spaces stay one piece
+_AD_MARKER = regex.compile(r"adsbygoogle|\bad-?(?:slot|unit|container|zone)\b|\badsense\b|\bgpt-ad\b|"
+                           r"\bdfp\b|\bmgid\b|\btaboola\b|\boutbrain\b", regex.I)
 META_BYLINE = ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author")
 META_DATE = ("article:published_time", "date", "pubdate", "publish-date", "dc.date",
              "parsely-pub-date", "og:published_time", "sailthru.date")
+# The tree-building algorithm looks down the stack of open elements at most
+# tags, so its work grows with the nesting depth at each tag: a page nested
+# deeper than any article, or whose tags add up to more such work, is refused.
+MAX_DEPTH = 1_000
+MAX_DEPTH_WORK = 5_000_000
+_NOT_NESTING = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "param", "keygen", "frame", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
+    "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+})
+_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b.*?"
+                   r"(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>", re.S | re.I)
 
 
-class _Reader(HTMLParser):
+def is_ad_slot(attributes: dict[Any, str]) -> bool:
+    """An ``<ins>`` that an ad network fills, not HTML's inserted-text mark."""
+    for name, value in attributes.items():
+        key = name if isinstance(name, str) else name[1]
+        if key.startswith(("data-ad", "data-revive", "data-zone")):
+            return True
+        if key in ("class", "id") and _AD_MARKER.search(value or ""):
+            return True
+    return False
+
+
+# --- from the tree to blocks -----------------------------------------------------------------
+
+
+class _Collector:
+    """Walks the tree in document order, gathering blocks, embeds, comments and metadata."""
+
     def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.source = source
-        self.line_starts = [0] + [m.end() for m in regex.finditer("\n", source)]
         self.blocks: list[Block] = []
         self.embeds: list[Embed] = []
         self.comments: list[tuple[int, int, str]] = []
         self.meta: dict[str, str] = {}
+        self.title: str | None = None
+        self.lang: str | None = None
+        self.time: str | None = None
+        self.in_head = 0
+        self.prose = _Accumulator(self.blocks, len(source))
+        self.code = _Accumulator(self.blocks, len(source), collapse=False)
+
+    def walk(self, root: Any) -> None:
+        # Iterative: a page may nest thousands of elements deep.
+        stack: list[tuple[Any, bool]] = [(root, False)]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                self.leave(node)
+                continue
+            if not self.enter(node):
+                continue
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.childNodes))
+
+    def enter(self, node: Any) -> bool:
+        """Handle a node on the way in; True when its children should be walked."""
+        if node.kind == "text":
+            self.text(node)
+            return False
+        if node.kind == "comment":
+            self.comments.append((node.start, node.end, str(node.value).strip()))
+            return False
+        if node.kind != "element":
+            return True  # the document, a doctype
+        return self.element(node)
+
+    def element(self, node: Any) -> bool:
+        name, attrs = node.name, {k if isinstance(k, str) else k[1]: v for k, v in node.attributes.items()}
+        if name == "html" and attrs.get("lang") and self.lang is None:
+            self.lang = attrs["lang"]
+        elif name == "meta":
+            key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").casefold()
+            if key and attrs.get("content"):
+                self.meta.setdefault(key, attrs["content"])
+        elif name == "time" and attrs.get("datetime"):
+            self.time = self.time or attrs["datetime"]
+        elif name == "title":
+            if self.title is None:
+                self.title = "".join(p[0] for c in node.childNodes if c.kind == "text" for p in c.pieces)
+            return False
+        if name == "head":
+            self.in_head += 1  # its meta tags count; its scripts and styles are not embeds
+            return True
+        if name in HIDDEN_TAGS or self.in_head:
+            return False
+        if name in EMBED_TAGS or name == "ins" and is_ad_slot(node.attributes):
+            end = max(node.end, node.start)
+            self.embeds.append(Embed(name, node.start, end, self.source[node.start:end]))
+            return False
+        if name in CODE_TAGS:
+            self.code.depth += 1
+            if self.code.depth == 1:
+                self.code.kind = "code"
+        elif name in BLOCK_TAGS:
+            self.prose.flush()
+            self.prose.kind = "heading" if name in HEADINGS else ("quote" if name == "blockquote" else
+                                                                  "list-item" if name == "li" else "paragraph")
+        elif name == "br":
+            (self.code if self.code.depth else self.prose).add("\n", node.start)
+        return True
+
+    def leave(self, node: Any) -> None:
+        if node.kind != "element":
+            return
+        if node.name == "head":
+            self.in_head -= 1
+        elif node.name in CODE_TAGS and self.code.depth:
+            self.code.depth -= 1
+            if not self.code.depth:
+                self.code.flush()
+        elif node.name in BLOCK_TAGS:
+            self.prose.flush()
+            self.prose.kind = "paragraph"
+
+    def text(self, node: Any) -> None:
+        if self.in_head:
+            return
+        target = self.code if self.code.depth else self.prose
+        for data, start, end in node.pieces:
+            if end - start != len(data) and not _same_text(self.source[start:end], data):
+                # A character reference (or a piece the parser rewrote): one unit at its place.
+                target.add(" " if data.isspace() else data, start)
+                continue
+            crlf = _crlf_indexes(self.source, start, end)
+            for m in _PIECES.finditer(data):
+                at = start + m.start() + bisect.bisect_left(crlf, m.start())
+                target.add(m.group(0), at)
+
+
+def _same_text(raw: str, data: str) -> bool:
+    return raw.replace("\r\n", "\n") == data
+
+
+def _crlf_indexes(source: str, start: int, end: int) -> list[int]:
+    """Text indexes (after CRLF became LF) of the line feeds that were CRLF in source[start:end]."""
+    if "\r" not in source[start:end]:
+        return []
+    found, shift, pos = [], 0, source.find("\r\n", start, end)
+    while pos != -1:
+        found.append(pos - start - shift)
+        shift += 1
+        pos = source.find("\r\n", pos + 2, end)
+    return found
+
+
+def _within(anchors: list[tuple[int, int]], length: int, size: int) -> tuple[tuple[int, int], ...]:
+    """The anchors, with any run of text that would map past the source's end pinned inside it.
+
+    Only text the parser could not tie to its own tokens can do that; its
+    characters then point at the last place the source has.
+    """
+    kept: list[tuple[int, int]] = []
+    for k, (index, offset) in enumerate(anchors):
+        stop = anchors[k + 1][0] if k + 1 < len(anchors) else length
+        if offset + (stop - index) <= size:
+            kept.append((index, offset))
+            continue
+        last = max(size - 1, 0)
+        kept.extend((i, min(offset + i - index, last)) for i in range(index, stop))
+    return tuple(kept)
+
+
+class _Accumulator:
+    """The text of the block being built, with its anchors back into the source."""
+
+    def __init__(self, blocks: list[Block], size: int, collapse: bool = True) -> None:
+        self.blocks = blocks
+        self.size = size
+        self.collapse = collapse
+        self.kind = "paragraph"
+        self.depth = 0
         self.parts: list[str] = []
         self.anchors: list[tuple[int, int]] = []
         self.length = 0
-        self.kind = "paragraph"
-        self.in_head = False
-        self.in_title = False
-        self.title = ""
-        self.embed: tuple[str, int] | None = None
-        self.lang: str | None = None
-        self.time: str | None = None
-
-    def _here(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.embed:
-            return
-        a = {k: v or "" for k, v in attrs}
-        if tag == "html" and a.get("lang"):
-            self.lang = a["lang"]
-        if tag == "head":
-            self.in_head = True
-        elif tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            key = (a.get("name") or a.get("property") or a.get("itemprop") or "").casefold()
-            if key and a.get("content"):
-                self.meta.setdefault(key, a["content"])
-        elif tag == "time" and a.get("datetime"):
-            self.time = self.time or a["datetime"]
-        if tag in EMBED_TAGS and not self.in_head:
-            if tag in VOID_EMBEDS:
-                start = self._here()
-                end = start + len(self.get_starttag_text() or "")
-                self.embeds.append(Embed(tag, start, end, self.source[start:end]))
-            else:
-                self.embed = (tag, self._here())
-            return
-        if tag in BLOCK_TAGS:
-            self.flush()
-            self.kind = "heading" if tag in HEADINGS else ("quote" if tag == "blockquote" else
-                                                          "list-item" if tag == "li" else "paragraph")
-        elif tag == "br":
-            self.add("\n", self._here())
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("iframe", "ins", "embed") and not self.embed and not self.in_head:
-            start = self._here()
-            end = start + len(self.get_starttag_text() or "")
-            self.embeds.append(Embed(tag, start, end, self.source[start:end]))
-            return
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.embed:
-            name, start = self.embed
-            if tag == name:
-                end = self.source.find(">", self._here()) + 1 or len(self.source)
-                self.embeds.append(Embed(name, start, end, self.source[start:end]))
-                self.embed = None
-            return
-        if tag == "head":
-            self.in_head = False
-        elif tag == "title":
-            self.in_title = False
-        if tag in BLOCK_TAGS:
-            self.flush()
-            self.kind = "paragraph"
-
-    def handle_data(self, data: str) -> None:
-        if self.embed or self.in_head and not self.in_title:
-            return
-        if self.in_title:
-            self.title += data
-            return
-        start = self._here()
-        for m in _PIECES.finditer(data):
-            piece = m.group(0)
-            self.add(" " if piece.isspace() else piece, start + m.start())
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference(f"&{name};", html.unescape(f"&{name};"))
-
-    def handle_charref(self, name: str) -> None:
-        self._reference(f"&#{name};", html.unescape(f"&#{name};"))
-
-    def _reference(self, raw: str, text: str) -> None:
-        if self.embed or self.in_head:
-            if self.in_title:
-                self.title += text
-            return
-        self.add(" " if text.isspace() else text, self._here())
-
-    def handle_comment(self, data: str) -> None:
-        start = self._here()
-        self.comments.append((start, start + len(data) + 7, data.strip()))
 
     def add(self, text: str, source_offset: int) -> None:
-        if text == " " and (not self.parts or self.parts[-1].endswith((" ", "\n"))):
-            return
-        if text == "\n" and self.parts and self.parts[-1] == " ":
-            self.parts.pop()
-            self.length -= 1
+        if self.collapse:
+            if text.isspace() and text != "\n":
+                if not self.parts or self.parts[-1].endswith((" ", "\n")):
+                    return
+                text = " "
+            if text == "\n" and self.parts and self.parts[-1] == " ":
+                self.parts.pop()
+                self.anchors.pop()
+                self.length -= 1
         self.anchors.append((self.length, source_offset))
         self.parts.append(text)
         self.length += len(text)
@@ -156,34 +243,61 @@ class _Reader(HTMLParser):
         stripped = text.strip()
         if stripped:
             lead = len(text) - len(text.lstrip())
-            anchors = [(i - lead, off) for i, off in self.anchors if i >= lead]
+            # Anchors of the white space cut from either end point past the text: dropped.
+            anchors = [(i - lead, off) for i, off in self.anchors if lead <= i <= lead + len(stripped)]
             keys = [i for i, _ in self.anchors]
             if not anchors or anchors[0][0] != 0:
                 pos = bisect.bisect_right(keys, lead) - 1
                 i, off = self.anchors[max(pos, 0)]
                 anchors.insert(0, (0, off + lead - i))
-            lines = "\n".join(line.strip() for line in stripped.split("\n"))
-            block_text = lines if len(lines) == len(stripped) else stripped
-            self.blocks.append(Block(block_text, tuple(anchors), self.kind))
+            if self.collapse:
+                lines = "\n".join(line.strip() for line in stripped.split("\n"))
+                stripped = lines if len(lines) == len(stripped) else stripped
+            self.blocks.append(Block(stripped, _within(anchors, len(stripped), self.size), self.kind))
         self.parts, self.anchors, self.length = [], [], 0
 
 
+def nesting_problem(source: str) -> str:
+    """Why the page nests too deep to parse in bounded time, or '' (a linear scan of its tags)."""
+    depth = deepest = work = 0
+    for m in _TAGS.finditer(source):
+        name = m.group(3)
+        if name is None or m.group(4) or name.casefold() in _NOT_NESTING:
+            continue
+        depth = depth - 1 if m.group(2) else depth + 1
+        depth = max(depth, 0)
+        deepest = max(deepest, depth)
+        work += depth
+    if deepest > MAX_DEPTH:
+        return f"elements nest {deepest:,} deep (more than {MAX_DEPTH:,})"
+    if work > MAX_DEPTH_WORK:
+        return "its elements nest too deep too often"
+    return ""
+
+
 def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
-    reader = _Reader(source)
-    reader.feed(source)
-    reader.close()
-    reader.flush()
-    if reader.embed:  # unclosed <script>: report it up to the end of the file
-        name, start = reader.embed
-        reader.embeds.append(Embed(name, start, len(source), source[start:]))
-    meta = reader.meta
-    headings = [b.text for b in reader.blocks if b.kind == "heading"]
-    title = " ".join(reader.title.split()) or meta.get("og:title") or (headings[0] if headings else None)
+    source = unify_newlines(source)
+    problem = nesting_problem(source)
+    if problem:
+        return Document(path=path, source=source, format="html", blocks=(), notices=notices + (Notice(
+            "input/too-deep", "error", f"HTML not linted: {problem}; no article nests so deep"),))
+    from newslint.readers import html5tree  # html5lib loads only when HTML is read
+
+    document = html5tree.parse(source)
+    collector = _Collector(source)
+    collector.walk(document)
+    collector.prose.flush()
+    collector.code.flush()
+    blocks = sorted(collector.blocks, key=lambda b: b.start)
+    meta = collector.meta
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    title = " ".join((collector.title or "").split()) or meta.get("og:title") or (headings[0] if headings else None)
     return Document(
-        path=path, source=source, format="html", blocks=tuple(reader.blocks),
+        path=path, source=source, format="html", blocks=tuple(blocks),
         title=title or None,
         byline=frontmatter.pick(meta, META_BYLINE),
-        date=frontmatter.pick(meta, META_DATE) or reader.time,
-        language=frontmatter.language_code(reader.lang),
-        meta=meta, embeds=tuple(reader.embeds), notices=notices, comments=tuple(reader.comments),
+        date=frontmatter.pick(meta, META_DATE) or collector.time,
+        language=frontmatter.language_code(collector.lang),
+        meta=meta, embeds=tuple(sorted(collector.embeds, key=lambda e: e.start)), notices=notices,
+        comments=tuple(sorted(collector.comments)),
     )

@@ -17,6 +17,7 @@ import regex
 
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
+from newslint.readers.source import unify_newlines
 
 _LINE_MARKER = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CONTINUATION = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
@@ -35,6 +36,7 @@ def _parser() -> Any:
 
 
 def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
+    source = unify_newlines(source)
     fm = frontmatter.split(source)
     body = source[fm.body_start :]
     starts = _line_starts(body)
@@ -94,7 +96,7 @@ def _plain_paragraphs(body: str) -> list[list[int]] | None:
     together, would only say so. Any other body goes to markdown-it.
     """
     if "\r" in body and body.count("\r") != body.count("\r\n"):
-        return None  # a lone carriage return is a line break to markdown-it
+        return None  # a lone carriage return is a line break to markdown-it (read() makes it one)
     spans: list[list[int]] = []
     first = -1
     for n, line in enumerate(body.split("\n")):

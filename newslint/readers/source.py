@@ -1,18 +1,51 @@
-"""Turn raw bytes into text, saying what was wrong with them.
+"""Turn raw input into text, saying what was wrong with it: the bad-input policy.
 
-Binary files and files over the size limit are not decoded; invalid UTF-8 is
-tried as UTF-16 (with a BOM) and cp1252, then decoded with replacement
-characters. Every such event becomes a Notice and so a finding for that file.
+``screen`` is the one place that decides whether input can be linted at all,
+for files, standard input and the API's article bodies alike: too large,
+binary (magic numbers, NUL bytes, a high share of control characters or of
+bytes that are not text in any encoding tried), undecodable (invalid UTF-8 is
+tried as UTF-16 with a BOM and cp1252, then decoded with replacement
+characters) and empty. Every such event becomes a Notice and so a finding for
+that input; binary and over-size input are errors and are not linted.
+
+``read_file`` reads only regular files, and never more than the size limit: a
+FIFO, a device (a symlink to ``/dev/zero``), a socket or a folder is refused
+from its ``stat`` without reading, and an over-size file is reported from its
+``stat`` size.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+import sys
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from newslint.document import Notice
 
 MAX_BYTES = 5_000_000
-_BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
+_BINARY_SIGNATURES = (
+    b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF",
+    b"\x1f\x8b", b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c", b"\x28\xb5\x2f\xfd", b"OggS\x00", b"fLaC",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"wOFF", b"wOF2", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe",
+    b"ID3\x03", b"ID3\x04", b"SQLite format 3\x00",
+)
+# C0 controls other than tab, line feed, vertical tab, form feed and carriage return, and DEL.
+_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D} | {0x7F}
+_CONTROL_CHARS = frozenset(chr(c) for c in _CONTROLS)
+_SAMPLE = 65_536
+# Text in any language has few control characters; compressed or encoded data
+# has about one byte in nine, and about half its bytes are not valid UTF-8.
+_MAX_CONTROL_SHARE = 0.05
+_MAX_JUNK_SHARE = 0.30
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+BINARY = "input/binary"
+TOO_LARGE = "input/too-large"
+NOT_A_FILE = "input/not-a-file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,36 +54,148 @@ class Decoded:
     notices: tuple[Notice, ...]
 
 
-def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
-    """Decode file bytes; ``text`` is None when the file cannot be linted."""
-    if len(data) > max_bytes:
-        return Decoded(None, (Notice(
-            "input/too-large", "error",
-            f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for a draft; "
-            "not linted (is this really one article?)"),))
-    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data[:8192] and not _utf16_bom(data):
-        return Decoded(None, (Notice("input/binary", "error",
-                                     "file looks binary, not a text draft; not linted"),))
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif _utf16_bom(data):
-        return Decoded(data.decode("utf-16"), (Notice(
-            "input/encoding", "warning", "file is UTF-16; decoded it, but save drafts as UTF-8"),))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return _fallback(data, e)
-    notices: tuple[Notice, ...] = ()
+def screen(data: bytes | str, max_bytes: int = MAX_BYTES, what: str = "file") -> Decoded:
+    """The bad-input policy: ``text`` is None when the input cannot be linted, with the reason."""
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "replace"))
+    if size > max_bytes:
+        return Decoded(None, (too_large(size, max_bytes, what),))
+    binary = _binary_bytes(data) if isinstance(data, bytes) else _binary_text(data)
+    if binary:
+        return Decoded(None, (Notice(BINARY, "error", f"{what} looks binary ({binary}), not a text "
+                                                      "draft; not linted"),))
+    text, notices = _decode(data, what) if isinstance(data, bytes) else (data, ())
+    if text is None:
+        return Decoded(None, notices)
     if not text.strip():
-        notices = (Notice("input/empty", "warning", "file is empty"),)
+        notices += (Notice("input/empty", "warning", f"{what} is empty"),)
     return Decoded(text, notices)
+
+
+def unify_newlines(text: str) -> str:
+    """Lone carriage returns (classic Mac line ends, alone or mixed with CRLF and LF) as line feeds.
+
+    Every reader reads this text. It has the original's length and every
+    offset in it points at the same character of the original, so positions
+    and fixes computed on it apply to the original text, whose CRs a fix keeps.
+    """
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
+    """Decode file bytes under the bad-input policy (``screen`` for bytes)."""
+    return screen(data, max_bytes)
+
+
+def too_large(size: int | None, max_bytes: int, what: str = "file") -> Notice:
+    """The over-size notice; ``size`` None when only "more than the limit" is known (a stream)."""
+    amount = f"{size / 1e6:.1f} MB, over" if size is not None else "over"
+    return Notice(TOO_LARGE, "error", f"{what} is {amount} the {max_bytes / 1e6:g} MB limit for a draft; "
+                                      "not linted (is this really one article?)")
+
+
+def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes | Notice:
+    """The bytes of a regular file (``-``: standard input), or the Notice why it was not read.
+
+    Raises OSError when the path cannot be opened at all.
+    """
+    if path == "-":
+        return read_stream(sys.stdin.buffer, max_bytes, "standard input")
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Notice(NOT_A_FILE, "error", f"not a regular file ({_kind(info.st_mode)}); not read")
+        if info.st_size > max_bytes:
+            return too_large(info.st_size, max_bytes)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return read_stream(f, max_bytes)
+    finally:
+        os.close(fd)
+
+
+def read_stream(stream: BinaryIO, max_bytes: int, what: str = "file") -> bytes | Notice:
+    """At most ``max_bytes`` from a stream; more is refused without reading the rest."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return too_large(None, max_bytes, what)
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _binary_bytes(data: bytes) -> str:
+    """Why ``data`` is binary, or '' when it looks like text."""
+    if data.startswith(_BINARY_SIGNATURES):
+        return "a known binary file signature"
+    if _utf16_bom(data):
+        return ""  # UTF-16 text holds NUL bytes by design; its decoded text is screened
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample:
+        return "NUL bytes"
+    if not sample:
+        return ""
+    controls = sum(sample.count(bytes((c,))) for c in _CONTROLS)
+    if controls / len(sample) > _MAX_CONTROL_SHARE:
+        return f"{controls / len(sample):.0%} control characters"
+    invalid = _invalid_utf8(sample)
+    if (controls + invalid) / len(sample) > _MAX_JUNK_SHARE:
+        return f"{(controls + invalid) / len(sample):.0%} bytes that are neither text nor UTF-8"
+    return ""
+
+
+def _invalid_utf8(sample: bytes) -> int:
+    """How many bytes of ``sample`` are not part of a valid UTF-8 sequence."""
+    text = sample.decode("utf-8", "surrogateescape")
+    invalid = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    if invalid and "\udc80" <= text[-1] <= "\udcff" and len(sample) == _SAMPLE:
+        invalid -= min(3, invalid)  # a sequence cut by the sample's end is not junk
+    return invalid
+
+
+def _binary_text(text: str) -> str:
+    """Why already-decoded text is binary, or '' when it looks like text."""
+    sample = text[:_SAMPLE]
+    if not sample:
+        return ""
+    if "\x00" in sample:
+        return "NUL characters"
+    controls = sum(1 for ch in sample if ch in _CONTROL_CHARS)
+    if controls / len(sample) > _MAX_CONTROL_SHARE:
+        return f"{controls / len(sample):.0%} control characters"
+    junk = controls + sample.count("\ufffd")
+    if junk / len(sample) > _MAX_JUNK_SHARE:
+        return f"{junk / len(sample):.0%} control or replacement characters"
+    return ""
 
 
 def _utf16_bom(data: bytes) -> bool:
     return data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def _fallback(data: bytes, error: UnicodeDecodeError) -> Decoded:
+def _decode(data: bytes, what: str) -> tuple[str | None, tuple[Notice, ...]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif _utf16_bom(data):
+        text = data.decode("utf-16", "replace")
+        why = _binary_text(text)
+        if why:
+            return None, (Notice(BINARY, "error", f"{what} looks binary ({why}), not a text draft; not linted"),)
+        return text, (Notice("input/encoding", "warning",
+                             f"{what} is UTF-16; decoded it, but save drafts as UTF-8"),)
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as e:
+        return _fallback(data, e, what)
+
+
+def _fallback(data: bytes, error: UnicodeDecodeError, what: str) -> tuple[str, tuple[Notice, ...]]:
     where = f"invalid UTF-8 at byte {error.start}"
     try:
         text = data.decode("cp1252")
@@ -58,5 +203,4 @@ def _fallback(data: bytes, error: UnicodeDecodeError) -> Decoded:
     except UnicodeDecodeError:
         text = data.decode("utf-8", errors="replace")
         how = "replaced the undecodable bytes with U+FFFD"
-    return Decoded(text, (Notice("input/encoding", "warning",
-                                 f"{where}; {how}; save drafts as UTF-8"),))
+    return text, (Notice("input/encoding", "warning", f"{where}; {how}; save drafts as UTF-8"),)

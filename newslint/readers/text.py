@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from newslint.document import Block, Document, Notice
+from newslint.readers.source import unify_newlines
 
 _BLANK = regex.compile(r"\n[ \t\r]*\n")
 
@@ -47,6 +48,7 @@ def _crlf_block(raw: str, start: int) -> Block:
 
 
 def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
+    source = unify_newlines(source)
     blocks = split_blocks(source)
     title = None
     if blocks and _looks_like_title(blocks[0].text):

@@ -27,6 +27,8 @@ BUILTIN_RULES = {  # findings that come from the engine or readers, not from a Y
     "input/empty": "The file is empty",
     "input/too-large": "The file is over the size limit for a draft",
     "input/unreadable": "The file cannot be read",
+    "input/not-a-file": "The path is a FIFO, device, socket or folder, not a regular file",
+    "input/too-deep": "The HTML nests too deep to parse in bounded time",
     "suppression/unused": "A suppression comment that silences nothing",
     "suppression/invalid": "A malformed suppression comment",
     "newslint/rule-timeout": "A rule's regex ran past its time limit",

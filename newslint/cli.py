@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -49,6 +51,9 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
+            # A second Ctrl-C while the workers stop must not break the exit with a traceback.
+            with contextlib.suppress(ValueError):  # only the main thread may set handlers
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
             click.echo("newslint: interrupted", err=True)
             raise click.exceptions.Exit(INTERRUPTED) from None
 

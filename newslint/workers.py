@@ -49,13 +49,14 @@ def map_paths(task: Callable[[str], T], paths: Sequence[str], jobs: int,
                 progress(1)
         return
     fork = sys.platform.startswith("linux")
-    if fork and warm is not None:
-        warm()
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    pool = concurrent.futures.ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid()))
+    pool: concurrent.futures.ProcessPoolExecutor | None = None
     finished = False
-    try:
+    try:  # a Ctrl-C at any point from here on must stop the workers, or the exit waits for them
+        if fork and warm is not None:
+            warm()
+        pool = concurrent.futures.ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid()))
         chunk = max(1, min(32, len(paths) // (jobs * 8) or 1))
         for result in pool.map(_run, paths, chunksize=chunk):
             yield result
@@ -63,7 +64,9 @@ def map_paths(task: Callable[[str], T], paths: Sequence[str], jobs: int,
                 progress(1)
         finished = True
     finally:
-        if finished:
+        if pool is None:
+            pass
+        elif finished:
             pool.shutdown(wait=True)
         else:  # interrupted (Ctrl-C) or abandoned: stop now, do not lint the rest
             _stop(pool)
@@ -78,6 +81,11 @@ def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=5)
+    # Let the pool's manager thread finish closing its wakeup pipe now: at exit, Python 3.11
+    # wakes that thread through the pipe and, in a race with the close, can print a traceback.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def _init_worker(task: Callable[[str], Any], parent: int) -> None:

@@ -6,26 +6,28 @@ import functools
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
 
 from newslint import __version__
-from newslint.baseline import Baseline, load_baseline, write_baseline
 from newslint.config import Config, describe, load_config
 from newslint.engine import Options, display_name, lint_paths, severity_at_least, warm
 from newslint.errors import NewslintError
 from newslint.files import collect
 from newslint.finding import WORST_FIRST, FileResult
-from newslint.fix import FixOutcome, fix_path
 from newslint.options import build_options
 from newslint.readers import COLLECTIONS, FORMATS
-from newslint.report import Formatter, formatters
-from newslint.report.json import rule_to_json
+from newslint.report import FORMATS as REPORT_FORMATS
+from newslint.report import formatter as report_formatter
 from newslint.rules import RuleSet, load_rules
 from newslint.selection import INTERNAL_ERROR
-from newslint.workers import map_paths
+
+if TYPE_CHECKING:  # imported where used: a one-file run needs none of them
+    from newslint.baseline import Baseline
+    from newslint.fix import FixOutcome
+    from newslint.report import Formatter
 
 PROGRESS_MIN_FILES = 20
 INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
@@ -66,7 +68,7 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Read this config file instead of looking for newslint.yaml, .newslint.yaml "
                    "or pyproject.toml [tool.newslint] from the linted paths upward.")
-@click.option("--format", "output_format", type=click.Choice(list(formatters())), default="text",
+@click.option("--format", "output_format", type=click.Choice(list(REPORT_FORMATS)), default="text",
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rule ids, category prefixes or 'all' (comma-separated, "
@@ -125,7 +127,11 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     options = build_options(config, (r.id for r in ruleset), language=language,
                             format=input_format, jobs=jobs or os.cpu_count() or 1)
     files = list(collect(paths, include=config.include, exclude=config.exclude))
-    known = load_baseline(baseline) if baseline and not update_baseline else None
+    known = None
+    if baseline and not update_baseline:
+        from newslint.baseline import load_baseline
+
+        known = load_baseline(baseline)
     # stdout carries the diff or the fixed standard input: the report moves to stderr
     out = sys.stderr if diff or (fix and "-" in files) else sys.stdout
     use_color = out.isatty() if color is None else color
@@ -133,7 +139,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     results = _results(files, ruleset, options, fixes, known)
     if update_baseline:
         sys.exit(_record(str(baseline), results))
-    formatter = formatters()[output_format](out, use_color, rules=ruleset)
+    formatter = report_formatter(output_format)(out, use_color, rules=ruleset)
     sys.exit(_report(formatter, results, config.fail_on, fixes))
 
 
@@ -159,6 +165,9 @@ def _results(files: list[str], ruleset: RuleSet, options: Options, fixes: _Fixes
         if fixes is None:
             linted: Iterable[FileResult] = lint_paths(files, ruleset, options, progress=advance)
         else:
+            from newslint.fix import fix_path
+            from newslint.workers import map_paths
+
             task = functools.partial(fix_path, ruleset=ruleset, options=options,
                                      write=fixes.write)
             outcomes = map_paths(task, files, options.jobs, progress=advance,
@@ -185,6 +194,8 @@ def _report(formatter: Formatter, results: Iterable[FileResult], fail_on: str,
 
 def _record(path: str, results: Iterable[FileResult]) -> int:
     """--update-baseline: write every finding to the baseline file."""
+    from newslint.baseline import write_baseline
+
     kept = list(results)
     count = write_baseline(path, kept)
     click.echo(f"newslint: recorded {count} finding{'s' if count != 1 else ''} "
@@ -316,6 +327,8 @@ def list_rules(rules_dirs: tuple[str, ...], output_format: str) -> None:
     ruleset = load_rules(extra_dirs=rules_dirs)
     if output_format == "json":
         import json
+
+        from newslint.report.json import rule_to_json
 
         click.echo(json.dumps([rule_to_json(r) for r in ruleset], ensure_ascii=False, indent=1))
         return

@@ -13,13 +13,11 @@ import functools
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from newslint import language as lang_detect
-from newslint import suppression
 from newslint.checks import KINDS
 from newslint.checks.base import Context, Hit
 from newslint.document import Document, Notice
@@ -32,7 +30,6 @@ from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_bytes, source
 from newslint.rules import Rule, RuleSet
 from newslint.selection import INTERNAL_ERROR, Selection, Source
-from newslint.workers import map_paths
 
 RULE_TIMEOUT = "newslint/rule-timeout"
 
@@ -145,6 +142,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
                                               f"rule {rule.id} ({rule.source}) stopped: {e}; "
                                               "simplify its regex"))
     if doc.comments:  # inline suppression directives live in HTML comments
+        from newslint import suppression
+
         ran = {r.id for r in rules} | {f.rule for f in findings}
         findings = suppression.filter_findings(doc, findings, (r.id for r in ruleset), ran,
                                                options.selects)
@@ -186,6 +185,8 @@ def _document_finding(doc: Document | str, rule: str, severity: str, message: st
 
 
 def internal_error(path: str, error: BaseException) -> FileResult:
+    import traceback
+
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
     message = (f"newslint crashed on this file ({type(error).__name__}: {error}{at}); "
@@ -235,6 +236,8 @@ def display_name(path: str) -> str:
 def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
                progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
     """Lint files in order, in parallel when ``options.jobs > 1``; results stream as they finish."""
+    from newslint.workers import map_paths
+
     task = functools.partial(lint_file, ruleset=ruleset, options=options)
     for results in map_paths(task, list(paths), options.jobs, warm=functools.partial(
             warm, ruleset, options), progress=progress):

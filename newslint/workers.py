@@ -10,17 +10,18 @@ thread notices that the parent is gone and exits.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import gc
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # imported by a parallel run only: a one-file run never needs them
+    import concurrent.futures
 
 T = TypeVar("T")
 
@@ -48,6 +49,9 @@ def map_paths(task: Callable[[str], T], paths: Sequence[str], jobs: int,
             if progress:
                 progress(1)
         return
+    import concurrent.futures
+    import multiprocessing
+
     fork = sys.platform.startswith("linux")
     if fork and warm is not None:
         warm()

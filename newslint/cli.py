@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -125,7 +124,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     config = _effective_config(ctx, paths, config_file)
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
     options = build_options(config, (r.id for r in ruleset), language=language,
-                            format=input_format, jobs=jobs or os.cpu_count() or 1)
+                            format=input_format, jobs=jobs)
     files = list(collect(paths, include=config.include, exclude=config.exclude))
     known = None
     if baseline and not update_baseline:

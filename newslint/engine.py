@@ -235,7 +235,8 @@ def display_name(path: str) -> str:
 
 def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
                progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
-    """Lint files in order, in parallel when ``options.jobs > 1``; results stream as they finish."""
+    """Lint files in order, in parallel when ``options.jobs > 1`` (0: as many workers as the
+    input's size repays); results stream as they finish."""
     from newslint.workers import map_paths
 
     task = functools.partial(lint_file, ruleset=ruleset, options=options)
@@ -244,13 +245,20 @@ def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
         yield from results
 
 
-def warm(ruleset: RuleSet, options: Options) -> None:
-    """Compile the rules and load language profiles once, before forking, so workers inherit them."""
-    for rule in ruleset:
+# A run over this many files meets most languages: the second tier of language profiles
+# is loaded before the fork too, rather than again in each worker that needs it.
+WARM_ALL_FILES = 200
+
+
+def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
+    """Before forking, compile what every worker needs and load the language profiles once,
+    so that the workers inherit them. The rules of one language compile in the workers that
+    meet a document in it."""
+    for rule in ruleset.for_language(None):
         if options.selects(rule.id):
             _ = rule.compiled
     if needs_language(ruleset, options) and not options.language:
-        lang_detect.warm()
+        lang_detect.warm(everything=files >= WARM_ALL_FILES)
     # What is loaded now lives as long as the run: keep the collector from
     # walking it again and again, and keep the forked workers' copies shared.
     gc.freeze()

@@ -31,18 +31,45 @@ _WORKER_GC = (10_000, 10, 10)
 _PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 0.5  # seconds between the watchdog's looks at the parent
 
+# With jobs left to newslint (0), one worker per this much input, up to the CPUs this
+# process may run on: a worker costs a fork and its share of lazily compiled rules,
+# which a handful of drafts does not repay.
+BYTES_PER_WORKER = 256 * 1024
+MIN_FILES_PER_WORKER = 16
+
 _task: dict[str, Callable[[str], Any]] = {}
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(paths: Sequence[str], jobs: int) -> int:
+    """``jobs`` when given (> 0), else as many workers as the input's size repays."""
+    if jobs > 0:
+        return max(1, min(jobs, len(paths)))
+    size = 0
+    for path in paths:
+        with contextlib.suppress(OSError):  # a file that cannot be read is a finding later
+            size += os.stat(path).st_size if path != "-" else 0
+    by_work = min(1 + size // BYTES_PER_WORKER, max(1, len(paths) // MIN_FILES_PER_WORKER))
+    return max(1, min(available_cpus(), by_work))
+
+
 def map_paths(task: Callable[[str], T], paths: Sequence[str], jobs: int,
-              warm: Callable[[], None] | None = None,
+              warm: Callable[[int], None] | None = None,
               progress: Callable[[int], None] | None = None) -> Iterator[T]:
-    """``task(path)`` for every path, in order; in ``jobs`` worker processes when more than one.
+    """``task(path)`` for every path, in order; in ``jobs`` worker processes when more than one
+    (0: as many as the input's size repays, see ``worker_count``).
 
     Standard input (``-``) is read here, so a run that includes it stays in this process.
-    ``warm`` runs once before the workers start (what it loads, they inherit on Linux).
+    ``warm(number of paths)`` runs once before the workers start (what it loads, they inherit on Linux).
     """
-    jobs = max(1, min(jobs, len(paths)))
+    jobs = worker_count(paths, jobs)
     if jobs == 1 or "-" in paths:
         for path in paths:
             yield task(path)
@@ -54,7 +81,7 @@ def map_paths(task: Callable[[str], T], paths: Sequence[str], jobs: int,
 
     fork = sys.platform.startswith("linux")
     if fork and warm is not None:
-        warm()
+        warm(len(paths))
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = concurrent.futures.ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid()))

@@ -15,7 +15,7 @@ from newslint.rules import Rule, RuleSet, build_rule
 RULE: Rule = build_rule(Path("test.yaml"), "test", {
     "id": "duplicate/paragraph", "check": "duplicate", "severity": "error",
     "message": "{how} {line}", "with": {"min_chars": 40, "similarity": 0.9,
-                                        "fragment_min_chars": 50}})
+                                        "fragment_min_chars": 30}})
 
 
 def report(text: str) -> list[tuple[int, str]]:
@@ -46,12 +46,21 @@ def doc(*paragraphs: str) -> str:
     (doc(FRAGMENT, B, LEMBAGA), [(1, "as a cut-off fragment 5")]),  # the fragment comes first
     (doc(LEMBAGA, B, FRAGMENT), [(5, "as a cut-off fragment 1")]),
     (doc(LEMBAGA, B, LEMBAGA[:95]), [(5, "as a cut-off fragment 1")]),  # cut mid-word
+    # cut where a sentence ends, its full stop dropped
+    (doc(FRAGMENT + " Itu kata menteri di Jakarta.", B, FRAGMENT.rstrip(".")),
+     [(5, "as a cut-off fragment 1")]),
+    # a short cut-off copy, away from its paragraph
+    (doc(A, C, B, "The mayor said the plan would be reviewed"), [(7, "as a cut-off fragment 3")]),
     (doc(A, B, C, A, B), [(7, "exactly 1"), (9, "exactly 3")]),
 ])
 def test_repeats_are_reported_once(text: str, expected: list[tuple[int, str]]) -> None:
     assert report(text) == expected
 
 
+RECORDS = [f"{name}: AC Milan 2 - 1 Liverpool, 23/05/2007 – {age} years {days} days"
+           for name, age, days in (("Paolo Maldini", 38, 331), ("Pietro Vierchowod", 37, 46),
+                                   ("Alessandro Costacurta", 37, 34), ("Javier Zanetti", 36, 285),
+                                   ("Edwin van der Sar", 40, 211))]
 PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances is not a tech problem."
 
 
@@ -71,6 +80,38 @@ PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances
     # the same words, but not from the start of the longer paragraph
     doc("If none were found, consider all routable placements anywhere in the device.", B,
         "If none were found, consider all placements anywhere in the device even if not routable."),
+    # short entries that differ by one word or one number are a list, not a copy
+    doc("The northern district will get two new schools next year.", B,
+        "The southern district will get two new schools next year."),
+    doc("Participants in category 1 must register at the stadium before noon.",
+        "Participants in category 2 must register at the stadium before noon."),
+    # list items differing by a word, even long ones
+    "- The council approved the new budget on Tuesday after a long and heated debate.\n"
+    "- The council approved the new budget on Friday after a long and heated debate.\n",
+    # three or more substantial paragraphs built on one template
+    doc(*(f"Candidate {name} of the Labour party won the {seat} seat with a majority of "
+          f"votes counted on Friday night in the town hall." for name, seat in
+          (("Smith", "northern"), ("Jones", "southern"), ("Brown", "eastern")))),
+    # the rows of two tables
+    doc("| Monday | Persib Bandung against Persija Jakarta | evening |\n"
+        "| Tuesday | Arema Malang against Persebaya Surabaya | evening |", B,
+        "| Monday | Persib Bandung against Persija Jakarta | evening |\n"
+        "| Tuesday | Arema Malang against Persebaya Surabaya | afternoon |"),
+    # a summary bullet at the top restated as a sentence in the story
+    doc("Survey of 20,000 pupils revealed growth in secret photo accounts", B,
+        "The news has heightened fears that private content is being posted", A, C,
+        "The news has heightened fears that private content is being posted."),
+    # one record listed in two lists of the article
+    doc("Oldest winners", *RECORDS[:3], A, B, "Oldest players", RECORDS[3], RECORDS[0], RECORDS[4]),
+    # a pull quote: a whole quotation, then the paragraph with its attribution
+    doc('"We only have one flight scheduled at that hour, and we are talking to the airline"',
+        B, '"We only have one flight scheduled at that hour, and we are talking to the airline",'
+        " the operator said in a statement on Friday."),
+    # a short sentence carried on at once in the next paragraph: rhetoric
+    doc(A, "We are going to get through this.",
+        "We are going to get through this together, and nobody will walk away, he said."),
+    # a short paragraph repeated by design (a refrain, a call to the reader)
+    doc("Thank you for reading our coverage today.", A, B, "Thank you for reading our coverage today."),
 ])
 def test_repetition_that_belongs_to_the_article(text: str) -> None:
     assert report(text) == []
@@ -80,6 +121,31 @@ MEALS = [f"Meal {n}: {n} cup rice, {n + 1} oz. chicken, a spoon of oil and steam
          f"for lunch on day {n}." for n in range(1, 5)]
 FILLER = [f"Day {n} starts with a walk of {n * 10} minutes before breakfast at home, then work."
           for n in range(1, 30)]
+
+
+def test_a_teaser_rendered_twice_in_a_row_is_reported() -> None:
+    teaser = "Video: Turkey to fine passengers who stand before the plane stops"
+    assert report(doc(A, "Read also:", "New in Japan: tourists need not carry their bags",
+                      teaser, teaser, "(fem/ddn)")) == [(9, "exactly 7")]
+
+
+def test_a_finding_names_its_evidence() -> None:
+    rule = build_rule(Path("test.yaml"), "test", {
+        "id": "duplicate/paragraph", "check": "duplicate", "severity": "error",
+        "message": "{how} ({evidence})", "with": {}})
+    messages = {}
+    for name, text in (("exact", doc(A, B, A)), ("case", doc(A, B, A.upper())),
+                       ("near", doc(A, B, A.replace("heated", "bitter"))),
+                       ("prefix", doc(LEMBAGA, B, FRAGMENT))):
+        found = lint_document(read_string(text, "draft.md")[0], RuleSet((rule,)),
+                              Options(language="xx")).findings
+        messages[name] = [f.message for f in found]
+    assert messages == {
+        "exact": ["exactly (the same text)"],
+        "case": ["nearly (the same words, in another case or punctuation)"],
+        "near": ["nearly (similarity 0.93)"],
+        "prefix": ["as a cut-off fragment (its 16 words open the 26-word paragraph)"],
+    }
 
 
 def test_a_menu_repeating_its_items_far_apart_is_design() -> None:

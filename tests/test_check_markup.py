@@ -50,6 +50,7 @@ def test_leftovers_are_found(mode: str, text: str, expected: list[str]) -> None:
     ("entity", "AT&T and Procter & Gamble reported earnings; R&D rose."),
     ("entity", "The &foo; thing is not a character reference."),
     ("shortcode", "He said [the minister] would resign. [Updated at 10:00]"),
+    ("shortcode", "Five Days Until the Internet Giveaway [Video] and [AUDIO]"),
     ("template", "The budget {was} cut, he wrote; costs rose 100% in 2023."),
 ])
 def test_look_alikes_are_left_alone(mode: str, text: str) -> None:
@@ -118,3 +119,93 @@ def test_indonesian_prose_that_looks_like_chrome(text: str,
 def test_english_chrome_is_found_in_every_language(language: str) -> None:
     assert shipped("Share this:", language) == [(1, "markup/widget-line")]
     assert shipped("Top officials met on Monday to discuss the budget.", language) == []
+
+
+def found_in(mode: str, text: str, path: str) -> list[str]:
+    """Messages of a mode's findings on every document read from ``text`` as ``path``."""
+    messages = []
+    for doc in read_string(text, path):
+        result = lint_document(doc, RuleSet((mode_rule(mode),)), Options(language="xx"))
+        messages += [f.message for f in result.findings]
+    return messages
+
+
+@pytest.mark.parametrize("mode, text, path", [
+    # inline code in Markdown (and in text drafts written with backticks)
+    ("tag", "Wrap the caption in `<figcaption>` and the image in `<figure class=\"wide\">`.", "a.md"),
+    ("tag", "Wrap the caption in `<figcaption>` inside the figure.", "a.txt"),
+    ("entity", "Write ``&nbsp;`` for a space that does not break.", "a.md"),
+    ("template", "Jinja prints a value with `{{ name }}` in the page.", "a.md"),
+    ("shortcode", "WordPress shows a gallery where you type `[gallery ids=\"1,2\"]`.", "a.md"),
+    # fenced and indented code blocks
+    ("tag", "Intro.\n\n```html\n<div class=\"box\"><p>Hi</p></div>\n```\n\nMore.", "a.md"),
+    ("tag", "Intro.\n\n    <div class=\"box\"><p>Hi</p></div>\n\nMore.", "a.md"),
+    # escaped markup shown on purpose
+    ("entity", "Use the &lt;div&gt; element, closed with &lt;/div&gt;.", "a.md"),
+    ("tag", "<p>Use the <code>&lt;div class=\"box\"&gt;</code> wrapper.</p>", "a.html"),
+    ("tag", "<p>A sample:</p><pre>&lt;ul&gt;\n  &lt;li class=\"x\"&gt;One&lt;/li&gt;\n&lt;/ul&gt;</pre>",
+     "a.html"),
+    ("tag", "<p>Use the &lt;div&gt; element for blocks.</p>", "a.html"),
+    # prose discussing a tag
+    ("tag", "Search engines read the <title> element first.", "a.md"),
+    ("tag", "Mesin pencari membaca tag <title> lebih dulu.", "a.txt"),
+    ("tag", "Mettez le titre dans la balise <h1> de la page.", "a.txt"),
+    ("tag", "The page closes with “</html>” after the footer.", "a.txt"),
+    # ad and recommendation slots are ad code (the ad-text rules report them)
+    ("tag", '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>', "a.txt"),
+    ("tag", '<div class="OUTBRAIN" data-widget-id="AR_1"></div>', "a.txt"),
+])
+def test_code_and_markup_shown_on_purpose_are_not_leftovers(mode: str, text: str,
+                                                            path: str) -> None:
+    assert found_in(mode, text, path) == []
+
+
+def test_a_pasted_html_sample_is_one_finding() -> None:
+    sample = "Intro paragraph.\n\n<ul>\n<li>One</li>\n<li>Two</li>\n<li>Three</li>\n</ul>"
+    assert found_in("tag", sample, "a.txt") == ["<ul> ... (8 in this paragraph)"]
+
+
+def test_double_escaped_markup_in_html_is_a_leftover() -> None:
+    html = '<p>&lt;p class="lead"&gt;The council met on Thursday.&lt;/p&gt;</p>'
+    assert found_in("tag", html, "a.html") == ['<p class="lead">', "</p>"]
+
+
+def test_adjacent_tags_are_one_run() -> None:
+    assert found_in("tag", 'Text here.\n\n<div class="entry"><p>\n\nMore.', "a.txt") == [
+        '<div class="entry"><p>']
+
+
+def test_a_tag_in_prose_is_still_a_leftover() -> None:
+    assert found_in("tag", "Harga <strong>naik</strong> lagi dan <em>turun</em>.", "a.txt") \
+        == ["<strong> ... (4 in this paragraph)"]
+    assert found_in("tag", "The <title> of the page was wrong.", "a.txt") == ["<title>"]
+
+
+WXR = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Site</title>
+<item><title>Post</title><dc:creator>ed</dc:creator><wp:post_type>post</wp:post_type>
+<wp:post_id>7</wp:post_id><wp:post_date_gmt>2024-09-12 10:00:00</wp:post_date_gmt>
+<content:encoded><![CDATA[<p>The council met on Thursday.</p>
+<p>[gallery ids="1,2,3"]</p>
+<p>[caption id="attachment_9" align="alignnone"]<img src="a.jpg"> The hall[/caption]</p>
+<p>[vc_row]Old page builder[/vc_row]</p>]]></content:encoded></item>
+</channel></rss>"""
+
+
+def test_core_shortcodes_of_a_cms_export_are_cms_markup() -> None:
+    assert found_in("shortcode", WXR, "site.xml") == ["[vc_row]", "[/vc_row]"]
+    # the same shortcodes typed into a draft would print as they are
+    assert found_in("shortcode", '[gallery ids="1,2,3"]\n\nThe council met.', "a.md") == [
+        '[gallery ids="1,2,3"]']
+
+
+def test_a_paragraph_finding_offers_no_fix_that_would_delete_its_prose() -> None:
+    text = "Harga <strong>naik</strong> lagi dan <em>turun</em> minggu ini."
+    found = lint_text(text, path="a.txt", options=Options(select=("markup/html-tag",))).findings
+    assert [(f.snippet, f.fix) for f in found] == [
+        ("<strong>naik</strong> lagi dan <em>turun</em>", None)]
+    single = lint_text("Harga naik <strong>lagi</strong>.", path="a.txt",
+                       options=Options(select=("markup/html-tag",))).findings
+    assert all(f.fix is not None for f in single)

@@ -40,6 +40,11 @@ def found(check: Rule, text: str, path: str = "draft.md") -> list[tuple[int, int
     ("line", {"regex": r"\w+\.com, \d+, DIRECT", "requires": ["direct"]},
      "Intro.\n\nmgid.com, 7, DIRECT", [(3, 1, "mgid.com, 7, DIRECT")]),
     ("line", {"regex": r"\w+\.com, \d+", "requires": ["reseller"]}, "mgid.com, 7, DIRECT", []),
+    # `body_only` leaves the title and headings alone
+    ("line", {"regex": r"^VIDEO:", "body_only": True}, "# VIDEO: Floods hit the city\n\nVIDEO: more here",
+     [(3, 1, "VIDEO:")]),
+    ("line", {"regex": r"^VIDEO:"}, "# VIDEO: Floods hit the city\n\nVIDEO: more here",
+     [(1, 3, "VIDEO:"), (3, 1, "VIDEO:")]),
 ])
 def test_scopes_and_options(scope: str, params: dict[str, Any], text: str,
                             expected: list[tuple[int, int, str]]) -> None:

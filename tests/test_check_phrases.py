@@ -32,6 +32,9 @@ def found(check: Rule, text: str) -> list[tuple[int, str]]:
     ("Baca Juga:", [(1, "Baca Juga:")]),
     ("» baca juga", [(1, "» baca juga")]),
     ("BACA JUGA …", [(1, "BACA JUGA …")]),
+    ("(Baca juga)", [(1, "(Baca juga)")]),
+    ("[ADVERTISEMENT]", [(1, "[ADVERTISEMENT]")]),
+    ("(Baca juga: Harga Cabai Naik Lagi)", []),
     ("Baca juga: Harga Cabai Naik Lagi", []),  # a whole-line phrase, not a prefix
     ("Top skor liga musim ini", []),
 ])
@@ -47,6 +50,10 @@ LONG_HEADLINES = ("Baca JugaIRGC: Sistem Pertahanan Israel Telah Hancur, Wilayah
 @pytest.mark.parametrize("text, flagged", [
     ("Baca Juga: Harga Cabai Naik Lagi", True),
     ("Baca Juga | Harga Cabai Naik Lagi", True),
+    ("(Baca juga: Harga Cabai Naik Lagi)", True),
+    ("[Baca Juga - Harga Cabai Naik Lagi]", True),
+    ("(BACA JUGA)", True),
+    ("(Baca juga undang-undang itu dengan teliti sebelum menandatangani kontrak kerja)", False),
     ("Baca JugaWarga Bandung Terkena Virus Hanta", True),  # glued to its headline
     (LONG_HEADLINES, True),  # after a glued word, up to three times max_words
     ("Baca juga undang-undang itu dengan teliti sebelum menandatangani kontrak kerja", False),

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from newslint.checks import base, truncation
+from newslint.checks import base
+from newslint.checks.truncation import lone, sentences
 from newslint.engine import Options, lint_document
 from newslint.readers import read_string
 from newslint.rules import Rule, RuleSet, build_rule
@@ -21,7 +22,8 @@ def rule(mode: str, **params: Any) -> Rule:
     return build_rule(Path("test.yaml"), "test", raw)
 
 
-PARAGRAPH_END = rule("paragraph-end", dangling_words=ID_DANGLING, long_words=25)
+PARAGRAPH_END = rule("paragraph-end", dangling_words=ID_DANGLING)
+WEAK = rule("paragraph-end", dangling_words=ID_DANGLING, evidence="weak")
 SPLIT = rule("split-sentence", continuation_openers=["serta", "maupun"],
              weak_openers=["khususnya", "telah"])
 MARKER = rule("marker", markers=["[...]", "(bersambung)"])
@@ -54,8 +56,22 @@ def article(middle: str) -> str:
     # a comma, a spaced dash
     "Bahkan komposisi kamera belakangnya pun tidak berbeda dari versi sebelumnya,",
     "They wanted us on our knees and they used every trick - internally, externally -",
-    # a quotation that opens and never closes
+    # a quotation that opens and never closes, in any style
     "“Saya difahamkan dia memerlukan kira-kira enam minggu untuk pulih sepenuhnya",
+    'He said: "We know it is renowned for its views and the walks along the coast',
+    "Der Trainer sagte: „Wir müssen jetzt schnell nach vorne schauen und wieder",
+    "Le ministre a déclaré : « Nous allons investir dans les hôpitaux de la région",
+    # a bracket that opens and never closes
+    "Pemerintah menyiapkan anggaran untuk program itu (termasuk bantuan bagi pekerja rentan",
+    # a word cut in the middle: "pendaftar" is used in full elsewhere
+    "Panitia mengatakan jumlah pendaftar tahun ini meningkat dibandingkan tahun lalu pend",
+])
+def test_strong_evidence_is_a_warning(middle: str) -> None:
+    assert flagged(article(middle)) == [3]
+    assert flagged(article(middle), WEAK) == []  # reported once, by the strong rule
+
+
+@pytest.mark.parametrize("middle", [
     # a full sentence, then a fragment
     "Pada saat itu, perusahaan sabunnya bernama Fa Wings. Pada awalnya perusahaan",
     "Akhir Juli, 42% dari mereka sudah divaksin. Pada Agustus, 60% dari mereka sudah menerima",
@@ -67,13 +83,21 @@ def article(middle: str) -> str:
     "Kepala BPBD mengatakan warga di bantaran sungai diminta mengungsi sebelum ketinggian air",
     "The report also suggested the U.S. might not be the “jobs machine”",  # a phrase in quotes
     "Как отмечается, после обновления скорость персонажа заметно меняется",
-    # one long sentence without an end (long_words: 25)
+])
+def test_weak_evidence_is_its_own_rule(middle: str) -> None:
+    assert flagged(article(middle), WEAK) == [3]
+    assert flagged(article(middle)) == []
+
+
+@pytest.mark.parametrize("middle", [
+    # one long sentence without a full stop: a missing full stop alone is not a cut (the
+    # weak rule may still mention it as the article's only unfinished sentence)
     "Dalam perutusan khas sempena pengumuman Pelan Pemulihan Negara hari ini Perdana Menteri "
     "berkata negara bersedia untuk beralih kepada fasa keempat selepas kadar vaksinasi "
-    "mencapai sasaran yang ditetapkan oleh kerajaan bagi",
+    "mencapai sasaran yang ditetapkan oleh kerajaan",
 ])
-def test_cut_paragraphs_are_reported(middle: str) -> None:
-    assert flagged(article(middle)) == [3]
+def test_a_missing_full_stop_alone_is_not_a_warning(middle: str) -> None:
+    assert flagged(article(middle)) == []
 
 
 @pytest.mark.parametrize("middle", [
@@ -112,7 +136,7 @@ CAPTION = "Residents walk past the flooded market in the old town on Friday morn
     (f"{TIDY}\n\n{CUT}\n\n{CLOSE}", "text", "xx"),
 ])
 def test_the_only_unfinished_sentence_is_reported(text: str, fmt: str, language: str) -> None:
-    assert len(flagged(text, fmt=fmt, language=language)) == 1
+    assert len(flagged(text, WEAK, fmt=fmt, language=language)) == 1
 
 
 @pytest.mark.parametrize("text, fmt, language", [
@@ -136,7 +160,7 @@ def test_the_only_unfinished_sentence_is_reported(text: str, fmt: str, language:
     (f"{TIDY}\n\n{CUT}", "markdown", "xx"),
 ])
 def test_unfinished_sentences_that_are_not_cuts(text: str, fmt: str, language: str) -> None:
-    assert flagged(text, fmt=fmt, language=language) == []
+    assert flagged(text, WEAK, fmt=fmt, language=language) == []
 
 
 @pytest.mark.parametrize("words, sentence", [
@@ -147,16 +171,16 @@ def test_unfinished_sentences_that_are_not_cuts(text: str, fmt: str, language: s
     ("Eve Door & Window brings automations to your Siri setup", True),
 ])
 def test_sentence_case_counts_a_name_once(words: str, sentence: bool) -> None:
-    assert truncation._sentence_case(truncation._WORD.findall(words)[1:]) is sentence
+    assert lone.sentence_case(sentences.WORD.findall(words)[1:]) is sentence
 
 
 def test_the_article_end_and_its_last_paragraph() -> None:
     cut = "Now you know a natural progression you can use to step into a role that will grow"
-    assert flagged(f"{TIDY}\n\n{CLOSE}\n\n{cut}") == [5]
+    assert flagged(f"{TIDY}\n\n{CLOSE}\n\n{cut}", WEAK) == [5]
     # two paragraphs are a snippet, and a list's last item is not the article's end
-    assert flagged(f"{TIDY}\n\n{cut}") == []
+    assert flagged(f"{TIDY}\n\n{cut}", WEAK) == []
     item = "If you already have a Hulu account, visit your account page to upgrade"
-    assert flagged(f"{TIDY}\n\n{CLOSE}\n\n{item}\n\n{cut}") == []
+    assert flagged(f"{TIDY}\n\n{CLOSE}\n\n{item}\n\n{cut}", WEAK) == []
 
 
 def test_a_paragraph_introducing_a_list_is_not_cut() -> None:
@@ -263,7 +287,7 @@ def test_markers(line: str, found: bool) -> None:
     ("Daftar di pmb.upi.edu . Adapun", ["Adapun"]),
 ])
 def test_sentence_ends(text: str, ends: list[str]) -> None:
-    assert [text[i:] for i in base.sentence_ends(text)][-1:] == ends
+    assert [text[i:] for i in sentences.sentence_ends(text)][-1:] == ends
 
 
 @pytest.mark.parametrize("text, complete", [
@@ -281,4 +305,4 @@ def test_ends_complete(text: str, complete: bool) -> None:
     ('"We will go', True), ('He said "we will go" and left', False),
 ])
 def test_unclosed_quotations(text: str, unclosed: bool) -> None:
-    assert base.opens_unclosed_quote(text) is unclosed
+    assert sentences.opens_unclosed_quote(text) is unclosed

@@ -88,3 +88,18 @@ def test_order_and_two_digit_years_of_a_custom_rule() -> None:
     result = lint_text("Due Friday 09/12/24.", path="d.md", rules=RuleSet((rule,)),
                        options=Options(language="xx"))
     assert [f.message for f in result.findings] == ["2024-09-12"]
+
+
+# A weekday that opens a date range names the range's first day, not its end.
+@pytest.mark.parametrize("text, language", [
+    ("Pameran digelar Kamis-Sabtu (12-14/9/2024) di Jakarta.", "id"),
+    ("Pameran digelar Kamis, 12-14 September 2024 di Jakarta.", "id"),
+    ("Pameran itu diadakan pada Khamis, 12-14 September 2024 di Kuala Lumpur.", "ms"),
+    ("The fair runs Thursday, September 12-14, 2024, in the old town.", "en"),
+    ("Die Messe läuft von Donnerstag, 12. bis 14. September 2024.", "de"),
+    ("Le salon se tient du jeudi 12 au samedi 14 septembre 2024.", "fr"),
+    ("La feria se celebra del jueves 12 al sábado 14 de septiembre de 2024.", "es"),
+    ("A feira acontece de quinta-feira, 12, a sábado, 14 de setembro de 2024.", "pt"),
+])
+def test_a_date_range_is_not_read_as_one_date(text: str, language: str) -> None:
+    assert mismatches(text, language) == []

@@ -179,6 +179,12 @@ DE_LEAD = ("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das di
 ZH_LEAD = "市议会周二在就住房和交通问题进行长时间辩论后批准了新的预算。市长表示，该计划将于明年重新审议。\n\n"
 ZH_TAIL = "\n\n预算包括两条新公交线路的资金，以及修复城市最古老桥梁的费用。工程师称这些桥梁不安全。"
 
+KO_LEAD = ("시의회는 화요일 주택과 교통 문제를 두고 오랜 논쟁을 벌인 끝에 새 예산안을 승인했다. 시장은 "
+           "내년에 계획을 다시 검토하겠다고 밝혔다.\n\n야당은 협상의 모든 단계에서 의견을 냈다고 말했다.\n\n")
+AR_LEAD = ("وافق مجلس المدينة يوم الثلاثاء على ميزانية جديدة بعد نقاش طويل حول الإسكان والنقل، وقال "
+           "رئيس البلدية إن الخطة ستراجع في العام المقبل.\n\nوأضاف أن المعارضة استشيرت في كل مراحل "
+           "المفاوضات.\n\n")
+
 MUST_FLAG = {
     "English ad in an Indonesian story": (ID_LEAD, "en",
         "Get the best deals on new cars this weekend only at your local dealer. Visit our showroom today "
@@ -197,6 +203,30 @@ MUST_FLAG = {
     "English wire copy in a Chinese story": (ZH_LEAD, "en",
         "The European Space Agency says putting astronauts into a state of suspended animation could make "
         "it easier to reach other planets, according to a study published on Monday.", ZH_TAIL),
+    "Arabic paragraph in an Indonesian story": (ID_LEAD, "ar",
+        "أعلنت الحكومة يوم الثلاثاء عن خطة جديدة لدعم المزارعين في المناطق الريفية، وقال الوزير إن "
+        "البرنامج سيبدأ في الشهر المقبل ويستمر لمدة ثلاث سنوات.", ID_TAIL),
+    "Korean paragraph in an English story": (EN_LEAD, "ko",
+        "정부는 화요일 농촌 지역 농민을 지원하기 위한 새로운 계획을 발표했으며, 장관은 이 프로그램이 "
+        "다음 달에 시작되어 3년 동안 계속될 것이라고 말했다.", EN_TAIL),
+    "Thai paragraph in an English story": (EN_LEAD, "th",
+        "รัฐบาลประกาศแผนใหม่เมื่อวันอังคารเพื่อสนับสนุนเกษตรกรในพื้นที่ชนบท "
+        "โดยรัฐมนตรีกล่าวว่าโครงการจะเริ่มในเดือนหน้าและดำเนินต่อไปเป็นเวลาสามปี", EN_TAIL),
+    "Hebrew paragraph in an English story": (EN_LEAD, "he",
+        "הממשלה הודיעה ביום שלישי על תוכנית חדשה לתמיכה בחקלאים באזורים הכפריים, והשר אמר כי "
+        "התוכנית תתחיל בחודש הבא ותימשך שלוש שנים.", EN_TAIL),
+    "Hindi paragraph in an Indonesian story": (ID_LEAD, "hi",
+        "सरकार ने मंगलवार को ग्रामीण क्षेत्रों में किसानों की सहायता के लिए एक नई योजना की घोषणा की "
+        "और मंत्री ने कहा कि यह कार्यक्रम अगले महीने शुरू होगा।", ID_TAIL),
+    "Chinese paragraph in an English story": (EN_LEAD, "zh",
+        "政府周二宣布了一项支持农村地区农民的新计划，部长表示该计划将于下月启动并持续三年，"
+        "首批资金已经拨付到各省。", EN_TAIL),
+    "Chinese paragraph in a Korean story": (KO_LEAD, "zh",
+        "政府周二宣布了一项支持农村地区农民的新计划，部长表示该计划将于下月启动并持续三年，"
+        "首批资金已经拨付到各省。", ""),
+    "English wire copy in an Arabic story": (AR_LEAD, "en",
+        "The European Space Agency says putting astronauts into a state of suspended animation could make "
+        "it easier to reach other planets, according to a study published on Monday.", ""),
     "English newsletter prompt in a German story": (DE_LEAD, "en",
         "Sign up for our weekly newsletter and get the best stories from around the world delivered to your "
         "inbox every Friday morning, free of charge.", ""),
@@ -228,6 +258,14 @@ MUST_PASS = {
     "an English tweet quoted as a blockquote in Indonesian": ID_LEAD +
         "> BREAKING: Iran says it has shot down an Israeli drone over Isfahan, state media reported, "
         "adding that the air defence systems of the city were activated early on Friday morning." + ID_TAIL,
+    "a short Arabic phrase in an English story": EN_LEAD +
+        "The crowd chanted “الشعب يريد” as the minister left the building on Tuesday evening, witnesses said."
+        + EN_TAIL,
+    "a Chinese name in an Indonesian story": ID_LEAD +
+        "Perusahaan itu didirikan oleh pengusaha Hong Kong 李嘉誠 pada 1950 dan kini dipimpin oleh putranya, "
+        "kata juru bicara perusahaan." + ID_TAIL,
+    "a Korean story with a Hanja name": KO_LEAD +
+        "이번 예산안에는 새 버스 노선 두 개와 낡은 다리 보수 비용이 포함됐다고 金 시장은 설명했다." ,
     "a caption-like line of capitals and names": ID_LEAD +
         "FOTO: ANTARA/Muhammad Iqbal/Aprillio Akbar/Reno Esnir/Sigid Kurniawan/Galih Pradipta/Hafidz "
         "Mubarak/Dhemas Reviyanto/Rivan Awal Lingga/Aditya Pradana Putra" + ID_TAIL,

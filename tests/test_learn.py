@@ -34,7 +34,7 @@ def site(tmp_path: Path, count: int = 8) -> Path:
             PROSE[n % len(PROSE)],
             f"Lihat juga: Headline about topic {n} that differs every time",
             PROSE[(n + 3) % len(PROSE)],
-            f"Viewed {n * 37 + 5} times",
+            f"Seen by {n * 37 + 5} readers",
             "Follow our channel for the freshest updates",
         ]
         (folder / f"a{n}.txt").write_text("\n\n".join(body) + "\n", encoding="utf-8")
@@ -52,8 +52,8 @@ def test_recurring_lines_become_rules_with_counts_and_examples(runner, tmp_path:
     rules = learned_rules(runner, tmp_path)
     by_flag = {rule["examples"]["flag"][0]: rule for rule in rules}
     assert "Follow our channel for the freshest updates" in by_flag
-    # Numbers are masked: "Viewed 5 times" and "Viewed 42 times" are one family.
-    counters = [r for r in rules if r["examples"]["flag"][0].startswith("Viewed")]
+    # Numbers are masked: "Seen by 5 readers" and "Seen by 42 readers" are one family.
+    counters = [r for r in rules if r["examples"]["flag"][0].startswith("Seen by")]
     assert len(counters) == 1 and "8 of 8" in counters[0]["message"]
     # The headline after a label is masked: one family, not eight one-off lines.
     teasers = [r for r in rules if r["examples"]["flag"][0].startswith("Lihat juga")]
@@ -68,7 +68,7 @@ def test_the_learned_pack_is_an_ordinary_pack_that_check_uses(runner, tmp_path: 
     pack = tmp_path / "chrome.yaml"
     assert runner.invoke(main, ["test-rules", str(pack)]).exit_code == 0
     new = tmp_path / "new.txt"
-    new.write_text("A new story\n\n" + PROSE[0] + "\n\nViewed 99999 times\n\n"
+    new.write_text("A new story\n\n" + PROSE[0] + "\n\nSeen by 99999 readers\n\n"
                    "Lihat juga: A headline never seen before\n\n" + PROSE[1] + "\n", encoding="utf-8")
     plain = runner.invoke(main, ["check", "--language", "en", "--format", "json", str(new)])
     learned = runner.invoke(main, ["check", "--language", "en", "--format", "json", "--rules", str(pack), str(new)])

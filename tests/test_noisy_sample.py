@@ -38,15 +38,15 @@ LABELS: dict[str, list[Any]] = noisy_score.load_labels(FOLDER)
 # Measured with benchmarks/noisy_score.py on the shipped rules (73 files, 381 labels):
 #   category    labels  found  recall findings precision
 #   ad-text         39     39    1.00       39      1.00
-#   markup         172    139    0.81      140      1.00
+#   markup         172    142    0.83      143      1.00
 #   truncation     108     76    0.70       77      0.99
 #   duplicate       57     56    0.98       63      0.94
 #   metadata         5      4    0.80        4      1.00
 #   language         0      0       -        1      0.00
-#   all            381    314    0.82      324      0.98
-# The thresholds are those numbers minus a small margin: recall 0.824 - 0.024, precision
-# 0.981 - 0.031 (about nine labels lost, or ten false alarms added, fail the test).
-MIN_RECALL = 0.80
+#   all            381    317    0.83      327      0.98
+# The thresholds are those numbers minus a small margin: recall 0.832 - 0.022, precision
+# 0.982 - 0.032 (about nine labels lost, or ten false alarms added, fail the test).
+MIN_RECALL = 0.81
 MIN_PRECISION = 0.95
 
 # The junk every newsroom scrape is full of: each labelled occurrence must be found, including

@@ -11,7 +11,7 @@ from newslint.rules import RuleSet
 PACKS = ("ms", "de", "fr", "es", "pt")
 CANONICAL = ("markup/widget-line", "ad-text/ad-label", "metadata/missing-byline", "metadata/missing-date",
              "metadata/weekday-mismatch", "truncation/paragraph-end", "truncation/split-sentence",
-             "truncation/marker")
+             "truncation/marker", "truncation/unfinished-sentence")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,9 @@ their defaults), the scopes it supports, ``compile(params, scope)`` run once
 per rule by the loader, and ``check(doc, rule, ctx)`` yielding Hits. A check
 is a pure function of the document, the compiled rule and the context, whose
 ``facts`` hold what the checks share about the document. Also here: small
-text helpers about how lines and sentences end, used by more than one kind.
+text helpers about how lines and paragraphs end, used by more than one kind
+(the sentence helpers only truncation needs are in
+``newslint.checks.truncation.sentences``).
 """
 
 from __future__ import annotations
@@ -16,10 +18,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-import regex
-
 from newslint.document import Block, Document
-from newslint.lexicon import Lexicon, shipped_lexicon
+from newslint.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from newslint.facts import Facts
@@ -117,20 +117,12 @@ TERMINAL = frozenset(".!?…:;~。！？｡．；：।॥။።։؟۔")
 # Closing quotes and brackets (a paragraph may end on them after a complete sentence)
 # and footnote marks.
 CLOSERS = frozenset("\"'”’»›)]}」』〉》）】*†‡")
-OPEN_QUOTES = "“«„‘"
-CLOSE_QUOTES = "”»’"
+# Marks that close a quotation in one style and open it in another, with the mark
+# that opens the quotation they close.
+_OPENER_OF = {"“": "„", "‘": "‚", "«": "»"}
 # Invisible characters scrapers leave at paragraph ends (zero-width space, word
 # joiner, BOM, variation selector, no-break space).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\ufe0f\u00a0 \t\r\n"
-
-# A sentence end: terminal punctuation, optional closers, then space and a capital
-# or a letter of a script without case (Korean, Devanagari), possibly after an
-# opening quote or bracket. CJK full stops need no space.
-_SENTENCE_END = regex.compile(
-    r"[.!?…।။]+[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[\p{Lu}\p{Lt}\p{Lo}])|[。！？｡]+[」』”’)]*(?=.)",
-    regex.S,
-)
-
 
 def trim_end(text: str) -> str:
     """Text without trailing whitespace and invisible characters."""
@@ -144,58 +136,10 @@ def ends_complete(text: str) -> bool:
     if not text:
         return True
     last = text[-1]
-    return last in TERMINAL or last in CLOSERS or unicodedata.category(last) in ("So", "Sk", "Co")
-
-
-def sentence_ends(text: str, abbreviations: frozenset[str] | None = None) -> list[int]:
-    """Indices just past each sentence end inside ``text`` (not counting its last one).
-
-    A full stop after an abbreviation ("Mr.", "Sept.", "U.S."; the lexicons' lists,
-    by default the shipped ones), after a single letter ("Nelson D. Schwartz") or
-    after a list number at the start ("1. China") does not end a sentence.
-    """
-    if abbreviations is None:
-        abbreviations = shipped_lexicon().abbreviations
-    ends = []
-    for m in _SENTENCE_END.finditer(text):
-        if text[m.start()] == "." and _after_abbreviation(text, m.start(), abbreviations):
-            continue
-        ends.append(m.end())
-    return ends
-
-
-def _after_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    if dot == 0 or text[dot - 1].isspace():
-        return False  # "pmb.upi.edu . Adapun": a loosely spaced full stop still ends
-    start = dot
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    word = text[start:dot].strip("\"'“‘(*[").casefold()
-    if word.isdigit():
-        return not text[:start].strip(" -*•")  # a list number, not a year ending a sentence
-    return len(word) <= 1 or "." in word or word in abbreviations
-
-
-def quote_balance(text: str) -> int:
-    """Opening minus closing curly or guillemet double quotes (straight ones are ambiguous).
-
-    German opens with „ and closes with “, which opens elsewhere: a text with „ is read
-    the German way.
-    """
-    low = text.count("„")
-    if low:
-        return low - text.count("“") - text.count("”")
-    return text.count("“") + text.count("«") - text.count("”") - text.count("»")
-
-
-def opens_unclosed_quote(text: str) -> bool:
-    """A quotation opens in ``text`` and is not closed by its end."""
-    if any(q in text for q in "“”«»„"):
-        # Sloppy copy closes a curly quote with a straight one: count those as closing.
-        return quote_balance(text) - text.count('"') > 0
-    stripped = text.lstrip()
-    return text.count('"') % 2 == 1 and stripped.startswith('"')
-
-
-def opens_with_quote(text: str) -> bool:
-    return text.lstrip()[:1] in ('"', "“", "«", "„", "‘", "'")
+    if last in TERMINAL or last in CLOSERS or unicodedata.category(last) in ("So", "Sk", "Co"):
+        return True
+    # German closes „…“ and ‚…‘, and some German copy runs guillemets »…«: the mark
+    # that opens elsewhere closes when the text opened the matching quotation.
+    opener = _OPENER_OF.get(last)
+    # ... or after a full stop, whatever the style ('S.A. de C.V.“').
+    return opener is not None and (opener in text[:-1] or text[-2:-1] in TERMINAL)

@@ -2,17 +2,28 @@
 
 What it reports, once per repeated paragraph (the later or shorter copy):
 
-- exactly: the same words as an earlier paragraph (case and punctuation ignored);
-- nearly: an earlier paragraph with a word-sequence similarity of at least
-  ``similarity`` (0.9: a word or two added, dropped or changed);
+- exactly: the same text as an earlier paragraph (spacing aside), at least eight words;
+- nearly: the same words as an earlier paragraph in another case or punctuation,
+  or, for substantial paragraphs (at least 12 words), a word-sequence similarity
+  of at least ``similarity`` (0.9: a word or two added, dropped or changed);
 - as a cut-off fragment: the opening words of a longer paragraph, word for word
   and cut anywhere ("Lembaga, kementerian, ... Non-ASN." before the full
   paragraph), at least ``fragment_min_chars`` long; the fragment may come first.
 
-Deliberately not reported: a sentence repeated from the middle or the end of a
-paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
+Each finding names its evidence: the same text, the same words in another case
+or punctuation, the similarity of the two word sequences, or how many of the
+longer paragraph's opening words the fragment repeats.
+
+Deliberately not reported: lists of similar entries (list items, table rows,
+schedule and result lines: three or more paragraphs near one another, or list
+items that differ by a word or a number); short paragraphs (under eight words)
+repeated by design; a summary bullet without a full stop restated as a sentence
+in the story; one record listed in two lists; a pull quote that repeats the
+opening of a paragraph as a whole quotation; a short sentence carried on at once
+in the next paragraph (rhetoric); a sentence repeated from the middle or the end
+of a paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
 passage quoted twice, each time introduced with a colon ("... she wrote:");
-headings, titles, code and short lines without a full stop (section labels);
+headings, titles, code, and short lines without a full stop (section labels) repeated whole;
 tables and other blocks that are mostly not letters; and articles whose
 structure repeats paragraphs far apart (a meal plan repeating
 its recipes day after day): when four or more paragraphs repeat and most copies
@@ -36,8 +47,17 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newslint.checks.base import Context, Hit, ends_complete
+from newslint.checks.base import (
+    Context,
+    Hit,
+    ends_complete,
+    trim_end,
+)
 from newslint.document import Block, Document
+
+# A pull quote is a whole paragraph inside quotation marks, in any of the styles news copy uses.
+_OPEN_QUOTES = "\"“«„‘"
+_CLOSE_QUOTES = "\"”»’“"
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
@@ -50,12 +70,18 @@ PARAMETERS: dict[str, Any] = {
     "properties": {
         "min_chars": {"type": "integer", "minimum": 1, "default": 40},
         "similarity": {"type": "number", "minimum": 0.5, "maximum": 1, "default": 0.9},
-        "fragment_min_chars": {"type": "integer", "minimum": 1, "default": 50},
+        "fragment_min_chars": {"type": "integer", "minimum": 1, "default": 30},
     },
 }
 SHINGLE = 4
 MIN_WORDS = 5
 HEADING_WORDS = 8
+# A near copy (words changed, not only case or punctuation) counts only between
+# paragraphs this long: shorter entries that differ by a word are a list.
+NEAR_MIN_WORDS = 12
+# A paragraph without a closing full stop (a summary bullet, a record of a list, a
+# caption) counts for a whole copy only when it is this long.
+UNFINISHED_MIN_WORDS = 20
 STRUCTURE_REPEATS = 4
 NEARBY = 3
 COPIED_RUN = 4
@@ -64,6 +90,8 @@ _WORD = regex.compile(r"\w+")
 # On ASCII text both engines' \w mean [A-Za-z0-9_]; the standard library's is faster.
 _ASCII_WORD = re.compile(r"\w+")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
+# Kinds that hold list entries: compared for exact repeats of whole sentences only.
+_LIST_KINDS = ("list-item",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +105,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     return Compiled(
         int(params.get("min_chars", 40)),
         float(params.get("similarity", 0.9)),
-        int(params.get("fragment_min_chars", 50)),
+        int(params.get("fragment_min_chars", 30)),
     )
 
 
@@ -86,6 +114,7 @@ class _Repeat:
     copy: int  # the block reported
     original: int  # the block it repeats
     how: str
+    evidence: str
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -98,7 +127,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         block = doc.blocks[rep.copy]
         line, _ = doc.position(doc.blocks[rep.original].start)
         yield Hit(block.start, block.end,
-                  {"how": rep.how, "line": line, "fixable": rep.how == "exactly"}, rep.copy)
+                  {"how": rep.how, "evidence": rep.evidence, "line": line,
+                   "fixable": rep.how == "exactly"}, rep.copy)
 
 
 def _comparable(blocks: tuple[Block, ...], params: Compiled,
@@ -116,10 +146,19 @@ def _comparable(blocks: tuple[Block, ...], params: Compiled,
             continue
         folded = text.casefold()
         found = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
-        # A short line without a full stop is a heading or a label: sections repeat them.
-        if len(found) >= MIN_WORDS and (len(found) >= HEADING_WORDS or ends_complete(text)):
+        if _is_table(text):
+            continue
+        # A short line without a full stop (a heading, a label) takes part only as a
+        # cut-off fragment: whole copies need HEADING_WORDS words (see _relation).
+        if len(found) >= MIN_WORDS:
             words[i] = found
     return words
+
+
+def _is_table(text: str) -> bool:
+    """Rows of a table or a schedule: most of the block's lines hold cell separators."""
+    lines = text.split("\n")
+    return len(lines) >= 2 and sum("|" in line or "\t" in line for line in lines) * 2 > len(lines)
 
 
 def _anchors(words: list[str]) -> set[tuple[str, ...]]:
@@ -153,11 +192,24 @@ def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
             index[anchor].append(i)
     pairs = sorted({pair for group in index.values() if len(group) > 1 for pair in _candidate_pairs(group)})
     found: dict[int, _Repeat] = {}
+    similar: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         rep = _relation(i, j, blocks, words, params)
-        if rep is not None and rep.copy not in found and not _quoted_twice(blocks, i, j):
+        if rep is None or _quoted_twice(blocks, i, j):
+            continue
+        if rep.evidence.startswith("similarity") and abs(len(words[i]) - len(words[j])) <= 2:
+            similar[i].add(j)  # the same length with words swapped: entries of a template
+            similar[j].add(i)
+        if rep.copy not in found:
             found[rep.copy] = rep
-    return sorted(found.values(), key=lambda r: r.copy)
+    # A paragraph nearly like two others of its length, words swapped, is an entry of a
+    # list built on one template (results, schedules, one-sentence profiles), not a
+    # pasted copy. A scraper's chain of copies that grow or shrink is still reported.
+    listed = {k for k, partners in similar.items() if len(partners) >= 2}
+    listed |= {p for k in listed for p in similar[k]}
+    return sorted((r for r in found.values()
+                   if not (r.evidence.startswith("similarity") and {r.copy, r.original} & listed)),
+                  key=lambda r: r.copy)
 
 
 def _quoted_twice(blocks: tuple[Block, ...], i: int, j: int) -> bool:
@@ -171,19 +223,70 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[s
     """How block ``j`` (later) and block ``i`` (earlier) repeat each other, if they do."""
     a, b = words[i], words[j]
     long_enough = min(len(blocks[i].text), len(blocks[j].text)) >= params.min_chars
+    listed = blocks[i].kind in _LIST_KINDS or blocks[j].kind in _LIST_KINDS
+    entries = _listed_entries(i, j, blocks, words)
     if a == b:
-        if not long_enough:
+        # Short paragraphs and list entries repeat by design; whole sentences of a
+        # substantial list item repeated word for word are still a copy.
+        if not long_enough or len(a) < HEADING_WORDS or entries \
+                or (listed and not (len(a) >= NEAR_MIN_WORDS and ends_complete(blocks[j].text))):
             return None
-        same = _normal(blocks[i].text) == _normal(blocks[j].text)
-        return _Repeat(j, i, "exactly" if same else "nearly")
-    if len(a) != len(b):
+        if _normal(blocks[i].text) == _normal(blocks[j].text):
+            return _Repeat(j, i, "exactly", "the same text")
+        return _Repeat(j, i, "nearly", "the same words, in another case or punctuation")
+    if len(a) != len(b) and not listed:
         short, full = (i, j) if len(a) < len(b) else (j, i)
-        if len(blocks[short].text) >= params.fragment_min_chars \
-                and _is_prefix(words[short], words[full]):
-            return _Repeat(short, full, "as a cut-off fragment")
-    if long_enough and _similar(a, b, params.similarity):
-        return _Repeat(j, i, "nearly")
+        if _is_prefix(words[short], words[full]):
+            if _pull_quote(blocks[short].text):
+                return None
+            # A short sentence followed at once by the same words carried on is rhetoric
+            # ("We will get through this." / "We will get through this together..."),
+            # not a cut-off copy.
+            rhetoric = abs(i - j) == 1 and len(words[short]) < HEADING_WORDS
+            if len(blocks[short].text) >= params.fragment_min_chars and not rhetoric:
+                return _Repeat(short, full, "as a cut-off fragment",
+                               f"its {len(words[short])} words open the {len(words[full])}-word paragraph")
+    if long_enough and not listed and not entries and min(len(a), len(b)) >= NEAR_MIN_WORDS:
+        ratio = _similarity(a, b, params.similarity)
+        if ratio >= params.similarity:
+            return _Repeat(j, i, "nearly", f"similarity {ratio:.2f}")
     return None
+
+
+def _unfinished(block: Block, words: list[str] | None) -> bool:
+    """A short paragraph without a closing full stop: a bullet, a record, a caption."""
+    count = len(words) if words is not None else len(block.text.split())
+    return count < UNFINISHED_MIN_WORDS and not ends_complete(block.text)
+
+
+def _listed_entries(i: int, j: int, blocks: tuple[Block, ...],
+                    words: dict[int, list[str]]) -> bool:
+    """Two copies of a short unfinished paragraph that repeat by design: a summary
+    bullet restated as a sentence in the story (one copy ends with a full stop, the
+    other does not), or one record listed in two lists (each copy inside a run of
+    three or more unfinished paragraphs, apart from each other). A teaser line
+    rendered twice in a row is still reported."""
+    first, second = (_unfinished(blocks[k], words.get(k)) for k in (i, j))
+    if first != second:
+        return True
+    if not first or abs(i - j) <= 1:
+        return False
+    return all(_in_list(k, blocks, words) for k in (i, j))
+
+
+def _in_list(k: int, blocks: tuple[Block, ...], words: dict[int, list[str]]) -> bool:
+    run = [n for n in range(max(0, k - 2), min(len(blocks), k + 3))
+           if _unfinished(blocks[n], words.get(n))]
+    return any(all(n in run for n in range(start, start + 3)) for start in range(k - 2, k + 1))
+
+
+def _pull_quote(short: str) -> bool:
+    """The repeated opening is a whole quotation, set apart as a pull quote by design
+    (the longer paragraph goes on with its attribution: '"...," she said'). A whole
+    sentence repeated without its full stop is not enough: a cut-off copy may stop
+    at a sentence end too."""
+    short = trim_end(short)
+    return short[:1] in _OPEN_QUOTES and short[-1:] in _CLOSE_QUOTES
 
 
 def _normal(text: str) -> str:
@@ -196,10 +299,11 @@ def _is_prefix(short: list[str], full: list[str]) -> bool:
     return head[:-1] == short[:-1] and head[-1].startswith(short[-1])
 
 
-def _similar(a: list[str], b: list[str], threshold: float) -> bool:
+def _similarity(a: list[str], b: list[str], threshold: float) -> float:
+    """The word-sequence similarity of two paragraphs (0 when their lengths alone rule it out)."""
     if min(len(a), len(b)) / max(len(a), len(b)) < threshold - 0.1:
-        return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _repetition_is_structure(repeats: list[_Repeat], order: list[int]) -> bool:

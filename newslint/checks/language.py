@@ -20,6 +20,13 @@ standards differ decide (``malay_margin``). The cheap evidence comes first, so
 langdetect only runs on the rare suspect paragraph. (A paragraph of over 120
 lower-case words whose function words leave no doubt is named from them alone,
 see ``newslint.language.detect``.)
+
+Scripts without letter case (Arabic, Hebrew, Thai, Hangul, Devanagari, Han,
+kana) have no lower-case words to count: a paragraph mostly in such a script,
+when the article is written in another script, is judged by its letters
+instead (a word's worth of letters per script, ``min_words`` words' worth) and
+its length by weight (a Han character or a kana carries about a short Latin
+word), then langdetect names it.
 """
 
 from __future__ import annotations
@@ -28,6 +35,8 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import regex
 
 from newslint import language as lang_words
 from newslint.checks.base import Context, Detector, Hit, with_defaults
@@ -69,6 +78,18 @@ CLOSE_GROUPS = (frozenset({"id", "ms", "tl"}), frozenset({"es", "ca", "gl"}), fr
 MIN_FOREIGN_RATIO = 0.2
 # ... and the article language's share is at most this fraction of that.
 MAX_OWN_SHARE = 0.5
+# Letters per word in scripts without letter case, to judge a paragraph's length
+# in words: Han and kana characters and Hangul syllables are dense, the
+# alphabets and abugidas are not. A script missing here counts as an alphabet.
+_LETTERS_PER_WORD = {"CJK": 1.5, "KANA": 1.5, "HANGUL": 2.5}
+_ALPHABET_LETTERS_PER_WORD = 4.5
+_DENSE_WEIGHT = 3  # a dense script's character counts as this many toward min_chars
+# The scripts an article in each language is written in, where not Latin.
+_ARTICLE_SCRIPTS = {**{lang: frozenset({script}) for script, lang in lang_words.SCRIPT_LANGUAGES.items()},
+                    **{lang: frozenset({script}) for script, codes in lang_words.SCRIPT_TIERS.items()
+                       for lang in codes},
+                    "zh": frozenset({"CJK"}), "ja": frozenset({"KANA", "CJK"}),
+                    "ko": frozenset({"HANGUL"})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +128,15 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
 def _long_prose(block: Block, compiled: Compiled) -> bool:
     # A blockquote (an embedded tweet, a statement quoted in its original
     # language) is foreign on purpose; so are code and headings.
-    return block.kind not in ("code", "heading", "quote") and len(block.text) >= compiled.min_chars
+    if block.kind in ("code", "heading", "quote"):
+        return False
+    text = block.text
+    if len(text) >= compiled.min_chars:
+        return True
+    return len(text) + (_DENSE_WEIGHT - 1) * len(_DENSE_LETTER.findall(text)) >= compiled.min_chars
+
+
+_DENSE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -120,9 +149,17 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
                      work: WordWork) -> str | None:
     """The language of ``text`` when it is confidently not ``article``; else None."""
     words = work.words(text)
-    if words.lower < compiled.min_words:
+    if words.lower >= compiled.min_words:
+        suspect = _suspect(text, words, article, compiled, work)
+    elif script := _caseless_foreign(text, article, compiled):
+        if script in lang_words.SCRIPT_LANGUAGES:
+            # one language writes it: named without langdetect, which cannot
+            # split unspaced scripts such as Thai into words
+            own = lang_words.SCRIPT_LANGUAGES[script]
+            return None if close(own, article) else own
+        suspect = "*"
+    else:
         return None  # headline caps, names, numbers: too few words to judge
-    suspect = _suspect(text, words, article, compiled, work)
     if suspect is None:
         return None
     lang, prob = detect(text)
@@ -146,8 +183,11 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
         other = _other_malay(work.malay_score(text), article, compiled.malay_margin)
         if other:
             return other
-    if (lang_words.script_of(text) == "latin") != _latin_article(article):
+    script = lang_words.script_of(text)
+    if (script == "latin") != _latin_article(article):
         return "*"
+    if script != "latin" and script not in _ARTICLE_SCRIPTS.get(article, frozenset({script})):
+        return "*"  # Cyrillic in a Greek story, say: both cased, neither Latin
     ratios = words.ratios()
     own = max((ratios.get(a, 0.0) for a in _family(article, work.languages)), default=0.0)
     best_ratio, best = max(((ratios[lang], lang) for lang in _foreign(article, work.languages)),
@@ -155,6 +195,17 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
     if best_ratio >= MIN_FOREIGN_RATIO and own <= MAX_OWN_SHARE * best_ratio:
         return best
     return None
+
+
+def _caseless_foreign(text: str, article: str, compiled: Compiled) -> str | None:
+    """The script of a paragraph of ``min_words`` words' worth of letters in a script
+    without case, other than the article's script; else None."""
+    script = lang_words.script_of(text)
+    if script == "latin" or script in _ARTICLE_SCRIPTS.get(article, frozenset({"latin"})):
+        return None
+    letters = sum(1 for ch in text if ch.isalpha() and not ch.isupper() and not ch.islower())
+    per_word = _LETTERS_PER_WORD.get(script, _ALPHABET_LETTERS_PER_WORD)
+    return script if letters >= compiled.min_words * per_word else None
 
 
 def _other_malay(score: float, article: str, margin: float) -> str | None:

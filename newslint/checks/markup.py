@@ -5,16 +5,39 @@ Modes:
 - ``tag``: HTML tags with real element names only, so "<3", "3<5" or
   "<The Palace>" (a title in angle brackets) pass; a lone ``<div class=...>``
   line and ``<strong>`` inside a sentence are reported. A bare ``<img>`` or
-  ``<iframe>`` without attributes is an article about HTML naming the tag.
+  ``<iframe>`` without attributes is an article about HTML naming the tag, and
+  so is a bare tag in quotes or next to the word "element" or "tag" in the
+  pack languages ("the <title> element", "tag <div>", "balise <p>"). In an
+  HTML draft, a tag in the text was spelt escaped in the source
+  (``&lt;div&gt;``): inside ``<code>``, ``<pre>``, ``<kbd>`` or ``<samp>`` it
+  is a code sample shown on purpose; elsewhere it is double-escaped markup
+  that readers see, and it is reported. An ad or recommendation slot
+  (``<ins class="adsbygoogle">``, ``<div class="OUTBRAIN">``) is ad code, which
+  the ad-text rules report: it is not reported a second time as a stray tag.
 - ``entity``: named or numeric character references (``&nbsp;``, ``&#8217;``),
-  not a bare ampersand ("AT&T", "R&D").
-- ``shortcode``: WordPress-style ``[caption ...]``, ``[embed]...[/embed]``.
+  not a bare ampersand ("AT&T", "R&D"). In Markdown, an escaped tag
+  (``&lt;div&gt;``) is the way to show markup and is left alone.
+- ``shortcode``: WordPress-style ``[caption ...]``, ``[embed]...[/embed]``, in
+  lower case as WordPress registers them: "[Video]" or "[VIDEO]" after a
+  headline is an editor's label, not a shortcode.
+  In a document from a CMS export (a WordPress WXR file or a WordPress REST
+  post: ``meta["wordpress"]``) the body is the CMS's raw content, where core
+  shortcodes (``[gallery]``, ``[caption]``, ``[embed]``, ``[audio]``,
+  ``[video]``, ``[playlist]``) are the CMS's own markup, rendered on
+  publication: they are not reported there. In a Markdown or text draft
+  nothing renders them, so they would print as they are: they are reported.
 - ``template``: unfilled ``{{ var }}``, ``{% tag %}``, ``${var}``, ``%%VAR%%``.
 - ``embed``: script, style, iframe and ad slots the reader found in the body.
 - ``tag-list``: the article's tags printed after it: a run of two or more short
   lines (at most five words) in lower case without punctuation, with no
   sentence after them ("ancol" / "taman impian jaya ancol" / "hut jakarta 2025").
   Lower-case lines inside the article (a list of ingredients) are left alone.
+
+Code is not a leftover: inline code (`` `<div>` ``) is skipped in every mode,
+and Markdown's fenced and indented code blocks are not prose at all. Matches
+are reported once per run of markup (tags separated by nothing but spaces, as
+in ``<div class="x"><p>``), and once per block when markup makes up the block
+(a pasted HTML sample: three runs or more): one finding, not one per tag.
 """
 
 from __future__ import annotations
@@ -26,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from newslint.checks.base import Context, Hit, block_hit
-from newslint.document import Document
+from newslint.document import Block, Document
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
@@ -65,7 +88,6 @@ _SHORTCODE = regex.compile(
     r"\[/?(?:caption|embed|gallery|video|audio|playlist|contact-form(?:-7)?|vc_[a-z_]+|"
     r"et_pb_[a-z_]+|su_[a-z_]+|wpforms|ultimatemember|ad|ads|adsense|tweet|instagram|youtube)"
     r"(?:\s[^\[\]]*)?\]",
-    regex.IGNORECASE,
 )
 _TEMPLATE = regex.compile(
     r"\{\{\s*[\w.\[\]'\"|: -]+\s*\}\}|\{%-?\s*\w+[^%]*-?%\}|\$\{\s*[A-Za-z_][\w.]*\s*\}"
@@ -77,6 +99,34 @@ _BARE_VOID = regex.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|a
 PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
 # What every match of a mode contains: a draft without any of it is skipped unread.
 _NEEDS = {"tag": ("<",), "entity": ("&",), "shortcode": ("[",), "template": ("{", "%%", "[[")}
+
+
+# Inline code: a run of backticks, text without a newline, the same run again.
+_INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+# A bare tag named in prose: quoted, or beside the word for "element" or "tag".
+_TAG_WORDS = frozenset((
+    "element", "elements", "tag", "tags", "attribute", "elemen", "tanda", "atribut", "balise",
+    "balises", "élément", "éléments", "etiqueta", "etiquetas", "elemento", "elementos",
+    "etiquette", "marcador"))
+_BARE_TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9]*)\s*/?>")
+_WORD_BEFORE = regex.compile(r"([\p{L}]+)[\s\"'“”‘’«»]*$")
+_WORD_AFTER = regex.compile(r"^[\s\"'“”‘’«»]*([\p{L}]+)")
+_ESCAPED_TAG = regex.compile(r"&lt;/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200}?)?/?&gt;")
+_QUOTES = {"\"": "\"", "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“"}
+# Attributes of an ad or recommendation slot: ad code, the ad-text category's to report.
+_AD_SLOT = regex.compile(
+    r"adsbygoogle|data-ad-(?:client|slot)|div-gpt-ad|outbrain|taboola|mgid|revcontent|zergnet"
+    r"|dable|teads|criteo|data-widget-id",
+    regex.IGNORECASE)
+_CODE_OPEN = regex.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
+_CODE_CLOSE = regex.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
+CODE_LOOKBACK = 20_000
+# WordPress core shortcodes: the CMS renders them from the raw content of an export.
+CMS_SHORTCODES = frozenset(("caption", "gallery", "embed", "audio", "video", "playlist"))
+_SHORTCODE_NAME = regex.compile(r"\[/?([A-Za-z_-]+)")
+# A block holding this many runs of markup is a stray block of markup (a pasted
+# HTML sample), reported once.
+BLOCK_RUNS = 3
 
 
 _TAG_LINE = regex.compile(r"^(?=.*\p{Ll})[\p{Ll}\d][\p{Ll}\p{M}\d '’-]*$")
@@ -102,15 +152,95 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     pattern = PATTERNS[mode]
     if not any(needed in ctx.facts.prose for needed in _NEEDS[mode]):
         return
+    from_cms = "wordpress" in doc.meta
     for index, block in enumerate(doc.blocks):
         if block.kind == "code":
             continue
-        for m in pattern.finditer(block.text):
-            if mode == "entity" and m.group(1) and m.group(1) not in _NAMED:
-                continue  # "&foo;" is not an entity a browser would decode
-            if mode == "tag" and _BARE_VOID.fullmatch(m.group(0)):
-                continue  # "<img>" with no src is a mention of the tag, not pasted markup
-            yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
+        text = block.text
+        code = [m.span() for m in _INLINE_CODE.finditer(text)] if "`" in text else []
+        spans = [m.span() for m in pattern.finditer(text)
+                 if not any(a <= m.start() < b for a, b in code)
+                 and _is_leftover(mode, m, doc, block, from_cms)]
+        yield from _grouped(block, index, spans)
+
+
+def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool) -> bool:
+    """Whether a match of the mode's pattern is a leftover, not markup shown or meant."""
+    if mode == "entity":
+        if m.group(1) and m.group(1) not in _NAMED:
+            return False  # "&foo;" is not an entity a browser would decode
+        return not (doc.format == "markdown" and _escaped_tag(m.string, m.start()))
+    if mode == "tag":
+        if _BARE_VOID.fullmatch(m.group(0)):
+            return False  # "<img>" with no src is a mention of the tag, not pasted markup
+        if _AD_SLOT.search(m.group(0)) or _closes_ad_slot(m):
+            return False
+        if _discussed(m.string, m.start(), m.end()):
+            return False
+        # In HTML a tag in the text was escaped in the source (&lt;div&gt;): a code
+        # sample inside <code> or <pre> shows it on purpose; elsewhere readers see
+        # double-escaped markup.
+        return not (doc.format == "html" and _in_code_element(doc.source, block.source_offset(m.start())))
+    if mode == "shortcode" and from_cms:
+        name = _SHORTCODE_NAME.match(m.group(0))
+        return not (name and name.group(1).casefold() in CMS_SHORTCODES)
+    return True
+
+
+def _closes_ad_slot(m: Any) -> bool:
+    """A closing tag right after an ad slot's opening tag (``<ins class=...></ins>``)."""
+    if not m.group(0).startswith("</"):
+        return False
+    before = m.string[: m.start()].rstrip()
+    opening = before[before.rfind("<"):] if before.endswith(">") else ""
+    return bool(opening) and _AD_SLOT.search(opening) is not None
+
+
+def _in_code_element(source: str, offset: int) -> bool:
+    """Whether ``offset`` of an HTML source lies inside a code, pre, kbd or samp element."""
+    window = source[max(0, offset - CODE_LOOKBACK) : offset]
+    opened = [m.end() for m in _CODE_OPEN.finditer(window)]
+    closed = [m.end() for m in _CODE_CLOSE.finditer(window)]
+    return bool(opened) and (not closed or opened[-1] > closed[-1])
+
+
+def _escaped_tag(text: str, start: int) -> bool:
+    """``&lt;name ...&gt;`` around ``start``: a tag written so that it shows."""
+    return any(m.start() <= start < m.end() for m in _ESCAPED_TAG.finditer(text))
+
+
+def _discussed(text: str, start: int, end: int) -> bool:
+    """A bare tag that prose is talking about: quoted, or next to "element" or "tag"."""
+    if _BARE_TAG.fullmatch(text, start, end) is None:
+        return False
+    before, after = text[:start], text[end:]
+    opening = before.rstrip()[-1:]
+    if opening in _QUOTES and after.lstrip()[:1] == _QUOTES[opening]:
+        return True
+    words = [m.group(1).casefold() for m in (_WORD_BEFORE.search(before), _WORD_AFTER.match(after)) if m]
+    return any(word in _TAG_WORDS for word in words)
+
+
+def _grouped(block: Block, index: int, spans: list[tuple[int, int]]) -> Iterator[Hit]:
+    """One hit per run of adjacent matches, or one for the whole block when markup makes it up."""
+    if not spans:
+        return
+    text = block.text
+    runs: list[list[int]] = []
+    for start, end in spans:
+        if runs and not text[runs[-1][1] : start].strip():
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    if len(runs) >= BLOCK_RUNS:
+        first = text[spans[0][0] : spans[0][1]]
+        # Deleting from the first tag to the last would take the prose between them too.
+        yield Hit(block.source_offset(runs[0][0]), block.source_offset(runs[-1][1]),
+                  {"match": f"{first} ... ({len(spans)} in this paragraph)", "fixable": False},
+                  index)
+        return
+    for start, end in runs:
+        yield block_hit(block, index, start, end, match=text[start:end])
 
 
 def _tag_list(doc: Document) -> Iterator[Hit]:

@@ -1,7 +1,8 @@
 """``pattern``: a regular expression over lines, blocks, the title or embeds.
 
 Regexes run on the ``regex`` module with a time limit, so a catastrophic user
-pattern ends as a clear finding instead of a hung run.
+pattern ends as a clear finding instead of a hung run. ``body_only`` leaves the
+title and headings alone (a headline may open with "VIDEO:", a body line not).
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ PARAMETERS: dict[str, Any] = {
         "requires": {"$ref": "#/$defs/stringList", "default": [],
                      "description": "speed: skip a block that contains none of these strings (case "
                                     "ignored); every match must contain one"},
+        "body_only": {"type": "boolean", "default": False,
+                      "description": "skip the title and headings (a headline may open with 'VIDEO:' "
+                                     "where a body line may not)"},
     },
 }
 
@@ -47,6 +51,7 @@ class Compiled:
     timeout: float
     block_first: bool = False
     requires: tuple[str, ...] = ()  # casefolded: a block without any of them cannot match
+    body_only: bool = False  # skip the title and headings
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -61,7 +66,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
     return Compiled(pattern, unless, float(params["timeout"]),
                     scope == "line" and _BLOCK_SAFE.search(params["regex"]) is None,
-                    tuple(word.casefold() for word in params["requires"]))
+                    tuple(word.casefold() for word in params["requires"]),
+                    bool(params["body_only"]))
 
 
 # A line-scope regex can be tried on all the prose, then on a whole block,
@@ -95,6 +101,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     for index, block in enumerate(doc.blocks):
         if compiled.requires and not _mentions(block.text, compiled.requires):
             continue
+        if compiled.body_only and block.kind in _NOT_BODY:
+            continue
         if rule.scope == "line":
             if compiled.block_first and not _search(compiled, block.text, deadline):
                 continue
@@ -106,6 +114,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             for m in _finditer(compiled, block.text, deadline):
                 yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
 
+
+_NOT_BODY = frozenset({"title", "heading"})
 
 # Matching runs with concurrent=True: the regex module then releases the GIL, so a
 # user's slow regex does not freeze the other threads of `newslint serve`.

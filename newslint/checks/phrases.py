@@ -2,15 +2,16 @@
 
 Modes (``match``):
 
-- ``line``: the whole line is the phrase. Case, bullets, arrows and closing
-  punctuation are ignored, so "Baca Juga:", "» Baca juga" and "BACA JUGA" are
-  one phrase.
+- ``line``: the whole line is the phrase. Case, bullets, arrows, closing
+  punctuation and enclosing brackets are ignored, so "Baca Juga:", "» Baca
+  juga", "[Baca juga]" and "BACA JUGA" are one phrase.
 - ``prefix``: the line opens with the phrase, followed by the end of the line,
   a separator (":", "-", "|", "»") or, as scrapers glue widgets together, a
   capitalised word ("Baca JugaWarga Bandung ..."). The line may have at most
   ``max_words`` words, or three times that after a separator or a glued word
   (a widget's label followed by its headlines). A line that only continues
-  with ordinary words ("Baca juga undang-undang itu ...") is prose.
+  with ordinary words ("Baca juga undang-undang itu ...") is prose. The
+  widget may sit in brackets ("(Baca juga: Harga Cabai Naik Lagi)").
 - ``anywhere``: the phrase anywhere in a line, as a whole word.
 
 A line that is only one of the ``headline_after`` labels ("Baca juga:") also
@@ -78,7 +79,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
     if mode == "prefix":
         # group 1 is set when a separator or a glued word follows the phrase
-        source = rf"^[\s\-*•·»›>|]*(?:{alternation})(?:({_SEPARATOR}|{_GLUED})|\s*$)"
+        source = rf"^[\s\-*•·»›>|([]*(?:{alternation})(?:({_SEPARATOR}|{_GLUED})|[\s)\]]*$)"
     else:
         source = rf"(?<!\w)(?:{alternation})(?!\w)"
     lines = frozenset(normalize_line(p) for p in phrases)
@@ -93,9 +94,14 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if rule.scope == "title":
         yield from _title(doc.title, compiled)
         return
-    if not _may_match(ctx.facts, compiled):
+    yield from match(compiled, ctx.facts)
+
+
+def match(compiled: Compiled, facts: Facts) -> Iterator[Hit]:
+    """The line hits of a compiled phrase list (other kinds match their lists through it)."""
+    if not _may_match(facts, compiled):
         return
-    lines = ctx.facts.lines
+    lines = facts.lines
     for k, (index, block, t_index, line, normal) in enumerate(lines):
         if compiled.pattern is not None and compiled.mode == "anywhere":
             for m in compiled.pattern.finditer(line):
@@ -129,10 +135,17 @@ def _may_match(facts: Facts, compiled: Compiled) -> bool:
     already cheap.
     """
     if compiled.mode == "line":
-        return not compiled.lines.isdisjoint(facts.line_set)
+        return not (compiled.lines.isdisjoint(facts.line_set)
+                    and compiled.lines.isdisjoint(facts.shared(_bracketed_lines)))
     if compiled.pattern is not None and compiled.mode == "anywhere":
         return compiled.pattern.search(facts.prose) is not None
     return True
+
+
+def _bracketed_lines(doc: Document) -> frozenset[str]:
+    """The draft's lines in brackets, normalised without them (for the quick reject)."""
+    return frozenset(_unbracketed(line) for block in doc.blocks for _, line in block.lines()
+                     if line.lstrip()[:1] in ("(", "["))
 
 
 def _whole_line(block: Block, index: int, t_index: int, line: str) -> Hit:
@@ -142,7 +155,7 @@ def _whole_line(block: Block, index: int, t_index: int, line: str) -> Hit:
 
 
 def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
-    if normal in compiled.lines:
+    if normal in compiled.lines or _unbracketed(line) in compiled.lines:
         return True
     if compiled.mode != "prefix" or compiled.pattern is None:
         return False
@@ -151,6 +164,14 @@ def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
         return False
     limit = compiled.max_words * (3 if m.group(1) else 1)
     return len(line.split()) <= limit
+
+
+def _unbracketed(line: str) -> str:
+    """A line in brackets ("(Baca juga)", "[Advertisement]"), normalised without them."""
+    text = line.strip()
+    if len(text) > 2 and text[0] in "([" and text[-1] in ")]":
+        return normalize_line(text[1:-1])
+    return ""
 
 
 def _headline(following: Line, compiled: Compiled) -> Iterator[Hit]:

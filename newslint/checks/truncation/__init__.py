@@ -1,0 +1,88 @@
+"""``truncation``: paragraphs and articles that stop mid-sentence.
+
+Three modes, one module each:
+
+- ``paragraph-end`` (``ends``): a prose paragraph, or the article, that stops
+  mid-sentence, with evidence. ``evidence: strong``: a word no sentence ends on
+  (``dangling_words``), a trailing comma, a quotation or bracket never closed, a
+  word cut in the middle. ``evidence: weak`` (``lone``): a fragment after a full
+  sentence, or the only unfinished sentence of a tidy article. A missing full
+  stop alone is not a cut.
+- ``split-sentence`` (``splits``): one sentence broken over two paragraphs.
+- ``marker`` (``markers``): explicit cut markers on a line of their own
+  ("[...]", "(bersambung)"), matched by the ``phrases`` kind.
+
+Scripts without spaces or capitals (Chinese, Japanese, Korean) and other
+scripts' sentence marks are understood, so the check works whatever the
+language; only the word lists are per language. ``sentences`` holds the sentence
+helpers the modes share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newslint.checks.base import Context, Hit, with_defaults
+from newslint.checks.truncation.ends import paragraph_ends
+from newslint.checks.truncation.markers import compile_markers, markers
+from newslint.checks.truncation.splits import split_sentences
+from newslint.document import Document
+
+if TYPE_CHECKING:
+    from newslint.rules import Rule
+
+KIND = "truncation"
+SCOPES = ("block",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["mode"],
+    "properties": {
+        "mode": {"enum": ["paragraph-end", "split-sentence", "marker"]},
+        "dangling_words": {"$ref": "#/$defs/stringList", "default": [],
+                           "description": "paragraph-end: words no sentence of the language ends on"},
+        "continuation_openers": {"$ref": "#/$defs/stringList", "default": []},
+        "weak_openers": {"$ref": "#/$defs/stringList", "default": []},
+        "markers": {"$ref": "#/$defs/stringList", "default": []},
+        "evidence": {"enum": ["strong", "weak"], "default": "strong",
+                     "description": "paragraph-end: report strong evidence of a cut (a dangling word, a "
+                                    "trailing comma, an unclosed quotation or bracket, a word cut in the "
+                                    "middle) or only weak evidence (a fragment after a full sentence, the "
+                                    "only unfinished sentence of a tidy article)"},
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    mode: str
+    dangling: frozenset[str]
+    openers: frozenset[str]
+    weak_openers: frozenset[str]
+    markers: Any  # the phrases kind's compiled line list, or None
+    evidence: str  # paragraph-end: "strong" or "weak"
+
+
+def compile(params: Mapping[str, Any], scope: str) -> Compiled:
+    params = with_defaults(PARAMETERS, params)
+    return Compiled(
+        params["mode"],
+        frozenset(w.casefold() for w in params["dangling_words"]),
+        frozenset(w.casefold() for w in params["continuation_openers"]),
+        frozenset(w.casefold() for w in params["weak_openers"]),
+        compile_markers(params["markers"]),
+        params["evidence"],
+    )
+
+
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    compiled = rule.compiled_as(Compiled)
+    if compiled.mode == "paragraph-end":
+        function_words = ctx.lexicon.function_words.get(ctx.language or "")
+        yield from paragraph_ends(doc, compiled, function_words, ctx.facts)
+    elif compiled.mode == "split-sentence":
+        yield from split_sentences(doc, compiled, ctx.facts)
+    else:
+        yield from markers(compiled.markers, ctx.facts)

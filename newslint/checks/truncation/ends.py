@@ -1,0 +1,285 @@
+"""``paragraph-end``: a prose paragraph, or the article, that stops mid-sentence.
+
+A paragraph that simply lacks a full stop is not enough: headings, standfirsts,
+captions, credits, sign-offs, list items and tweets' date lines all end without
+one. A finding names its evidence. ``evidence: strong`` (the default) reports:
+
+- a word no sentence ends on (``dangling_words``: "dan", "the"), in lower case,
+  in a line of at least six words or with a comma (a shorter one may be a
+  heading that ends on a preposition), but not a list item's "; and";
+- a trailing comma, or a spaced dash after a line of sentence length;
+- a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
+  never closes;
+- a word cut in the middle: the last word is used nowhere else in the article
+  but begins a longer word that is ("pemerin" when "pemerintah" is there).
+
+``evidence: weak`` reports what is only likely in a tidy article (see
+``newslint.checks.truncation.lone``); the shipped packs give it its own rule,
+``truncation/unfinished-sentence``, at ``info``. Never judged: list items and
+lead-ins to a list or a quote block, verse and records (short lines), code and
+tables, "Label: teaser" lines, a paragraph whose sentence the next one
+continues (the split-sentence mode reports that), a sign-off after the last
+sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ..."), and any
+paragraph of a hard-wrapped text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from newslint.checks.base import TERMINAL, Hit, block_hit
+from newslint.checks.truncation.lone import (
+    GLUED,
+    LABEL,
+    MIN_WORDS,
+    PEER_WORDS,
+    introduces_list,
+    trails_off,
+    weak_evidence,
+)
+from newslint.checks.truncation.sentences import (
+    CODE,
+    LIST_ITEM,
+    WORD,
+    ends_complete,
+    is_prose,
+    opens_unclosed_quote,
+    reads_as_prose,
+    sentence_ends,
+    short_lines,
+    sign_off,
+    trim_end,
+)
+from newslint.checks.truncation.splits import hard_wrapped, sentence_breaks
+from newslint.document import Block, Document
+from newslint.facts import Facts
+
+if TYPE_CHECKING:
+    from newslint.checks.truncation import Compiled
+
+# Shorter lines without a comma may be headings, which can end on a preposition
+# ("Who it applies to"); AFP's subheads end on a spaced dash ("Rapide augmentation -").
+HEADING_WORDS = 6
+DASH_WORDS = 10
+GLUED_WORDS = 8
+# A fragment after a full sentence is strong evidence in an article of this many
+# paragraphs whose every other paragraph ends, when it is this long (a short one is a
+# teaser or a caption's credit).
+TIDY_PARAGRAPHS = 5
+TIDY_FRAGMENT = 6
+# A word cut in the middle leaves at least this many letters ("lab" is a word), and the word it was
+# cut from is at least twice as long ("long" is not cut from "longest", "pend" is from
+# "pendaftar").
+CUT_WORD_CHARS = 4
+CUT_WORD_RATIO = 2
+
+# A cut-off copy of another paragraph is left to duplicate/paragraph from this length.
+CUT_COPY_CHARS = 40
+
+_LAST_WORD = regex.compile(r"(\w+)\W*$")
+# A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
+# ("in 2019"), a price or a version ("for 39.99", "in 2.0").
+_NUMBER_AFTER = regex.compile(r"(?<!\S)(\p{Ll}+)\s+(\d+)$")
+_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+_LAST_LETTERS = regex.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
+_LETTER_WORDS = regex.compile(r"[\p{L}\p{M}]+")
+_PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
+# Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
+# end an interrupted quote on purpose, so it is not counted).
+_OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
+_DASH_END = regex.compile(r"(?:\s[-–]|--)$")
+# A list item's end: "; and", "; e", "; y", "; et", "; und", "; dan".
+_ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
+# A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
+_PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
+# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
+_LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
+# A sentence opening with a lead-in phrase of one to three words and its comma.
+_LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
+# "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
+_CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    at: int
+    reason: str
+    strong: bool
+
+
+def paragraph_ends(doc: Document, compiled: Compiled, function_words: frozenset[str] | None,
+                   facts: Facts) -> Iterator[Hit]:
+    strong = compiled.evidence == "strong"
+    prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
+    for cut in cuts(doc, compiled, function_words, facts):
+        if cut.strong == strong:
+            block = doc.blocks[cut.at]
+            text = trim_end(block.text)
+            start = max(0, len(text) - 40)
+            yield block_hit(block, cut.at, start, len(text), reason=cut.reason,
+                            where="The article" if cut.at == prose[-1] else "The paragraph",
+                            tail=text[start:].lstrip())
+
+
+def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | None,
+         facts: Facts) -> list[Cut]:
+    """Every paragraph that shows it was cut, with its evidence and its strength."""
+    found = facts.shared(sentence_breaks)
+    if hard_wrapped(found):
+        return []  # a hard-wrapped text: reported once, by the split-sentence mode
+    breaks = {b.at for b in found}
+    prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
+    words = _word_counts(doc, prose)
+    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not _cut_copy(doc, prose, i)]
+    result = []
+    for i in judged:
+        following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+        reason = cut_evidence(trim_end(doc.blocks[i].text), following, compiled, words,
+                              function_words or frozenset())
+        if reason:
+            result.append(Cut(i, reason, True))
+    tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})
+    if tidy is not None:
+        result.append(Cut(tidy, "a full sentence, then a fragment, in an article whose every "
+                                "other paragraph ends", True))
+    strong = {c.at for c in result}
+    eligible = {i for i in prose if _judged(doc, i, prose, breaks, complete=True)}
+    for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong],
+                                   function_words, eligible):
+        if i not in strong:
+            result.append(Cut(i, reason, False))
+    return sorted(result, key=lambda c: c.at)
+
+
+def _judged(doc: Document, i: int, prose: list[int], breaks: set[int],
+            complete: bool = False) -> bool:
+    """A paragraph without closing punctuation (or, with ``complete``, with it) that
+    could be a cut sentence at all."""
+    text = trim_end(doc.blocks[i].text)
+    if (ends_complete(text) and not complete) or _glued_end(text) or i in breaks:
+        return False  # a split sentence is reported by that mode
+    if _PULL_QUOTE.search(text) or _ITEM_END.search(text):
+        return False  # a quote credited after a dash; a list item's "...; and"
+    if _DASH_END.search(text) and len(WORD.findall(text)) < DASH_WORDS and "," not in text:
+        return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
+    if i == prose[-1] and _PROMO.search(text):
+        return False  # a promo or a bio at the end
+    if (LABEL.match(text) or _CAPS_LABEL.match(text)) and not opens_unclosed_quote(text):
+        return False  # "Label: teaser", but "He said: “We will" is cut
+    if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
+        return False  # code, a table, a verse, records
+    return not sign_off(_LAST_STOP.split(text)[-1])
+
+
+def _tidy_trail(doc: Document, prose: list[int], judged: list[int],
+                strong: set[int]) -> int | None:
+    """The one paragraph of an edited article that trails off after a full sentence
+    into a fragment of TIDY_FRAGMENT words or more that opens with a lead-in phrase
+    and its comma ("Lebih khusus lagi, bagi pekerja ..."), when every other paragraph of
+    PEER_WORDS words or more ends (with closing punctuation, a sign-off, a label...),
+    in an article of TIDY_PARAGRAPHS paragraphs at least (so its style shows). Without
+    the lead-in, a last sentence without its full stop is as likely (weak evidence)."""
+    open_ended = [i for i in judged if len(doc.blocks[i].text.split()) >= PEER_WORDS]
+    if len(open_ended) != 1 or open_ended[0] in strong or len(prose) < TIDY_PARAGRAPHS:
+        return None
+    i = open_ended[0]
+    text = trim_end(doc.blocks[i].text)
+    ends = sentence_ends(text)
+    fragment = text[ends[-1]:] if ends else ""
+    if i == prose[0] or len(fragment.split()) < TIDY_FRAGMENT or not _LEAD_IN.match(fragment) \
+            or not trails_off(text):
+        return None
+    return i
+
+
+def _cut_copy(doc: Document, prose: list[int], i: int) -> bool:
+    """The paragraph is the start of another one: a cut-off copy, which
+    duplicate/paragraph reports as such (one finding for one defect)."""
+    text = " ".join(doc.blocks[i].text.split())
+    return len(text) >= CUT_COPY_CHARS and any(
+        j != i and " ".join(doc.blocks[j].text.split()).startswith(text) for j in prose)
+
+
+def _glued_end(text: str) -> bool:
+    """The paragraph ended with a full stop and a widget was glued on after it
+    ("... kata dia.Ikuti Whatsapp Channel Republika"): markup rules report that."""
+    glued = list(GLUED.finditer(text))
+    return bool(glued) and len(text[glued[-1].end():].split()) <= GLUED_WORDS
+
+
+def _word_counts(doc: Document, prose: list[int]) -> Counter[str]:
+    """How often each word (case-folded letters) occurs in the article's prose."""
+    return Counter(w.casefold() for i in prose for w in _LETTER_WORDS.findall(doc.blocks[i].text))
+
+
+def cut_evidence(text: str, following: Block | None, compiled: Compiled,
+                 words: Counter[str], function_words: frozenset[str]) -> str | None:
+    """Strong signs that ``text`` (which lacks closing punctuation) was cut, or None."""
+    count = len(text.split())
+    if count < MIN_WORDS or LIST_ITEM.match(text):
+        return None
+    if introduces_list(following) or (following is not None and following.kind == "quote"):
+        return None  # a lead-in to a list or a quote block
+    dangling = _dangling(text, compiled.dangling)
+    if dangling and (count >= HEADING_WORDS or "," in text):
+        return f"it ends on '{dangling}', which no sentence ends on"
+    number = _NUMBER_AFTER.search(text)
+    if number and number.group(1).casefold() in compiled.dangling and count >= HEADING_WORDS \
+            and not _YEAR.fullmatch(number.group(2)):
+        return f"it ends on a number after '{number.group(1)}' ('{number.group(0).strip()}')"
+    if _OPEN_END.search(text) and trim_end(text[:-1])[-1:] not in TERMINAL \
+            and (not _DASH_END.search(text) or len(WORD.findall(text)) >= DASH_WORDS
+                 or "," in text):
+        return f"it ends on '{text[-1]}'"
+    # A quote running on into the next paragraph ends its sentence first, so an
+    # unclosed quotation without closing punctuation is cut whatever follows.
+    if opens_unclosed_quote(text):
+        return "a quotation opens and never closes"
+    if _unclosed_bracket(text):
+        return "a bracket opens and never closes"
+    whole = _cut_word(text, words, compiled.dangling | function_words)
+    if whole and count >= HEADING_WORDS:
+        return f"its last word breaks off ('{whole}' is used in the article)"
+    return None
+
+
+def _dangling(text: str, dangling: frozenset[str]) -> str | None:
+    """The paragraph's last word when no sentence ends on it: in lower case, not an
+    enclitic after a hyphen ("encontrou-o") nor a list item's "; and"."""
+    last = _LAST_WORD.search(text)
+    if last is None or not last.group(1).islower() or last.group(1).casefold() not in dangling:
+        return None
+    before = text[:last.start()]
+    if before.endswith(("-", "'", "’")) or before.rstrip().endswith(";"):
+        return None
+    return last.group(1)
+
+
+def _unclosed_bracket(text: str) -> bool:
+    """A bracket opens before at least three words of prose and never closes ("(Antara"
+    is a sign-off whose bracket a scraper lost, "[MP2 / MP2 SP" a credit)."""
+    for opening, closing in ("()", "[]"):
+        at = text.rfind(opening)
+        inside = text[at + 1:]
+        if at >= 0 and text.count(opening) > text.count(closing) and closing not in inside \
+                and len(inside.split()) >= 3 and reads_as_prose(inside):
+            return True
+    return False
+
+
+def _cut_word(text: str, words: Counter[str], known: frozenset[str]) -> str | None:
+    """The longer word of the article that the paragraph's last word is the start of,
+    when that last word is used nowhere else (so it is not a word of its own)."""
+    m = _LAST_LETTERS.search(text)
+    if m is None:
+        return None
+    stub = m.group(1).casefold()
+    if len(stub) < CUT_WORD_CHARS or words[stub] > 1 or stub in known:
+        return None
+    longer = [w for w in words if w.startswith(stub) and len(w) >= len(stub) * CUT_WORD_RATIO]
+    return min(longer, key=lambda w: (len(w), w)) if longer else None

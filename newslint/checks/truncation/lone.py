@@ -1,0 +1,228 @@
+"""Weak evidence of a cut, trusted only in an otherwise tidy article.
+
+A paragraph that finished a sentence and then trails off, the article's last
+paragraph reading as a sentence without an end, one long sentence without an
+end, or the article's only unfinished sentence. Headings, captions and credits
+end without a full stop too, but they come in kinds: an article has several of
+them, or they are in Title Case, or they name no function words of the language.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.checks.truncation.sentences import (
+    LIST_ITEM,
+    NOT_PROSE,
+    WORD,
+    ends_complete,
+    list_like,
+    reads_as_prose,
+    sentence_ends,
+    short_lines,
+    trim_end,
+)
+from newslint.document import Block, Document
+
+MIN_WORDS = 4
+# A paragraph shorter than this that trails off is a teaser or a caption more often
+# than a cut ("Siapa idolanya? Ada di halaman berikutnya").
+TRAIL_WORDS = 8
+# A text of fewer paragraphs is a caption or a snippet, not an article with an end.
+ARTICLE_PARAGRAPHS = 3
+# A lone unfinished sentence: at least this many words, and this many function words
+# of the document's language; other unfinished paragraphs in sentence case of at
+# least PEER_WORDS words make it one of a kind (headings, captions), not a cut.
+SENTENCE_WORDS = 8
+FUNCTION_WORDS = 2
+PEER_WORDS = 4
+# A subheading has at most this many words of four letters or more.
+HEADING_MAX_WORDS = 12
+
+# "Headline: summary" teasers and "Label: value" lines end without a full stop.
+LABEL = regex.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
+# A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
+ATTRIBUTION = regex.compile(r"[,.!?…][\"”’“»]\s*\S+(?:\s+\S+){0,2}$")
+GLUED = regex.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
+# A machine-written date marks a byline or a dateline ("Posted by ... on 2019-02-15").
+_ISO_DATE = regex.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# What sets a paragraph apart as a caption or a heading in HTML or Markdown source.
+_IMAGE = regex.compile(r"<(?:img|figure|figcaption|picture)\b|!\[", regex.I)
+_BOLD_OPEN = regex.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
+# A paragraph ending on a short phrase in quotes that opened mid-sentence ('might not
+# be the "jobs machine"'): the quote closes the phrase, not the sentence.
+_PHRASE_WORD = r"[^\s“”\"‘’«».!?…,;:]+"
+_CLOSING_QUOTES = frozenset("”\"’»")  # the phrase's closing quote ends the text: a cheap test first
+_QUOTED_PHRASE = regex.compile(
+    rf"\s\p{{Ll}}[\p{{Ll}}’'-]*\s+[“\"‘«]\s?{_PHRASE_WORD}(?:\s{_PHRASE_WORD}){{0,2}}\s?[”\"’»]$")
+
+
+def lone_sentence(doc: Document, prose: list[int],
+                  function_words: frozenset[str] | None) -> int | None:
+    """The one paragraph of an article that reads as a sentence and has no end, or None.
+
+    A paragraph that is one of a kind is cut. It must also be followed by a new
+    sentence (not a list or the rest of its own sentence), and not be the
+    standfirst right under the title.
+    """
+    unfinished = [i for i in prose if _unfinished(trim_end(doc.blocks[i].text))]
+    if len(unfinished) != 1 or len(prose) < ARTICLE_PARAGRAPHS:
+        return None
+    i = unfinished[0]
+    after = doc.blocks[i + 1:i + 3]
+    if after and (after[0].text.lstrip(" “\"‘«„([")[:1].islower()
+                  or all(introduces_list(b) for b in after)):
+        return None  # the sentence goes on, or introduces a list (a lone item is a heading)
+    if i == prose[0] and i > 0 and doc.blocks[i - 1].kind in ("title", "heading"):
+        return None  # a standfirst
+    text = trim_end(doc.blocks[i].text)
+    return i if _reads_as_sentence(text, function_words) and not _set_apart(doc, i) else None
+
+
+def introduces_list(following: Block | None) -> bool:
+    """The next block is a list item, numbered or bulleted, or a "Label: value" line
+    ("larik 1: 54, 58, 62")."""
+    return following is not None and (following.kind == "list-item"
+                                      or bool(LIST_ITEM.match(following.text))
+                                      or bool(LABEL.match(following.text)))
+
+
+def _set_apart(doc: Document, i: int) -> bool:
+    """An image next to the paragraph (a caption), or bold type around it (a heading)."""
+    start = doc.blocks[i - 1].start if i else 0
+    end = doc.blocks[i + 1].end if i + 1 < len(doc.blocks) else len(doc.source)
+    if _IMAGE.search(doc.source, start, end):
+        return True
+    opening = doc.blocks[i].start
+    return bool(_BOLD_OPEN.search(doc.source[max(0, opening - 40):opening]))
+
+
+def _unfinished(text: str) -> bool:
+    """A paragraph of at least PEER_WORDS words in sentence case without an end."""
+    if ends_complete(text) and not (text[-1:] in _CLOSING_QUOTES and _QUOTED_PHRASE.search(text)):
+        return False
+    words = WORD.findall(text)
+    if len(words) < PEER_WORDS or NOT_PROSE.search(text) or LIST_ITEM.match(text) \
+            or LABEL.match(text):
+        return False
+    return sentence_case(words[1:])
+
+
+def sentence_case(words: list[str]) -> bool:
+    """At least as many words in lower case as capitalised names, a run of capitals
+    counting as one name: "the minister, Tan Sri Muhyiddin Yassin, said" is a sentence,
+    "Tips Menyaksikan Hujan Meteor" and "Jokowi Takziah ke Rumah Duka Tjahjo Kumolo" are
+    headings."""
+    names = lower = 0
+    previous = ""
+    for word in words:
+        if word[:1].isupper() and not previous[:1].isupper():
+            names += 1
+        lower += word[:1].islower()
+        previous = word
+    return names <= lower
+
+
+def _reads_as_sentence(text: str, function_words: frozenset[str] | None) -> bool:
+    """One sentence of SENTENCE_WORDS words or more, with the function words of its
+    language (or, for a language without a list, in a script with capitals)."""
+    words = WORD.findall(text)
+    if len(words) < SENTENCE_WORDS or sentence_ends(text) or ATTRIBUTION.search(text) \
+            or _ISO_DATE.search(text) or list_like(text):
+        return False
+    if function_words is None:
+        return any(w[:1].isupper() for w in words) and any(w[:1].islower() for w in words)
+    return sum(w.casefold() in function_words for w in words) >= FUNCTION_WORDS
+
+
+def weak_evidence(doc: Document, prose: list[int], candidates: list[int],
+                  function_words: frozenset[str] | None,
+                  eligible: set[int]) -> list[tuple[int, str]]:
+    """Paragraphs among ``candidates`` (without closing punctuation, no strong evidence)
+    whose cut only a tidy article makes likely, with the reason. The article's only
+    unfinished sentence may also end on a quoted phrase, when ``eligible``."""
+    if trailing_fragments(doc, prose) >= 2:
+        return []  # two-sentence captions or bios: the article's style, not cuts
+    lone = lone_sentence(doc, prose, function_words)
+    if lone is not None and lone not in candidates and lone in eligible:
+        candidates = sorted([*candidates, lone])  # a phrase in quotes at its end
+    found = []
+    for i in candidates:
+        text = trim_end(doc.blocks[i].text)
+        if (i == prose[0] and not sentence_ends(text)) or not _weighs_weak_evidence(doc, i, text) \
+                or _heading(doc, prose, i, function_words or frozenset()):
+            continue  # a standfirst or a deck (one sentence), a quoted tweet, a subheading
+        reason = loose_end(text, _neighbours(doc, prose, i),
+                           i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
+        if reason is None and i == lone:
+            reason = "the only sentence of the article without an end"
+        if reason:
+            found.append((i, reason))
+    return found
+
+
+def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:
+    """Not introduced by a colon (a quoted tweet) nor an attribution missing its full stop."""
+    introduced = i > 0 and trim_end(doc.blocks[i - 1].text).endswith(":")
+    return not introduced and not ATTRIBUTION.search(text)
+
+
+def _neighbours(doc: Document, prose: list[int], i: int) -> list[Block]:
+    """The prose paragraphs before and after paragraph ``i``."""
+    k = prose.index(i)
+    return [doc.blocks[prose[j]] for j in (k - 1, k + 1) if 0 <= j < len(prose)]
+
+
+def _heading(doc: Document, prose: list[int], i: int, function_words: frozenset[str]) -> bool:
+    """A subheading: a short line whose words the next paragraph takes up ("New
+    Shepard fliegt bis in 100 Kilometer Höhe" / "Das Raketensystem New Shepard fliegt
+    weitgehend automatisiert."). A cut sentence's words rarely recur right after it.
+    Only words of four letters or more that are not function words count."""
+    words = {w.casefold() for w in WORD.findall(doc.blocks[i].text) if len(w) > 3}
+    words -= function_words
+    k = prose.index(i)
+    if not words or len(words) > HEADING_MAX_WORDS or k + 1 >= len(prose):
+        return False
+    following = {w.casefold() for w in WORD.findall(doc.blocks[prose[k + 1]].text)}
+    return len(words & following) * 2 >= len(words)
+
+
+def loose_end(text: str, neighbours: list[Block], last: bool) -> str | None:
+    """A trailing fragment after a full sentence, or an article whose last paragraph
+    reads as a sentence and has no end."""
+    words = text.split()
+    if len(words) < MIN_WORDS or LIST_ITEM.match(text) or ("\n" in text and short_lines(text)):
+        return None
+    if trails_off(text):
+        return "a full sentence, then a fragment without an end"
+    if last and reads_as_prose(text) and not list_like(text) \
+            and not any(_long_open(b.text, TRAIL_WORDS) for b in neighbours):
+        return "the article's last sentence has no end"
+    return None
+
+
+def _long_open(text: str, long_words: int) -> bool:
+    """Another paragraph of list length that also ends open: a run of list items."""
+    return not ends_complete(text) and len(text.split()) >= min(long_words, 10)
+
+
+def trails_off(text: str) -> bool:
+    """A full sentence, then a fragment that reads as prose (not a credit or a label)."""
+    if "\n" in text and short_lines(text):
+        return False
+    ends = sentence_ends(text)
+    if not ends or len(text.split()) < TRAIL_WORDS:
+        return False
+    tail = text[ends[-1]:]
+    # "... kata dia.Ikuti Whatsapp Channel": a widget glued on, reported by markup rules
+    return reads_as_prose(tail) and not ATTRIBUTION.search(text) and not GLUED.search(tail)
+
+
+def trailing_fragments(doc: Document, prose: list[int]) -> int:
+    """How many paragraphs trail off after a full sentence (captions' style when >= 2)."""
+    count = 0
+    for i in prose:
+        text = trim_end(doc.blocks[i].text)
+        if not ends_complete(text) and not LIST_ITEM.match(text) and trails_off(text):
+            count += 1
+    return count

@@ -1,0 +1,166 @@
+"""How sentences end and quotations close, in the scripts newsrooms write in.
+
+Shared by the truncation modes (and, through ``newslint.checks.base``, by other
+kinds): where a sentence ends inside a paragraph, whether a quotation opened in a
+paragraph is still open at its end, and what a paragraph that is not running
+prose looks like (a list item, a label, a credit, an enumeration).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.checks.base import TERMINAL, ends_complete, trim_end
+from newslint.document import Block
+from newslint.lexicon import shipped_lexicon
+
+__all__ = ["TERMINAL", "ends_complete", "trim_end"]
+
+# A sentence end: terminal punctuation, optional closers, then space and a capital
+# or a letter of a script without case (Korean, Devanagari), possibly after an
+# opening quote or bracket. CJK full stops need no space.
+_SENTENCE_END = regex.compile(
+    r"[.!?…।။]+[\"'”’»“‘)\]]*\s+(?=[\"“‘«„‚‹(\[¿¡]?[\p{Lu}\p{Lt}\p{Lo}])|[。！？｡]+[」』”’)]*(?=.)",
+    regex.S,
+)
+WORD = regex.compile(r"[\p{L}\p{M}\d'’-]+")
+# A list item written as a paragraph: "1. China", "2) ...", "- item", "• item", "(a) ...".
+LIST_ITEM = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►–—]\s|\(?[a-zA-Z\d]{1,4}\)\s)")
+# What a credit, label, link, handle or table leaves in a fragment.
+NOT_PROSE = regex.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
+_GLUED_WORDS = regex.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
+
+
+def is_prose(block: Block) -> bool:
+    return block.kind in ("paragraph", "quote")
+
+
+def sentence_ends(text: str, abbreviations: frozenset[str] | None = None) -> list[int]:
+    """Indices just past each sentence end inside ``text`` (not counting its last one).
+
+    A full stop after an abbreviation ("Mr.", "Sept.", "U.S."; the lexicons' lists,
+    by default the shipped ones), after a single letter ("Nelson D. Schwartz") or
+    after a list number at the start ("1. China") does not end a sentence.
+    """
+    if abbreviations is None:
+        abbreviations = shipped_lexicon().abbreviations
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        if text[m.start()] == "." and _after_abbreviation(text, m.start(), abbreviations):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def _after_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    if dot == 0 or text[dot - 1].isspace():
+        return False  # "pmb.upi.edu . Adapun": a loosely spaced full stop still ends
+    start = dot
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:dot].strip("\"'“‘(*[").casefold()
+    if word.isdigit():
+        return not text[:start].strip(" -*•")  # a list number, not a year ending a sentence
+    return len(word) <= 1 or "." in word or word in abbreviations
+
+
+def quote_balance(text: str) -> int:
+    """Opening minus closing curly or guillemet double quotes (straight ones are ambiguous).
+
+    German opens with „ and closes with “ (which opens elsewhere): a text with „ is
+    read the German way. French and Portuguese guillemets open with « and close with »;
+    some German copy runs them the other way round (»…«), counted when the text
+    opens that way.
+    """
+    low = text.count("„")
+    if low:
+        return low - text.count("“") - text.count("”")
+    opening, closing = text.count("«"), text.count("»")
+    guillemets = [c for c in text if c in "«»"]
+    if guillemets and guillemets[0] == "»":
+        opening, closing = closing, opening  # »German style«
+    return text.count("“") + opening - text.count("”") - closing
+
+
+def opens_unclosed_quote(text: str) -> bool:
+    """A quotation opens in ``text`` and is not closed by its end."""
+    if any(q in text for q in "“”«»„"):
+        # Sloppy copy closes a curly quote with a straight one: count those as closing.
+        return quote_balance(text) - text.count('"') > 0
+    if text.count('"') % 2 == 0:
+        return False
+    # An odd straight quote opens when it starts the text or a word ('said: "We').
+    last = text.rindex('"')
+    return not text[:last].strip() or (text[last - 1].isspace() and text[last + 1:last + 2].isalnum())
+
+
+def short_lines(text: str) -> bool:
+    """Most lines of a multi-line paragraph short: an address, records, a verse."""
+    lines = text.split("\n")
+    return sorted(len(line.split()) for line in lines)[len(lines) // 2] < 8
+
+
+def list_like(text: str) -> bool:
+    """Most comma-separated parts short, most words capitalised, or items glued
+    together ("(XRF)X-ray diffraction (XRD)Atomic absorption"): an enumeration."""
+    if len(_GLUED_WORDS.findall(text)) >= 3:
+        return True
+    parts = text.split(",")
+    if len(parts) >= 4 and sum(len(p.split()) <= 4 for p in parts) * 2 > len(parts):
+        return True
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def reads_as_prose(fragment: str) -> bool:
+    """Words, not a credit, a link, a handle or a run of capitalised names."""
+    words = fragment.split()
+    if not words or NOT_PROSE.search(fragment):
+        return False
+    letters = [w for w in words if w[:1].isalpha()]
+    if len(words) == 1:
+        return not (len(words[0]) > 1 and words[0].isupper())
+    # A run of capitalised words is a name or a credit ("Anthony Wallace Getty Images").
+    return not all(w[:1].isupper() for w in letters)
+
+
+def last_sentence(text: str) -> str:
+    """The text after the paragraph's last inner sentence end."""
+    ends = sentence_ends(text)
+    return text[ends[-1]:] if ends else text
+
+
+def open_ended(text: str) -> bool:
+    """No closing punctuation at the end of a (trimmed) paragraph."""
+    return not ends_complete(trim_end(text))
+
+
+# Code, markup and formulas: "<code>", "x = y", "a | b", "f(x) {", "`code`" (not a
+# title in angle brackets, "<Jang Noksu>").
+CODE = regex.compile(
+    r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|[{}=\\|`]|\w\(\w*\)|\w[._]\w+\(|"
+    r"^\s*(?:def|var|let|const|import|return|#include)\s")
+# A wire or outlet sign-off after the last sentence: "(Reuters)", "— AP", "dpa", "− afp",
+# "Editing by ...", "Contributing: ...", "(ant)", "(dtc/ xxx)", "[Antara", initials in
+# parentheses.
+_AGENCIES = (
+    "reuters|ap|afp|dpa|apa|sda|kna|epd|efe|ansa|lusa|ant|antara|antaranews|bernama|xinhua|"
+    "upi|pa|aap|cnn|bbc|dtc|dtk|detik|detikcom|kompas|okz|jpnn|sid|rtr|ots|dts|ddp|kyodo|"
+    "yonhap|tass|ria|bloomberg|mena|agencia brasil|europa press|notimex|belga|anp|red|ka|jb"
+)
+SIGN_OFF = regex.compile(
+    rf"""^[\W_]*(?:
+        [(\[]?\s*(?:{_AGENCIES})\b(?:\s*[/,;&+]\s*[\p{{L}}.]{{1,12}}){{0,4}}\s*[)\]]?
+      | \(\s*\p{{L}}{{1,8}}(?:\s*[/,-]\s*\p{{L}}{{1,8}}){{0,4}}\s*\)
+      | (?:(?:editing|reporting|writing|additional\ reporting|compiled|translated|edited)\ by|
+           contributing|mit\ material\ von|avec\ (?:afp|ap|reuters|agences)|
+           com\ (?:agências|lusa)|con\ información\ de|dengan\ laporan|
+           (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:)[^.!?]{{0,120}}
+    )[\W_]*$""",
+    regex.I | regex.X,
+)
+
+
+def sign_off(fragment: str) -> bool:
+    """A wire or outlet sign-off, a credit or initials, not a piece of a sentence."""
+    return bool(SIGN_OFF.match(fragment.strip()))

@@ -1,0 +1,216 @@
+"""``split-sentence``: one sentence broken over two paragraphs.
+
+Reported where it breaks off: the next paragraph opens in lower case or with
+punctuation (", menggunakan ..."); the paragraph ends on a comma, an opening quote
+or bracket before a fragment, or is a dateline split from its story ("JAKARTA,
+KOMPAS.com –"); a link's text stands alone between two pieces (scrapers turn
+inline links into paragraphs). Also, at the second paragraph: it opens with a
+word that cannot open a sentence (``continuation_openers``: "Serta"), or with a
+word that often continues one (``weak_openers``: "Telah", "Khususnya") while
+closing a quotation the previous paragraph opened. A quotation alone is not
+enough: many newsrooms run a quote over two paragraphs without reopening it.
+When three or more line-length pieces break off, the text was hard-wrapped:
+that is reported once. Not sentences: lists after a colon, list items ending in
+"; and", legal and numbered structure ("Pasal 1", "(a)"), tag lines, table
+cells, verse and code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from newslint.checks.base import Hit, block_hit
+from newslint.checks.truncation.sentences import (
+    CODE,
+    LIST_ITEM,
+    ends_complete,
+    is_prose,
+    opens_unclosed_quote,
+    quote_balance,
+    trim_end,
+)
+from newslint.document import Block, Document
+from newslint.facts import Facts
+
+if TYPE_CHECKING:
+    from newslint.checks.truncation import Compiled
+
+MIN_WORDS = 4
+HARD_WRAP_BREAKS = 3
+LIST_ITEM_WORDS = 6
+
+_FIRST_WORD = regex.compile(r"^\W*(\w+)")
+# A paragraph opening mid-sentence: with a lower-case word (not code, a domain or a
+# label such as "larik 1:") or with punctuation that cannot open a sentence.
+_OPENS_MID = regex.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:))")
+# A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
+_ENDS_OPEN = regex.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
+_LONE_DASH = regex.compile(r"^[-–—]+$")
+# A dateline split from its story: "JAKARTA, KOMPAS.com –", "Suara.com -" (capitalised
+# words; "Rapide augmentation -" is an AFP subhead).
+_DATELINE_DASH = regex.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*){0,3}\s*(?:[-–—]|--)$")
+_PUNCTUATION = regex.compile(r"[^\w\s]")
+# Legal and numbered structure: "Pasal 1", "Artikel 5", "Article 3", "Bab II", "Section 2".
+_STRUCTURE = regex.compile(
+    r"^\W*(?:pasal|perkara|artikel|article|art\.|artigo|artículo|bab|bagian|section|§|"
+    r"chapter|kapitel|capítulo|chapitre|ayat|huruf|nomor|no\.)\s*[\dIVXLC]+\b", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    at: int  # the paragraph whose sentence breaks off
+    reason: str
+    wrap: bool  # both pieces are line-length: a hard-wrapped text
+    lower: bool  # the next piece opens in lower case
+
+
+def split_sentences(doc: Document, compiled: Compiled, facts: Facts) -> Iterator[Hit]:
+    blocks = doc.blocks
+    for i in range(1, len(blocks)):
+        if is_prose(blocks[i - 1]) and is_prose(blocks[i]):
+            reason = _opener_reason(blocks[i - 1].text, blocks[i].text, compiled)
+            if reason:
+                first = _FIRST_WORD.search(blocks[i].text)
+                yield block_hit(blocks[i], i, 0, first.end() if first else 0, reason=reason)
+    breaks = facts.shared(sentence_breaks)
+    if hard_wrapped(breaks):
+        # One finding for a hard-wrapped text, not one per line.
+        lower = [b for b in breaks if b.lower]
+        note = f"{len(lower)} paragraphs break off mid-sentence; the text looks hard-wrapped"
+        breaks = [b for b in breaks if not b.lower] + [Break(lower[0].at, note, True, True)]
+    for brk in sorted(breaks, key=lambda b: b.at):
+        text = trim_end(blocks[brk.at].text)
+        yield block_hit(blocks[brk.at], brk.at, max(0, len(text) - 40), len(text),
+                        reason=brk.reason)
+
+
+def hard_wrapped(breaks: list[Break]) -> bool:
+    return sum(b.wrap for b in breaks) >= HARD_WRAP_BREAKS
+
+
+def _opener_reason(prev: str, text: str, compiled: Compiled) -> str | None:
+    """A paragraph opening with a word that continues the previous paragraph's sentence."""
+    first = _FIRST_WORD.search(text)
+    if first is None:
+        return None
+    word = first.group(1)
+    folded = word.casefold()
+    if folded not in compiled.openers and folded not in compiled.weak_openers:
+        return None  # most paragraphs: no need to count words
+    if len(prev.split()) < MIN_WORDS or len(text.split()) < MIN_WORDS:
+        return None
+    after = text[first.end():first.end() + 1]
+    if folded in compiled.openers and word[:1].isupper() and after != ",":
+        return f"the paragraph opens with '{word}', continuing the previous sentence"
+    if folded in compiled.weak_openers and _opens_unclosed_quote(prev) \
+            and _closes_unopened_quote(text):
+        return (f"a quotation opened in the previous paragraph closes here without being "
+                f"reopened, and the paragraph opens with '{word}'")
+    return None
+
+
+def sentence_breaks(doc: Document) -> list[Break]:
+    """Paragraphs whose sentence visibly goes on in the next paragraph.
+
+    The next paragraph opens in lower case or with punctuation (", menggunakan"),
+    or this one ends on a comma, an opening quote or bracket or a dateline dash
+    before a fragment, or a link's text stands alone between two pieces. Both
+    modes ask: they read it from the document's facts (``Facts.shared``).
+    """
+    return _sentence_breaks(doc.blocks)
+
+
+def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
+    found = []
+    for i in range(len(blocks) - 1):
+        if not (is_prose(blocks[i]) and is_prose(blocks[i + 1])):
+            continue
+        prev, nxt = trim_end(blocks[i].text), blocks[i + 1].text.strip()
+        if ends_complete(prev) or _structure(prev, nxt) or _tag_like(prev, nxt) \
+                or _table_cell(prev, nxt):
+            continue
+        if i and trim_end(blocks[i - 1].text).endswith((":", ";")):
+            continue  # an item of a list introduced by a colon
+        after = blocks[i + 2].text.strip() if i + 2 < len(blocks) and is_prose(blocks[i + 2]) else ""
+        before = trim_end(blocks[i - 1].text) if i and is_prose(blocks[i - 1]) else ""
+        if _list_run(before, prev, nxt):
+            continue
+        reason = _break_reason(before, prev, nxt, after)
+        if reason:
+            lower = nxt[:1].islower()
+            wrap = lower and len(prev.split()) >= 6 and len(nxt.split()) >= 6
+            found.append(Break(i, reason, wrap, lower))
+    return found
+
+
+def _list_run(before: str, prev: str, nxt: str) -> bool:
+    """A run of short items, each ending on a comma ("Tos,", "Fiebre,", "Ansiedad y
+    fatiga."): a list set as paragraphs, not one sentence."""
+    def item(text: str) -> bool:
+        return 0 < len(text.split()) <= LIST_ITEM_WORDS and text[-1:] in ",.;"
+    return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":")
+                                                  or item(nxt))
+
+
+def _structure(prev: str, nxt: str) -> bool:
+    """List items, numbered or legal structure, code: not pieces of one sentence."""
+    return bool(LIST_ITEM.match(prev) or LIST_ITEM.match(nxt) or _STRUCTURE.match(prev)
+                or _STRUCTURE.match(nxt) or CODE.search(prev) or CODE.search(nxt[:80]))
+
+
+def _break_reason(before: str, prev: str, nxt: str, after: str) -> str | None:
+    if _goes_on(nxt):
+        return f"the sentence goes on in the next paragraph, which opens with '{nxt.split()[0]}'"
+    if _LONE_DASH.match(nxt):
+        return "the sentence goes on after a lone dash in the next paragraph"
+    # A lone dash after a place name is a split dateline; after a full sentence, a rule.
+    dateline = _DATELINE_DASH.search(prev) or (_LONE_DASH.match(prev) and _fragment(before))
+    if _ENDS_OPEN.search(prev) and (_fragment(nxt) or dateline):
+        return f"it ends on '{prev[-1]}' and the sentence goes on in the next paragraph"
+    if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after):
+        return "the sentence goes on in the next paragraphs, split at a link's text"
+    return None
+
+
+def _goes_on(text: str) -> bool:
+    """A paragraph that continues a sentence: it opens mid-sentence and reads as prose
+    (a lone full stop or comma, or words running to a sentence end or six words)."""
+    if not _OPENS_MID.match(text):
+        return False
+    words = text.split()
+    return len(words) >= 6 or ends_complete(text) and (len(words) >= 2 or len(text) == 1)
+
+
+def _table_cell(prev: str, nxt: str) -> bool:
+    """A lone lower-case word before a lower-case line: table cells, not a sentence."""
+    return " " not in prev and prev[:1].islower() and nxt[:1].islower()
+
+
+def _fragment(text: str) -> bool:
+    return 0 < len(text.split()) <= 6 and not ends_complete(text)
+
+
+def _tag_like(prev: str, nxt: str) -> bool:
+    """Two short lower-case lines without punctuation: a tag list, not a sentence."""
+    return all(len(t.split()) <= 5 and not _PUNCTUATION.search(t) and t == t.casefold()
+               for t in (prev, nxt))
+
+
+def _opens_unclosed_quote(text: str) -> bool:
+    if opens_unclosed_quote(text):
+        return True
+    return quote_balance(text) == 0 and text.count('"') % 2 == 1 and text.lstrip().startswith('"')
+
+
+def _closes_unopened_quote(text: str) -> bool:
+    curly = [c for c in text if c in "“”«»"]
+    if curly:
+        return curly[0] in "”»"
+    if text.count('"') % 2 == 1 and not text.lstrip().startswith('"'):
+        first = text.index('"')
+        return first > 0 and not text[first - 1].isspace()
+    return False

@@ -90,7 +90,8 @@ def main() -> None:
 @click.option("--input-format", type=click.Choice(sorted([*FORMATS, *COLLECTIONS])),
               help="Read every file as this format instead of going by extension.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
-              help="Files linted in parallel (default 0: one per CPU core).")
+              help="Files linted in parallel (default 0: as many workers as the input's size repays, "
+                   "at most one per CPU this process may use).")
 @click.option("--color/--no-color", default=None,
               help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True,

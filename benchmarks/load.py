@@ -1,30 +1,39 @@
-"""Load test for `newslint serve`: requests/s and p50/p99 latency at 1, 8 and 32 clients.
+"""Load benchmark for `newslint serve --workers N`, driven by wrk (a compiled load generator).
 
-Starts the service on a free loopback port (or uses --url), then has N client
-threads post a typical ~5 KB article to POST /v1/check over keep-alive
-connections for a fixed time. Every answer is checked, so a fast wrong server
-does not score.
+Starts the service on a free loopback port, then runs wrk with `load.lua`, which
+POSTs a ~5 KB article over keep-alive connections and checks every answer (status
+200 and the article's one real finding), so a fast wrong server does not score.
+Runs at 1 and 8 clients alternate, ROUNDS times; the report gives medians, the
+per-round ratios against the targets, the machine's load (`uptime`) before and
+after, and memory summed over every server process (front and workers).
 
-    python benchmarks/load.py                 # 1, 8, 32 clients, 5 s each
-    python benchmarks/load.py --clients 1 64 --seconds 10 --server-threads 16
+    apt-get install -y wrk
+    python benchmarks/load.py                       # 2 s warm-up, 5 rounds of 10 s per level
+    python benchmarks/load.py --workers 2 --rounds 7 --seconds 15
+
+Targets (issue 12): 8-client throughput >= 1.6x the 1-client throughput; p99 at
+8 clients <= 5x the 1-client p50.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
+import shutil
 import socket
+import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
 
 PARAGRAPHS = [
     "The district council approved the 2025 budget on Thursday evening after a debate that "
@@ -93,17 +102,14 @@ ARTICLE = {
 class Run:
     clients: int
     requests: int
-    errors: int
     seconds: float
-    latencies: tuple[float, ...]
+    p50_ms: float
+    p99_ms: float
+    wrong: int  # answers that were not a 200 with the expected finding, or socket errors
 
     @property
     def rps(self) -> float:
         return self.requests / self.seconds
-
-    def percentile(self, q: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
 def free_port() -> int:
@@ -113,15 +119,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def service(threads: int) -> Iterator[str]:
-    """The service in a subprocess on a free port, stopped however the run ends."""
+def service(workers: int | None) -> Iterator[tuple[str, int]]:
+    """The service in a subprocess on a free port: (url, pid), stopped however the run ends."""
     port = free_port()
+    extra = ["--workers", str(workers)] if workers else []
     proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port),
-                             "--threads", str(threads)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while True:
             try:
                 with urllib.request.urlopen(url + "/healthz", timeout=2):
@@ -130,82 +136,120 @@ def service(threads: int) -> Iterator[str]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit("the server did not start") from None
                 time.sleep(0.1)
-        yield url
+        yield url, proc.pid
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
-def client(url: str, body: bytes, stop_at: float, latencies: list[float], errors: list[int],
-           token: str | None) -> None:
-    """One keep-alive connection posting the article until the deadline."""
-    parts = urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    headers = {"Content-Type": "application/json"}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
+def wrk(url: str, clients: int, seconds: float, body_file: Path) -> Run:
+    """One wrk run: ``clients`` keep-alive connections from one wrk thread."""
+    env = {**os.environ, "NEWSLINT_LOAD_BODY": str(body_file)}
+    out = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "30s",
+                          "-s", str(HERE / "load.lua"), url + "/v1/check"],
+                         capture_output=True, text=True, env=env, check=True).stdout
+    numbers = json.loads(out.strip().splitlines()[-1])
+    return Run(clients, numbers["requests"], numbers["duration_us"] / 1e6,
+               numbers["p50_us"] / 1000, numbers["p99_us"] / 1000,
+               numbers["wrong"] + numbers["socket_errors"])
+
+
+def server_memory(pid: int) -> tuple[float, float, int]:
+    """(RSS MiB, PSS MiB, process count) summed over the server and its workers (Linux)."""
+    pids = [pid, *_children(pid)]
+    rss = pss = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss / 1024, pss / 1024, len(pids)
+
+
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU time (user + system) so far of the front process and of its live workers."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def of(p: int) -> float:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / tick
+
+    return of(pid), sum(of(c) for c in _children(pid))
+
+
+def _children(pid: int) -> list[int]:
     try:
-        while time.monotonic() < stop_at:
-            start = time.perf_counter()
-            conn.request("POST", "/v1/check", body, headers)
-            response = conn.getresponse()
-            answer = response.read()
-            latencies.append(time.perf_counter() - start)
-            # The article's one real defect must come back, or the answer does not count.
-            if response.status != 200 or b"markup/widget-line" not in answer:
-                errors.append(response.status)
-    finally:
-        conn.close()
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
-def measure(url: str, clients: int, seconds: float, token: str | None) -> Run:
-    body = json.dumps(ARTICLE).encode("utf-8")
-    latencies: list[float] = []
-    errors: list[int] = []
-    stop_at = time.monotonic() + seconds
-    threads = [threading.Thread(target=client, args=(url, body, stop_at, latencies, errors, token))
-               for _ in range(clients)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
-    return Run(clients, len(latencies), len(errors), elapsed, tuple(latencies))
+def uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
-def table(runs: list[Run], size: int) -> str:
-    lines = [f"POST /v1/check, {size / 1000:.1f} KB article, keep-alive, {os.cpu_count()} CPUs",
-             "",
-             "| clients | requests | errors |  req/s | p50 ms | p99 ms |",
-             "|--------:|---------:|-------:|-------:|-------:|-------:|"]
-    for r in runs:
-        lines.append(f"| {r.clients:>7} | {r.requests:>8} | {r.errors:>6} | {r.rps:>6.1f} "
-                     f"| {r.percentile(0.50):>6.1f} | {r.percentile(0.99):>6.1f} |")
+def report(runs: list[Run], levels: list[int], size: int, workers: str, loads: list[str],
+           memory: list[tuple[float, float, int]]) -> str:
+    by_level = {n: [r for r in runs if r.clients == n] for n in levels}
+    lines = [f"POST /v1/check, {size / 1000:.1f} KB article, keep-alive, wrk -t1, "
+             f"{os.cpu_count()} CPUs, {workers} workers, {len(by_level[levels[0]])} alternating rounds",
+             f"load before: {loads[0]}", f"load after:  {loads[1]}",
+             "", "| clients | req/s (median) | p50 ms | p99 ms | wrong answers |",
+             "|--------:|---------------:|-------:|-------:|--------------:|"]
+    for n, level in by_level.items():
+        lines.append(f"| {n:>7} | {statistics.median(r.rps for r in level):>14.1f} "
+                     f"| {statistics.median(r.p50_ms for r in level):>6.1f} "
+                     f"| {statistics.median(r.p99_ms for r in level):>6.1f} "
+                     f"| {sum(r.wrong for r in level):>13} |")
+    if 1 in by_level and 8 in by_level:
+        pairs = list(zip(by_level[1], by_level[8], strict=True))
+        ratio = statistics.median(b.rps / a.rps for a, b in pairs)
+        tail = statistics.median(b.p99_ms / a.p50_ms for a, b in pairs)
+        lines += ["", f"8-client / 1-client throughput (median of per-round ratios): {ratio:.2f}x "
+                      f"(target >= 1.6x: {'met' if ratio >= 1.6 else 'NOT met'})",
+                  f"8-client p99 / 1-client p50 (median of per-round ratios): {tail:.2f}x "
+                  f"(target <= 5x: {'met' if tail <= 5 else 'NOT met'})"]
+    rss, pss, count = max(memory)
+    lines.append(f"memory, all {count} server processes: {rss:.0f} MiB RSS, {pss:.0f} MiB PSS "
+                 "(largest sample, taken after each run)")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32])
-    parser.add_argument("--seconds", type=float, default=5.0, help="per concurrency level")
-    parser.add_argument("--server-threads", type=int, default=8)
-    parser.add_argument("--url", help="use a running service instead of starting one")
-    parser.add_argument("--token", default=os.environ.get("NEWSLINT_TOKEN"))
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 8])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per run")
+    parser.add_argument("--workers", type=int, help="server workers (default: the server's own)")
     args = parser.parse_args(argv)
-    size = len(json.dumps(ARTICLE).encode("utf-8"))
-
-    def run_all(url: str) -> list[Run]:
-        measure(url, 1, 1.0, args.token)  # warm up connections and caches
-        return [measure(url, n, args.seconds, args.token) for n in args.clients]
-
-    if args.url:
-        runs = run_all(args.url)
-    else:
-        with service(args.server_threads) as url:
-            runs = run_all(url)
-    print(table(runs, size))
-    return 1 if any(r.errors for r in runs) else 0
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (Debian: apt-get install -y wrk)")
+    body = json.dumps(ARTICLE).encode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp, service(args.workers) as (url, pid):
+        body_file = Path(tmp) / "article.json"
+        body_file.write_bytes(body)
+        wrk(url, 2, 2, body_file)  # warm-up: connections, caches, every worker
+        loads, runs, memory = [uptime()], [], []
+        front_before, workers_before = cpu_seconds(pid)
+        for _ in range(args.rounds):
+            for n in args.clients:
+                runs.append(wrk(url, n, args.seconds, body_file))
+                memory.append(server_memory(pid))
+        front_after, workers_after = cpu_seconds(pid)
+        loads.append(uptime())
+    workers = str(args.workers or memory[0][2] - 1)
+    print(report(runs, args.clients, len(body), workers, loads, memory))
+    done = sum(r.requests for r in runs)
+    print(f"CPU per check: front {(front_after - front_before) / done * 1000:.2f} ms, workers "
+          f"{(workers_after - workers_before) / done * 1000:.2f} ms (over {done} checks)")
+    return 1 if any(r.wrong for r in runs) else 0
 
 
 if __name__ == "__main__":

@@ -376,8 +376,21 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
               metavar="BYTES", help="Largest request body accepted (413 above it).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0,
               show_default=True, metavar="SECONDS", help="Time limit to check one article.")
-@click.option("--threads", type=click.IntRange(min=1), default=8, show_default=True,
-              help="Requests served at once.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes that run checks, one check each at a time "
+                   "(default: one per core).")
+@click.option("--queue", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Checks that may wait for a worker; past that, 503 at once.")
+@click.option("--max-connections", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Open client connections; when full, the longest-idle one is closed.")
+@click.option("--client-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0,
+              show_default=True, metavar="SECONDS",
+              help="Time a client has to send one request (408 past it).")
+@click.option("--keep-alive", type=click.FloatRange(min=0, min_open=True), default=5.0,
+              show_default=True, metavar="SECONDS", help="An idle client connection is closed after this.")
+@click.option("--worker-memory", type=click.IntRange(min=16), default=1024, show_default=True,
+              metavar="MIB", help="Memory a worker may add while checking (Linux address-space "
+                                  "limit); a check that needs more gets 503.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
               help="Extra folder or file of YAML rules (repeatable).")
 @click.option("--fail-on", type=click.Choice(WORST_FIRST), default="error",
@@ -388,11 +401,12 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
                    "upward (its select, ignore, severity, languages, packs, rules, fail-on apply).")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, token: str | None, max_body: int,
-          timeout: float, threads: int, rules_dirs: tuple[str, ...], fail_on: str,
-          config_file: str | None) -> None:
+          timeout: float, workers: int | None, queue: int, max_connections: int,
+          client_timeout: float, keep_alive: float, worker_memory: int,
+          rules_dirs: tuple[str, ...], fail_on: str, config_file: str | None) -> None:
     """Run the CMS publish-check HTTP service (POST /v1/check, GET /v1/rules, GET /healthz)."""
-    from newslint.server import serve as run_server
-    from newslint.server import server_config
+    from newslint.serve import default_workers, server_config
+    from newslint.serve import serve as run_server
 
     config = load_config([], config_file).with_flags({
         "rules": rules_dirs if _given(ctx, "rules_dirs") else None,
@@ -400,5 +414,7 @@ def serve(ctx: click.Context, host: str, port: int, token: str | None, max_body:
     })
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
     service = server_config(config, ruleset, token=token or None, max_body=max_body,
-                            timeout=timeout, threads=threads)
+                            timeout=timeout, workers=workers or default_workers(), queue=queue,
+                            max_connections=max_connections, client_timeout=client_timeout,
+                            keep_alive=keep_alive, worker_memory=worker_memory)
     run_server(ruleset, service, host=host, port=port)

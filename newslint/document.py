@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def _text_index(anchor: tuple[int, int]) -> int:
+    return anchor[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph, heading or list item, with a map from its text to source offsets.
@@ -42,8 +46,9 @@ class Block:
         """Source offset of text index ``index`` (``len(text)`` maps to the block end)."""
         if len(self.anchors) == 1:
             return self.anchors[0][1] + index
-        keys = [a[0] for a in self.anchors]
-        pos = bisect.bisect_right(keys, index) - 1
+        # a bisection over the anchors themselves: building the list of keys per call cost
+        # a pass over every anchor, for every finding in the block
+        pos = bisect.bisect_right(self.anchors, index, key=_text_index) - 1
         text_index, offset = self.anchors[max(pos, 0)]
         return offset + (index - text_index)
 

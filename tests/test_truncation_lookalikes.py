@@ -82,6 +82,9 @@ def test_not_cut(middle: str) -> None:
     "The new model goes on sale next month in the shops for $39",
     "The library ships the same interface with no additional functionality in 2.0",
     "The stadium has been closed for repairs to its roof since 2019",
+    # a score after a preposition; a quotation closed with the opening mark
+    "Mesmo sem Leandrinho, a equipe mineira bateu os brasilienses por 90 a 60",
+    "Os seguidores reagiram. “Dono de uma ilha?“, questionou outro seguidor da rede",
 ])
 def test_a_missing_full_stop_is_at_most_weak_evidence(middle: str) -> None:
     assert findings(article(middle), STRONG) == []

@@ -90,6 +90,10 @@ _ARTICLE_SCRIPTS = {**{lang: frozenset({script}) for script, lang in lang_words.
                        for lang in codes},
                     "zh": frozenset({"CJK"}), "ja": frozenset({"KANA", "CJK"}),
                     "ko": frozenset({"HANGUL"})}
+# langdetect calls one document may cost (a few ms each). Past them, a suspect paragraph is
+# flagged only when langdetect already confirmed its language in this document; thousands of
+# pasted foreign paragraphs cannot tie the check up for seconds each.
+MAX_DETECT_CALLS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +121,30 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         if allowed and ctx.language not in allowed:
             yield Hit(0, 0, {"language": ctx.language, "allowed": ", ".join(sorted(allowed))})
         return
+    detect, calls, confirmed = ctx.detect, [0], set()
+
+    def counted(text: str) -> tuple[str, float]:
+        calls[0] += 1
+        return detect(text)
+
     for i, block in enumerate(doc.blocks):
         if not _long_prose(block, compiled):
             continue
-        found = foreign_language(block.text, ctx.language, compiled, ctx.detect, ctx.facts.words)
+        if calls[0] < MAX_DETECT_CALLS:
+            found = foreign_language(block.text, ctx.language, compiled, counted, ctx.facts.words)
+            confirmed.add(found)
+        else:
+            found = _confirmed_before(block.text, ctx.language, compiled, confirmed, ctx.facts.words)
         if found:
             yield Hit(block.start, block.end, {"language": found, "article": ctx.language}, i)
+
+
+def _confirmed_before(text: str, article: str, compiled: Compiled, confirmed: set[str | None],
+                      work: WordWork) -> str | None:
+    """Past the langdetect budget: the cheap evidence's language, if langdetect confirmed it before."""
+    words = work.words(text)
+    suspect = _suspect(text, words, article, compiled, work) if words.lower >= compiled.min_words else None
+    return suspect if suspect != "*" and suspect in confirmed else None
 
 
 def _long_prose(block: Block, compiled: Compiled) -> bool:

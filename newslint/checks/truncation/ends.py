@@ -83,8 +83,8 @@ CUT_COPY_CHARS = 40
 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
-# ("in 2019"), a price or a version ("for 39.99", "in 2.0").
-_NUMBER_AFTER = regex.compile(r"(?<!\S)(\p{Ll}+)\s+(\d+)$")
+# ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
+_NUMBER_AFTER = regex.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
 _YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 _LAST_LETTERS = regex.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regex.compile(r"[\p{L}\p{M}]+")

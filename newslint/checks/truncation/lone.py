@@ -80,11 +80,12 @@ def lone_sentence(doc: Document, prose: list[int],
 
 
 def introduces_list(following: Block | None) -> bool:
-    """The next block is a list item, numbered or bulleted, or a "Label: value" line
-    ("larik 1: 54, 58, 62")."""
+    """The next block is a list item, numbered or bulleted, a "Label: value" line
+    ("larik 1: 54, 58, 62") or an item ending on a semicolon."""
     return following is not None and (following.kind == "list-item"
                                       or bool(LIST_ITEM.match(following.text))
-                                      or bool(LABEL.match(following.text)))
+                                      or bool(LABEL.match(following.text))
+                                      or trim_end(following.text).endswith(";"))
 
 
 def _set_apart(doc: Document, i: int) -> bool:

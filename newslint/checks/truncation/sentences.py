@@ -28,6 +28,7 @@ WORD = regex.compile(r"[\p{L}\p{M}\d'’-]+")
 LIST_ITEM = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►–—]\s|\(?[a-zA-Z\d]{1,4}\)\s)")
 # What a credit, label, link, handle or table leaves in a fragment.
 NOT_PROSE = regex.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
+_CLOSING_OPENER = regex.compile(r"(?<=[\w.?!,…])“(?=\s*(?:[,.;:]|\s\p{Ll}|$))")
 _GLUED_WORDS = regex.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
 
 
@@ -75,6 +76,8 @@ def quote_balance(text: str) -> int:
     low = text.count("„")
     if low:
         return low - text.count("“") - text.count("”")
+    # Sloppy copy closes with “ after the quotation's punctuation ('ilha?“').
+    text = _CLOSING_OPENER.sub("”", text)
     opening, closing = text.count("«"), text.count("»")
     guillemets = [c for c in text if c in "«»"]
     if guillemets and guillemets[0] == "»":

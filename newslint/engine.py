@@ -245,20 +245,16 @@ def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
         yield from results
 
 
-# A run over this many files meets most languages: the second tier of language profiles
-# is loaded before the fork too, rather than again in each worker that needs it.
-WARM_ALL_FILES = 200
-
-
 def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
-    """Before forking, compile what every worker needs and load the language profiles once,
-    so that the workers inherit them. The rules of one language compile in the workers that
-    meet a document in it."""
+    """Before forking, compile what every worker needs and load the first tier of language
+    profiles once, so that the workers inherit them. The rules of one language compile in
+    the workers that meet a document in it; the second tier of profiles, which few drafts
+    need, loads in a worker that needs it (loading it here would hold up every worker)."""
     for rule in ruleset.for_language(None):
         if options.selects(rule.id):
             _ = rule.compiled
     if needs_language(ruleset, options) and not options.language:
-        lang_detect.warm(everything=files >= WARM_ALL_FILES)
+        lang_detect.warm()
     # What is loaded now lives as long as the run: keep the collector from
     # walking it again and again, and keep the forked workers' copies shared.
     gc.freeze()

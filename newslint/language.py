@@ -137,12 +137,9 @@ def _factory(tier: tuple[str, ...]) -> Any:
     return factory
 
 
-def warm(everything: bool = False) -> None:
-    """Load the first tier of profiles now (before worker processes fork, say); with
-    ``everything``, the second tier too."""
+def warm() -> None:
+    """Load the first tier of profiles now (before worker processes fork, say)."""
     _factory(FIRST_TIER)
-    if everything:
-        _factory(LATIN_TIER)
 
 
 def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:

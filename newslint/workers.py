@@ -41,11 +41,18 @@ _task: dict[str, Callable[[str], Any]] = {}
 
 
 def available_cpus() -> int:
-    """The CPUs this process may run on (its affinity mask, not the machine's count)."""
+    """The CPUs this process may run on (its affinity mask, not the machine's count), less
+    those other work keeps busy (the load average): on a busy machine extra workers only
+    queue for the same cores and add their start-up to the run."""
     try:
-        return len(os.sched_getaffinity(0)) or 1
+        cpus = len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):  # not Linux
-        return os.cpu_count() or 1
+        cpus = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0])
+    except (AttributeError, OSError):  # no load average (Windows)
+        busy = 0
+    return max(1, cpus - busy)
 
 
 def worker_count(paths: Sequence[str], jobs: int) -> int:

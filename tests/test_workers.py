@@ -181,7 +181,13 @@ def test_default_jobs_follow_the_input_size_and_the_cpus_this_process_may_use(
 
 
 @pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="no CPU affinity here")
-def test_available_cpus_is_the_affinity_mask_not_the_machine() -> None:
+def test_available_cpus_is_the_affinity_mask_less_the_busy_ones(monkeypatch: pytest.MonkeyPatch) -> None:
     from newslint.workers import available_cpus
 
-    assert available_cpus() == len(os.sched_getaffinity(0))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.5, 0.5))
+    assert available_cpus() == 4
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.6, 2.0, 1.0))
+    assert available_cpus() == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (11.0, 10.0, 9.0))
+    assert available_cpus() == 1

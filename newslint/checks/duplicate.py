@@ -19,7 +19,8 @@ schedule and result lines: three or more paragraphs near one another, or list
 items that differ by a word or a number); short paragraphs (under eight words)
 repeated by design; a summary bullet without a full stop restated as a sentence
 in the story; one record listed in two lists; a pull quote that repeats the
-opening of a paragraph as a whole quotation; a short sentence carried on at once
+opening of a paragraph as a whole quotation; a deck (standfirst) above the story
+that repeats a later paragraph's opening without a full stop; a short sentence carried on at once
 in the next paragraph (rhetoric); a sentence repeated from the middle or the end
 of a paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
 passage quoted twice, each time introduced with a colon ("... she wrote:");
@@ -237,7 +238,7 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[s
     if len(a) != len(b) and not listed:
         short, full = (i, j) if len(a) < len(b) else (j, i)
         if _is_prefix(words[short], words[full]):
-            if _pull_quote(blocks[short].text):
+            if _pull_quote(blocks[short].text) or _standfirst(short, full, blocks):
                 return None
             # A short sentence followed at once by the same words carried on is rhetoric
             # ("We will get through this." / "We will get through this together..."),
@@ -289,6 +290,14 @@ def _pull_quote(short: str) -> bool:
     return short[:1] in _OPEN_QUOTES and short[-1:] in _CLOSE_QUOTES
 
 
+def _standfirst(short: int, full: int, blocks: tuple[Block, ...]) -> bool:
+    """A deck above the story: the opening of a later paragraph, without a full stop,
+    before any sentence of the article. A cut-off copy keeps or gets a full stop
+    ("... pegawai Non-ASN.") or sits among the sentences."""
+    return short < full and not ends_complete(blocks[short].text) \
+        and not any(ends_complete(block.text) for block in blocks[:short])
+
+
 def _normal(text: str) -> str:
     return " ".join(text.split())
 
@@ -317,9 +326,23 @@ def _repetition_is_structure(repeats: list[_Repeat], order: list[int]) -> bool:
         return False
     position = {block: k for k, block in enumerate(order)}
     copies = dict(sorted((position[r.copy], position[r.original]) for r in repeats))
-    accidental = sum(abs(at - original) <= NEARBY for at, original in copies.items())
+    accidental = sum(gap <= NEARBY for gap in _gaps_to_previous_copy(copies))
     accidental += sum(len(run) for run in _aligned_runs(copies) if len(run) >= COPIED_RUN)
     return accidental * 2 < len(repeats)
+
+
+def _gaps_to_previous_copy(copies: dict[int, int]) -> list[int]:
+    """How far each copy sits from the nearest earlier copy of the same text (or the original).
+
+    A paragraph pasted again and again in a row is one accident however far the
+    last copy ends up from the first: each copy is next to the one before it.
+    """
+    last: dict[int, int] = {}
+    gaps = []
+    for at, original in sorted(copies.items()):
+        gaps.append(abs(at - last.get(original, original)))
+        last[original] = at
+    return gaps
 
 
 def _aligned_runs(copies: dict[int, int]) -> list[list[int]]:

@@ -25,12 +25,25 @@ import regex
 _lock = threading.Lock()
 _local = threading.local()
 _state: dict[str, Any] = {}
+_MAX_BUILT = 2000
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - regex's name
     """``regex.compile(pattern, flags)``, built from kept opcodes when this pattern has been
     compiled by an earlier run."""
     key = (pattern, int(flags))
+    # Like regex.compile, the same pattern and flags give the same object within a process.
+    built: dict[tuple[str, int], regex.Pattern[str]] = _state.setdefault("built", {})
+    compiled = built.get(key)
+    if compiled is None:
+        compiled = _build(key)
+        if len(built) >= _MAX_BUILT:
+            built.clear()
+        built[key] = compiled
+    return compiled
+
+
+def _build(key: tuple[str, int]) -> regex.Pattern[str]:
     kept = _table().get(key)
     if kept is not None:
         try:

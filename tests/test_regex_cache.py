@@ -46,7 +46,10 @@ def test_a_later_run_builds_the_same_patterns_from_the_kept_opcodes(tmp_path: Pa
 
 def test_kept_opcodes_are_used_instead_of_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(regexcache._state, "table", {})
+    monkeypatch.setitem(regexcache._state, "built", {})
     first = regexcache.compile(r"\bsponsored\s+content\b", regex.I)
+    assert regexcache.compile(r"\bsponsored\s+content\b", regex.I) is first  # as regex.compile
+    regexcache._state["built"].clear()  # a new process
     assert (r"\bsponsored\s+content\b", int(regex.I)) in regexcache._table()
 
     def refuse(*args: object, **kwargs: object) -> None:

@@ -39,11 +39,12 @@ def _load_scorer() -> ModuleType:
 
 field_score = _load_scorer()
 
-# False alarms per language measured on the shipped rules (main f662171) with
-# benchmarks/field_score.py clean --field tests/fixtures/field --verdicts
-# tests/fixtures/field/verdicts.yaml: 178 articles, 80 false alarms. When the rules
-# get better, lower these; they may never go up.
-MAX_FALSE_ALARMS = {"de": 8, "en": 4, "es": 36, "fr": 4, "id": 28}
+# False alarms per language measured with benchmarks/field_score.py clean --field
+# tests/fixtures/field --verdicts tests/fixtures/field/verdicts.yaml: 178 articles and
+# 80 false alarms on main f662171; with the 19 Portuguese articles (Estadão, O Globo,
+# FactNews) 197 articles and 11 false alarms on main f3cfe33. When the rules get better,
+# lower these; they may never go up.
+MAX_FALSE_ALARMS = {"de": 0, "en": 0, "es": 2, "fr": 1, "id": 6, "pt": 2}
 
 
 @pytest.fixture(scope="module")

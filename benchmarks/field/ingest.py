@@ -489,6 +489,43 @@ def read_scraper_fixture_pages(git: Git) -> Iterator[Article]:
                       title=page.h1 or page.title, text=raw_lines(text), path=path)
 
 
+def saved_pages_reader(pages: list[tuple[str, str, str]], prefix: str) -> Callable[[Git], Iterator[Article]]:
+    """Saved article pages of an extractor's test fixtures (path, language, site), scraped as a
+    naive scraper would: the text of every <p> in page order, junk and all."""
+
+    def read(git: Git) -> Iterator[Article]:
+        for path, lang, site in pages:
+            page = _ParagraphScraper()
+            page.feed(git.text(path))
+            text = "\n".join(page.lines)
+            if words(text) < MIN_WORDS:
+                continue
+            yield Article(lang=lang, outlet=slug(site.replace(".", "-")), ident=f"{prefix}-{slug(Path(path).stem)}",
+                          title=page.h1 or page.title, text=raw_lines(text), path=path)
+
+    return read
+
+
+GOOSE_PAGES = [
+    ("tests/data/content/test_elmondo1.html", "es", "elmundo.es"),
+    ("tests/data/content/test_elpais.html", "es", "elpais.com"),
+    ("tests/data/content/test_issue4.html", "fr", "slate.fr"),
+    ("tests/data/content/test_lefigaro.html", "fr", "lefigaro.fr"),
+    ("tests/data/content/test_liberation.html", "fr", "liberation.fr"),
+    ("tests/data/content/test_wiwo.html", "de", "handelsblatt.com"),
+]
+PARSER_PAGES = [
+    ("fixtures/epaper.zeit.de.html", "de", "zeit.de"),
+    ("fixtures/www.abendblatt.de.html", "de", "abendblatt.de"),
+    ("fixtures/www.spektrum.de.html", "de", "spektrum.de"),
+    ("fixtures/ici.radio-canada.ca.html", "fr", "radio-canada.ca"),
+    ("fixtures/www.lemonde.fr.html", "fr", "lemonde.fr"),
+]
+
+SLASHER_PAGES = [(f"spec/cases/{site}.html", "id", site)
+                 for site in ("kompas", "liputan6", "merdeka", "okezone", "suara", "tribunnews", "viva")]
+
+
 def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
     """Lusa wire copy: title, blank line, one paragraph a line."""
 
@@ -503,6 +540,28 @@ def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
 
     return read
 
+
+def read_ptbr_news(git: Git) -> Iterator[Article]:
+    """Brazilian web news, 500 articles in five topic folders: title, standfirst, body.
+
+    The dataset does not name the outlet of each article (its copy reads as G1, ge,
+    Valor, Terra and others), so the whole collection is one source group. The
+    standfirst (second line) is kept as the first paragraph, as published; the
+    ChatGPT summaries in ``__summarization__`` are left out.
+    """
+    for path in git.ls("."):
+        if path.startswith("__") or not path.endswith(".txt") or "/" not in path:
+            continue
+        raw = git.text(path).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+        title, _, body = raw.strip("\n").partition("\n")
+        if words(body) < MIN_WORDS:
+            continue
+        folder = slug(str(Path(path).parent))
+        yield Article(lang="pt", outlet=PTBR_NEWS_OUTLET, ident=f"ptbrnews-{folder}-{Path(path).stem}",
+                      title=title.strip(), text=paragraphs(body), path=path)
+
+
+PTBR_NEWS_OUTLET = "web-br-mixed"
 
 WMT_LICENCE = "WMT test data, for research use; publishers own the text"
 
@@ -580,6 +639,42 @@ SOURCES: list[Source] = [
         licence="see repository (dataset sample); Lusa owns the text", kind="clean",
         read=lusa_reader("dataset_sample/news_articles", "claimpt"),
         note="Sample of Lusa news (European Portuguese)",
+    ),
+    Source(
+        name="factnews", repo="franciellevargas/FactNews", commit="4d6fbaf42cdc0b4b85d0ed4d0b0db1e3391001e9",
+        licence="none stated (research dataset, Vargas et al. RANLP 2023); publishers own the text",
+        kind="clean", read=read_factnews,
+        note="Brazilian news (2006-2022) of Folha de S.Paulo, Estadão and O Globo, 100 stories covered by all "
+        "three. The dataset keeps sentences, not paragraphs, in its own order (sorted, not the article's): "
+        "each sentence is a paragraph here, so these articles test sentence-level rules, not structure",
+    ),
+    Source(
+        name="ptbr-news", repo="mauricio-seiji/Dataset-news-articles-pt-br",
+        commit="f84986779c20b0413c458ed7aa392e90a5f95c7b",
+        licence="none stated; publishers own the text", kind="clean", read=read_ptbr_news,
+        note="500 Brazilian web news articles (economy, entertainment, science, sports, politics) with title "
+        "and standfirst; outlets not named by the dataset, so one group (web-br-mixed)",
+    ),
+    Source(
+        name="goose3-fixtures", repo="goose3/goose3", commit="c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7",
+        licence="Apache-2.0 (extractor); pages owned by the publishers", kind="scraped",
+        read=saved_pages_reader(GOOSE_PAGES, "goose3"),
+        note="The extractor's saved Spanish, French and German test pages (El Mundo, El País, Slate.fr, Le Figaro, "
+        "Libération, Handelsblatt); text of every <p> in page order, as a naive scraper keeps it",
+    ),
+    Source(
+        name="postlight-parser-fixtures", repo="postlight/parser", commit="e8ba7ece291efa4d915d50dd4deeec17d54359f2",
+        licence="Apache-2.0 or MIT (parser); pages owned by the publishers", kind="scraped",
+        read=saved_pages_reader(PARSER_PAGES, "parser"),
+        note="The parser's saved German and French test pages (Zeit, Abendblatt, Spektrum, Radio-Canada, Le Monde); "
+        "text of every <p> in page order, as a naive scraper keeps it",
+    ),
+    Source(
+        name="slasher-fixtures", repo="hafizbadrie/slasherrb", commit="9f36a9713d1fe07755f1ea64eb481194b53d1d2c",
+        licence="MIT (extractor); pages owned by the publishers", kind="scraped",
+        read=saved_pages_reader(SLASHER_PAGES, "slasher"),
+        note="An Indonesian content extractor's saved test pages (2015; removed from the repository later, read "
+        "at the last commit that has them); text of every <p> in page order, as a naive scraper keeps it",
     ),
 ]
 

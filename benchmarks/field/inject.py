@@ -124,6 +124,7 @@ KINDS = {  # kind -> category
 @dataclass
 class Para:
     text: str
+    labelled: bool = False  # part of an earlier injection: later ones leave it alone
 
 
 @dataclass
@@ -187,7 +188,7 @@ Body = list[Para]
 def _prose(paras: Body, rng: random.Random, min_words: int = 12) -> int | None:
     """Index of a random paragraph of running prose (long enough, ends like a sentence)."""
     cands = [i for i, p in enumerate(paras) if len(p.text.split()) >= min_words and p.text[-1:] in ".!?\"”»"
-             and not p.text.startswith("#")]
+             and not p.text.startswith("#") and not p.labelled]
     return rng.choice(cands) if cands else None
 
 
@@ -229,7 +230,7 @@ def inject(kind: str, paras: Body, art: Article, others: list[Article], rng: ran
     elif kind in ("trunc_mid", "trunc_end"):
         if kind == "trunc_end":
             i = len(paras) - 1
-            if len(paras[i].text.split()) < 8:
+            if len(paras[i].text.split()) < 8 or paras[i].labelled:
                 return None
         else:
             i_opt = _prose(paras[1:-1], rng)
@@ -255,7 +256,7 @@ def inject(kind: str, paras: Body, art: Article, others: list[Article], rng: ran
         i = _slot(paras, rng)
         tag = rng.choice(STRAY_TAGS)
         p = Para(tag)
-        if rng.random() < 0.4 and i < len(paras) and not paras[i].text.startswith("#"):
+        if rng.random() < 0.4 and i < len(paras) and not paras[i].text.startswith("#") and not paras[i].labelled:
             p = paras[i]
             words = p.text.split()
             k = rng.randrange(1, len(words)) if len(words) > 1 else 1
@@ -347,6 +348,8 @@ def make_draft(art: Article, others: list[Article], rng: random.Random) -> tuple
             continue
         lab = inject(kind, paras, art, others, rng)
         if lab is not None:
+            for p in lab.paras:
+                p.labelled = True
             labels.append(lab)
             injected.append(kind)
     as_text = rng.random() < 0.5

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from newslint.api import ArticleResult, lint_article
-from newslint.document import Block, Document
-from newslint.engine import Options, lint_document
-from newslint.engine import lint_paths as _lint_paths
-from newslint.finding import FileResult, Finding, Fix
-from newslint.readers import read_string
-from newslint.rules import Rule, RuleSet, load_rules
+if TYPE_CHECKING:
+    from newslint.api import ArticleResult, lint_article
+    from newslint.document import Block, Document
+    from newslint.engine import Options
+    from newslint.finding import FileResult, Finding, Fix
+    from newslint.rules import Rule, RuleSet, load_rules
 
 __version__ = "0.2.0"
 __all__ = [
@@ -28,11 +28,31 @@ __all__ = [
     "RuleSet", "default_rules", "lint_article", "lint_paths", "lint_text", "load_rules",
     "__version__",
 ]
+# The public names and the modules they live in, imported when first asked for: the
+# command line imports this package for its version and should not pay for the API.
+_LAZY = {
+    "ArticleResult": "newslint.api", "lint_article": "newslint.api",
+    "Block": "newslint.document", "Document": "newslint.document", "Options": "newslint.engine",
+    "FileResult": "newslint.finding", "Finding": "newslint.finding", "Fix": "newslint.finding",
+    "Rule": "newslint.rules", "RuleSet": "newslint.rules", "load_rules": "newslint.rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'newslint' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
 
 
 @functools.lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
     """The shipped rule packs, loaded once per process."""
+    from newslint.rules import load_rules
+
     return load_rules()
 
 
@@ -44,6 +64,10 @@ def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
     findings, each finding's ``path`` naming its article (``feed.json#item-2``),
     and ``language`` is set only when all the articles share one.
     """
+    from newslint.engine import Options, lint_document
+    from newslint.finding import FileResult
+    from newslint.readers import read_string
+
     ruleset, options = rules or default_rules(), options or Options()
     results = [lint_document(doc, ruleset, options) for doc in read_string(text, path, fmt)]
     if len(results) == 1:
@@ -56,4 +80,7 @@ def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
 def lint_paths(paths: Iterable[str], rules: RuleSet | None = None,
                options: Options | None = None) -> Iterator[FileResult]:
     """Lint files (not folders: expand those with ``newslint.files.collect``)."""
-    return _lint_paths(paths, rules or default_rules(), options or Options())
+    from newslint.engine import Options
+    from newslint.engine import lint_paths as lint_engine_paths
+
+    return lint_engine_paths(paths, rules or default_rules(), options or Options())

@@ -5,30 +5,31 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
 
 from newslint import __version__
-from newslint.baseline import Baseline, load_baseline, write_baseline
 from newslint.config import Config, describe, load_config
 from newslint.engine import Options, display_name, lint_bytes, lint_paths, read_input, severity_at_least, warm
 from newslint.errors import NewslintError
 from newslint.files import collect
 from newslint.finding import WORST_FIRST, FileResult
-from newslint.fix import FixOutcome, fix_path
 from newslint.options import build_options
 from newslint.readers import COLLECTIONS, FORMATS, format_for
-from newslint.report import Formatter, formatters
-from newslint.report.json import rule_to_json
+from newslint.report import FORMATS as REPORT_FORMATS
+from newslint.report import formatter as report_formatter
 from newslint.rules import RuleSet, load_rules
 from newslint.selection import INTERNAL_ERROR
-from newslint.workers import map_paths
+
+if TYPE_CHECKING:  # imported where used: a one-file run needs none of them
+    from newslint.baseline import Baseline
+    from newslint.fix import FixOutcome
+    from newslint.report import Formatter
 
 PROGRESS_MIN_FILES = 20
 INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
@@ -72,7 +73,7 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Read this config file instead of looking for newslint.yaml, .newslint.yaml "
                    "or pyproject.toml [tool.newslint] from the linted paths upward.")
-@click.option("--format", "output_format", type=click.Choice(list(formatters())), default="text",
+@click.option("--format", "output_format", type=click.Choice(list(REPORT_FORMATS)), default="text",
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rule ids, category prefixes or 'all' (comma-separated, "
@@ -98,7 +99,8 @@ def main() -> None:
               help="The file name standard input (-) stands for: it picks the reader (e.g. draft.html "
                    "reads HTML), the config and per-path ignores, and is the path in findings.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
-              help="Files linted in parallel (default 0: one per CPU core).")
+              help="Files linted in parallel (default 0: as many workers as the input's size repays, "
+                   "at most one per CPU this process may use).")
 @click.option("--color/--no-color", default=None,
               help="Colour the text output (default: on a terminal).")
 @click.option("--fix", is_flag=True,
@@ -133,7 +135,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     config = _effective_config(ctx, named, config_file)
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
     options = build_options(config, (r.id for r in ruleset), language=language,
-                            format=input_format, jobs=jobs or os.cpu_count() or 1)
+                            format=input_format, jobs=jobs)
     files = list(collect(paths, include=config.include, exclude=config.exclude))
     stdin_named = None
     if stdin_filename and "-" in files:
@@ -143,7 +145,11 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
         else:
             files.remove("-")
             stdin_named = _NamedStdin(stdin_filename, ruleset, options)
-    known = load_baseline(baseline) if baseline and not update_baseline else None
+    known = None
+    if baseline and not update_baseline:
+        from newslint.baseline import load_baseline
+
+        known = load_baseline(baseline)
     # stdout carries the diff or the fixed standard input: the report moves to stderr
     out = sys.stderr if diff or (fix and "-" in files) else sys.stdout
     use_color = out.isatty() if color is None else color
@@ -153,7 +159,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
         results = stdin_named.after(results, known)
     if update_baseline:
         sys.exit(_record(str(baseline), results))
-    formatter = formatters()[output_format](out, use_color, rules=ruleset)
+    formatter = report_formatter(output_format)(out, use_color, rules=ruleset)
     sys.exit(_report(formatter, results, config.fail_on, fixes))
 
 
@@ -179,6 +185,9 @@ def _results(files: list[str], ruleset: RuleSet, options: Options, fixes: _Fixes
         if fixes is None:
             linted: Iterable[FileResult] = lint_paths(files, ruleset, options, progress=advance)
         else:
+            from newslint.fix import fix_path
+            from newslint.workers import map_paths
+
             task = functools.partial(fix_path, ruleset=ruleset, options=options,
                                      write=fixes.write)
             outcomes = map_paths(task, files, options.jobs, progress=advance,
@@ -223,6 +232,8 @@ class _NamedStdin:
 
 def _record(path: str, results: Iterable[FileResult]) -> int:
     """--update-baseline: write every finding to the baseline file."""
+    from newslint.baseline import write_baseline
+
     kept = list(results)
     count = write_baseline(path, kept)
     click.echo(f"newslint: recorded {count} finding{'s' if count != 1 else ''} "
@@ -354,6 +365,8 @@ def list_rules(rules_dirs: tuple[str, ...], output_format: str) -> None:
     ruleset = load_rules(extra_dirs=rules_dirs)
     if output_format == "json":
         import json
+
+        from newslint.report.json import rule_to_json
 
         click.echo(json.dumps([rule_to_json(r) for r in ruleset], ensure_ascii=False, indent=1))
         return

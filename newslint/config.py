@@ -9,7 +9,6 @@ value of the same key (black's rule: explicit flags always win).
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import json
 import os
@@ -17,7 +16,6 @@ import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -205,6 +203,8 @@ def _read_toml(path: Path, text: str) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def config_schema() -> dict[str, Any]:
+    from importlib import resources
+
     text = resources.files("newslint.schema").joinpath("config.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
@@ -215,6 +215,8 @@ def validate_config(path: Path, text: str, data: Mapping[str, Any]) -> None:
     known = list(config_schema()["properties"])
     for key in data:
         if key not in known:
+            import difflib
+
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
             raise ConfigError(f"{_where(path, text, key)}: unknown key '{key}'{hint}")

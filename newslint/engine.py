@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint import language as lang_detect
-from newslint import suppression
 from newslint.checks import KINDS
 from newslint.checks.base import Context, Hit
 from newslint.document import Document, Notice
@@ -31,7 +30,6 @@ from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_bytes, source
 from newslint.rules import Rule, RuleSet
 from newslint.selection import INTERNAL_ERROR, Selection, Source
-from newslint.workers import map_paths
 
 RULE_TIMEOUT = "newslint/rule-timeout"
 
@@ -144,6 +142,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
                                               f"rule {rule.id} ({rule.source}) stopped: {e}; "
                                               "simplify its regex"))
     if doc.comments:  # inline suppression directives live in HTML comments
+        from newslint import suppression
+
         ran = {r.id for r in rules} | {f.rule for f in findings}
         findings = suppression.filter_findings(doc, findings, (r.id for r in ruleset), ran,
                                                options.selects)
@@ -185,6 +185,7 @@ def _document_finding(doc: Document | str, rule: str, severity: str, message: st
 
 
 def internal_error(path: str, error: BaseException) -> FileResult:
+
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
     message = (f"newslint crashed on this file ({type(error).__name__}: {error}{at}); "
@@ -231,16 +232,22 @@ def display_name(path: str) -> str:
 
 def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
                progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
-    """Lint files in order, in parallel when ``options.jobs > 1``; results stream as they finish."""
+    """Lint files in order, in parallel when ``options.jobs > 1`` (0: as many workers as the
+    input's size repays); results stream as they finish."""
+    from newslint.workers import map_paths
+
     task = functools.partial(lint_file, ruleset=ruleset, options=options)
     for results in map_paths(task, list(paths), options.jobs, warm=functools.partial(
             warm, ruleset, options), progress=progress):
         yield from results
 
 
-def warm(ruleset: RuleSet, options: Options) -> None:
-    """Compile the rules and load language profiles once, before forking, so workers inherit them."""
-    for rule in ruleset:
+def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
+    """Before forking, compile what every worker needs and load the first tier of language
+    profiles once, so that the workers inherit them. The rules of one language compile in
+    the workers that meet a document in it; the second tier of profiles, which few drafts
+    need, loads in a worker that needs it (loading it here would hold up every worker)."""
+    for rule in ruleset.for_language(None):
         if options.selects(rule.id):
             _ = rule.compiled
     if needs_language(ruleset, options) and not options.language:

@@ -8,7 +8,6 @@ the closest id), wherever it was written: a flag, ``select``, ``ignore``,
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -50,6 +49,8 @@ def check_rule_ids(config: Config, rule_ids: Iterable[str]) -> None:
     ids = set(known)
     for rule_id in config.severity:
         if rule_id not in ids:
+            import difflib
+
             close = difflib.get_close_matches(rule_id, sorted(ids), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise ConfigError(f"{_origin(config, 'severity', f'severity.{rule_id}')}"

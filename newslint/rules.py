@@ -6,16 +6,16 @@ its language's ``lexicon.yaml`` (see ``newslint.lexicon``), which is data, not
 rules. A rule id may appear in several packs when their ``languages`` do not
 overlap: that is how one public id (``truncation/paragraph-end``) carries each
 language's vocabulary. Every rule is compiled here, so a bad one stops the
-load with its file and line, never a run.
+load with its file and line, never a run; a rule file validated by an earlier
+run comes from the cache (``newslint.rulecache``) and its rules compile when a
+document first needs them.
 """
 
 from __future__ import annotations
 
 import functools
-import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -23,14 +23,15 @@ from typing import Any, TypeVar
 import regex
 import yaml
 
+from newslint import rulecache
 from newslint.checks import KINDS
 from newslint.errors import RuleError
 from newslint.finding import SEVERITY_RANK
 from newslint.lexicon import LEXICON_FILE, Lexicon, lexicon_files, load_lexicon, shipped_lexicon
-from newslint.schema import validate_rule_file
 from newslint.yamlsource import load_yaml, yaml_error_line
 
 T = TypeVar("T")
+_NOT_COMPILED = object()  # a cached rule's parameters, until a document needs them
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,18 @@ class Rule:
     replacement: str = ""
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
-    compiled: object = field(default=None, compare=False, repr=False)
+    # The kind's compiled parameters; a rule loaded from the cache compiles them on first use.
+    lazy_compiled: object = field(default=None, compare=False, repr=False)
+
+    @property
+    def compiled(self) -> object:
+        """The kind's compiled parameters (compiled now if the rule came from the cache)."""
+        value = self.lazy_compiled
+        if value is _NOT_COMPILED:
+            # Validated when the cache entry was written: compiling cannot fail differently now.
+            value = KINDS[self.check].compile(self.params, self.scope)
+            object.__setattr__(self, "lazy_compiled", value)
+        return value
 
     def compiled_as(self, kind: type[T]) -> T:
         """The compiled parameters, as the type the rule's kind compiles them to."""
@@ -110,7 +122,13 @@ class RuleSet:
 def packs_root() -> Path:
     """The folder of shipped packs: the installed ``newslint.packs``, or ``rules/`` in a checkout."""
     try:
-        return Path(str(resources.files("newslint.packs")))
+        # (find_spec, not importlib.resources: that module costs more to import than this run)
+        from importlib.util import find_spec
+
+        spec = find_spec("newslint.packs")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("newslint.packs")
+        return Path(next(iter(spec.submodule_search_locations)))
     except ModuleNotFoundError:
         # Running from a source tree (python -m pytest in a checkout with a regular install):
         # the source package has no ``packs``; the packs are the checkout's rules/ folder.
@@ -167,11 +185,26 @@ def load_rules(
 
 
 def load_rule_file(path: Path, validate: bool = True) -> list[Rule]:
-    """Parse, validate and compile one rule file."""
+    """Parse, validate and compile one rule file; or take its validated rules from the cache
+    (see ``newslint.rulecache``), to compile when a document needs them."""
     try:
-        text = path.read_text("utf-8")
+        content = path.read_bytes()
+        key = rulecache.file_key(path, content)
+        text = content.decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(f"{path}: cannot read rule file: {e}") from e
+    records = rulecache.read(key)
+    if records is not None:
+        return [Rule(**rulecache.from_record(r), lazy_compiled=_NOT_COMPILED) for r in records]
+    # A cache entry must hold validated rules: validate whenever one can be written.
+    rules = parse_rule_file(path, text, validate or rulecache.writable())
+    rulecache.write(key, [rulecache.to_record({f: getattr(r, f) for f in r.__dataclass_fields__})
+                          for r in rules])
+    return rules
+
+
+def parse_rule_file(path: Path, text: str, validate: bool) -> list[Rule]:
+    """Parse, validate (against the schema if ``validate``) and compile one rule file's text."""
     try:
         data = load_yaml(text)
     except yaml.YAMLError as e:
@@ -181,6 +214,8 @@ def load_rule_file(path: Path, validate: bool = True) -> list[Rule]:
             "fix the YAML (quote strings containing ':' or '#', check indentation)"
         ) from e
     if validate:
+        from newslint.schema import validate_rule_file
+
         validate_rule_file(path, data)
     elif not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{path}:1: a rule file needs 'pack' and a list of 'rules'")
@@ -220,13 +255,15 @@ def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
         languages=frozenset(languages) if languages else None, scope=scope, params=params,
         fix="replace" if isinstance(fix, dict) else fix,
         replacement=fix["replace"] if isinstance(fix, dict) else "",
-        examples_flag=examples_flag, examples_pass=examples_pass, compiled=compiled,
+        examples_flag=examples_flag, examples_pass=examples_pass, lazy_compiled=compiled,
     )
 
 
 def check_template(message: str, about: str) -> None:
     """A message may name its values (``{match}``), nothing more: no positions (``{0}``),
     no attributes or indexes (``{match.__class__}``), no unbalanced braces."""
+    import string
+
     try:
         fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(message) if name is not None]
     except ValueError as e:

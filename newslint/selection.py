@@ -20,7 +20,6 @@ runs the markup rules).
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 from collections.abc import Iterable, Sequence
@@ -131,6 +130,8 @@ def known_prefix(prefix: str, rule_ids: Iterable[str]) -> bool:
 
 def unknown_prefix_message(prefix: str, rule_ids: Iterable[str]) -> str:
     """``unknown rule id or category 'x'; did you mean 'y'?`` for a prefix that names nothing."""
+    import difflib  # only for a message about a typo
+
     ids = sorted(set(rule_ids))
     candidates = sorted({*ids, *(i.split("/")[0] for i in ids), *BUILTIN_CATEGORIES, ALL})
     close = difflib.get_close_matches(normalise(prefix), candidates, n=1, cutoff=0.6)

@@ -10,17 +10,18 @@ thread notices that the parent is gone and exits.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import gc
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # imported by a parallel run only: a one-file run never needs them
+    import concurrent.futures
 
 T = TypeVar("T")
 
@@ -30,31 +31,68 @@ _WORKER_GC = (10_000, 10, 10)
 _PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 0.5  # seconds between the watchdog's looks at the parent
 
+# With jobs left to newslint (0), one worker per this much input, up to the CPUs this
+# process may run on: a worker costs a fork and its share of lazily compiled rules,
+# which a handful of drafts does not repay.
+BYTES_PER_WORKER = 256 * 1024
+MIN_FILES_PER_WORKER = 16
+
 _task: dict[str, Callable[[str], Any]] = {}
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, not the machine's count), less
+    those other work keeps busy (the load average): on a busy machine extra workers only
+    queue for the same cores and add their start-up to the run."""
+    try:
+        cpus = len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        cpus = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0])
+    except (AttributeError, OSError):  # no load average (Windows)
+        busy = 0
+    return max(1, cpus - busy)
+
+
+def worker_count(paths: Sequence[str], jobs: int) -> int:
+    """``jobs`` when given (> 0), else as many workers as the input's size repays."""
+    if jobs > 0:
+        return max(1, min(jobs, len(paths)))
+    size = 0
+    for path in paths:
+        with contextlib.suppress(OSError):  # a file that cannot be read is a finding later
+            size += os.stat(path).st_size if path != "-" else 0
+    by_work = min(1 + size // BYTES_PER_WORKER, max(1, len(paths) // MIN_FILES_PER_WORKER))
+    return max(1, min(available_cpus(), by_work))
+
+
 def map_paths(task: Callable[[str], T], paths: Sequence[str], jobs: int,
-              warm: Callable[[], None] | None = None,
+              warm: Callable[[int], None] | None = None,
               progress: Callable[[int], None] | None = None) -> Iterator[T]:
-    """``task(path)`` for every path, in order; in ``jobs`` worker processes when more than one.
+    """``task(path)`` for every path, in order; in ``jobs`` worker processes when more than one
+    (0: as many as the input's size repays, see ``worker_count``).
 
     Standard input (``-``) is read here, so a run that includes it stays in this process.
-    ``warm`` runs once before the workers start (what it loads, they inherit on Linux).
+    ``warm(number of paths)`` runs once before the workers start (what it loads, they inherit on Linux).
     """
-    jobs = max(1, min(jobs, len(paths)))
+    jobs = worker_count(paths, jobs)
     if jobs == 1 or "-" in paths:
         for path in paths:
             yield task(path)
             if progress:
                 progress(1)
         return
+    import concurrent.futures
+    import multiprocessing
+
     fork = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool: concurrent.futures.ProcessPoolExecutor | None = None
     finished = False
     try:  # a Ctrl-C at any point from here on must stop the workers, or the exit waits for them
         if fork and warm is not None:
-            warm()
+            warm(len(paths))
         pool = concurrent.futures.ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid()))
         chunk = max(1, min(32, len(paths) // (jobs * 8) or 1))

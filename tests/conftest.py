@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -28,6 +29,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # tests write only to temporary folders, so it gets one of its own for the run.
     _HYPOTHESIS_HOME.append(tempfile.mkdtemp(prefix="newslint-hypothesis-"))
     set_hypothesis_home_dir(_HYPOTHESIS_HOME[-1])
+    # The rule cache too (inherited by the newslint processes tests start).
+    os.environ["NEWSLINT_CACHE_DIR"] = os.path.join(_HYPOTHESIS_HOME[-1], "newslint-cache")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

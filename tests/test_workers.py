@@ -147,3 +147,47 @@ def test_ctrl_c_is_exit_130_without_a_traceback(runner, tmp_path: Path, monkeypa
     result = runner.invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 130
     assert result.stderr == "newslint: interrupted\n"
+
+
+def test_given_jobs_are_kept_up_to_one_per_file(tmp_path: Path) -> None:
+    from newslint.workers import worker_count
+
+    paths = [str(tmp_path / f"{n}.txt") for n in range(3)]
+    assert worker_count(paths, 8) == 3
+    assert worker_count(paths, 2) == 2
+    assert worker_count(paths, 1) == 1
+
+
+def test_default_jobs_follow_the_input_size_and_the_cpus_this_process_may_use(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import workers
+
+    monkeypatch.setattr(workers, "available_cpus", lambda: 4)
+    few = []
+    for n in range(5):  # a pre-commit run: a few small drafts are linted here, no fork
+        (tmp_path / f"draft-{n}.txt").write_text("A short draft.\n" * 40, encoding="utf-8")
+        few.append(str(tmp_path / f"draft-{n}.txt"))
+    assert workers.worker_count(few, 0) == 1
+    many = []
+    for n in range(400):
+        (tmp_path / f"big-{n}.txt").write_text("A longer draft.\n" * 300, encoding="utf-8")
+        many.append(str(tmp_path / f"big-{n}.txt"))
+    assert workers.worker_count(many, 0) == 4  # capped by the CPUs available
+    monkeypatch.setattr(workers, "available_cpus", lambda: 2)
+    assert workers.worker_count(many, 0) == 2
+    assert workers.worker_count(many[:40], 0) == 1  # 190 KB: less than a worker's share
+    monkeypatch.setattr(workers, "available_cpus", lambda: 8)
+    assert workers.worker_count(many[:120], 0) == 3  # 570 KB
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="no CPU affinity here")
+def test_available_cpus_is_the_affinity_mask_less_the_busy_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.workers import available_cpus
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.5, 0.5))
+    assert available_cpus() == 4
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.6, 2.0, 1.0))
+    assert available_cpus() == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (11.0, 10.0, 9.0))
+    assert available_cpus() == 1

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint import regexcache
 from newslint.checks.base import Context, Hit, block_hit, with_defaults
 from newslint.document import Document
 from newslint.errors import CheckTimeout
@@ -60,8 +61,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     if scope == "line":
         flags |= regex.MULTILINE
     try:
-        pattern = regex.compile(params["regex"], flags)
-        unless = regex.compile(params["unless"], flags) if params.get("unless") else None
+        pattern = regexcache.compile(params["regex"], flags)
+        unless = regexcache.compile(params["unless"], flags) if params.get("unless") else None
     except regex.error as e:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
     return Compiled(pattern, unless, float(params["timeout"]),
@@ -77,7 +78,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 # the line's ends. Not so when the regex looks at string boundaries or around
 # the match, or cannot give back what it took (atomic groups, possessive
 # quantifiers): those rules are searched line by line.
-_BLOCK_SAFE = regex.compile(r"\\[AZz]|\(\?<?[=!]|\(\?>|[*+?}]\+")
+_BLOCK_SAFE = regexcache.compile(r"\\[AZz]|\(\?<?[=!]|\(\?>|[*+?}]\+")
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:

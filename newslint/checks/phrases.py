@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint import regexcache
 from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, Context, Hit, block_hit, normalize_line, with_defaults
 from newslint.document import Block, Document
 from newslint.facts import Facts, Line
@@ -85,7 +86,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     lines = frozenset(normalize_line(p) for p in phrases)
     labels = frozenset(normalize_line(p) for p in params["headline_after"])
     # Line mode compares normalised lines only: its regex would never run.
-    pattern = None if mode == "line" else regex.compile(source, flags)
+    pattern = None if mode == "line" else regexcache.compile(source, flags)
     return Compiled(mode, lines, pattern, int(params["max_words"]), labels)
 
 

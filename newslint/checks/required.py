@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint import regexcache
 from newslint.checks.base import Context, Hit, with_defaults
 from newslint.document import Document
 
@@ -53,7 +54,7 @@ class Compiled:
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
     try:
-        patterns = tuple(regex.compile(p, regex.MULTILINE) for p in params["patterns"])
+        patterns = tuple(regexcache.compile(p, regex.MULTILINE) for p in params["patterns"])
     except regex.error as e:
         raise ValueError(f"invalid regex in patterns: {e}") from e
     return Compiled(params["field"], patterns, int(params["head_blocks"]), int(params["tail_blocks"]))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint import regexcache
 from newslint.checks.base import Context, Hit, block_hit, with_defaults
 from newslint.document import Document
 
@@ -113,7 +114,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     sep = r"\.?[\s,]*\(?\s*" + between
     parts = _date_parts(months, params["numeric"])
     source = rf"(?<!\w)(?P<wd>{wd})(?!\w){sep}(?:{'|'.join(parts)})"
-    return Compiled(weekdays, months, day_names, regex.compile(source), params["order"])
+    return Compiled(weekdays, months, day_names, regexcache.compile(source), params["order"])
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:

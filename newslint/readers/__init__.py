@@ -6,21 +6,47 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newslint.document import Document, Notice
-from newslint.readers import cms, html, markdown, source, text, wxr
+from newslint.readers import markdown, source, text
 
 Reader = Callable[[str, str, tuple[Notice, ...]], Document]
 # Formats whose one file holds many articles (CMS exports): each gives a list of Documents.
 CollectionReader = Callable[[str, str, tuple[Notice, ...]], list[Document]]
 
+
+# The HTML and CMS readers pull in html.parser, json and xml.etree: imported on first use.
+def _read_html(content: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
+    from newslint.readers import html
+
+    return html.read(content, path, notices)
+
+
+def _read_json(content: str, path: str, notices: tuple[Notice, ...] = ()) -> list[Document]:
+    from newslint.readers import cms
+
+    return cms.read_json(content, path, notices)
+
+
+def _read_jsonl(content: str, path: str, notices: tuple[Notice, ...] = ()) -> list[Document]:
+    from newslint.readers import cms
+
+    return cms.read_jsonl(content, path, notices)
+
+
+def _read_wxr(content: str, path: str, notices: tuple[Notice, ...] = ()) -> list[Document]:
+    from newslint.readers import wxr
+
+    return wxr.read(content, path, notices)
+
+
 FORMATS: dict[str, Reader] = {
     "text": text.read,
     "markdown": markdown.read,
-    "html": html.read,
+    "html": _read_html,
 }
 COLLECTIONS: dict[str, CollectionReader] = {
-    "json": cms.read_json,
-    "jsonl": cms.read_jsonl,
-    "wxr": wxr.read,
+    "json": _read_json,
+    "jsonl": _read_jsonl,
+    "wxr": _read_wxr,
 }
 EXTENSIONS = {
     ".txt": "text",

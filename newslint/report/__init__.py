@@ -52,11 +52,21 @@ class Formatter:
 FormatterFactory = Callable[..., Formatter]
 
 
-def formatters() -> dict[str, FormatterFactory]:
-    from newslint.report import github, junit, sarif
-    from newslint.report import json as json_report
-    from newslint.report import text as text_report
+# Each format's module and class: a run imports only the one it writes.
+FORMATS = {"text": ("text", "TextFormatter"), "json": ("json", "JsonFormatter"),
+           "sarif": ("sarif", "SarifFormatter"), "github": ("github", "GithubFormatter"),
+           "junit": ("junit", "JunitFormatter")}
 
-    return {"text": text_report.TextFormatter, "json": json_report.JsonFormatter,
-            "sarif": sarif.SarifFormatter, "github": github.GithubFormatter,
-            "junit": junit.JunitFormatter}
+
+def formatter(name: str) -> FormatterFactory:
+    """The formatter class of one format."""
+    import importlib
+
+    module, cls = FORMATS[name]
+    factory: FormatterFactory = getattr(importlib.import_module(f"newslint.report.{module}"), cls)
+    return factory
+
+
+def formatters() -> dict[str, FormatterFactory]:
+    """Every format's formatter class, by name."""
+    return {name: formatter(name) for name in FORMATS}

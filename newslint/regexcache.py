@@ -1,0 +1,152 @@
+"""Compiled ``regex`` patterns kept between runs.
+
+``regex`` parses a pattern in Python, then builds the matcher in C from a list
+of opcodes. The parse is most of a one-file run's regex cost, and gives the
+same opcodes every time: ``compile()`` here keeps them, per pattern and flags,
+in one file under the user cache folder (see ``newslint.rulecache``), keyed on
+the ``regex`` and Python versions, and builds later runs' matchers straight
+from them. A pattern not kept yet, or anything unexpected (another ``regex``
+release, a corrupt file), goes through ``regex.compile`` as usual. Timeouts
+are a matching argument, not part of the compiled pattern: they are unchanged.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import sys
+import threading
+from typing import Any
+
+import regex
+
+_lock = threading.Lock()
+_local = threading.local()
+_state: dict[str, Any] = {}
+_MAX_BUILT = 2000
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - regex's name
+    """``regex.compile(pattern, flags)``, built from kept opcodes when this pattern has been
+    compiled by an earlier run."""
+    key = (pattern, int(flags))
+    # Like regex.compile, the same pattern and flags give the same object within a process.
+    built: dict[tuple[str, int], regex.Pattern[str]] = _state.setdefault("built", {})
+    compiled = built.get(key)
+    if compiled is None:
+        compiled = _build(key)
+        if len(built) >= _MAX_BUILT:
+            built.clear()
+        built[key] = compiled
+    return compiled
+
+
+def _build(key: tuple[str, int]) -> regex.Pattern[str]:
+    kept = _table().get(key)
+    if kept is not None:
+        try:
+            compiled: regex.Pattern[str] = _c_module().compile(*marshal.loads(kept))
+            return compiled
+        except Exception:  # noqa: BLE001 - anything odd: compile the ordinary way
+            pass
+    return _compile_and_keep(key)
+
+
+def _compile_and_keep(key: tuple[str, int]) -> regex.Pattern[str]:
+    recorder = _recorder()
+    _local.args = None
+    compiled = regex.compile(key[0], key[1], cache_pattern=False) if recorder else regex.compile(*key)
+    args, _local.args = _local.args, None
+    if recorder and args is not None and not compiled.flags & regex.LOCALE:
+        # The flags come as regex's IntFlag, which marshal cannot write: keep plain ints.
+        # Each entry is read only when its pattern is compiled: kept as its own marshal bytes.
+        kept = marshal.dumps(tuple(int(a) if isinstance(a, int) else a for a in args))
+        with _lock:
+            _table()[key] = kept
+            if not _state.get("dirty"):
+                _state["dirty"] = True
+                atexit.register(_save)
+    return compiled
+
+
+class _Recorder:
+    """Stands in for regex's C module inside ``regex._main``: passes every call through,
+    and notes the arguments of the compile this thread asked for."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def compile(self, *args: Any) -> Any:
+        _local.args = args
+        return self._real.compile(*args)
+
+
+def _c_module() -> Any:
+    from regex import _regex
+
+    return _regex
+
+
+def _recorder() -> bool:
+    """Install the recorder once; False when this ``regex`` is not laid out as expected."""
+    with _lock:
+        if "recorder" not in _state:
+            main = sys.modules.get("regex._main")
+            ok = main is not None and hasattr(getattr(main, "_regex", None), "compile")
+            if ok and not isinstance(main._regex, _Recorder):  # type: ignore[union-attr]
+                main._regex = _Recorder(main._regex)  # type: ignore[union-attr]
+            _state["recorder"] = ok
+        return bool(_state["recorder"])
+
+
+def _path() -> str | None:
+    from newslint.rulecache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    version = f"{getattr(regex, '__version__', '?')}-{sys.version_info[0]}.{sys.version_info[1]}"
+    return os.path.join(folder, f"regex-{version}-{int(regex.DEFAULT_VERSION)}.marshal")
+
+
+def _table() -> dict[tuple[str, int], bytes]:
+    table: dict[tuple[str, int], bytes] | None = _state.get("table")
+    if table is None:
+        table = {}
+        path = _path()
+        if path is not None:
+            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+                with open(path, "rb") as f:
+                    loaded = marshal.load(f)
+                if isinstance(loaded, dict):
+                    table = loaded
+        _state["table"] = table
+    return table
+
+
+def _save() -> None:
+    """Write the kept opcodes, merged with what other runs kept meanwhile (rename: atomic)."""
+    path = _path()
+    if path is None:
+        return
+    with _lock:
+        table = dict(_table())
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        with open(path, "rb") as f:
+            other = marshal.load(f)
+        if isinstance(other, dict):
+            table = {**other, **table}
+    temp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temp, "wb") as f:
+            marshal.dump(table, f)
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temp)

@@ -1,0 +1,61 @@
+"""Regex opcodes kept between runs: the patterns built from them match as regex.compile's do."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from newslint import regexcache
+
+PATTERNS = [(r"(?i)\bread\s+more\b", 0), (r"^\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*(DIRECT|RESELLER)\b", regex.I),
+            (r"(?P<day>\p{Lu}\p{Ll}+)\s*\((\d{1,2})/(\d{1,2})", regex.M)]
+TEXTS = ["Read More here", "mgid.com, 713808, DIRECT, d4c", "Kamis (12/09/24)", "nothing at all", ""]
+
+RUN = """
+import sys, regex
+from newslint import regexcache
+found = []
+for source, flags in {patterns!r}:
+    p = regexcache.compile(source, flags)
+    assert isinstance(p, regex.Pattern)
+    found.append([(m.span(), m.groups(), m.groupdict()) for t in {texts!r} for m in p.finditer(t, timeout=1.0)])
+print(repr(found))
+"""
+
+
+def run(cache: Path) -> str:
+    code = RUN.format(patterns=[(p, int(f)) for p, f in PATTERNS], texts=TEXTS)
+    env = {"NEWSLINT_CACHE_DIR": str(cache), "PATH": ""}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          check=True).stdout
+
+
+def test_a_later_run_builds_the_same_patterns_from_the_kept_opcodes(tmp_path: Path) -> None:
+    expected = repr([[(m.span(), m.groups(), m.groupdict()) for t in TEXTS for m in regex.compile(p, f).finditer(t)]
+                     for p, f in PATTERNS])
+    assert run(tmp_path) == expected + "\n"  # compiled, and the opcodes written at exit
+    [kept] = list(tmp_path.glob("regex-*.marshal"))
+    assert run(tmp_path) == expected + "\n"  # built from the kept opcodes
+    kept.write_bytes(b"\x00not marshal")
+    assert run(tmp_path) == expected + "\n"  # a corrupt file is ignored
+
+
+def test_kept_opcodes_are_used_instead_of_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(regexcache._state, "table", {})
+    monkeypatch.setitem(regexcache._state, "built", {})
+    first = regexcache.compile(r"\bsponsored\s+content\b", regex.I)
+    assert regexcache.compile(r"\bsponsored\s+content\b", regex.I) is first  # as regex.compile
+    regexcache._state["built"].clear()  # a new process
+    assert (r"\bsponsored\s+content\b", int(regex.I)) in regexcache._table()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(regex, "compile", refuse)
+    again = regexcache.compile(r"\bsponsored\s+content\b", regex.I)
+    assert again is not first and again.pattern == first.pattern and again.flags == first.flags
+    assert again.search("Read the Sponsored  Content below").span() == (9, 27)

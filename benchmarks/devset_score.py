@@ -54,16 +54,24 @@ def explains(label: dict[str, Any], finding: dict[str, Any]) -> bool:
 
 def run_newslint(drafts: Path) -> dict[str, list[dict[str, Any]]]:
     """Findings per draft file name, from `newslint check --format json`."""
-    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", str(drafts)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--format", "json", str(drafts)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode not in (0, 1):
         raise SystemExit(f"newslint failed ({proc.returncode}): {proc.stderr[-500:]}")
     report = json.loads(proc.stdout)
     return {Path(f["path"]).name: f["findings"] for f in report["files"]}
 
 
-def score(labels: dict[str, Any], found: dict[str, list[dict[str, Any]]],
-          categories: Sequence[str] = CATEGORIES, verbose: bool = False) -> tuple[dict[str, Tally], float]:
+def score(
+    labels: dict[str, Any],
+    found: dict[str, list[dict[str, Any]]],
+    categories: Sequence[str] = CATEGORIES,
+    verbose: bool = False,
+) -> tuple[dict[str, Tally], float]:
     """Tallies per category (labels and findings of other categories are left out) and
     the clean drafts' non-metadata findings per 100 drafts."""
     tallies = {c: Tally() for c in categories}
@@ -108,12 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'category':<11}{'labels':>7}{'recall':>8}{'findings':>9}{'precision':>10}")
     total = Tally()
     for category, t in tallies.items():
-        print(f"{category:<11}{t.labels:>7}{ratio(t.found, t.labels):>8}{t.findings:>9}"
-              f"{ratio(t.right, t.findings):>10}")
+        print(
+            f"{category:<11}{t.labels:>7}{ratio(t.found, t.labels):>8}{t.findings:>9}{ratio(t.right, t.findings):>10}"
+        )
         total.labels, total.found = total.labels + t.labels, total.found + t.found
         total.findings, total.right = total.findings + t.findings, total.right + t.right
-    print(f"{'all':<11}{total.labels:>7}{ratio(total.found, total.labels):>8}{total.findings:>9}"
-          f"{ratio(total.right, total.findings):>10}")
+    print(
+        f"{'all':<11}{total.labels:>7}{ratio(total.found, total.labels):>8}{total.findings:>9}"
+        f"{ratio(total.right, total.findings):>10}"
+    )
     print(f"clean drafts: {clean_per_100:.1f} non-metadata findings per 100")
     return 0
 

@@ -109,8 +109,9 @@ def collect(folder: Path, min_severity: str, extra: Sequence[str] = ()) -> dict[
     for f in run_newslint(folder, extra):
         rel = Path(f["path"]).resolve().relative_to(folder.resolve()).as_posix()
         out[rel] = [
-            Finding(rel, x["rule"], int(x.get("line") or 0), x.get("snippet") or "", x["severity"],
-                    x.get("message", ""))
+            Finding(
+                rel, x["rule"], int(x.get("line") or 0), x.get("snippet") or "", x["severity"], x.get("message", "")
+            )
             for x in f.get("findings", [])
             if SEVERITY_RANK.get(x.get("severity", "info"), 0) >= floor
         ]
@@ -212,8 +213,11 @@ def metadata_verdicts(findings: dict[str, list[Finding]], folder: Path) -> Verdi
     return verdicts
 
 
-def score_clean(findings: dict[str, list[Finding]], verdicts: dict[tuple[str, str, int, str], dict[str, str]],
-                split: dict[tuple[str, str, str], str]) -> tuple[dict[tuple[str, str], Tally], dict[str, Tally]]:
+def score_clean(
+    findings: dict[str, list[Finding]],
+    verdicts: dict[tuple[str, str, int, str], dict[str, str]],
+    split: dict[tuple[str, str, str], str],
+) -> tuple[dict[tuple[str, str], Tally], dict[str, Tally]]:
     by_group: dict[tuple[str, str], Tally] = defaultdict(Tally)
     by_rule: dict[str, Tally] = defaultdict(Tally)
     for rel, fs in findings.items():
@@ -243,16 +247,22 @@ def per100(n: int, d: int) -> str:
 
 
 def print_clean(by_group: dict[tuple[str, str], Tally], by_rule: dict[str, Tally]) -> None:
-    print(f"{'lang':<5}{'group':<9}{'articles':>9}{'findings':>9}{'defects':>8}{'false-al':>9}"
-          f"{'unjudged':>9}{'FA/100':>8}{'art.FA/100':>11}")
+    print(
+        f"{'lang':<5}{'group':<9}{'articles':>9}{'findings':>9}{'defects':>8}{'false-al':>9}"
+        f"{'unjudged':>9}{'FA/100':>8}{'art.FA/100':>11}"
+    )
     totals: dict[str, Tally] = defaultdict(Tally)
     for (lang, group), t in sorted(by_group.items()):
         totals[group].add(t)
-        print(f"{lang:<5}{group:<9}{t.articles:>9}{t.findings:>9}{t.defects:>8}{t.false_alarms:>9}"
-              f"{t.unjudged:>9}{per100(t.false_alarms, t.articles):>8}{per100(t.articles_with_fa, t.articles):>11}")
+        print(
+            f"{lang:<5}{group:<9}{t.articles:>9}{t.findings:>9}{t.defects:>8}{t.false_alarms:>9}"
+            f"{t.unjudged:>9}{per100(t.false_alarms, t.articles):>8}{per100(t.articles_with_fa, t.articles):>11}"
+        )
     for group, t in sorted(totals.items()):
-        print(f"{'all':<5}{group:<9}{t.articles:>9}{t.findings:>9}{t.defects:>8}{t.false_alarms:>9}"
-              f"{t.unjudged:>9}{per100(t.false_alarms, t.articles):>8}{per100(t.articles_with_fa, t.articles):>11}")
+        print(
+            f"{'all':<5}{group:<9}{t.articles:>9}{t.findings:>9}{t.defects:>8}{t.false_alarms:>9}"
+            f"{t.unjudged:>9}{per100(t.false_alarms, t.articles):>8}{per100(t.articles_with_fa, t.articles):>11}"
+        )
     print()
     print(f"{'rule':<40}{'findings':>9}{'defects':>8}{'false-al':>9}{'unjudged':>9}{'precision':>10}")
     for rule, t in sorted(by_rule.items(), key=lambda kv: -kv[1].findings):
@@ -269,14 +279,25 @@ def line_text(path: Path, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def print_unjudged(findings: dict[str, list[Finding]], verdicts: dict[tuple[str, str, int, str], dict[str, str]],
-                   folder: Path, template: bool) -> None:
+def print_unjudged(
+    findings: dict[str, list[Finding]],
+    verdicts: dict[tuple[str, str, int, str], dict[str, str]],
+    folder: Path,
+    template: bool,
+) -> None:
     pending = [f for fs in findings.values() for f in fs if verdict_for(f, verdicts) is None]
     if template:
         by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for f in pending:
-            by_file[f.file].append({"rule": f.rule, "line": f.line, "snippet": f.snippet,
-                                    "verdict": "TODO", "reason": line_text(folder / f.file, f.line)[:160]})
+            by_file[f.file].append(
+                {
+                    "rule": f.rule,
+                    "line": f.line,
+                    "snippet": f.snippet,
+                    "verdict": "TODO",
+                    "reason": line_text(folder / f.file, f.line)[:160],
+                }
+            )
         print(yaml.safe_dump(dict(by_file), allow_unicode=True, sort_keys=True, width=10_000))
         return
     for f in sorted(pending, key=lambda f: (f.file, f.line)):
@@ -285,8 +306,13 @@ def print_unjudged(findings: dict[str, list[Finding]], verdicts: dict[tuple[str,
     print(f"{len(pending)} findings without a verdict", file=sys.stderr)
 
 
-def print_judged(findings: dict[str, list[Finding]], verdicts: Verdicts, folder: Path, verdict: str,
-                 split: dict[tuple[str, str, str], str]) -> None:
+def print_judged(
+    findings: dict[str, list[Finding]],
+    verdicts: Verdicts,
+    folder: Path,
+    verdict: str,
+    split: dict[tuple[str, str, str], str],
+) -> None:
     for rel in sorted(findings):
         group = group_of(split, "clean", rel)[2]
         for f in sorted(findings[rel], key=lambda f: f.line):
@@ -320,16 +346,21 @@ class JunkTally:
 
 def load_labels(path: Path) -> dict[str, list[Label]]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return {file: [Label(file, int(i["line"]), i.get("category", ""), i.get("family", ""), i.get("text", ""))
-                   for i in items or []]
-            for file, items in (raw or {}).items()}
+    return {
+        file: [
+            Label(file, int(i["line"]), i.get("category", ""), i.get("family", ""), i.get("text", ""))
+            for i in items or []
+        ]
+        for file, items in (raw or {}).items()
+    }
 
 
 Tallies = dict[str, dict[str, JunkTally]]
 
 
-def score_scraped(findings: dict[str, list[Finding]], labels: dict[str, list[Label]],
-                  split: dict[tuple[str, str, str], str]) -> tuple[Tallies, list[Label], list[Finding]]:
+def score_scraped(
+    findings: dict[str, list[Finding]], labels: dict[str, list[Label]], split: dict[tuple[str, str, str], str]
+) -> tuple[Tallies, list[Label], list[Finding]]:
     """Tallies per site, group and family; the labels missed; the findings on no label."""
     tallies: Tallies = {k: defaultdict(JunkTally) for k in ("site", "group", "family")}
     misses: list[Label] = []
@@ -337,8 +368,11 @@ def score_scraped(findings: dict[str, list[Finding]], labels: dict[str, list[Lab
     for file, labs in sorted(labels.items()):
         lang, site, group = group_of(split, "scraped", file)
         fs = findings.get(file, [])
-        buckets = [tallies["site"][f"{lang}/{site} ({group})"], tallies["group"][f"{lang}/{group}"],
-                   tallies["group"][f"all/{group}"]]
+        buckets = [
+            tallies["site"][f"{lang}/{site} ({group})"],
+            tallies["group"][f"{lang}/{group}"],
+            tallies["group"][f"all/{group}"],
+        ]
         for b in buckets:
             b.files += 1
         for lab in labs:
@@ -383,8 +417,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--min-severity", choices=tuple(SEVERITY_RANK), default="warning")
     ap.add_argument("--unjudged", action="store_true", help="list clean findings with no verdict")
     ap.add_argument("--template", action="store_true", help="with --unjudged: print YAML entries to fill in")
-    ap.add_argument("--list", choices=("false-alarm", "defect"),
-                    help="clean: list the findings judged so, with their reason and line")
+    ap.add_argument(
+        "--list",
+        choices=("false-alarm", "defect"),
+        help="clean: list the findings judged so, with their reason and line",
+    )
     ap.add_argument("--verbose", action="store_true", help="scraped: list misses and false alarms")
     args = ap.parse_args(list(argv) if argv is not None else None)
     folder = args.field / args.part

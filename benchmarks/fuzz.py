@@ -73,6 +73,7 @@ def reader_case(read: Callable[[str, str], Any], lint: bool) -> Callable[[Any], 
         for doc in docs:
             check_document(doc)
         return _lint(docs) if lint else []
+
     return case
 
 
@@ -82,6 +83,7 @@ def bytes_case(lint: bool) -> Callable[[Any], list[Any]]:
         for doc in docs:
             check_document(doc)
         return _lint(docs) if lint else []
+
     return case
 
 
@@ -106,8 +108,7 @@ def targets(lint: bool) -> dict[str, tuple[Any, Callable[[Any], list[Any]]]]:
     }
 
 
-def fuzz(name: str, strategy: Any, case: Callable[[Any], list[Any]], cases: int, bound: float,
-         rng_seed: int) -> Tally:
+def fuzz(name: str, strategy: Any, case: Callable[[Any], list[Any]], cases: int, bound: float, rng_seed: int) -> Tally:
     tally = Tally()
 
     @seed(rng_seed)
@@ -160,13 +161,18 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         strategy, case = chosen[name]
         t = fuzz(name, strategy, case, args.cases, args.bound, args.seed)
-        print(f"{name:<13} {t.cases:>7,} {t.crashes:>8} {t.violations:>7} {t.hangs:>6} {t.slowest:>10.2f} "
-              f"{t.seconds:>8.1f}", flush=True)
+        print(
+            f"{name:<13} {t.cases:>7,} {t.crashes:>8} {t.violations:>7} {t.hangs:>6} {t.slowest:>10.2f} "
+            f"{t.seconds:>8.1f}",
+            flush=True,
+        )
         for example in t.examples:
             print("    " + example.replace("\n", "\n    "), flush=True)
         failed = failed or bool(t.crashes or t.violations or t.hangs)
-    print(f"(hang bound {args.bound:g} s per case; 'broken': a position outside the input or findings that "
-          "differ between two runs)")
+    print(
+        f"(hang bound {args.bound:g} s per case; 'broken': a position outside the input or findings that "
+        "differ between two runs)"
+    )
     return 1 if failed else 0
 
 

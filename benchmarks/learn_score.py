@@ -117,12 +117,12 @@ def findings(files: Sequence[Path], pack: Path | None) -> dict[str, list[int]]:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"newslint check failed ({proc.returncode}): {proc.stderr[-500:]}")
     report = json.loads(proc.stdout)
-    return {Path(f["path"]).name: [x["line"] for x in f["findings"] if x["severity"] != "info"]
-            for f in report["files"]}
+    return {
+        Path(f["path"]).name: [x["line"] for x in f["findings"] if x["severity"] != "info"] for f in report["files"]
+    }
 
 
-def fold(learn_from: list[Path], lint: list[Path], labels: dict[str, list[int]], tmp: Path,
-         verbose: bool) -> Tally:
+def fold(learn_from: list[Path], lint: list[Path], labels: dict[str, list[int]], tmp: Path, verbose: bool) -> Tally:
     tally = Tally(files=len(lint))
     pack = tmp / "pack.yaml"
     copy = tmp / "learn"
@@ -141,10 +141,16 @@ def fold(learn_from: list[Path], lint: list[Path], labels: dict[str, list[int]],
         sides = ((before, "found", "alarms"), (after, "found_learned", "alarms_learned"))
         for lines, found_field, alarm_field in sides:
             got = lines.get(path.name, [])
-            setattr(tally, found_field, getattr(tally, found_field)
-                    + sum(any(abs(f - j) <= TOLERANCE for f in got) for j in junk))
-            setattr(tally, alarm_field, getattr(tally, alarm_field)
-                    + sum(not any(abs(f - j) <= TOLERANCE for j in junk) for f in got))
+            setattr(
+                tally,
+                found_field,
+                getattr(tally, found_field) + sum(any(abs(f - j) <= TOLERANCE for f in got) for j in junk),
+            )
+            setattr(
+                tally,
+                alarm_field,
+                getattr(tally, alarm_field) + sum(not any(abs(f - j) <= TOLERANCE for j in junk) for f in got),
+            )
         if verbose:
             new = sorted(set(after.get(path.name, [])) - set(before.get(path.name, [])))
             wrong = [n for n in new if not any(abs(n - j) <= TOLERANCE for j in junk)]
@@ -155,8 +161,9 @@ def fold(learn_from: list[Path], lint: list[Path], labels: dict[str, list[int]],
     return tally
 
 
-def run(all_sites: dict[str, tuple[list[Path], dict[str, list[int]]]], min_files: int,
-        verbose: bool) -> dict[str, Tally]:
+def run(
+    all_sites: dict[str, tuple[list[Path], dict[str, list[int]]]], min_files: int, verbose: bool
+) -> dict[str, Tally]:
     out: dict[str, Tally] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for site, (files, labels) in sorted(all_sites.items()):
@@ -182,15 +189,21 @@ def report(tallies: dict[str, Tally]) -> None:
     total = Tally()
     for site, t in tallies.items():
         total.add(t)
-        print(f"{site:<34}{t.files:>6}{t.rules:>6}{t.junk:>6}{ratio(t.found, t.junk):>8}"
-              f"{ratio(t.found_learned, t.junk):>8}{t.alarms:>5}{t.alarms_learned:>8}")
-    print(f"{'all':<34}{total.files:>6}{total.rules:>6}{total.junk:>6}{ratio(total.found, total.junk):>8}"
-          f"{ratio(total.found_learned, total.junk):>8}{total.alarms:>5}{total.alarms_learned:>8}")
+        print(
+            f"{site:<34}{t.files:>6}{t.rules:>6}{t.junk:>6}{ratio(t.found, t.junk):>8}"
+            f"{ratio(t.found_learned, t.junk):>8}{t.alarms:>5}{t.alarms_learned:>8}"
+        )
+    print(
+        f"{'all':<34}{total.files:>6}{total.rules:>6}{total.junk:>6}{ratio(total.found, total.junk):>8}"
+        f"{ratio(total.found_learned, total.junk):>8}{total.alarms:>5}{total.alarms_learned:>8}"
+    )
     shipped = total.found + total.alarms
     learned = total.found_learned + total.alarms_learned
-    print(f"\nrecall {ratio(total.found, total.junk)} -> {ratio(total.found_learned, total.junk)}; "
-          f"share of findings on junk {ratio(total.found, shipped)} -> {ratio(total.found_learned, learned)} "
-          "(rules = learned rules summed over both folds)")
+    print(
+        f"\nrecall {ratio(total.found, total.junk)} -> {ratio(total.found_learned, total.junk)}; "
+        f"share of findings on junk {ratio(total.found, shipped)} -> {ratio(total.found_learned, learned)} "
+        "(rules = learned rules summed over both folds)"
+    )
 
 
 def main(argv: Iterable[str] | None = None) -> int:

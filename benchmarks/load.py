@@ -42,9 +42,9 @@ PARAGRAPHS = [
     "Spending on schools rises by four percent, to 412 billion rupiah, while road maintenance "
     "keeps last year's allocation. The council's finance committee said the increase would pay "
     "for new classrooms in three sub-districts and for the salaries of 240 contract teachers.",
-    "Opposition members said the plan did too little for drainage. \"Every year we promise the "
+    'Opposition members said the plan did too little for drainage. "Every year we promise the '
     "people of the north that the water will not come into their houses again, and every year "
-    "we fail them,\" said one member, who asked the chair to reopen the infrastructure section.",
+    'we fail them," said one member, who asked the chair to reopen the infrastructure section.',
     "The chair refused, saying the section had been agreed in committee in August and that "
     "reopening it would delay the whole budget past the deadline set by the provincial "
     "government, which must approve district budgets before the end of the year.",
@@ -123,8 +123,11 @@ def service(workers: int | None) -> Iterator[tuple[str, int]]:
     """The service in a subprocess on a free port: (url, pid), stopped however the run ends."""
     port = free_port()
     extra = ["--workers", str(workers)] if workers else []
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port),
-                             *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "serve", "--port", str(port), *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -145,13 +148,32 @@ def service(workers: int | None) -> Iterator[tuple[str, int]]:
 def wrk(url: str, clients: int, seconds: float, body_file: Path) -> Run:
     """One wrk run: ``clients`` keep-alive connections from one wrk thread."""
     env = {**os.environ, "NEWSLINT_LOAD_BODY": str(body_file)}
-    out = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "30s",
-                          "-s", str(HERE / "load.lua"), url + "/v1/check"],
-                         capture_output=True, text=True, env=env, check=True).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            f"-c{clients}",
+            f"-d{seconds:g}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(HERE / "load.lua"),
+            url + "/v1/check",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
     numbers = json.loads(out.strip().splitlines()[-1])
-    return Run(clients, numbers["requests"], numbers["duration_us"] / 1e6,
-               numbers["p50_us"] / 1000, numbers["p99_us"] / 1000,
-               numbers["wrong"] + numbers["socket_errors"])
+    return Run(
+        clients,
+        numbers["requests"],
+        numbers["duration_us"] / 1e6,
+        numbers["p50_us"] / 1000,
+        numbers["p99_us"] / 1000,
+        numbers["wrong"] + numbers["socket_errors"],
+    )
 
 
 def server_memory(pid: int) -> tuple[float, float, int]:
@@ -195,30 +217,47 @@ def uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
-def report(runs: list[Run], levels: list[int], size: int, workers: str, loads: list[str],
-           memory: list[tuple[float, float, int]]) -> str:
+def report(
+    runs: list[Run],
+    levels: list[int],
+    size: int,
+    workers: str,
+    loads: list[str],
+    memory: list[tuple[float, float, int]],
+) -> str:
     by_level = {n: [r for r in runs if r.clients == n] for n in levels}
-    lines = [f"POST /v1/check, {size / 1000:.1f} KB article, keep-alive, wrk -t1, "
-             f"{os.cpu_count()} CPUs, {workers} workers, {len(by_level[levels[0]])} alternating rounds",
-             f"load before: {loads[0]}", f"load after:  {loads[1]}",
-             "", "| clients | req/s (median) | p50 ms | p99 ms | wrong answers |",
-             "|--------:|---------------:|-------:|-------:|--------------:|"]
+    lines = [
+        f"POST /v1/check, {size / 1000:.1f} KB article, keep-alive, wrk -t1, "
+        f"{os.cpu_count()} CPUs, {workers} workers, {len(by_level[levels[0]])} alternating rounds",
+        f"load before: {loads[0]}",
+        f"load after:  {loads[1]}",
+        "",
+        "| clients | req/s (median) | p50 ms | p99 ms | wrong answers |",
+        "|--------:|---------------:|-------:|-------:|--------------:|",
+    ]
     for n, level in by_level.items():
-        lines.append(f"| {n:>7} | {statistics.median(r.rps for r in level):>14.1f} "
-                     f"| {statistics.median(r.p50_ms for r in level):>6.1f} "
-                     f"| {statistics.median(r.p99_ms for r in level):>6.1f} "
-                     f"| {sum(r.wrong for r in level):>13} |")
+        lines.append(
+            f"| {n:>7} | {statistics.median(r.rps for r in level):>14.1f} "
+            f"| {statistics.median(r.p50_ms for r in level):>6.1f} "
+            f"| {statistics.median(r.p99_ms for r in level):>6.1f} "
+            f"| {sum(r.wrong for r in level):>13} |"
+        )
     if 1 in by_level and 8 in by_level:
         pairs = list(zip(by_level[1], by_level[8], strict=True))
         ratio = statistics.median(b.rps / a.rps for a, b in pairs)
         tail = statistics.median(b.p99_ms / a.p50_ms for a, b in pairs)
-        lines += ["", f"8-client / 1-client throughput (median of per-round ratios): {ratio:.2f}x "
-                      f"(target >= 1.6x: {'met' if ratio >= 1.6 else 'NOT met'})",
-                  f"8-client p99 / 1-client p50 (median of per-round ratios): {tail:.2f}x "
-                  f"(target <= 5x: {'met' if tail <= 5 else 'NOT met'})"]
+        lines += [
+            "",
+            f"8-client / 1-client throughput (median of per-round ratios): {ratio:.2f}x "
+            f"(target >= 1.6x: {'met' if ratio >= 1.6 else 'NOT met'})",
+            f"8-client p99 / 1-client p50 (median of per-round ratios): {tail:.2f}x "
+            f"(target <= 5x: {'met' if tail <= 5 else 'NOT met'})",
+        ]
     rss, pss, count = max(memory)
-    lines.append(f"memory, all {count} server processes: {rss:.0f} MiB RSS, {pss:.0f} MiB PSS "
-                 "(largest sample, taken after each run)")
+    lines.append(
+        f"memory, all {count} server processes: {rss:.0f} MiB RSS, {pss:.0f} MiB PSS "
+        "(largest sample, taken after each run)"
+    )
     return "\n".join(lines)
 
 
@@ -247,8 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     workers = str(args.workers or memory[0][2] - 1)
     print(report(runs, args.clients, len(body), workers, loads, memory))
     done = sum(r.requests for r in runs)
-    print(f"CPU per check: front {(front_after - front_before) / done * 1000:.2f} ms, workers "
-          f"{(workers_after - workers_before) / done * 1000:.2f} ms (over {done} checks)")
+    print(
+        f"CPU per check: front {(front_after - front_before) / done * 1000:.2f} ms, workers "
+        f"{(workers_after - workers_before) / done * 1000:.2f} ms (over {done} checks)"
+    )
     return 1 if any(r.wrong for r in runs) else 0
 
 

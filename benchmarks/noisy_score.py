@@ -124,8 +124,14 @@ def _label(name: str, item: dict[str, Any]) -> Label:
     also = item.get("also") or ()
     if isinstance(also, int):
         also = (also,)
-    return Label(name, int(item["line"]), str(item["category"]), str(item.get("text", "")),
-                 tuple(int(a) for a in also), str(item.get("note", "")))
+    return Label(
+        name,
+        int(item["line"]),
+        str(item["category"]),
+        str(item.get("text", "")),
+        tuple(int(a) for a in also),
+        str(item.get("note", "")),
+    )
 
 
 # -- running newslint ----------------------------------------------------------------------
@@ -140,21 +146,34 @@ def newslint_command() -> list[str]:
 
 def run_newslint(folder: Path, extra_args: Sequence[str] = ()) -> dict[str, Any]:
     """Run the real CLI on ``folder`` and return its JSON report."""
-    cmd = [*newslint_command(), "check", "--format", "json", "--ignore", IGNORED_RULES,
-           "--include", DRAFTS, *extra_args, str(Path(folder).resolve())]
-    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False,
-                          cwd=ROOT)
+    cmd = [
+        *newslint_command(),
+        "check",
+        "--format",
+        "json",
+        "--ignore",
+        IGNORED_RULES,
+        "--include",
+        DRAFTS,
+        *extra_args,
+        str(Path(folder).resolve()),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False, cwd=ROOT)
     try:
         report: dict[str, Any] = json.loads(proc.stdout)
     except json.JSONDecodeError as e:
-        raise RuntimeError(f"newslint exited {proc.returncode} and printed no JSON: "
-                           f"{proc.stderr.strip()[-2000:]}") from e
+        raise RuntimeError(
+            f"newslint exited {proc.returncode} and printed no JSON: {proc.stderr.strip()[-2000:]}"
+        ) from e
     if proc.returncode not in (0, 1):
-        crashes = [f"{entry['path']}: {f['message']}" for entry in report.get("files", [])
-                   for f in entry.get("findings", []) if f.get("rule") == "internal-error"]
+        crashes = [
+            f"{entry['path']}: {f['message']}"
+            for entry in report.get("files", [])
+            for f in entry.get("findings", [])
+            if f.get("rule") == "internal-error"
+        ]
         detail = crashes[0] if crashes else proc.stderr.strip()[-2000:]
-        raise RuntimeError(f"newslint exited {proc.returncode} ({len(crashes)} files crashed): "
-                           f"{detail}")
+        raise RuntimeError(f"newslint exited {proc.returncode} ({len(crashes)} files crashed): {detail}")
     return report
 
 
@@ -165,8 +184,16 @@ def findings_from_report(report: dict[str, Any]) -> dict[str, list[Finding]]:
         name = Path(entry["path"]).name
         for f in entry.get("findings", []):
             line = int(f.get("line") or 1)
-            out[name].append(Finding(name, line, int(f.get("end_line") or line), str(f["rule"]),
-                                     str(f["category"]), str(f.get("message", ""))))
+            out[name].append(
+                Finding(
+                    name,
+                    line,
+                    int(f.get("end_line") or line),
+                    str(f["rule"]),
+                    str(f["category"]),
+                    str(f.get("message", "")),
+                )
+            )
     return out
 
 
@@ -200,8 +227,9 @@ def match_one_to_one(labels: Sequence[Label], findings: Sequence[Finding]) -> se
     return set(owner.values())
 
 
-def score(labels: dict[str, list[Label]], findings: dict[str, list[Finding]],
-          categories: Iterable[str] = CATEGORIES) -> Score:
+def score(
+    labels: dict[str, list[Label]], findings: dict[str, list[Finding]], categories: Iterable[str] = CATEGORIES
+) -> Score:
     """Recall and precision per category, with the misses and the false alarms."""
     result = Score({c: CategoryScore() for c in categories})
     for name in sorted(labels):
@@ -238,11 +266,11 @@ def _ratio(value: float | None) -> str:
 
 
 def format_table(result: Score) -> str:
-    rows = [f"{'category':<11} {'labels':>6} {'found':>6} {'recall':>7} {'findings':>8} "
-            f"{'precision':>9}"]
+    rows = [f"{'category':<11} {'labels':>6} {'found':>6} {'recall':>7} {'findings':>8} {'precision':>9}"]
     for name, s in [*result.by_category.items(), ("all", result.total())]:
-        rows.append(f"{name:<11} {s.labels:>6} {s.found:>6} {_ratio(s.recall):>7} "
-                    f"{s.findings:>8} {_ratio(s.precision):>9}")
+        rows.append(
+            f"{name:<11} {s.labels:>6} {s.found:>6} {_ratio(s.recall):>7} {s.findings:>8} {_ratio(s.precision):>9}"
+        )
     return "\n".join(rows)
 
 
@@ -268,10 +296,14 @@ def format_details(result: Score, folder: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER,
-                        help="folder with the drafts and labels.yaml (default: %(default)s)")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="list every miss and false alarm")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_FOLDER,
+        help="folder with the drafts and labels.yaml (default: %(default)s)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
     labels = load_labels(args.folder)
@@ -282,10 +314,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     result = score(labels, findings_from_report(report))
     if args.json:
-        print(json.dumps({name: {"labels": s.labels, "found": s.found, "recall": s.recall,
-                                 "findings": s.findings, "precision": s.precision}
-                          for name, s in [*result.by_category.items(), ("all", result.total())]},
-                         indent=1))
+        print(
+            json.dumps(
+                {
+                    name: {
+                        "labels": s.labels,
+                        "found": s.found,
+                        "recall": s.recall,
+                        "findings": s.findings,
+                        "precision": s.precision,
+                    }
+                    for name, s in [*result.by_category.items(), ("all", result.total())]
+                },
+                indent=1,
+            )
+        )
     else:
         n_labels = sum(len(v) for v in labels.values())
         print(f"{len(labels)} files, {n_labels} labels ({args.folder})")

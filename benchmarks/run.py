@@ -44,9 +44,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "clean"
-JUNK = ["Advertisement", "Baca Juga: Harga Emas Hari Ini Naik Lagi", "Top", "SCROLL TO CONTINUE WITH CONTENT",
-        "mgid.com, 713808, DIRECT, d4c29acad76ce94f", "Share this article", "[Gambas:Video 20detik]",
-        "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1-0'); });"]
+JUNK = [
+    "Advertisement",
+    "Baca Juga: Harga Emas Hari Ini Naik Lagi",
+    "Top",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "mgid.com, 713808, DIRECT, d4c29acad76ce94f",
+    "Share this article",
+    "[Gambas:Video 20detik]",
+    "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1-0'); });",
+]
 SAMPLE_SECONDS = 0.02
 # Installed packages come with their bytecode compiled (pip does it), newslint's too once
 # it has run. An environment that forbids writing bytecode would charge newslint, and only
@@ -80,8 +87,10 @@ def make_draft(rng: random.Random, bank: dict[str, list[str]]) -> tuple[str, str
             parts.append(rng.choice(JUNK))
     body = "\n\n".join(parts) + "\n"
     if rng.random() < 0.5:
-        front = (f"---\ntitle: \"Draft {rng.randint(1, 10**6)}\"\nauthor: \"Desk\"\n"
-                 f"date: 2025-01-{rng.randint(1, 28):02}\n---\n\n")
+        front = (
+            f'---\ntitle: "Draft {rng.randint(1, 10**6)}"\nauthor: "Desk"\n'
+            f"date: 2025-01-{rng.randint(1, 28):02}\n---\n\n"
+        )
         return ".md", front + body
     return ".txt", f"Headline number {rng.randint(1, 10**6)}\n\n" + body
 
@@ -198,11 +207,14 @@ def executable(name: str) -> str | None:
 def single_file(newslint: str, drafts: Path, repeat: int) -> None:
     one = sorted(drafts.glob("*.txt"))[0]
     md = sorted(drafts.glob("*.md"))[0]
-    runs = alternate({
-        "python -c 'import click, yaml'": [sys.executable, "-c", "import click, yaml"],
-        "newslint check a.txt": [newslint, "check", str(one)],
-        "newslint check a.md": [newslint, "check", str(md)],
-    }, repeat)
+    runs = alternate(
+        {
+            "python -c 'import click, yaml'": [sys.executable, "-c", "import click, yaml"],
+            "newslint check a.txt": [newslint, "check", str(one)],
+            "newslint check a.md": [newslint, "check", str(md)],
+        },
+        repeat,
+    )
     floor = median(runs["python -c 'import click, yaml'"], lambda r: r.cpu)
     print(f"\n{'single file':<32}{'CPU ms':>8}{'wall ms':>9}{'vs floor':>10}")
     for name, rs in runs.items():
@@ -225,14 +237,18 @@ def directory(newslint: str, drafts: Path, files: int, repeat: int, with_proseli
     print(f"\n{'directory run':<32}{'wall s':>8}{'files/s':>9}{'CPU s':>8}{'RSS MiB':>9}{'PSS MiB':>9}")
     for name, rs in runs.items():
         wall = median(rs, lambda r: r.wall)
-        print(f"{name:<32}{wall:>8.2f}{files / wall:>9.0f}{median(rs, lambda r: r.cpu):>8.2f}"
-              f"{median(rs, lambda r: r.rss) / 1024:>9.0f}{median(rs, lambda r: r.pss) / 1024:>9.0f}")
+        print(
+            f"{name:<32}{wall:>8.2f}{files / wall:>9.0f}{median(rs, lambda r: r.cpu):>8.2f}"
+            f"{median(rs, lambda r: r.rss) / 1024:>9.0f}{median(rs, lambda r: r.pss) / 1024:>9.0f}"
+        )
     default = median(runs["newslint check DIR"], lambda r: r.wall)
     serial = median(runs["newslint check --jobs 1 DIR"], lambda r: r.wall)
     print(f"default jobs / --jobs 1 speed: {serial / default:.2f}x (target: at least 1.0x)")
     if proselint:
-        print(f"newslint / proselint speed: {median(runs['proselint check DIR'], lambda r: r.wall) / default:.1f}x "
-              "(target: at least 12x)")
+        print(
+            f"newslint / proselint speed: {median(runs['proselint check DIR'], lambda r: r.wall) / default:.1f}x "
+            "(target: at least 12x)"
+        )
     print("memory is summed over every process of the run (the CLI and its workers)")
 
 
@@ -264,8 +280,12 @@ def linted(newslint: str, path: Path) -> None:
     """Stop when newslint refuses the file (too large...): its time would measure nothing."""
     import json
 
-    done = subprocess.run([newslint, "check", "--jobs", "1", "--format", "json", "--select", "input",
-                           str(path)], capture_output=True, text=True, env=CHILD_ENV)
+    done = subprocess.run(
+        [newslint, "check", "--jobs", "1", "--format", "json", "--select", "input", str(path)],
+        capture_output=True,
+        text=True,
+        env=CHILD_ENV,
+    )
     refused = [f["rule"] for r in json.loads(done.stdout)["files"] for f in r["findings"]]
     if refused:
         raise SystemExit(f"{path.name} ({path.stat().st_size} bytes) was not linted: {refused}")

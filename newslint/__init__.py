@@ -24,17 +24,36 @@ if TYPE_CHECKING:
 
 __version__ = "0.2.0"
 __all__ = [
-    "ArticleResult", "Block", "Document", "FileResult", "Finding", "Fix", "Options", "Rule",
-    "RuleSet", "default_rules", "lint_article", "lint_paths", "lint_text", "load_rules",
+    "ArticleResult",
+    "Block",
+    "Document",
+    "FileResult",
+    "Finding",
+    "Fix",
+    "Options",
+    "Rule",
+    "RuleSet",
+    "default_rules",
+    "lint_article",
+    "lint_paths",
+    "lint_text",
+    "load_rules",
     "__version__",
 ]
 # The public names and the modules they live in, imported when first asked for: the
 # command line imports this package for its version and should not pay for the API.
 _LAZY = {
-    "ArticleResult": "newslint.api", "lint_article": "newslint.api",
-    "Block": "newslint.document", "Document": "newslint.document", "Options": "newslint.engine",
-    "FileResult": "newslint.finding", "Finding": "newslint.finding", "Fix": "newslint.finding",
-    "Rule": "newslint.rules", "RuleSet": "newslint.rules", "load_rules": "newslint.rules",
+    "ArticleResult": "newslint.api",
+    "lint_article": "newslint.api",
+    "Block": "newslint.document",
+    "Document": "newslint.document",
+    "Options": "newslint.engine",
+    "FileResult": "newslint.finding",
+    "Finding": "newslint.finding",
+    "Fix": "newslint.finding",
+    "Rule": "newslint.rules",
+    "RuleSet": "newslint.rules",
+    "load_rules": "newslint.rules",
 }
 
 
@@ -56,8 +75,13 @@ def default_rules() -> RuleSet:
     return load_rules()
 
 
-def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
-              rules: RuleSet | None = None, options: Options | None = None) -> FileResult:
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    fmt: str | None = None,
+    rules: RuleSet | None = None,
+    options: Options | None = None,
+) -> FileResult:
     """Lint a draft given as a string; the format follows ``path``'s extension unless ``fmt``.
 
     A CMS export holds many articles: the result then carries every article's
@@ -73,12 +97,14 @@ def lint_text(text: str, path: str = "<text>", fmt: str | None = None,
     if len(results) == 1:
         return results[0]
     languages = {r.language for r in results}
-    return FileResult(path, languages.pop() if len(languages) == 1 else None,
-                      tuple(f for r in results for f in r.findings))
+    return FileResult(
+        path, languages.pop() if len(languages) == 1 else None, tuple(f for r in results for f in r.findings)
+    )
 
 
-def lint_paths(paths: Iterable[str], rules: RuleSet | None = None,
-               options: Options | None = None) -> Iterator[FileResult]:
+def lint_paths(
+    paths: Iterable[str], rules: RuleSet | None = None, options: Options | None = None
+) -> Iterator[FileResult]:
     """Lint files (not folders: expand those with ``newslint.files.collect``)."""
     from newslint.engine import Options
     from newslint.engine import lint_paths as lint_engine_paths

@@ -45,13 +45,20 @@ class ArticleResult:
     def summary(self) -> dict[str, Any]:
         """Counts by severity and the fail level the verdict used."""
         counts = Counter(f.severity for f in self.findings)
-        return {"findings": len(self.findings), "fail_on": self.fail_on,
-                "by_severity": {s: counts.get(s, 0) for s in WORST_FIRST}}
+        return {
+            "findings": len(self.findings),
+            "fail_on": self.fail_on,
+            "by_severity": {s: counts.get(s, 0) for s in WORST_FIRST},
+        }
 
     def to_json(self) -> dict[str, Any]:
         """The publish-check wire format, as ``POST /v1/check`` answers."""
-        return {"publishable": self.publishable, "language": self.language,
-                "findings": [f.to_json() for f in self.findings], "summary": self.summary()}
+        return {
+            "publishable": self.publishable,
+            "language": self.language,
+            "findings": [f.to_json() for f in self.findings],
+            "summary": self.summary(),
+        }
 
 
 def lint_article(
@@ -70,28 +77,53 @@ def lint_article(
     """Lint one CMS article; raises ArticleError (a ValueError) naming a bad argument."""
     if fail_on not in SEVERITIES:
         raise ArticleError("fail_on", f"'fail_on' must be error, warning or info, not {fail_on!r}")
-    article = make_article(body=body, title=title, body_format=body_format, byline=byline,
-                           published_at=published_at, language=language)
+    article = make_article(
+        body=body, title=title, body_format=body_format, byline=byline, published_at=published_at, language=language
+    )
     return lint(article, fail_on=fail_on, options=options, rules=rules, path=path)
 
 
-def make_article(*, body: Any, title: Any = None, body_format: Any = "html", byline: Any = None,
-                 published_at: Any = None, language: Any = None) -> Article:
+def make_article(
+    *,
+    body: Any,
+    title: Any = None,
+    body_format: Any = "html",
+    byline: Any = None,
+    published_at: Any = None,
+    language: Any = None,
+) -> Article:
     """Check the argument types once, here, so a wrong one names itself."""
     if isinstance(published_at, (dt.date, dt.datetime)):
         published_at = published_at.isoformat()
-    values = {"body": body, "title": title, "body_format": body_format, "byline": byline,
-              "published_at": published_at, "language": language}
+    values = {
+        "body": body,
+        "title": title,
+        "body_format": body_format,
+        "byline": byline,
+        "published_at": published_at,
+        "language": language,
+    }
     for name, value in values.items():
         if not isinstance(value, str) and (value is not None or name in ("body", "body_format")):
             raise ArticleError(name, f"'{name}' must be a string, not {type(value).__name__}")
-    return Article(body=body, body_format=parse_body_format(body_format), title=title or None,
-                   byline=(byline or "").strip() or None, published_at=published_at or None,
-                   language=language or None)
+    return Article(
+        body=body,
+        body_format=parse_body_format(body_format),
+        title=title or None,
+        byline=(byline or "").strip() or None,
+        published_at=published_at or None,
+        language=language or None,
+    )
 
 
-def lint(article: Article, *, fail_on: str = "error", options: Options | None = None,
-         rules: RuleSet | None = None, path: str = DEFAULT_PATH) -> ArticleResult:
+def lint(
+    article: Article,
+    *,
+    fail_on: str = "error",
+    options: Options | None = None,
+    rules: RuleSet | None = None,
+    path: str = DEFAULT_PATH,
+) -> ArticleResult:
     """Lint an already-validated Article (the server's path: JSON in, Article, verdict)."""
     from newslint import default_rules  # the package imports this module: import lazily
 

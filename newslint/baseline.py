@@ -106,16 +106,18 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     try:
         data = json.loads(where.read_text("utf-8"))
     except FileNotFoundError as e:
-        raise ConfigError(f"{where}: baseline file not found; create it with "
-                          f"`newslint check --baseline {where} --update-baseline PATHS`") from e
+        raise ConfigError(
+            f"{where}: baseline file not found; create it with "
+            f"`newslint check --baseline {where} --update-baseline PATHS`"
+        ) from e
     except (OSError, UnicodeDecodeError, ValueError) as e:
         raise ConfigError(f"{where}: cannot read baseline file: {e}") from e
     try:
         if data["version"] != VERSION:
-            raise ConfigError(f"{where}: baseline version {data['version']!r} is not {VERSION}; "
-                              "regenerate it with --update-baseline")
-        counts = Counter({(e["path"], e["rule"], e["text"]): int(e["count"])
-                          for e in data["findings"]})
+            raise ConfigError(
+                f"{where}: baseline version {data['version']!r} is not {VERSION}; regenerate it with --update-baseline"
+            )
+        counts = Counter({(e["path"], e["rule"], e["text"]): int(e["count"]) for e in data["findings"]})
     except (KeyError, TypeError, ValueError) as e:
         raise ConfigError(f"{where}: not a newslint baseline file (bad or missing {e})") from e
     return Baseline(where, counts)
@@ -126,10 +128,8 @@ def write_baseline(path: str | os.PathLike[str], results: Iterable[FileResult]) 
     where = Path(path)
     base = where.parent.resolve()
     lines = _Lines()
-    counts: Counter[Key] = Counter(_key(f, base, lines) for r in results for f in r.findings
-                                   if _recordable(f))
-    entries = [{"path": p, "rule": rule, "text": text, "count": n}
-               for (p, rule, text), n in sorted(counts.items())]
+    counts: Counter[Key] = Counter(_key(f, base, lines) for r in results for f in r.findings if _recordable(f))
+    entries = [{"path": p, "rule": rule, "text": text, "count": n} for (p, rule, text), n in sorted(counts.items())]
     payload = {"version": VERSION, "tool": "newslint", "findings": entries}
     try:
         where.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")

@@ -41,8 +41,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 
 def _given(ctx: click.Context, name: str) -> bool:
     """Whether the option was given (on the command line or by its environment variable)."""
-    return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE,
-                                              ParameterSource.ENVIRONMENT)
+    return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
 
 
 class _Commands(click.Group):
@@ -70,54 +69,123 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Read this config file instead of looking for newslint.yaml, .newslint.yaml "
-                   "or pyproject.toml [tool.newslint] from the linted paths upward.")
-@click.option("--format", "output_format", type=click.Choice(list(REPORT_FORMATS)), default="text",
-              show_default=True, help="Output format.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rule ids, category prefixes or 'all' (comma-separated, "
-                   "repeatable; the longest matching prefix of --select/--ignore wins).")
-@click.option("--ignore", multiple=True, metavar="RULES",
-              help="Skip these rule ids, category prefixes or 'all' (comma-separated, "
-                   "repeatable).")
-@click.option("--fail-on", type=click.Choice(WORST_FIRST), default="error",
-              show_default=True, help="Exit 1 when a finding is at or above this severity.")
-@click.option("--language", metavar="CODE",
-              help="Treat every draft as this language (e.g. id, en) instead of detecting it.")
-@click.option("--allow-language", multiple=True, metavar="CODES",
-              help="Languages drafts may be in; others get language/unexpected (comma-separated).")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
-              help="Extra folder or file of YAML rules (repeatable).")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help="File name patterns to lint inside folders (default: *.txt *.md *.markdown "
-                   "*.html *.htm; CMS exports: *.json *.jsonl *.ndjson *.xml).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Read this config file instead of looking for newslint.yaml, .newslint.yaml "
+    "or pyproject.toml [tool.newslint] from the linted paths upward.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(REPORT_FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rule ids, category prefixes or 'all' (comma-separated, "
+    "repeatable; the longest matching prefix of --select/--ignore wins).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Skip these rule ids, category prefixes or 'all' (comma-separated, repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(WORST_FIRST),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--language", metavar="CODE", help="Treat every draft as this language (e.g. id, en) instead of detecting it."
+)
+@click.option(
+    "--allow-language",
+    multiple=True,
+    metavar="CODES",
+    help="Languages drafts may be in; others get language/unexpected (comma-separated).",
+)
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Extra folder or file of YAML rules (repeatable).",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="File name patterns to lint inside folders (default: *.txt *.md *.markdown "
+    "*.html *.htm; CMS exports: *.json *.jsonl *.ndjson *.xml).",
+)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
-@click.option("--input-format", type=click.Choice(sorted([*FORMATS, *COLLECTIONS])),
-              help="Read every file as this format instead of going by extension.")
-@click.option("--stdin-filename", metavar="NAME",
-              help="The file name standard input (-) stands for: it picks the reader (e.g. draft.html "
-                   "reads HTML), the config and per-path ignores, and is the path in findings.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
-              help="Files linted in parallel (default 0: as many workers as the input's size repays, "
-                   "at most one per CPU this process may use).")
-@click.option("--color/--no-color", default=None,
-              help="Colour the text output (default: on a terminal).")
-@click.option("--fix", is_flag=True,
-              help="Apply safe fixes in place (text, Markdown, HTML), then report what remains. "
-                   "With -, print the fixed text and report on stderr.")
-@click.option("--diff", is_flag=True,
-              help="Print what --fix would change as a unified diff (report on stderr); "
-                   "write nothing.")
-@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Report only findings that this baseline file does not already record.")
-@click.option("--update-baseline", is_flag=True,
-              help="Record the current findings in the --baseline file instead of reporting them.")
+@click.option(
+    "--input-format",
+    type=click.Choice(sorted([*FORMATS, *COLLECTIONS])),
+    help="Read every file as this format instead of going by extension.",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The file name standard input (-) stands for: it picks the reader (e.g. draft.html "
+    "reads HTML), the config and per-path ignores, and is the path in findings.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Files linted in parallel (default 0: as many workers as the input's size repays, "
+    "at most one per CPU this process may use).",
+)
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply safe fixes in place (text, Markdown, HTML), then report what remains. "
+    "With -, print the fixed text and report on stderr.",
+)
+@click.option(
+    "--diff", is_flag=True, help="Print what --fix would change as a unified diff (report on stderr); write nothing."
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Report only findings that this baseline file does not already record.",
+)
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Record the current findings in the --baseline file instead of reporting them.",
+)
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, output_format: str,
-          language: str | None, input_format: str | None, jobs: int, color: bool | None,
-          fix: bool, diff: bool, baseline: str | None, update_baseline: bool,
-          stdin_filename: str | None, **flags: Any) -> None:
+def check(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    config_file: str | None,
+    output_format: str,
+    language: str | None,
+    input_format: str | None,
+    jobs: int,
+    color: bool | None,
+    fix: bool,
+    diff: bool,
+    baseline: str | None,
+    update_baseline: bool,
+    stdin_filename: str | None,
+    **flags: Any,
+) -> None:
     """Lint drafts: files, folders (searched recursively) or - for standard input.
 
     Settings come from a config file found from the linted paths upward;
@@ -134,8 +202,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], config_file: str | None, o
     named = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
     config = _effective_config(ctx, named, config_file)
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
-    options = build_options(config, (r.id for r in ruleset), language=language,
-                            format=input_format, jobs=jobs)
+    options = build_options(config, (r.id for r in ruleset), language=language, format=input_format, jobs=jobs)
     files = list(collect(paths, include=config.include, exclude=config.exclude))
     stdin_named = None
     if stdin_filename and "-" in files:
@@ -167,19 +234,22 @@ def _effective_config(ctx: click.Context, paths: Sequence[str], config_file: str
     """The config file's values, with the keys given as flags replaced by them (black's rule)."""
     config = load_config(paths, config_file)
     p = ctx.params
-    return config.with_flags({
-        "select": _split(p["select"]) if _given(ctx, "select") else None,
-        "ignore": _split(p["ignore"]) if _given(ctx, "ignore") else None,
-        "fail_on": p["fail_on"] if _given(ctx, "fail_on") else None,
-        "languages": _split(p["allow_language"]) if _given(ctx, "allow_language") else None,
-        "rules": tuple(p["rules_dirs"]) if _given(ctx, "rules_dirs") else None,
-        "include": tuple(p["include"]) if _given(ctx, "include") else None,
-        "exclude": tuple(p["exclude"]) if _given(ctx, "exclude") else None,
-    })
+    return config.with_flags(
+        {
+            "select": _split(p["select"]) if _given(ctx, "select") else None,
+            "ignore": _split(p["ignore"]) if _given(ctx, "ignore") else None,
+            "fail_on": p["fail_on"] if _given(ctx, "fail_on") else None,
+            "languages": _split(p["allow_language"]) if _given(ctx, "allow_language") else None,
+            "rules": tuple(p["rules_dirs"]) if _given(ctx, "rules_dirs") else None,
+            "include": tuple(p["include"]) if _given(ctx, "include") else None,
+            "exclude": tuple(p["exclude"]) if _given(ctx, "exclude") else None,
+        }
+    )
 
 
-def _results(files: list[str], ruleset: RuleSet, options: Options, fixes: _Fixes | None,
-             known: Baseline | None) -> Iterator[FileResult]:
+def _results(
+    files: list[str], ruleset: RuleSet, options: Options, fixes: _Fixes | None, known: Baseline | None
+) -> Iterator[FileResult]:
     """Lint (and fix, in the worker that lints) every file; drop what the baseline knows."""
     with _progress(len(files)) as advance:
         if fixes is None:
@@ -188,17 +258,16 @@ def _results(files: list[str], ruleset: RuleSet, options: Options, fixes: _Fixes
             from newslint.fix import fix_path
             from newslint.workers import map_paths
 
-            task = functools.partial(fix_path, ruleset=ruleset, options=options,
-                                     write=fixes.write)
-            outcomes = map_paths(task, files, options.jobs, progress=advance,
-                                 warm=functools.partial(warm, ruleset, options))
+            task = functools.partial(fix_path, ruleset=ruleset, options=options, write=fixes.write)
+            outcomes = map_paths(
+                task, files, options.jobs, progress=advance, warm=functools.partial(warm, ruleset, options)
+            )
             linted = (r for outcome in outcomes for r in fixes.show(outcome))
         for result in linted:
             yield known.new_findings(result) if known else result
 
 
-def _report(formatter: Formatter, results: Iterable[FileResult], fail_on: str,
-            fixes: _Fixes | None) -> int:
+def _report(formatter: Formatter, results: Iterable[FileResult], fail_on: str, fixes: _Fixes | None) -> int:
     """Format every result; the exit code for what was reported."""
     failed = crashed = False
     formatter.start()
@@ -223,9 +292,15 @@ class _NamedStdin:
     def after(self, results: Iterable[FileResult], known: Baseline | None) -> Iterator[FileResult]:
         yield from results
         data = read_input("-", self.options)
-        named = [dataclasses.replace(data, path=self.name, findings=tuple(
-            dataclasses.replace(f, path=self.name) for f in data.findings))] if isinstance(data, FileResult) \
+        named = (
+            [
+                dataclasses.replace(
+                    data, path=self.name, findings=tuple(dataclasses.replace(f, path=self.name) for f in data.findings)
+                )
+            ]
+            if isinstance(data, FileResult)
             else lint_bytes(data, self.name, self.ruleset, self.options)
+        )
         for result in named:
             yield known.new_findings(result) if known else result
 
@@ -236,8 +311,11 @@ def _record(path: str, results: Iterable[FileResult]) -> int:
 
     kept = list(results)
     count = write_baseline(path, kept)
-    click.echo(f"newslint: recorded {count} finding{'s' if count != 1 else ''} "
-               f"in {len(kept)} file{'s' if len(kept) != 1 else ''} to {path}", err=True)
+    click.echo(
+        f"newslint: recorded {count} finding{'s' if count != 1 else ''} "
+        f"in {len(kept)} file{'s' if len(kept) != 1 else ''} to {path}",
+        err=True,
+    )
     return 2 if any(f.rule == INTERNAL_ERROR for r in kept for f in r.findings) else 0
 
 
@@ -262,14 +340,22 @@ class _Fixes:
 
     def summary(self) -> None:
         verb = "Fixed" if self.write else "Would fix"
-        click.echo(f"{verb} {self.fixed} finding{'s' if self.fixed != 1 else ''} in {self.changed} "
-                   f"file{'s' if self.changed != 1 else ''}.", err=True)
+        click.echo(
+            f"{verb} {self.fixed} finding{'s' if self.fixed != 1 else ''} in {self.changed} "
+            f"file{'s' if self.changed != 1 else ''}.",
+            err=True,
+        )
 
 
 @main.command("config")
 @click.argument("path", required=False, default=".", type=click.Path(allow_dash=True))
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Show this config file instead of the one found from PATH upward.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Show this config file instead of the one found from PATH upward.",
+)
 def show_config(path: str, config_file: str | None) -> None:
     """Print the configuration that applies to PATH (default: here) and the file it came from."""
     click.echo(describe(load_config([path], config_file)), nl=False)
@@ -300,23 +386,55 @@ class _progress:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the learned rule pack here (YAML).")
-@click.option("--min-docs", type=click.IntRange(min=2), default=3, show_default=True,
-              help="Keep a line seen in at least this many documents...")
-@click.option("--min-share", type=click.FloatRange(0.0, 1.0), default=0.05, show_default=True,
-              help="...and in at least this share of all documents.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Write the learned rule pack here (YAML).",
+)
+@click.option(
+    "--min-docs",
+    type=click.IntRange(min=2),
+    default=3,
+    show_default=True,
+    help="Keep a line seen in at least this many documents...",
+)
+@click.option(
+    "--min-share",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.05,
+    show_default=True,
+    help="...and in at least this share of all documents.",
+)
 @click.option("--name", default="site-chrome", show_default=True, help="The pack's name.")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help="File name patterns to read inside folders (default: as for check).")
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="File name patterns to read inside folders (default: as for check).",
+)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
-@click.option("--keep-known", is_flag=True,
-              help="Also write lines the shipped rules already catch.")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
-              help="Extra folder or file of YAML rules the learned lines are compared with (repeatable).")
-def learn(paths: tuple[str, ...], output: str, min_docs: int, min_share: float, name: str,
-          include: tuple[str, ...], exclude: tuple[str, ...], keep_known: bool,
-          rules_dirs: tuple[str, ...]) -> None:
+@click.option("--keep-known", is_flag=True, help="Also write lines the shipped rules already catch.")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Extra folder or file of YAML rules the learned lines are compared with (repeatable).",
+)
+def learn(
+    paths: tuple[str, ...],
+    output: str,
+    min_docs: int,
+    min_share: float,
+    name: str,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    keep_known: bool,
+    rules_dirs: tuple[str, ...],
+) -> None:
     """Learn a site's chrome from its archive and write it as a rule pack to review.
 
     Reads every article under PATHS (one site's archive), finds the lines and
@@ -344,9 +462,11 @@ def learn(paths: tuple[str, ...], output: str, min_docs: int, min_share: float, 
             f.write(learning.render(pack, name, paths))
     except OSError as e:
         raise NewslintError(f"{output}: cannot write ({e.strerror or e})") from e
-    click.echo(f"{len(pack.rules)} rules learned from {pack.documents} articles "
-               f"(lines seen in at least {pack.needed}); review {output}, then: newslint check --rules {output}",
-               err=True)
+    click.echo(
+        f"{len(pack.rules)} rules learned from {pack.documents} articles "
+        f"(lines seen in at least {pack.needed}); review {output}, then: newslint check --rules {output}",
+        err=True,
+    )
 
 
 def regex_pack_name(name: str) -> bool:
@@ -356,10 +476,14 @@ def regex_pack_name(name: str) -> bool:
 
 
 @main.command("rules")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
-              help="Extra folder or file of YAML rules (repeatable).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Extra folder or file of YAML rules (repeatable).",
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(rules_dirs: tuple[str, ...], output_format: str) -> None:
     """List the rules: id, severity, languages and what each catches."""
     ruleset = load_rules(extra_dirs=rules_dirs)
@@ -405,54 +529,143 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True,
-              help="Port to listen on (0: any free port).")
-@click.option("--token", envvar="NEWSLINT_TOKEN", metavar="TOKEN",
-              help="Require 'Authorization: Bearer TOKEN' (default: $NEWSLINT_TOKEN; prefer the "
-                   "variable, a flag shows in the process list).")
-@click.option("--max-body", type=click.IntRange(min=1), default=2_000_000, show_default=True,
-              metavar="BYTES", help="Largest request body accepted (413 above it).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0,
-              show_default=True, metavar="SECONDS", help="Time limit to check one article.")
-@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes that run checks, one check each at a time "
-                   "(default: one per core).")
-@click.option("--queue", type=click.IntRange(min=1), default=64, show_default=True,
-              help="Checks that may wait for a worker; past that, 503 at once.")
-@click.option("--max-connections", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="Open client connections; when full, the longest-idle one is closed.")
-@click.option("--client-timeout", type=click.FloatRange(min=0, min_open=True), default=10.0,
-              show_default=True, metavar="SECONDS",
-              help="Time a client has to send one request (408 past it).")
-@click.option("--keep-alive", type=click.FloatRange(min=0, min_open=True), default=5.0,
-              show_default=True, metavar="SECONDS", help="An idle client connection is closed after this.")
-@click.option("--worker-memory", type=click.IntRange(min=16), default=1024, show_default=True,
-              metavar="MIB", help="Memory a worker may add while checking (Linux address-space "
-                                  "limit); a check that needs more gets 503.")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(exists=True),
-              help="Extra folder or file of YAML rules (repeatable).")
-@click.option("--fail-on", type=click.Choice(WORST_FIRST), default="error",
-              help="An article with a finding at or above this is not publishable "
-                   "(default: the config file's fail-on, else error).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Read this config file instead of looking for one from the current folder "
-                   "upward (its select, ignore, severity, languages, packs, rules, fail-on apply).")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8080,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--token",
+    envvar="NEWSLINT_TOKEN",
+    metavar="TOKEN",
+    help="Require 'Authorization: Bearer TOKEN' (default: $NEWSLINT_TOKEN; prefer the "
+    "variable, a flag shows in the process list).",
+)
+@click.option(
+    "--max-body",
+    type=click.IntRange(min=1),
+    default=2_000_000,
+    show_default=True,
+    metavar="BYTES",
+    help="Largest request body accepted (413 above it).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit to check one article.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes that run checks, one check each at a time (default: one per core).",
+)
+@click.option(
+    "--queue",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Checks that may wait for a worker; past that, 503 at once.",
+)
+@click.option(
+    "--max-connections",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Open client connections; when full, the longest-idle one is closed.",
+)
+@click.option(
+    "--client-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time a client has to send one request (408 past it).",
+)
+@click.option(
+    "--keep-alive",
+    type=click.FloatRange(min=0, min_open=True),
+    default=5.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="An idle client connection is closed after this.",
+)
+@click.option(
+    "--worker-memory",
+    type=click.IntRange(min=16),
+    default=1024,
+    show_default=True,
+    metavar="MIB",
+    help="Memory a worker may add while checking (Linux address-space limit); a check that needs more gets 503.",
+)
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Extra folder or file of YAML rules (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(WORST_FIRST),
+    default="error",
+    help="An article with a finding at or above this is not publishable "
+    "(default: the config file's fail-on, else error).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Read this config file instead of looking for one from the current folder "
+    "upward (its select, ignore, severity, languages, packs, rules, fail-on apply).",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, token: str | None, max_body: int,
-          timeout: float, workers: int | None, queue: int, max_connections: int,
-          client_timeout: float, keep_alive: float, worker_memory: int,
-          rules_dirs: tuple[str, ...], fail_on: str, config_file: str | None) -> None:
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    token: str | None,
+    max_body: int,
+    timeout: float,
+    workers: int | None,
+    queue: int,
+    max_connections: int,
+    client_timeout: float,
+    keep_alive: float,
+    worker_memory: int,
+    rules_dirs: tuple[str, ...],
+    fail_on: str,
+    config_file: str | None,
+) -> None:
     """Run the CMS publish-check HTTP service (POST /v1/check, GET /v1/rules, GET /healthz)."""
     from newslint.serve import default_workers, server_config
     from newslint.serve import serve as run_server
 
-    config = load_config([], config_file).with_flags({
-        "rules": rules_dirs if _given(ctx, "rules_dirs") else None,
-        "fail_on": fail_on if _given(ctx, "fail_on") else None,
-    })
+    config = load_config([], config_file).with_flags(
+        {
+            "rules": rules_dirs if _given(ctx, "rules_dirs") else None,
+            "fail_on": fail_on if _given(ctx, "fail_on") else None,
+        }
+    )
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
-    service = server_config(config, ruleset, token=token or None, max_body=max_body,
-                            timeout=timeout, workers=workers or default_workers(), queue=queue,
-                            max_connections=max_connections, client_timeout=client_timeout,
-                            keep_alive=keep_alive, worker_memory=worker_memory)
+    service = server_config(
+        config,
+        ruleset,
+        token=token or None,
+        max_body=max_body,
+        timeout=timeout,
+        workers=workers or default_workers(),
+        queue=queue,
+        max_connections=max_connections,
+        client_timeout=client_timeout,
+        keep_alive=keep_alive,
+        worker_memory=worker_memory,
+    )
     run_server(ruleset, service, host=host, port=port)

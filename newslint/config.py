@@ -68,8 +68,9 @@ class Config:
 
     def path_ignores(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """``per-path-ignores`` as absolute fnmatch patterns, for the engine's Options."""
-        return tuple((pattern, rules) for glob, rules in self.per_path_ignores
-                     for pattern in path_patterns(self.root, glob))
+        return tuple(
+            (pattern, rules) for glob, rules in self.per_path_ignores for pattern in path_patterns(self.root, glob)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The effective values under their file key names (for ``newslint config``)."""
@@ -140,8 +141,7 @@ def _has_tool_table(path: Path) -> bool:
     return "newslint" in text and "newslint" in _read_toml(path, text).get("tool", {})
 
 
-def load_config(paths: Sequence[str] = (),
-                explicit: str | os.PathLike[str] | None = None) -> Config:
+def load_config(paths: Sequence[str] = (), explicit: str | os.PathLike[str] | None = None) -> Config:
     """The config for linting ``paths``: the ``explicit`` file, or the first one found upward."""
     if explicit is not None:
         path = Path(explicit)
@@ -228,8 +228,7 @@ def validate_config(path: Path, text: str, data: Mapping[str, Any]) -> None:
         error = _deepest(errors)
         parts = [str(p) for p in error.absolute_path]
         key = ".".join(parts) if parts else "(top level)"
-        raise ConfigError(f"{_where(path, text, parts[0] if parts else None)}: "
-                          f"key '{key}': {_explain(error)}")
+        raise ConfigError(f"{_where(path, text, parts[0] if parts else None)}: key '{key}': {_explain(error)}")
     _check_values(path, text, data)
 
 
@@ -256,12 +255,15 @@ def _check_values(path: Path, text: str, data: Mapping[str, Any]) -> None:
         available = shipped_packs()
         for pack in data["packs"]:
             if pack not in available:
-                raise ConfigError(f"{_where(path, text, 'packs')}: key 'packs': unknown pack "
-                                  f"{pack!r}; shipped packs: {', '.join(available)}")
+                raise ConfigError(
+                    f"{_where(path, text, 'packs')}: key 'packs': unknown pack "
+                    f"{pack!r}; shipped packs: {', '.join(available)}"
+                )
     for index, folder in enumerate(data.get("rules", ())):
         if not (path.parent / folder).exists():
-            raise ConfigError(f"{_where(path, text, 'rules')}: key 'rules.{index}': "
-                              f"{folder!r} not found (relative to {path.parent})")
+            raise ConfigError(
+                f"{_where(path, text, 'rules')}: key 'rules.{index}': {folder!r} not found (relative to {path.parent})"
+            )
 
 
 def _where(path: Path, text: str, key: Any) -> str:
@@ -287,8 +289,7 @@ def _build(path: Path, text: str, data: Mapping[str, Any]) -> Config:
         select=tuple(data.get("select", ())),
         ignore=tuple(data.get("ignore", ())),
         severity=MappingProxyType(dict(data.get("severity", {}))),
-        per_path_ignores=tuple((glob, tuple(rules))
-                               for glob, rules in data.get("per-path-ignores", {}).items()),
+        per_path_ignores=tuple((glob, tuple(rules)) for glob, rules in data.get("per-path-ignores", {}).items()),
         fail_on=data.get("fail-on", "error"),
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
@@ -301,6 +302,5 @@ def describe(config: Config) -> str:
     import yaml
 
     origin = f"# from {config.source}" if config.source else "# no config file found: defaults"
-    body = yaml.safe_dump(config.to_dict(), sort_keys=False, allow_unicode=True,
-                          default_flow_style=False)
+    body = yaml.safe_dump(config.to_dict(), sort_keys=False, allow_unicode=True, default_flow_style=False)
     return f"{origin}\n{body}"

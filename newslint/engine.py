@@ -62,15 +62,17 @@ class Options:
         if not self.per_path_ignores or path == "-":
             return self
         full = os.path.abspath(path).replace("\\", "/")
-        extra = tuple(dict.fromkeys(rule for pattern, rules in self.per_path_ignores
-                                    if fnmatch.fnmatchcase(full, pattern) for rule in rules))
+        extra = tuple(
+            dict.fromkeys(
+                rule for pattern, rules in self.per_path_ignores if fnmatch.fnmatchcase(full, pattern) for rule in rules
+            )
+        )
         return dataclasses.replace(self, path_ignore=extra) if extra else self
 
     @property
     def selection(self) -> Selection:
         """Every select and ignore prefix of this run, with where it came from."""
-        return _selection(self.select, self.ignore, self.config_select, self.config_ignore,
-                          self.path_ignore)
+        return _selection(self.select, self.ignore, self.config_select, self.config_ignore, self.path_ignore)
 
     def selects(self, rule_id: str) -> bool:
         """Whether ``rule_id`` runs (longest prefix wins; see ``newslint.selection``)."""
@@ -78,11 +80,18 @@ class Options:
 
 
 @functools.lru_cache(maxsize=256)
-def _selection(select: tuple[str, ...], ignore: tuple[str, ...], config_select: tuple[str, ...],
-               config_ignore: tuple[str, ...], path_ignore: tuple[str, ...]) -> Selection:
-    return (Selection.of(select, ignore, Source.FLAG)
-            .merged(Selection.of((), path_ignore, Source.PATH))
-            .merged(Selection.of(config_select, config_ignore, Source.CONFIG)))
+def _selection(
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_select: tuple[str, ...],
+    config_ignore: tuple[str, ...],
+    path_ignore: tuple[str, ...],
+) -> Selection:
+    return (
+        Selection.of(select, ignore, Source.FLAG)
+        .merged(Selection.of((), path_ignore, Source.PATH))
+        .merged(Selection.of(config_select, config_ignore, Source.CONFIG))
+    )
 
 
 class _Template(dict[str, Any]):
@@ -99,12 +108,10 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
 
 def needs_language(ruleset: RuleSet, options: Options) -> bool:
     """Whether any selected rule depends on the language (else detection is skipped)."""
-    return any(options.selects(r.id) and (r.languages is not None or r.check == "language")
-               for r in ruleset)
+    return any(options.selects(r.id) and (r.languages is not None or r.check == "language") for r in ruleset)
 
 
-def resolve_language(doc: Document, options: Options, needed: bool = True,
-                     facts: Facts | None = None) -> str | None:
+def resolve_language(doc: Document, options: Options, needed: bool = True, facts: Facts | None = None) -> str | None:
     """Language from --language, then the document's metadata, then detection if a rule needs it."""
     if options.language:
         return options.language
@@ -138,15 +145,16 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
         try:
             findings.extend(_finding(doc, rule, hit, options) for hit in KINDS[rule.check].check(doc, rule, ctx))
         except CheckTimeout as e:
-            findings.append(_document_finding(doc, RULE_TIMEOUT, "error",
-                                              f"rule {rule.id} ({rule.source}) stopped: {e}; "
-                                              "simplify its regex"))
+            findings.append(
+                _document_finding(
+                    doc, RULE_TIMEOUT, "error", f"rule {rule.id} ({rule.source}) stopped: {e}; simplify its regex"
+                )
+            )
     if doc.comments:  # inline suppression directives live in HTML comments
         from newslint import suppression
 
         ran = {r.id for r in rules} | {f.rule for f in findings}
-        findings = suppression.filter_findings(doc, findings, (r.id for r in ruleset), ran,
-                                               options.selects)
+        findings = suppression.filter_findings(doc, findings, (r.id for r in ruleset), ran, options.selects)
     findings.sort(key=lambda f: f.sort_key)
     return FileResult(doc.path, language, tuple(findings))
 
@@ -160,10 +168,17 @@ def _finding(doc: Document, rule: Rule, hit: Hit, options: Options) -> Finding:
     if "match" not in data:
         data["match"] = snippet
     return Finding(
-        rule=rule.id, category=rule.category, severity=severity,
-        message=rule.message.format_map(data), path=doc.path,
-        line=line, column=column, end_line=end_line, end_column=end_column,
-        snippet=_shorten(snippet), fix=fix_for(doc, rule, hit),
+        rule=rule.id,
+        category=rule.category,
+        severity=severity,
+        message=rule.message.format_map(data),
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        snippet=_shorten(snippet),
+        fix=fix_for(doc, rule, hit),
     )
 
 
@@ -175,8 +190,18 @@ def _shorten(text: str, limit: int = 160) -> str:
 def _notice_finding(doc: Document, notice: Notice) -> Finding:
     line, column = doc.position(notice.start)
     end_line, end_column = doc.position(notice.end)
-    return Finding(notice.rule, notice.rule.split("/")[0], notice.severity, notice.message,
-                   doc.path, line, column, end_line, end_column, "")
+    return Finding(
+        notice.rule,
+        notice.rule.split("/")[0],
+        notice.severity,
+        notice.message,
+        doc.path,
+        line,
+        column,
+        end_line,
+        end_column,
+        "",
+    )
 
 
 def _document_finding(doc: Document | str, rule: str, severity: str, message: str) -> Finding:
@@ -188,8 +213,10 @@ def internal_error(path: str, error: BaseException) -> FileResult:
 
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
-    message = (f"newslint crashed on this file ({type(error).__name__}: {error}{at}); "
-               "the other files were linted; please report this with the file")
+    message = (
+        f"newslint crashed on this file ({type(error).__name__}: {error}{at}); "
+        "the other files were linted; please report this with the file"
+    )
     return FileResult(path, None, (_document_finding(path, INTERNAL_ERROR, "error", message),))
 
 
@@ -208,8 +235,9 @@ def read_input(path: str, options: Options) -> bytes | FileResult:
         data = source.read_file(path, options.max_bytes)  # regular files only, bounded
     except OSError as e:
         reason = e.strerror or str(e)
-        return FileResult(path, None, (_document_finding(path, "input/unreadable", "error",
-                                                         f"cannot read file: {reason}"),))
+        return FileResult(
+            path, None, (_document_finding(path, "input/unreadable", "error", f"cannot read file: {reason}"),)
+        )
     if not isinstance(data, bytes):  # not a regular file, or over the size limit: not read
         name = display_name(path)
         return FileResult(name, None, (_document_finding(name, data.rule, data.severity, data.message),))
@@ -230,15 +258,17 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def lint_paths(paths: Iterable[str], ruleset: RuleSet, options: Options,
-               progress: Callable[[int], None] | None = None) -> Iterator[FileResult]:
+def lint_paths(
+    paths: Iterable[str], ruleset: RuleSet, options: Options, progress: Callable[[int], None] | None = None
+) -> Iterator[FileResult]:
     """Lint files in order, in parallel when ``options.jobs > 1`` (0: as many workers as the
     input's size repays); results stream as they finish."""
     from newslint.workers import map_paths
 
     task = functools.partial(lint_file, ruleset=ruleset, options=options)
-    for results in map_paths(task, list(paths), options.jobs, warm=functools.partial(
-            warm, ruleset, options), progress=progress):
+    for results in map_paths(
+        task, list(paths), options.jobs, warm=functools.partial(warm, ruleset, options), progress=progress
+    ):
         yield from results
 
 

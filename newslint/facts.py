@@ -45,8 +45,12 @@ class Facts:
     def lines(self) -> list[Line]:
         """The non-blank lines of prose with their normalised text (``normalize_line``);
         a line longer than a label is prose, whose normal form no phrase equals."""
-        return [(b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
-                for b, block in enumerate(self.doc.blocks) for t, line in block.lines() if line.strip()]
+        return [
+            (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
+            for b, block in enumerate(self.doc.blocks)
+            for t, line in block.lines()
+            if line.strip()
+        ]
 
     @cached_property
     def line_set(self) -> frozenset[str]:

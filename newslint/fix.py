@@ -76,8 +76,9 @@ def fixable_format(path: str, options: Options) -> bool:
     return (options.format or format_for(path)) in FIXABLE_FORMATS
 
 
-def fix_text(text: str, path: str, ruleset: RuleSet, options: Options,
-             linted: Sequence[FileResult] | None = None) -> tuple[str, int, tuple[FileResult, ...]]:
+def fix_text(
+    text: str, path: str, ruleset: RuleSet, options: Options, linted: Sequence[FileResult] | None = None
+) -> tuple[str, int, tuple[FileResult, ...]]:
     """Lint, fix and re-lint until no fix applies; return the text, fix count and final results.
 
     ``linted`` are the findings of ``text`` when they are known already (the first pass).
@@ -124,8 +125,9 @@ def fix_path(path: str, ruleset: RuleSet, options: Options, write: bool) -> FixO
     try:
         after, applied, final = fix_text(text, name, ruleset, options, linted)
     except Exception as e:  # one file's crash must not end the run (as in lint_bytes)
-        return FixOutcome(path, (internal_error(path, e),), problem="not fixed: newslint crashed",
-                          output=data if stdin else None)
+        return FixOutcome(
+            path, (internal_error(path, e),), problem="not fixed: newslint crashed", output=data if stdin else None
+        )
     changed = after != text
     if not write:
         return FixOutcome(path, linted, applied, changed, diff=unified_diff(name, text, after))

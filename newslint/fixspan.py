@@ -48,8 +48,7 @@ def whole_lines(text: str, start: int, end: int) -> Fix:
     end = len(text) if newline == -1 else newline + 1
     after = text.find("\n", end)
     following = text[end : after if after != -1 else len(text)]
-    if start > 0 and end < len(text) and following.strip() == "" \
-            and text.endswith(("\n\n", "\n\r\n"), 0, start):
+    if start > 0 and end < len(text) and following.strip() == "" and text.endswith(("\n\n", "\n\r\n"), 0, start):
         end = len(text) if after == -1 else after + 1
     return Fix(start, end)
 
@@ -184,8 +183,9 @@ def _anchor_starts(block: Block) -> list[int]:
     if cached is not None and cached[0] is block:
         return cached[1]
     anchors = block.anchors
-    ends = [s + (anchors[k + 1][0] if k + 1 < len(anchors) else len(block.text)) - t
-            for k, (t, s) in enumerate(anchors)]
+    ends = [
+        s + (anchors[k + 1][0] if k + 1 < len(anchors) else len(block.text)) - t for k, (t, s) in enumerate(anchors)
+    ]
     starts = [s for _, s in anchors]
     if not all(ends[k] <= starts[k + 1] for k in range(len(starts) - 1)):
         starts = []

@@ -47,17 +47,61 @@ _THREE_WORDS = regex.compile(r"\w+\W+\w+\W+\w")
 
 # Scripts that name their language: Hangul is Korean, kana is Japanese; and
 # languages langdetect has no profile for (Burmese, Khmer, Georgian...).
-SCRIPT_LANGUAGES = {"HANGUL": "ko", "KANA": "ja", "THAI": "th", "HEBREW": "he", "GREEK": "el",
-                    "BENGALI": "bn", "GUJARATI": "gu", "GURMUKHI": "pa", "TAMIL": "ta",
-                    "TELUGU": "te", "KANNADA": "kn", "MALAYALAM": "ml", "MYANMAR": "my",
-                    "KHMER": "km", "LAO": "lo", "SINHALA": "si", "GEORGIAN": "ka",
-                    "ARMENIAN": "hy", "ETHIOPIC": "am", "TIBETAN": "bo", "THAANA": "dv"}
+SCRIPT_LANGUAGES = {
+    "HANGUL": "ko",
+    "KANA": "ja",
+    "THAI": "th",
+    "HEBREW": "he",
+    "GREEK": "el",
+    "BENGALI": "bn",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "TAMIL": "ta",
+    "TELUGU": "te",
+    "KANNADA": "kn",
+    "MALAYALAM": "ml",
+    "MYANMAR": "my",
+    "KHMER": "km",
+    "LAO": "lo",
+    "SINHALA": "si",
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "ETHIOPIC": "am",
+    "TIBETAN": "bo",
+    "THAANA": "dv",
+}
 # Scripts shared by several languages: only their profiles are loaded.
-SCRIPT_TIERS = {"CJK": ("zh-cn", "zh-tw", "ja"), "CYRILLIC": ("ru", "uk", "bg", "mk"),
-                "ARABIC": ("ar", "fa", "ur"), "DEVANAGARI": ("hi", "mr", "ne")}
+SCRIPT_TIERS = {
+    "CJK": ("zh-cn", "zh-tw", "ja"),
+    "CYRILLIC": ("ru", "uk", "bg", "mk"),
+    "ARABIC": ("ar", "fa", "ur"),
+    "DEVANAGARI": ("hi", "mr", "ne"),
+}
 # Every Latin-script profile: the second tier, for Latin text the first tier cannot place.
-LATIN_TIER = FIRST_TIER + ("ca", "ro", "sv", "da", "no", "af", "cs", "cy", "et", "fi", "hr", "hu",
-                           "lt", "lv", "pl", "sk", "sl", "so", "sq", "sw", "tr", "vi")
+LATIN_TIER = FIRST_TIER + (
+    "ca",
+    "ro",
+    "sv",
+    "da",
+    "no",
+    "af",
+    "cs",
+    "cy",
+    "et",
+    "fi",
+    "hr",
+    "hu",
+    "lt",
+    "lv",
+    "pl",
+    "sk",
+    "sl",
+    "so",
+    "sq",
+    "sw",
+    "tr",
+    "vi",
+)
 ALL_TIER = LATIN_TIER + tuple(code for codes in SCRIPT_TIERS.values() for code in codes)
 _KANA = ("HIRAGANA", "KATAKANA")
 _KANA_LETTER = re.compile(r"[\u3041-\u30ff]")
@@ -74,8 +118,9 @@ QUICK_PROBABILITY = 0.99
 LANGDETECT_CHARS = 1000
 MIN_STOPWORD_RATIO = 0.12  # Indonesian prose runs as low as 0.15; a misplaced answer under 0.1
 # Languages written in another script than Latin (langdetect's codes and ours).
-NON_LATIN = frozenset({"zh", "ar", "bg", "fa", "hi", "mk", "mr", "ne", "ru", "uk", "ur"}
-                      | set(SCRIPT_LANGUAGES.values()))
+NON_LATIN = frozenset(
+    {"zh", "ar", "bg", "fa", "hi", "mk", "mr", "ne", "ru", "uk", "ur"} | set(SCRIPT_LANGUAGES.values())
+)
 
 
 # Letters outside the Latin blocks: when a text has none, it is Latin without a

@@ -99,8 +99,12 @@ class Normaliser:
             label = self.tokens(found["label"])
             tail = self.tokens(found["tail"])
             # A headline does not end like a sentence; a dateline ("KUALA LUMPUR: Polis ...") does.
-            if (0 < len(label) <= MAX_LABEL_WORDS and 0 < len(tail) <= MAX_TAIL_WORDS
-                    and not _SENTENCE_END.search(found["tail"]) and any(t not in (NUMBER, DATE) for t in label)):
+            if (
+                0 < len(label) <= MAX_LABEL_WORDS
+                and 0 < len(tail) <= MAX_TAIL_WORDS
+                and not _SENTENCE_END.search(found["tail"])
+                and any(t not in (NUMBER, DATE) for t in label)
+            ):
                 keys.append((label, True))
         return keys
 
@@ -173,8 +177,9 @@ def family_regex(family: Family, dates: Sequence[str]) -> str:
 
 
 def slug(key: Sequence[str]) -> str:
-    words = [unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
-             for w in key if w not in (NUMBER, DATE)]
+    words = [
+        unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in key if w not in (NUMBER, DATE)
+    ]
     text = "-".join(w for w in words if w)[:40].strip("-")
     return regex.sub(r"[^a-z0-9-]", "", text) or "line"
 
@@ -211,8 +216,13 @@ class Pack:
     notes: tuple[str, ...]  # one comment per rule: counts and example documents
 
 
-def build_pack(documents: Sequence[Document], ruleset: RuleSet, min_docs: int = 3, min_share: float = 0.05,
-               already_caught: Callable[[str], bool] | None = None) -> Pack:
+def build_pack(
+    documents: Sequence[Document],
+    ruleset: RuleSet,
+    min_docs: int = 3,
+    min_share: float = 0.05,
+    already_caught: Callable[[str], bool] | None = None,
+) -> Pack:
     """Learn the chrome of ``documents`` and build the rule pack (``already_caught(line) -> bool`` filters)."""
     dates = sorted(date_words(ruleset), key=len, reverse=True)
     normaliser = Normaliser(dates)
@@ -229,18 +239,20 @@ def build_pack(documents: Sequence[Document], ruleset: RuleSet, min_docs: int = 
         if not examples:
             continue  # the counted key and the regex disagree (odd punctuation): never write a rule that cannot flag
         shape = "label and headline" if family.headline else "line"
-        rules.append({
-            "id": rule_id,
-            "check": "pattern",
-            "severity": "warning",
-            "message": "Site chrome (a " + shape + f" seen in {len(family.documents)} of {len(documents)} "
-                       "learned articles): {match}",
-            "description": f"Learned by newslint learn: this {shape} recurs across the site's articles.",
-            "scope": "line",
-            "with": {"regex": source, "ignorecase": True},
-            "fix": "delete-line",
-            "examples": {"flag": examples, "pass": pass_examples(pattern, documents, family)},
-        })
+        rules.append(
+            {
+                "id": rule_id,
+                "check": "pattern",
+                "severity": "warning",
+                "message": "Site chrome (a " + shape + f" seen in {len(family.documents)} of {len(documents)} "
+                "learned articles): {match}",
+                "description": f"Learned by newslint learn: this {shape} recurs across the site's articles.",
+                "scope": "line",
+                "with": {"regex": source, "ignorecase": True},
+                "fix": "delete-line",
+                "examples": {"flag": examples, "pass": pass_examples(pattern, documents, family)},
+            }
+        )
         sample = ", ".join(sorted(family.documents)[:3])
         notes.append(f"seen in {len(family.documents)} documents ({family.occurrences} lines), e.g. {sample}")
     return Pack(len(documents), needed, tuple(rules), tuple(notes))

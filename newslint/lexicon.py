@@ -59,8 +59,11 @@ class Lexicon:
         words = {lang: set(found) for lang, found in self.function_words.items()}
         for lang, found in other.function_words.items():
             words.setdefault(lang, set()).update(found)
-        return Lexicon(MappingProxyType({lang: frozenset(w) for lang, w in words.items()}),
-                       self.abbreviations | other.abbreviations, self.markers + other.markers)
+        return Lexicon(
+            MappingProxyType({lang: frozenset(w) for lang, w in words.items()}),
+            self.abbreviations | other.abbreviations,
+            self.markers + other.markers,
+        )
 
 
 def lexicon_files(directory: Path) -> list[Path]:
@@ -131,6 +134,7 @@ def _markers(path: Path, language: object, raw: object) -> Markers:
         pairs = {(str(a).casefold(), str(b).casefold()): float(w) for a, b, w in raw.get("pairs") or ()}
         patterns = tuple((regex.compile(source), float(w)) for source, w in raw.get("patterns") or ())
     except (TypeError, ValueError, AttributeError, regex.error) as e:
-        raise RuleError(f"{where}: {e}; words are {{weight: 'word word'}}, pairs [first, second, weight], "
-                        "patterns [regex, weight]") from e
+        raise RuleError(
+            f"{where}: {e}; words are {{weight: 'word word'}}, pairs [first, second, weight], patterns [regex, weight]"
+        ) from e
     return Markers(language, raw["against"], MappingProxyType(words), MappingProxyType(pairs), patterns)

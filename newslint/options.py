@@ -30,8 +30,11 @@ def build_options(config: Config, rule_ids: Iterable[str], **run: Any) -> Option
         ignore=config.ignore if explicit_ignore else (),
         config_select=() if explicit_select else config.select,
         config_ignore=() if explicit_ignore else config.ignore,
-        allowed_languages=frozenset(config.languages), severity=dict(config.severity),
-        per_path_ignores=config.path_ignores(), **run)
+        allowed_languages=frozenset(config.languages),
+        severity=dict(config.severity),
+        per_path_ignores=config.path_ignores(),
+        **run,
+    )
 
 
 def check_rule_ids(config: Config, rule_ids: Iterable[str]) -> None:
@@ -39,13 +42,11 @@ def check_rule_ids(config: Config, rule_ids: Iterable[str]) -> None:
     turn rules off (in ``select``) or leave them on (in ``ignore``)."""
     known = tuple(dict.fromkeys(rule_ids))
     lists = [("select", "select", config.select), ("ignore", "ignore", config.ignore)]
-    lists += [("per_path_ignores", f"per-path-ignores.{glob}", rules)
-              for glob, rules in config.per_path_ignores]
+    lists += [("per_path_ignores", f"per-path-ignores.{glob}", rules) for glob, rules in config.per_path_ignores]
     for field_name, key, prefixes in lists:
         bad = selection.first_unknown(prefixes, known)
         if bad is not None:
-            raise ConfigError(f"{_origin(config, field_name, key)}"
-                              f"{selection.unknown_prefix_message(bad, known)}")
+            raise ConfigError(f"{_origin(config, field_name, key)}{selection.unknown_prefix_message(bad, known)}")
     ids = set(known)
     for rule_id in config.severity:
         if rule_id not in ids:
@@ -53,8 +54,7 @@ def check_rule_ids(config: Config, rule_ids: Iterable[str]) -> None:
 
             close = difflib.get_close_matches(rule_id, sorted(ids), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ConfigError(f"{_origin(config, 'severity', f'severity.{rule_id}')}"
-                              f"no rule has this id{hint}")
+            raise ConfigError(f"{_origin(config, 'severity', f'severity.{rule_id}')}no rule has this id{hint}")
 
 
 def _origin(config: Config, field_name: str, key: str) -> str:

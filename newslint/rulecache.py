@@ -31,8 +31,22 @@ from typing import Any
 CACHE_FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
 # The Rule fields an entry stores; ``compiled`` is never stored (it is made again lazily).
-_FIELDS = ("id", "check", "severity", "message", "pack", "source", "description", "languages",
-           "scope", "params", "fix", "replacement", "examples_flag", "examples_pass")
+_FIELDS = (
+    "id",
+    "check",
+    "severity",
+    "message",
+    "pack",
+    "source",
+    "description",
+    "languages",
+    "scope",
+    "params",
+    "fix",
+    "replacement",
+    "examples_flag",
+    "examples_pass",
+)
 
 
 def cache_dir() -> Path | None:
@@ -83,8 +97,13 @@ def code_fingerprint() -> str:
 def file_key(path: Path, content: bytes) -> dict[str, Any]:
     """The rule file's identity: resolved path, size, mtime_ns and content hash."""
     st = path.stat()
-    return {"path": str(path.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-            "sha256": hashlib.sha256(content).hexdigest(), "code": code_fingerprint()}
+    return {
+        "path": str(path.resolve()),
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "code": code_fingerprint(),
+    }
 
 
 def _entry_path(folder: Path, key: Mapping[str, Any]) -> Path:
@@ -105,8 +124,7 @@ def read(key: Mapping[str, Any]) -> list[dict[str, Any]] | None:
     if not isinstance(entry, dict) or entry.get("key") != dict(key):
         return None
     records = entry.get("rules")
-    if not isinstance(records, list) or not all(isinstance(r, dict) and set(r) == set(_FIELDS)
-                                                for r in records):
+    if not isinstance(records, list) or not all(isinstance(r, dict) and set(r) == set(_FIELDS) for r in records):
         return None
     return records
 

@@ -68,8 +68,9 @@ class Rule:
     def compiled_as(self, kind: type[T]) -> T:
         """The compiled parameters, as the type the rule's kind compiles them to."""
         if not isinstance(self.compiled, kind):
-            raise TypeError(f"rule {self.id}: compiled parameters are {type(self.compiled).__name__}, "
-                            f"not {kind.__name__}")
+            raise TypeError(
+                f"rule {self.id}: compiled parameters are {type(self.compiled).__name__}, not {kind.__name__}"
+            )
         return self.compiled
 
     @property
@@ -138,8 +139,7 @@ def packs_root() -> Path:
 def shipped_packs() -> list[str]:
     """Names of the shipped packs (folders with rule files), ``core`` first."""
     root = packs_root()
-    names = sorted(p.name for p in root.iterdir()
-                   if p.is_dir() and not p.name.startswith(("_", ".")) and rule_files(p))
+    names = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")) and rule_files(p))
     return sorted(names, key=lambda n: (n != "core", n))
 
 
@@ -159,8 +159,9 @@ def rule_files(directory: Path) -> list[Path]:
         return [] if directory.name == LEXICON_FILE else [directory]
     if not directory.is_dir():
         raise RuleError(f"{directory}: rule folder not found")
-    return sorted(p for p in directory.rglob("*")
-                  if p.suffix in (".yaml", ".yml") and p.name != LEXICON_FILE and p.is_file())
+    return sorted(
+        p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.name != LEXICON_FILE and p.is_file()
+    )
 
 
 def load_rules(
@@ -198,8 +199,7 @@ def load_rule_file(path: Path, validate: bool = True) -> list[Rule]:
         return [Rule(**rulecache.from_record(r), lazy_compiled=_NOT_COMPILED) for r in records]
     # A cache entry must hold validated rules: validate whenever one can be written.
     rules = parse_rule_file(path, text, validate or rulecache.writable())
-    rulecache.write(key, [rulecache.to_record({f: getattr(r, f) for f in r.__dataclass_fields__})
-                          for r in rules])
+    rulecache.write(key, [rulecache.to_record({f: getattr(r, f) for f in r.__dataclass_fields__}) for r in rules])
     return rules
 
 
@@ -235,8 +235,9 @@ def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
         raise RuleError(f"{about}: severity must be error, warning or info")
     scope = raw.get("scope", kind.SCOPES[0])
     if scope not in kind.SCOPES:
-        raise RuleError(f"{about}: scope {scope!r} is not supported by the {kind.KIND} check; "
-                        f"it supports: {', '.join(kind.SCOPES)}")
+        raise RuleError(
+            f"{about}: scope {scope!r} is not supported by the {kind.KIND} check; it supports: {', '.join(kind.SCOPES)}"
+        )
     check_template(raw["message"], about)
     params = MappingProxyType(dict(raw.get("with") or {}))
     examples = raw.get("examples") or {}
@@ -250,12 +251,21 @@ def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
     fix = raw.get("fix")
     languages = raw.get("languages")
     return Rule(
-        id=raw["id"], check=raw["check"], severity=raw["severity"], message=raw["message"],
-        pack=pack, source=where, description=raw.get("description", ""),
-        languages=frozenset(languages) if languages else None, scope=scope, params=params,
+        id=raw["id"],
+        check=raw["check"],
+        severity=raw["severity"],
+        message=raw["message"],
+        pack=pack,
+        source=where,
+        description=raw.get("description", ""),
+        languages=frozenset(languages) if languages else None,
+        scope=scope,
+        params=params,
         fix="replace" if isinstance(fix, dict) else fix,
         replacement=fix["replace"] if isinstance(fix, dict) else "",
-        examples_flag=examples_flag, examples_pass=examples_pass, lazy_compiled=compiled,
+        examples_flag=examples_flag,
+        examples_pass=examples_pass,
+        lazy_compiled=compiled,
     )
 
 
@@ -270,8 +280,10 @@ def check_template(message: str, about: str) -> None:
         raise RuleError(f"{about}: bad message template: {e}; write a literal brace as '{{{{' or '}}}}'") from e
     for name, spec in fields:
         if not name.isidentifier() or "{" in (spec or ""):
-            raise RuleError(f"{about}: message field {{{name}}} is not allowed; use a plain name "
-                            "such as {match} (no positions, attributes or indexes)")
+            raise RuleError(
+                f"{about}: message field {{{name}}} is not allowed; use a plain name "
+                "such as {match} (no positions, attributes or indexes)"
+            )
 
 
 # Strings a regex is tried on at load to see whether it can match nothing at all,
@@ -289,8 +301,10 @@ def check_empty_matches(compiled: object, examples: tuple[str, ...], about: str)
                 continue  # a slow regex is stopped at run time, with its own finding
             if found is not None:
                 shown = probe if len(probe) < 60 else probe[:57] + "..."
-                raise RuleError(f"{about}: {name} {pattern.pattern!r} can match the empty string "
-                                f"(at {found.start()} of {shown!r}); make it match at least one character")
+                raise RuleError(
+                    f"{about}: {name} {pattern.pattern!r} can match the empty string "
+                    f"(at {found.start()} of {shown!r}); make it match at least one character"
+                )
 
 
 def _regexes(compiled: object) -> Iterator[tuple[str, regex.Pattern[str]]]:
@@ -309,8 +323,11 @@ def check_unique(rules: list[Rule]) -> None:
     for rule in rules:
         for other in seen.get(rule.id, ()):
             both_any = rule.languages is None and other.languages is None
-            if rule.pack == other.pack or both_any or (rule.languages and other.languages
-                                                       and rule.languages & other.languages):
+            if (
+                rule.pack == other.pack
+                or both_any
+                or (rule.languages and other.languages and rule.languages & other.languages)
+            ):
                 raise RuleError(
                     f"{rule.source}: duplicate rule id {rule.id} (also defined at {other.source}); "
                     "rename one, or give them languages that do not overlap in different packs"

@@ -20,12 +20,12 @@ class ExampleFailure:
 
     def describe(self) -> str:
         if self.kind == "timeout":
-            return (f"{self.rule.source}: {self.rule.id}: example timed out: {self.example!r} "
-                    f"({'; '.join(self.found)})")
+            return f"{self.rule.source}: {self.rule.id}: example timed out: {self.example!r} ({'; '.join(self.found)})"
         if self.kind == "flag":
             return f"{self.rule.source}: {self.rule.id}: example not flagged: {self.example!r}"
-        return (f"{self.rule.source}: {self.rule.id}: example wrongly flagged: {self.example!r} "
-                f"({'; '.join(self.found)})")
+        return (
+            f"{self.rule.source}: {self.rule.id}: example wrongly flagged: {self.example!r} ({'; '.join(self.found)})"
+        )
 
 
 def example_document(text: str) -> Document:
@@ -36,8 +36,7 @@ def example_document(text: str) -> Document:
 
 def run_rule_examples(rule: Rule, ruleset: RuleSet) -> Iterator[ExampleFailure]:
     language = sorted(rule.languages)[0] if rule.languages else None
-    options = Options(select=(rule.id,), language=language,
-                      allowed_languages=ruleset.languages or frozenset({"en"}))
+    options = Options(select=(rule.id,), language=language, allowed_languages=ruleset.languages or frozenset({"en"}))
     single = RuleSet((rule,), ruleset.lexicon)
     for kind, examples in (("flag", rule.examples_flag), ("pass", rule.examples_pass)):
         for example in examples:

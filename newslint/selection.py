@@ -89,14 +89,14 @@ class Selection:
     ignore: tuple[Choice, ...] = ()
 
     @classmethod
-    def of(cls, select: Iterable[str] = (), ignore: Iterable[str] = (),
-           source: Source = Source.FLAG) -> Selection:
+    def of(cls, select: Iterable[str] = (), ignore: Iterable[str] = (), source: Source = Source.FLAG) -> Selection:
         return cls(choices(select, source), choices(ignore, source))
 
     def merged(self, other: Selection) -> Selection:
         """Both selections' prefixes together (each keeps its source)."""
-        return Selection(tuple(dict.fromkeys(self.select + other.select)),
-                         tuple(dict.fromkeys(self.ignore + other.ignore)))
+        return Selection(
+            tuple(dict.fromkeys(self.select + other.select)), tuple(dict.fromkeys(self.ignore + other.ignore))
+        )
 
     def selects(self, rule_id: str) -> bool:
         """Whether ``rule_id`` runs: the longest prefix naming it decides (see the module doc)."""
@@ -138,7 +138,8 @@ def unknown_prefix_message(prefix: str, rule_ids: Iterable[str]) -> str:
     if not close:  # a typo in the part after the category: compare within the category
         category = normalise(prefix).split("/")[0]
         close = difflib.get_close_matches(
-            normalise(prefix), [i for i in ids if i.startswith(category + "/")], n=1, cutoff=0.5)
+            normalise(prefix), [i for i in ids if i.startswith(category + "/")], n=1, cutoff=0.5
+        )
     hint = f"; did you mean '{close[0]}'?" if close else "; `newslint rules` lists the rule ids"
     return f"unknown rule id or category '{prefix}'{hint}"
 

@@ -73,19 +73,16 @@ def parse(doc: Document, known_ids: Iterable[str]) -> tuple[list[Directive], lis
             continue
         directive, problem = _directive(found.group(1).strip(), start, end, known)
         if problem:
-            invalid.append(_finding(doc, start, end, INVALID, "warning",
-                                    f"Ignored suppression comment: {problem}"))
+            invalid.append(_finding(doc, start, end, INVALID, "warning", f"Ignored suppression comment: {problem}"))
         elif directive is not None:
             directives.append(directive)
     return directives, invalid
 
 
-def _directive(body: str, start: int, end: int,
-               known: frozenset[str]) -> tuple[Directive | None, str]:
+def _directive(body: str, start: int, end: int, known: frozenset[str]) -> tuple[Directive | None, str]:
     verb = _VERB.fullmatch(body)
     if verb is None:
-        return None, (f"{body!r} is not a directive; use disable=RULES, enable or "
-                      "disable-next-block=RULES")
+        return None, (f"{body!r} is not a directive; use disable=RULES, enable or disable-next-block=RULES")
     name, listed = verb.group(1), verb.group(2)
     if listed is None:
         return Directive(name, (), start, end), ""
@@ -94,8 +91,7 @@ def _directive(body: str, start: int, end: int,
     rules = tuple(r.strip() for r in listed.split(","))
     bad = [r for r in rules if not _RULE.fullmatch(r)]
     if bad or not rules:
-        return None, (f"malformed rule list {listed.strip()!r}; "
-                      "write disable=RULE,RULE (no spaces in ids)")
+        return None, (f"malformed rule list {listed.strip()!r}; write disable=RULE,RULE (no spaces in ids)")
     unknown = [r for r in rules if not selection.known_prefix(r, known)]
     if unknown:
         return None, f"unknown rule id or category {', '.join(unknown)}"
@@ -104,8 +100,7 @@ def _directive(body: str, start: int, end: int,
 
 def regions(doc: Document, directives: Sequence[Directive]) -> list[Region]:
     """Turn directives into the regions they silence; ``enable`` ends every open ``disable``."""
-    first_prose = min([b.start for b in doc.blocks] + [e.start for e in doc.embeds],
-                      default=len(doc.source))
+    first_prose = min([b.start for b in doc.blocks] + [e.start for e in doc.embeds], default=len(doc.source))
     out: list[Region] = []
     open_: list[Directive] = []
     for d in directives:
@@ -129,8 +124,13 @@ def _next_block(doc: Document, d: Directive) -> Region:
     return Region(d, doc.position(start), doc.position(end))
 
 
-def filter_findings(doc: Document, findings: Sequence[Finding], known_ids: Iterable[str],
-                    ran_ids: Iterable[str], selects: Callable[[str], bool]) -> list[Finding]:
+def filter_findings(
+    doc: Document,
+    findings: Sequence[Finding],
+    known_ids: Iterable[str],
+    ran_ids: Iterable[str],
+    selects: Callable[[str], bool],
+) -> list[Finding]:
     """Drop silenced findings; add unused/invalid directive findings that ``selects`` allows."""
     directives, invalid = parse(doc, known_ids)
     if not directives and not invalid:
@@ -144,8 +144,11 @@ def filter_findings(doc: Document, findings: Sequence[Finding], known_ids: Itera
         if not hits:
             kept.append(finding)
     ran = tuple(ran_ids)
-    extra = invalid + [_unused(doc, r) for i, r in enumerate(spans)
-                       if i not in used and r.directive.verb != "enable" and _could_fire(r, ran)]
+    extra = invalid + [
+        _unused(doc, r)
+        for i, r in enumerate(spans)
+        if i not in used and r.directive.verb != "enable" and _could_fire(r, ran)
+    ]
     return kept + [f for f in extra if selects(f.rule)]
 
 
@@ -157,14 +160,13 @@ def _could_fire(region: Region, ran_ids: Sequence[str]) -> bool:
 def _unused(doc: Document, region: Region) -> Finding:
     d = region.directive
     what = ",".join(d.rules) if d.rules else "all rules"
-    return _finding(doc, d.start, d.end, UNUSED, "info",
-                    f"Suppression comment silences nothing ({d.verb}={what}); remove it")
+    return _finding(
+        doc, d.start, d.end, UNUSED, "info", f"Suppression comment silences nothing ({d.verb}={what}); remove it"
+    )
 
 
-def _finding(doc: Document, start: int, end: int, rule: str, severity: str,
-             message: str) -> Finding:
+def _finding(doc: Document, start: int, end: int, rule: str, severity: str, message: str) -> Finding:
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     snippet = " ".join(doc.source[start:end].split())
-    return Finding(rule, rule.split("/")[0], severity, message, doc.path,
-                   line, column, end_line, end_column, snippet)
+    return Finding(rule, rule.split("/")[0], severity, message, doc.path, line, column, end_line, end_column, snippet)

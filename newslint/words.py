@@ -22,6 +22,7 @@ _CLITICS = ("nya", "lah", "kah", "pun")
 # \p{L}+; its class also takes number characters such as "½", left out here.
 _LETTER_RUN = re.compile(r"[^\W\d_\u00B2\u00B3\u00B9\u00BC-\u00BE\u2150-\u218F]+")
 
+
 @dataclass(frozen=True, slots=True)
 class Words:
     """How many words of a text start in lower case (names and headline caps
@@ -69,8 +70,14 @@ def _tables(lexicon: Lexicon) -> _Tables:
             patterns.extend((pattern, sign * v) for pattern, v in markers.patterns)
     # Every weighted word also with a clitic ("bagiannya", "kerajaanlah"); the bare word wins.
     with_clitics = {**{w + c: v for w, v in weights.items() for c in _CLITICS}, **weights}
-    return _Tables(tuple(lexicon.function_words), {w: tuple(langs) for w, langs in index.items()},
-                   with_clitics, pairs, frozenset(first for first, _ in pairs), tuple(patterns))
+    return _Tables(
+        tuple(lexicon.function_words),
+        {w: tuple(langs) for w, langs in index.items()},
+        with_clitics,
+        pairs,
+        frozenset(first for first, _ in pairs),
+        tuple(patterns),
+    )
 
 
 class WordWork:

@@ -67,9 +67,13 @@ def worker_count(paths: Sequence[str], jobs: int) -> int:
     return max(1, min(available_cpus(), by_work))
 
 
-def map_paths(task: Callable[[str], T], paths: Sequence[str], jobs: int,
-              warm: Callable[[int], None] | None = None,
-              progress: Callable[[int], None] | None = None) -> Iterator[T]:
+def map_paths(
+    task: Callable[[str], T],
+    paths: Sequence[str],
+    jobs: int,
+    warm: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[T]:
     """``task(path)`` for every path, in order; in ``jobs`` worker processes when more than one
     (0: as many as the input's size repays, see ``worker_count``).
 
@@ -94,7 +98,8 @@ def map_paths(task: Callable[[str], T], paths: Sequence[str], jobs: int,
         if fork and warm is not None:
             warm(len(paths))
         pool = concurrent.futures.ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid()))
+            jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid())
+        )
         chunk = max(1, min(32, len(paths) // (jobs * 8) or 1))
         for result in pool.map(_run, paths, chunksize=chunk):
             yield result
@@ -143,8 +148,7 @@ def die_with_parent(parent: int) -> None:
         _parent_death_signal(signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(1)
-    threading.Thread(target=_watch, args=(parent,), name="newslint-parent-watch",
-                     daemon=True).start()
+    threading.Thread(target=_watch, args=(parent,), name="newslint-parent-watch", daemon=True).start()
 
 
 def _parent_death_signal(signum: int) -> None:

@@ -44,8 +44,11 @@ def _check_expansion(root: yaml.Node) -> None:
             open_nodes.discard(key)
             sizes[key] = 1 + sum(sizes[id(c)] for c in children)
             if sizes[key] - distinct > MAX_ALIAS_NODES:
-                raise _refused(node, f"aliases expand this document by more than {MAX_ALIAS_NODES:,} "
-                                     "nodes (a 'billion laughs'?); refused")
+                raise _refused(
+                    node,
+                    f"aliases expand this document by more than {MAX_ALIAS_NODES:,} "
+                    "nodes (a 'billion laughs'?); refused",
+                )
             continue
         if key in sizes:
             continue

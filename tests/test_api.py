@@ -58,8 +58,9 @@ def test_byline_argument_silences_missing_byline() -> None:
 
 def test_date_argument_accepts_date_objects() -> None:
     without = lint_article(body=GOOD_HTML, byline="Jane Smith")
-    given = lint_article(body=GOOD_HTML, byline="Jane Smith",
-                         published_at=dt.datetime(2024, 9, 12, 8, 0, tzinfo=dt.timezone.utc))
+    given = lint_article(
+        body=GOOD_HTML, byline="Jane Smith", published_at=dt.datetime(2024, 9, 12, 8, 0, tzinfo=dt.timezone.utc)
+    )
     assert "metadata/missing-date" in [f.rule for f in without.findings]
     assert given.findings == ()
 
@@ -84,8 +85,10 @@ def test_fail_on_warning_blocks_on_warnings() -> None:
 
 
 def test_given_language_is_used_and_normalised() -> None:
-    body = ("<p>Pemerintah Kabupaten Tangerang meraih penghargaan Paritrana Award 2024 "
-            "untuk kategori kabupaten dan kota.</p>")
+    body = (
+        "<p>Pemerintah Kabupaten Tangerang meraih penghargaan Paritrana Award 2024 "
+        "untuk kategori kabupaten dan kota.</p>"
+    )
     assert lint_article(body=body).language == "id"
     assert lint_article(body=body, language="ms-MY").language == "ms"
 
@@ -93,9 +96,11 @@ def test_given_language_is_used_and_normalised() -> None:
 def test_options_select_and_severity_apply() -> None:
     result = lint_article(body=BAD_HTML, options=Options(select=("markup",)), **META)
     assert {f.category for f in result.findings} == {"markup"}
-    relaxed = lint_article(body=BAD_HTML, **META,
-                           options=Options(severity={"ad-text/ads-txt-record": "info",
-                                                     "markup/widget-line": "info"}))
+    relaxed = lint_article(
+        body=BAD_HTML,
+        **META,
+        options=Options(severity={"ad-text/ads-txt-record": "info", "markup/widget-line": "info"}),
+    )
     assert relaxed.publishable is True
 
 
@@ -110,14 +115,17 @@ def test_empty_body_is_a_warning() -> None:
     assert [(f.rule, f.severity) for f in result.findings] == [("input/empty", "warning")]
 
 
-@pytest.mark.parametrize(("kwargs", "field"), [
-    ({"body": None}, "body"),
-    ({"body": b"<p>bytes</p>"}, "body"),
-    ({"body": "<p>x</p>", "body_format": "pdf"}, "body_format"),
-    ({"body": "<p>x</p>", "title": 5}, "title"),
-    ({"body": "<p>x</p>", "byline": ["Jane"]}, "byline"),
-    ({"body": "<p>x</p>", "fail_on": "fatal"}, "fail_on"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"body": None}, "body"),
+        ({"body": b"<p>bytes</p>"}, "body"),
+        ({"body": "<p>x</p>", "body_format": "pdf"}, "body_format"),
+        ({"body": "<p>x</p>", "title": 5}, "title"),
+        ({"body": "<p>x</p>", "byline": ["Jane"]}, "byline"),
+        ({"body": "<p>x</p>", "fail_on": "fatal"}, "fail_on"),
+    ],
+)
 def test_bad_arguments_raise_an_error_naming_the_field(kwargs: dict[str, object], field: str) -> None:
     with pytest.raises(ArticleError) as info:
         lint_article(**kwargs)  # type: ignore[arg-type]

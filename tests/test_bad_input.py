@@ -43,12 +43,15 @@ def test_cp1252_file_is_decoded_and_the_fallback_named(tmp_path: Path, runner) -
     assert "cp1252" in finding["message"]
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    ("\ufeffHeadline\n\nBody text here.\n".encode(), []),
-    ("Headline\n\nBody text here.\n".encode("utf-16"), ["input/encoding"]),
-    (b"", ["input/empty"]),
-    (b"  \n\n \n", ["input/empty"]),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("\ufeffHeadline\n\nBody text here.\n".encode(), []),
+        ("Headline\n\nBody text here.\n".encode("utf-16"), ["input/encoding"]),
+        (b"", ["input/empty"]),
+        (b"  \n\n \n", ["input/empty"]),
+    ],
+)
 def test_boms_and_empty_files(tmp_path: Path, runner, data: bytes, expected: list[str]) -> None:
     path = tmp_path / "draft.txt"
     path.write_bytes(data)
@@ -97,8 +100,7 @@ def test_missing_path_on_command_line_is_a_usage_error(tmp_path: Path, runner) -
     assert "no such file or folder" in result.output
 
 
-def test_a_crash_in_one_file_is_an_internal_error_and_exit_2(tmp_path: Path, runner,
-                                                              monkeypatch) -> None:
+def test_a_crash_in_one_file_is_an_internal_error_and_exit_2(tmp_path: Path, runner, monkeypatch) -> None:
     original = KINDS["markup"].check
 
     def explode(doc, rule, ctx):
@@ -121,17 +123,33 @@ PAGE = "<html><head><title>Bridge opens</title>\n<p>The bridge opened on Monday.
 
 
 def test_stdin_filename_picks_the_reader_and_names_the_findings(runner) -> None:
-    result = runner.invoke(main, ["check", "--format", "json", "--language", "en", "--select", "ad-text,markup",
-                                  "--stdin-filename", "drafts/page.html", "-"], input=PAGE)
+    result = runner.invoke(
+        main,
+        [
+            "check",
+            "--format",
+            "json",
+            "--language",
+            "en",
+            "--select",
+            "ad-text,markup",
+            "--stdin-filename",
+            "drafts/page.html",
+            "-",
+        ],
+        input=PAGE,
+    )
     [entry] = json.loads(result.output)["files"]
     assert entry["path"] == "drafts/page.html"
     assert [(f["rule"], f["line"], f["column"], f["path"]) for f in entry["findings"]] == [
-        ("ad-text/ad-label", 3, 4, "drafts/page.html")]
+        ("ad-text/ad-label", 3, 4, "drafts/page.html")
+    ]
 
 
 def test_without_stdin_filename_html_on_stdin_reads_as_text(runner) -> None:
-    result = runner.invoke(main, ["check", "--format", "json", "--language", "en", "--select", "markup", "-"],
-                           input=PAGE)
+    result = runner.invoke(
+        main, ["check", "--format", "json", "--language", "en", "--select", "markup", "-"], input=PAGE
+    )
     [entry] = json.loads(result.output)["files"]
     assert entry["path"] == "<stdin>"
     assert "markup/html-tag" in [f["rule"] for f in entry["findings"]]
@@ -139,8 +157,9 @@ def test_without_stdin_filename_html_on_stdin_reads_as_text(runner) -> None:
 
 def test_stdin_filename_applies_the_config_and_per_path_ignores(tmp_path: Path, runner, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "newslint.yaml").write_text("per-path-ignores:\n  'wire/*.html': [ad-text/ad-label]\n",
-                                            encoding="utf-8")
+    (tmp_path / "newslint.yaml").write_text(
+        "per-path-ignores:\n  'wire/*.html': [ad-text/ad-label]\n", encoding="utf-8"
+    )
     args = ["check", "--format", "json", "--language", "en", "--select", "ad-text"]
     ignored = runner.invoke(main, [*args, "--stdin-filename", "wire/page.html", "-"], input=PAGE)
     kept = runner.invoke(main, [*args, "--stdin-filename", "desk/page.html", "-"], input=PAGE)
@@ -149,8 +168,11 @@ def test_stdin_filename_applies_the_config_and_per_path_ignores(tmp_path: Path, 
 
 
 def test_stdin_filename_with_fix_prints_the_fixed_html(runner) -> None:
-    result = runner.invoke(main, ["check", "--fix", "--language", "en", "--select", "ad-text",
-                                  "--stdin-filename", "page.html", "-"], input=PAGE)
+    result = runner.invoke(
+        main,
+        ["check", "--fix", "--language", "en", "--select", "ad-text", "--stdin-filename", "page.html", "-"],
+        input=PAGE,
+    )
     assert "Advertisement" not in result.stdout
     assert "<p>The bridge opened on Monday.</p>" in result.stdout
 

@@ -39,8 +39,7 @@ def run(runner, *args: str):
 
 def reported(result) -> list[tuple[str, str, int]]:
     report = json.loads(result.stdout)
-    return [(Path(f["path"]).name, f["rule"], f["line"]) for file in report["files"]
-            for f in file["findings"]]
+    return [(Path(f["path"]).name, f["rule"], f["line"]) for file in report["files"] for f in file["findings"]]
 
 
 def record(runner, *args: str):
@@ -55,10 +54,8 @@ def test_update_baseline_records_todays_findings(runner, repo: Path) -> None:
     data = json.loads((repo / "base.json").read_text(encoding="utf-8"))
     assert data["version"] == 1
     assert data["findings"] == [
-        {"path": "drafts/budget.md", "rule": "ad-text/ad-label", "text": "advertisement",
-         "count": 1},
-        {"path": "drafts/budget.md", "rule": "ad-text/ads-txt-record", "text": ADS_TXT.casefold(),
-         "count": 1},
+        {"path": "drafts/budget.md", "rule": "ad-text/ad-label", "text": "advertisement", "count": 1},
+        {"path": "drafts/budget.md", "rule": "ad-text/ads-txt-record", "text": ADS_TXT.casefold(), "count": 1},
     ]
 
 
@@ -68,8 +65,7 @@ def test_with_the_baseline_only_new_findings_are_reported(runner, repo: Path) ->
     assert reported(quiet) == []
     assert quiet.exit_code == 0
     draft = repo / "drafts" / "budget.md"
-    draft.write_text(md(P1, "Advertisement", P2, ADS_TXT, P3, "Sponsored content"),
-                     encoding="utf-8")
+    draft.write_text(md(P1, "Advertisement", P2, ADS_TXT, P3, "Sponsored content"), encoding="utf-8")
     loud = run(runner, "--baseline", "base.json", "drafts")
     assert reported(loud) == [("budget.md", "ad-text/ad-label", 18)]
     assert loud.exit_code == 1
@@ -78,8 +74,18 @@ def test_with_the_baseline_only_new_findings_are_reported(runner, repo: Path) ->
 def test_edits_above_a_known_finding_do_not_resurface_it(runner, repo: Path) -> None:
     record(runner, "drafts")
     draft = repo / "drafts" / "budget.md"
-    draft.write_text(md("A new first paragraph pushes everything down.", P1, "Advertisement",
-                        "Another added paragraph.", P2, ADS_TXT, P3), encoding="utf-8")
+    draft.write_text(
+        md(
+            "A new first paragraph pushes everything down.",
+            P1,
+            "Advertisement",
+            "Another added paragraph.",
+            P2,
+            ADS_TXT,
+            P3,
+        ),
+        encoding="utf-8",
+    )
     assert reported(run(runner, "--baseline", "base.json", "drafts")) == []
 
 
@@ -87,19 +93,16 @@ def test_counts_matter_a_second_copy_is_new(runner, repo: Path) -> None:
     record(runner, "drafts")
     draft = repo / "drafts" / "budget.md"
     draft.write_text(md(P1, "Advertisement", P2, ADS_TXT, P3, "Advertisement"), encoding="utf-8")
-    assert reported(run(runner, "--baseline", "base.json", "drafts")) == [
-        ("budget.md", "ad-text/ad-label", 18)]
+    assert reported(run(runner, "--baseline", "base.json", "drafts")) == [("budget.md", "ad-text/ad-label", 18)]
 
 
 def test_the_same_text_in_another_file_is_new(runner, repo: Path) -> None:
     record(runner, "drafts")
     (repo / "drafts" / "clean.md").write_text(md(P1, "Advertisement", P2), encoding="utf-8")
-    assert reported(run(runner, "--baseline", "base.json", "drafts")) == [
-        ("clean.md", "ad-text/ad-label", 10)]
+    assert reported(run(runner, "--baseline", "base.json", "drafts")) == [("clean.md", "ad-text/ad-label", 10)]
 
 
-def test_paths_are_relative_to_the_baseline_so_any_cwd_matches(runner, repo: Path,
-                                                                monkeypatch) -> None:
+def test_paths_are_relative_to_the_baseline_so_any_cwd_matches(runner, repo: Path, monkeypatch) -> None:
     record(runner, "drafts")
     monkeypatch.chdir(repo / "drafts")
     result = run(runner, "--baseline", "../base.json", "budget.md")
@@ -117,12 +120,14 @@ def test_a_missing_baseline_is_exit_2_with_a_hint(runner, repo: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "newslint: error: nope.json: baseline file not found; create it with "
-        "`newslint check --baseline nope.json --update-baseline PATHS`\n")
+        "`newslint check --baseline nope.json --update-baseline PATHS`\n"
+    )
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"version": 1}',
-                                     '{"version": 7, "findings": []}',
-                                     '{"version": 1, "findings": [{"path": "a"}]}'])
+@pytest.mark.parametrize(
+    "content",
+    ["{not json", '{"version": 1}', '{"version": 7, "findings": []}', '{"version": 1, "findings": [{"path": "a"}]}'],
+)
 def test_a_broken_baseline_is_exit_2(runner, repo: Path, content: str) -> None:
     (repo / "base.json").write_text(content, encoding="utf-8")
     result = run(runner, "--baseline", "base.json", "drafts")
@@ -137,10 +142,10 @@ def test_update_baseline_needs_a_baseline_file(runner, repo: Path) -> None:
     assert "--update-baseline needs --baseline FILE" in result.stderr
 
 
-def _finding(path: str, line: int, snippet: str, rule: str = "truncation/paragraph-end",
-             column: int = 5) -> Finding:
-    return Finding(rule, rule.split("/")[0], "warning", f"Problem at line {line}", path,
-                   line, column, line, column, snippet)
+def _finding(path: str, line: int, snippet: str, rule: str = "truncation/paragraph-end", column: int = 5) -> Finding:
+    return Finding(
+        rule, rule.split("/")[0], "warning", f"Problem at line {line}", path, line, column, line, column, snippet
+    )
 
 
 def test_a_finding_without_snippet_is_matched_by_its_source_line(tmp_path: Path) -> None:
@@ -159,12 +164,10 @@ def test_a_finding_without_snippet_is_matched_by_its_source_line(tmp_path: Path)
 def test_a_whole_document_finding_is_matched_by_file_and_rule(tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text("Title\n\nBody.\n", encoding="utf-8")
-    doc_level = Finding("metadata/missing-byline", "metadata", "warning", "No byline", str(draft),
-                        1, 1, 1, 1, "")
+    doc_level = Finding("metadata/missing-byline", "metadata", "warning", "No byline", str(draft), 1, 1, 1, 1, "")
     write_baseline(tmp_path / "b.json", [FileResult(str(draft), "en", (doc_level,))])
     draft.write_text("A changed title\n\nBody.\n", encoding="utf-8")
-    assert load_baseline(tmp_path / "b.json").new_findings(
-        FileResult(str(draft), "en", (doc_level,))).findings == ()
+    assert load_baseline(tmp_path / "b.json").new_findings(FileResult(str(draft), "en", (doc_level,))).findings == ()
 
 
 def test_crashes_are_never_recorded(tmp_path: Path) -> None:

@@ -12,10 +12,17 @@ from newslint.engine import Options, lint_document
 from newslint.readers import read_string
 from newslint.rules import Rule, RuleSet, build_rule
 
-RULE: Rule = build_rule(Path("test.yaml"), "test", {
-    "id": "duplicate/paragraph", "check": "duplicate", "severity": "error",
-    "message": "{how} {line}", "with": {"min_chars": 40, "similarity": 0.9,
-                                        "fragment_min_chars": 30}})
+RULE: Rule = build_rule(
+    Path("test.yaml"),
+    "test",
+    {
+        "id": "duplicate/paragraph",
+        "check": "duplicate",
+        "severity": "error",
+        "message": "{how} {line}",
+        "with": {"min_chars": 40, "similarity": 0.9, "fragment_min_chars": 30},
+    },
+)
 
 
 def report(text: str) -> list[tuple[int, str]]:
@@ -28,121 +35,177 @@ def report(text: str) -> list[tuple[int, str]]:
 A = "The council approved the new budget on Tuesday after a long and heated debate."
 B = "Residents protested outside the town hall, saying the cuts would close two libraries."
 C = "The mayor said the plan would be reviewed next year if revenue fell short again."
-LEMBAGA = ("Lembaga, kementerian, pemerintah daerah dan pemerintah desa untuk terus memastikan "
-           "seluruh pekerja, termasuk pegawai Non-ASN hingga kader kemasyarakatan dapat menjadi "
-           "peserta aktif BPJS Ketenagakerjaan, katanya.")
-FRAGMENT = ("Lembaga, kementerian, pemerintah daerah dan pemerintah desa untuk terus memastikan "
-            "seluruh pekerja, termasuk pegawai Non-ASN.")
+LEMBAGA = (
+    "Lembaga, kementerian, pemerintah daerah dan pemerintah desa untuk terus memastikan "
+    "seluruh pekerja, termasuk pegawai Non-ASN hingga kader kemasyarakatan dapat menjadi "
+    "peserta aktif BPJS Ketenagakerjaan, katanya."
+)
+FRAGMENT = (
+    "Lembaga, kementerian, pemerintah daerah dan pemerintah desa untuk terus memastikan "
+    "seluruh pekerja, termasuk pegawai Non-ASN."
+)
 
 
 def doc(*paragraphs: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-@pytest.mark.parametrize("text, expected", [
-    (doc(A, B, A), [(5, "exactly 1")]),
-    (doc(A, B, A.upper()), [(5, "nearly 1")]),  # same words, different text: no safe fix
-    (doc(A, B, A.replace("heated", "bitter")), [(5, "nearly 1")]),
-    (doc(FRAGMENT, B, LEMBAGA), [(1, "as a cut-off fragment 5")]),  # the fragment comes first
-    (doc(LEMBAGA, B, FRAGMENT), [(5, "as a cut-off fragment 1")]),
-    (doc(LEMBAGA, B, LEMBAGA[:95]), [(5, "as a cut-off fragment 1")]),  # cut mid-word
-    # cut where a sentence ends, its full stop dropped
-    (doc(FRAGMENT + " Itu kata menteri di Jakarta.", B, FRAGMENT.rstrip(".")),
-     [(5, "as a cut-off fragment 1")]),
-    # a short cut-off copy, away from its paragraph
-    (doc(A, C, B, "The mayor said the plan would be reviewed"), [(7, "as a cut-off fragment 3")]),
-    (doc(A, B, C, A, B), [(7, "exactly 1"), (9, "exactly 3")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (doc(A, B, A), [(5, "exactly 1")]),
+        (doc(A, B, A.upper()), [(5, "nearly 1")]),  # same words, different text: no safe fix
+        (doc(A, B, A.replace("heated", "bitter")), [(5, "nearly 1")]),
+        (doc(FRAGMENT, B, LEMBAGA), [(1, "as a cut-off fragment 5")]),  # the fragment comes first
+        (doc(LEMBAGA, B, FRAGMENT), [(5, "as a cut-off fragment 1")]),
+        (doc(LEMBAGA, B, LEMBAGA[:95]), [(5, "as a cut-off fragment 1")]),  # cut mid-word
+        # cut where a sentence ends, its full stop dropped
+        (doc(FRAGMENT + " Itu kata menteri di Jakarta.", B, FRAGMENT.rstrip(".")), [(5, "as a cut-off fragment 1")]),
+        # a short cut-off copy, away from its paragraph
+        (doc(A, C, B, "The mayor said the plan would be reviewed"), [(7, "as a cut-off fragment 3")]),
+        (doc(A, B, C, A, B), [(7, "exactly 1"), (9, "exactly 3")]),
+    ],
+)
 def test_repeats_are_reported_once(text: str, expected: list[tuple[int, str]]) -> None:
     assert report(text) == expected
 
 
-RECORDS = [f"{name}: AC Milan 2 - 1 Liverpool, 23/05/2007 – {age} years {days} days"
-           for name, age, days in (("Paolo Maldini", 38, 331), ("Pietro Vierchowod", 37, 46),
-                                   ("Alessandro Costacurta", 37, 34), ("Javier Zanetti", 36, 285),
-                                   ("Edwin van der Sar", 40, 211))]
+RECORDS = [
+    f"{name}: AC Milan 2 - 1 Liverpool, 23/05/2007 – {age} years {days} days"
+    for name, age, days in (
+        ("Paolo Maldini", 38, 331),
+        ("Pietro Vierchowod", 37, 46),
+        ("Alessandro Costacurta", 37, 34),
+        ("Javier Zanetti", 36, 285),
+        ("Edwin van der Sar", 40, 211),
+    )
+]
 PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances is not a tech problem."
 
 
-@pytest.mark.parametrize("text", [
-    # a pull quote repeats a sentence from the middle of a paragraph
-    doc(f"{A} {PULL_QUOTE} {C}", B, PULL_QUOTE),
-    # headings and labels repeat in every section
-    doc("Backtesting with higher entries threshold", A, "Backtesting with higher entries threshold"),
-    # tables and number lists repeat by design
-    doc("status │ 200 │ 4084 │ 2779.100 │ 689.2196 │ 1.893", B,
-        "status │ 200 │ 4084 │ 2779.100 │ 689.2196 │ 1.893"),
-    # a passage quoted twice, each time introduced with a colon
-    doc("At this point, she is clearly mystified:", C, B,
-        "People of course are telling her it is her fault:", C),
-    # similar, but not 90 per cent the same
-    doc(A, B, "The council rejected the new budget on Friday after a short and quiet debate."),
-    # the same words, but not from the start of the longer paragraph
-    doc("If none were found, consider all routable placements anywhere in the device.", B,
-        "If none were found, consider all placements anywhere in the device even if not routable."),
-    # short entries that differ by one word or one number are a list, not a copy
-    doc("The northern district will get two new schools next year.", B,
-        "The southern district will get two new schools next year."),
-    doc("Participants in category 1 must register at the stadium before noon.",
-        "Participants in category 2 must register at the stadium before noon."),
-    # list items differing by a word, even long ones
-    "- The council approved the new budget on Tuesday after a long and heated debate.\n"
-    "- The council approved the new budget on Friday after a long and heated debate.\n",
-    # three or more substantial paragraphs built on one template
-    doc(*(f"Candidate {name} of the Labour party won the {seat} seat with a majority of "
-          f"votes counted on Friday night in the town hall." for name, seat in
-          (("Smith", "northern"), ("Jones", "southern"), ("Brown", "eastern")))),
-    # the rows of two tables
-    doc("| Monday | Persib Bandung against Persija Jakarta | evening |\n"
-        "| Tuesday | Arema Malang against Persebaya Surabaya | evening |", B,
-        "| Monday | Persib Bandung against Persija Jakarta | evening |\n"
-        "| Tuesday | Arema Malang against Persebaya Surabaya | afternoon |"),
-    # a summary bullet at the top restated as a sentence in the story
-    doc("Survey of 20,000 pupils revealed growth in secret photo accounts", B,
-        "The news has heightened fears that private content is being posted", A, C,
-        "The news has heightened fears that private content is being posted."),
-    # one record listed in two lists of the article
-    doc("Oldest winners", *RECORDS[:3], A, B, "Oldest players", RECORDS[3], RECORDS[0], RECORDS[4]),
-    # a pull quote: a whole quotation, then the paragraph with its attribution
-    doc('"We only have one flight scheduled at that hour, and we are talking to the airline"',
-        B, '"We only have one flight scheduled at that hour, and we are talking to the airline",'
-        " the operator said in a statement on Friday."),
-    # a deck above the story repeating a later paragraph's opening, without a full stop
-    doc("The nominee will have to be confirmed by the Senate in a secret vote", A, B,
-        "The nominee will have to be confirmed by the Senate in a secret vote, which is "
-        "expected next month."),
-    # a short sentence carried on at once in the next paragraph: rhetoric
-    doc(A, "We are going to get through this.",
-        "We are going to get through this together, and nobody will walk away, he said."),
-    # a short paragraph repeated by design (a refrain, a call to the reader)
-    doc("Thank you for reading our coverage today.", A, B, "Thank you for reading our coverage today."),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pull quote repeats a sentence from the middle of a paragraph
+        doc(f"{A} {PULL_QUOTE} {C}", B, PULL_QUOTE),
+        # headings and labels repeat in every section
+        doc("Backtesting with higher entries threshold", A, "Backtesting with higher entries threshold"),
+        # tables and number lists repeat by design
+        doc(
+            "status │ 200 │ 4084 │ 2779.100 │ 689.2196 │ 1.893", B, "status │ 200 │ 4084 │ 2779.100 │ 689.2196 │ 1.893"
+        ),
+        # a passage quoted twice, each time introduced with a colon
+        doc("At this point, she is clearly mystified:", C, B, "People of course are telling her it is her fault:", C),
+        # similar, but not 90 per cent the same
+        doc(A, B, "The council rejected the new budget on Friday after a short and quiet debate."),
+        # the same words, but not from the start of the longer paragraph
+        doc(
+            "If none were found, consider all routable placements anywhere in the device.",
+            B,
+            "If none were found, consider all placements anywhere in the device even if not routable.",
+        ),
+        # short entries that differ by one word or one number are a list, not a copy
+        doc(
+            "The northern district will get two new schools next year.",
+            B,
+            "The southern district will get two new schools next year.",
+        ),
+        doc(
+            "Participants in category 1 must register at the stadium before noon.",
+            "Participants in category 2 must register at the stadium before noon.",
+        ),
+        # list items differing by a word, even long ones
+        "- The council approved the new budget on Tuesday after a long and heated debate.\n"
+        "- The council approved the new budget on Friday after a long and heated debate.\n",
+        # three or more substantial paragraphs built on one template
+        doc(
+            *(
+                f"Candidate {name} of the Labour party won the {seat} seat with a majority of "
+                f"votes counted on Friday night in the town hall."
+                for name, seat in (("Smith", "northern"), ("Jones", "southern"), ("Brown", "eastern"))
+            )
+        ),
+        # the rows of two tables
+        doc(
+            "| Monday | Persib Bandung against Persija Jakarta | evening |\n"
+            "| Tuesday | Arema Malang against Persebaya Surabaya | evening |",
+            B,
+            "| Monday | Persib Bandung against Persija Jakarta | evening |\n"
+            "| Tuesday | Arema Malang against Persebaya Surabaya | afternoon |",
+        ),
+        # a summary bullet at the top restated as a sentence in the story
+        doc(
+            "Survey of 20,000 pupils revealed growth in secret photo accounts",
+            B,
+            "The news has heightened fears that private content is being posted",
+            A,
+            C,
+            "The news has heightened fears that private content is being posted.",
+        ),
+        # one record listed in two lists of the article
+        doc("Oldest winners", *RECORDS[:3], A, B, "Oldest players", RECORDS[3], RECORDS[0], RECORDS[4]),
+        # a pull quote: a whole quotation, then the paragraph with its attribution
+        doc(
+            '"We only have one flight scheduled at that hour, and we are talking to the airline"',
+            B,
+            '"We only have one flight scheduled at that hour, and we are talking to the airline",'
+            " the operator said in a statement on Friday.",
+        ),
+        # a deck above the story repeating a later paragraph's opening, without a full stop
+        doc(
+            "The nominee will have to be confirmed by the Senate in a secret vote",
+            A,
+            B,
+            "The nominee will have to be confirmed by the Senate in a secret vote, which is expected next month.",
+        ),
+        # a short sentence carried on at once in the next paragraph: rhetoric
+        doc(
+            A,
+            "We are going to get through this.",
+            "We are going to get through this together, and nobody will walk away, he said.",
+        ),
+        # a short paragraph repeated by design (a refrain, a call to the reader)
+        doc("Thank you for reading our coverage today.", A, B, "Thank you for reading our coverage today."),
+    ],
+)
 def test_repetition_that_belongs_to_the_article(text: str) -> None:
     assert report(text) == []
 
 
-MEALS = [f"Meal {n}: {n} cup rice, {n + 1} oz. chicken, a spoon of oil and steamed vegetables "
-         f"for lunch on day {n}." for n in range(1, 5)]
-FILLER = [f"Day {n} starts with a walk of {n * 10} minutes before breakfast at home, then work."
-          for n in range(1, 30)]
+MEALS = [
+    f"Meal {n}: {n} cup rice, {n + 1} oz. chicken, a spoon of oil and steamed vegetables for lunch on day {n}."
+    for n in range(1, 5)
+]
+FILLER = [f"Day {n} starts with a walk of {n * 10} minutes before breakfast at home, then work." for n in range(1, 30)]
 
 
 def test_a_teaser_rendered_twice_in_a_row_is_reported() -> None:
     teaser = "Video: Turkey to fine passengers who stand before the plane stops"
-    assert report(doc(A, "Read also:", "New in Japan: tourists need not carry their bags",
-                      teaser, teaser, "(fem/ddn)")) == [(9, "exactly 7")]
+    assert report(
+        doc(A, "Read also:", "New in Japan: tourists need not carry their bags", teaser, teaser, "(fem/ddn)")
+    ) == [(9, "exactly 7")]
 
 
 def test_a_finding_names_its_evidence() -> None:
-    rule = build_rule(Path("test.yaml"), "test", {
-        "id": "duplicate/paragraph", "check": "duplicate", "severity": "error",
-        "message": "{how} ({evidence})", "with": {}})
+    rule = build_rule(
+        Path("test.yaml"),
+        "test",
+        {
+            "id": "duplicate/paragraph",
+            "check": "duplicate",
+            "severity": "error",
+            "message": "{how} ({evidence})",
+            "with": {},
+        },
+    )
     messages = {}
-    for name, text in (("exact", doc(A, B, A)), ("case", doc(A, B, A.upper())),
-                       ("near", doc(A, B, A.replace("heated", "bitter"))),
-                       ("prefix", doc(LEMBAGA, B, FRAGMENT))):
-        found = lint_document(read_string(text, "draft.md")[0], RuleSet((rule,)),
-                              Options(language="xx")).findings
+    for name, text in (
+        ("exact", doc(A, B, A)),
+        ("case", doc(A, B, A.upper())),
+        ("near", doc(A, B, A.replace("heated", "bitter"))),
+        ("prefix", doc(LEMBAGA, B, FRAGMENT)),
+    ):
+        found = lint_document(read_string(text, "draft.md")[0], RuleSet((rule,)), Options(language="xx")).findings
         messages[name] = [f.message for f in found]
     assert messages == {
         "exact": ["exactly (the same text)"],
@@ -180,14 +243,27 @@ def test_a_page_rendering_each_section_twice_is_reported() -> None:
 
 def test_work_grows_about_linearly_with_length(monkeypatch: pytest.MonkeyPatch) -> None:
     # Work is counted (paragraph pairs compared), never timed.
-    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
-             "kappa", "lambda", "mu", "nu", "xi"]
+    words = [
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "zeta",
+        "eta",
+        "theta",
+        "iota",
+        "kappa",
+        "lambda",
+        "mu",
+        "nu",
+        "xi",
+    ]
 
     def article(n: int) -> str:
         # Fourteen paragraph bodies over and over, each copy with its own item number:
         # every paragraph is a near-duplicate candidate of many others.
-        return doc(*(" ".join(words[(i * 7 + k) % 14] for k in range(18)) + f" item{i}."
-                     for i in range(n)))
+        return doc(*(" ".join(words[(i * 7 + k) % 14] for k in range(18)) + f" item{i}." for i in range(n)))
 
     def compared(n: int) -> int:
         calls = 0

@@ -27,8 +27,7 @@ def test_the_schema_check_enum_is_the_kinds() -> None:
     assert schema["$defs"]["rule"]["properties"]["check"]["enum"] == list(KINDS)
     for name, kind in KINDS.items():
         assert schema["$defs"][name] == dict(kind.PARAMETERS)
-        branch = next(b for b in schema["$defs"]["rule"]["allOf"]
-                      if b["if"]["properties"]["check"]["const"] == name)
+        branch = next(b for b in schema["$defs"]["rule"]["allOf"] if b["if"]["properties"]["check"]["const"] == name)
         assert branch["then"]["properties"]["scope"]["enum"] == list(kind.SCOPES)
         assert branch["then"]["properties"]["with"] == {"$ref": f"#/$defs/{name}"}
 
@@ -58,10 +57,17 @@ def _fake_kind() -> SimpleNamespace:
     def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         yield Hit(0, 1, {"match": "x"})
 
-    return SimpleNamespace(KIND="shout", SCOPES=("block",), check=check,
-                           PARAMETERS={"type": "object", "required": ["level"],
-                                       "properties": {"level": {"type": "integer", "default": 1}}},
-                           compile=lambda params, scope: dict(params))
+    return SimpleNamespace(
+        KIND="shout",
+        SCOPES=("block",),
+        check=check,
+        PARAMETERS={
+            "type": "object",
+            "required": ["level"],
+            "properties": {"level": {"type": "integer", "default": 1}},
+        },
+        compile=lambda params, scope: dict(params),
+    )
 
 
 def test_a_new_kind_is_one_module_for_the_schema() -> None:
@@ -86,24 +92,35 @@ rules:
 """
 
 
-def write_rule(tmp_path: Path, check: str = "phrases", scope: str = "line", message: str = '"Found: {match}"',
-               params: str = '{phrases: ["Read more"]}', extra: str = "") -> Path:
+def write_rule(
+    tmp_path: Path,
+    check: str = "phrases",
+    scope: str = "line",
+    message: str = '"Found: {match}"',
+    params: str = '{phrases: ["Read more"]}',
+    extra: str = "",
+) -> Path:
     path = tmp_path / "rules.yaml"
-    path.write_text(RULE_FILE.format(check=check, scope=scope, message=message, params=params) + extra,
-                    encoding="utf-8")
+    path.write_text(
+        RULE_FILE.format(check=check, scope=scope, message=message, params=params) + extra, encoding="utf-8"
+    )
     return path
 
 
-@pytest.mark.parametrize(("check", "scope", "params"), [
-    ("phrases", "embed", '{phrases: ["Read more"]}'),
-    ("phrases", "block", '{phrases: ["Read more"]}'),
-    ("duplicate", "title", "{}"),
-    ("truncation", "line", "{mode: marker, markers: ['[...]']}"),
-    ("weekday", "title", "{weekdays: [[Mon], [Tue], [Wed], [Thu], [Fri], [Sat], [Sun]]}"),
-])
+@pytest.mark.parametrize(
+    ("check", "scope", "params"),
+    [
+        ("phrases", "embed", '{phrases: ["Read more"]}'),
+        ("phrases", "block", '{phrases: ["Read more"]}'),
+        ("duplicate", "title", "{}"),
+        ("truncation", "line", "{mode: marker, markers: ['[...]']}"),
+        ("weekday", "title", "{weekdays: [[Mon], [Tue], [Wed], [Thu], [Fri], [Sat], [Sun]]}"),
+    ],
+)
 @pytest.mark.parametrize("validate", [True, False])
 def test_a_scope_the_kind_does_not_support_is_refused_with_file_and_line(
-        tmp_path: Path, check: str, scope: str, params: str, validate: bool) -> None:
+    tmp_path: Path, check: str, scope: str, params: str, validate: bool
+) -> None:
     path = write_rule(tmp_path, check, scope, params=params)
     with pytest.raises(RuleError, match=r"rules\.yaml:3:.*markup/house.*" + scope):
         load_rule_file(path, validate=validate)
@@ -116,8 +133,18 @@ def findings(rule: Rule, text: str) -> list[tuple[int, int, str]]:
 
 
 def phrases_rule(scope: str, **params: Any) -> Rule:
-    return build_rule(Path("t.yaml"), "t", {"id": "markup/house", "check": "phrases", "severity": "error",
-                                            "message": "{match}", "scope": scope, "with": params})
+    return build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "markup/house",
+            "check": "phrases",
+            "severity": "error",
+            "message": "{match}",
+            "scope": scope,
+            "with": params,
+        },
+    )
 
 
 DRAFT = '---\ntitle: "Read more"\n---\n\nThe council met.\n\nRead more\n'
@@ -133,22 +160,25 @@ def test_phrases_with_title_scope_reads_only_the_title() -> None:
 def test_phrases_title_scope_honours_its_match_modes() -> None:
     text = '---\ntitle: "Breaking: Read more about it"\n---\n\nBody.\n'
     assert findings(phrases_rule("title", phrases=["read more"], match="anywhere"), text) == [(1, 1, "Read more")]
-    assert findings(phrases_rule("title", phrases=["Breaking"], match="prefix"), text) == \
-        [(1, 1, "Breaking: Read more about it")]
+    assert findings(phrases_rule("title", phrases=["Breaking"], match="prefix"), text) == [
+        (1, 1, "Breaking: Read more about it")
+    ]
     assert findings(phrases_rule("title", phrases=["read more"]), text) == []
 
 
-@pytest.mark.parametrize(("message", "shown"), [
-    ('"Found {0}"', "{0}"),
-    ('"Found {}"', "{}"),
-    ('"Found {match.__class__}"', "{match.__class__}"),
-    ('"Found {match[0]}"', "{match[0]}"),
-    ('"Found {match:{reason}}"', "{match}"),
-    ('"Found {match"', "bad message template"),
-    ('"Found match}"', "bad message template"),
-])
-def test_a_message_template_beyond_plain_names_is_refused(tmp_path: Path, runner, message: str,
-                                                          shown: str) -> None:
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ('"Found {0}"', "{0}"),
+        ('"Found {}"', "{}"),
+        ('"Found {match.__class__}"', "{match.__class__}"),
+        ('"Found {match[0]}"', "{match[0]}"),
+        ('"Found {match:{reason}}"', "{match}"),
+        ('"Found {match"', "bad message template"),
+        ('"Found match}"', "bad message template"),
+    ],
+)
+def test_a_message_template_beyond_plain_names_is_refused(tmp_path: Path, runner, message: str, shown: str) -> None:
     from newslint.cli import main
 
     path = write_rule(tmp_path, message=message)
@@ -165,17 +195,25 @@ def test_plain_names_and_literal_braces_are_fine(tmp_path: Path) -> None:
     assert load_rule_file(path)[0].message == "{{literal}} {match} in {where}"
 
 
-@pytest.mark.parametrize(("check", "params"), [
-    ("pattern", "{regex: 'a*'}"),
-    ("pattern", "{regex: '\\bx?'}"),
-    ("pattern", "{regex: '(?=Read)'}"),
-    ("pattern", "{regex: 'ads|'}"),
-    ("pattern", "{regex: 'ads', unless: '^'}"),
-    ("required", "{field: byline, patterns: ['(By)?']}"),
-])
+@pytest.mark.parametrize(
+    ("check", "params"),
+    [
+        ("pattern", "{regex: 'a*'}"),
+        ("pattern", "{regex: '\\bx?'}"),
+        ("pattern", "{regex: '(?=Read)'}"),
+        ("pattern", "{regex: 'ads|'}"),
+        ("pattern", "{regex: 'ads', unless: '^'}"),
+        ("required", "{field: byline, patterns: ['(By)?']}"),
+    ],
+)
 def test_a_regex_that_matches_the_empty_string_is_refused(tmp_path: Path, check: str, params: str) -> None:
-    path = write_rule(tmp_path, check, "line" if check == "pattern" else "block", params=params,
-                      extra="    examples: {flag: ['Read more ads'], pass: ['The council met.']}\n")
+    path = write_rule(
+        tmp_path,
+        check,
+        "line" if check == "pattern" else "block",
+        params=params,
+        extra="    examples: {flag: ['Read more ads'], pass: ['The council met.']}\n",
+    )
     with pytest.raises(RuleError, match=r"rules\.yaml:3: rule markup/house: .*empty string"):
         load_rule_file(path)
 
@@ -234,7 +272,8 @@ def test_scopes_of_the_kinds_match_the_common_scope_enum() -> None:
 
 def test_rule_file_text_of_the_docs_example_loads(tmp_path: Path) -> None:
     path = tmp_path / "ad-text.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         pack: core
         rules:
           - id: ad-text/ads-txt-record
@@ -249,13 +288,19 @@ def test_rule_file_text_of_the_docs_example_loads(tmp_path: Path) -> None:
             examples:
               flag: ["mgid.com, 713808, DIRECT, d4c29acad76ce94f"]
               pass: ["The ministry signed a direct contract with the company."]
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     assert [r.id for r in load_rule_file(path)] == ["ad-text/ads-txt-record"]
 
 
 MINIMAL = {
-    "pattern": {"regex": "x"}, "phrases": {"phrases": ["Read more"]}, "duplicate": {},
-    "truncation": {"mode": "paragraph-end"}, "markup": {"mode": "tag"}, "required": {"field": "date"},
+    "pattern": {"regex": "x"},
+    "phrases": {"phrases": ["Read more"]},
+    "duplicate": {},
+    "truncation": {"mode": "paragraph-end"},
+    "markup": {"mode": "tag"},
+    "required": {"field": "date"},
     "weekday": {"weekdays": [["Mon"], ["Tue"], ["Wed"], ["Thu"], ["Fri"], ["Sat"], ["Sun"]]},
     "language": {"mode": "mixed-paragraph"},
 }

@@ -14,9 +14,18 @@ from newslint.rules import Rule, RuleSet, build_rule
 
 
 def rule(scope: str = "line", **params: Any) -> Rule:
-    return build_rule(Path("t.yaml"), "t", {"id": "test/pattern", "check": "pattern",
-                                            "severity": "error", "message": "{match}",
-                                            "scope": scope, "with": params})
+    return build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "test/pattern",
+            "check": "pattern",
+            "severity": "error",
+            "message": "{match}",
+            "scope": scope,
+            "with": params,
+        },
+    )
 
 
 def found(check: Rule, text: str, path: str = "draft.md") -> list[tuple[int, int, str]]:
@@ -25,29 +34,48 @@ def found(check: Rule, text: str, path: str = "draft.md") -> list[tuple[int, int
     return [(f.line, f.column, f.message) for f in result.findings]
 
 
-@pytest.mark.parametrize("scope, params, text, expected", [
-    ("line", {"regex": r"^IFRAME SYNC$"}, "Intro.\n\nIFRAME SYNC\nmgid.com, 1, DIRECT",
-     [(3, 1, "IFRAME SYNC")]),
-    ("line", {"regex": r"advertisement", "ignorecase": True}, "ADVERTISEMENT", [(1, 1, "ADVERTISEMENT")]),
-    ("line", {"regex": r"advertisement"}, "ADVERTISEMENT", []),
-    # `unless` spares a line that also matches it
-    ("line", {"regex": r"\bpromo\b", "unless": r"press release"},
-     "A promo code.\n\nA promo in a press release.", [(1, 3, "promo")]),
-    # block scope sees across the lines of a paragraph
-    ("block", {"regex": r"SCROLL TO\nCONTINUE"}, "SCROLL TO\nCONTINUE", [(1, 1, "SCROLL TO\nCONTINUE")]),
-    ("line", {"regex": r"SCROLL TO\nCONTINUE"}, "SCROLL TO\nCONTINUE", []),
-    # `requires` skips blocks without any of its strings (case ignored) before the regex runs
-    ("line", {"regex": r"\w+\.com, \d+, DIRECT", "requires": ["direct"]},
-     "Intro.\n\nmgid.com, 7, DIRECT", [(3, 1, "mgid.com, 7, DIRECT")]),
-    ("line", {"regex": r"\w+\.com, \d+", "requires": ["reseller"]}, "mgid.com, 7, DIRECT", []),
-    # `body_only` leaves the title and headings alone
-    ("line", {"regex": r"^VIDEO:", "body_only": True}, "# VIDEO: Floods hit the city\n\nVIDEO: more here",
-     [(3, 1, "VIDEO:")]),
-    ("line", {"regex": r"^VIDEO:"}, "# VIDEO: Floods hit the city\n\nVIDEO: more here",
-     [(1, 3, "VIDEO:"), (3, 1, "VIDEO:")]),
-])
-def test_scopes_and_options(scope: str, params: dict[str, Any], text: str,
-                            expected: list[tuple[int, int, str]]) -> None:
+@pytest.mark.parametrize(
+    "scope, params, text, expected",
+    [
+        ("line", {"regex": r"^IFRAME SYNC$"}, "Intro.\n\nIFRAME SYNC\nmgid.com, 1, DIRECT", [(3, 1, "IFRAME SYNC")]),
+        ("line", {"regex": r"advertisement", "ignorecase": True}, "ADVERTISEMENT", [(1, 1, "ADVERTISEMENT")]),
+        ("line", {"regex": r"advertisement"}, "ADVERTISEMENT", []),
+        # `unless` spares a line that also matches it
+        (
+            "line",
+            {"regex": r"\bpromo\b", "unless": r"press release"},
+            "A promo code.\n\nA promo in a press release.",
+            [(1, 3, "promo")],
+        ),
+        # block scope sees across the lines of a paragraph
+        ("block", {"regex": r"SCROLL TO\nCONTINUE"}, "SCROLL TO\nCONTINUE", [(1, 1, "SCROLL TO\nCONTINUE")]),
+        ("line", {"regex": r"SCROLL TO\nCONTINUE"}, "SCROLL TO\nCONTINUE", []),
+        # `requires` skips blocks without any of its strings (case ignored) before the regex runs
+        (
+            "line",
+            {"regex": r"\w+\.com, \d+, DIRECT", "requires": ["direct"]},
+            "Intro.\n\nmgid.com, 7, DIRECT",
+            [(3, 1, "mgid.com, 7, DIRECT")],
+        ),
+        ("line", {"regex": r"\w+\.com, \d+", "requires": ["reseller"]}, "mgid.com, 7, DIRECT", []),
+        # `body_only` leaves the title and headings alone
+        (
+            "line",
+            {"regex": r"^VIDEO:", "body_only": True},
+            "# VIDEO: Floods hit the city\n\nVIDEO: more here",
+            [(3, 1, "VIDEO:")],
+        ),
+        (
+            "line",
+            {"regex": r"^VIDEO:"},
+            "# VIDEO: Floods hit the city\n\nVIDEO: more here",
+            [(1, 3, "VIDEO:"), (3, 1, "VIDEO:")],
+        ),
+    ],
+)
+def test_scopes_and_options(
+    scope: str, params: dict[str, Any], text: str, expected: list[tuple[int, int, str]]
+) -> None:
     assert found(rule(scope, **params), text) == expected
 
 
@@ -73,29 +101,36 @@ def test_a_broken_regex_is_a_rule_error() -> None:
         rule(regex=r"(unclosed")
 
 
-@pytest.mark.parametrize("regex_source, line_by_line", [
-    (r"^Advertisement$", False),
-    (r"\bpromo\b", False),
-    (r"(?<=\. )ADVERTISEMENT", True),   # looks behind the match
-    (r"\Apromo", True),                 # string boundary
-    (r"(?>\w+)!", True),                # atomic group
-    (r"\w++!", True),                   # possessive quantifier
-])
+@pytest.mark.parametrize(
+    "regex_source, line_by_line",
+    [
+        (r"^Advertisement$", False),
+        (r"\bpromo\b", False),
+        (r"(?<=\. )ADVERTISEMENT", True),  # looks behind the match
+        (r"\Apromo", True),  # string boundary
+        (r"(?>\w+)!", True),  # atomic group
+        (r"\w++!", True),  # possessive quantifier
+    ],
+)
 def test_which_line_rules_may_search_all_the_prose_first(regex_source: str, line_by_line: bool) -> None:
     assert rule(regex=regex_source).compiled.block_first is not line_by_line
 
 
-@pytest.mark.parametrize("regex_source, text, expected", [
-    # the prose search must not miss a line's match: a match at a line start, a line end
-    # and in a later paragraph are all found
-    (r"^Top$", "Story text here.\n\nTop\n\nMore text.", [(3, 1, "Top")]),
-    (r"\bpromo$", "First line\nwith a promo\n\nAnother promo", [(2, 8, "promo"), (4, 9, "promo")]),
-    # ... and a match that only the joined prose has (across paragraphs) is not reported
-    (r"end\s+Start", "It is the end\n\nStart again.", []),
-    # an atomic group that would swallow the newline in the whole text (and then fail)
-    # is searched line by line, where it matches
-    (r"(?>[^.]+)$", "Plain.\n\nLoud line\nmore.", [(3, 1, "Loud line")]),
-])
-def test_prose_first_search_keeps_line_results(regex_source: str, text: str,
-                                               expected: list[tuple[int, int, str]]) -> None:
+@pytest.mark.parametrize(
+    "regex_source, text, expected",
+    [
+        # the prose search must not miss a line's match: a match at a line start, a line end
+        # and in a later paragraph are all found
+        (r"^Top$", "Story text here.\n\nTop\n\nMore text.", [(3, 1, "Top")]),
+        (r"\bpromo$", "First line\nwith a promo\n\nAnother promo", [(2, 8, "promo"), (4, 9, "promo")]),
+        # ... and a match that only the joined prose has (across paragraphs) is not reported
+        (r"end\s+Start", "It is the end\n\nStart again.", []),
+        # an atomic group that would swallow the newline in the whole text (and then fail)
+        # is searched line by line, where it matches
+        (r"(?>[^.]+)$", "Plain.\n\nLoud line\nmore.", [(3, 1, "Loud line")]),
+    ],
+)
+def test_prose_first_search_keeps_line_results(
+    regex_source: str, text: str, expected: list[tuple[int, int, str]]
+) -> None:
     assert found(rule(regex=regex_source), text) == expected

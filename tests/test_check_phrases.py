@@ -16,10 +16,17 @@ PHRASES = ["Baca Juga", "Berita Terkait", "Top", "Advertisement"]
 
 
 def rule(match: str, **params: Any) -> Rule:
-    return build_rule(Path("t.yaml"), "t", {"id": "test/phrases", "check": "phrases",
-                                            "severity": "error", "message": "{match}",
-                                            "with": {"match": match, "phrases": PHRASES,
-                                                     **params}})
+    return build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "test/phrases",
+            "check": "phrases",
+            "severity": "error",
+            "message": "{match}",
+            "with": {"match": match, "phrases": PHRASES, **params},
+        },
+    )
 
 
 def found(check: Rule, text: str) -> list[tuple[int, str]]:
@@ -28,39 +35,47 @@ def found(check: Rule, text: str) -> list[tuple[int, str]]:
     return [(f.line, f.message) for f in result.findings]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Baca Juga:", [(1, "Baca Juga:")]),
-    ("» baca juga", [(1, "» baca juga")]),
-    ("BACA JUGA …", [(1, "BACA JUGA …")]),
-    ("(Baca juga)", [(1, "(Baca juga)")]),
-    ("[ADVERTISEMENT]", [(1, "[ADVERTISEMENT]")]),
-    ("(Baca juga: Harga Cabai Naik Lagi)", []),
-    ("Baca juga: Harga Cabai Naik Lagi", []),  # a whole-line phrase, not a prefix
-    ("Top skor liga musim ini", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Baca Juga:", [(1, "Baca Juga:")]),
+        ("» baca juga", [(1, "» baca juga")]),
+        ("BACA JUGA …", [(1, "BACA JUGA …")]),
+        ("(Baca juga)", [(1, "(Baca juga)")]),
+        ("[ADVERTISEMENT]", [(1, "[ADVERTISEMENT]")]),
+        ("(Baca juga: Harga Cabai Naik Lagi)", []),
+        ("Baca juga: Harga Cabai Naik Lagi", []),  # a whole-line phrase, not a prefix
+        ("Top skor liga musim ini", []),
+    ],
+)
 def test_line_mode(text: str, expected: list[tuple[int, str]]) -> None:
     assert found(rule("line"), text) == expected
 
 
-LONG_HEADLINES = ("Baca JugaIRGC: Sistem Pertahanan Israel Telah Hancur, Wilayah Udara Terbuka "
-                  "untuk Rudal IranKapan Dubes RI untuk AS Terpilih? Ini Jawaban Menlu Sugiono "
-                  "dan Trump Minta Iran Menyerah Tanpa Syarat")
+LONG_HEADLINES = (
+    "Baca JugaIRGC: Sistem Pertahanan Israel Telah Hancur, Wilayah Udara Terbuka "
+    "untuk Rudal IranKapan Dubes RI untuk AS Terpilih? Ini Jawaban Menlu Sugiono "
+    "dan Trump Minta Iran Menyerah Tanpa Syarat"
+)
 
 
-@pytest.mark.parametrize("text, flagged", [
-    ("Baca Juga: Harga Cabai Naik Lagi", True),
-    ("Baca Juga | Harga Cabai Naik Lagi", True),
-    ("(Baca juga: Harga Cabai Naik Lagi)", True),
-    ("[Baca Juga - Harga Cabai Naik Lagi]", True),
-    ("(BACA JUGA)", True),
-    ("(Baca juga undang-undang itu dengan teliti sebelum menandatangani kontrak kerja)", False),
-    ("Baca JugaWarga Bandung Terkena Virus Hanta", True),  # glued to its headline
-    (LONG_HEADLINES, True),  # after a glued word, up to three times max_words
-    ("Baca juga undang-undang itu dengan teliti sebelum menandatangani kontrak kerja", False),
-    ("Baca jugalah buku itu", False),  # a longer word, lower case: not glued
-    ("Top", True),
-    ("Top officials met on Monday to discuss the budget.", False),
-])
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Baca Juga: Harga Cabai Naik Lagi", True),
+        ("Baca Juga | Harga Cabai Naik Lagi", True),
+        ("(Baca juga: Harga Cabai Naik Lagi)", True),
+        ("[Baca Juga - Harga Cabai Naik Lagi]", True),
+        ("(BACA JUGA)", True),
+        ("(Baca juga undang-undang itu dengan teliti sebelum menandatangani kontrak kerja)", False),
+        ("Baca JugaWarga Bandung Terkena Virus Hanta", True),  # glued to its headline
+        (LONG_HEADLINES, True),  # after a glued word, up to three times max_words
+        ("Baca juga undang-undang itu dengan teliti sebelum menandatangani kontrak kerja", False),
+        ("Baca jugalah buku itu", False),  # a longer word, lower case: not glued
+        ("Top", True),
+        ("Top officials met on Monday to discuss the budget.", False),
+    ],
+)
 def test_prefix_mode(text: str, flagged: bool) -> None:
     assert bool(found(rule("prefix", max_words=14), text)) is flagged
 
@@ -75,15 +90,24 @@ def test_anywhere_mode_reports_each_match() -> None:
     assert found(rule("anywhere"), text) == [(1, "Advertisement"), (1, "Advertisement")]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Baca Juga:\n\nHarga Tiket Jakarta Fair 2025 dan Cara Belinya",
-     [(1, "Baca Juga:"), (3, "Harga Tiket Jakarta Fair 2025 dan Cara Belinya")]),
-    ("Berita Terkait\nPasar Baru Riwayatmu Kini…",  # the headline on the next line
-     [(1, "Berita Terkait"), (2, "Pasar Baru Riwayatmu Kini…")]),
-    ("Baca Juga:\n\nPemerintah menaikkan harga bahan bakar minyak mulai pekan depan.",
-     [(1, "Baca Juga:")]),  # ends with a full stop: prose, not a headline
-    ("Top\n\nHarga Tiket Jakarta Fair 2025", [(1, "Top")]),  # "Top" is not a label
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Baca Juga:\n\nHarga Tiket Jakarta Fair 2025 dan Cara Belinya",
+            [(1, "Baca Juga:"), (3, "Harga Tiket Jakarta Fair 2025 dan Cara Belinya")],
+        ),
+        (
+            "Berita Terkait\nPasar Baru Riwayatmu Kini…",  # the headline on the next line
+            [(1, "Berita Terkait"), (2, "Pasar Baru Riwayatmu Kini…")],
+        ),
+        (
+            "Baca Juga:\n\nPemerintah menaikkan harga bahan bakar minyak mulai pekan depan.",
+            [(1, "Baca Juga:")],
+        ),  # ends with a full stop: prose, not a headline
+        ("Top\n\nHarga Tiket Jakarta Fair 2025", [(1, "Top")]),  # "Top" is not a label
+    ],
+)
 def test_headline_after_a_label(text: str, expected: list[tuple[int, str]]) -> None:
     check = rule("prefix", max_words=14, headline_after=["Baca Juga", "Berita Terkait"])
     assert found(check, text) == expected

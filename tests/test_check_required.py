@@ -12,43 +12,44 @@ MORE = "Penghargaan diserahkan di Jakarta Selatan oleh Menko PMK."
 
 
 def missing(text: str, language: str, path: str = "draft.md") -> set[str]:
-    options = Options(select=("metadata/missing-byline", "metadata/missing-date"),
-                      language=language)
+    options = Options(select=("metadata/missing-byline", "metadata/missing-date"), language=language)
     return {f.rule.split("-")[-1] for f in lint_text(text, path=path, options=options).findings}
 
 
-@pytest.mark.parametrize("text, language, expected", [
-    (f"{BODY}\n\n{MORE}", "id", {"byline", "date"}),
-    (f"---\nauthor: Andri\ndate: 2024-09-12\n---\n\n{BODY}", "id", set()),
-    (f"Oleh: Andri Bagus\n\n{BODY}\n\n{MORE}", "id", {"date"}),
-    (f"{BODY}\n\n{MORE}\n\n( trisno ).", "id", {"date"}),  # the reporter's end credit
-    (f"{BODY}\n\n{MORE}\n\n(kny/imk)", "id", {"date"}),
-    # scraped byline lines
-    (f"Afif Farhan -Sepakbola | Selasa, 17 Jun 2025 20:00 WIB\n\n{BODY}", "id", set()),
-    (f"Ruby Rachmadina, Larissa Huda Tim Redaksi | Kompas.com - 10/06/2025, 21:24 WIB\n\n{BODY}",
-     "id", set()),
-    (f"Yolanda Agne | 18 Juni 2025 | 20.07 WIB\n\n{BODY}", "id", set()),
-    (f"Aleš Vávra | 2021-11-01T10:52:50+0100\n\n{BODY}", "id", set()),
-    (f"Jakarta, Kamis (12/9/2024) - {BODY}", "id", {"byline"}),  # a dateline carries a date
-    # a date deep in the story is not the publication date
-    (f"{BODY}\n\n{MORE}\n\n{MORE}\n\n{MORE}\n\nAcara digelar Kamis (12/09/24).", "id",
-     {"byline", "date"}),
-    ("By Jane Smith\n\nMarch 3, 2021\n\nThe council approved the budget on Tuesday.", "en", set()),
-    ("The council approved the budget.\n\nReporting by Jane Smith; Editing by John Doe", "en",
-     {"date"}),
-    ("Posted by kovarex on 2019-02-15, all posts\n\nThe release plan is set.", "en", set()),
-])
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (f"{BODY}\n\n{MORE}", "id", {"byline", "date"}),
+        (f"---\nauthor: Andri\ndate: 2024-09-12\n---\n\n{BODY}", "id", set()),
+        (f"Oleh: Andri Bagus\n\n{BODY}\n\n{MORE}", "id", {"date"}),
+        (f"{BODY}\n\n{MORE}\n\n( trisno ).", "id", {"date"}),  # the reporter's end credit
+        (f"{BODY}\n\n{MORE}\n\n(kny/imk)", "id", {"date"}),
+        # scraped byline lines
+        (f"Afif Farhan -Sepakbola | Selasa, 17 Jun 2025 20:00 WIB\n\n{BODY}", "id", set()),
+        (f"Ruby Rachmadina, Larissa Huda Tim Redaksi | Kompas.com - 10/06/2025, 21:24 WIB\n\n{BODY}", "id", set()),
+        (f"Yolanda Agne | 18 Juni 2025 | 20.07 WIB\n\n{BODY}", "id", set()),
+        (f"Aleš Vávra | 2021-11-01T10:52:50+0100\n\n{BODY}", "id", set()),
+        (f"Jakarta, Kamis (12/9/2024) - {BODY}", "id", {"byline"}),  # a dateline carries a date
+        # a date deep in the story is not the publication date
+        (f"{BODY}\n\n{MORE}\n\n{MORE}\n\n{MORE}\n\nAcara digelar Kamis (12/09/24).", "id", {"byline", "date"}),
+        ("By Jane Smith\n\nMarch 3, 2021\n\nThe council approved the budget on Tuesday.", "en", set()),
+        ("The council approved the budget.\n\nReporting by Jane Smith; Editing by John Doe", "en", {"date"}),
+        ("Posted by kovarex on 2019-02-15, all posts\n\nThe release plan is set.", "en", set()),
+    ],
+)
 def test_evidence(text: str, language: str, expected: set[str]) -> None:
     assert missing(text, language) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("国务院常务会议决定进一步推动消费回升。\n\n会议要求各地抓好落实。", {"byline", "date"}),
-    ("新华社北京2024年9月12日电（记者 张晓明）国务院常务会议决定推动消费回升。", set()),
-    ("입력 2024.09.12 10:30\n\n서울시는 새 교통 정책을 발표했다.\n\n홍길동 기자", set()),
-    ("Von Anna Schmidt\n\nAktualisiert 12 September 2024\n\nDer Rat hat den Haushalt beschlossen.",
-     set()),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("国务院常务会议决定进一步推动消费回升。\n\n会议要求各地抓好落实。", {"byline", "date"}),
+        ("新华社北京2024年9月12日电（记者 张晓明）国务院常务会议决定推动消费回升。", set()),
+        ("입력 2024.09.12 10:30\n\n서울시는 새 교통 정책을 발표했다.\n\n홍길동 기자", set()),
+        ("Von Anna Schmidt\n\nAktualisiert 12 September 2024\n\nDer Rat hat den Haushalt beschlossen.", set()),
+    ],
+)
 def test_the_core_fallback_reads_other_scripts(text: str, expected: set[str]) -> None:
     assert missing(text, "xx") == expected
 
@@ -59,71 +60,83 @@ def test_an_empty_document_requires_nothing() -> None:
 
 
 # Sentences that open with the byline word are prose, not bylines, in every pack.
-@pytest.mark.parametrize("opening, language", [
-    ("Oleh karena itu, pemerintah menambah stok beras di pasar.", "id"),
-    ("Oleh sebab itu warga diminta berhemat selama bulan puasa.", "id"),
-    ("Oleh sebab itu, kerajaan menambah stok beras di pasar.", "ms"),
-    ("By the end of the year the council will have spent the budget.", "en"),
-    ("By 2030 the city wants to run every bus on electricity.", "en"),
-    ("By contrast, Berlin plans to finish in 2035.", "en"),
-    ("By Tuesday 12 people had died in the floods.", "en"),
-    ("Von der Leyen sagte am Montag, die Union stehe zusammen.", "de"),
-    ("Par ailleurs, le Sénat examinera le texte en juin.", "fr"),
-    ("Por su parte, el Senado debatirá el texto en marzo.", "es"),
-    ("Por outro lado, a Câmara ainda precisa votar os destaques.", "pt"),
-    ("Von der Leyen said on Monday the union stood together.", "xx"),
-])
+@pytest.mark.parametrize(
+    "opening, language",
+    [
+        ("Oleh karena itu, pemerintah menambah stok beras di pasar.", "id"),
+        ("Oleh sebab itu warga diminta berhemat selama bulan puasa.", "id"),
+        ("Oleh sebab itu, kerajaan menambah stok beras di pasar.", "ms"),
+        ("By the end of the year the council will have spent the budget.", "en"),
+        ("By 2030 the city wants to run every bus on electricity.", "en"),
+        ("By contrast, Berlin plans to finish in 2035.", "en"),
+        ("By Tuesday 12 people had died in the floods.", "en"),
+        ("Von der Leyen sagte am Montag, die Union stehe zusammen.", "de"),
+        ("Par ailleurs, le Sénat examinera le texte en juin.", "fr"),
+        ("Por su parte, el Senado debatirá el texto en marzo.", "es"),
+        ("Por outro lado, a Câmara ainda precisa votar os destaques.", "pt"),
+        ("Von der Leyen said on Monday the union stood together.", "xx"),
+    ],
+)
 def test_a_sentence_opening_with_the_byline_word_is_not_a_byline(opening: str, language: str) -> None:
     assert "byline" in missing(f"{opening}\n\n{MORE}", language)
 
 
-@pytest.mark.parametrize("byline, language", [
-    ("Oleh: Andri Bagus", "id"),
-    ("OLEH ANDRI BAGUS", "id"),
-    ("Penulis: Andri Bagus", "id"),
-    ("Oleh AHMAD ZAKI", "ms"),
-    ("By Jane Smith, Reuters", "en"),
-    ("By JANE SMITH and Tom Hale | CNN", "en"),
-    ("Von Anna Müller", "de"),
-    ("Par Léa Moreau", "fr"),
-    ("Por Ana García", "es"),
-    ("Por Ana Souza", "pt"),
-    ("By Jane Smith", "xx"),
-    ("By Ricardo Paye 69784 69", "en"),  # share counters glued on by a scraper
-    ("By Ian Fortey May 21, 2017 79,678 views", "en"),  # the date and counters too
-    ("By: Sorcha Faal, and as reported to her subscribers", "en"),  # an explicit label
-])
+@pytest.mark.parametrize(
+    "byline, language",
+    [
+        ("Oleh: Andri Bagus", "id"),
+        ("OLEH ANDRI BAGUS", "id"),
+        ("Penulis: Andri Bagus", "id"),
+        ("Oleh AHMAD ZAKI", "ms"),
+        ("By Jane Smith, Reuters", "en"),
+        ("By JANE SMITH and Tom Hale | CNN", "en"),
+        ("Von Anna Müller", "de"),
+        ("Par Léa Moreau", "fr"),
+        ("Por Ana García", "es"),
+        ("Por Ana Souza", "pt"),
+        ("By Jane Smith", "xx"),
+        ("By Ricardo Paye 69784 69", "en"),  # share counters glued on by a scraper
+        ("By Ian Fortey May 21, 2017 79,678 views", "en"),  # the date and counters too
+        ("By: Sorcha Faal, and as reported to her subscribers", "en"),  # an explicit label
+    ],
+)
 def test_a_name_line_is_a_byline(byline: str, language: str) -> None:
     assert "byline" not in missing(f"{byline}\n\n{BODY}", language)
 
 
 # A date range or a date inside a sentence near the top is not a publication date.
-@pytest.mark.parametrize("sentence, language", [
-    ("Pameran digelar 12-14 Maret 2025 di Jakarta Convention Center.", "id"),
-    ("Festival berlangsung pada 12-14/3/2025 di Bandung.", "id"),
-    ("PPKM darurat berlaku dari tanggal 3-20 Juli 2021 di Jawa dan Bali.", "id"),
-    ("Pameran itu diadakan dari 12 hingga 14 Mac 2025 di Kuala Lumpur.", "ms"),
-    ("The festival runs from 12 to 14 March 2025 in the old town.", "en"),
-    ("The fair runs 12-14 March 2025 in the old town.", "en"),
-    ("Die Messe findet vom 12. bis 14. März 2025 in Leipzig statt.", "de"),
-    ("Le festival se tient du 12 au 14 mars 2025 à Lyon.", "fr"),
-    ("La feria se celebra del 12 al 14 de marzo de 2025 en Sevilla.", "es"),
-    ("A feira acontece de 12 a 14 de março de 2025 em Lisboa.", "pt"),
-    ("The fair runs 12-14/3/2025 in the old town.", "xx"),
-])
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Pameran digelar 12-14 Maret 2025 di Jakarta Convention Center.", "id"),
+        ("Festival berlangsung pada 12-14/3/2025 di Bandung.", "id"),
+        ("PPKM darurat berlaku dari tanggal 3-20 Juli 2021 di Jawa dan Bali.", "id"),
+        ("Pameran itu diadakan dari 12 hingga 14 Mac 2025 di Kuala Lumpur.", "ms"),
+        ("The festival runs from 12 to 14 March 2025 in the old town.", "en"),
+        ("The fair runs 12-14 March 2025 in the old town.", "en"),
+        ("Die Messe findet vom 12. bis 14. März 2025 in Leipzig statt.", "de"),
+        ("Le festival se tient du 12 au 14 mars 2025 à Lyon.", "fr"),
+        ("La feria se celebra del 12 al 14 de marzo de 2025 en Sevilla.", "es"),
+        ("A feira acontece de 12 a 14 de março de 2025 em Lisboa.", "pt"),
+        ("The fair runs 12-14/3/2025 in the old town.", "xx"),
+    ],
+)
 def test_a_date_in_the_prose_is_not_a_publication_date(sentence: str, language: str) -> None:
     assert "date" in missing(f"{sentence}\n\n{MORE}", language)
 
 
-@pytest.mark.parametrize("line, language", [
-    ("Liputan6.com | Diperbarui 17 Jun 2025, 10:30 WIB", "id"),
-    ("Kiki Safitri, Jessi Carina | Kompas.com- 18/06/2025, 21:02 WIB", "id"),
-    ("Andri Bagus Syaeful | , Jurnalis-Rabu, 18 Juni 2025 |09:31 WIB", "id"),
-    ("Jakarta, 12 Juni 2025 - Presiden tiba di Istana Merdeka.", "id"),
-    ("Jane Smith | Wed 3 March 2021", "en"),
-    ("March 3, 2021 10:30 a.m. ET", "en"),
-    ("Maria Rossi | 12.09.2024", "xx"),
-    ("By Ian Fortey May 21, 2017 79,678 views", "en"),
-])
+@pytest.mark.parametrize(
+    "line, language",
+    [
+        ("Liputan6.com | Diperbarui 17 Jun 2025, 10:30 WIB", "id"),
+        ("Kiki Safitri, Jessi Carina | Kompas.com- 18/06/2025, 21:02 WIB", "id"),
+        ("Andri Bagus Syaeful | , Jurnalis-Rabu, 18 Juni 2025 |09:31 WIB", "id"),
+        ("Jakarta, 12 Juni 2025 - Presiden tiba di Istana Merdeka.", "id"),
+        ("Jane Smith | Wed 3 March 2021", "en"),
+        ("March 3, 2021 10:30 a.m. ET", "en"),
+        ("Maria Rossi | 12.09.2024", "xx"),
+        ("By Ian Fortey May 21, 2017 79,678 views", "en"),
+    ],
+)
 def test_a_date_line_is_a_publication_date(line: str, language: str) -> None:
     assert "date" not in missing(f"{line}\n\n{BODY}", language)

@@ -17,23 +17,26 @@ ID_DANGLING = ["dan", "yang", "di", "untuk", "kepada", "pada", "the", "and", "of
 
 
 def rule(mode: str, **params: Any) -> Rule:
-    raw = {"id": f"truncation/{mode}", "check": "truncation", "severity": "warning",
-           "message": "{reason}", "with": {"mode": mode, **params}}
+    raw = {
+        "id": f"truncation/{mode}",
+        "check": "truncation",
+        "severity": "warning",
+        "message": "{reason}",
+        "with": {"mode": mode, **params},
+    }
     return build_rule(Path("test.yaml"), "test", raw)
 
 
 PARAGRAPH_END = rule("paragraph-end", dangling_words=ID_DANGLING)
 WEAK = rule("paragraph-end", dangling_words=ID_DANGLING, evidence="weak")
-SPLIT = rule("split-sentence", continuation_openers=["serta", "maupun"],
-             weak_openers=["khususnya", "telah"])
+SPLIT = rule("split-sentence", continuation_openers=["serta", "maupun"], weak_openers=["khususnya", "telah"])
 MARKER = rule("marker", markers=["[...]", "(bersambung)"])
 
 
 SUFFIX = {"markdown": "md", "text": "txt", "html": "html"}
 
 
-def flagged(text: str, check: Rule = PARAGRAPH_END, fmt: str = "markdown",
-            language: str = "xx") -> list[int]:
+def flagged(text: str, check: Rule = PARAGRAPH_END, fmt: str = "markdown", language: str = "xx") -> list[int]:
     """Source lines the rule reports in ``text`` (in a language without word lists unless
     ``language`` names one)."""
     doc = read_string(text, f"draft.{SUFFIX[fmt]}")[0]
@@ -50,76 +53,88 @@ def article(middle: str) -> str:
     return f"{TIDY}\n\n{middle}\n\n{CLOSE}\n\n{TIDY}"
 
 
-@pytest.mark.parametrize("middle", [
-    # a word no sentence ends on
-    "Penerbangan perdana ke Bandara Komodo dilayani maskapai Airasia dengan rute Kuala Lumpur dan",
-    # a comma, a spaced dash
-    "Bahkan komposisi kamera belakangnya pun tidak berbeda dari versi sebelumnya,",
-    "They wanted us on our knees and they used every trick - internally, externally -",
-    # a quotation that opens and never closes, in any style
-    "“Saya difahamkan dia memerlukan kira-kira enam minggu untuk pulih sepenuhnya",
-    'He said: "We know it is renowned for its views and the walks along the coast',
-    "Der Trainer sagte: „Wir müssen jetzt schnell nach vorne schauen und wieder",
-    "Le ministre a déclaré : « Nous allons investir dans les hôpitaux de la région",
-    # a bracket that opens and never closes
-    "Pemerintah menyiapkan anggaran untuk program itu (termasuk bantuan bagi pekerja rentan",
-    # a word cut in the middle: "pendaftar" is used in full elsewhere
-    "Panitia mengatakan jumlah pendaftar tahun ini meningkat dibandingkan tahun lalu pend",
-])
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # a word no sentence ends on
+        "Penerbangan perdana ke Bandara Komodo dilayani maskapai Airasia dengan rute Kuala Lumpur dan",
+        # a comma, a spaced dash
+        "Bahkan komposisi kamera belakangnya pun tidak berbeda dari versi sebelumnya,",
+        "They wanted us on our knees and they used every trick - internally, externally -",
+        # a quotation that opens and never closes, in any style
+        "“Saya difahamkan dia memerlukan kira-kira enam minggu untuk pulih sepenuhnya",
+        'He said: "We know it is renowned for its views and the walks along the coast',
+        "Der Trainer sagte: „Wir müssen jetzt schnell nach vorne schauen und wieder",
+        "Le ministre a déclaré : « Nous allons investir dans les hôpitaux de la région",
+        # a bracket that opens and never closes
+        "Pemerintah menyiapkan anggaran untuk program itu (termasuk bantuan bagi pekerja rentan",
+        # a word cut in the middle: "pendaftar" is used in full elsewhere
+        "Panitia mengatakan jumlah pendaftar tahun ini meningkat dibandingkan tahun lalu pend",
+    ],
+)
 def test_strong_evidence_is_a_warning(middle: str) -> None:
     assert flagged(article(middle)) == [3]
     assert flagged(article(middle), WEAK) == []  # reported once, by the strong rule
 
 
-@pytest.mark.parametrize("middle", [
-    # a full sentence, then a fragment
-    "Pada saat itu, perusahaan sabunnya bernama Fa Wings. Pada awalnya perusahaan",
-    "Akhir Juli, 42% dari mereka sudah divaksin. Pada Agustus, 60% dari mereka sudah menerima",
-    # the same in scripts without capitals or spaces
-    "하지만 그때 그 시절보다 빛이 나는 존재는 아니었다. 꾸준히 연기를 해왔지만 그녀는 대개",
-    "Как отмечается, скорость меняется после обновления. Разработчики пока не объяснили почему",
-    # the article's only unfinished sentence
-    "At the same time, however, those who believe",
-    "Kepala BPBD mengatakan warga di bantaran sungai diminta mengungsi sebelum ketinggian air",
-    "The report also suggested the U.S. might not be the “jobs machine”",  # a phrase in quotes
-    "Как отмечается, после обновления скорость персонажа заметно меняется",
-])
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # a full sentence, then a fragment
+        "Pada saat itu, perusahaan sabunnya bernama Fa Wings. Pada awalnya perusahaan",
+        "Akhir Juli, 42% dari mereka sudah divaksin. Pada Agustus, 60% dari mereka sudah menerima",
+        # the same in scripts without capitals or spaces
+        "하지만 그때 그 시절보다 빛이 나는 존재는 아니었다. 꾸준히 연기를 해왔지만 그녀는 대개",
+        "Как отмечается, скорость меняется после обновления. Разработчики пока не объяснили почему",
+        # the article's only unfinished sentence
+        "At the same time, however, those who believe",
+        "Kepala BPBD mengatakan warga di bantaran sungai diminta mengungsi sebelum ketinggian air",
+        "The report also suggested the U.S. might not be the “jobs machine”",  # a phrase in quotes
+        "Как отмечается, после обновления скорость персонажа заметно меняется",
+    ],
+)
 def test_weak_evidence_is_its_own_rule(middle: str) -> None:
     assert flagged(article(middle), WEAK) == [3]
     assert flagged(article(middle)) == []
 
 
-@pytest.mark.parametrize("middle", [
-    # one long sentence without a full stop: a missing full stop alone is not a cut (the
-    # weak rule may still mention it as the article's only unfinished sentence)
-    "Dalam perutusan khas sempena pengumuman Pelan Pemulihan Negara hari ini Perdana Menteri "
-    "berkata negara bersedia untuk beralih kepada fasa keempat selepas kadar vaksinasi "
-    "mencapai sasaran yang ditetapkan oleh kerajaan",
-])
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # one long sentence without a full stop: a missing full stop alone is not a cut (the
+        # weak rule may still mention it as the article's only unfinished sentence)
+        "Dalam perutusan khas sempena pengumuman Pelan Pemulihan Negara hari ini Perdana Menteri "
+        "berkata negara bersedia untuk beralih kepada fasa keempat selepas kadar vaksinasi "
+        "mencapai sasaran yang ditetapkan oleh kerajaan",
+    ],
+)
 def test_a_missing_full_stop_alone_is_not_a_warning(middle: str) -> None:
     assert flagged(article(middle)) == []
 
 
-@pytest.mark.parametrize("middle", [
-    "‘Unprecedented’ strandings",  # heading
-    "Who the rules apply to",  # under six words, a heading may end on a preposition
-    "Meal Prep Menu for Eating Plan A",  # "A" is a label, not the article "a"
-    "Demonstrators march in Seoul on Thursday. Anthony Wallace / AFP - Getty Images",  # credit
-    "MADAR berarti tidak berperasaan atau tebal telinga. Jawaban: A",  # a label
-    "I can’t thank him enough. Good luck, my friend. pic.twitter.com/dUO6AJlMxR",  # a link
-    "We hope to see you again at next year's festival! 🙂",  # an emoji ends it
-    "Pelajari dulu sejarahnya dari berbagai sumber. Bukan dengan satu mata.\u2060\u2060",
-    "Pocket published his first novel in 1980.*",  # a footnote mark
-    "राम खुद धर्म हैं और उनके मंदिर की प्राण प्रतिष्ठा में जाने से कोई कैसे मना कर सकता है।",
-    "“Kesan buruk pasti akan dirasai ASEAN,” ujarnya",  # attribution missing its full stop
-    "Gajah itu menjadi rumah bagi 127 ekor Gajah Sumatra.Ikuti Whatsapp Channel Republika",
-    "1. Prioritize, prioritize, prioritize",  # a list item
-    "Related: Rich are paying more in taxes but not as much as they used to",  # a teaser
-    "Siapa idola Nono? Ada di halaman berikutnya",  # a short teaser trails off
-    "He said the report was “deeply flawed”",  # a short sentence: may be a caption
-    "Tips Menyaksikan Hujan Meteor Lyrids dari Indonesia Malam Ini",  # Title Case
-    "하지만 그때 그 시절보다 빛이 나는 존재는 아니었다 꾸준히 연기를 해왔지만",  # no capitals
-])
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "‘Unprecedented’ strandings",  # heading
+        "Who the rules apply to",  # under six words, a heading may end on a preposition
+        "Meal Prep Menu for Eating Plan A",  # "A" is a label, not the article "a"
+        "Demonstrators march in Seoul on Thursday. Anthony Wallace / AFP - Getty Images",  # credit
+        "MADAR berarti tidak berperasaan atau tebal telinga. Jawaban: A",  # a label
+        "I can’t thank him enough. Good luck, my friend. pic.twitter.com/dUO6AJlMxR",  # a link
+        "We hope to see you again at next year's festival! 🙂",  # an emoji ends it
+        "Pelajari dulu sejarahnya dari berbagai sumber. Bukan dengan satu mata.\u2060\u2060",
+        "Pocket published his first novel in 1980.*",  # a footnote mark
+        "राम खुद धर्म हैं और उनके मंदिर की प्राण प्रतिष्ठा में जाने से कोई कैसे मना कर सकता है।",
+        "“Kesan buruk pasti akan dirasai ASEAN,” ujarnya",  # attribution missing its full stop
+        "Gajah itu menjadi rumah bagi 127 ekor Gajah Sumatra.Ikuti Whatsapp Channel Republika",
+        "1. Prioritize, prioritize, prioritize",  # a list item
+        "Related: Rich are paying more in taxes but not as much as they used to",  # a teaser
+        "Siapa idola Nono? Ada di halaman berikutnya",  # a short teaser trails off
+        "He said the report was “deeply flawed”",  # a short sentence: may be a caption
+        "Tips Menyaksikan Hujan Meteor Lyrids dari Indonesia Malam Ini",  # Title Case
+        "하지만 그때 그 시절보다 빛이 나는 존재는 아니었다 꾸준히 연기를 해왔지만",  # no capitals
+    ],
+)
 def test_look_alikes_are_left_alone(middle: str) -> None:
     assert flagged(article(middle)) == []
 
@@ -128,48 +143,62 @@ CUT = "At the same time, officials who had opposed the new bridge over the river
 CAPTION = "Residents walk past the flooded market in the old town on Friday morning"
 
 
-@pytest.mark.parametrize("text, fmt, language", [
-    (article(CUT), "markdown", "en"),
-    (article("Menurut kepala dinas, pendaftar dari keluarga kurang mampu akan diprioritaskan "
-             "dalam seleksi"), "markdown", "id"),
-    # plain text whose first paragraph ends like a sentence, so is not a title
-    (f"{TIDY}\n\n{CUT}\n\n{CLOSE}", "text", "xx"),
-])
+@pytest.mark.parametrize(
+    "text, fmt, language",
+    [
+        (article(CUT), "markdown", "en"),
+        (
+            article("Menurut kepala dinas, pendaftar dari keluarga kurang mampu akan diprioritaskan dalam seleksi"),
+            "markdown",
+            "id",
+        ),
+        # plain text whose first paragraph ends like a sentence, so is not a title
+        (f"{TIDY}\n\n{CUT}\n\n{CLOSE}", "text", "xx"),
+    ],
+)
 def test_the_only_unfinished_sentence_is_reported(text: str, fmt: str, language: str) -> None:
     assert len(flagged(text, WEAK, fmt=fmt, language=language)) == 1
 
 
-@pytest.mark.parametrize("text, fmt, language", [
-    # one of a kind: other unfinished paragraphs in sentence case (headings, captions)
-    (f"{TIDY}\n\n{CUT}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}", "markdown", "xx"),
-    # a caption beside an image, a heading in bold type
-    (f"{TIDY}\n\n![Flood](flood.jpg)\n\n{CAPTION}\n\n{CLOSE}", "markdown", "xx"),
-    (f"<p>{TIDY}</p><figure><img src='f.jpg'><figcaption>{CAPTION}</figcaption></figure>"
-     f"<p>{CLOSE}</p>", "html", "xx"),
-    (f"<p>{TIDY}</p><p><strong>{CAPTION}</strong></p><p>{CLOSE}</p>", "html", "xx"),
-    # the standfirst under a title; a byline with a machine date
-    (f"Judul Berita Hari Ini\n\n{CUT}\n\n{CLOSE}\n\n{TIDY}", "text", "xx"),
-    (article("Posted by the newsroom team and our readers on 2019-02-15, all posts"),
-     "markdown", "xx"),
-    # it introduces a list
-    (f"{TIDY}\n\n{CUT}\n\n- the first item\n- the second item\n\n{CLOSE}", "markdown", "xx"),
-    # too few words, or too few function words of the language
-    (article("Residents of the old town still remember"), "markdown", "en"),
-    (article("Prime Minister visits flood victims in southern Kerala districts"), "markdown", "en"),
-    # a snippet of two paragraphs
-    (f"{TIDY}\n\n{CUT}", "markdown", "xx"),
-])
+@pytest.mark.parametrize(
+    "text, fmt, language",
+    [
+        # one of a kind: other unfinished paragraphs in sentence case (headings, captions)
+        (f"{TIDY}\n\n{CUT}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}", "markdown", "xx"),
+        # a caption beside an image, a heading in bold type
+        (f"{TIDY}\n\n![Flood](flood.jpg)\n\n{CAPTION}\n\n{CLOSE}", "markdown", "xx"),
+        (
+            f"<p>{TIDY}</p><figure><img src='f.jpg'><figcaption>{CAPTION}</figcaption></figure><p>{CLOSE}</p>",
+            "html",
+            "xx",
+        ),
+        (f"<p>{TIDY}</p><p><strong>{CAPTION}</strong></p><p>{CLOSE}</p>", "html", "xx"),
+        # the standfirst under a title; a byline with a machine date
+        (f"Judul Berita Hari Ini\n\n{CUT}\n\n{CLOSE}\n\n{TIDY}", "text", "xx"),
+        (article("Posted by the newsroom team and our readers on 2019-02-15, all posts"), "markdown", "xx"),
+        # it introduces a list
+        (f"{TIDY}\n\n{CUT}\n\n- the first item\n- the second item\n\n{CLOSE}", "markdown", "xx"),
+        # too few words, or too few function words of the language
+        (article("Residents of the old town still remember"), "markdown", "en"),
+        (article("Prime Minister visits flood victims in southern Kerala districts"), "markdown", "en"),
+        # a snippet of two paragraphs
+        (f"{TIDY}\n\n{CUT}", "markdown", "xx"),
+    ],
+)
 def test_unfinished_sentences_that_are_not_cuts(text: str, fmt: str, language: str) -> None:
     assert flagged(text, WEAK, fmt=fmt, language=language) == []
 
 
-@pytest.mark.parametrize("words, sentence", [
-    ("Jelasnya, TARGET merupakan projek pembangunan Pusat Pemprosesan Getah Krip", True),
-    ("Perdana Menteri, Tan Sri Muhyiddin Yassin berkata, negara bersedia", True),
-    ("Tips Menyaksikan Hujan Meteor", False),
-    ("Jokowi Takziah ke Rumah Duka Tjahjo Kumolo", False),
-    ("Eve Door & Window brings automations to your Siri setup", True),
-])
+@pytest.mark.parametrize(
+    "words, sentence",
+    [
+        ("Jelasnya, TARGET merupakan projek pembangunan Pusat Pemprosesan Getah Krip", True),
+        ("Perdana Menteri, Tan Sri Muhyiddin Yassin berkata, negara bersedia", True),
+        ("Tips Menyaksikan Hujan Meteor", False),
+        ("Jokowi Takziah ke Rumah Duka Tjahjo Kumolo", False),
+        ("Eve Door & Window brings automations to your Siri setup", True),
+    ],
+)
 def test_sentence_case_counts_a_name_once(words: str, sentence: bool) -> None:
     assert lone.sentence_case(sentences.WORD.findall(words)[1:]) is sentence
 
@@ -200,19 +229,27 @@ def test_captions_style_article_counts_only_strong_evidence() -> None:
 
 
 def test_a_sentence_split_at_its_link_text() -> None:
-    text = ("Pemerintah Provinsi berencana merevitalisasi kawasan Pasar Baru,\n\nJakarta Pusat\n\n"
-            ", menggunakan anggaran daerah tahun 2026.\n\nWakil Gubernur Jakarta\n\nRano Karno\n\n"
-            "menyatakan, selama ini perhatian pemerintah terlalu terpusat pada taman kota.")
+    text = (
+        "Pemerintah Provinsi berencana merevitalisasi kawasan Pasar Baru,\n\nJakarta Pusat\n\n"
+        ", menggunakan anggaran daerah tahun 2026.\n\nWakil Gubernur Jakarta\n\nRano Karno\n\n"
+        "menyatakan, selama ini perhatian pemerintah terlalu terpusat pada taman kota."
+    )
     assert flagged(text, SPLIT) == [1, 3, 7, 9]
     assert flagged(text) == []  # the paragraph-end mode leaves breaks to this mode
 
 
-@pytest.mark.parametrize("text, lines", [
-    ("JAKARTA, KOMPAS.com –\n\nPemerintah membuka pendaftaran beasiswa pada Senin.", [1]),
-    ("Buku panduan itu diterbitkan dengan judul UMKM Go Global\n\n.\n\nBuku lain menyusul.", [1]),
-    ("The minister said the new rules would protect workers in the sector and their\n\n"
-     "families, starting from next year, according to the statement.", [1]),
-])
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        ("JAKARTA, KOMPAS.com –\n\nPemerintah membuka pendaftaran beasiswa pada Senin.", [1]),
+        ("Buku panduan itu diterbitkan dengan judul UMKM Go Global\n\n.\n\nBuku lain menyusul.", [1]),
+        (
+            "The minister said the new rules would protect workers in the sector and their\n\n"
+            "families, starting from next year, according to the statement.",
+            [1],
+        ),
+    ],
+)
 def test_breaks_are_reported_where_the_sentence_stops(text: str, lines: list[int]) -> None:
     assert flagged(text, SPLIT) == lines
 
@@ -223,26 +260,31 @@ def test_a_dateline_split_by_a_lone_dash() -> None:
     assert flagged(text, SPLIT, fmt="text") == [3, 5]
 
 
-@pytest.mark.parametrize("text", [
-    "A CPU profile should be read like this:\n\nthe x-axis shows the stack profile population\n\n"
-    "the y-axis shows stack depth and the names of the functions",  # list after a colon
-    "ancol\n\ntaman impian jaya ancol",  # tag lines
-    "started\n\ncompute the next trigger timestamp in Assoc",  # table cells
-    "Prices of rice rose again this week in the capital\n\n"
-    "iPhone sales fell by a tenth in the same period, the company said.",
-    "#include <std/disclaimer.h>\n\nuse at your own risk, as always, and read the manual first.",
-    "Pemkab mengalokasikan anggaran yang memadai.\n\nSelain itu, dilakukan sinkronisasi data.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A CPU profile should be read like this:\n\nthe x-axis shows the stack profile population\n\n"
+        "the y-axis shows stack depth and the names of the functions",  # list after a colon
+        "ancol\n\ntaman impian jaya ancol",  # tag lines
+        "started\n\ncompute the next trigger timestamp in Assoc",  # table cells
+        "Prices of rice rose again this week in the capital\n\n"
+        "iPhone sales fell by a tenth in the same period, the company said.",
+        "#include <std/disclaimer.h>\n\nuse at your own risk, as always, and read the manual first.",
+        "Pemkab mengalokasikan anggaran yang memadai.\n\nSelain itu, dilakukan sinkronisasi data.",
+    ],
+)
 def test_things_that_are_not_breaks(text: str) -> None:
     assert flagged(text, SPLIT) == []
 
 
 def test_hard_wrapped_text_is_reported_once() -> None:
-    lines = ["The details of how each guard affects the behaviour of the object are",
-             "described in the specification. For example, you may not append or set a",
-             "header on a guarded object. Similarly, inserting a cookie into a response",
-             "header is not allowed so that workers may not set cookies via synthesised",
-             "responses, which the specification explains at some length in its notes."]
+    lines = [
+        "The details of how each guard affects the behaviour of the object are",
+        "described in the specification. For example, you may not append or set a",
+        "header on a guarded object. Similarly, inserting a cookie into a response",
+        "header is not allowed so that workers may not set cookies via synthesised",
+        "responses, which the specification explains at some length in its notes.",
+    ]
     text = "\n\n".join(lines)
     assert flagged(text, SPLIT) == [1]
     assert flagged(text) == []
@@ -268,41 +310,65 @@ def test_openers_that_continue_a_sentence() -> None:
     assert flagged(SEED_LIKE, SPLIT) == [5, 9]
 
 
-@pytest.mark.parametrize("line, found", [
-    ("(bersambung)", True), ("[...]", True), ("  [...]  ", True),
-    ("Cerita itu bersambung ke musim kedua, kata produsernya.", False),
-])
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("(bersambung)", True),
+        ("[...]", True),
+        ("  [...]  ", True),
+        ("Cerita itu bersambung ke musim kedua, kata produsernya.", False),
+    ],
+)
 def test_markers(line: str, found: bool) -> None:
     assert bool(flagged(f"{TIDY}\n\n{line}", MARKER)) is found
 
 
-@pytest.mark.parametrize("text, ends", [
-    ("Mr. Smith went home. He slept.", ["He slept."]),
-    ("1. China is big and old", []),
-    ("It opened in 2023. Dia pergi.", ["Dia pergi."]),
-    ("U.S. officials met. They left.", ["They left."]),
-    ("Nelson D. Schwartz wrote it", []),
-    ("我来了。他走了", ["他走了"]),
-    ("“Saya pergi.” Dia berkata demikian", ["Dia berkata demikian"]),
-    ("Daftar di pmb.upi.edu . Adapun", ["Adapun"]),
-])
+@pytest.mark.parametrize(
+    "text, ends",
+    [
+        ("Mr. Smith went home. He slept.", ["He slept."]),
+        ("1. China is big and old", []),
+        ("It opened in 2023. Dia pergi.", ["Dia pergi."]),
+        ("U.S. officials met. They left.", ["They left."]),
+        ("Nelson D. Schwartz wrote it", []),
+        ("我来了。他走了", ["他走了"]),
+        ("“Saya pergi.” Dia berkata demikian", ["Dia berkata demikian"]),
+        ("Daftar di pmb.upi.edu . Adapun", ["Adapun"]),
+    ],
+)
 def test_sentence_ends(text: str, ends: list[str]) -> None:
     assert [text[i:] for i in sentences.sentence_ends(text)][-1:] == ends
 
 
-@pytest.mark.parametrize("text, complete", [
-    ("Done.", True), ("Done”", True), ("Done 🙂", True), ("Done।", True), ("Done.\u200b ", True),
-    ("Done,", False), ("Done (", False), ("Done “", False), ("Done", False),
-])
+@pytest.mark.parametrize(
+    "text, complete",
+    [
+        ("Done.", True),
+        ("Done”", True),
+        ("Done 🙂", True),
+        ("Done।", True),
+        ("Done.\u200b ", True),
+        ("Done,", False),
+        ("Done (", False),
+        ("Done “", False),
+        ("Done", False),
+    ],
+)
 def test_ends_complete(text: str, complete: bool) -> None:
     assert base.ends_complete(text) is complete
 
 
-@pytest.mark.parametrize("text, unclosed", [
-    ("“Saya pergi", True), ("“Saya pergi,” katanya", False),
-    ("„Das ist gut“, sagte er", False), ("„Das ist gut", True),
-    ("“Kita harus kawal sampai inkrah,\" kata dia", False),
-    ('"We will go', True), ('He said "we will go" and left', False),
-])
+@pytest.mark.parametrize(
+    "text, unclosed",
+    [
+        ("“Saya pergi", True),
+        ("“Saya pergi,” katanya", False),
+        ("„Das ist gut“, sagte er", False),
+        ("„Das ist gut", True),
+        ('“Kita harus kawal sampai inkrah," kata dia', False),
+        ('"We will go', True),
+        ('He said "we will go" and left', False),
+    ],
+)
 def test_unclosed_quotations(text: str, unclosed: bool) -> None:
     assert sentences.opens_unclosed_quote(text) is unclosed

@@ -10,15 +10,27 @@ import pytest
 from newslint.cli import main
 
 AD_DRAFT = "Headline\n\nThe council met on Tuesday.\n\nAdvertisement\n\nTop\n"
-FINDING_FIELDS = {"rule", "category", "severity", "message", "path", "line", "column",
-                  "end_line", "end_column", "snippet", "fixable"}
+FINDING_FIELDS = {
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "snippet",
+    "fixable",
+}
 
 
 @pytest.fixture
 def drafts(tmp_path: Path) -> Path:
     (tmp_path / "a.txt").write_text(AD_DRAFT, encoding="utf-8")
-    (tmp_path / "b.md").write_text("---\ntitle: T\nauthor: A\ndate: 2024-01-02\nlang: en\n---\n\n"
-                                   "The council met on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: T\nauthor: A\ndate: 2024-01-02\nlang: en\n---\n\nThe council met on Tuesday.\n", encoding="utf-8"
+    )
     (tmp_path / "notes.csv").write_text("Advertisement\n", encoding="utf-8")
     sub = tmp_path / "archive"
     sub.mkdir()
@@ -38,8 +50,7 @@ def test_json_output_follows_the_contract(runner, drafts: Path) -> None:
     assert all(f["language"] == "en" for f in report["files"])
     first = next(f for f in report["files"][0]["findings"] if f["rule"] == "ad-text/ad-label")
     assert set(first) == FINDING_FIELDS
-    assert (first["rule"], first["category"], first["line"], first["column"]) == (
-        "ad-text/ad-label", "ad-text", 5, 1)
+    assert (first["rule"], first["category"], first["line"], first["column"]) == ("ad-text/ad-label", "ad-text", 5, 1)
     assert first["fixable"] is True
     total = sum(len(f["findings"]) for f in report["files"])
     assert report["summary"]["files"] == 3
@@ -62,13 +73,16 @@ def test_color_can_be_forced(runner, drafts: Path) -> None:
     assert "\x1b[" in result.output
 
 
-@pytest.mark.parametrize(("flags", "expected"), [
-    (["--select", "ad-text"], {"ad-text/ad-label"}),
-    (["--select", "markup/widget-line,ad-text/ad-label"], {"ad-text/ad-label", "markup/widget-line"}),
-    (["--ignore", "ad-text", "--ignore", "metadata"], {"markup/widget-line"}),
-    (["--select", "markup", "--ignore", "markup/widget-line"], set()),
-    (["--ignore", "markup", "--select", "markup/widget-line"], {"markup/widget-line"}),
-])
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        (["--select", "ad-text"], {"ad-text/ad-label"}),
+        (["--select", "markup/widget-line,ad-text/ad-label"], {"ad-text/ad-label", "markup/widget-line"}),
+        (["--ignore", "ad-text", "--ignore", "metadata"], {"markup/widget-line"}),
+        (["--select", "markup", "--ignore", "markup/widget-line"], set()),
+        (["--ignore", "markup", "--select", "markup/widget-line"], {"markup/widget-line"}),
+    ],
+)
 def test_select_and_ignore_by_id_or_prefix(runner, drafts: Path, flags: list[str], expected: set[str]) -> None:
     result = check(runner, "--format", "json", *flags, str(drafts / "a.txt"))
     rules = {f["rule"] for f in json.loads(result.output)["files"][0]["findings"]}
@@ -169,8 +183,9 @@ def test_language_is_not_detected_when_no_selected_rule_needs_it(runner, tmp_pat
     monkeypatch.setattr(language, "detect", lambda text, *rest: calls.append(text) or real(text, *rest))
     path = tmp_path / "d.txt"
     path.write_text("Headline\n\nThe council met on Tuesday to approve the budget.\n", encoding="utf-8")
-    result = runner.invoke(main, ["check", "--jobs", "1", "--format", "json", "--select", "ad-text/ads-txt-record",
-                                  str(path)])
+    result = runner.invoke(
+        main, ["check", "--jobs", "1", "--format", "json", "--select", "ad-text/ads-txt-record", str(path)]
+    )
     assert json.loads(result.output)["files"][0]["language"] is None
     assert calls == []
     runner.invoke(main, ["check", "--jobs", "1", str(path)])

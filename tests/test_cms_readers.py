@@ -15,8 +15,10 @@ from newslint.finding import FileResult
 from newslint.readers import read_bytes, read_string
 
 ADS_LINE = "mgid.com, 713808, DIRECT, d4c29acad76ce94f"
-CLEAN_BODY = ("<p>The district council approved the 2025 budget on Thursday after a long debate.</p>\n"
-              "<p>Spending on schools rises by four percent, while roads keep last year's money.</p>")
+CLEAN_BODY = (
+    "<p>The district council approved the 2025 budget on Thursday after a long debate.</p>\n"
+    "<p>Spending on schools rises by four percent, while roads keep last year's money.</p>"
+)
 
 
 def lint_file(path: Path) -> list[FileResult]:
@@ -35,15 +37,20 @@ def rules_at(result: FileResult) -> list[tuple[str, int, int]]:
 
 
 def test_json_article_fields_become_document_metadata(tmp_path: Path) -> None:
-    article = {"id": 7, "title": "Budget passes", "content": "By the desk\n\nThe council met.",
-               "format": "md", "author": {"name": "Jane Smith"}, "date": "2024-09-12",
-               "lang": "en-GB"}
+    article = {
+        "id": 7,
+        "title": "Budget passes",
+        "content": "By the desk\n\nThe council met.",
+        "format": "md",
+        "author": {"name": "Jane Smith"},
+        "date": "2024-09-12",
+        "lang": "en-GB",
+    }
     docs = read_string(json.dumps(article), str(tmp_path / "a.json"))
     assert len(docs) == 1
     doc = docs[0]
     assert doc.path == f"{tmp_path / 'a.json'}#7"
-    assert (doc.title, doc.byline, doc.date, doc.language) == (
-        "Budget passes", "Jane Smith", "2024-09-12", "en")
+    assert (doc.title, doc.byline, doc.date, doc.language) == ("Budget passes", "Jane Smith", "2024-09-12", "en")
     assert doc.format == "markdown"
     assert [b.text for b in doc.blocks] == ["By the desk", "The council met."]
 
@@ -51,8 +58,9 @@ def test_json_article_fields_become_document_metadata(tmp_path: Path) -> None:
 def test_json_positions_count_within_the_article_body(tmp_path: Path) -> None:
     body = f"<p>The council approved the budget on Tuesday.</p>\n\n<p>{ADS_LINE}</p>"
     path = tmp_path / "article.json"
-    path.write_text(json.dumps({"title": "Budget", "body": body, "byline": "Jane Smith",
-                                "published_at": "2024-09-10"}), "utf-8")
+    path.write_text(
+        json.dumps({"title": "Budget", "body": body, "byline": "Jane Smith", "published_at": "2024-09-10"}), "utf-8"
+    )
     [result] = lint_file(path)
     assert result.path == str(path)
     assert ("ad-text/ads-txt-record", 3, 4) in rules_at(result)
@@ -60,18 +68,23 @@ def test_json_positions_count_within_the_article_body(tmp_path: Path) -> None:
 
 
 def test_json_array_gives_one_document_per_article(tmp_path: Path) -> None:
-    records = [{"id": "a-1", "title": "One", "body": CLEAN_BODY},
-               {"title": "Two", "body": f"<p>{ADS_LINE}</p>"}]
+    records = [{"id": "a-1", "title": "One", "body": CLEAN_BODY}, {"title": "Two", "body": f"<p>{ADS_LINE}</p>"}]
     docs = read_string(json.dumps(records), "feed.json")
     assert [d.path for d in docs] == ["feed.json#a-1", "feed.json#item-2"]
     assert [d.title for d in docs] == ["One", "Two"]
 
 
 def test_wordpress_rest_post_object(tmp_path: Path) -> None:
-    post = {"id": 1234, "date_gmt": "2024-09-12T03:00:00", "status": "publish", "format": "standard",
-            "title": {"rendered": "Council&#8217;s budget passes"},
-            "content": {"rendered": f"<p>The council met.</p>\n<p>{ADS_LINE}</p>", "protected": False},
-            "author": 2, "_embedded": {"author": [{"id": 2, "name": "Jane Smith"}]}}
+    post = {
+        "id": 1234,
+        "date_gmt": "2024-09-12T03:00:00",
+        "status": "publish",
+        "format": "standard",
+        "title": {"rendered": "Council&#8217;s budget passes"},
+        "content": {"rendered": f"<p>The council met.</p>\n<p>{ADS_LINE}</p>", "protected": False},
+        "author": 2,
+        "_embedded": {"author": [{"id": 2, "name": "Jane Smith"}]},
+    }
     [doc] = read_string(json.dumps(post), "post.json")
     assert doc.path == "post.json#1234"
     assert doc.title == "Council\u2019s budget passes"
@@ -117,9 +130,11 @@ def test_empty_json_file_is_a_warning_not_a_parse_error() -> None:
 
 
 def test_jsonl_one_document_per_line_named_by_id_or_line(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": "a1", "title": "One", "body": CLEAN_BODY, "byline": "Jane"}),
-             "",
-             json.dumps({"title": "Two", "body": f"<p>Intro.</p>\n<p>{ADS_LINE}</p>"})]
+    lines = [
+        json.dumps({"id": "a1", "title": "One", "body": CLEAN_BODY, "byline": "Jane"}),
+        "",
+        json.dumps({"title": "Two", "body": f"<p>Intro.</p>\n<p>{ADS_LINE}</p>"}),
+    ]
     path = tmp_path / "feed.ndjson"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     results = by_path(lint_file(path))
@@ -129,9 +144,11 @@ def test_jsonl_one_document_per_line_named_by_id_or_line(tmp_path: Path) -> None
 
 
 def test_jsonl_bad_lines_are_reported_on_their_file_line_and_the_rest_are_linted(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": "ok", "title": "Fine", "body": CLEAN_BODY}),
-             '{"title": "Broken", "body": "<p>x</p>"',
-             json.dumps({"title": "Typed", "body": 42})]
+    lines = [
+        json.dumps({"id": "ok", "title": "Fine", "body": CLEAN_BODY}),
+        '{"title": "Broken", "body": "<p>x</p>"',
+        json.dumps({"title": "Typed", "body": 42}),
+    ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\r\n".join(lines) + "\r\n", "utf-8")
     results = by_path(lint_file(path))
@@ -202,16 +219,14 @@ def test_malformed_wxr_is_a_parse_error_at_its_line(tmp_path: Path, export: Path
 
 def test_xml_that_is_not_a_wordpress_export(tmp_path: Path) -> None:
     path = tmp_path / "sitemap.xml"
-    path.write_text('<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>',
-                    "utf-8")
+    path.write_text('<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>', "utf-8")
     [result] = lint_file(path)
     assert [f.rule for f in result.findings] == ["input/article-shape"]
     assert "not a WordPress export" in result.findings[0].message
 
 
 def test_wxr_with_no_posts_says_what_it_skipped(tmp_path: Path, export: Path) -> None:
-    text = export.read_text("utf-8").replace("<wp:post_type><![CDATA[post]]>",
-                                             "<wp:post_type><![CDATA[page]]>")
+    text = export.read_text("utf-8").replace("<wp:post_type><![CDATA[post]]>", "<wp:post_type><![CDATA[page]]>")
     [doc] = read_string(text, "pages.xml")
     assert [n.rule for n in doc.notices] == ["input/empty"]
     assert "skipped: 1 attachment, 3 page" in doc.notices[0].message
@@ -229,8 +244,7 @@ def test_folder_walk_reads_cms_exports_only_when_included(tmp_path: Path, export
     (tmp_path / "feed.jsonl").write_text(json.dumps({"body": "x"}) + "\n", "utf-8")
     (tmp_path / "export.xml").write_text(export.read_text("utf-8"), "utf-8")
     assert names(collect([str(tmp_path)])) == ["draft.md"]
-    assert names(collect([str(tmp_path)], include=["*.jsonl", "*.xml"])) == ["export.xml",
-                                                                            "feed.jsonl"]
+    assert names(collect([str(tmp_path)], include=["*.jsonl", "*.xml"])) == ["export.xml", "feed.jsonl"]
     assert names(collect([str(tmp_path / "feed.jsonl")])) == ["feed.jsonl"]
 
 
@@ -243,7 +257,6 @@ def test_cli_json_output_has_one_entry_per_post(runner, export: Path) -> None:  
     assert ("ad-text/ads-txt-record", 6) in rules
 
 
-
 def test_wxr_with_the_wp_prefix_bound_to_an_https_uri_is_read(fixtures: Path) -> None:
     # WordPress's importer goes by the wp prefix whatever URI and version it is bound to
     export = fixtures / "cms" / "export-https-namespace.xml"
@@ -251,7 +264,10 @@ def test_wxr_with_the_wp_prefix_bound_to_an_https_uri_is_read(fixtures: Path) ->
     assert [d.path for d in docs] == [f"{export}#post-311"]  # the page is skipped
     [doc] = docs
     assert (doc.title, doc.byline, doc.date) == (
-        "Nelayan Pesisir Utara Terima Bantuan Perahu", "Dewi Lestari", "2024-09-12 03:00:00")
+        "Nelayan Pesisir Utara Terima Bantuan Perahu",
+        "Dewi Lestari",
+        "2024-09-12 03:00:00",
+    )
     assert doc.meta["wordpress"]["excerpt"] == "Dua puluh perahu motor untuk nelayan pesisir utara."
     [result] = lint_file(export)
     assert ("ad-text/ads-txt-record", 3, 4) in rules_at(result)
@@ -259,9 +275,7 @@ def test_wxr_with_the_wp_prefix_bound_to_an_https_uri_is_read(fixtures: Path) ->
 
 @pytest.mark.parametrize("uri", ["https://wordpress.org/export/1.3/", "urn:example:wxr"])
 def test_wxr_goes_by_the_wp_prefix_whatever_its_uri(export: Path, uri: str) -> None:
-    text = export.read_text("utf-8").replace('xmlns:wp="http://wordpress.org/export/1.2/"',
-                                             f'xmlns:wp="{uri}"')
+    text = export.read_text("utf-8").replace('xmlns:wp="http://wordpress.org/export/1.2/"', f'xmlns:wp="{uri}"')
     docs = read_string(text, "export.xml")
-    assert [d.path for d in docs] == [d.path for d in read_string(export.read_text("utf-8"),
-                                                                  "export.xml")]
+    assert [d.path for d in docs] == [d.path for d in read_string(export.read_text("utf-8"), "export.xml")]
     assert not any(n.rule == "input/article-shape" for d in docs for n in d.notices)

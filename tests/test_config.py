@@ -18,10 +18,11 @@ from newslint.files import collect
 from newslint.readers import DEFAULT_PATTERNS
 from newslint.rules import load_rules
 
-MD_HEAD = ("---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n"
-           "---\n\n")
-AD_DRAFT = (MD_HEAD + "The city council approved the new budget on Thursday after a long "
-            "debate.\n\nAdvertisement\n\nThe mayor is expected to sign it into law next week.\n")
+MD_HEAD = "---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n---\n\n"
+AD_DRAFT = (
+    MD_HEAD + "The city council approved the new budget on Thursday after a long "
+    "debate.\n\nAdvertisement\n\nThe mayor is expected to sign it into law next week.\n"
+)
 CLEAN = MD_HEAD + "The city council approved the new budget on Thursday after a long debate.\n"
 
 
@@ -88,8 +89,10 @@ def test_no_config_file_gives_defaults(project: Path) -> None:
 
 
 def test_newslint_config_prints_the_effective_config_and_its_origin(runner, project: Path) -> None:
-    write(project / "newslint.yaml", "languages: [id, en]\nfail-on: warning\n"
-                                      "per-path-ignores:\n  'wire/*.md': [language]\n")
+    write(
+        project / "newslint.yaml",
+        "languages: [id, en]\nfail-on: warning\nper-path-ignores:\n  'wire/*.md': [language]\n",
+    )
     result = runner.invoke(main, ["config", "drafts"])
     assert result.exit_code == 0
     first, _, body = result.output.partition("\n")
@@ -101,8 +104,7 @@ def test_newslint_config_prints_the_effective_config_and_its_origin(runner, proj
     assert shown["packs"] == "all"
 
 
-def test_newslint_config_shows_the_include_globs_a_folder_search_really_uses(
-        runner, project: Path) -> None:
+def test_newslint_config_shows_the_include_globs_a_folder_search_really_uses(runner, project: Path) -> None:
     result = runner.invoke(main, ["config", "drafts"])
     shown = yaml.safe_load(result.output)
     assert shown["include"] == list(DEFAULT_PATTERNS)
@@ -141,21 +143,25 @@ def test_missing_explicit_config_is_exit_2(runner, project: Path) -> None:
 # ---- validation --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("fail-on: error\nlangauges: [en]\n", ":2: unknown key 'langauges'; did you mean 'languages'?"),
-    ("severity:\n  ad-text/ad-label: fatal\n",
-     ":1: key 'severity.ad-text/ad-label': 'fatal' is not one of error, warning, info"),
-    ("fail-on: never\n", ":1: key 'fail-on': 'never' is not one of error, warning, info"),
-    ("select: ad-text\n", ":1: key 'select': 'ad-text' is not of type 'array'"),
-    ("languages: [English]\n", ":1: key 'languages.0': 'English' is not a valid value here"),
-    ("per-path-ignores:\n  'wire/*': [bad id]\n", "key 'per-path-ignores.wire/*.0'"),
-    ("packs: [core, klingon]\n", ":1: key 'packs': unknown pack 'klingon'; shipped packs: core"),
-    ("rules: [house-rules]\n", ":1: key 'rules.0': 'house-rules' not found"),
-    ("- ignore\n", ":1: the configuration must be a mapping"),
-    ("ignore: [a\nfail-on: x\n", ": YAML syntax error"),
-])
-def test_bad_config_is_exit_2_naming_file_line_and_key(runner, project: Path, text: str,
-                                                       expected: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fail-on: error\nlangauges: [en]\n", ":2: unknown key 'langauges'; did you mean 'languages'?"),
+        (
+            "severity:\n  ad-text/ad-label: fatal\n",
+            ":1: key 'severity.ad-text/ad-label': 'fatal' is not one of error, warning, info",
+        ),
+        ("fail-on: never\n", ":1: key 'fail-on': 'never' is not one of error, warning, info"),
+        ("select: ad-text\n", ":1: key 'select': 'ad-text' is not of type 'array'"),
+        ("languages: [English]\n", ":1: key 'languages.0': 'English' is not a valid value here"),
+        ("per-path-ignores:\n  'wire/*': [bad id]\n", "key 'per-path-ignores.wire/*.0'"),
+        ("packs: [core, klingon]\n", ":1: key 'packs': unknown pack 'klingon'; shipped packs: core"),
+        ("rules: [house-rules]\n", ":1: key 'rules.0': 'house-rules' not found"),
+        ("- ignore\n", ":1: the configuration must be a mapping"),
+        ("ignore: [a\nfail-on: x\n", ": YAML syntax error"),
+    ],
+)
+def test_bad_config_is_exit_2_naming_file_line_and_key(runner, project: Path, text: str, expected: str) -> None:
     config = write(project / "newslint.yaml", text)
     result = check(runner, "drafts")
     assert result.exit_code == 2, result.output
@@ -182,8 +188,9 @@ def test_severity_for_an_unknown_rule_is_exit_2(runner, project: Path) -> None:
     config = write(project / "newslint.yaml", "severity:\n  ad-text/ad-lable: warning\n")
     result = check(runner, "drafts")
     assert result.exit_code == 2
-    assert (f"{config}:1: key 'severity.ad-text/ad-lable': no rule has this id; "
-            "did you mean 'ad-text/ad-label'?") in result.stderr
+    assert (
+        f"{config}:1: key 'severity.ad-text/ad-lable': no rule has this id; did you mean 'ad-text/ad-label'?"
+    ) in result.stderr
 
 
 def test_config_is_frozen() -> None:
@@ -217,22 +224,20 @@ def test_flags_replace_the_files_value_of_the_same_key(runner, project: Path) ->
 
 
 def test_select_from_config(runner, project: Path) -> None:
-    write(project / "drafts" / "other.md", AD_DRAFT + "\n<div class=\"ad\">\n")
+    write(project / "drafts" / "other.md", AD_DRAFT + '\n<div class="ad">\n')
     write(project / "newslint.yaml", "select: [markup]\n")
     assert set(rules_of(check(runner, "drafts"))) == {"markup/html-tag"}
 
 
 def test_per_path_ignores_apply_to_each_file(runner, project: Path) -> None:
     write(project / "drafts" / "wire" / "reuters.md", AD_DRAFT)
-    write(project / "newslint.yaml",
-          "per-path-ignores:\n  'drafts/wire/*.md': [ad-text/ad-label]\n")
+    write(project / "newslint.yaml", "per-path-ignores:\n  'drafts/wire/*.md': [ad-text/ad-label]\n")
     report = json.loads(check(runner, "drafts").stdout)
     by_file = {Path(f["path"]).name: [x["rule"] for x in f["findings"]] for f in report["files"]}
     assert by_file == {"budget.md": ["ad-text/ad-label"], "reuters.md": []}
 
 
-def test_per_path_ignores_are_relative_to_the_config_file_not_the_cwd(runner, project: Path,
-                                                                    monkeypatch) -> None:
+def test_per_path_ignores_are_relative_to_the_config_file_not_the_cwd(runner, project: Path, monkeypatch) -> None:
     write(project / "newslint.yaml", "per-path-ignores:\n  'drafts/*': [ad-text]\n")
     monkeypatch.chdir(project / "drafts")
     assert rules_of(check(runner, "budget.md")) == []
@@ -266,8 +271,9 @@ def test_packs_limit_the_shipped_rules(runner, project: Path) -> None:
     # Weekday names are a language's: metadata/weekday-mismatch lives only in the language
     # packs, while metadata/missing-byline has a core fallback for languages without a pack.
     assert "metadata/weekday-mismatch" not in {r.id for r in load_rules(packs=("core",))}
-    write(project / "drafts" / "weekday.txt",
-          "Budget passes\n\nThe council approved it on Friday, September 12, 2024.\n")
+    write(
+        project / "drafts" / "weekday.txt", "Budget passes\n\nThe council approved it on Friday, September 12, 2024.\n"
+    )
     found = rules_of(check(runner, "drafts/weekday.txt"))
     assert {"metadata/weekday-mismatch", "metadata/missing-byline"} <= set(found)
     write(project / "newslint.yaml", "packs: [core]\n")
@@ -277,7 +283,9 @@ def test_packs_limit_the_shipped_rules(runner, project: Path) -> None:
 
 
 def test_rule_folders_are_relative_to_the_config_file(runner, project: Path, monkeypatch) -> None:
-    write(project / "house" / "rules.yaml", """pack: house
+    write(
+        project / "house" / "rules.yaml",
+        """pack: house
 rules:
   - id: style/banned-word
     check: pattern
@@ -288,7 +296,8 @@ rules:
     examples:
       flag: ["the mayor said"]
       pass: ["council"]
-""")
+""",
+    )
     write(project / "newslint.yaml", "rules: [house]\n")
     monkeypatch.chdir(project / "drafts")
     assert "style/banned-word" in rules_of(check(runner, "budget.md"))

@@ -45,13 +45,16 @@ BODY = " ".join(["O Banco Central informou nesta segunda-feira que o sistema fun
 
 
 def test_ptbr_news_keeps_the_standfirst_as_first_paragraph_and_skips_the_summaries() -> None:
-    git = FakeGit({
-        "economia/1.txt": ("PIX começa a funcionar\r\nSistema tem 30 milhões de cadastros\r\n\r\n\r\n"
-                           + BODY + "\r\n\r\nFim."),
-        "__summarization__/economia/1.txt": "Resumo\n\n" + BODY,
-        "README.md": "# dataset",
-        "esportes/2.txt": "Curto\nDeck\n\nPoucas palavras.",
-    })
+    git = FakeGit(
+        {
+            "economia/1.txt": (
+                "PIX começa a funcionar\r\nSistema tem 30 milhões de cadastros\r\n\r\n\r\n" + BODY + "\r\n\r\nFim."
+            ),
+            "__summarization__/economia/1.txt": "Resumo\n\n" + BODY,
+            "README.md": "# dataset",
+            "esportes/2.txt": "Curto\nDeck\n\nPoucas palavras.",
+        }
+    )
     articles = list(ingest.read_ptbr_news(git))
     assert [a.ident for a in articles] == ["ptbrnews-economia-1"]
     a = articles[0]
@@ -70,8 +73,9 @@ PAGE = """<html><head><title>Titre | Le Site</title><script>var p = "<p>no</p>";
 
 def test_saved_pages_keep_every_paragraph_in_page_order_junk_included() -> None:
     git = FakeGit({"fixtures/le-site.html": PAGE.format(body=BODY), "fixtures/short.html": "<p>trop court</p>"})
-    reader = ingest.saved_pages_reader([("fixtures/le-site.html", "fr", "www.le-site.fr"),
-                                        ("fixtures/short.html", "fr", "short.fr")], "demo")
+    reader = ingest.saved_pages_reader(
+        [("fixtures/le-site.html", "fr", "www.le-site.fr"), ("fixtures/short.html", "fr", "short.fr")], "demo"
+    )
     articles = list(reader(git))
     assert len(articles) == 1
     a = articles[0]

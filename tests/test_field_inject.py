@@ -32,8 +32,9 @@ inject = _load()
 
 
 def _build(out: Path, seed: int = 11) -> dict[str, Any]:
-    labels: dict[str, Any] = inject.build(FIELD, out, ROOT / "benchmarks" / "field" / "split.yaml", seed, 2,
-                                          FIELD / "verdicts.yaml")
+    labels: dict[str, Any] = inject.build(
+        FIELD, out, ROOT / "benchmarks" / "field" / "split.yaml", seed, 2, FIELD / "verdicts.yaml"
+    )
     return labels
 
 
@@ -110,11 +111,12 @@ def test_every_label_points_at_its_defect(built: tuple[Path, dict[str, Any]]) ->
                 src_words, copy_words = at[0].lower().split(), at[1].lower().split()
                 assert at[0] != at[1]
                 assert copy_words == src_words or any(
-                    src_words[:k] + src_words[k + 1:] == copy_words for k in range(len(src_words)))
+                    src_words[:k] + src_words[k + 1 :] == copy_words for k in range(len(src_words))
+                )
             elif kind == "dup_prefix":
                 assert at[0].startswith(at[1]) and len(at[1]) < len(at[0])
             elif kind in ("trunc_mid", "trunc_end"):
-                assert at[0][-1] not in ".!?\"”»" and any(p.startswith(at[0]) and p != at[0] for p in source)
+                assert at[0][-1] not in '.!?"”»' and any(p.startswith(at[0]) and p != at[0] for p in source)
             elif kind == "split":
                 assert at[0] + " " + at[1] in source
             elif kind == "mixed_lang":
@@ -148,6 +150,6 @@ def test_injected_weekdays_contradict_their_dates(lang: str, seed: int) -> None:
     art = inject.Article("x", lang, {}, [inject.Para(text)])
     lab = inject.inject("weekday", art.paras, art, [], random.Random(seed))
     assert lab is not None and lab.paras == art.paras
-    sentence = art.paras[0].text[len(text):]
+    sentence = art.paras[0].text[len(text) :]
     said, real = _said_and_real(lang, sentence)
     assert said != real

@@ -99,9 +99,12 @@ def test_real_defects_in_held_out_copy_are_still_found(
     # The read-also lines and wrong weekdays left in published copy are real; the shipped
     # rules find each one (judged `defect`). Losing one of them is a regression too.
     raw = yaml.safe_load((FOLDER / "verdicts.yaml").read_text(encoding="utf-8"))["verdicts"]
-    expected = {(rel, item["line"]) for rel, items in raw.items() for item in items
-                if item["verdict"] == "defect" and item["rule"] in ("markup/widget-line",
-                                                                     "metadata/weekday-mismatch")}
+    expected = {
+        (rel, item["line"])
+        for rel, items in raw.items()
+        for item in items
+        if item["verdict"] == "defect" and item["rule"] in ("markup/widget-line", "metadata/weekday-mismatch")
+    }
     assert expected, "the sample should hold some real defects"
     found = {(rel, f.line) for rel, fs in findings.items() for f in fs}
     assert sorted(expected - found) == []
@@ -113,11 +116,17 @@ def _finding(file: str, line: int, rule: str = "markup/widget-line", snippet: st
 
 def test_scraped_score_finds_a_label_within_a_line_and_counts_other_findings_as_false_alarms() -> None:
     label = field_score.Label
-    labels = {"en/site-a/1.txt": [label("en/site-a/1.txt", 5, "markup", "share-widget"),
-                                  label("en/site-a/1.txt", 9, "ad-text", "ad-label")],
-              "en/site-b/2.txt": []}
-    findings = {"en/site-a/1.txt": [_finding("en/site-a/1.txt", 6), _finding("en/site-a/1.txt", 20)],
-                "en/site-b/2.txt": [_finding("en/site-b/2.txt", 3)]}
+    labels = {
+        "en/site-a/1.txt": [
+            label("en/site-a/1.txt", 5, "markup", "share-widget"),
+            label("en/site-a/1.txt", 9, "ad-text", "ad-label"),
+        ],
+        "en/site-b/2.txt": [],
+    }
+    findings = {
+        "en/site-a/1.txt": [_finding("en/site-a/1.txt", 6), _finding("en/site-a/1.txt", 20)],
+        "en/site-b/2.txt": [_finding("en/site-b/2.txt", 3)],
+    }
     split = {("scraped", "en", "site-a"): "holdout", ("scraped", "en", "site-b"): "tune"}
     tallies, misses, alarms = field_score.score_scraped(findings, labels, split)
     held = tallies["group"]["en/holdout"]
@@ -133,6 +142,5 @@ def test_scraped_score_finds_a_label_within_a_line_and_counts_other_findings_as_
 def test_a_verdict_survives_a_new_snippet_on_the_same_line_but_not_a_moved_finding() -> None:
     verdicts = {("es/x/1.md", "truncation/paragraph-end", 7, "old quote"): {"verdict": "false-alarm", "reason": "r"}}
     assert field_score.verdict_for(_finding("es/x/1.md", 7, "truncation/paragraph-end", "new quote"), verdicts)
-    assert field_score.verdict_for(_finding("es/x/1.md", 9, "truncation/paragraph-end", "old quote"),
-                                   verdicts) is None
+    assert field_score.verdict_for(_finding("es/x/1.md", 9, "truncation/paragraph-end", "old quote"), verdicts) is None
     assert field_score.verdict_for(_finding("es/x/1.md", 7, "markup/widget-line", "old quote"), verdicts) is None

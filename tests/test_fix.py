@@ -44,8 +44,9 @@ JUNK_LINES = [
     '<div class="entry-content">',
 ]
 INLINE_TAGS = ["<strong>", "</strong>", "<span>", "</span>"]
-DRAFT = HEAD + (f"{CLEAN_PARAGRAPHS[0]}\n\nAdvertisement\n\n{CLEAN_PARAGRAPHS[1]}\n\n"
-                f"{JUNK_LINES[2]}\n\n{CLEAN_PARAGRAPHS[2]}\n")
+DRAFT = HEAD + (
+    f"{CLEAN_PARAGRAPHS[0]}\n\nAdvertisement\n\n{CLEAN_PARAGRAPHS[1]}\n\n{JUNK_LINES[2]}\n\n{CLEAN_PARAGRAPHS[2]}\n"
+)
 FIXED = HEAD + f"{CLEAN_PARAGRAPHS[0]}\n\n{CLEAN_PARAGRAPHS[1]}\n\n{CLEAN_PARAGRAPHS[2]}\n"
 
 
@@ -65,8 +66,7 @@ def rebuild(text: str, applied: tuple[Fix, ...]) -> str:
 @st.composite
 def text_and_fixes(draw: st.DrawFn) -> tuple[str, list[Fix]]:
     text = draw(st.text(alphabet="ab\n \u00e9", max_size=60))
-    spans = st.tuples(st.integers(0, len(text)), st.integers(0, len(text)),
-                      st.sampled_from(["", "x", "yz"]))
+    spans = st.tuples(st.integers(0, len(text)), st.integers(0, len(text)), st.sampled_from(["", "x", "yz"]))
     fixes = [Fix(min(a, b), max(a, b), r) for a, b, r in draw(st.lists(spans, max_size=8))]
     return text, fixes
 
@@ -102,8 +102,7 @@ def test_no_fixes_returns_the_text_unchanged() -> None:
 @st.composite
 def drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
     """A Markdown or plain-text draft: distinct clean paragraphs with junk lines between them."""
-    paragraphs = draw(st.lists(st.sampled_from(CLEAN_PARAGRAPHS), min_size=1, max_size=6,
-                               unique=True))
+    paragraphs = draw(st.lists(st.sampled_from(CLEAN_PARAGRAPHS), min_size=1, max_size=6, unique=True))
     pieces: list[str] = []
     for paragraph in paragraphs:
         for _ in range(draw(st.integers(0, 2))):
@@ -119,17 +118,18 @@ def drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
     return HEAD + glue.join(pieces) + newline, paragraphs
 
 
-HTML_HEAD = ('<html lang="en"><head><title>Council approves budget</title>'
-             '<meta name="author" content="Jane Doe"><meta name="date" content="2024-09-12">'
-             "</head><body>")
+HTML_HEAD = (
+    '<html lang="en"><head><title>Council approves budget</title>'
+    '<meta name="author" content="Jane Doe"><meta name="date" content="2024-09-12">'
+    "</head><body>"
+)
 HTML_JUNK = JUNK_LINES[:6]  # a tag in HTML is markup, not junk
 
 
 @st.composite
 def html_drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
     """An HTML draft of <p> elements, one per line or all on one (minified) line."""
-    paragraphs = draw(st.lists(st.sampled_from(CLEAN_PARAGRAPHS), min_size=1, max_size=6,
-                               unique=True))
+    paragraphs = draw(st.lists(st.sampled_from(CLEAN_PARAGRAPHS), min_size=1, max_size=6, unique=True))
     pieces: list[str] = []
     for paragraph in paragraphs:
         pieces += draw(st.lists(st.sampled_from(HTML_JUNK), max_size=2))
@@ -140,8 +140,7 @@ def html_drafts(draw: st.DrawFn) -> tuple[str, list[str]]:
 
 
 def any_draft() -> st.SearchStrategy[tuple[str, str, list[str]]]:
-    return st.one_of(drafts().map(lambda d: ("draft.md", *d)),
-                     html_drafts().map(lambda d: ("draft.html", *d)))
+    return st.one_of(drafts().map(lambda d: ("draft.md", *d)), html_drafts().map(lambda d: ("draft.html", *d)))
 
 
 def _fixes(text: str, path: str) -> list[Fix]:
@@ -153,8 +152,7 @@ def _fixes(text: str, path: str) -> list[Fix]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_draft())
-def test_one_pass_removes_exactly_the_union_of_applied_spans(
-        case: tuple[str, str, list[str]]) -> None:
+def test_one_pass_removes_exactly_the_union_of_applied_spans(case: tuple[str, str, list[str]]) -> None:
     path, text, _ = case
     fixed, applied = apply_fixes(text, _fixes(text, path))
     assert fixed == rebuild(text, applied)
@@ -167,14 +165,13 @@ def test_one_pass_removes_exactly_the_union_of_applied_spans(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_draft())
-def test_fixing_keeps_every_paragraph_removes_the_junk_and_is_idempotent(
-        case: tuple[str, str, list[str]]) -> None:
+def test_fixing_keeps_every_paragraph_removes_the_junk_and_is_idempotent(case: tuple[str, str, list[str]]) -> None:
     path, text, paragraphs = case
     fixed, _, results = fix_text(text, path, default_rules(), OPTIONS)
     assert fixed.startswith(HEAD if path.endswith(".md") else HTML_HEAD)
     for paragraph in paragraphs:  # never an editor's words, even on a minified line
         assert paragraph in fixed
-    for junk in (JUNK_LINES + INLINE_TAGS if path.endswith(".md") else HTML_JUNK):
+    for junk in JUNK_LINES + INLINE_TAGS if path.endswith(".md") else HTML_JUNK:
         assert junk not in fixed
     assert not [f for r in results for f in r.findings if f.fix is not None]
     again, applied, _ = fix_text(fixed, path, default_rules(), OPTIONS)
@@ -229,8 +226,7 @@ def test_fix_rewrites_the_file_and_reports_what_remains(runner, draft: Path) -> 
 
 def test_fix_exit_code_follows_what_remains(runner, tmp_path: Path) -> None:
     path = tmp_path / "nobyline.txt"
-    path.write_text("Budget passes\n\nThe council approved the budget today.\n\nAdvertisement\n",
-                    encoding="utf-8")
+    path.write_text("Budget passes\n\nThe council approved the budget today.\n\nAdvertisement\n", encoding="utf-8")
     result = run(runner, "--fix", str(path))
     assert result.exit_code == 0
     assert "metadata/missing-byline" in result.stdout  # a warning: not fixable, still reported
@@ -250,8 +246,7 @@ def test_a_file_without_fixes_is_never_touched(runner, tmp_path: Path) -> None:
     assert result.stderr == "Fixed 0 findings in 0 files.\n"
 
 
-def test_diff_prints_a_patch_that_applies_and_writes_nothing(runner, draft: Path,
-                                                             monkeypatch) -> None:
+def test_diff_prints_a_patch_that_applies_and_writes_nothing(runner, draft: Path, monkeypatch) -> None:
     monkeypatch.chdir(draft.parent)
     result = run(runner, "--diff", "budget.md")
     assert draft.read_text(encoding="utf-8") == DRAFT
@@ -262,15 +257,15 @@ def test_diff_prints_a_patch_that_applies_and_writes_nothing(runner, draft: Path
     assert "2 findings (2 errors, 0 warnings, 0 infos) in 1 file" in result.stderr
     assert "Would fix 2 findings in 1 file." in result.stderr
     assert result.exit_code == run(runner, "budget.md").exit_code == 1
-    subprocess.run(["git", "apply", "-"], input=result.stdout.encode(), cwd=draft.parent,
-                   check=True)
+    subprocess.run(["git", "apply", "-"], input=result.stdout.encode(), cwd=draft.parent, check=True)
     assert draft.read_text(encoding="utf-8") == FIXED
 
 
 def test_diff_marks_a_missing_final_newline() -> None:
     patch = unified_diff("a.txt", "one\ntwo\nAdvertisement", "one\ntwo")
-    assert patch.endswith(" one\n-two\n-Advertisement\n\\ No newline at end of file\n"
-                          "+two\n\\ No newline at end of file\n")
+    assert patch.endswith(
+        " one\n-two\n-Advertisement\n\\ No newline at end of file\n+two\n\\ No newline at end of file\n"
+    )
 
 
 def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr(runner) -> None:
@@ -302,8 +297,7 @@ def test_a_file_that_is_not_utf8_is_reported_but_not_fixed(runner, tmp_path: Pat
 
 def test_bom_and_crlf_line_ends_survive_a_fix(runner, tmp_path: Path) -> None:
     path = tmp_path / "windows.txt"
-    original = ("Budget passes\r\n\r\nThe council approved it.\r\n\r\nAdvertisement\r\n\r\n"
-                "By Jane.\r\n")
+    original = "Budget passes\r\n\r\nThe council approved it.\r\n\r\nAdvertisement\r\n\r\nBy Jane.\r\n"
     path.write_bytes(b"\xef\xbb\xbf" + original.encode())
     run(runner, "--fix", str(path))
     expected = "Budget passes\r\n\r\nThe council approved it.\r\n\r\nBy Jane.\r\n"
@@ -355,8 +349,7 @@ def test_a_file_changed_while_fixing_is_not_overwritten(runner, draft: Path, mon
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers inherit the spy by fork")
 @pytest.mark.parametrize("mode", ["--fix", "--diff"])
-def test_fixes_are_worked_out_in_the_workers_that_lint(runner, tmp_path: Path, monkeypatch,
-                                                       mode: str) -> None:
+def test_fixes_are_worked_out_in_the_workers_that_lint(runner, tmp_path: Path, monkeypatch, mode: str) -> None:
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for i in range(6):

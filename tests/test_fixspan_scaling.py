@@ -22,20 +22,21 @@ def _offset_calls(monkeypatch: pytest.MonkeyPatch, body: str, body_format: str) 
         return original(self, index)
 
     monkeypatch.setattr(Block, "source_offset", counting)
-    result = lint_article(body=body, body_format=body_format, title="t", byline="Jane Smith",
-                          published_at="2024-09-12")
+    result = lint_article(body=body, body_format=body_format, title="t", byline="Jane Smith", published_at="2024-09-12")
     monkeypatch.undo()
     return calls, len(result.findings)
 
 
-@pytest.mark.parametrize(("line", "body_format"), [
-    ("Share this\n", "text"),                          # one block of many lines
-    ("Share this\n\n", "text"),                        # many blocks
-    ("<p>Advertisement</p>\n", "html"),
-    ("mgid.com, 713808, DIRECT, d4c29acad76ce94f\n", "text"),
-])
-def test_fix_span_work_grows_linearly(monkeypatch: pytest.MonkeyPatch, line: str,
-                                      body_format: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "body_format"),
+    [
+        ("Share this\n", "text"),  # one block of many lines
+        ("Share this\n\n", "text"),  # many blocks
+        ("<p>Advertisement</p>\n", "html"),
+        ("mgid.com, 713808, DIRECT, d4c29acad76ce94f\n", "text"),
+    ],
+)
+def test_fix_span_work_grows_linearly(monkeypatch: pytest.MonkeyPatch, line: str, body_format: str) -> None:
     small_calls, small_found = _offset_calls(monkeypatch, line * 200, body_format)
     big_calls, big_found = _offset_calls(monkeypatch, line * 800, body_format)
     assert big_found >= 4 * small_found > 0  # every junk line is still a finding
@@ -45,20 +46,21 @@ def test_fix_span_work_grows_linearly(monkeypatch: pytest.MonkeyPatch, line: str
 
 def test_fixes_of_junk_lines_still_delete_whole_lines() -> None:
     body = "A real paragraph of the story that stays.\n\n" + "Share this\n" * 50
-    result = lint_article(body=body, body_format="text", title="t", byline="Jane Smith",
-                          published_at="2024-09-12")
+    result = lint_article(body=body, body_format="text", title="t", byline="Jane Smith", published_at="2024-09-12")
     fixes = [f.fix for f in result.findings if f.rule == "markup/widget-line"]
     assert len(fixes) == 50 and all(fixes)
     for fix in fixes:
         assert fix is not None and body[fix.start : fix.end] == "Share this\n"
 
 
-@pytest.mark.parametrize(("line", "body_format"), [
-    ("Share this\r\n", "text"),                           # CRLF: one anchor per line
-    ("Share this<br>\r\n", "html"),                     # one HTML block, an anchor per tag and line
-])
-def test_many_anchor_blocks_grow_linearly(monkeypatch: pytest.MonkeyPatch, line: str,
-                                          body_format: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "body_format"),
+    [
+        ("Share this\r\n", "text"),  # CRLF: one anchor per line
+        ("Share this<br>\r\n", "html"),  # one HTML block, an anchor per tag and line
+    ],
+)
+def test_many_anchor_blocks_grow_linearly(monkeypatch: pytest.MonkeyPatch, line: str, body_format: str) -> None:
     small_calls, small_found = _offset_calls(monkeypatch, line * 200, body_format)
     big_calls, big_found = _offset_calls(monkeypatch, line * 800, body_format)
     assert big_found >= 4 * small_found > 0

@@ -60,24 +60,36 @@ def _object(required: list[str], **properties: dict) -> dict:
 
 
 _POSITION = {"type": "integer", "minimum": 1}
-_REGION = _object(["startLine", "startColumn"], startLine=_POSITION, startColumn=_POSITION,
-                  endLine=_POSITION, endColumn=_POSITION)
-_LOCATION = _object(["physicalLocation"], physicalLocation=_object(
-    ["artifactLocation"], artifactLocation=_object(["uri"], uri={"type": "string"}), region=_REGION))
-_RESULT = _object(["ruleId", "level", "message", "locations"], ruleId={"type": "string"},
-                  ruleIndex={"type": "integer", "minimum": 0},
-                  level={"enum": ["none", "note", "warning", "error"]},
-                  message=_object(["text"], text={"type": "string"}),
-                  locations={"type": "array", "items": _LOCATION})
-_DRIVER = _object(["name", "rules"], name={"type": "string"},
-                  rules={"type": "array", "items": _object(["id"], id={"type": "string"})})
-_RUN = _object(["tool", "invocations", "results"], tool=_object(["driver"], driver=_DRIVER),
-               invocations={"type": "array", "items": _object(
-                   ["executionSuccessful"], executionSuccessful={"type": "boolean"})},
-               results={"type": "array", "items": _RESULT})
+_REGION = _object(
+    ["startLine", "startColumn"], startLine=_POSITION, startColumn=_POSITION, endLine=_POSITION, endColumn=_POSITION
+)
+_LOCATION = _object(
+    ["physicalLocation"],
+    physicalLocation=_object(
+        ["artifactLocation"], artifactLocation=_object(["uri"], uri={"type": "string"}), region=_REGION
+    ),
+)
+_RESULT = _object(
+    ["ruleId", "level", "message", "locations"],
+    ruleId={"type": "string"},
+    ruleIndex={"type": "integer", "minimum": 0},
+    level={"enum": ["none", "note", "warning", "error"]},
+    message=_object(["text"], text={"type": "string"}),
+    locations={"type": "array", "items": _LOCATION},
+)
+_DRIVER = _object(
+    ["name", "rules"], name={"type": "string"}, rules={"type": "array", "items": _object(["id"], id={"type": "string"})}
+)
+_RUN = _object(
+    ["tool", "invocations", "results"],
+    tool=_object(["driver"], driver=_DRIVER),
+    invocations={"type": "array", "items": _object(["executionSuccessful"], executionSuccessful={"type": "boolean"})},
+    results={"type": "array", "items": _RESULT},
+)
 # What GitHub code scanning reads of a SARIF log, with the types and values the spec gives it.
-SARIF_STRUCTURE = _object(["$schema", "version", "runs"], version={"enum": ["2.1.0"]},
-                          runs={"type": "array", "minItems": 1, "items": _RUN})
+SARIF_STRUCTURE = _object(
+    ["$schema", "version", "runs"], version={"enum": ["2.1.0"]}, runs={"type": "array", "minItems": 1, "items": _RUN}
+)
 
 
 def validate_sarif(log: dict) -> None:
@@ -127,8 +139,12 @@ def test_sarif_content_matches_the_findings(runner, drafts: Path) -> None:
         assert driver["rules"][got["ruleIndex"]]["id"] == want["rule"]
         location = got["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"] == want["path"].replace(" ", "%20")
-        assert location["region"] == {"startLine": want["line"], "startColumn": want["column"],
-                                      "endLine": want["end_line"], "endColumn": want["end_column"]}
+        assert location["region"] == {
+            "startLine": want["line"],
+            "startColumn": want["column"],
+            "endLine": want["end_line"],
+            "endColumn": want["end_column"],
+        }
     rules = {r["id"]: r for r in driver["rules"]}
     assert set(rules) == {"ad-text/ad-label", "ad-text/ads-txt-record", "suppression/unused"}
     assert rules["ad-text/ad-label"]["defaultConfiguration"]["level"] == "error"
@@ -147,8 +163,7 @@ def test_sarif_default_level_stays_when_config_overrides_severity(runner, drafts
 
 
 def test_sarif_with_no_findings_is_still_a_valid_log(runner, drafts: Path) -> None:
-    result = runner.invoke(main, ["check", "--language", "en", "--format", "sarif",
-                                  "drafts/clean.md"])
+    result = runner.invoke(main, ["check", "--language", "en", "--format", "sarif", "drafts/clean.md"])
     log = json.loads(result.stdout)
     validate_sarif(log)
     assert log["runs"][0]["results"] == []
@@ -183,10 +198,10 @@ def test_github_annotations_one_line_per_finding(runner, drafts: Path) -> None:
 def test_github_escaping() -> None:
     assert escape_data("100% sure\r\nnext") == "100%25 sure%0D%0Anext"
     assert escape_property("a,b:c%d\ne") == "a%2Cb%3Ac%25d%0Ae"
-    finding = Finding("markup/html-tag", "markup", "warning", "Tag: <b>\n50%", "news/a,b:c.md",
-                      3, 4, 3, 7, "<b>")
-    assert command(finding) == ("::warning file=news/a%2Cb%3Ac.md,line=3,col=4,endLine=3,"
-                                "endColumn=7,title=markup/html-tag::Tag: <b>%0A50%25")
+    finding = Finding("markup/html-tag", "markup", "warning", "Tag: <b>\n50%", "news/a,b:c.md", 3, 4, 3, 7, "<b>")
+    assert command(finding) == (
+        "::warning file=news/a%2Cb%3Ac.md,line=3,col=4,endLine=3,endColumn=7,title=markup/html-tag::Tag: <b>%0A50%25"
+    )
 
 
 # ---- JUnit XML -----------------------------------------------------------------------------------
@@ -204,8 +219,7 @@ def test_junit_one_suite_a_case_per_file_a_failure_per_finding(runner, drafts: P
     assert cases["drafts/clean.md"].findall("failure") == []
     failures = cases["drafts/budget draft.md"].findall("failure")
     assert [f.get("type") for f in failures] == ["ad-text/ad-label", "ad-text/ads-txt-record"]
-    assert failures[0].get("message") == (
-        "ad-text/ad-label: Ad label left in the text: Advertisement")
+    assert failures[0].get("message") == ("ad-text/ad-label: Ad label left in the text: Advertisement")
     assert failures[0].text.startswith("drafts/budget draft.md:10:1: error ad-text/ad-label ")
 
 
@@ -216,8 +230,7 @@ def test_junit_survives_characters_xml_cannot_hold(runner, drafts: Path) -> None
     assert root.find("testsuite").get("tests") == "3"
 
 
-def test_a_crashed_file_is_a_junit_error_and_an_unsuccessful_sarif_run(runner, drafts: Path,
-                                                                        monkeypatch) -> None:
+def test_a_crashed_file_is_a_junit_error_and_an_unsuccessful_sarif_run(runner, drafts: Path, monkeypatch) -> None:
     def explode(*args, **kwargs):
         raise RuntimeError("reader bug")
 

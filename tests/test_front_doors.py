@@ -11,14 +11,22 @@ from newslint import lint_paths, lint_text
 from newslint.cli import main
 
 ADS_LINE = "mgid.com, 713808, DIRECT, d4c29acad76ce94f"
-CLEAN = ("<p>The district council approved the 2025 budget on Thursday after a long debate.</p>\n"
-         "<p>Spending on schools rises by four percent, while roads keep last year's money.</p>")
-EXPORT = json.dumps([
-    {"id": "a-1", "title": "Budget passes", "byline": "Jane Smith", "published_at": "2024-09-12",
-     "body": CLEAN},
-    {"id": "a-2", "title": "Roads", "byline": "Jane Smith", "published_at": "2024-09-12",
-     "body": CLEAN + f"\n<p>{ADS_LINE}</p>"},
-])
+CLEAN = (
+    "<p>The district council approved the 2025 budget on Thursday after a long debate.</p>\n"
+    "<p>Spending on schools rises by four percent, while roads keep last year's money.</p>"
+)
+EXPORT = json.dumps(
+    [
+        {"id": "a-1", "title": "Budget passes", "byline": "Jane Smith", "published_at": "2024-09-12", "body": CLEAN},
+        {
+            "id": "a-2",
+            "title": "Roads",
+            "byline": "Jane Smith",
+            "published_at": "2024-09-12",
+            "body": CLEAN + f"\n<p>{ADS_LINE}</p>",
+        },
+    ]
+)
 SECOND = "#a-2"
 
 
@@ -52,25 +60,28 @@ def test_lint_paths_lints_every_article(export: Path) -> None:
 
 def reported(result) -> list[tuple[str, str]]:
     report = json.loads(result.stdout)
-    return [(Path(file["path"]).name, f["rule"]) for file in report["files"]
-            for f in file["findings"] if f["rule"] == "ad-text/ads-txt-record"]
+    return [
+        (Path(file["path"]).name, f["rule"])
+        for file in report["files"]
+        for f in file["findings"]
+        if f["rule"] == "ad-text/ads-txt-record"
+    ]
 
 
 @pytest.mark.parametrize("extra", [[], ["--jobs", "2"], ["--fix"], ["--jobs", "2", "--fix"]])
-def test_cli_lints_every_article_in_files_and_folders(runner, export: Path,
-                                                      extra: list[str]) -> None:
+def test_cli_lints_every_article_in_files_and_folders(runner, export: Path, extra: list[str]) -> None:
     other = export.parent / "other.json"
     other.write_text(EXPORT, encoding="utf-8")
-    result = runner.invoke(main, ["check", "--format", "json", "--include", "*.json", *extra,
-                                  str(export.parent)])
-    assert reported(result) == [("export.json#a-2", "ad-text/ads-txt-record"),
-                                ("other.json#a-2", "ad-text/ads-txt-record")]
+    result = runner.invoke(main, ["check", "--format", "json", "--include", "*.json", *extra, str(export.parent)])
+    assert reported(result) == [
+        ("export.json#a-2", "ad-text/ads-txt-record"),
+        ("other.json#a-2", "ad-text/ads-txt-record"),
+    ]
     assert result.exit_code == 1
     assert export.read_text("utf-8") == EXPORT  # CMS exports are never fixed in place
 
 
 def test_cli_standard_input_lints_every_article(runner) -> None:
-    result = runner.invoke(main, ["check", "--format", "json", "--input-format", "json", "-"],
-                           input=EXPORT)
+    result = runner.invoke(main, ["check", "--format", "json", "--input-format", "json", "-"], input=EXPORT)
     assert reported(result) == [("<stdin>#a-2", "ad-text/ads-txt-record")]
     assert result.exit_code == 1

@@ -57,10 +57,15 @@ def test_bytes_of_any_kind_read_under_the_bad_input_policy(data: bytes, name: st
 
 
 @FUZZ
-@given(body=any_draft, body_format=st.sampled_from(["html", "markdown", "text"]),
-       title=st.one_of(st.none(), any_draft), byline=st.one_of(st.none(), st.text(max_size=20)))
-def test_lint_article_never_raises_and_positions_lie_in_the_body(body: str, body_format: str, title: Any,
-                                                                 byline: Any) -> None:
+@given(
+    body=any_draft,
+    body_format=st.sampled_from(["html", "markdown", "text"]),
+    title=st.one_of(st.none(), any_draft),
+    byline=st.one_of(st.none(), st.text(max_size=20)),
+)
+def test_lint_article_never_raises_and_positions_lie_in_the_body(
+    body: str, body_format: str, title: Any, byline: Any
+) -> None:
     def run() -> Any:
         result = lint_article(body=body, body_format=body_format, title=title, byline=byline, language="en")
         check_findings(result.findings, body.replace("\r\n", "\n").replace("\r", "\n"))

@@ -41,9 +41,16 @@ def _cap_memory() -> None:
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """``newslint ARGS`` in a child process that cannot take the machine's memory or hang the run."""
     return subprocess.run(
-        [sys.executable, "-m", "newslint", *args], input=stdin.decode("latin-1") if stdin else None,
-        capture_output=True, text=True, timeout=HANG_BOUND, preexec_fn=_cap_memory, cwd=cwd,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, check=False)
+        [sys.executable, "-m", "newslint", *args],
+        input=stdin.decode("latin-1") if stdin else None,
+        capture_output=True,
+        text=True,
+        timeout=HANG_BOUND,
+        preexec_fn=_cap_memory,
+        cwd=cwd,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
 
 
 def json_rules(result: subprocess.CompletedProcess[str]) -> dict[str, list[str]]:
@@ -53,6 +60,7 @@ def json_rules(result: subprocess.CompletedProcess[str]) -> dict[str, list[str]]
 
 
 # --- YAML alias bombs ---------------------------------------------------------------------
+
 
 def test_front_matter_alias_bomb_is_a_finding_not_a_hang(tmp_path: Path) -> None:
     draft = tmp_path / "bomb.md"
@@ -83,10 +91,13 @@ def test_rule_file_alias_bomb_is_an_error_with_file_and_line(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("loader", [safe_load, load_yaml])
-@pytest.mark.parametrize(("text", "problem"), [
-    ("a: &a [*a]\n", "refers to the node that contains it"),
-    ("x: " + "[" * 300 + "]" * 300 + "\n", "nested deeper"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: &a [*a]\n", "refers to the node that contains it"),
+        ("x: " + "[" * 300 + "]" * 300 + "\n", "nested deeper"),
+    ],
+)
 def test_self_reference_and_deep_nesting_are_refused(loader, text: str, problem: str) -> None:
     with pytest.raises(AliasBombError, match=problem):
         loader(text)
@@ -164,8 +175,10 @@ def test_fix_refuses_a_fifo_without_hanging(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     outcomes: list[Any] = []
     # In a daemon thread, so a regression that blocks on the FIFO fails here instead of hanging the run.
-    worker = threading.Thread(target=lambda: outcomes.append(
-        fix_path(str(tmp_path / "pipe.txt"), default_rules(), Options(), write=True)), daemon=True)
+    worker = threading.Thread(
+        target=lambda: outcomes.append(fix_path(str(tmp_path / "pipe.txt"), default_rules(), Options(), write=True)),
+        daemon=True,
+    )
     worker.start()
     worker.join(HANG_BOUND)
     assert outcomes, "fixing blocked on a FIFO"
@@ -174,17 +187,21 @@ def test_fix_refuses_a_fifo_without_hanging(tmp_path: Path) -> None:
 
 # --- binary content ------------------------------------------------------------------------
 
+
 def _random_bytes(n: int, seed: int) -> bytes:
     return bytes(b for b in random.Random(seed).randbytes(n * 2) if b)[:n]
 
 
-@pytest.mark.parametrize("data", [
-    _random_bytes(4000, 1),  # compressed or encrypted data with its NUL bytes taken out
-    _random_bytes(200, 2),
-    b"\x1f\x8b\x08\x00" + _random_bytes(500, 3),  # gzip
-    b"\xfd7zXZ\x00" + _random_bytes(100, 4),
-    bytes(range(1, 32)) * 20,
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        _random_bytes(4000, 1),  # compressed or encrypted data with its NUL bytes taken out
+        _random_bytes(200, 2),
+        b"\x1f\x8b\x08\x00" + _random_bytes(500, 3),  # gzip
+        b"\xfd7zXZ\x00" + _random_bytes(100, 4),
+        bytes(range(1, 32)) * 20,
+    ],
+)
 def test_binary_without_nul_bytes_is_an_error_finding(data: bytes) -> None:
     [doc] = read_bytes(data, "blob.txt")
     assert [(n.rule, n.severity) for n in doc.notices] == [("input/binary", "error")]
@@ -200,24 +217,30 @@ def test_binary_file_fails_the_gate_on_the_cli(tmp_path: Path, runner) -> None:
     assert result.exit_code == 1
 
 
-@pytest.mark.parametrize("data", [
-    "Headline\n\nThe café’s owner said ação, naïve, Ærø and Œuvre.\n".encode("cp1252"),
-    "Judul\n\nกรุงเทพมหานคร เป็นเมืองหลวง\n".encode() + b"\xff" + "ของประเทศไทย\n".encode(),
-    "Заголовок\n\nПравительство объявило о новом бюджете.\n".encode(),
-    b"Headline\r\n\r\nA page break\x0c and a tab\there.\r\n",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Headline\n\nThe café’s owner said ação, naïve, Ærø and Œuvre.\n".encode("cp1252"),
+        "Judul\n\nกรุงเทพมหานคร เป็นเมืองหลวง\n".encode() + b"\xff" + "ของประเทศไทย\n".encode(),
+        "Заголовок\n\nПравительство объявило о новом бюджете.\n".encode(),
+        b"Headline\r\n\r\nA page break\x0c and a tab\there.\r\n",
+    ],
+)
 def test_real_text_in_odd_encodings_is_not_called_binary(data: bytes) -> None:
     [doc] = read_bytes(data, "draft.txt")
     assert "input/binary" not in [n.rule for n in doc.notices]
     assert doc.blocks
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("", ["input/empty"]),
-    ("x" * 6_000_001, ["input/too-large"]),
-    ("<p>Text\x00more</p>", ["input/binary"]),
-    ("".join(chr(c) for c in range(1, 32)) * 10, ["input/binary"]),
-])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("", ["input/empty"]),
+        ("x" * 6_000_001, ["input/too-large"]),
+        ("<p>Text\x00more</p>", ["input/binary"]),
+        ("".join(chr(c) for c in range(1, 32)) * 10, ["input/binary"]),
+    ],
+)
 def test_api_article_bodies_go_through_the_same_policy(body: str, expected: list[str]) -> None:
     rules = [n.rule for n in source.screen(body, 5_000_000, "article body").notices]
     assert rules == expected
@@ -225,11 +248,13 @@ def test_api_article_bodies_go_through_the_same_policy(body: str, expected: list
 
 # --- line endings --------------------------------------------------------------------------
 
-ARTICLE = ("Government opens new bridge\n\n"
-           "The minister opened the new bridge on Monday morning in the capital city.\n\n"
-           "Advertisement\n\n"
-           "The minister opened the new bridge on Monday morning in the capital city.\n\n"
-           "Officials said the bridge would carry thousands of cars and\n")
+ARTICLE = (
+    "Government opens new bridge\n\n"
+    "The minister opened the new bridge on Monday morning in the capital city.\n\n"
+    "Advertisement\n\n"
+    "The minister opened the new bridge on Monday morning in the capital city.\n\n"
+    "Officials said the bridge would carry thousands of cars and\n"
+)
 EXPECTED = [("ad-text/ad-label", 5, 1), ("duplicate/paragraph", 7, 1), ("truncation/paragraph-end", 9, 20)]
 
 
@@ -240,11 +265,11 @@ def _mixed(text: str) -> str:
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html"])
-@pytest.mark.parametrize("convert", [lambda t: t.replace("\n", "\r"), lambda t: t.replace("\n", "\r\n"), _mixed],
-                         ids=["cr", "crlf", "mixed"])
+@pytest.mark.parametrize(
+    "convert", [lambda t: t.replace("\n", "\r"), lambda t: t.replace("\n", "\r\n"), _mixed], ids=["cr", "crlf", "mixed"]
+)
 def test_every_line_ending_gives_the_same_findings_at_the_same_places(name: str, convert) -> None:
-    text = ARTICLE if name != "a.html" else "".join(
-        f"<p>{p}</p>\n\n" for p in ARTICLE.strip("\n").split("\n\n"))
+    text = ARTICLE if name != "a.html" else "".join(f"<p>{p}</p>\n\n" for p in ARTICLE.strip("\n").split("\n\n"))
     options = Options(language="en", select=("ad-text", "duplicate", "truncation"))
     expected = [(f.rule, f.line, f.column) for f in lint_text(text, path=name, options=options).findings]
     if name != "a.html":
@@ -265,8 +290,15 @@ def test_cr_markdown_does_not_crash_the_cli(tmp_path: Path, runner) -> None:
 
 @pytest.mark.parametrize("ending", [b"\r", b"\r\n", b"\n"])
 def test_fix_on_a_file_keeps_its_line_endings_and_loses_nothing(tmp_path: Path, runner, ending: bytes) -> None:
-    lines = [b"Headline of the story", b"", b"First paragraph ends here.", b"", b"Advertisement", b"",
-             b"Last paragraph ends here."]
+    lines = [
+        b"Headline of the story",
+        b"",
+        b"First paragraph ends here.",
+        b"",
+        b"Advertisement",
+        b"",
+        b"Last paragraph ends here.",
+    ]
     path = tmp_path / "draft.txt"
     path.write_bytes(ending.join(lines) + ending)
     runner.invoke(main, ["check", "--fix", "--language", "en", "--select", "ad-text", str(path)])
@@ -283,12 +315,15 @@ def test_cr_positions_name_the_original_line(tmp_path: Path, runner) -> None:
 
 # --- CMS exports ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("export.json", b"[" * 100_000),
-    ("export.jsonl", b'{"body": "<p>Fine text.</p>"}\n' + b"[" * 100_000 + b"\n"),
-])
-def test_json_nested_too_deep_is_a_parse_finding_not_a_crash(tmp_path: Path, runner, name: str,
-                                                              data: bytes) -> None:
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("export.json", b"[" * 100_000),
+        ("export.jsonl", b'{"body": "<p>Fine text.</p>"}\n' + b"[" * 100_000 + b"\n"),
+    ],
+)
+def test_json_nested_too_deep_is_a_parse_finding_not_a_crash(tmp_path: Path, runner, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     result = runner.invoke(main, ["check", "--format", "json", "--language", "en", str(path)])

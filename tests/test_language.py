@@ -19,40 +19,39 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 PARAGRAPHS = {
     "en": "The city council approved a new budget on Tuesday after a long debate about housing and "
-          "transport. The mayor said the plan would be reviewed next year, and that the opposition had "
-          "been consulted at every stage.",
+    "transport. The mayor said the plan would be reviewed next year, and that the opposition had "
+    "been consulted at every stage.",
     "id": "Pemerintah Kabupaten Tangerang meraih penghargaan Paritrana Award 2024 karena dinilai berhasil "
-          "memperluas kepesertaan jaminan sosial bagi pekerja rentan. Penghargaan itu diserahkan Wakil "
-          "Presiden di Jakarta, dan menurut Pj Bupati, capaian tersebut merupakan hasil kerja sama banyak pihak.",
+    "memperluas kepesertaan jaminan sosial bagi pekerja rentan. Penghargaan itu diserahkan Wakil "
+    "Presiden di Jakarta, dan menurut Pj Bupati, capaian tersebut merupakan hasil kerja sama banyak pihak.",
     "ms": "Kerajaan negeri akan menyalurkan bantuan segera kepada semua mangsa banjir di daerah itu, kata "
-          "Menteri Besar. Beliau berkata, pasukan penyelamat dan anggota polis telah dikerahkan sejak semalam "
-          "bagi memindahkan penduduk ke pusat pemindahan sementara.",
+    "Menteri Besar. Beliau berkata, pasukan penyelamat dan anggota polis telah dikerahkan sejak semalam "
+    "bagi memindahkan penduduk ke pusat pemindahan sementara.",
     "de": "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten in den großen Städten "
-          "begrenzen soll. Die Opposition kritisierte den Entwurf scharf und kündigte an, vor das "
-          "Bundesverfassungsgericht zu ziehen.",
+    "begrenzen soll. Die Opposition kritisierte den Entwurf scharf und kündigte an, vor das "
+    "Bundesverfassungsgericht zu ziehen.",
     "fr": "Les députés ont adopté mardi, à une large majorité, le projet de loi sur le logement défendu par le "
-          "gouvernement. Le texte sera désormais examiné par le Sénat, où la droite a promis de l'amender en "
-          "profondeur.",
+    "gouvernement. Le texte sera désormais examiné par le Sénat, où la droite a promis de l'amender en "
+    "profondeur.",
     "es": "El Congreso aprobó el jueves la nueva ley de vivienda con el apoyo de los socios del Gobierno. La "
-          "oposición anunció que recurrirá la norma ante el Tribunal Constitucional porque, a su juicio, "
-          "invade competencias autonómicas.",
+    "oposición anunció que recurrirá la norma ante el Tribunal Constitucional porque, a su juicio, "
+    "invade competencias autonómicas.",
     "pt": "O Senado aprovou na quarta-feira a reforma tributária por ampla maioria, depois de semanas de "
-          "negociação com os governadores. O texto segue agora para a Câmara dos Deputados, onde a votação "
-          "deve ocorrer ainda neste mês.",
+    "negociação com os governadores. O texto segue agora para a Câmara dos Deputados, onde a votação "
+    "deve ocorrer ainda neste mês.",
     # Outside the first tier of profiles: the first tier's answer must be rejected.
     "ca": "El consell municipal va aprovar dimarts el nou pressupost després d'un llarg debat sobre "
-          "l'habitatge i el transport. L'alcalde va dir que el pla es revisarà l'any que ve.",
+    "l'habitatge i el transport. L'alcalde va dir que el pla es revisarà l'any que ve.",
     "sv": "Kommunfullmäktige godkände på tisdagen en ny budget efter en lång debatt om bostäder och "
-          "kollektivtrafik. Borgmästaren sa att planen ska ses över nästa år.",
+    "kollektivtrafik. Borgmästaren sa att planen ska ses över nästa år.",
     "cs": "Vláda ve středu schválila návrh zákona, který má omezit růst nájemného ve velkých městech. Opozice "
-          "návrh ostře kritizovala a oznámila, že se obrátí na Ústavní soud.",
+    "návrh ostře kritizovala a oznámila, že se obrátí na Ústavní soud.",
     "tl": "Inaprubahan ng konseho ng lungsod ang bagong badyet noong Martes matapos ang mahabang debate "
-          "tungkol sa pabahay at transportasyon. Sinabi ng alkalde na susuriin muli ang plano sa susunod na taon.",
+    "tungkol sa pabahay at transportasyon. Sinabi ng alkalde na susuriin muli ang plano sa susunod na taon.",
     "zh": "市议会周二在就住房和交通问题进行长时间辩论后批准了新的预算。市长表示，该计划将于明年重新审议。",
     "ja": "市議会は火曜日、住宅と交通に関する長い議論の末、新しい予算を承認した。"
-          "市長は、計画は来年見直されると述べた。",
-    "my": "မြို့တော်ကောင်စီသည် အင်္ဂါနေ့တွင် အိမ်ရာနှင့် သယ်ယူပို့ဆောင်ရေးဆိုင်ရာ ဆွေးနွေးပြီးနောက် "
-          "ဘတ်ဂျက်အသစ်ကို အတည်ပြုခဲ့သည်။",
+    "市長は、計画は来年見直されると述べた。",
+    "my": "မြို့တော်ကောင်စီသည် အင်္ဂါနေ့တွင် အိမ်ရာနှင့် သယ်ယူပို့ဆောင်ရေးဆိုင်ရာ ဆွေးနွေးပြီးနောက် ဘတ်ဂျက်အသစ်ကို အတည်ပြုခဲ့သည်။",
 }
 
 
@@ -68,21 +67,37 @@ def test_short_text_is_undetermined(text: str) -> None:
     assert detect(text) == ("und", 0.0)
 
 
-@pytest.mark.parametrize(("malay", "indonesian"), [
-    ("bahawa", "bahwa"), ("kerana", "karena"), ("wang", "uang"), ("peratus", "persen"),
-    ("kakitangan", "karyawan"), ("hospital", "rumah sakit"), ("isteri", "istri"), ("kesihatan", "kesehatan"),
-    ("Ogos", "Agustus"), ("Khamis", "Kamis"), ("berjaya", "berhasil"), ("syarikat", "perusahaan"),
-])
+@pytest.mark.parametrize(
+    ("malay", "indonesian"),
+    [
+        ("bahawa", "bahwa"),
+        ("kerana", "karena"),
+        ("wang", "uang"),
+        ("peratus", "persen"),
+        ("kakitangan", "karyawan"),
+        ("hospital", "rumah sakit"),
+        ("isteri", "istri"),
+        ("kesihatan", "kesehatan"),
+        ("Ogos", "Agustus"),
+        ("Khamis", "Kamis"),
+        ("berjaya", "berhasil"),
+        ("syarikat", "perusahaan"),
+    ],
+)
 def test_malay_score_separates_doublets(malay: str, indonesian: str) -> None:
     assert malay_score(malay) > 0
     assert malay_score(indonesian) < 0
 
 
 def test_marker_words_decide_between_malay_and_indonesian() -> None:
-    malay = ("Beliau berkata kerajaan akan memaklumkan keputusan itu kepada rakyat selepas mesyuarat "
-             "kabinet pada hari Khamis ini kerana beberapa perkara masih dibincangkan.")
-    indonesian = ("Dia mengatakan bahwa pemerintah akan mengumumkan keputusan itu kepada masyarakat setelah "
-                  "rapat kabinet pada hari Kamis karena masih ada perbedaan pendapat.")
+    malay = (
+        "Beliau berkata kerajaan akan memaklumkan keputusan itu kepada rakyat selepas mesyuarat "
+        "kabinet pada hari Khamis ini kerana beberapa perkara masih dibincangkan."
+    )
+    indonesian = (
+        "Dia mengatakan bahwa pemerintah akan mengumumkan keputusan itu kepada masyarakat setelah "
+        "rapat kabinet pada hari Kamis karena masih ada perbedaan pendapat."
+    )
     assert malay_or_indonesian(malay) == "ms"
     assert detect(malay)[0] == "ms"
     assert malay_or_indonesian(indonesian) == "id"
@@ -97,9 +112,11 @@ def test_without_marker_words_malay_family_text_stays_indonesian() -> None:
 
 def test_topic_words_repeated_do_not_outvote_grammar() -> None:
     # "kerajaan" (kingdom) fills Indonesian history stories; each distinct word counts once.
-    text = ("Kerajaan Tarumanegara adalah salah satu kerajaan tertua di Indonesia. Wilayah kerajaan itu "
-            "meliputi Jawa Barat, dan kerajaan ini memiliki pengaruh besar karena letaknya strategis. "
-            "Sejumlah prasasti peninggalan kerajaan tersebut ditemukan di Bogor.")
+    text = (
+        "Kerajaan Tarumanegara adalah salah satu kerajaan tertua di Indonesia. Wilayah kerajaan itu "
+        "meliputi Jawa Barat, dan kerajaan ini memiliki pengaruh besar karena letaknya strategis. "
+        "Sejumlah prasasti peninggalan kerajaan tersebut ditemukan di Bogor."
+    )
     assert detect(text)[0] == "id"
 
 
@@ -109,11 +126,12 @@ def test_one_pasted_paragraph_does_not_flip_the_article() -> None:
 
 
 def test_detection_is_deterministic_across_processes() -> None:
-    code = ("from newslint.language import detect; import sys; "
-            "print(repr(detect(sys.stdin.read())))")
+    code = "from newslint.language import detect; import sys; print(repr(detect(sys.stdin.read())))"
     text = PARAGRAPHS["pt"] + " " + PARAGRAPHS["es"]  # close languages: the seed matters
-    runs = {subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True,
-                           check=True).stdout for _ in range(2)}
+    runs = {
+        subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True).stdout
+        for _ in range(2)
+    }
     assert len(runs) == 1
     assert detect(text) == detect(text)
 
@@ -121,12 +139,14 @@ def test_detection_is_deterministic_across_processes() -> None:
 def test_long_text_in_a_pack_language_is_named_without_langdetect() -> None:
     # The single-file budget: a long article whose function words leave no doubt
     # must not pay for loading langdetect's profiles.
-    code = ("import sys; from newslint.language import detect; "
-            "print(detect(sys.stdin.read())[0], 'langdetect' in sys.modules)")
-    article = "\n\n".join([EN_LEAD, MUST_PASS["an English quote in an English story"], EN_TAIL,
-                            PARAGRAPHS["en"]])
-    out = subprocess.run([sys.executable, "-c", code], input=article, capture_output=True, text=True,
-                         check=True).stdout.split()
+    code = (
+        "import sys; from newslint.language import detect; "
+        "print(detect(sys.stdin.read())[0], 'langdetect' in sys.modules)"
+    )
+    article = "\n\n".join([EN_LEAD, MUST_PASS["an English quote in an English story"], EN_TAIL, PARAGRAPHS["en"]])
+    out = subprocess.run(
+        [sys.executable, "-c", code], input=article, capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == ["en", "False"]
 
 
@@ -154,121 +174,191 @@ def test_noisy_malay_and_indonesian_articles_not_confused() -> None:
 
 # --- language/mixed-paragraph --------------------------------------------------------------
 
-ID_LEAD = ("Pemerintah Kabupaten Tangerang meraih penghargaan Paritrana Award 2024 karena dinilai berhasil "
-           "memperluas kepesertaan jaminan sosial bagi pekerja rentan di wilayahnya.\n\n"
-           "Penghargaan itu diserahkan Wakil Presiden di Jakarta, Kamis (12/9/2024). Menurut Pj Bupati, "
-           "capaian tersebut merupakan hasil kerja sama pemerintah daerah, BPJS Ketenagakerjaan, dan pelaku "
-           "usaha.\n\n")
-ID_TAIL = ("\n\nPemkab Tangerang juga mengalokasikan anggaran yang memadai untuk membayar iuran pekerja "
-           "informal, mulai dari petani, nelayan, hingga pedagang kecil di pasar tradisional.")
-MS_LEAD = ("KUALA LUMPUR: Kerajaan negeri akan menyalurkan bantuan segera kepada semua mangsa banjir di "
-           "daerah itu, kata Menteri Besar.\n\n"
-           "Beliau berkata, pasukan penyelamat dan anggota polis telah dikerahkan sejak semalam bagi "
-           "memindahkan penduduk ke pusat pemindahan sementara yang dibuka di sekolah berhampiran.\n\n")
-MS_TAIL = ("\n\nSetakat ini, seramai 1,200 mangsa ditempatkan di 15 pusat pemindahan dan jumlah itu dijangka "
-           "meningkat sekiranya hujan lebat berterusan sehingga esok.")
-EN_LEAD = ("The city council approved a new budget on Tuesday after a long debate about housing and "
-           "transport, ending a standoff that had lasted for most of the summer.\n\n"
-           "The mayor said the plan would be reviewed next year, and that the opposition had been consulted "
-           "at every stage of the negotiations.\n\n")
-EN_TAIL = ("\n\nThe budget includes money for two new bus lines and for repairs to the city's oldest "
-           "bridges, which engineers have called unsafe.")
-DE_LEAD = ("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten in den großen "
-           "Städten begrenzen soll.\n\nDie Opposition kritisierte den Entwurf scharf und kündigte an, vor das "
-           "Bundesverfassungsgericht zu ziehen.\n\n")
+ID_LEAD = (
+    "Pemerintah Kabupaten Tangerang meraih penghargaan Paritrana Award 2024 karena dinilai berhasil "
+    "memperluas kepesertaan jaminan sosial bagi pekerja rentan di wilayahnya.\n\n"
+    "Penghargaan itu diserahkan Wakil Presiden di Jakarta, Kamis (12/9/2024). Menurut Pj Bupati, "
+    "capaian tersebut merupakan hasil kerja sama pemerintah daerah, BPJS Ketenagakerjaan, dan pelaku "
+    "usaha.\n\n"
+)
+ID_TAIL = (
+    "\n\nPemkab Tangerang juga mengalokasikan anggaran yang memadai untuk membayar iuran pekerja "
+    "informal, mulai dari petani, nelayan, hingga pedagang kecil di pasar tradisional."
+)
+MS_LEAD = (
+    "KUALA LUMPUR: Kerajaan negeri akan menyalurkan bantuan segera kepada semua mangsa banjir di "
+    "daerah itu, kata Menteri Besar.\n\n"
+    "Beliau berkata, pasukan penyelamat dan anggota polis telah dikerahkan sejak semalam bagi "
+    "memindahkan penduduk ke pusat pemindahan sementara yang dibuka di sekolah berhampiran.\n\n"
+)
+MS_TAIL = (
+    "\n\nSetakat ini, seramai 1,200 mangsa ditempatkan di 15 pusat pemindahan dan jumlah itu dijangka "
+    "meningkat sekiranya hujan lebat berterusan sehingga esok."
+)
+EN_LEAD = (
+    "The city council approved a new budget on Tuesday after a long debate about housing and "
+    "transport, ending a standoff that had lasted for most of the summer.\n\n"
+    "The mayor said the plan would be reviewed next year, and that the opposition had been consulted "
+    "at every stage of the negotiations.\n\n"
+)
+EN_TAIL = (
+    "\n\nThe budget includes money for two new bus lines and for repairs to the city's oldest "
+    "bridges, which engineers have called unsafe."
+)
+DE_LEAD = (
+    "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Mieten in den großen "
+    "Städten begrenzen soll.\n\nDie Opposition kritisierte den Entwurf scharf und kündigte an, vor das "
+    "Bundesverfassungsgericht zu ziehen.\n\n"
+)
 ZH_LEAD = "市议会周二在就住房和交通问题进行长时间辩论后批准了新的预算。市长表示，该计划将于明年重新审议。\n\n"
 ZH_TAIL = "\n\n预算包括两条新公交线路的资金，以及修复城市最古老桥梁的费用。工程师称这些桥梁不安全。"
 
-KO_LEAD = ("시의회는 화요일 주택과 교통 문제를 두고 오랜 논쟁을 벌인 끝에 새 예산안을 승인했다. 시장은 "
-           "내년에 계획을 다시 검토하겠다고 밝혔다.\n\n야당은 협상의 모든 단계에서 의견을 냈다고 말했다.\n\n")
-AR_LEAD = ("وافق مجلس المدينة يوم الثلاثاء على ميزانية جديدة بعد نقاش طويل حول الإسكان والنقل، وقال "
-           "رئيس البلدية إن الخطة ستراجع في العام المقبل.\n\nوأضاف أن المعارضة استشيرت في كل مراحل "
-           "المفاوضات.\n\n")
+KO_LEAD = (
+    "시의회는 화요일 주택과 교통 문제를 두고 오랜 논쟁을 벌인 끝에 새 예산안을 승인했다. 시장은 "
+    "내년에 계획을 다시 검토하겠다고 밝혔다.\n\n야당은 협상의 모든 단계에서 의견을 냈다고 말했다.\n\n"
+)
+AR_LEAD = (
+    "وافق مجلس المدينة يوم الثلاثاء على ميزانية جديدة بعد نقاش طويل حول الإسكان والنقل، وقال "
+    "رئيس البلدية إن الخطة ستراجع في العام المقبل.\n\nوأضاف أن المعارضة استشيرت في كل مراحل "
+    "المفاوضات.\n\n"
+)
 
 MUST_FLAG = {
-    "English ad in an Indonesian story": (ID_LEAD, "en",
+    "English ad in an Indonesian story": (
+        ID_LEAD,
+        "en",
         "Get the best deals on new cars this weekend only at your local dealer. Visit our showroom today "
-        "and drive home the car of your dreams with zero down payment and low monthly rates.", ID_TAIL),
-    "Malay wire copy in an Indonesian story": (ID_LEAD, "ms",
+        "and drive home the car of your dreams with zero down payment and low monthly rates.",
+        ID_TAIL,
+    ),
+    "Malay wire copy in an Indonesian story": (
+        ID_LEAD,
+        "ms",
         "MELAKA: Rumah tradisional itu menggamit perhatian pelancong setiap tahun kerana dihiasi pelbagai "
         "saiz bendera sempena bulan kemerdekaan, kata jurucakap majlis perbandaran di sini, hari ini.",
-        ID_TAIL),
-    "Indonesian copy in a Malay story": (MS_LEAD, "id",
+        ID_TAIL,
+    ),
+    "Indonesian copy in a Malay story": (
+        MS_LEAD,
+        "id",
         "Menteri Keuangan mengatakan bahwa pemerintah akan menambah anggaran subsidi karena harga minyak "
         "dunia terus naik. Kebijakan itu diumumkan setelah rapat kabinet di kantor presiden kemarin sore.",
-        MS_TAIL),
-    "Indonesian copy in an English story": (EN_LEAD, "id",
+        MS_TAIL,
+    ),
+    "Indonesian copy in an English story": (
+        EN_LEAD,
+        "id",
         "Pemerintah daerah akan membangun dua jalur bus baru tahun depan karena jumlah penumpang terus "
-        "meningkat. Menurut dia, anggaran untuk proyek itu sudah disetujui oleh dewan kota.", EN_TAIL),
-    "English wire copy in a Chinese story": (ZH_LEAD, "en",
+        "meningkat. Menurut dia, anggaran untuk proyek itu sudah disetujui oleh dewan kota.",
+        EN_TAIL,
+    ),
+    "English wire copy in a Chinese story": (
+        ZH_LEAD,
+        "en",
         "The European Space Agency says putting astronauts into a state of suspended animation could make "
-        "it easier to reach other planets, according to a study published on Monday.", ZH_TAIL),
-    "Arabic paragraph in an Indonesian story": (ID_LEAD, "ar",
+        "it easier to reach other planets, according to a study published on Monday.",
+        ZH_TAIL,
+    ),
+    "Arabic paragraph in an Indonesian story": (
+        ID_LEAD,
+        "ar",
         "أعلنت الحكومة يوم الثلاثاء عن خطة جديدة لدعم المزارعين في المناطق الريفية، وقال الوزير إن "
-        "البرنامج سيبدأ في الشهر المقبل ويستمر لمدة ثلاث سنوات.", ID_TAIL),
-    "Korean paragraph in an English story": (EN_LEAD, "ko",
+        "البرنامج سيبدأ في الشهر المقبل ويستمر لمدة ثلاث سنوات.",
+        ID_TAIL,
+    ),
+    "Korean paragraph in an English story": (
+        EN_LEAD,
+        "ko",
         "정부는 화요일 농촌 지역 농민을 지원하기 위한 새로운 계획을 발표했으며, 장관은 이 프로그램이 "
-        "다음 달에 시작되어 3년 동안 계속될 것이라고 말했다.", EN_TAIL),
-    "Thai paragraph in an English story": (EN_LEAD, "th",
+        "다음 달에 시작되어 3년 동안 계속될 것이라고 말했다.",
+        EN_TAIL,
+    ),
+    "Thai paragraph in an English story": (
+        EN_LEAD,
+        "th",
         "รัฐบาลประกาศแผนใหม่เมื่อวันอังคารเพื่อสนับสนุนเกษตรกรในพื้นที่ชนบท "
-        "โดยรัฐมนตรีกล่าวว่าโครงการจะเริ่มในเดือนหน้าและดำเนินต่อไปเป็นเวลาสามปี", EN_TAIL),
-    "Hebrew paragraph in an English story": (EN_LEAD, "he",
+        "โดยรัฐมนตรีกล่าวว่าโครงการจะเริ่มในเดือนหน้าและดำเนินต่อไปเป็นเวลาสามปี",
+        EN_TAIL,
+    ),
+    "Hebrew paragraph in an English story": (
+        EN_LEAD,
+        "he",
         "הממשלה הודיעה ביום שלישי על תוכנית חדשה לתמיכה בחקלאים באזורים הכפריים, והשר אמר כי "
-        "התוכנית תתחיל בחודש הבא ותימשך שלוש שנים.", EN_TAIL),
-    "Hindi paragraph in an Indonesian story": (ID_LEAD, "hi",
+        "התוכנית תתחיל בחודש הבא ותימשך שלוש שנים.",
+        EN_TAIL,
+    ),
+    "Hindi paragraph in an Indonesian story": (
+        ID_LEAD,
+        "hi",
         "सरकार ने मंगलवार को ग्रामीण क्षेत्रों में किसानों की सहायता के लिए एक नई योजना की घोषणा की "
-        "और मंत्री ने कहा कि यह कार्यक्रम अगले महीने शुरू होगा।", ID_TAIL),
-    "Chinese paragraph in an English story": (EN_LEAD, "zh",
-        "政府周二宣布了一项支持农村地区农民的新计划，部长表示该计划将于下月启动并持续三年，"
-        "首批资金已经拨付到各省。", EN_TAIL),
-    "Chinese paragraph in a Korean story": (KO_LEAD, "zh",
-        "政府周二宣布了一项支持农村地区农民的新计划，部长表示该计划将于下月启动并持续三年，"
-        "首批资金已经拨付到各省。", ""),
-    "English wire copy in an Arabic story": (AR_LEAD, "en",
+        "और मंत्री ने कहा कि यह कार्यक्रम अगले महीने शुरू होगा।",
+        ID_TAIL,
+    ),
+    "Chinese paragraph in an English story": (
+        EN_LEAD,
+        "zh",
+        "政府周二宣布了一项支持农村地区农民的新计划，部长表示该计划将于下月启动并持续三年，首批资金已经拨付到各省。",
+        EN_TAIL,
+    ),
+    "Chinese paragraph in a Korean story": (
+        KO_LEAD,
+        "zh",
+        "政府周二宣布了一项支持农村地区农民的新计划，部长表示该计划将于下月启动并持续三年，首批资金已经拨付到各省。",
+        "",
+    ),
+    "English wire copy in an Arabic story": (
+        AR_LEAD,
+        "en",
         "The European Space Agency says putting astronauts into a state of suspended animation could make "
-        "it easier to reach other planets, according to a study published on Monday.", ""),
-    "English newsletter prompt in a German story": (DE_LEAD, "en",
+        "it easier to reach other planets, according to a study published on Monday.",
+        "",
+    ),
+    "English newsletter prompt in a German story": (
+        DE_LEAD,
+        "en",
         "Sign up for our weekly newsletter and get the best stories from around the world delivered to your "
-        "inbox every Friday morning, free of charge.", ""),
+        "inbox every Friday morning, free of charge.",
+        "",
+    ),
 }
 
 MUST_PASS = {
-    "an English quote in an English story": EN_LEAD +
-        "“We did everything we could to keep the bridges open, but the engineers told us that the risk was "
-        "simply too high for the people who use them every day,” the mayor said." + EN_TAIL,
-    "English technical terms in Indonesian": ID_LEAD +
-        "Di bagian atas ada turn signal (lampu sein), high beam (lampu tembak), torque control on/off, hingga "
-        "low battery warning lamp. Sementara di bagian kanan ada outside temperature, voltmeter, average fuel "
-        "consumption, dan oil change alert." + ID_TAIL,
-    "a paragraph of English product names in Indonesian": ID_LEAD +
-        "Tipe ABS tersedia dalam tiga warna, yakni Tough Matte Black, Tough Matte Red, dan Tough Matte White, "
-        "sedangkan tipe CBS hadir dengan warna Majestic Matte Red, Dynamic Matte Black, dan Glorious Matte "
-        "Black." + ID_TAIL,
+    "an English quote in an English story": EN_LEAD
+    + "“We did everything we could to keep the bridges open, but the engineers told us that the risk was "
+    "simply too high for the people who use them every day,” the mayor said." + EN_TAIL,
+    "English technical terms in Indonesian": ID_LEAD
+    + "Di bagian atas ada turn signal (lampu sein), high beam (lampu tembak), torque control on/off, hingga "
+    "low battery warning lamp. Sementara di bagian kanan ada outside temperature, voltmeter, average fuel "
+    "consumption, dan oil change alert." + ID_TAIL,
+    "a paragraph of English product names in Indonesian": ID_LEAD
+    + "Tipe ABS tersedia dalam tiga warna, yakni Tough Matte Black, Tough Matte Red, dan Tough Matte White, "
+    "sedangkan tipe CBS hadir dengan warna Majestic Matte Red, Dynamic Matte Black, dan Glorious Matte "
+    "Black." + ID_TAIL,
     "a short English line in Indonesian": ID_LEAD + "Read the full statement on our website." + ID_TAIL,
-    "an Indonesian story about Malaysia": ID_LEAD +
-        "Perdana Menteri Malaysia Datuk Seri Anwar Ibrahim mengatakan pemerintahnya akan menaikkan subsidi "
-        "sebesar 2 miliar ringgit karena harga beras terus naik sejak awal tahun." + ID_TAIL,
-    "colloquial Malay speech in a Malay story": MS_LEAD +
-        "“Kami sudah bersedia sejak minggu lalu lagi, tetapi air naik terlalu cepat malam tadi dan ramai "
-        "penduduk tidak sempat mengangkat barang ke tingkat atas,” katanya ketika ditemui di pusat "
-        "pemindahan." + MS_TAIL,
-    "Spanish place names in an English story": EN_LEAD +
-        "The festival will visit San Juan de la Cruz, Santa María del Mar and Villanueva de la Serena before "
-        "ending in the old port of Puerto de la Luz, organisers said on Tuesday." + EN_TAIL,
-    "an English tweet quoted as a blockquote in Indonesian": ID_LEAD +
-        "> BREAKING: Iran says it has shot down an Israeli drone over Isfahan, state media reported, "
-        "adding that the air defence systems of the city were activated early on Friday morning." + ID_TAIL,
-    "a short Arabic phrase in an English story": EN_LEAD +
-        "The crowd chanted “الشعب يريد” as the minister left the building on Tuesday evening, witnesses said."
-        + EN_TAIL,
-    "a Chinese name in an Indonesian story": ID_LEAD +
-        "Perusahaan itu didirikan oleh pengusaha Hong Kong 李嘉誠 pada 1950 dan kini dipimpin oleh putranya, "
-        "kata juru bicara perusahaan." + ID_TAIL,
-    "a Korean story with a Hanja name": KO_LEAD +
-        "이번 예산안에는 새 버스 노선 두 개와 낡은 다리 보수 비용이 포함됐다고 金 시장은 설명했다." ,
-    "a caption-like line of capitals and names": ID_LEAD +
-        "FOTO: ANTARA/Muhammad Iqbal/Aprillio Akbar/Reno Esnir/Sigid Kurniawan/Galih Pradipta/Hafidz "
-        "Mubarak/Dhemas Reviyanto/Rivan Awal Lingga/Aditya Pradana Putra" + ID_TAIL,
+    "an Indonesian story about Malaysia": ID_LEAD
+    + "Perdana Menteri Malaysia Datuk Seri Anwar Ibrahim mengatakan pemerintahnya akan menaikkan subsidi "
+    "sebesar 2 miliar ringgit karena harga beras terus naik sejak awal tahun." + ID_TAIL,
+    "colloquial Malay speech in a Malay story": MS_LEAD
+    + "“Kami sudah bersedia sejak minggu lalu lagi, tetapi air naik terlalu cepat malam tadi dan ramai "
+    "penduduk tidak sempat mengangkat barang ke tingkat atas,” katanya ketika ditemui di pusat "
+    "pemindahan." + MS_TAIL,
+    "Spanish place names in an English story": EN_LEAD
+    + "The festival will visit San Juan de la Cruz, Santa María del Mar and Villanueva de la Serena before "
+    "ending in the old port of Puerto de la Luz, organisers said on Tuesday." + EN_TAIL,
+    "an English tweet quoted as a blockquote in Indonesian": ID_LEAD
+    + "> BREAKING: Iran says it has shot down an Israeli drone over Isfahan, state media reported, "
+    "adding that the air defence systems of the city were activated early on Friday morning." + ID_TAIL,
+    "a short Arabic phrase in an English story": EN_LEAD
+    + "The crowd chanted “الشعب يريد” as the minister left the building on Tuesday evening, witnesses said."
+    + EN_TAIL,
+    "a Chinese name in an Indonesian story": ID_LEAD
+    + "Perusahaan itu didirikan oleh pengusaha Hong Kong 李嘉誠 pada 1950 dan kini dipimpin oleh putranya, "
+    "kata juru bicara perusahaan." + ID_TAIL,
+    "a Korean story with a Hanja name": KO_LEAD
+    + "이번 예산안에는 새 버스 노선 두 개와 낡은 다리 보수 비용이 포함됐다고 金 시장은 설명했다.",
+    "a caption-like line of capitals and names": ID_LEAD
+    + "FOTO: ANTARA/Muhammad Iqbal/Aprillio Akbar/Reno Esnir/Sigid Kurniawan/Galih Pradipta/Hafidz "
+    "Mubarak/Dhemas Reviyanto/Rivan Awal Lingga/Aditya Pradana Putra" + ID_TAIL,
 }
 
 LANGUAGE_ONLY = Options(select=("language/",))
@@ -291,7 +381,10 @@ def test_mixed_paragraph_leaves_alone(case: str) -> None:
 
 def test_clean_articles_have_no_language_findings() -> None:
     paths = sorted((FIXTURES / "clean").glob("*.md"))
-    findings = [(p.name, f.rule) for p in paths
-                for f in lint_text(p.read_text("utf-8"), path=str(p), options=LANGUAGE_ONLY).findings]
+    findings = [
+        (p.name, f.rule)
+        for p in paths
+        for f in lint_text(p.read_text("utf-8"), path=str(p), options=LANGUAGE_ONLY).findings
+    ]
     assert len(paths) == 317
     assert findings == []

@@ -9,8 +9,10 @@ import pytest
 from newslint import language, lint_article
 from newslint.checks.language import MAX_DETECT_CALLS
 
-FRENCH_TEXT = ("le conseil municipal a approuvé budget de la ville pour année prochaine après un "
-               "long débat sur les écoles et routes du nord mais avec des habitants qui ont demandé plus")
+FRENCH_TEXT = (
+    "le conseil municipal a approuvé budget de la ville pour année prochaine après un "
+    "long débat sur les écoles et routes du nord mais avec des habitants qui ont demandé plus"
+)
 FRENCH = FRENCH_TEXT.split(" ")
 
 
@@ -26,8 +28,14 @@ def test_foreign_paragraphs_cost_bounded_langdetect_calls(monkeypatch: pytest.Mo
         return detect(text, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(language, "detect", counting)
-    result = lint_article(body="\n\n".join(paragraphs), body_format="text", title="t",
-                          byline="Jane Smith", published_at="2024-09-12", language="en")
+    result = lint_article(
+        body="\n\n".join(paragraphs),
+        body_format="text",
+        title="t",
+        byline="Jane Smith",
+        published_at="2024-09-12",
+        language="en",
+    )
     mixed = [f for f in result.findings if f.rule == "language/mixed-paragraph"]
     assert calls <= MAX_DETECT_CALLS + 1  # the paragraphs' calls, and at most one for the article
     # past the budget, paragraphs in the language langdetect confirmed are still flagged

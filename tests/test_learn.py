@@ -68,8 +68,11 @@ def test_the_learned_pack_is_an_ordinary_pack_that_check_uses(runner, tmp_path: 
     pack = tmp_path / "chrome.yaml"
     assert runner.invoke(main, ["test-rules", str(pack)]).exit_code == 0
     new = tmp_path / "new.txt"
-    new.write_text("A new story\n\n" + PROSE[0] + "\n\nSeen by 99999 readers\n\n"
-                   "Lihat juga: A headline never seen before\n\n" + PROSE[1] + "\n", encoding="utf-8")
+    new.write_text(
+        "A new story\n\n" + PROSE[0] + "\n\nSeen by 99999 readers\n\n"
+        "Lihat juga: A headline never seen before\n\n" + PROSE[1] + "\n",
+        encoding="utf-8",
+    )
     plain = runner.invoke(main, ["check", "--language", "en", "--format", "json", str(new)])
     learned = runner.invoke(main, ["check", "--language", "en", "--format", "json", "--rules", str(pack), str(new)])
     lines = {f["line"] for f in json.loads(learned.output)["files"][0]["findings"] if "site-" in f["rule"]}
@@ -95,10 +98,13 @@ def test_thresholds_decide_what_recurs_enough(runner, tmp_path: Path) -> None:
     assert rules == []
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--name", "Bad Name"], "--name"),
-    (["--min-share", "2"], "--min-share"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--name", "Bad Name"], "--name"),
+        (["--min-share", "2"], "--min-share"),
+    ],
+)
 def test_bad_options_are_usage_errors(runner, tmp_path: Path, args: list[str], message: str) -> None:
     result = runner.invoke(main, ["learn", str(site(tmp_path)), "-o", str(tmp_path / "x.yaml"), *args])
     assert result.exit_code == 2 and message in result.output

@@ -13,16 +13,22 @@ from newslint.lexicon import LEXICON_FILE, lexicon_files, load_lexicon, shipped_
 from newslint.rules import load_rules, packs_root, rule_files, shipped_packs
 from newslint.words import WordWork
 
-ENGLISH = ("The council approved the new budget on Tuesday after a long debate. It will take effect next "
-           "month, and the mayor said that the city would publish the details of the plan as soon as it "
-           "was ready.")
+ENGLISH = (
+    "The council approved the new budget on Tuesday after a long debate. It will take effect next "
+    "month, and the mayor said that the city would publish the details of the plan as soon as it "
+    "was ready."
+)
 # Finnish, which langdetect knows but no shipped pack has words for.
-FINNISH = ("Kaupunginvaltuusto hyväksyi tiistaina uuden talousarvion, ja se on nyt voimassa koko vuoden "
-           "ajan. Päätös tehtiin sen jälkeen kun kaikki puolueet olivat keskustelleet asiasta pitkään, "
-           "mutta osa jäsenistä vastusti sitä edelleen, koska heidän mielestään se ei ole vielä tarpeeksi "
-           "hyvä ja siitä pitää puhua myös ensi vuonna.")
-FINNISH_WORDS = ("ja on ei se että oli kun mutta myös niin ovat tai jos sen kuin hän ne olivat koska vain "
-                 "jo nyt sitä tämä joka mitä ole siitä voi kaikki")
+FINNISH = (
+    "Kaupunginvaltuusto hyväksyi tiistaina uuden talousarvion, ja se on nyt voimassa koko vuoden "
+    "ajan. Päätös tehtiin sen jälkeen kun kaikki puolueet olivat keskustelleet asiasta pitkään, "
+    "mutta osa jäsenistä vastusti sitä edelleen, koska heidän mielestään se ei ole vielä tarpeeksi "
+    "hyvä ja siitä pitää puhua myös ensi vuonna."
+)
+FINNISH_WORDS = (
+    "ja on ei se että oli kun mutta myös niin ovat tai jos sen kuin hän ne olivat koska vain "
+    "jo nyt sitä tämä joka mitä ole siitä voi kaikki"
+)
 
 
 def finnish_pack(tmp_path: Path) -> Path:
@@ -57,22 +63,27 @@ def test_a_user_folder_with_a_lexicon_and_rules_loads_both(tmp_path: Path) -> No
     root = finnish_pack(tmp_path)
     (root / "fi" / "markup.yaml").write_text(
         "pack: fi\nrules:\n  - id: markup/lue-lisaa\n    check: phrases\n    severity: warning\n"
-        "    message: '{match}'\n    languages: [fi]\n    with: {phrases: ['Lue lisää']}\n", encoding="utf-8")
+        "    message: '{match}'\n    languages: [fi]\n    with: {phrases: ['Lue lisää']}\n",
+        encoding="utf-8",
+    )
     assert [p.name for p in rule_files(root)] == ["markup.yaml"]
     ruleset = load_rules((root,))
     assert "markup/lue-lisaa" in {r.id for r in ruleset}
     assert "fi" in ruleset.lexicon.function_words
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("function_words: a b\n", "needs 'language'"),
-    ("language: no\nfunction_words: a b\n", "must be a language code"),
-    ('language: "xx"\nwords: a b\n', "unknown key"),
-    ('language: "xx"\nfunction_words: {a: 1}\n', "function_words"),
-    ('language: "xx"\nmarkers: {against: yy, pairs: [[a, b]]}\n', "markers"),
-    ('language: "xx"\nmarkers: {against: yy, patterns: [["(", 2]]}\n', "markers"),
-    ('language: "xx\n', "YAML syntax error"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("function_words: a b\n", "needs 'language'"),
+        ("language: no\nfunction_words: a b\n", "must be a language code"),
+        ('language: "xx"\nwords: a b\n', "unknown key"),
+        ('language: "xx"\nfunction_words: {a: 1}\n', "function_words"),
+        ('language: "xx"\nmarkers: {against: yy, pairs: [[a, b]]}\n', "markers"),
+        ('language: "xx"\nmarkers: {against: yy, patterns: [["(", 2]]}\n', "markers"),
+        ('language: "xx\n', "YAML syntax error"),
+    ],
+)
 def test_a_bad_lexicon_file_is_a_rule_error_naming_the_file(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / LEXICON_FILE
     path.write_text(text, encoding="utf-8")

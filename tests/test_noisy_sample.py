@@ -67,9 +67,13 @@ def result() -> Any:
 
 
 def _kind_params() -> list[Any]:
-    return [pytest.param(label, id=f"{kind}:{name}:{label.line}")
-            for name in sorted(LABELS) for label in LABELS[name]
-            for kind, pattern in KINDS.items() if pattern.search(label.text)]
+    return [
+        pytest.param(label, id=f"{kind}:{name}:{label.line}")
+        for name in sorted(LABELS)
+        for label in LABELS[name]
+        for kind, pattern in KINDS.items()
+        if pattern.search(label.text)
+    ]
 
 
 KIND_PARAMS = _kind_params()
@@ -101,8 +105,9 @@ def test_overall_recall(result: Any) -> None:
 
 def test_overall_precision(result: Any) -> None:
     total = result.total()
-    assert total.precision >= MIN_PRECISION, (
-        noisy_score.format_table(result) + noisy_score.format_details(result, FOLDER))
+    assert total.precision >= MIN_PRECISION, noisy_score.format_table(result) + noisy_score.format_details(
+        result, FOLDER
+    )
 
 
 def test_every_common_junk_kind_is_in_the_sample() -> None:
@@ -112,5 +117,4 @@ def test_every_common_junk_kind_is_in_the_sample() -> None:
 
 @pytest.mark.parametrize("label", KIND_PARAMS)
 def test_common_junk_is_found(result: Any, label: Any) -> None:
-    assert label in result.found_labels, (
-        f"{label.file}:{label.line}: {label.category} {label.text!r} not found")
+    assert label in result.found_labels, f"{label.file}:{label.line}: {label.category} {label.text!r} not found"

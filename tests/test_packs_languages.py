@@ -9,9 +9,17 @@ from newslint import Options, lint_text, load_rules
 from newslint.rules import RuleSet
 
 PACKS = ("ms", "de", "fr", "es", "pt")
-CANONICAL = ("markup/widget-line", "ad-text/ad-label", "metadata/missing-byline", "metadata/missing-date",
-             "metadata/weekday-mismatch", "truncation/paragraph-end", "truncation/split-sentence",
-             "truncation/marker", "truncation/unfinished-sentence")
+CANONICAL = (
+    "markup/widget-line",
+    "ad-text/ad-label",
+    "metadata/missing-byline",
+    "metadata/missing-date",
+    "metadata/weekday-mismatch",
+    "truncation/paragraph-end",
+    "truncation/split-sentence",
+    "truncation/marker",
+    "truncation/unfinished-sentence",
+)
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +32,7 @@ def test_pack_defines_canonical_ids_for_its_language_only(ruleset: RuleSet, pack
     rules = [r for r in ruleset if r.pack == pack]
     assert sorted(r.id for r in rules) == sorted(CANONICAL)
     assert all(r.languages == frozenset({pack}) for r in rules)
-    assert all(len(r.examples_flag) >= 2 and len(r.examples_pass) >= 2 for r in rules
-               if r.id != "truncation/marker")
+    assert all(len(r.examples_flag) >= 2 and len(r.examples_pass) >= 2 for r in rules if r.id != "truncation/marker")
 
 
 @pytest.mark.parametrize("pack", PACKS)
@@ -41,7 +48,8 @@ def test_pack_rules_replace_core_rules_for_the_language(ruleset: RuleSet, pack: 
 # Each draft: byline and date lines in the language's own style, then prose with one
 # weekday that does not match its date, one ad label and one widget line.
 DRAFTS = {
-    "ms": ("""\
+    "ms": (
+        """\
 Oleh AHMAD ZAKI
 
 2022-11-30
@@ -57,8 +65,11 @@ Setakat ini, seramai 1,200 mangsa ditempatkan di 15 pusat pemindahan dan jumlah 
 Baca Juga: Bekalan air terputus di tiga daerah
 
 “Kami akan memastikan semua mangsa menerima bantuan secepat mungkin,” katanya.
-""", {("metadata/weekday-mismatch", 7), ("ad-text/ad-label", 9), ("markup/widget-line", 13)}),
-    "de": ("""\
+""",
+        {("metadata/weekday-mismatch", 7), ("ad-text/ad-label", 9), ("markup/widget-line", 13)},
+    ),
+    "de": (
+        """\
 Von Anna Müller
 
 Donnerstag, 12. September 2024
@@ -72,8 +83,11 @@ Die Abstimmung fand am Freitag, 12. September 2024 statt. Die Opposition kritisi
 Mehr zum Thema: Mietpreisbremse in 300 Städten
 
 „Wir werden vor das Bundesverfassungsgericht ziehen“, sagte die Fraktionschefin der Opposition.
-""", {("ad-text/ad-label", 7), ("metadata/weekday-mismatch", 9), ("markup/widget-line", 11)}),
-    "fr": ("""\
+""",
+        {("ad-text/ad-label", 7), ("metadata/weekday-mismatch", 9), ("markup/widget-line", 11)},
+    ),
+    "fr": (
+        """\
 Par Martin Dupont
 
 Publié le 12 septembre 2024 à 18h22
@@ -87,8 +101,11 @@ Le vote solennel a eu lieu vendredi 12 septembre 2024, après des semaines de d�
 Publicité
 
 Le texte sera désormais examiné par le Sénat, où la droite a promis de l'amender en profondeur.
-""", {("markup/widget-line", 7), ("metadata/weekday-mismatch", 9), ("ad-text/ad-label", 11)}),
-    "es": ("""\
+""",
+        {("markup/widget-line", 7), ("metadata/weekday-mismatch", 9), ("ad-text/ad-label", 11)},
+    ),
+    "es": (
+        """\
 Por Ana García
 
 Publicado el 5 de marzo de 2025
@@ -102,8 +119,11 @@ Publicidad
 La oposición anunció que recurrirá la norma ante el Tribunal Constitucional porque invade competencias.
 
 Noticias relacionadas
-""", {("metadata/weekday-mismatch", 7), ("ad-text/ad-label", 9), ("markup/widget-line", 13)}),
-    "pt": ("""\
+""",
+        {("metadata/weekday-mismatch", 7), ("ad-text/ad-label", 9), ("markup/widget-line", 13)},
+    ),
+    "pt": (
+        """\
 Por Ana Souza
 
 Publicado em 09/10/2024 às 10h30
@@ -117,7 +137,9 @@ A votação aconteceu na quarta-feira, 8 de outubro de 2024, em sessão que duro
 PUBLICIDADE
 
 O texto segue agora para a Câmara dos Deputados, onde a votação deve ocorrer ainda neste mês.
-""", {("markup/widget-line", 7), ("metadata/weekday-mismatch", 9), ("ad-text/ad-label", 11)}),
+""",
+        {("markup/widget-line", 7), ("metadata/weekday-mismatch", 9), ("ad-text/ad-label", 11)},
+    ),
 }
 
 
@@ -138,21 +160,29 @@ def test_draft_without_byline_or_date_is_reported(ruleset: RuleSet, lang: str) -
 
 
 def test_malay_dateline_without_date_is_no_date_and_oleh_kerana_is_no_byline(ruleset: RuleSet) -> None:
-    text = ("GENEVA: Pertubuhan Kesihatan Sedunia (WHO) hari ini mengklasifikasikan varian baharu itu "
-            "sebagai varian yang membimbangkan.\n\n"
-            "Oleh kerana itu, semua negara diminta meningkatkan pengawasan di pintu masuk antarabangsa.\n\n"
-            "Beliau berkata, beberapa kajian sedang dilakukan bagi meneliti tahap penularan varian itu.\n")
-    rules = {f.rule for f in lint_text(text, path="geneva.txt", rules=ruleset,
-                                       options=Options(language="ms")).findings}
+    text = (
+        "GENEVA: Pertubuhan Kesihatan Sedunia (WHO) hari ini mengklasifikasikan varian baharu itu "
+        "sebagai varian yang membimbangkan.\n\n"
+        "Oleh kerana itu, semua negara diminta meningkatkan pengawasan di pintu masuk antarabangsa.\n\n"
+        "Beliau berkata, beberapa kajian sedang dilakukan bagi meneliti tahap penularan varian itu.\n"
+    )
+    rules = {f.rule for f in lint_text(text, path="geneva.txt", rules=ruleset, options=Options(language="ms")).findings}
     assert rules == {"metadata/missing-byline", "metadata/missing-date"}
 
 
-@pytest.mark.parametrize(("lang", "line"), [
-    ("ms", "(bersambung)"), ("de", "(Fortsetzung folgt)"), ("fr", "(à suivre)"),
-    ("es", "(continuará)"), ("pt", "(continua)"),
-])
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("ms", "(bersambung)"),
+        ("de", "(Fortsetzung folgt)"),
+        ("fr", "(à suivre)"),
+        ("es", "(continuará)"),
+        ("pt", "(continua)"),
+    ],
+)
 def test_cut_marker_in_each_language(ruleset: RuleSet, lang: str, line: str) -> None:
     text, _ = DRAFTS[lang]
-    result = lint_text(text + "\n" + line + "\n", path=f"draft-{lang}.txt", rules=ruleset,
-                       options=Options(select=("truncation/",)))
+    result = lint_text(
+        text + "\n" + line + "\n", path=f"draft-{lang}.txt", rules=ruleset, options=Options(select=("truncation/",))
+    )
     assert [f.rule for f in result.findings] == ["truncation/marker"]

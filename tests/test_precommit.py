@@ -24,8 +24,12 @@ P1 = "The city council approved the new budget on Thursday after a long debate."
 P2 = "The mayor is expected to sign it into law next week."
 BAD = HEAD + f"{P1}\n\nAdvertisement\n\n{P2}\n"
 GOOD = HEAD + f"{P1}\n\n{P2}\n"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Desk", "GIT_AUTHOR_EMAIL": "desk@example.invalid",
-           "GIT_COMMITTER_NAME": "Desk", "GIT_COMMITTER_EMAIL": "desk@example.invalid"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Desk",
+    "GIT_AUTHOR_EMAIL": "desk@example.invalid",
+    "GIT_COMMITTER_NAME": "Desk",
+    "GIT_COMMITTER_EMAIL": "desk@example.invalid",
+}
 
 
 def hooks() -> dict[str, dict]:
@@ -64,9 +68,14 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     (repo / "bad.md").write_text(BAD, encoding="utf-8")
     (repo / "good.md").write_text(GOOD, encoding="utf-8")
     # pre-commit's hook environments, and pip's and virtualenv's caches, live in the test's tmp
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(base / "cache"),
-           "PIP_CACHE_DIR": str(base / "pip-cache"),
-           "VIRTUALENV_OVERRIDE_APP_DATA": str(base / "virtualenv-data"), "PRE_COMMIT_COLOR": "never"}
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(base / "cache"),
+        "PIP_CACHE_DIR": str(base / "pip-cache"),
+        "VIRTUALENV_OVERRIDE_APP_DATA": str(base / "virtualenv-data"),
+        "PRE_COMMIT_COLOR": "never",
+    }
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "drafts"]):
         subprocess.run(["git", *args], cwd=repo, env=env, check=True)
     return repo, env
@@ -74,8 +83,14 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
 
 def try_repo(desk: tuple[Path, dict[str, str]], *args: str) -> subprocess.CompletedProcess[str]:
     repo, env = desk
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *args],
-                          cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_hooks_through_pre_commit_try_repo(desk: tuple[Path, dict[str, str]]) -> None:
@@ -84,8 +99,7 @@ def test_hooks_through_pre_commit_try_repo(desk: tuple[Path, dict[str, str]]) ->
     failed = try_repo(desk, "newslint", "--files", "bad.md")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert re.search(r"^newslint\.+Failed$", failed.stdout, re.M)
-    assert ("bad.md:10:1: error ad-text/ad-label Ad label left in the text: Advertisement"
-            in failed.stdout)
+    assert "bad.md:10:1: error ad-text/ad-label Ad label left in the text: Advertisement" in failed.stdout
     assert (repo / "bad.md").read_text(encoding="utf-8") == BAD
     # the fix hook rewrites the draft, and fails because it did
     fixed = try_repo(desk, "newslint-fix", "--files", "bad.md")

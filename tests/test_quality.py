@@ -60,8 +60,7 @@ MIN_PLAIN_PRECISION = 0.94
 # rules were not tuned on), and a cut paragraph that ends on a content word among
 # headings or captions in sentence case, or as a run of names, cannot be told from
 # them without a grammar.
-MIN_RECALL = {"duplicate": 0.90, "truncation": 0.85, "markup": 0.90, "ad-text": 0.90,
-              "metadata": 0.90}
+MIN_RECALL = {"duplicate": 0.90, "truncation": 0.85, "markup": 0.90, "ad-text": 0.90, "metadata": 0.90}
 
 # Real defects of the "clean" articles, each read in its file: (file, line, rule).
 VERIFIED_DEFECTS = {
@@ -110,7 +109,10 @@ def lint_json(folder: Path) -> dict[str, Any]:
     """The command line's JSON report for a folder (exit code 1 only means findings)."""
     proc = subprocess.run(
         [sys.executable, "-m", "newslint", "check", "--format", "json", str(folder)],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
     )
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
     report: dict[str, Any] = json.loads(proc.stdout)
@@ -145,8 +147,9 @@ def counted(report: Mapping[str, Any]) -> list[tuple[str, int, str]]:
             key = (path.name, f["line"], f["rule"])
             if key in VERIFIED_DEFECTS:
                 continue
-            if f["rule"] in ("metadata/missing-byline", "metadata/missing-date") \
-                    and front_matter_lacks(path, f["rule"]):
+            if f["rule"] in ("metadata/missing-byline", "metadata/missing-date") and front_matter_lacks(
+                path, f["rule"]
+            ):
                 continue
             found.append(key)
     return found
@@ -161,8 +164,9 @@ def test_clean_articles_stay_quiet(clean_report: dict[str, Any]) -> None:
 
 def test_verified_defects_are_still_found(clean_report: dict[str, Any]) -> None:
     """The hand-checked defects above are real findings, not stale excuses."""
-    reported = {(Path(file["path"]).name, f["line"], f["rule"])
-                for file in clean_report["files"] for f in file["findings"]}
+    reported = {
+        (Path(file["path"]).name, f["line"], f["rule"]) for file in clean_report["files"] for f in file["findings"]
+    }
     assert VERIFIED_DEFECTS - reported == set()
 
 
@@ -181,14 +185,12 @@ def without(report: Mapping[str, Any], known: set[tuple[str, str]], folder: Path
     files = []
     for file in report["files"]:
         lines = (folder / Path(file["path"]).name).read_text("utf-8").split("\n")
-        kept = [f for f in file["findings"]
-                if (f["rule"], lines[f["line"] - 1].strip()) not in known]
+        kept = [f for f in file["findings"] if (f["rule"], lines[f["line"] - 1].strip()) not in known]
         files.append({**file, "findings": kept})
     return {**report, "files": files}
 
 
-def score(labels: Mapping[str, Any], report: Mapping[str, Any],
-          categories: Iterable[str]) -> dict[str, Tally]:
+def score(labels: Mapping[str, Any], report: Mapping[str, Any], categories: Iterable[str]) -> dict[str, Tally]:
     found = {Path(f["path"]).name: f["findings"] for f in report["files"]}
     return devset_score.score(dict(labels), found, tuple(categories))[0]
 
@@ -217,8 +219,8 @@ def test_dev_recall_per_category(dev_scores: dict[str, Tally], category: str) ->
 
 
 def test_dev_precision_over_the_detection_categories(
-        dev_report: dict[str, Any], dev_labels: dict[str, Any],
-        dev_scores: dict[str, Tally]) -> None:
+    dev_report: dict[str, Any], dev_labels: dict[str, Any], dev_scores: dict[str, Tally]
+) -> None:
     assert precision(dev_scores) >= MIN_PLAIN_PRECISION, dev_scores
     fair = score(dev_labels, without(dev_report, source_defects(), DEV / "drafts"), CATEGORIES)
     assert precision(fair) >= MIN_PRECISION, fair
@@ -235,8 +237,16 @@ def test_scoring_matches_the_labels_convention() -> None:
     byline = {"category": "metadata", "rule": "byline", "lines": []}
     assert explains(byline, {"category": "metadata", "line": 1, "rule": "metadata/missing-byline"})
     assert not explains(byline, {"category": "metadata", "line": 1, "rule": "metadata/missing-date"})
-    report = {"files": [{"path": "a.md", "findings": [
-        {"category": "duplicate", "line": 3, "rule": "duplicate/paragraph"},
-        {"category": "duplicate", "line": 9, "rule": "duplicate/paragraph"}]}]}
+    report = {
+        "files": [
+            {
+                "path": "a.md",
+                "findings": [
+                    {"category": "duplicate", "line": 3, "rule": "duplicate/paragraph"},
+                    {"category": "duplicate", "line": 9, "rule": "duplicate/paragraph"},
+                ],
+            }
+        ]
+    }
     tally = score({"a.md": {"labels": [label | {"lines": [2, 4]}]}}, report, ["duplicate"])
     assert (tally["duplicate"].recall, tally["duplicate"].precision) == (1.0, 0.5)

@@ -41,7 +41,7 @@ def test_text_crlf_positions_are_exact() -> None:
 
 def test_markdown_front_matter_and_blocks() -> None:
     source = (
-        "---\ntitle: \"Judul\"\nauthor: Ani\ndate: 2024-09-12\nlang: id-ID\n---\n\n"
+        '---\ntitle: "Judul"\nauthor: Ani\ndate: 2024-09-12\nlang: id-ID\n---\n\n'
         "# Heading\n\nA paragraph with **bold**\ncontinued.\n\n"
         "> quoted line\n> second quoted\n\n- item one\n- item two\n\n"
         "```\ncode = 1\n```\n\n<!-- newslint: disable=markup -->\n\nLast.\n"
@@ -77,14 +77,14 @@ def test_markdown_html_blocks_keep_tags_and_split_out_scripts() -> None:
 
 def test_html_blocks_entities_and_positions() -> None:
     source = (
-        "<html lang=\"en\"><head><title>T &amp; U</title>\n"
-        "<meta name=\"author\" content=\"Jane Roe\">\n"
-        "<meta property=\"article:published_time\" content=\"2024-09-12T10:00:00Z\">\n"
+        '<html lang="en"><head><title>T &amp; U</title>\n'
+        '<meta name="author" content="Jane Roe">\n'
+        '<meta property="article:published_time" content="2024-09-12T10:00:00Z">\n'
         "<script>var headOnly = 1;</script></head>\n"
         "<body><article><h1>Big   news</h1>\n"
         "<p>First &amp; foremost,\n   the <b>mayor</b> spoke.</p>\n"
         "<script>googletag.cmd.push(function(){})</script>\n"
-        "<p>Second<br>line.</p><iframe src=\"https://ads.example\"></iframe>\n"
+        '<p>Second<br>line.</p><iframe src="https://ads.example"></iframe>\n'
         "</article></body></html>\n"
     )
     doc = html_reader.read(source, "a.html")
@@ -107,12 +107,17 @@ def assert_true_to_source(doc: Document) -> None:
 
 
 def test_html_without_head_end_tag_reads_the_body() -> None:
-    source = ("<!DOCTYPE html><html><head><meta charset=utf-8><title>Bridge opens</title>\n"
-              "<p>The new bridge opened on Monday.\n<p>Advertisement\n<p>Officials said it cost more.\n")
+    source = (
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>Bridge opens</title>\n"
+        "<p>The new bridge opened on Monday.\n<p>Advertisement\n<p>Officials said it cost more.\n"
+    )
     doc = html_reader.read(source, "scraped.html")
     assert doc.title == "Bridge opens"
-    assert [b.text for b in doc.blocks] == ["The new bridge opened on Monday.", "Advertisement",
-                                            "Officials said it cost more."]
+    assert [b.text for b in doc.blocks] == [
+        "The new bridge opened on Monday.",
+        "Advertisement",
+        "Officials said it cost more.",
+    ]
     assert located(doc, "Advertisement") == (3, 4)
     assert_true_to_source(doc)
 
@@ -127,9 +132,11 @@ def test_html_without_head_end_tag_is_linted_end_to_end() -> None:
 
 
 def test_html_ins_edit_mark_is_text_but_ad_network_ins_is_an_embed() -> None:
-    source = ('<p>The council <ins datetime="2024-09-12">unanimously</ins> approved the plan.</p>\n'
-              '<ins class="adsbygoogle" data-ad-client="ca-pub-1" data-ad-slot="2"></ins>\n'
-              '<ins data-revive-zoneid="7" data-revive-id="abc"></ins>\n')
+    source = (
+        '<p>The council <ins datetime="2024-09-12">unanimously</ins> approved the plan.</p>\n'
+        '<ins class="adsbygoogle" data-ad-client="ca-pub-1" data-ad-slot="2"></ins>\n'
+        '<ins data-revive-zoneid="7" data-revive-id="abc"></ins>\n'
+    )
     doc = html_reader.read(source, "a.html")
     assert [b.text for b in doc.blocks] == ["The council unanimously approved the plan."]
     assert [(e.tag, doc.position(e.start)) for e in doc.embeds] == [("ins", (2, 1)), ("ins", (3, 1))]
@@ -137,8 +144,10 @@ def test_html_ins_edit_mark_is_text_but_ad_network_ins_is_an_embed() -> None:
 
 
 def test_html_pre_and_code_are_code_blocks_not_prose() -> None:
-    source = ("<p>Use the tag like this:</p>\n<pre><code>&lt;div class=\"x\"&gt;\n  &lt;b&gt;hi&lt;/b&gt;\n"
-              "&lt;/div&gt;</code></pre>\n<p>Then run <code>make</code> again.</p>\n")
+    source = (
+        '<p>Use the tag like this:</p>\n<pre><code>&lt;div class="x"&gt;\n  &lt;b&gt;hi&lt;/b&gt;\n'
+        "&lt;/div&gt;</code></pre>\n<p>Then run <code>make</code> again.</p>\n"
+    )
     doc = html_reader.read(source, "a.html")
     kinds = [(b.kind, b.text) for b in doc.blocks]
     assert ("code", '<div class="x">\n  <b>hi</b>\n</div>') in kinds
@@ -153,20 +162,23 @@ def test_html_table_text_moved_out_of_the_table_keeps_its_place() -> None:
     assert_true_to_source(doc)
 
 
-@pytest.mark.parametrize("source", [
-    "<div>" * 5000 + "deep text" + "</div>" * 5000,
-    "<p>open <b>bold <i>both</p> after</b> text",
-    "<p>one<!-- unclosed comment",
-    "<p>one <a href='x",
-    "\r\n".join(f"<p>line {i} &amp; more</p>" for i in range(50)),
-    "<p>caf&eacute; &#233; &#x00E9; &notanentity; &amp</p>",
-    "<svg><text>drawn words</text></svg><math><mi>x</mi></math><p>after</p>",
-    "<frameset><frame src=a></frameset>",
-    "\x00<p>\x00nul\x00</p>",
-    "\n\n\U000b345e\r\n<br/>",  # found by benchmarks/fuzz.py: anchors of trailing white space
-    "W*\x8có\r<body>\n\u2028",
-    "\u2069<item>words FH<table>Ꭰã¡\x00and \n\n\n\n( \u2069<table>😍",  # table text around a NUL
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<div>" * 5000 + "deep text" + "</div>" * 5000,
+        "<p>open <b>bold <i>both</p> after</b> text",
+        "<p>one<!-- unclosed comment",
+        "<p>one <a href='x",
+        "\r\n".join(f"<p>line {i} &amp; more</p>" for i in range(50)),
+        "<p>caf&eacute; &#233; &#x00E9; &notanentity; &amp</p>",
+        "<svg><text>drawn words</text></svg><math><mi>x</mi></math><p>after</p>",
+        "<frameset><frame src=a></frameset>",
+        "\x00<p>\x00nul\x00</p>",
+        "\n\n\U000b345e\r\n<br/>",  # found by benchmarks/fuzz.py: anchors of trailing white space
+        "W*\x8có\r<body>\n\u2028",
+        "\u2069<item>words FH<table>Ꭰã¡\x00and \n\n\n\n( \u2069<table>😍",  # table text around a NUL
+    ],
+)
 def test_html_odd_pages_read_with_every_position_inside(source: str) -> None:
     doc = html_reader.read(source, "a.html")
     for block in doc.blocks:
@@ -185,8 +197,17 @@ def test_html_unclosed_script_runs_to_the_end() -> None:
     assert doc.embeds[0].end == len(doc.source)
 
 
-@pytest.mark.parametrize(("name", "fmt"), [("a.txt", "text"), ("a.md", "markdown"), ("a.markdown", "markdown"),
-                                            ("a.HTML", "html"), ("a.htm", "html"), ("noext", "text")])
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("a.txt", "text"),
+        ("a.md", "markdown"),
+        ("a.markdown", "markdown"),
+        ("a.HTML", "html"),
+        ("a.htm", "html"),
+        ("noext", "text"),
+    ],
+)
 def test_format_follows_extension(name: str, fmt: str) -> None:
     assert read_string("Hello.", name)[0].format == fmt
 
@@ -203,11 +224,28 @@ PLAIN_BODIES = [
     "Story.\n\n[Gambas:Video 20detik]\n\n[Baca juga] on one line\nand the next.\n",
 ]
 NOT_PLAIN_BODIES = [
-    "# Heading\n\nText.\n", "Text.\n\n> quote\n", "- item\n- item\n", "* item\n", "+ item\n",
-    "1. first\n2. second\n", "3) third\n", "Text\n===\n", "Text\n---\n", "```\ncode\n```\n",
-    "~~~\ncode\n~~~\n", "    indented code\n", "\tindented code\n", " one space\n",
-    "<div>html</div>\n", "<!-- newslint-disable -->\n", "[ref]: https://example.com\n",
-    "Line one\rline two\n", "___\n", "[foo\\]bar]: /url\n", "[multi\nline]: /url\n", "[[nested]]\n",
+    "# Heading\n\nText.\n",
+    "Text.\n\n> quote\n",
+    "- item\n- item\n",
+    "* item\n",
+    "+ item\n",
+    "1. first\n2. second\n",
+    "3) third\n",
+    "Text\n===\n",
+    "Text\n---\n",
+    "```\ncode\n```\n",
+    "~~~\ncode\n~~~\n",
+    "    indented code\n",
+    "\tindented code\n",
+    " one space\n",
+    "<div>html</div>\n",
+    "<!-- newslint-disable -->\n",
+    "[ref]: https://example.com\n",
+    "Line one\rline two\n",
+    "___\n",
+    "[foo\\]bar]: /url\n",
+    "[multi\nline]: /url\n",
+    "[[nested]]\n",
 ]
 
 
@@ -237,14 +275,17 @@ def test_markdown_fast_path_matches_markdown_it_on_real_articles(monkeypatch: py
         source = path.read_text(encoding="utf-8")
         fast = md_reader.read(source, path.name)
         assert fast.blocks == _markdown_it_only(monkeypatch, source).blocks, path.name
-        plain += md_reader._plain_paragraphs(source[md_reader.frontmatter.split(source).body_start:]) is not None
+        plain += md_reader._plain_paragraphs(source[md_reader.frontmatter.split(source).body_start :]) is not None
     assert plain >= 100  # the fast path is really taken on real drafts, not only on toy ones
 
 
-@pytest.mark.parametrize("source", [
-    "<div>" * 5000 + "hidden words" + "</div>" * 5000,
-    ("<div>" * 900 + "</div>" * 900) * 40,
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<div>" * 5000 + "hidden words" + "</div>" * 5000,
+        ("<div>" * 900 + "</div>" * 900) * 40,
+    ],
+)
 def test_html_nested_too_deep_is_an_error_not_a_hang(source: str) -> None:
     doc = html_reader.read(source, "a.html")
     assert [(n.rule, n.severity) for n in doc.notices] == [("input/too-deep", "error")]

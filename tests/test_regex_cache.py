@@ -11,8 +11,11 @@ import regex
 
 from newslint import regexcache
 
-PATTERNS = [(r"(?i)\bread\s+more\b", 0), (r"^\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*(DIRECT|RESELLER)\b", regex.I),
-            (r"(?P<day>\p{Lu}\p{Ll}+)\s*\((\d{1,2})/(\d{1,2})", regex.M)]
+PATTERNS = [
+    (r"(?i)\bread\s+more\b", 0),
+    (r"^\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*(DIRECT|RESELLER)\b", regex.I),
+    (r"(?P<day>\p{Lu}\p{Ll}+)\s*\((\d{1,2})/(\d{1,2})", regex.M),
+]
 TEXTS = ["Read More here", "mgid.com, 713808, DIRECT, d4c", "Kamis (12/09/24)", "nothing at all", ""]
 
 RUN = """
@@ -30,13 +33,16 @@ print(repr(found))
 def run(cache: Path) -> str:
     code = RUN.format(patterns=[(p, int(f)) for p, f in PATTERNS], texts=TEXTS)
     env = {"NEWSLINT_CACHE_DIR": str(cache), "PATH": ""}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                          check=True).stdout
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
 
 
 def test_a_later_run_builds_the_same_patterns_from_the_kept_opcodes(tmp_path: Path) -> None:
-    expected = repr([[(m.span(), m.groups(), m.groupdict()) for t in TEXTS for m in regex.compile(p, f).finditer(t)]
-                     for p, f in PATTERNS])
+    expected = repr(
+        [
+            [(m.span(), m.groups(), m.groupdict()) for t in TEXTS for m in regex.compile(p, f).finditer(t)]
+            for p, f in PATTERNS
+        ]
+    )
     assert run(tmp_path) == expected + "\n"  # compiled, and the opcodes written at exit
     [kept] = list(tmp_path.glob("regex-*.marshal"))
     assert run(tmp_path) == expected + "\n"  # built from the kept opcodes

@@ -38,8 +38,7 @@ def entries(cache: Path) -> list[Path]:
     return sorted((cache / "rules").glob("*.json")) if (cache / "rules").is_dir() else []
 
 
-def test_a_second_load_takes_the_rules_from_the_cache_and_compiles_them_on_use(
-        tmp_path: Path, cache: Path) -> None:
+def test_a_second_load_takes_the_rules_from_the_cache_and_compiles_them_on_use(tmp_path: Path, cache: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(RULE, encoding="utf-8")
     first = load_rule_file(path)
@@ -87,8 +86,9 @@ def test_a_corrupt_or_foreign_entry_is_a_miss(tmp_path: Path, cache: Path) -> No
     assert load_rule_file(path)[0].message == "House ad: {match}"
 
 
-def test_a_change_to_newslint_itself_invalidates_every_entry(tmp_path: Path, cache: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_change_to_newslint_itself_invalidates_every_entry(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(RULE, encoding="utf-8")
     key = rulecache.file_key(path, path.read_bytes())
@@ -98,8 +98,7 @@ def test_a_change_to_newslint_itself_invalidates_every_entry(tmp_path: Path, cac
     assert rulecache.read(rulecache.file_key(path, path.read_bytes())) is None
 
 
-def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", "")
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "mine.yaml"
@@ -109,8 +108,7 @@ def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]
 
 
-def test_an_unwritable_cache_folder_does_not_stop_a_load(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_folder_does_not_stop_a_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker))

@@ -13,11 +13,20 @@ from newslint.rules import load_rule_file, load_rules, rule_files, shipped_pack_
 from newslint.ruletest import missing_examples, run_rule_examples
 
 CANONICAL_IDS = [
-    "duplicate/paragraph", "truncation/paragraph-end", "truncation/split-sentence",
-    "markup/html-tag", "markup/html-entity", "markup/widget-line",
-    "ad-text/ads-txt-record", "ad-text/ad-tag-code", "ad-text/ad-label",
-    "metadata/missing-byline", "metadata/missing-date", "metadata/weekday-mismatch",
-    "language/unexpected", "language/mixed-paragraph",
+    "duplicate/paragraph",
+    "truncation/paragraph-end",
+    "truncation/split-sentence",
+    "markup/html-tag",
+    "markup/html-entity",
+    "markup/widget-line",
+    "ad-text/ads-txt-record",
+    "ad-text/ad-tag-code",
+    "ad-text/ad-label",
+    "metadata/missing-byline",
+    "metadata/missing-date",
+    "metadata/weekday-mismatch",
+    "language/unexpected",
+    "language/mixed-paragraph",
 ]
 
 GOOD_RULE = """\
@@ -73,8 +82,7 @@ def test_user_rules_load_and_run(tmp_path: Path, runner) -> None:
     rules = write(tmp_path, GOOD_RULE)
     draft = tmp_path / "draft.txt"
     draft.write_text("Headline\n\nThe mayor spoke.\n\nSubscribe to the Daily Bugle\n", encoding="utf-8")
-    result = runner.invoke(main, ["check", "--rules", str(rules), "--select", "ad-text/house-ad",
-                                  str(draft)])
+    result = runner.invoke(main, ["check", "--rules", str(rules), "--select", "ad-text/house-ad", str(draft)])
     assert result.exit_code == 0  # a warning does not fail the default --fail-on error
     assert f"{draft}:5:1: warning ad-text/house-ad House ad: Subscribe to the Daily Bugle" in result.output
 
@@ -82,23 +90,28 @@ def test_user_rules_load_and_run(tmp_path: Path, runner) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("pack: x\nrules:\n  - id: a/b\n    message: \"unclosed\n", ["YAML syntax error"]),
-        (GOOD_RULE.replace("check: phrases", "check: phrasez"),
-         ["rules.yaml:3", "ad-text/house-ad", "phrasez"]),
-        (GOOD_RULE.replace("severity: warning", "severity: fatal"),
-         ["rules.yaml:3", "'fatal'", "error, warning, info"]),
-        (GOOD_RULE.replace("phrases: [", "phrasess: ["),
-         ["rules.yaml:8", "phrasess", "remove it or check its spelling"]),
+        ('pack: x\nrules:\n  - id: a/b\n    message: "unclosed\n', ["YAML syntax error"]),
+        (GOOD_RULE.replace("check: phrases", "check: phrasez"), ["rules.yaml:3", "ad-text/house-ad", "phrasez"]),
+        (
+            GOOD_RULE.replace("severity: warning", "severity: fatal"),
+            ["rules.yaml:3", "'fatal'", "error, warning, info"],
+        ),
+        (
+            GOOD_RULE.replace("phrases: [", "phrasess: ["),
+            ["rules.yaml:8", "phrasess", "remove it or check its spelling"],
+        ),
         (GOOD_RULE.replace("id: ad-text/house-ad", "id: House Ad"), ["rules.yaml:3", "does not match"]),
-        (GOOD_RULE.replace("check: phrases", "check: pattern")
-         .replace('phrases: ["Subscribe to the Daily Bugle"]', "regex: '(unclosed'"),
-         ["rules.yaml:3", "invalid regex"]),
+        (
+            GOOD_RULE.replace("check: phrases", "check: pattern").replace(
+                'phrases: ["Subscribe to the Daily Bugle"]', "regex: '(unclosed'"
+            ),
+            ["rules.yaml:3", "invalid regex"],
+        ),
         (GOOD_RULE + GOOD_RULE.split("rules:\n", 1)[1], ["duplicate rule id ad-text/house-ad"]),
     ],
     ids=["yaml-syntax", "unknown-kind", "bad-severity", "unknown-parameter", "bad-id", "bad-regex", "duplicate-id"],
 )
-def test_bad_rule_files_exit_2_with_a_clear_message(tmp_path: Path, runner, text: str,
-                                                    expected: list[str]) -> None:
+def test_bad_rule_files_exit_2_with_a_clear_message(tmp_path: Path, runner, text: str, expected: list[str]) -> None:
     rules = write(tmp_path, text)
     draft = write(tmp_path, "Hello.\n", "draft.txt")
     result = runner.invoke(main, ["check", "--rules", str(rules), str(draft)])
@@ -115,7 +128,9 @@ def test_rule_error_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_catastrophic_regex_becomes_a_finding_not_a_hang(tmp_path: Path, runner) -> None:
-    rules = write(tmp_path, """\
+    rules = write(
+        tmp_path,
+        """\
         pack: slow
         rules:
           - id: markup/slow
@@ -127,18 +142,22 @@ def test_catastrophic_regex_becomes_a_finding_not_a_hang(tmp_path: Path, runner)
               regex: '(a|aa)+$'
               timeout: 0.2
             examples: {flag: ["aaaa"], pass: ["b"]}
-        """)
+        """,
+    )
     draft = write(tmp_path, "a" * 60 + "!\n", "draft.txt")
-    result = runner.invoke(main, ["check", "--rules", str(rules), "--select", "markup/slow",
-                                  "--format", "json", str(draft)])
+    result = runner.invoke(
+        main, ["check", "--rules", str(rules), "--select", "markup/slow", "--format", "json", str(draft)]
+    )
     assert result.exit_code == 1
     assert "newslint/rule-timeout" in result.output
     assert "markup/slow" in result.output
 
 
 def test_test_rules_command_reports_failing_examples(tmp_path: Path, runner) -> None:
-    bad = write(tmp_path, GOOD_RULE.replace('pass: ["The Daily Bugle reported it first."]',
-                                            'pass: ["Subscribe to the Daily Bugle"]'))
+    bad = write(
+        tmp_path,
+        GOOD_RULE.replace('pass: ["The Daily Bugle reported it first."]', 'pass: ["Subscribe to the Daily Bugle"]'),
+    )
     result = runner.invoke(main, ["test-rules", str(bad)])
     assert result.exit_code == 1
     assert "example wrongly flagged" in result.output
@@ -150,8 +169,7 @@ def test_rules_command_lists_ids_severity_and_languages(runner) -> None:
     result = runner.invoke(main, ["rules"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert any(line.startswith("ad-text/ads-txt-record") and "error" in line and "any" in line
-               for line in lines)
+    assert any(line.startswith("ad-text/ads-txt-record") and "error" in line and "any" in line for line in lines)
     assert any(line.startswith("metadata/weekday-mismatch") and " id " in f" {line} " for line in lines)
 
 

@@ -18,36 +18,37 @@ from newslint.rules import load_rules
 from newslint.selection import Selection, Source, choices, known_prefix, unknown_prefix_message
 from newslint.server import server_config
 
-IDS = ("ad-text/ad-label", "ad-text/ads-txt-record", "markup/widget-line", "markup/html-tag",
-       "metadata/missing-byline")
-MD_HEAD = ("---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n"
-           "---\n\n")
-AD_DRAFT = (MD_HEAD + "The city council approved the new budget on Thursday after a long "
-            "debate.\n\nAdvertisement\n\nThe mayor is expected to sign it into law next week.\n\n"
-            "<div class=\"promo\">\n")
+IDS = ("ad-text/ad-label", "ad-text/ads-txt-record", "markup/widget-line", "markup/html-tag", "metadata/missing-byline")
+MD_HEAD = "---\ntitle: Council approves budget\nauthor: Jane Doe\ndate: 2024-09-12\nlang: en\n---\n\n"
+AD_DRAFT = (
+    MD_HEAD + "The city council approved the new budget on Thursday after a long "
+    "debate.\n\nAdvertisement\n\nThe mayor is expected to sign it into law next week.\n\n"
+    '<div class="promo">\n'
+)
 
 
 def selected(selection: Selection) -> set[str]:
     return {rule_id for rule_id in IDS if selection.selects(rule_id)}
 
 
-@pytest.mark.parametrize(("select", "ignore", "expected"), [
-    ((), (), set(IDS)),
-    (("ad-text",), (), {"ad-text/ad-label", "ad-text/ads-txt-record"}),
-    (("ad-text/",), (), {"ad-text/ad-label", "ad-text/ads-txt-record"}),
-    (("ad-text/ad-label",), (), {"ad-text/ad-label"}),
-    (("ad",), (), set()),  # a prefix stops at a slash: "ad" is not "ad-text"
-    (("all",), ("markup",), {"ad-text/ad-label", "ad-text/ads-txt-record",
-                            "metadata/missing-byline"}),
-    (("ALL",), ("markup", "ad-text"), {"metadata/missing-byline"}),
-    ((), ("all",), set()),
-    (("markup",), ("all",), {"markup/widget-line", "markup/html-tag"}),  # all is the weakest
-    (("markup",), ("markup/widget-line",), {"markup/html-tag"}),  # the longest prefix wins
-    (("markup/widget-line",), ("markup",), {"markup/widget-line"}),
-    (("markup",), ("markup",), {"markup/widget-line", "markup/html-tag"}),  # same source: select
-])
-def test_longest_prefix_decides(select: tuple[str, ...], ignore: tuple[str, ...],
-                                expected: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        ((), (), set(IDS)),
+        (("ad-text",), (), {"ad-text/ad-label", "ad-text/ads-txt-record"}),
+        (("ad-text/",), (), {"ad-text/ad-label", "ad-text/ads-txt-record"}),
+        (("ad-text/ad-label",), (), {"ad-text/ad-label"}),
+        (("ad",), (), set()),  # a prefix stops at a slash: "ad" is not "ad-text"
+        (("all",), ("markup",), {"ad-text/ad-label", "ad-text/ads-txt-record", "metadata/missing-byline"}),
+        (("ALL",), ("markup", "ad-text"), {"metadata/missing-byline"}),
+        ((), ("all",), set()),
+        (("markup",), ("all",), {"markup/widget-line", "markup/html-tag"}),  # all is the weakest
+        (("markup",), ("markup/widget-line",), {"markup/html-tag"}),  # the longest prefix wins
+        (("markup/widget-line",), ("markup",), {"markup/widget-line"}),
+        (("markup",), ("markup",), {"markup/widget-line", "markup/html-tag"}),  # same source: select
+    ],
+)
+def test_longest_prefix_decides(select: tuple[str, ...], ignore: tuple[str, ...], expected: set[str]) -> None:
     assert selected(Selection.of(select, ignore)) == expected
 
 
@@ -72,29 +73,39 @@ def test_options_rank_flags_per_path_and_config() -> None:
     assert not options.selects("ad-text/ad-label")
 
 
-@pytest.mark.parametrize(("prefix", "known"), [
-    ("all", True), ("ALL", True), ("ad-text", True), ("ad-text/", True),
-    ("ad-text/ad-label", True), ("input", True), ("input/binary", True),
-    ("suppression/unused", True), ("newslint/rule-timeout", True), ("internal-error", True),
-    ("ad", False), ("ad-txt", False), ("ad-text/ad-lable", False), ("markup/widget", False),
-])
+@pytest.mark.parametrize(
+    ("prefix", "known"),
+    [
+        ("all", True),
+        ("ALL", True),
+        ("ad-text", True),
+        ("ad-text/", True),
+        ("ad-text/ad-label", True),
+        ("input", True),
+        ("input/binary", True),
+        ("suppression/unused", True),
+        ("newslint/rule-timeout", True),
+        ("internal-error", True),
+        ("ad", False),
+        ("ad-txt", False),
+        ("ad-text/ad-lable", False),
+        ("markup/widget", False),
+    ],
+)
 def test_known_prefixes(prefix: str, known: bool) -> None:
     assert known_prefix(prefix, IDS) is known
 
 
 def test_unknown_prefix_suggests_the_closest_id_or_category() -> None:
     assert unknown_prefix_message("ad-txt", IDS).endswith("did you mean 'ad-text'?")
-    assert unknown_prefix_message("markup/widget-lien", IDS).endswith(
-        "did you mean 'markup/widget-line'?")
+    assert unknown_prefix_message("markup/widget-lien", IDS).endswith("did you mean 'markup/widget-line'?")
 
 
 def test_suppression_comments_use_the_same_meaning(tmp_path: Path) -> None:
-    draft = AD_DRAFT.replace("Advertisement", "<!-- newslint: disable-next-block=ALL -->\n\n"
-                                              "Advertisement")
+    draft = AD_DRAFT.replace("Advertisement", "<!-- newslint: disable-next-block=ALL -->\n\nAdvertisement")
     rules = {f.rule for f in lint_text(draft, path="draft.md").findings}
     assert "ad-text/ad-label" not in rules
-    draft = AD_DRAFT.replace("Advertisement", "<!-- newslint: disable-next-block=ad -->\n\n"
-                                              "Advertisement")
+    draft = AD_DRAFT.replace("Advertisement", "<!-- newslint: disable-next-block=ad -->\n\nAdvertisement")
     rules = {f.rule for f in lint_text(draft, path="draft.md").findings}
     assert {"ad-text/ad-label", "suppression/invalid"} <= rules  # "ad" names no rule
 
@@ -120,14 +131,18 @@ def rules_of(result) -> set[str]:
     return {f["rule"] for file in report["files"] for f in file["findings"]}
 
 
-@pytest.mark.parametrize(("flag", "value", "hint"), [
-    ("--select", "ad-txt", "did you mean 'ad-text'?"),
-    ("--select", "markup/widget-lien", "did you mean 'markup/widget-line'?"),
-    ("--ignore", "ad-text/ad-lable", "did you mean 'ad-text/ad-label'?"),
-    ("--ignore", "metadata,langauge", "did you mean 'language'?"),
-])
-def test_unknown_ids_in_flags_are_exit_2_with_a_suggestion(runner, project: Path, flag: str,
-                                                          value: str, hint: str) -> None:
+@pytest.mark.parametrize(
+    ("flag", "value", "hint"),
+    [
+        ("--select", "ad-txt", "did you mean 'ad-text'?"),
+        ("--select", "markup/widget-lien", "did you mean 'markup/widget-line'?"),
+        ("--ignore", "ad-text/ad-lable", "did you mean 'ad-text/ad-label'?"),
+        ("--ignore", "metadata,langauge", "did you mean 'language'?"),
+    ],
+)
+def test_unknown_ids_in_flags_are_exit_2_with_a_suggestion(
+    runner, project: Path, flag: str, value: str, hint: str
+) -> None:
     result = check(runner, flag, value, "drafts")
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
@@ -137,27 +152,31 @@ def test_unknown_ids_in_flags_are_exit_2_with_a_suggestion(runner, project: Path
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize(("config", "line", "key"), [
-    ("select: [ad-txt]\n", 1, "select"),
-    ("fail-on: error\nignore: [markup, ad-txt]\n", 2, "ignore"),
-    ("per-path-ignores:\n  'wire/*.md': [ad-txt]\n", 1, "per-path-ignores.wire/*.md"),
-])
+@pytest.mark.parametrize(
+    ("config", "line", "key"),
+    [
+        ("select: [ad-txt]\n", 1, "select"),
+        ("fail-on: error\nignore: [markup, ad-txt]\n", 2, "ignore"),
+        ("per-path-ignores:\n  'wire/*.md': [ad-txt]\n", 1, "per-path-ignores.wire/*.md"),
+    ],
+)
 def test_unknown_ids_in_the_config_file_are_exit_2_naming_file_line_and_key(
-        runner, project: Path, config: str, line: int, key: str) -> None:
+    runner, project: Path, config: str, line: int, key: str
+) -> None:
     path = project / "newslint.yaml"
     path.write_text(config, encoding="utf-8")
     result = check(runner, "drafts")
     assert result.exit_code == 2
-    assert result.stderr == (f"newslint: error: {path}:{line}: key '{key}': unknown rule id or "
-                             "category 'ad-txt'; did you mean 'ad-text'?\n")
+    assert result.stderr == (
+        f"newslint: error: {path}:{line}: key '{key}': unknown rule id or category 'ad-txt'; did you mean 'ad-text'?\n"
+    )
 
 
 def test_unknown_ids_in_pyproject_are_exit_2(runner, project: Path) -> None:
     (project / "pyproject.toml").write_text('[tool.newslint]\nselect = ["markpu"]\n', "utf-8")
     result = check(runner, "drafts")
     assert result.exit_code == 2
-    assert "key 'select': unknown rule id or category 'markpu'; did you mean 'markup'?" in (
-        result.stderr)
+    assert "key 'select': unknown rule id or category 'markpu'; did you mean 'markup'?" in (result.stderr)
 
 
 def test_ids_of_extra_rule_folders_are_known(runner, project: Path) -> None:
@@ -166,7 +185,9 @@ def test_ids_of_extra_rule_folders_are_known(runner, project: Path) -> None:
     (rules / "house.yaml").write_text(
         "pack: house\nrules:\n  - id: house/promo\n    check: phrases\n    severity: error\n"
         "    message: House promo\n    scope: line\n    with:\n      phrases: [Subscribe now]\n"
-        "    examples:\n      flag: [Subscribe now]\n      pass: [The council met.]\n", "utf-8")
+        "    examples:\n      flag: [Subscribe now]\n      pass: [The council met.]\n",
+        "utf-8",
+    )
     (project / "newslint.yaml").write_text("rules: [house]\nselect: [house]\n", "utf-8")
     assert rules_of(check(runner, "drafts")) == set()
 
@@ -186,7 +207,8 @@ def test_a_flag_select_beats_the_config_files_ignore(runner, project: Path) -> N
 
 def test_per_path_ignores_beat_the_config_files_select(runner, project: Path) -> None:
     (project / "newslint.yaml").write_text(
-        "select: [ad-text]\nper-path-ignores:\n  'drafts/*.md': [ad-text]\n", "utf-8")
+        "select: [ad-text]\nper-path-ignores:\n  'drafts/*.md': [ad-text]\n", "utf-8"
+    )
     assert rules_of(check(runner, "drafts")) == set()
 
 
@@ -240,8 +262,8 @@ def test_every_exception_class_lives_in_errors() -> None:
             continue
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.ClassDef) and any(
-                    getattr(b, "id", getattr(b, "attr", "")).endswith(("Error", "Exception"))
-                    for b in node.bases):
+                getattr(b, "id", getattr(b, "attr", "")).endswith(("Error", "Exception")) for b in node.bases
+            ):
                 outside.append(f"{path.relative_to(root)}:{node.name}")
     # HTTPError is the service's answer to a request (status, headers), not a newslint error
     assert outside == ["serve/app.py:HTTPError"]

@@ -25,9 +25,11 @@ GOOD = {
     "title": "Council approves the 2025 budget",
     "byline": "Jane Smith",
     "published_at": "2024-09-12T03:00:00Z",
-    "body": ("<p>The district council approved the 2025 budget on Thursday after a debate that "
-             "lasted well into the evening.</p>\n<p>Spending on schools rises by four percent, while "
-             "road maintenance keeps last year's allocation.</p>"),
+    "body": (
+        "<p>The district council approved the 2025 budget on Thursday after a debate that "
+        "lasted well into the evening.</p>\n<p>Spending on schools rises by four percent, while "
+        "road maintenance keeps last year's allocation.</p>"
+    ),
 }
 
 
@@ -46,10 +48,12 @@ def running_server(log: Path, *args: str, env: dict[str, str] | None = None) -> 
     inherited = {k: v for k, v in os.environ.items() if k != "NEWSLINT_TOKEN"}
     with log.open("wb") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "newslint", "serve", "--host", "127.0.0.1", "--port", str(port),
-             *args],
-            stdout=subprocess.DEVNULL, stderr=err, env={**inherited, **(env or {})},
-            cwd=log.parent)  # a config file is looked for from here upward: keep it ours
+            [sys.executable, "-m", "newslint", "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env={**inherited, **(env or {})},
+            cwd=log.parent,
+        )  # a config file is looked for from here upward: keep it ours
         try:
             url = f"http://127.0.0.1:{port}"
             wait_until_healthy(url, proc, log)
@@ -76,8 +80,9 @@ def wait_until_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> No
     pytest.fail(f"server did not answer /healthz: {log.read_text('utf-8')}")
 
 
-def call(url: str, payload: Any = None, *, token: str | None = None, method: str | None = None,
-         raw: bytes | None = None) -> tuple[int, dict[str, Any], Message]:
+def call(
+    url: str, payload: Any = None, *, token: str | None = None, method: str | None = None, raw: bytes | None = None
+) -> tuple[int, dict[str, Any], Message]:
     """(status, JSON body, headers) for one request; HTTP errors are answers, not exceptions."""
     data = raw if raw is not None else None if payload is None else json.dumps(payload).encode()
     request = urllib.request.Request(url, data=data, method=method)
@@ -95,8 +100,7 @@ def call(url: str, payload: Any = None, *, token: str | None = None, method: str
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("server") / "stderr.log"
-    with running_server(log, "--max-body", "100000", "--workers", "2",
-                        env={"NEWSLINT_TOKEN": TOKEN}) as url:
+    with running_server(log, "--max-body", "100000", "--workers", "2", env={"NEWSLINT_TOKEN": TOKEN}) as url:
         yield url
 
 
@@ -169,16 +173,18 @@ def test_not_utf8_is_400(server: str) -> None:
     assert status == 400 and "not UTF-8" in body["error"]
 
 
-@pytest.mark.parametrize(("article", "field", "words"), [
-    ({"title": "x", "body": 12}, "body", "'body' must be a string, not a number"),
-    ({"title": "x"}, "body", "'body' is missing"),
-    ({"title": {"nope": 1}, "content": {"rendered": "<p>x</p>"}}, "title.rendered", "no 'rendered'"),
-    ({"body": "<p>x</p>", "byline": 7}, "byline", "'byline' must be a string, not a number"),
-    ({"body": "<p>x</p>", "body_format": "docx"}, "body_format", "html, markdown or text"),
-    (["not", "an", "object"], "(top level)", "must be a JSON object, not an array"),
-])
-def test_wrong_types_are_400_naming_the_field(server: str, article: Any, field: str,
-                                              words: str) -> None:
+@pytest.mark.parametrize(
+    ("article", "field", "words"),
+    [
+        ({"title": "x", "body": 12}, "body", "'body' must be a string, not a number"),
+        ({"title": "x"}, "body", "'body' is missing"),
+        ({"title": {"nope": 1}, "content": {"rendered": "<p>x</p>"}}, "title.rendered", "no 'rendered'"),
+        ({"body": "<p>x</p>", "byline": 7}, "byline", "'byline' must be a string, not a number"),
+        ({"body": "<p>x</p>", "body_format": "docx"}, "body_format", "html, markdown or text"),
+        (["not", "an", "object"], "(top level)", "must be a JSON object, not an array"),
+    ],
+)
+def test_wrong_types_are_400_naming_the_field(server: str, article: Any, field: str, words: str) -> None:
     status, body, _ = check(server, article)
     assert status == 400
     assert body["field"] == field
@@ -187,15 +193,18 @@ def test_wrong_types_are_400_naming_the_field(server: str, article: Any, field: 
 
 def test_wordpress_rest_post_object(server: str) -> None:
     post = {
-        "id": 1234, "date_gmt": "2024-09-12T03:00:00", "status": "publish", "format": "standard",
+        "id": 1234,
+        "date_gmt": "2024-09-12T03:00:00",
+        "status": "publish",
+        "format": "standard",
         "title": {"rendered": "Council&#8217;s budget passes"},
         "content": {"rendered": GOOD["body"] + f"\n<p>{ADS_LINE}</p>\n", "protected": False},
-        "author": 2, "_embedded": {"author": [{"id": 2, "name": "Jane Smith"}]},
+        "author": 2,
+        "_embedded": {"author": [{"id": 2, "name": "Jane Smith"}]},
     }
     status, body, _ = check(server, post)
     assert status == 200
-    assert [(f["rule"], f["line"], f["path"]) for f in body["findings"]] == [
-        ("ad-text/ads-txt-record", 3, "1234")]
+    assert [(f["rule"], f["line"], f["path"]) for f in body["findings"]] == [("ad-text/ads-txt-record", 3, "1234")]
     del post["_embedded"]
     rules = [f["rule"] for f in check(server, post)[1]["findings"]]
     assert "metadata/missing-byline" in rules  # a numeric author id is not a byline
@@ -203,9 +212,11 @@ def test_wordpress_rest_post_object(server: str) -> None:
 
 def test_chunked_request_body(server: str) -> None:
     data = json.dumps({**GOOD, "body": GOOD["body"] + f"\n<p>{ADS_LINE}</p>"}).encode()
-    request = urllib.request.Request(server + "/v1/check", data=iter([data[:100], data[100:]]),
-                                     headers={"Authorization": f"Bearer {TOKEN}",
-                                              "Content-Type": "application/json"})
+    request = urllib.request.Request(
+        server + "/v1/check",
+        data=iter([data[:100], data[100:]]),
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:  # no Content-Length: chunked
         body = json.loads(response.read())
     assert [(f["rule"], f["line"]) for f in body["findings"]] == [("ad-text/ads-txt-record", 3)]
@@ -248,8 +259,7 @@ def test_sixty_concurrent_requests_each_get_their_own_answer(server: str) -> Non
 
 
 def test_config_file_sets_fail_level_and_severities(tmp_path: Path) -> None:
-    (tmp_path / "newslint.yaml").write_text(
-        "fail-on: warning\nseverity:\n  markup/widget-line: info\n", "utf-8")
+    (tmp_path / "newslint.yaml").write_text("fail-on: warning\nseverity:\n  markup/widget-line: info\n", "utf-8")
     no_byline = {k: v for k, v in GOOD.items() if k != "byline"}
     widget = {**GOOD, "body": GOOD["body"] + "\n<p>Share this</p>"}
     with running_server(tmp_path / "stderr.log") as url:
@@ -265,8 +275,13 @@ def test_config_file_sets_fail_level_and_severities(tmp_path: Path) -> None:
 
 def test_bad_config_file_stops_startup_with_exit_2(tmp_path: Path) -> None:
     (tmp_path / "newslint.yaml").write_text("severity:\n  markup/widget-lin: info\n", "utf-8")
-    result = subprocess.run([sys.executable, "-m", "newslint", "serve", "--port", "0"],
-                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "newslint", "serve", "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert result.returncode == 2
     assert "markup/widget-lin" in result.stderr and "did you mean 'markup/widget-line'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -277,13 +292,16 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = str(taken.getsockname()[1])
-        result = subprocess.run([sys.executable, "-m", "newslint", "serve", "--port", port],
-                                capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        result = subprocess.run(
+            [sys.executable, "-m", "newslint", "serve", "--port", port],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+        )
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
-
-
 
 
 # --- the wire: errors the HTTP layer itself answers, still in JSON --------------------------------
@@ -305,8 +323,9 @@ def raw_exchange(url: str, data: bytes, timeout: float = 30) -> tuple[int, dict[
                 break
             answer += chunk
         head, _, body = answer.partition(b"\r\n\r\n")
-        length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
-                          if line.lower().startswith(b"content-length:")))
+        length = int(
+            next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
+        )
         while len(body) < length:
             chunk = sock.recv(65536)
             if not chunk:
@@ -315,18 +334,24 @@ def raw_exchange(url: str, data: bytes, timeout: float = 30) -> tuple[int, dict[
     return int(head.split(b" ")[1]), json.loads(body)
 
 
-@pytest.mark.parametrize(("request_bytes", "status", "words"), [
-    (b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n", 413, "byte limit"),
-    (b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 20_000 + b"\r\n\r\n", 431, "headers"),
-    (b"BROKEN\r\n\r\n", 400, "malformed HTTP request line"),
-    (b"GET /healthz HTTP/2.0\r\n\r\n", 505, "not supported"),
-    (b"GET /healthz HTTP/1.1\r\nNo colon here\r\n\r\n", 400, "malformed header"),
-    (b"POST /v1/check HTTP/1.1\r\nContent-Length: ten\r\n\r\n", 400, "not a number"),
-    (b"POST /v1/check HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501, "not supported"),
-    (b"POST /v1/check HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n", 400,
-     "both Content-Length and Transfer-Encoding"),
-    (b"POST /v1/check HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400, "chunk size"),
-])
+@pytest.mark.parametrize(
+    ("request_bytes", "status", "words"),
+    [
+        (b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n", 413, "byte limit"),
+        (b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 20_000 + b"\r\n\r\n", 431, "headers"),
+        (b"BROKEN\r\n\r\n", 400, "malformed HTTP request line"),
+        (b"GET /healthz HTTP/2.0\r\n\r\n", 505, "not supported"),
+        (b"GET /healthz HTTP/1.1\r\nNo colon here\r\n\r\n", 400, "malformed header"),
+        (b"POST /v1/check HTTP/1.1\r\nContent-Length: ten\r\n\r\n", 400, "not a number"),
+        (b"POST /v1/check HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501, "not supported"),
+        (
+            b"POST /v1/check HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n",
+            400,
+            "both Content-Length and Transfer-Encoding",
+        ),
+        (b"POST /v1/check HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400, "chunk size"),
+    ],
+)
 def test_protocol_errors_are_json(server: str, request_bytes: bytes, status: int, words: str) -> None:
     got, body = raw_exchange(server, request_bytes)
     assert got == status
@@ -349,8 +374,12 @@ def test_keep_alive_connection_serves_several_requests(server: str) -> None:
 
     connection = http.client.HTTPConnection(*address(server), timeout=30)
     for _ in range(3):
-        connection.request("POST", "/v1/check", json.dumps(GOOD),
-                           {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+        connection.request(
+            "POST",
+            "/v1/check",
+            json.dumps(GOOD),
+            {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+        )
         response = connection.getresponse()
         assert response.status == 200 and json.loads(response.read())["publishable"] is True
     connection.close()
@@ -370,27 +399,36 @@ def test_token_scheme_must_be_bearer(server: str) -> None:
 # --- validation -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("change", "field", "words"), [
-    ({"published_at": "next Tuesday"}, "published_at", "is not a date"),
-    ({"published_at": "2024-02-30"}, "published_at", "is not a date"),
-    ({"published_at": "0000-00-00 00:00:00"}, "published_at", "is not a date"),
-    ({"language": "english"}, "language", "is not a language code"),
-    ({"language": "xx"}, "language", "is not a language code"),
-    ({"body": ""}, "body", "is empty"),
-    ({"body": "  \n\t "}, "body", "is empty"),
-])
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"published_at": "next Tuesday"}, "published_at", "is not a date"),
+        ({"published_at": "2024-02-30"}, "published_at", "is not a date"),
+        ({"published_at": "0000-00-00 00:00:00"}, "published_at", "is not a date"),
+        ({"language": "english"}, "language", "is not a language code"),
+        ({"language": "xx"}, "language", "is not a language code"),
+        ({"body": ""}, "body", "is empty"),
+        ({"body": "  \n\t "}, "body", "is empty"),
+    ],
+)
 def test_invalid_fields_are_400(server: str, change: dict[str, str], field: str, words: str) -> None:
     status, body, _ = check(server, {**GOOD, **change})
     assert status == 400
     assert body["field"] == field and words in body["error"]
 
 
-@pytest.mark.parametrize("change", [
-    {"published_at": "2024-09-12"}, {"published_at": "2024-09-12 10:00:00"},
-    {"published_at": "2024-09-12T10:00:00.123+07:00"},
-    {"published_at": "Thu, 12 Sep 2024 03:00:00 GMT"},
-    {"language": "en_US"}, {"language": "en-GB"}, {"language": "EN"},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"published_at": "2024-09-12"},
+        {"published_at": "2024-09-12 10:00:00"},
+        {"published_at": "2024-09-12T10:00:00.123+07:00"},
+        {"published_at": "Thu, 12 Sep 2024 03:00:00 GMT"},
+        {"language": "en_US"},
+        {"language": "en-GB"},
+        {"language": "EN"},
+    ],
+)
 def test_valid_dates_and_language_codes_are_accepted(server: str, change: dict[str, str]) -> None:
     status, body, _ = check(server, {**GOOD, **change})
     assert status == 200 and body["publishable"] is True
@@ -405,8 +443,7 @@ JUNK_LINES = "Share this\n" * 12_400  # about 136 KB: one finding per line
 def timed_check(url: str, article: Any, timeout: float = 120) -> tuple[int, dict[str, Any], float]:
     started = time.monotonic()
     data = json.dumps(article).encode()
-    request = urllib.request.Request(url + "/v1/check", data=data,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(url + "/v1/check", data=data, headers={"Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             status, body = response.status, json.loads(response.read())
@@ -418,8 +455,12 @@ def timed_check(url: str, article: Any, timeout: float = 120) -> tuple[int, dict
 
 def test_idle_connections_and_heavy_requests_leave_room_for_a_normal_check(tmp_path: Path) -> None:
     limit = 10.0
-    with running_server(tmp_path / "stderr.log", "--workers", "2", "--timeout", str(limit),
-                        "--max-body", "400000") as url, contextlib.ExitStack() as stack:
+    with (
+        running_server(
+            tmp_path / "stderr.log", "--workers", "2", "--timeout", str(limit), "--max-body", "400000"
+        ) as url,
+        contextlib.ExitStack() as stack,
+    ):
         idle = [stack.enter_context(socket.create_connection(address(url))) for _ in range(200)]
         heavy = {**GOOD, "body": JUNK_LINES, "body_format": "text"}
         with ThreadPoolExecutor(max_workers=16) as pool:
@@ -446,7 +487,9 @@ def test_overrunning_check_is_answered_on_time_and_its_worker_replaced(tmp_path:
     rules.write_text(
         "pack: slow\nrules:\n  - id: markup/slow\n    check: pattern\n    severity: info\n"
         "    message: slow\n    scope: block\n    with: {regex: '(a|aa)+$', timeout: 60}\n"
-        "    examples: {flag: ['aaaa'], pass: ['b']}\n", "utf-8")
+        "    examples: {flag: ['aaaa'], pass: ['b']}\n",
+        "utf-8",
+    )
     slow = {**GOOD, "body": "<p>" + "a" * 80 + "!</p>"}
     log = tmp_path / "stderr.log"
     with running_server(log, "--workers", "1", "--timeout", "1", "--rules", str(rules)) as url:
@@ -467,10 +510,13 @@ def test_healthz_is_503_when_checks_cannot_be_served(tmp_path: Path) -> None:
     rules.write_text(
         "pack: slow\nrules:\n  - id: markup/slow\n    check: pattern\n    severity: info\n"
         "    message: slow\n    scope: block\n    with: {regex: '(a|aa)+$', timeout: 60}\n"
-        "    examples: {flag: ['aaaa'], pass: ['b']}\n", "utf-8")
+        "    examples: {flag: ['aaaa'], pass: ['b']}\n",
+        "utf-8",
+    )
     slow = {**GOOD, "body": "<p>" + "a" * 80 + "!</p>"}
-    with running_server(tmp_path / "stderr.log", "--workers", "1", "--queue", "1", "--timeout",
-                        "4", "--rules", str(rules)) as url:
+    with running_server(
+        tmp_path / "stderr.log", "--workers", "1", "--queue", "1", "--timeout", "4", "--rules", str(rules)
+    ) as url:
         with ThreadPoolExecutor(max_workers=3) as pool:
             running = pool.submit(timed_check, url, slow)
             time.sleep(0.5)
@@ -488,10 +534,9 @@ def test_healthz_is_503_when_checks_cannot_be_served(tmp_path: Path) -> None:
 
 
 def test_slow_and_idle_clients_are_cut_off(tmp_path: Path) -> None:
-    with running_server(tmp_path / "stderr.log", "--client-timeout", "1", "--keep-alive",
-                        "1") as url:
+    with running_server(tmp_path / "stderr.log", "--client-timeout", "1", "--keep-alive", "1") as url:
         with socket.create_connection(address(url), timeout=10) as slow:
-            slow.sendall(b"POST /v1/check HTTP/1.1\r\nContent-Length: 50\r\n\r\n{\"body\": ")
+            slow.sendall(b'POST /v1/check HTTP/1.1\r\nContent-Length: 50\r\n\r\n{"body": ')
             started = time.monotonic()
             answer = slow.recv(65536)
             assert answer.startswith(b"HTTP/1.1 408 ")
@@ -504,10 +549,8 @@ def test_slow_and_idle_clients_are_cut_off(tmp_path: Path) -> None:
 
 
 def test_connection_limit_makes_room_by_closing_the_longest_idle(tmp_path: Path) -> None:
-    with running_server(tmp_path / "stderr.log", "--max-connections", "20") as url, \
-            contextlib.ExitStack() as stack:
-        idle = [stack.enter_context(socket.create_connection(address(url), timeout=10))
-                for _ in range(40)]
+    with running_server(tmp_path / "stderr.log", "--max-connections", "20") as url, contextlib.ExitStack() as stack:
+        idle = [stack.enter_context(socket.create_connection(address(url), timeout=10)) for _ in range(40)]
         status, body, _ = call(url + "/v1/check", GOOD)
         assert status == 200 and body["publishable"] is True
         assert idle[0].recv(1) == b""  # the oldest idle connection made room
@@ -533,9 +576,12 @@ def test_workers_do_not_outlive_a_killed_server(tmp_path: Path) -> None:
     import signal
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port),
-                             "--workers", "2"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, cwd=tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "serve", "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", proc, tmp_path / "none.log")
         children = _children(proc.pid)
@@ -627,8 +673,10 @@ def test_a_check_over_the_memory_limit_is_503_and_the_worker_replaced() -> None:
 
 def test_request_bodies_in_flight_are_bounded(tmp_path: Path) -> None:
     # --max-body 1000 with one worker and one queue place: 2,000 bytes of bodies at once
-    with running_server(tmp_path / "stderr.log", "--max-body", "1000", "--workers", "1",
-                        "--queue", "1") as url, contextlib.ExitStack() as stack:
+    with (
+        running_server(tmp_path / "stderr.log", "--max-body", "1000", "--workers", "1", "--queue", "1") as url,
+        contextlib.ExitStack() as stack,
+    ):
         head = b"POST /v1/check HTTP/1.1\r\nContent-Length: 700\r\n\r\n"
         for _ in range(2):  # two clients announce 700-byte bodies and send them slowly
             stack.enter_context(socket.create_connection(address(url), timeout=10)).sendall(head)
@@ -643,14 +691,32 @@ def test_sigterm_answers_the_checks_under_way_before_exiting(tmp_path: Path) -> 
     rules.write_text(
         "pack: slow\nrules:\n  - id: markup/slow\n    check: pattern\n    severity: info\n"
         "    message: slow\n    scope: block\n    with: {regex: '(a|aa)+$', timeout: 60}\n"
-        "    examples: {flag: ['aaaa'], pass: ['b']}\n", "utf-8")
+        "    examples: {flag: ['aaaa'], pass: ['b']}\n",
+        "utf-8",
+    )
     slow = {**GOOD, "body": "<p>" + "a" * 80 + "!</p>"}
     port = free_port()
     log = tmp_path / "stderr.log"
     with log.open("wb") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port),
-                                 "--workers", "1", "--timeout", "2", "--rules", str(rules)],
-                                stdout=subprocess.DEVNULL, stderr=err, cwd=tmp_path)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "newslint",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                "1",
+                "--timeout",
+                "2",
+                "--rules",
+                str(rules),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            cwd=tmp_path,
+        )
         try:
             url = f"http://127.0.0.1:{port}"
             wait_until_healthy(url, proc, log)
@@ -673,9 +739,12 @@ def test_a_worker_killed_from_outside_is_replaced(tmp_path: Path) -> None:
     port = free_port()
     log = tmp_path / "stderr.log"
     with log.open("wb") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", str(port),
-                                 "--workers", "1"], stdout=subprocess.DEVNULL, stderr=err,
-                                cwd=tmp_path)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "newslint", "serve", "--port", str(port), "--workers", "1"],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            cwd=tmp_path,
+        )
         try:
             url = f"http://127.0.0.1:{port}"
             wait_until_healthy(url, proc, log)

@@ -29,24 +29,30 @@ def md(*parts: str) -> str:
 
 def test_without_directives_the_junk_is_reported() -> None:
     assert found(md(P1, "Advertisement", P2, "Advertisement", P3)) == [
-        (10, "ad-text/ad-label"), (14, "ad-text/ad-label")]
+        (10, "ad-text/ad-label"),
+        (14, "ad-text/ad-label"),
+    ]
 
 
 def test_disable_until_enable() -> None:
-    text = md(P1, "<!-- newslint: disable=ad-text/ad-label -->", "Advertisement",
-              "<!-- newslint: enable -->", "Advertisement", P3)
+    text = md(
+        P1,
+        "<!-- newslint: disable=ad-text/ad-label -->",
+        "Advertisement",
+        "<!-- newslint: enable -->",
+        "Advertisement",
+        P3,
+    )
     assert found(text) == [(16, "ad-text/ad-label")]
 
 
 def test_a_category_prefix_matches_like_select() -> None:
-    text = md(P1, "<!-- newslint: disable=ad-text -->", "Advertisement", ADS_TXT,
-              "<!-- newslint: enable -->", P3)
+    text = md(P1, "<!-- newslint: disable=ad-text -->", "Advertisement", ADS_TXT, "<!-- newslint: enable -->", P3)
     assert found(text) == []
 
 
 def test_several_rules_in_one_directive() -> None:
-    text = md(P1, "<!-- newslint: disable=ad-text/ads-txt-record, ad-text/ad-label -->",
-              "Advertisement", ADS_TXT, P3)
+    text = md(P1, "<!-- newslint: disable=ad-text/ads-txt-record, ad-text/ad-label -->", "Advertisement", ADS_TXT, P3)
     assert found(text) == []
 
 
@@ -56,22 +62,19 @@ def test_disable_of_other_rules_leaves_a_finding_alone() -> None:
 
 
 def test_disable_next_block_covers_only_the_next_block() -> None:
-    text = md(P1, "<!-- newslint: disable-next-block=ad-text/ad-label -->\nAdvertisement",
-              "Advertisement", P3)
+    text = md(P1, "<!-- newslint: disable-next-block=ad-text/ad-label -->\nAdvertisement", "Advertisement", P3)
     assert found(text) == [(13, "ad-text/ad-label")]
 
 
 def test_disable_with_no_rules_silences_everything_in_its_region() -> None:
-    text = md(P1, "<!-- newslint: disable -->", "Advertisement", ADS_TXT,
-              "<!-- newslint: enable -->", "Advertisement")
+    text = md(P1, "<!-- newslint: disable -->", "Advertisement", ADS_TXT, "<!-- newslint: enable -->", "Advertisement")
     assert found(text) == [(18, "ad-text/ad-label")]
 
 
 def test_an_open_disable_before_the_first_paragraph_covers_the_whole_file() -> None:
     directive = "<!-- newslint: disable=metadata -->"
     text = directive + "\n\n" + P1 + "\n"
-    assert found(text.replace(directive, "")) == [(1, "metadata/missing-byline"),
-                                                   (1, "metadata/missing-date")]
+    assert found(text.replace(directive, "")) == [(1, "metadata/missing-byline"), (1, "metadata/missing-date")]
     assert found(text) == []
 
 
@@ -81,11 +84,11 @@ def test_a_later_open_disable_does_not_reach_back() -> None:
 
 
 def test_unused_directive_is_an_info_finding() -> None:
-    result = lint_text(md(P1, "<!-- newslint: disable-next-block=markup -->", P2),
-                       path="draft.md", options=Options(language="en"))
+    result = lint_text(
+        md(P1, "<!-- newslint: disable-next-block=markup -->", P2), path="draft.md", options=Options(language="en")
+    )
     [finding] = result.findings
-    assert (finding.rule, finding.severity, finding.line, finding.column) == (
-        "suppression/unused", "info", 10, 1)
+    assert (finding.rule, finding.severity, finding.line, finding.column) == ("suppression/unused", "info", 10, 1)
     assert "silences nothing" in finding.message
 
 
@@ -100,15 +103,18 @@ def test_unused_and_invalid_can_be_ignored_like_any_rule() -> None:
     assert found(text, ignore=("suppression",)) == []
 
 
-@pytest.mark.parametrize(("directive", "problem"), [
-    ("newslint: disable=ad-text/no-such-rule", "unknown rule id or category ad-text/no-such-rule"),
-    ("newslint: disable=nonsense", "unknown rule id or category nonsense"),
-    ("newslint: disable=ad-text/ad-label ad-text/ads-txt-record", "malformed rule list"),
-    ("newslint: disable=", "malformed rule list"),
-    ("newslint: disable=ad-text,,markup", "malformed rule list"),
-    ("newslint: disabled=ad-text", "is not a directive"),
-    ("newslint: enable=ad-text", "enable takes no rule list"),
-])
+@pytest.mark.parametrize(
+    ("directive", "problem"),
+    [
+        ("newslint: disable=ad-text/no-such-rule", "unknown rule id or category ad-text/no-such-rule"),
+        ("newslint: disable=nonsense", "unknown rule id or category nonsense"),
+        ("newslint: disable=ad-text/ad-label ad-text/ads-txt-record", "malformed rule list"),
+        ("newslint: disable=", "malformed rule list"),
+        ("newslint: disable=ad-text,,markup", "malformed rule list"),
+        ("newslint: disabled=ad-text", "is not a directive"),
+        ("newslint: enable=ad-text", "enable takes no rule list"),
+    ],
+)
 def test_invalid_directive_is_a_warning_and_is_ignored(directive: str, problem: str) -> None:
     text = md(P1, f"<!-- {directive} -->", "Advertisement", P3)
     result = lint_text(text, path="draft.md", options=Options(language="en"))
@@ -168,8 +174,10 @@ def test_html_draft_findings_without_directives() -> None:
 
 
 def test_html_disable_next_block_reaches_an_embed() -> None:
-    text = html(c1="<!-- newslint: disable-next-block=ad-text/ad-label -->",
-                c2="<!-- newslint: disable-next-block=markup/embedded-code -->")
+    text = html(
+        c1="<!-- newslint: disable-next-block=ad-text/ad-label -->",
+        c2="<!-- newslint: disable-next-block=markup/embedded-code -->",
+    )
     assert found(text, "page.html") == []
 
 
@@ -181,16 +189,22 @@ def test_html_disable_region() -> None:
 # ---- through the CLI --------------------------------------------------------------------------
 
 
-def test_cli_reports_suppression_findings_and_suppressed_ones_do_not_fail(runner,
-                                                                          tmp_path: Path) -> None:
+def test_cli_reports_suppression_findings_and_suppressed_ones_do_not_fail(runner, tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
-    draft.write_text(md(P1, "<!-- newslint: disable=ad-text -->", "Advertisement", ADS_TXT,
-                        "<!-- newslint: disable-next-block=markup/html-tag -->", P3),
-                     encoding="utf-8")
+    draft.write_text(
+        md(
+            P1,
+            "<!-- newslint: disable=ad-text -->",
+            "Advertisement",
+            ADS_TXT,
+            "<!-- newslint: disable-next-block=markup/html-tag -->",
+            P3,
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["check", "--format", "json", "--language", "en", str(draft)])
     findings = json.loads(result.stdout)["files"][0]["findings"]
-    assert [(f["rule"], f["severity"], f["line"]) for f in findings] == [
-        ("suppression/unused", "info", 16)]
+    assert [(f["rule"], f["severity"], f["line"]) for f in findings] == [("suppression/unused", "info", 16)]
     assert result.exit_code == 0
     assert runner.invoke(main, ["check", "--fail-on", "info", str(draft)]).exit_code == 1
 
@@ -203,4 +217,5 @@ def test_suppressed_fixable_findings_are_not_fixed(runner, tmp_path: Path) -> No
     result = runner.invoke(main, ["check", "--fix", "--language", "en", str(draft)])
     assert result.exit_code == 0, result.output
     assert draft.read_text(encoding="utf-8") == md(
-        P1, "<!-- newslint: disable-next-block=ad-text -->\nAdvertisement", P3)
+        P1, "<!-- newslint: disable-next-block=ad-text -->\nAdvertisement", P3
+    )

@@ -17,8 +17,7 @@ from newslint import cli
 from newslint.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
-linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="reads the process table from /proc")
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process table from /proc")
 
 
 def children(pid: int) -> list[int]:
@@ -67,8 +66,11 @@ def many_drafts(tmp_path: Path) -> Path:
 
 
 def start_run(folder: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
-    run = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--jobs", "2", str(folder)],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "--jobs", "2", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     assert wait_for(lambda: len(children(run.pid)) >= 2, 60), "the workers never started"
     workers = children(run.pid)
     time.sleep(0.5)  # let them start linting
@@ -83,8 +85,7 @@ def test_workers_do_not_outlive_a_killed_parent(many_drafts: Path, signum: int) 
         run.send_signal(signum)
         run.communicate(timeout=30)
         assert run.returncode == -signum
-        assert wait_for(lambda: not any(running(w) for w in workers), 10), (
-            [w for w in workers if running(w)])
+        assert wait_for(lambda: not any(running(w) for w in workers), 10), [w for w in workers if running(w)]
     finally:
         for worker in workers:
             if running(worker):
@@ -159,7 +160,8 @@ def test_given_jobs_are_kept_up_to_one_per_file(tmp_path: Path) -> None:
 
 
 def test_default_jobs_follow_the_input_size_and_the_cpus_this_process_may_use(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from newslint import workers
 
     monkeypatch.setattr(workers, "available_cpus", lambda: 4)

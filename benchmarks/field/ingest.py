@@ -155,17 +155,38 @@ def xlsx_rows(data: bytes) -> list[dict[str, str]]:
 # -- sources --------------------------------------------------------------------------------
 
 ES_OUTLETS = {
-    "el pais": "el-pais", "el universal": "el-universal", "bbc": "bbc-mundo",
-    "bbc news": "bbc-mundo", "bbc mundo": "bbc-mundo", "cnn": "cnn-espanol",
-    "cnn espanol": "cnn-espanol", "cnn en espanol": "cnn-espanol", "cnnespanol": "cnn-espanol",
-    "el financiero": "el-financiero", "el economista": "el-economista", "la jornada": "la-jornada",
-    "vanguardia": "la-vanguardia", "la vanguardia": "la-vanguardia", "el comercio": "el-comercio",
-    "ny times": "nytimes-es", "the new york times": "nytimes-es", "milenio": "milenio",
-    "excelsior": "excelsior", "forbes": "forbes-mexico", "huffpost": "huffpost-es",
+    "el pais": "el-pais",
+    "el universal": "el-universal",
+    "bbc": "bbc-mundo",
+    "bbc news": "bbc-mundo",
+    "bbc mundo": "bbc-mundo",
+    "cnn": "cnn-espanol",
+    "cnn espanol": "cnn-espanol",
+    "cnn en espanol": "cnn-espanol",
+    "cnnespanol": "cnn-espanol",
+    "el financiero": "el-financiero",
+    "el economista": "el-economista",
+    "la jornada": "la-jornada",
+    "vanguardia": "la-vanguardia",
+    "la vanguardia": "la-vanguardia",
+    "el comercio": "el-comercio",
+    "ny times": "nytimes-es",
+    "the new york times": "nytimes-es",
+    "milenio": "milenio",
+    "excelsior": "excelsior",
+    "forbes": "forbes-mexico",
+    "huffpost": "huffpost-es",
     # one outlet under several spellings in the corpus: one name, so one group
-    "france24": "france-24", "france 24": "france-24", "noticia onu": "news-onu", "noticias onu": "news-onu",
-    "news onu": "news-onu", "eluniverso": "el-universo", "universo": "el-universo", "el universo": "el-universo",
-    "dw made for minds": "dw", "dw": "dw",
+    "france24": "france-24",
+    "france 24": "france-24",
+    "noticia onu": "news-onu",
+    "noticias onu": "news-onu",
+    "news onu": "news-onu",
+    "eluniverso": "el-universo",
+    "universo": "el-universo",
+    "el universo": "el-universo",
+    "dw made for minds": "dw",
+    "dw": "dw",
 }
 
 
@@ -189,8 +210,12 @@ def read_fnc_spanish(git: Git) -> Iterator[Article]:
             continue
         outlet = _es_outlet(row["source"])
         yield Article(
-            lang="es", outlet=outlet, ident=f"fnc-{row.get('id', '').strip() or short_id(text)}",
-            title=row.get("headline", "").strip(), text=paragraphs(text), path=path,
+            lang="es",
+            outlet=outlet,
+            ident=f"fnc-{row.get('id', '').strip() or short_id(text)}",
+            title=row.get("headline", "").strip(),
+            text=paragraphs(text),
+            path=path,
             url=row.get("link", "").strip(),
         )
 
@@ -213,8 +238,13 @@ def read_fakenewsnet_scraped(git: Git) -> Iterator[Article]:
             continue
         title = (d.get("title") or "").strip()
         yield Article(
-            lang="en", outlet=slug(site.replace(".", "-")), ident=Path(path).stem.lower(),
-            title=title, text=raw_lines(text), path=path, url=d.get("url") or "",
+            lang="en",
+            outlet=slug(site.replace(".", "-")),
+            ident=Path(path).stem.lower(),
+            title=title,
+            text=raw_lines(text),
+            path=path,
+            url=d.get("url") or "",
         )
 
 
@@ -230,8 +260,15 @@ def read_fake_vs_satire(git: Git) -> Iterator[Article]:
         if not url.startswith("http") or not site or words(text) < MIN_WORDS:
             continue
         kind = "satire" if "/Satire/" in path else "fake"
-        yield Article(lang="en", outlet=slug(site.replace(".", "-")), ident=f"{kind}-{Path(path).stem}",
-                      title=title.strip(), text=raw_lines(text), path=path, url=url.strip())
+        yield Article(
+            lang="en",
+            outlet=slug(site.replace(".", "-")),
+            ident=f"{kind}-{Path(path).stem}",
+            title=title.strip(),
+            text=raw_lines(text),
+            path=path,
+            url=url.strip(),
+        )
 
 
 def read_wmt24_news(git: Git) -> Iterator[Article]:
@@ -247,9 +284,14 @@ def read_wmt24_news(git: Git) -> Iterator[Article]:
         body = "\n".join(paras[1:])
         if words(body) < MIN_WORDS:
             continue
-        yield Article(lang="en", outlet=_wmt_outlet(docid.removeprefix("test-en-news_")),
-                      ident=f"wmt24-{slug(docid)}", title=paras[0], text=paragraphs(body),
-                      path=f"{text_path} + {meta_path}")
+        yield Article(
+            lang="en",
+            outlet=_wmt_outlet(docid.removeprefix("test-en-news_")),
+            ident=f"wmt24-{slug(docid)}",
+            title=paras[0],
+            text=paragraphs(body),
+            path=f"{text_path} + {meta_path}",
+        )
 
 
 def _wmt_outlet(docid: str) -> str:
@@ -291,8 +333,14 @@ def wmt_reader(paths: list[str], langs: set[str]) -> Callable[[Git], Iterator[Ar
                 if words(text) < MIN_WORDS:
                     continue
                 docid = doc.get("id", "")
-                yield Article(lang=lang, outlet=_wmt_outlet(docid), ident=f"wmt-{slug(docid)}", title=title,
-                              text=paragraphs(text), path=path)
+                yield Article(
+                    lang=lang,
+                    outlet=_wmt_outlet(docid),
+                    ident=f"wmt-{slug(docid)}",
+                    title=title,
+                    text=paragraphs(text),
+                    path=path,
+                )
 
     return read
 
@@ -357,8 +405,15 @@ def read_indosum(git: Git) -> Iterator[Article]:
             if words(text) < MIN_WORDS:
                 continue
             taken[outlet] += 1
-            yield Article(lang="id", outlet=outlet, ident=f"indosum-{slug(d['id'])[:60]}", title="",
-                          text=paragraphs(text), path=path, url=d.get("source_url", ""))
+            yield Article(
+                lang="id",
+                outlet=outlet,
+                ident=f"indosum-{slug(d['id'])[:60]}",
+                title="",
+                text=paragraphs(text),
+                path=path,
+                url=d.get("source_url", ""),
+            )
 
 
 INDOSUM_PER_OUTLET = 80
@@ -383,8 +438,9 @@ def read_factnews(git: Git) -> Iterator[Article]:
         if not outlet or words(text) < MIN_WORDS:
             continue
         title = " ".join(t for _, t in sorted(docs.get(name + "_titulo", [])))
-        yield Article(lang="pt", outlet=outlet, ident=f"factnews-{slug(name)}", title=title,
-                      text=paragraphs(text), path=path)
+        yield Article(
+            lang="pt", outlet=outlet, ident=f"factnews-{slug(name)}", title=title, text=paragraphs(text), path=path
+        )
 
 
 class _SimpleHTML(HTMLParser):
@@ -428,8 +484,14 @@ def read_wikinews_fr(git: Git) -> Iterator[Article]:
         text = "\n".join(body)
         if words(text) < MIN_WORDS:
             continue
-        yield Article(lang="fr", outlet="wikinews-fr", ident=f"wikinews-{Path(name).stem}", title=title,
-                      text=paragraphs(text), path=f"{path}!{name}")
+        yield Article(
+            lang="fr",
+            outlet="wikinews-fr",
+            ident=f"wikinews-{Path(name).stem}",
+            title=title,
+            text=paragraphs(text),
+            path=f"{path}!{name}",
+        )
 
 
 class _ParagraphScraper(HTMLParser):
@@ -485,8 +547,14 @@ def read_scraper_fixture_pages(git: Git) -> Iterator[Article]:
         text = "\n".join(page.lines)
         if words(text) < MIN_WORDS:
             continue
-        yield Article(lang=lang, outlet=slug(site), ident=f"scraperfix-{Path(path).stem}",
-                      title=page.h1 or page.title, text=raw_lines(text), path=path)
+        yield Article(
+            lang=lang,
+            outlet=slug(site),
+            ident=f"scraperfix-{Path(path).stem}",
+            title=page.h1 or page.title,
+            text=raw_lines(text),
+            path=path,
+        )
 
 
 def saved_pages_reader(pages: list[tuple[str, str, str]], prefix: str) -> Callable[[Git], Iterator[Article]]:
@@ -500,8 +568,14 @@ def saved_pages_reader(pages: list[tuple[str, str, str]], prefix: str) -> Callab
             text = "\n".join(page.lines)
             if words(text) < MIN_WORDS:
                 continue
-            yield Article(lang=lang, outlet=slug(site.replace(".", "-")), ident=f"{prefix}-{slug(Path(path).stem)}",
-                          title=page.h1 or page.title, text=raw_lines(text), path=path)
+            yield Article(
+                lang=lang,
+                outlet=slug(site.replace(".", "-")),
+                ident=f"{prefix}-{slug(Path(path).stem)}",
+                title=page.h1 or page.title,
+                text=raw_lines(text),
+                path=path,
+            )
 
     return read
 
@@ -522,8 +596,10 @@ PARSER_PAGES = [
     ("fixtures/www.lemonde.fr.html", "fr", "lemonde.fr"),
 ]
 
-SLASHER_PAGES = [(f"spec/cases/{site}.html", "id", site)
-                 for site in ("kompas", "liputan6", "merdeka", "okezone", "suara", "tribunnews", "viva")]
+SLASHER_PAGES = [
+    (f"spec/cases/{site}.html", "id", site)
+    for site in ("kompas", "liputan6", "merdeka", "okezone", "suara", "tribunnews", "viva")
+]
 
 
 def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
@@ -535,8 +611,14 @@ def lusa_reader(folder: str, prefix: str) -> Callable[[Git], Iterator[Article]]:
             title, _, body = raw.partition("\n")
             if words(body) < MIN_WORDS:
                 continue
-            yield Article(lang="pt", outlet="lusa", ident=f"{prefix}-{slug(Path(path).stem)}",
-                          title=title.strip(), text=paragraphs(body), path=path)
+            yield Article(
+                lang="pt",
+                outlet="lusa",
+                ident=f"{prefix}-{slug(Path(path).stem)}",
+                title=title.strip(),
+                text=paragraphs(body),
+                path=path,
+            )
 
     return read
 
@@ -557,8 +639,14 @@ def read_ptbr_news(git: Git) -> Iterator[Article]:
         if words(body) < MIN_WORDS:
             continue
         folder = slug(str(Path(path).parent))
-        yield Article(lang="pt", outlet=PTBR_NEWS_OUTLET, ident=f"ptbrnews-{folder}-{Path(path).stem}",
-                      title=title.strip(), text=paragraphs(body), path=path)
+        yield Article(
+            lang="pt",
+            outlet=PTBR_NEWS_OUTLET,
+            ident=f"ptbrnews-{folder}-{Path(path).stem}",
+            title=title.strip(),
+            text=paragraphs(body),
+            path=path,
+        )
 
 
 PTBR_NEWS_OUTLET = "web-br-mixed"
@@ -567,111 +655,165 @@ WMT_LICENCE = "WMT test data, for research use; publishers own the text"
 
 SOURCES: list[Source] = [
     Source(
-        name="fnc-spanish", repo="jpposadas/FakeNewsCorpusSpanish",
-        commit="732f4870abd8d3f5ab4956fd92b040a7913614e3", licence="CC-BY-4.0",
-        kind="clean", read=read_fnc_spanish,
+        name="fnc-spanish",
+        repo="jpposadas/FakeNewsCorpusSpanish",
+        commit="732f4870abd8d3f5ab4956fd92b040a7913614e3",
+        licence="CC-BY-4.0",
+        kind="clean",
+        read=read_fnc_spanish,
         note="True news of the test split, copied by the corpus authors from each outlet",
     ),
     Source(
-        name="fakenewsnet-old", repo="pmacinec/fake-news-datasets",
+        name="fakenewsnet-old",
+        repo="pmacinec/fake-news-datasets",
         commit="0ea4a5ccaf7698cb44ba01855295989a8e26e144",
         licence="MIT (collection); FakeNewsNet research data, text owned by the publishers",
-        kind="scraped", read=read_fakenewsnet_scraped,
+        kind="scraped",
+        read=read_fakenewsnet_scraped,
         note="Article pages scraped with the newspaper library: share counters, captions, "
         "newsletter and related-story lines left in",
     ),
     Source(
-        name="fake-vs-satire", repo="pmacinec/fake-news-datasets",
+        name="fake-vs-satire",
+        repo="pmacinec/fake-news-datasets",
         commit="0ea4a5ccaf7698cb44ba01855295989a8e26e144",
         licence="MIT (collection); Golbeck et al. 2018 research data, text owned by the publishers",
-        kind="scraped", read=read_fake_vs_satire,
+        kind="scraped",
+        read=read_fake_vs_satire,
         note="Fake-news and satire stories as their scraper saved them (title, URL, text)",
     ),
     Source(
-        name="idnews-scraper-fixtures", repo="anpandu/indonesian-news-scraper",
-        commit="9a5174e425f5c26363776f2a083d8ab0e39859cd", licence="MIT (scraper); pages owned by the publishers",
-        kind="scraped", read=read_scraper_fixture_pages,
+        name="idnews-scraper-fixtures",
+        repo="anpandu/indonesian-news-scraper",
+        commit="9a5174e425f5c26363776f2a083d8ab0e39859cd",
+        licence="MIT (scraper); pages owned by the publishers",
+        kind="scraped",
+        read=read_scraper_fixture_pages,
         note="The scraper's saved test pages (2015-2016); text of every <p> in page order, as a naive "
         "scraper keeps it: read-also lines, captions, footers and widgets left in",
     ),
     Source(
-        name="wmt21-news", repo="wmt-conference/wmt21-news-systems",
+        name="wmt21-news",
+        repo="wmt-conference/wmt21-news-systems",
         commit="f41750dadbf2ba6ab01ca5380347d253298a3427",
         licence=WMT_LICENCE,
-        kind="clean", read=wmt_reader(["xml/newstest2021.fr-de.all.xml", "xml/newstest2021.de-fr.all.xml",
-                                       "xml/newstest2021.en-is.all.xml"], {"en", "de", "fr"}),
+        kind="clean",
+        read=wmt_reader(
+            ["xml/newstest2021.fr-de.all.xml", "xml/newstest2021.de-fr.all.xml", "xml/newstest2021.en-is.all.xml"],
+            {"en", "de", "fr"},
+        ),
         note="News test set documents in their original language, sentence-segmented by WMT",
     ),
     Source(
-        name="wmt22-news", repo="wmt-conference/wmt22-news-systems",
+        name="wmt22-news",
+        repo="wmt-conference/wmt22-news-systems",
         commit="20240a2e96a50e823ea8cdf37fd8af52547146e3",
         licence=WMT_LICENCE,
-        kind="clean", read=wmt_reader(["xml/wmttest2022.fr-de.all.xml", "xml/wmttest2022.de-fr.all.xml",
-                                       "xml/wmttest2022.en-hr.all.xml", "xml/wmttest2022.en-zh.all.xml"],
-                                      {"en", "de", "fr"}),
+        kind="clean",
+        read=wmt_reader(
+            [
+                "xml/wmttest2022.fr-de.all.xml",
+                "xml/wmttest2022.de-fr.all.xml",
+                "xml/wmttest2022.en-hr.all.xml",
+                "xml/wmttest2022.en-zh.all.xml",
+            ],
+            {"en", "de", "fr"},
+        ),
         note="General test set, news domain only, documents in their original language",
     ),
     Source(
-        name="wmt24-news", repo="wmt-conference/wmt24-news-systems",
-        commit="bfa937ee53586aa173d68657b89b8642693f7b66", licence=WMT_LICENCE,
-        kind="clean", read=read_wmt24_news,
+        name="wmt24-news",
+        repo="wmt-conference/wmt24-news-systems",
+        commit="bfa937ee53586aa173d68657b89b8642693f7b66",
+        licence=WMT_LICENCE,
+        kind="clean",
+        read=read_wmt24_news,
         note="General test set 2024, English sources of the news domain, one paragraph a line",
     ),
     Source(
-        name="indosum-dev", repo="CalDev-id/INDOSUM2", commit="9280c93074959f0d99f1d48e9a2369373ff84248",
-        licence="CC-BY-SA-4.0 (IndoSum, Kurniawan and Louvan 2018)", kind="clean", read=read_indosum,
+        name="indosum-dev",
+        repo="CalDev-id/INDOSUM2",
+        commit="9280c93074959f0d99f1d48e9a2369373ff84248",
+        licence="CC-BY-SA-4.0 (IndoSum, Kurniawan and Louvan 2018)",
+        kind="clean",
+        read=read_indosum,
         note="Copy of kata-ai/indosum's data; development folds, at most 80 articles per outlet; "
         "tokenized by the source and detokenized here (no headline in the data)",
     ),
     Source(
-        name="wikinews-fr", repo="boudinfl/wikinews-2013-pre", commit="8ab885018297334ddaa869bbed38bd77cd0276b4",
-        licence="Apache-2.0 (collection); Wikinews text CC-BY-2.5", kind="clean", read=read_wikinews_fr,
+        name="wikinews-fr",
+        repo="boudinfl/wikinews-2013-pre",
+        commit="8ab885018297334ddaa869bbed38bd77cd0276b4",
+        licence="Apache-2.0 (collection); Wikinews text CC-BY-2.5",
+        kind="clean",
+        read=read_wikinews_fr,
         note="French Wikinews 2012, from the keyphrase corpus's archive of the pages",
     ),
     Source(
-        name="clever-lusa", repo="DiogoFolques/CLEVER", commit="f9e8a4d6fcf09d953fbfb287f1a48ba172ea0d40",
-        licence="see repository (dataset sample); Lusa owns the text", kind="clean",
+        name="clever-lusa",
+        repo="DiogoFolques/CLEVER",
+        commit="f9e8a4d6fcf09d953fbfb287f1a48ba172ea0d40",
+        licence="see repository (dataset sample); Lusa owns the text",
+        kind="clean",
         read=lusa_reader("dataset_sample/news_articles", "clever"),
         note="Sample of Lusa election news (European Portuguese)",
     ),
     Source(
-        name="claimpt-lusa", repo="LIAAD/ClaimPT", commit="317a170356036a189408ae9b774a44be3e55ccad",
-        licence="see repository (dataset sample); Lusa owns the text", kind="clean",
+        name="claimpt-lusa",
+        repo="LIAAD/ClaimPT",
+        commit="317a170356036a189408ae9b774a44be3e55ccad",
+        licence="see repository (dataset sample); Lusa owns the text",
+        kind="clean",
         read=lusa_reader("dataset_sample/news_articles", "claimpt"),
         note="Sample of Lusa news (European Portuguese)",
     ),
     Source(
-        name="factnews", repo="franciellevargas/FactNews", commit="4d6fbaf42cdc0b4b85d0ed4d0b0db1e3391001e9",
+        name="factnews",
+        repo="franciellevargas/FactNews",
+        commit="4d6fbaf42cdc0b4b85d0ed4d0b0db1e3391001e9",
         licence="none stated (research dataset, Vargas et al. RANLP 2023); publishers own the text",
-        kind="clean", read=read_factnews,
+        kind="clean",
+        read=read_factnews,
         note="Brazilian news (2006-2022) of Folha de S.Paulo, Estadão and O Globo, 100 stories covered by all "
         "three. The dataset keeps sentences, not paragraphs, in its own order (sorted, not the article's): "
         "each sentence is a paragraph here, so these articles test sentence-level rules, not structure",
     ),
     Source(
-        name="ptbr-news", repo="mauricio-seiji/Dataset-news-articles-pt-br",
+        name="ptbr-news",
+        repo="mauricio-seiji/Dataset-news-articles-pt-br",
         commit="f84986779c20b0413c458ed7aa392e90a5f95c7b",
-        licence="none stated; publishers own the text", kind="clean", read=read_ptbr_news,
+        licence="none stated; publishers own the text",
+        kind="clean",
+        read=read_ptbr_news,
         note="500 Brazilian web news articles (economy, entertainment, science, sports, politics) with title "
         "and standfirst; outlets not named by the dataset, so one group (web-br-mixed)",
     ),
     Source(
-        name="goose3-fixtures", repo="goose3/goose3", commit="c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7",
-        licence="Apache-2.0 (extractor); pages owned by the publishers", kind="scraped",
+        name="goose3-fixtures",
+        repo="goose3/goose3",
+        commit="c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7",
+        licence="Apache-2.0 (extractor); pages owned by the publishers",
+        kind="scraped",
         read=saved_pages_reader(GOOSE_PAGES, "goose3"),
         note="The extractor's saved Spanish, French and German test pages (El Mundo, El País, Slate.fr, Le Figaro, "
         "Libération, Handelsblatt); text of every <p> in page order, as a naive scraper keeps it",
     ),
     Source(
-        name="postlight-parser-fixtures", repo="postlight/parser", commit="e8ba7ece291efa4d915d50dd4deeec17d54359f2",
-        licence="Apache-2.0 or MIT (parser); pages owned by the publishers", kind="scraped",
+        name="postlight-parser-fixtures",
+        repo="postlight/parser",
+        commit="e8ba7ece291efa4d915d50dd4deeec17d54359f2",
+        licence="Apache-2.0 or MIT (parser); pages owned by the publishers",
+        kind="scraped",
         read=saved_pages_reader(PARSER_PAGES, "parser"),
         note="The parser's saved German and French test pages (Zeit, Abendblatt, Spektrum, Radio-Canada, Le Monde); "
         "text of every <p> in page order, as a naive scraper keeps it",
     ),
     Source(
-        name="slasher-fixtures", repo="hafizbadrie/slasherrb", commit="9f36a9713d1fe07755f1ea64eb481194b53d1d2c",
-        licence="MIT (extractor); pages owned by the publishers", kind="scraped",
+        name="slasher-fixtures",
+        repo="hafizbadrie/slasherrb",
+        commit="9f36a9713d1fe07755f1ea64eb481194b53d1d2c",
+        licence="MIT (extractor); pages owned by the publishers",
+        kind="scraped",
         read=saved_pages_reader(SLASHER_PAGES, "slasher"),
         note="An Indonesian content extractor's saved test pages (2015; removed from the repository later, read "
         "at the last commit that has them); text of every <p> in page order, as a naive scraper keeps it",
@@ -728,12 +870,20 @@ def ingest(mirror: Path, out: Path, only: set[str] | None = None) -> list[dict[s
             counts[(a.lang, a.outlet)] += 1
             paths.setdefault((a.lang, a.outlet), set()).add(a.path)
         for (lang, outlet), n in sorted(counts.items()):
-            manifest.append({
-                "source": source.name, "repository": source.repo, "commit": source.commit,
-                "paths": _summarise(sorted(paths[(lang, outlet)])), "licence": source.licence,
-                "outlet": outlet, "language": lang, "count": n, "kind": source.kind,
-                "note": source.note,
-            })
+            manifest.append(
+                {
+                    "source": source.name,
+                    "repository": source.repo,
+                    "commit": source.commit,
+                    "paths": _summarise(sorted(paths[(lang, outlet)])),
+                    "licence": source.licence,
+                    "outlet": outlet,
+                    "language": lang,
+                    "count": n,
+                    "kind": source.kind,
+                    "note": source.note,
+                }
+            )
         print(f"{source.name}: {sum(counts.values())} articles, {len(counts)} outlets", file=sys.stderr)
     return manifest
 
@@ -768,7 +918,7 @@ def write_split(out: Path, target: Path) -> None:
     header = (
         "# Outlets (clean) and sites (scraped) per language, split into the group rules may be\n"
         "# tuned on and the group they are judged on. Rule: holdout when the SHA-256 of\n"
-        "# \"<lang>/<outlet>\" (as an integer) is even; see holdout() in ingest.py.\n"
+        '# "<lang>/<outlet>" (as an integer) is even; see holdout() in ingest.py.\n'
     )
     target.write_text(header + yaml.safe_dump(split, sort_keys=False, width=120), encoding="utf-8")
 
@@ -782,8 +932,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     manifest = ingest(args.mirror, args.out, set(args.only) if args.only else None)
     header = "# Every source of the field corpus (written by benchmarks/field/ingest.py).\n"
-    args.manifest.write_text(header + yaml.safe_dump({"sources": manifest}, allow_unicode=True,
-                                                     sort_keys=False, width=120), encoding="utf-8")
+    args.manifest.write_text(
+        header + yaml.safe_dump({"sources": manifest}, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8"
+    )
     write_split(args.out, HERE / "split.yaml")
     return 0
 

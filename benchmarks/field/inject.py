@@ -70,12 +70,23 @@ ADS_TXT = [
     "rubiconproject.com, 17960, RESELLER, 0bfd66d529a55807",
     "openx.com, 537149888, RESELLER, 6a698e2ec38604c6",
 ]
-STRAY_TAGS = ['<div class="entry-content">', "</div>", "<p>&nbsp;</p>", '<span style="font-weight: 400;">',
-              "<br />", '<figure class="wp-block-image">']
+STRAY_TAGS = [
+    '<div class="entry-content">',
+    "</div>",
+    "<p>&nbsp;</p>",
+    '<span style="font-weight: 400;">',
+    "<br />",
+    '<figure class="wp-block-image">',
+]
 WIDGETS = {
-    "en": ["Share this:", "Click to share on Facebook (Opens in new window)", "Share on Twitter", "Read more: {t}",
-           "RELATED: {t}"],
-    "id": ["Bagikan artikel ini", "Baca juga: {t}", "BACA JUGA: {t}", "Simak Video \"{t}\"", "Ukuran font"],
+    "en": [
+        "Share this:",
+        "Click to share on Facebook (Opens in new window)",
+        "Share on Twitter",
+        "Read more: {t}",
+        "RELATED: {t}",
+    ],
+    "id": ["Bagikan artikel ini", "Baca juga: {t}", "BACA JUGA: {t}", 'Simak Video "{t}"', "Ukuran font"],
     "ms": ["Kongsi artikel ini", "Baca juga: {t}", "BACA: {t}"],
     "de": ["Artikel teilen", "Lesen Sie auch: {t}", "Mehr zum Thema: {t}", "Teilen auf Facebook"],
     "fr": ["Partager cet article", "Lire aussi : {t}", "LIRE AUSSI - {t}", "À voir aussi : {t}"],
@@ -92,16 +103,76 @@ WEEKDAYS = {
     "pt": ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"],
 }
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-           "November", "Dezember"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"],
-    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-           "novembro", "dezembro"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "de": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "pt": [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
 }
 WEEKDAY_SENTENCES = {
     "en": "The meeting was held on {wd}, {month} {d}, {y}.",
@@ -113,11 +184,19 @@ WEEKDAY_SENTENCES = {
     "pt": "A reunião aconteceu na {wd}, {d} de {month} de {y}.",
 }
 KINDS = {  # kind -> category
-    "dup_exact": "duplicate", "dup_near": "duplicate", "dup_prefix": "duplicate",
-    "trunc_mid": "truncation", "trunc_end": "truncation", "split": "truncation",
-    "markup_tag": "markup", "widget": "markup",
-    "ad_label": "ad-text", "ad_code": "ad-text", "ads_txt": "ad-text",
-    "mixed_lang": "language", "weekday": "metadata",
+    "dup_exact": "duplicate",
+    "dup_near": "duplicate",
+    "dup_prefix": "duplicate",
+    "trunc_mid": "truncation",
+    "trunc_end": "truncation",
+    "split": "truncation",
+    "markup_tag": "markup",
+    "widget": "markup",
+    "ad_label": "ad-text",
+    "ad_code": "ad-text",
+    "ads_txt": "ad-text",
+    "mixed_lang": "language",
+    "weekday": "metadata",
 }
 
 
@@ -150,7 +229,7 @@ def read_article(path: Path, rel: str) -> Article:
     if text.startswith("---\n"):
         end = text.index("\n---", 4)
         meta = yaml.safe_load(text[4:end]) or {}
-        body = text[end + 4:]
+        body = text[end + 4 :]
     paras = [Para(p.strip()) for p in re.split(r"\n\s*\n", body) if p.strip()]
     return Article(rel, str(meta.get("lang") or rel.split("/")[0]), meta, paras)
 
@@ -164,8 +243,11 @@ def defective(verdicts_path: Path) -> set[str]:
     if not verdicts_path.exists():
         return set()
     raw = yaml.safe_load(verdicts_path.read_text(encoding="utf-8")) or {}
-    return {rel for rel, items in (raw.get("verdicts") or {}).items()
-            if any(i.get("verdict") == "defect" for i in items or [])}
+    return {
+        rel
+        for rel, items in (raw.get("verdicts") or {}).items()
+        if any(i.get("verdict") == "defect" for i in items or [])
+    }
 
 
 def holdout_articles(field_dir: Path, split_path: Path, per_outlet: int, skip: set[str]) -> list[Article]:
@@ -187,8 +269,14 @@ Body = list[Para]
 
 def _prose(paras: Body, rng: random.Random, min_words: int = 12) -> int | None:
     """Index of a random paragraph of running prose (long enough, ends like a sentence)."""
-    cands = [i for i, p in enumerate(paras) if len(p.text.split()) >= min_words and p.text[-1:] in ".!?\"”»"
-             and not p.text.startswith("#") and not p.labelled]
+    cands = [
+        i
+        for i, p in enumerate(paras)
+        if len(p.text.split()) >= min_words
+        and p.text[-1:] in '.!?"”»'
+        and not p.text.startswith("#")
+        and not p.labelled
+    ]
     return rng.choice(cands) if cands else None
 
 
@@ -250,7 +338,7 @@ def inject(kind: str, paras: Body, art: Article, others: list[Article], rng: ran
             return None
         k = rng.choice(points)
         first, second = Para(" ".join(words[:k])), Para(" ".join(words[k:]))
-        paras[i:i + 1] = [first, second]
+        paras[i : i + 1] = [first, second]
         lab.paras = [first, second]
     elif kind == "markup_tag":
         i = _slot(paras, rng)
@@ -302,7 +390,8 @@ def inject(kind: str, paras: Body, art: Article, others: list[Article], rng: ran
         wd = WEEKDAYS.get(lang, WEEKDAYS["en"])[wrong]
         month = MONTHS.get(lang, MONTHS["en"])[day.month - 1]
         sentence = WEEKDAY_SENTENCES.get(lang, WEEKDAY_SENTENCES["en"]).format(
-            wd=wd, d=day.day, m=day.month, y=day.year, month=month)
+            wd=wd, d=day.day, m=day.month, y=day.year, month=month
+        )
         paras[i].text = paras[i].text + " " + sentence
         lab.paras = [paras[i]]
     return lab
@@ -322,8 +411,12 @@ def render(art: Article, paras: Body, meta: dict[str, Any], as_text: bool) -> tu
             lines += [str(meta["date"]), ""]
     else:
         head = {k: meta[k] for k in ("title", "author", "date") if meta.get(k)}
-        lines += ["---", *yaml.safe_dump(head, allow_unicode=True, sort_keys=False, width=10_000).splitlines(),
-                  "---", ""]
+        lines += [
+            "---",
+            *yaml.safe_dump(head, allow_unicode=True, sort_keys=False, width=10_000).splitlines(),
+            "---",
+            "",
+        ]
     where: dict[int, int] = {}
     for p in paras:
         where[id(p)] = len(lines) + 1
@@ -367,8 +460,9 @@ def make_draft(art: Article, others: list[Article], rng: random.Random) -> tuple
     return text, info, as_text
 
 
-def build(field_dir: Path, out: Path, split_path: Path, seed: int, per_outlet: int,
-          verdicts_path: Path) -> dict[str, Any]:
+def build(
+    field_dir: Path, out: Path, split_path: Path, seed: int, per_outlet: int, verdicts_path: Path
+) -> dict[str, Any]:
     arts = holdout_articles(field_dir, split_path, per_outlet, defective(verdicts_path))
     if not arts:
         raise SystemExit(f"no held-out clean articles under {field_dir}/clean (see split {split_path})")
@@ -378,7 +472,7 @@ def build(field_dir: Path, out: Path, split_path: Path, seed: int, per_outlet: i
     labels: dict[str, Any] = {}
     for n, art in enumerate(arts):
         others = [a for a in arts if a.rel != art.rel]
-        rng_others = others[rng.randrange(len(others)):] + others  # a varying start for titles and foreign text
+        rng_others = others[rng.randrange(len(others)) :] + others  # a varying start for titles and foreign text
         text, info, as_text = make_draft(art, rng_others, rng)
         name = f"{n:04d}-{art.lang}.{'txt' if as_text else 'md'}"
         (out / "drafts" / name).write_text(text, encoding="utf-8")
@@ -392,8 +486,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--field", type=Path, default=DEFAULT_FIELD)
     ap.add_argument("--out", type=Path, default=DEFAULT_FIELD / "injected")
     ap.add_argument("--split", type=Path, default=HERE / "split.yaml")
-    ap.add_argument("--verdicts", type=Path, default=HERE / "verdicts.yaml",
-                    help="articles with a judged real defect are left out")
+    ap.add_argument(
+        "--verdicts", type=Path, default=HERE / "verdicts.yaml", help="articles with a judged real defect are left out"
+    )
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--per-outlet", type=int, default=25, help="at most this many articles per outlet")
     args = ap.parse_args(argv)

@@ -87,16 +87,13 @@ class CheckKind(Protocol):
 
 def with_defaults(schema: Mapping[str, Any], params: Mapping[str, Any]) -> dict[str, Any]:
     """``params`` with the schema's defaults filled in for the properties not given."""
-    defaults = {name: prop["default"] for name, prop in schema.get("properties", {}).items()
-                if "default" in prop}
+    defaults = {name: prop["default"] for name, prop in schema.get("properties", {}).items() if "default" in prop}
     return {**defaults, **params}
 
 
 def block_hit(block: Block, index: int, start: int, end: int, **data: str) -> Hit:
     """A hit on text indices [start, end) of a block."""
     return Hit(block.source_offset(start), block.source_offset(end), data, index)
-
-
 
 
 def normalize_line(line: str) -> str:
@@ -123,6 +120,7 @@ _OPENER_OF = {"“": "„", "‘": "‚", "«": "»"}
 # Invisible characters scrapers leave at paragraph ends (zero-width space, word
 # joiner, BOM, variation selector, no-break space).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\ufe0f\u00a0 \t\r\n"
+
 
 def trim_end(text: str) -> str:
     """Text without trailing whitespace and invisible characters."""

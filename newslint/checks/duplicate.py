@@ -57,8 +57,8 @@ from newslint.checks.base import (
 from newslint.document import Block, Document
 
 # A pull quote is a whole paragraph inside quotation marks, in any of the styles news copy uses.
-_OPEN_QUOTES = "\"“«„‘"
-_CLOSE_QUOTES = "\"”»’“"
+_OPEN_QUOTES = '"“«„‘'
+_CLOSE_QUOTES = '"”»’“'
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
@@ -127,13 +127,17 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     for rep in repeats:
         block = doc.blocks[rep.copy]
         line, _ = doc.position(doc.blocks[rep.original].start)
-        yield Hit(block.start, block.end,
-                  {"how": rep.how, "evidence": rep.evidence, "line": line,
-                   "fixable": rep.how == "exactly"}, rep.copy)
+        yield Hit(
+            block.start,
+            block.end,
+            {"how": rep.how, "evidence": rep.evidence, "line": line, "fixable": rep.how == "exactly"},
+            rep.copy,
+        )
 
 
-def _comparable(blocks: tuple[Block, ...], params: Compiled,
-                letter_count: Callable[[str], int]) -> dict[int, list[str]]:
+def _comparable(
+    blocks: tuple[Block, ...], params: Compiled, letter_count: Callable[[str], int]
+) -> dict[int, list[str]]:
     """Word lists of the prose blocks worth comparing, by block index."""
     shortest = min(params.min_chars, params.fragment_min_chars)
     words: dict[int, list[str]] = {}
@@ -185,8 +189,7 @@ def _candidate_pairs(group: list[int]) -> list[tuple[int, int]]:
     return sorted({(group[0], j) for j in group[1:]} | set(zip(group, group[1:], strict=False)))
 
 
-def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
-                  params: Compiled) -> list[_Repeat]:
+def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]], params: Compiled) -> list[_Repeat]:
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in sorted(words):
         for anchor in _anchors(words[i]):
@@ -208,9 +211,10 @@ def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]],
     # pasted copy. A scraper's chain of copies that grow or shrink is still reported.
     listed = {k for k, partners in similar.items() if len(partners) >= 2}
     listed |= {p for k in listed for p in similar[k]}
-    return sorted((r for r in found.values()
-                   if not (r.evidence.startswith("similarity") and {r.copy, r.original} & listed)),
-                  key=lambda r: r.copy)
+    return sorted(
+        (r for r in found.values() if not (r.evidence.startswith("similarity") and {r.copy, r.original} & listed)),
+        key=lambda r: r.copy,
+    )
 
 
 def _quoted_twice(blocks: tuple[Block, ...], i: int, j: int) -> bool:
@@ -219,8 +223,9 @@ def _quoted_twice(blocks: tuple[Block, ...], i: int, j: int) -> bool:
     return all(k > 0 and blocks[k - 1].text.rstrip().endswith(":") for k in (i, j))
 
 
-def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[str]],
-              params: Compiled) -> _Repeat | None:
+def _relation(
+    i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[str]], params: Compiled
+) -> _Repeat | None:
     """How block ``j`` (later) and block ``i`` (earlier) repeat each other, if they do."""
     a, b = words[i], words[j]
     long_enough = min(len(blocks[i].text), len(blocks[j].text)) >= params.min_chars
@@ -229,8 +234,12 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[s
     if a == b:
         # Short paragraphs and list entries repeat by design; whole sentences of a
         # substantial list item repeated word for word are still a copy.
-        if not long_enough or len(a) < HEADING_WORDS or entries \
-                or (listed and not (len(a) >= NEAR_MIN_WORDS and ends_complete(blocks[j].text))):
+        if (
+            not long_enough
+            or len(a) < HEADING_WORDS
+            or entries
+            or (listed and not (len(a) >= NEAR_MIN_WORDS and ends_complete(blocks[j].text)))
+        ):
             return None
         if _normal(blocks[i].text) == _normal(blocks[j].text):
             return _Repeat(j, i, "exactly", "the same text")
@@ -245,8 +254,12 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[s
             # not a cut-off copy.
             rhetoric = abs(i - j) == 1 and len(words[short]) < HEADING_WORDS
             if len(blocks[short].text) >= params.fragment_min_chars and not rhetoric:
-                return _Repeat(short, full, "as a cut-off fragment",
-                               f"its {len(words[short])} words open the {len(words[full])}-word paragraph")
+                return _Repeat(
+                    short,
+                    full,
+                    "as a cut-off fragment",
+                    f"its {len(words[short])} words open the {len(words[full])}-word paragraph",
+                )
     if long_enough and not listed and not entries and min(len(a), len(b)) >= NEAR_MIN_WORDS:
         ratio = _similarity(a, b, params.similarity)
         if ratio >= params.similarity:
@@ -260,8 +273,7 @@ def _unfinished(block: Block, words: list[str] | None) -> bool:
     return count < UNFINISHED_MIN_WORDS and not ends_complete(block.text)
 
 
-def _listed_entries(i: int, j: int, blocks: tuple[Block, ...],
-                    words: dict[int, list[str]]) -> bool:
+def _listed_entries(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[str]]) -> bool:
     """Two copies of a short unfinished paragraph that repeat by design: a summary
     bullet restated as a sentence in the story (one copy ends with a full stop, the
     other does not), or one record listed in two lists (each copy inside a run of
@@ -276,8 +288,7 @@ def _listed_entries(i: int, j: int, blocks: tuple[Block, ...],
 
 
 def _in_list(k: int, blocks: tuple[Block, ...], words: dict[int, list[str]]) -> bool:
-    run = [n for n in range(max(0, k - 2), min(len(blocks), k + 3))
-           if _unfinished(blocks[n], words.get(n))]
+    run = [n for n in range(max(0, k - 2), min(len(blocks), k + 3)) if _unfinished(blocks[n], words.get(n))]
     return any(all(n in run for n in range(start, start + 3)) for start in range(k - 2, k + 1))
 
 
@@ -294,8 +305,11 @@ def _standfirst(short: int, full: int, blocks: tuple[Block, ...]) -> bool:
     """A deck above the story: the opening of a later paragraph, without a full stop,
     before any sentence of the article. A cut-off copy keeps or gets a full stop
     ("... pegawai Non-ASN.") or sits among the sentences."""
-    return short < full and not ends_complete(blocks[short].text) \
+    return (
+        short < full
+        and not ends_complete(blocks[short].text)
         and not any(ends_complete(block.text) for block in blocks[:short])
+    )
 
 
 def _normal(text: str) -> str:

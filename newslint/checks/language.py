@@ -55,24 +55,46 @@ PARAMETERS: dict[str, Any] = {
     "properties": {
         "mode": {"enum": ["unexpected", "mixed-paragraph"]},
         "allowed": {"$ref": "#/$defs/stringList", "default": []},
-        "min_chars": {"type": "integer", "minimum": 1, "default": 100,
-                      "description": "mixed-paragraph: shorter paragraphs are never checked"},
-        "min_words": {"type": "integer", "minimum": 1, "default": 12,
-                      "description": "mixed-paragraph: lower-case words a paragraph needs to be judged "
-                                     "(names and capitals say little)"},
-        "min_probability": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.9,
-                            "description": "mixed-paragraph: least langdetect probability for the "
-                                           "paragraph's language"},
-        "malay_margin": {"type": "number", "exclusiveMinimum": 0, "default": 3.0,
-                         "description": "mixed-paragraph: marker-word evidence needed to call a paragraph "
-                                        "Malay in an Indonesian article, or the reverse"},
+        "min_chars": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 100,
+            "description": "mixed-paragraph: shorter paragraphs are never checked",
+        },
+        "min_words": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 12,
+            "description": "mixed-paragraph: lower-case words a paragraph needs to be judged "
+            "(names and capitals say little)",
+        },
+        "min_probability": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "default": 0.9,
+            "description": "mixed-paragraph: least langdetect probability for the paragraph's language",
+        },
+        "malay_margin": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "default": 3.0,
+            "description": "mixed-paragraph: marker-word evidence needed to call a paragraph "
+            "Malay in an Indonesian article, or the reverse",
+        },
     },
 }
 
 # Languages so close that a paragraph of one inside the other is not worth a finding.
-CLOSE_GROUPS = (frozenset({"id", "ms", "tl"}), frozenset({"es", "ca", "gl"}), frozenset({"pt", "gl"}),
-                frozenset({"no", "da", "sv"}), frozenset({"hr", "sl", "sr", "bs"}),
-                frozenset({"cs", "sk"}), frozenset({"zh", "ja"}))
+CLOSE_GROUPS = (
+    frozenset({"id", "ms", "tl"}),
+    frozenset({"es", "ca", "gl"}),
+    frozenset({"pt", "gl"}),
+    frozenset({"no", "da", "sv"}),
+    frozenset({"hr", "sl", "sr", "bs"}),
+    frozenset({"cs", "sk"}),
+    frozenset({"zh", "ja"}),
+)
 # A paragraph is suspect when another language's function words make up at
 # least this share of its lower-case words ...
 MIN_FOREIGN_RATIO = 0.2
@@ -85,11 +107,13 @@ _LETTERS_PER_WORD = {"CJK": 1.5, "KANA": 1.5, "HANGUL": 2.5}
 _ALPHABET_LETTERS_PER_WORD = 4.5
 _DENSE_WEIGHT = 3  # a dense script's character counts as this many toward min_chars
 # The scripts an article in each language is written in, where not Latin.
-_ARTICLE_SCRIPTS = {**{lang: frozenset({script}) for script, lang in lang_words.SCRIPT_LANGUAGES.items()},
-                    **{lang: frozenset({script}) for script, codes in lang_words.SCRIPT_TIERS.items()
-                       for lang in codes},
-                    "zh": frozenset({"CJK"}), "ja": frozenset({"KANA", "CJK"}),
-                    "ko": frozenset({"HANGUL"})}
+_ARTICLE_SCRIPTS = {
+    **{lang: frozenset({script}) for script, lang in lang_words.SCRIPT_LANGUAGES.items()},
+    **{lang: frozenset({script}) for script, codes in lang_words.SCRIPT_TIERS.items() for lang in codes},
+    "zh": frozenset({"CJK"}),
+    "ja": frozenset({"KANA", "CJK"}),
+    "ko": frozenset({"HANGUL"}),
+}
 # langdetect calls one document may cost (a few ms each). Past them, a suspect paragraph is
 # flagged only when langdetect already confirmed its language in this document; thousands of
 # pasted foreign paragraphs cannot tie the check up for seconds each.
@@ -108,8 +132,14 @@ class Compiled:
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
-    return Compiled(params["mode"], frozenset(params["allowed"]), int(params["min_chars"]),
-                    int(params["min_words"]), float(params["min_probability"]), float(params["malay_margin"]))
+    return Compiled(
+        params["mode"],
+        frozenset(params["allowed"]),
+        int(params["min_chars"]),
+        int(params["min_words"]),
+        float(params["min_probability"]),
+        float(params["malay_margin"]),
+    )
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -139,8 +169,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             yield Hit(block.start, block.end, {"language": found, "article": ctx.language}, i)
 
 
-def _confirmed_before(text: str, article: str, compiled: Compiled, confirmed: set[str | None],
-                      work: WordWork) -> str | None:
+def _confirmed_before(
+    text: str, article: str, compiled: Compiled, confirmed: set[str | None], work: WordWork
+) -> str | None:
     """Past the langdetect budget: the cheap evidence's language, if langdetect confirmed it before."""
     words = work.words(text)
     suspect = _suspect(text, words, article, compiled, work) if words.lower >= compiled.min_words else None
@@ -167,8 +198,7 @@ def close(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in CLOSE_GROUPS)
 
 
-def foreign_language(text: str, article: str, compiled: Compiled, detect: Detector,
-                     work: WordWork) -> str | None:
+def foreign_language(text: str, article: str, compiled: Compiled, detect: Detector, work: WordWork) -> str | None:
     """The language of ``text`` when it is confidently not ``article``; else None."""
     words = work.words(text)
     if words.lower >= compiled.min_words:
@@ -212,8 +242,7 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
         return "*"  # Cyrillic in a Greek story, say: both cased, neither Latin
     ratios = words.ratios()
     own = max((ratios.get(a, 0.0) for a in _family(article, work.languages)), default=0.0)
-    best_ratio, best = max(((ratios[lang], lang) for lang in _foreign(article, work.languages)),
-                           default=(0.0, ""))
+    best_ratio, best = max(((ratios[lang], lang) for lang in _foreign(article, work.languages)), default=(0.0, ""))
     if best_ratio >= MIN_FOREIGN_RATIO and own <= MAX_OWN_SHARE * best_ratio:
         return best
     return None

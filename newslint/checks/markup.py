@@ -64,15 +64,94 @@ PARAMETERS: dict[str, Any] = {
 }
 
 HTML_ELEMENTS = (
-    "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "body", "br",
-    "button", "caption", "center", "cite", "code", "col", "dd", "del", "details", "div",
-    "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe",
-    "img", "input", "ins", "label", "li", "link", "main", "mark", "meta", "nav", "noscript",
-    "object", "ol", "option", "p", "picture", "pre", "q", "s", "script", "section",
-    "select", "small", "source", "span", "strike", "strong", "style", "sub", "summary",
-    "sup", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
-    "title", "tr", "u", "ul", "video", "wbr",
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "label",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "option",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "u",
+    "ul",
+    "video",
+    "wbr",
 )
 
 _TAG = regex.compile(
@@ -94,8 +173,7 @@ _TEMPLATE = regex.compile(
     r"|%%[A-Z][A-Z0-9_]+%%|\[\[\s*[A-Z_][A-Z0-9_]*\s*\]\]"
 )
 # Elements that mean nothing without attributes: bare, they are named, not pasted.
-_BARE_VOID = regex.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>",
-                           regex.IGNORECASE)
+_BARE_VOID = regex.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>", regex.IGNORECASE)
 PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
 # What every match of a mode contains: a draft without any of it is skipped unread.
 _NEEDS = {"tag": ("<",), "entity": ("&",), "shortcode": ("[",), "template": ("{", "%%", "[[")}
@@ -104,20 +182,39 @@ _NEEDS = {"tag": ("<",), "entity": ("&",), "shortcode": ("[",), "template": ("{"
 # Inline code: a run of backticks, text without a newline, the same run again.
 _INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 # A bare tag named in prose: quoted, or beside the word for "element" or "tag".
-_TAG_WORDS = frozenset((
-    "element", "elements", "tag", "tags", "attribute", "elemen", "tanda", "atribut", "balise",
-    "balises", "élément", "éléments", "etiqueta", "etiquetas", "elemento", "elementos",
-    "etiquette", "marcador"))
+_TAG_WORDS = frozenset(
+    (
+        "element",
+        "elements",
+        "tag",
+        "tags",
+        "attribute",
+        "elemen",
+        "tanda",
+        "atribut",
+        "balise",
+        "balises",
+        "élément",
+        "éléments",
+        "etiqueta",
+        "etiquetas",
+        "elemento",
+        "elementos",
+        "etiquette",
+        "marcador",
+    )
+)
 _BARE_TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9]*)\s*/?>")
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)[\s\"'“”‘’«»]*$")
 _WORD_AFTER = regex.compile(r"^[\s\"'“”‘’«»]*([\p{L}]+)")
 _ESCAPED_TAG = regex.compile(r"&lt;/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200}?)?/?&gt;")
-_QUOTES = {"\"": "\"", "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“"}
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“"}
 # Attributes of an ad or recommendation slot: ad code, the ad-text category's to report.
 _AD_SLOT = regex.compile(
     r"adsbygoogle|data-ad-(?:client|slot)|div-gpt-ad|outbrain|taboola|mgid|revcontent|zergnet"
     r"|dable|teads|criteo|data-widget-id",
-    regex.IGNORECASE)
+    regex.IGNORECASE,
+)
 _CODE_OPEN = regex.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
 _CODE_CLOSE = regex.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
 CODE_LOOKBACK = 20_000
@@ -158,9 +255,11 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             continue
         text = block.text
         code = [m.span() for m in _INLINE_CODE.finditer(text)] if "`" in text else []
-        spans = [m.span() for m in pattern.finditer(text)
-                 if not any(a <= m.start() < b for a, b in code)
-                 and _is_leftover(mode, m, doc, block, from_cms)]
+        spans = [
+            m.span()
+            for m in pattern.finditer(text)
+            if not any(a <= m.start() < b for a, b in code) and _is_leftover(mode, m, doc, block, from_cms)
+        ]
         yield from _grouped(block, index, spans)
 
 
@@ -192,7 +291,7 @@ def _closes_ad_slot(m: Any) -> bool:
     if not m.group(0).startswith("</"):
         return False
     before = m.string[: m.start()].rstrip()
-    opening = before[before.rfind("<"):] if before.endswith(">") else ""
+    opening = before[before.rfind("<") :] if before.endswith(">") else ""
     return bool(opening) and _AD_SLOT.search(opening) is not None
 
 
@@ -235,9 +334,12 @@ def _grouped(block: Block, index: int, spans: list[tuple[int, int]]) -> Iterator
     if len(runs) >= BLOCK_RUNS:
         first = text[spans[0][0] : spans[0][1]]
         # Deleting from the first tag to the last would take the prose between them too.
-        yield Hit(block.source_offset(runs[0][0]), block.source_offset(runs[-1][1]),
-                  {"match": f"{first} ... ({len(spans)} in this paragraph)", "fixable": False},
-                  index)
+        yield Hit(
+            block.source_offset(runs[0][0]),
+            block.source_offset(runs[-1][1]),
+            {"match": f"{first} ... ({len(spans)} in this paragraph)", "fixable": False},
+            index,
+        )
         return
     for start, end in runs:
         yield block_hit(block, index, start, end, match=text[start:end])
@@ -262,9 +364,8 @@ def _tag_list(doc: Document) -> Iterator[Hit]:
 def _is_tag_line(text: str) -> bool:
     text = text.strip()
     # split() stops after TAG_WORDS words: a long paragraph is not split whole
-    return "\n" not in text and 0 < len(text.split(None, TAG_WORDS)) <= TAG_WORDS \
-        and _TAG_LINE.match(text) is not None
+    return "\n" not in text and 0 < len(text.split(None, TAG_WORDS)) <= TAG_WORDS and _TAG_LINE.match(text) is not None
 
 
 def _is_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in ".!?…。！？\"”’)" and len(text.split(None, 6)) >= 6
+    return text.rstrip()[-1:] in '.!?…。！？"”’)' and len(text.split(None, 6)) >= 6

@@ -31,16 +31,29 @@ PARAMETERS: dict[str, Any] = {
     "properties": {
         "regex": {"type": "string", "minLength": 1},
         "ignorecase": {"type": "boolean", "default": False},
-        "unless": {"type": "string", "minLength": 1,
-                   "description": "skip a match when the scanned line or block also matches this regex"},
-        "timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": 60, "default": 1.0,
-                    "description": "seconds the rule may spend on one document"},
-        "requires": {"$ref": "#/$defs/stringList", "default": [],
-                     "description": "speed: skip a block that contains none of these strings (case "
-                                    "ignored); every match must contain one"},
-        "body_only": {"type": "boolean", "default": False,
-                      "description": "skip the title and headings (a headline may open with 'VIDEO:' "
-                                     "where a body line may not)"},
+        "unless": {
+            "type": "string",
+            "minLength": 1,
+            "description": "skip a match when the scanned line or block also matches this regex",
+        },
+        "timeout": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 60,
+            "default": 1.0,
+            "description": "seconds the rule may spend on one document",
+        },
+        "requires": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "speed: skip a block that contains none of these strings (case "
+            "ignored); every match must contain one",
+        },
+        "body_only": {
+            "type": "boolean",
+            "default": False,
+            "description": "skip the title and headings (a headline may open with 'VIDEO:' where a body line may not)",
+        },
     },
 }
 
@@ -65,10 +78,14 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         unless = regexcache.compile(params["unless"], flags) if params.get("unless") else None
     except regex.error as e:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
-    return Compiled(pattern, unless, float(params["timeout"]),
-                    scope == "line" and _BLOCK_SAFE.search(params["regex"]) is None,
-                    tuple(word.casefold() for word in params["requires"]),
-                    bool(params["body_only"]))
+    return Compiled(
+        pattern,
+        unless,
+        float(params["timeout"]),
+        scope == "line" and _BLOCK_SAFE.search(params["regex"]) is None,
+        tuple(word.casefold() for word in params["requires"]),
+        bool(params["body_only"]),
+    )
 
 
 # A line-scope regex can be tried on all the prose, then on a whole block,
@@ -109,8 +126,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 continue
             for t_index, line in block.lines():
                 for m in _finditer(compiled, line, deadline):
-                    yield block_hit(block, index, t_index + m.start(), t_index + m.end(),
-                                    match=m.group(0))
+                    yield block_hit(block, index, t_index + m.start(), t_index + m.end(), match=m.group(0))
         else:
             for m in _finditer(compiled, block.text, deadline):
                 yield block_hit(block, index, m.start(), m.end(), match=m.group(0))

@@ -51,12 +51,17 @@ PARAMETERS: dict[str, Any] = {
         "phrases": {"$ref": "#/$defs/stringList", "minItems": 1},
         "match": {"enum": ["line", "prefix", "anywhere"], "default": "line"},
         "ignorecase": {"type": "boolean", "default": True},
-        "max_words": {"type": "integer", "minimum": 1, "default": 12,
-                      "description": "prefix match: the line has at most this many words (three times as "
-                                     "many after a separator)"},
-        "headline_after": {"$ref": "#/$defs/stringList", "default": [],
-                           "description": "labels whose headline sits in the next paragraph, which is "
-                                          "flagged too"},
+        "max_words": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 12,
+            "description": "prefix match: the line has at most this many words (three times as many after a separator)",
+        },
+        "headline_after": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "labels whose headline sits in the next paragraph, which is flagged too",
+        },
     },
 }
 _SEPARATOR = r"\s*[:\-–—|»›>]"
@@ -106,8 +111,7 @@ def match(compiled: Compiled, facts: Facts) -> Iterator[Hit]:
     for k, (index, block, t_index, line, normal) in enumerate(lines):
         if compiled.pattern is not None and compiled.mode == "anywhere":
             for m in compiled.pattern.finditer(line):
-                yield block_hit(block, index, t_index + m.start(), t_index + m.end(),
-                                match=m.group(0))
+                yield block_hit(block, index, t_index + m.start(), t_index + m.end(), match=m.group(0))
         elif _line_hit(compiled, line, normal):
             yield _whole_line(block, index, t_index, line)
             if k + 1 < len(lines) and normal in compiled.labels:
@@ -136,8 +140,9 @@ def _may_match(facts: Facts, compiled: Compiled) -> bool:
     already cheap.
     """
     if compiled.mode == "line":
-        return not (compiled.lines.isdisjoint(facts.line_set)
-                    and compiled.lines.isdisjoint(facts.shared(_bracketed_lines)))
+        return not (
+            compiled.lines.isdisjoint(facts.line_set) and compiled.lines.isdisjoint(facts.shared(_bracketed_lines))
+        )
     if compiled.pattern is not None and compiled.mode == "anywhere":
         return compiled.pattern.search(facts.prose) is not None
     return True
@@ -145,8 +150,9 @@ def _may_match(facts: Facts, compiled: Compiled) -> bool:
 
 def _bracketed_lines(doc: Document) -> frozenset[str]:
     """The draft's lines in brackets, normalised without them (for the quick reject)."""
-    return frozenset(_unbracketed(line) for block in doc.blocks for _, line in block.lines()
-                     if line.lstrip()[:1] in ("(", "["))
+    return frozenset(
+        _unbracketed(line) for block in doc.blocks for _, line in block.lines() if line.lstrip()[:1] in ("(", "[")
+    )
 
 
 def _whole_line(block: Block, index: int, t_index: int, line: str) -> Hit:

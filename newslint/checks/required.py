@@ -33,12 +33,23 @@ PARAMETERS: dict[str, Any] = {
     "required": ["field"],
     "properties": {
         "field": {"enum": ["byline", "date"]},
-        "patterns": {"$ref": "#/$defs/stringList", "default": [],
-                     "description": "regexes that find the field in the text"},
-        "head_blocks": {"type": "integer", "minimum": 0, "default": 4,
-                        "description": "how many blocks at the start to search"},
-        "tail_blocks": {"type": "integer", "minimum": 0, "default": 3,
-                        "description": "how many blocks at the end to search"},
+        "patterns": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "regexes that find the field in the text",
+        },
+        "head_blocks": {
+            "type": "integer",
+            "minimum": 0,
+            "default": 4,
+            "description": "how many blocks at the start to search",
+        },
+        "tail_blocks": {
+            "type": "integer",
+            "minimum": 0,
+            "default": 3,
+            "description": "how many blocks at the end to search",
+        },
     },
 }
 

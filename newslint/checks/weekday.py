@@ -41,18 +41,33 @@ PARAMETERS: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["weekdays"],
     "properties": {
-        "weekdays": {"type": "array", "minItems": 7, "maxItems": 7, "items": {"$ref": "#/$defs/stringList"},
-                     "description": "names of Monday..Sunday, each a list of spellings"},
-        "months": {"type": "array", "minItems": 12, "maxItems": 12, "items": {"$ref": "#/$defs/stringList"},
-                   "default": [], "description": "names of January..December, each a list of spellings"},
+        "weekdays": {
+            "type": "array",
+            "minItems": 7,
+            "maxItems": 7,
+            "items": {"$ref": "#/$defs/stringList"},
+            "description": "names of Monday..Sunday, each a list of spellings",
+        },
+        "months": {
+            "type": "array",
+            "minItems": 12,
+            "maxItems": 12,
+            "items": {"$ref": "#/$defs/stringList"},
+            "default": [],
+            "description": "names of January..December, each a list of spellings",
+        },
         "order": {"enum": ["dmy", "mdy"], "default": "dmy"},
-        "numeric": {"type": "boolean", "default": True,
-                    "description": "also read numeric dates such as 12/09/24"},
-        "capitalised": {"type": "boolean", "default": False,
-                        "description": "weekday names are proper nouns in this language: do not match "
-                                       "them in lower case"},
-        "between": {"$ref": "#/$defs/stringList", "default": [],
-                    "description": "words that may stand between the weekday and its date ('tanggal')"},
+        "numeric": {"type": "boolean", "default": True, "description": "also read numeric dates such as 12/09/24"},
+        "capitalised": {
+            "type": "boolean",
+            "default": False,
+            "description": "weekday names are proper nouns in this language: do not match them in lower case",
+        },
+        "between": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "words that may stand between the weekday and its date ('tanggal')",
+        },
     },
 }
 ABBREVIATION_LETTERS = 4
@@ -79,8 +94,7 @@ def _weekday_pattern(days: list[list[str]], capitalised: bool) -> str:
     for spellings in days:
         full = spellings[0].casefold()
         for name in spellings:
-            short = len(name) <= ABBREVIATION_LETTERS and full.startswith(name.casefold()) \
-                and len(name) < len(full)
+            short = len(name) <= ABBREVIATION_LETTERS and full.startswith(name.casefold()) and len(name) < len(full)
             cases = {name[:1].upper() + name[1:], name.upper()}
             if not capitalised:
                 cases |= {name, name.lower()}
@@ -131,8 +145,14 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             named = compiled.weekdays[m.group("wd").casefold()]
             if date.weekday() != named:
                 yield block_hit(
-                    block, i, m.start(), m.end(), match=m.group(0), named=m.group("wd"),
-                    date=date.isoformat(), actual=compiled.names[date.weekday()],
+                    block,
+                    i,
+                    m.start(),
+                    m.end(),
+                    match=m.group(0),
+                    named=m.group("wd"),
+                    date=date.isoformat(),
+                    actual=compiled.names[date.weekday()],
                 )
 
 

@@ -70,8 +70,7 @@ def format_for(path: str) -> str:
     return EXTENSIONS.get(Path(path).suffix.casefold(), "text")
 
 
-def read_string(content: str, path: str, fmt: str | None = None,
-                notices: tuple[Notice, ...] = ()) -> list[Document]:
+def read_string(content: str, path: str, fmt: str | None = None, notices: tuple[Notice, ...] = ()) -> list[Document]:
     """Documents from already-decoded text."""
     fmt = fmt or format_for(path)
     if fmt in COLLECTIONS:
@@ -79,8 +78,9 @@ def read_string(content: str, path: str, fmt: str | None = None,
     return [FORMATS[fmt](content, path, notices)]
 
 
-def read_bytes(data: bytes | Notice, path: str, fmt: str | None = None,
-               max_bytes: int = source.MAX_BYTES) -> list[Document]:
+def read_bytes(
+    data: bytes | Notice, path: str, fmt: str | None = None, max_bytes: int = source.MAX_BYTES
+) -> list[Document]:
     """Documents from raw file bytes (or the Notice why a file was not read, as
     ``source.read_file`` gives); input the bad-input policy refuses gives an
     empty Document with notices."""
@@ -88,6 +88,5 @@ def read_bytes(data: bytes | Notice, path: str, fmt: str | None = None,
         return [Document(path=path, source="", format=fmt or format_for(path), blocks=(), notices=(data,))]
     decoded = source.screen(data, max_bytes)
     if decoded.text is None:
-        return [Document(path=path, source="", format=fmt or format_for(path), blocks=(),
-                         notices=decoded.notices)]
+        return [Document(path=path, source="", format=fmt or format_for(path), blocks=(), notices=decoded.notices)]
     return read_string(decoded.text, path, fmt, decoded.notices)

@@ -36,8 +36,14 @@ BODY_READERS: dict[str, Callable[[str, str, tuple[Notice, ...]], Document]] = {
     "markdown": markdown.read,
     "text": text.read,
 }
-BODY_FORMAT_ALIASES = {"html": "html", "markdown": "markdown", "md": "markdown",
-                       "text": "text", "txt": "text", "plain": "text"}
+BODY_FORMAT_ALIASES = {
+    "html": "html",
+    "markdown": "markdown",
+    "md": "markdown",
+    "text": "text",
+    "txt": "text",
+    "plain": "text",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +63,12 @@ class Article:
 def article_document(article: Article, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     """Read the body with its format's reader, then let the article's own fields win."""
     doc = BODY_READERS[article.body_format](article.body, path, notices)
-    given = {"title": article.title, "byline": article.byline, "date": article.published_at,
-             "language": frontmatter.language_code(article.language)}
+    given = {
+        "title": article.title,
+        "byline": article.byline,
+        "date": article.published_at,
+        "language": frontmatter.language_code(article.language),
+    }
     changes: dict[str, Any] = {k: v for k, v in given.items() if v}
     if article.meta:
         changes["meta"] = {**doc.meta, **article.meta}
@@ -72,8 +82,7 @@ def parse_article(data: Any) -> Article:
     if _is_wordpress(data):
         return _wordpress_article(data)
     if data.get("body") is None and data.get("content") is None:
-        raise ArticleError("body", "'body' is missing: give the article text in 'body' "
-                                   "(or 'content')")
+        raise ArticleError("body", "'body' is missing: give the article text in 'body' (or 'content')")
     body = _string(data, "body" if data.get("body") is not None else "content")
     fmt_key = "body_format" if "body_format" in data else "format"
     return Article(
@@ -106,11 +115,14 @@ def _wordpress_article(data: Mapping[str, Any]) -> Article:
     date = _string(data, "date_gmt") or _string(data, "date")
     meta = {"wordpress": {k: data[k] for k in ("status", "type", "link", "slug") if k in data}}
     return Article(
-        body=body or "", body_format="html",
+        body=body or "",
+        body_format="html",
         title=html_lib.unescape(title) if title else None,
-        byline=_wordpress_author(data), published_at=date,
+        byline=_wordpress_author(data),
+        published_at=date,
         language=_string(data, "lang") or _string(data, "language"),
-        id=_identifier(data), meta=meta,
+        id=_identifier(data),
+        meta=meta,
     )
 
 
@@ -134,8 +146,7 @@ def _rendered(data: Mapping[str, Any], key: str, required: bool = False) -> str 
             raise ArticleError(f"{key}.rendered", f"'{key}' has no 'rendered' text")
         inner = value.get("rendered", value.get("raw"))
         if not isinstance(inner, str):
-            raise ArticleError(f"{key}.rendered", f"'{key}.rendered' must be a string, "
-                                                  f"not {_kind(inner)}")
+            raise ArticleError(f"{key}.rendered", f"'{key}.rendered' must be a string, not {_kind(inner)}")
         return inner
     return _string(data, key, required)
 
@@ -177,8 +188,15 @@ def _identifier(data: Mapping[str, Any]) -> str | None:
 
 def _kind(value: Any) -> str:
     """The JSON name of a value's type, for messages."""
-    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -252,8 +270,9 @@ def _json_notice(error: json.JSONDecodeError, start: int, line_number: int | Non
     return Notice(PARSE_ERROR, "error", message, at, at)
 
 
-def _with_file_problems(docs: list[Document], source: str, path: str,
-                        notices: tuple[Notice, ...], problems: list[Notice]) -> list[Document]:
+def _with_file_problems(
+    docs: list[Document], source: str, path: str, notices: tuple[Notice, ...], problems: list[Notice]
+) -> list[Document]:
     """Problems with the file itself go first, in a Document for the whole file."""
     if notices or problems or not docs:
         if not docs and not problems and source.strip():

@@ -34,23 +34,53 @@ def split(source: str) -> FrontMatter:
     try:
         data = safe_load(m.group(1))
     except AliasBombError as e:
-        return FrontMatter({}, m.end(), (Notice(
-            "input/front-matter", "error",
-            f"front matter refused (line {yaml_error_line(e) + 1}: {e.problem}); title, byline and "
-            "date in it were not read", 0, m.end()),))
+        return FrontMatter(
+            {},
+            m.end(),
+            (
+                Notice(
+                    "input/front-matter",
+                    "error",
+                    f"front matter refused (line {yaml_error_line(e) + 1}: {e.problem}); title, byline and "
+                    "date in it were not read",
+                    0,
+                    m.end(),
+                ),
+            ),
+        )
     except yaml.YAMLError as e:
         line = yaml_error_line(e) + 1
         problem = getattr(e, "problem", None) or "invalid YAML"
-        return FrontMatter({}, m.end(), (Notice(
-            "input/front-matter", "error",
-            f"front matter is not valid YAML (line {line}: {problem}); title, byline and date "
-            "in it were not read", 0, m.end()),))
+        return FrontMatter(
+            {},
+            m.end(),
+            (
+                Notice(
+                    "input/front-matter",
+                    "error",
+                    f"front matter is not valid YAML (line {line}: {problem}); title, byline and date "
+                    "in it were not read",
+                    0,
+                    m.end(),
+                ),
+            ),
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return FrontMatter({}, m.end(), (Notice(
-            "input/front-matter", "error",
-            "front matter must be a YAML mapping of keys such as title, author, date", 0, m.end()),))
+        return FrontMatter(
+            {},
+            m.end(),
+            (
+                Notice(
+                    "input/front-matter",
+                    "error",
+                    "front matter must be a YAML mapping of keys such as title, author, date",
+                    0,
+                    m.end(),
+                ),
+            ),
+        )
     return FrontMatter(data, m.end(), ())
 
 

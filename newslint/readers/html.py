@@ -29,35 +29,125 @@ from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
 from newslint.readers.source import unify_newlines
 
-BLOCK_TAGS = frozenset([
-    "address", "article", "aside", "blockquote", "body", "dd", "div", "dl", "dt", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
-    "main", "nav", "ol", "p", "section", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul", "caption", "center", "details", "summary", "option", "legend", "fieldset",
-])
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "center",
+        "details",
+        "summary",
+        "option",
+        "legend",
+        "fieldset",
+    ]
+)
 EMBED_TAGS = frozenset({"script", "style", "iframe", "noscript", "object", "embed"})
 CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "xmp", "listing", "plaintext"})
 # Never prose and never reported: not shown, or not text at all.
 HIDDEN_TAGS = frozenset({"template", "title", "head"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PIECES = regex.compile(r"\S+(?: \S+)*|\s+")  # words and single spaces stay one piece
-_AD_MARKER = regex.compile(r"adsbygoogle|\bad-?(?:slot|unit|container|zone)\b|\badsense\b|\bgpt-ad\b|"
-                           r"\bdfp\b|\bmgid\b|\btaboola\b|\boutbrain\b", regex.I)
+_AD_MARKER = regex.compile(
+    r"adsbygoogle|\bad-?(?:slot|unit|container|zone)\b|\badsense\b|\bgpt-ad\b|"
+    r"\bdfp\b|\bmgid\b|\btaboola\b|\boutbrain\b",
+    regex.I,
+)
 META_BYLINE = ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author")
-META_DATE = ("article:published_time", "date", "pubdate", "publish-date", "dc.date",
-             "parsely-pub-date", "og:published_time", "sailthru.date")
+META_DATE = (
+    "article:published_time",
+    "date",
+    "pubdate",
+    "publish-date",
+    "dc.date",
+    "parsely-pub-date",
+    "og:published_time",
+    "sailthru.date",
+)
 # The tree-building algorithm looks down the stack of open elements at most
 # tags, so its work grows with the nesting depth at each tag: a page nested
 # deeper than any article, or whose tags add up to more such work, is refused.
 MAX_DEPTH = 1_000
 MAX_DEPTH_WORK = 5_000_000
-_NOT_NESTING = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    "param", "keygen", "frame", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
-    "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
-})
-_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b.*?"
-                   r"(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>", re.S | re.I)
+_NOT_NESTING = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "param",
+        "keygen",
+        "frame",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "colgroup",
+        "caption",
+        "rb",
+        "rt",
+        "rp",
+        "html",
+        "head",
+        "body",
+    }
+)
+_TAGS = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b.*?"
+    r"(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>",
+    re.S | re.I,
+)
 
 
 def is_ad_slot(attributes: dict[Any, str]) -> bool:
@@ -136,7 +226,7 @@ class _Collector:
             return False
         if name in EMBED_TAGS or name == "ins" and is_ad_slot(node.attributes):
             end = max(node.end, node.start)
-            self.embeds.append(Embed(name, node.start, end, self.source[node.start:end]))
+            self.embeds.append(Embed(name, node.start, end, self.source[node.start : end]))
             return False
         if name in CODE_TAGS:
             self.code.depth += 1
@@ -144,8 +234,11 @@ class _Collector:
                 self.code.kind = "code"
         elif name in BLOCK_TAGS:
             self.prose.flush()
-            self.prose.kind = "heading" if name in HEADINGS else ("quote" if name == "blockquote" else
-                                                                  "list-item" if name == "li" else "paragraph")
+            self.prose.kind = (
+                "heading"
+                if name in HEADINGS
+                else ("quote" if name == "blockquote" else "list-item" if name == "li" else "paragraph")
+            )
         elif name == "br":
             (self.code if self.code.depth else self.prose).add("\n", node.start)
         return True
@@ -279,8 +372,14 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     source = unify_newlines(source)
     problem = nesting_problem(source)
     if problem:
-        return Document(path=path, source=source, format="html", blocks=(), notices=notices + (Notice(
-            "input/too-deep", "error", f"HTML not linted: {problem}; no article nests so deep"),))
+        return Document(
+            path=path,
+            source=source,
+            format="html",
+            blocks=(),
+            notices=notices
+            + (Notice("input/too-deep", "error", f"HTML not linted: {problem}; no article nests so deep"),),
+        )
     from newslint.readers import html5tree  # html5lib loads only when HTML is read
 
     document = html5tree.parse(source)
@@ -293,11 +392,16 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     headings = [b.text for b in blocks if b.kind == "heading"]
     title = " ".join((collector.title or "").split()) or meta.get("og:title") or (headings[0] if headings else None)
     return Document(
-        path=path, source=source, format="html", blocks=tuple(blocks),
+        path=path,
+        source=source,
+        format="html",
+        blocks=tuple(blocks),
         title=title or None,
         byline=frontmatter.pick(meta, META_BYLINE),
         date=frontmatter.pick(meta, META_DATE) or collector.time,
         language=frontmatter.language_code(collector.lang),
-        meta=meta, embeds=tuple(sorted(collector.embeds, key=lambda e: e.start)), notices=notices,
+        meta=meta,
+        embeds=tuple(sorted(collector.embeds, key=lambda e: e.start)),
+        notices=notices,
         comments=tuple(sorted(collector.comments)),
     )

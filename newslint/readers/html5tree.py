@@ -106,8 +106,9 @@ class _Parser(html5parser.HTMLParser):
         builder = type("Builder", (_TreeBuilder,), {"spans": spans})
         super().__init__(tree=builder, namespaceHTMLElements=False)
 
-    def _parse(self, stream: Any, innerHTML: bool = False, container: str = "div",
-               scripting: bool = False, **kwargs: Any) -> None:
+    def _parse(
+        self, stream: Any, innerHTML: bool = False, container: str = "div", scripting: bool = False, **kwargs: Any
+    ) -> None:
         # As html5lib's own _parse, with a tokenizer that reports source spans.
         self.innerHTMLMode = innerHTML
         self.container = container

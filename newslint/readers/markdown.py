@@ -23,8 +23,9 @@ _LINE_MARKER = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[
 _CONTINUATION = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
 _HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]*")
 _COMMENT = regex.compile(r"<!--(.*?)-->", regex.S)
-_EMBED = regex.compile(r"<(script|style|iframe|ins|noscript)\b[^>]*>.*?</\1\s*>|<(iframe|ins)\b[^>]*/?>",
-                       regex.S | regex.I)
+_EMBED = regex.compile(
+    r"<(script|style|iframe|ins|noscript)\b[^>]*>.*?</\1\s*>|<(iframe|ins)\b[^>]*/?>", regex.S | regex.I
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,12 +66,17 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
             _html_block(body, starts, token.map, fm.body_start, blocks, embeds, comments)
     data = fm.data
     return Document(
-        path=path, source=source, format="markdown", blocks=tuple(blocks),
+        path=path,
+        source=source,
+        format="markdown",
+        blocks=tuple(blocks),
         title=frontmatter.pick(data, ("title", "headline")),
         byline=frontmatter.pick(data, frontmatter.BYLINE_KEYS),
         date=frontmatter.pick(data, frontmatter.DATE_KEYS),
         language=frontmatter.language_code(frontmatter.pick(data, frontmatter.LANG_KEYS)),
-        meta=dict(data), embeds=tuple(embeds), notices=notices + fm.notices,
+        meta=dict(data),
+        embeds=tuple(embeds),
+        notices=notices + fm.notices,
         comments=tuple(comments),
     )
 
@@ -106,8 +112,11 @@ def _plain_paragraphs(body: str) -> list[list[int]] | None:
                 spans.append([first, n])
                 first = -1
             continue
-        if line[0] in _BLOCK_OPENERS or (line[0].isdigit() and _ORDERED_MARKER.match(line)) \
-                or (line[0] == "[" and not _BRACKETED_TEXT.match(line)):
+        if (
+            line[0] in _BLOCK_OPENERS
+            or (line[0].isdigit() and _ORDERED_MARKER.match(line))
+            or (line[0] == "[" and not _BRACKETED_TEXT.match(line))
+        ):
             return None
         if first < 0:
             first = n
@@ -152,8 +161,15 @@ def _block(body: str, starts: list[int], span: list[int], kind: str, offset: int
     return Block("\n".join(parts), tuple(anchors), kind)
 
 
-def _html_block(body: str, starts: list[int], span: list[int], offset: int,
-                blocks: list[Block], embeds: list[Embed], comments: list[tuple[int, int, str]]) -> None:
+def _html_block(
+    body: str,
+    starts: list[int],
+    span: list[int],
+    offset: int,
+    blocks: list[Block],
+    embeds: list[Embed],
+    comments: list[tuple[int, int, str]],
+) -> None:
     start, end = starts[span[0]], min(starts[span[1]] - 1, len(body))
     raw = body[start:end]
     taken: list[tuple[int, int]] = []
@@ -161,8 +177,9 @@ def _html_block(body: str, starts: list[int], span: list[int], offset: int,
         comments.append((offset + start + m.start(), offset + start + m.end(), m.group(1).strip()))
         taken.append(m.span())
     for m in _EMBED.finditer(raw):
-        embeds.append(Embed((m.group(1) or m.group(2)).lower(), offset + start + m.start(),
-                            offset + start + m.end(), m.group(0)))
+        embeds.append(
+            Embed((m.group(1) or m.group(2)).lower(), offset + start + m.start(), offset + start + m.end(), m.group(0))
+        )
         taken.append(m.span())
     rest = raw
     for a, b in taken:

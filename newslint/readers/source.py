@@ -27,10 +27,27 @@ from newslint.document import Notice
 
 MAX_BYTES = 5_000_000
 _BINARY_SIGNATURES = (
-    b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF",
-    b"\x1f\x8b", b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c", b"\x28\xb5\x2f\xfd", b"OggS\x00", b"fLaC",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"wOFF", b"wOF2", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe",
-    b"ID3\x03", b"ID3\x04", b"SQLite format 3\x00",
+    b"%PDF-",
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"\x1f\x8b",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"\x28\xb5\x2f\xfd",
+    b"OggS\x00",
+    b"fLaC",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"wOFF",
+    b"wOF2",
+    b"\xca\xfe\xba\xbe",
+    b"\xcf\xfa\xed\xfe",
+    b"ID3\x03",
+    b"ID3\x04",
+    b"SQLite format 3\x00",
 )
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return, and DEL.
 _CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D} | {0x7F}
@@ -61,8 +78,9 @@ def screen(data: bytes | str, max_bytes: int = MAX_BYTES, what: str = "file") ->
         return Decoded(None, (too_large(size, max_bytes, what),))
     binary = _binary_bytes(data) if isinstance(data, bytes) else _binary_text(data)
     if binary:
-        return Decoded(None, (Notice(BINARY, "error", f"{what} looks binary ({binary}), not a text "
-                                                      "draft; not linted"),))
+        return Decoded(
+            None, (Notice(BINARY, "error", f"{what} looks binary ({binary}), not a text draft; not linted"),)
+        )
     text, notices = _decode(data, what) if isinstance(data, bytes) else (data, ())
     if text is None:
         return Decoded(None, notices)
@@ -89,8 +107,11 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
 def too_large(size: int | None, max_bytes: int, what: str = "file") -> Notice:
     """The over-size notice; ``size`` None when only "more than the limit" is known (a stream)."""
     amount = f"{size / 1e6:.1f} MB, over" if size is not None else "over"
-    return Notice(TOO_LARGE, "error", f"{what} is {amount} the {max_bytes / 1e6:g} MB limit for a draft; "
-                                      "not linted (is this really one article?)")
+    return Notice(
+        TOO_LARGE,
+        "error",
+        f"{what} is {amount} the {max_bytes / 1e6:g} MB limit for a draft; not linted (is this really one article?)",
+    )
 
 
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes | Notice:
@@ -123,8 +144,13 @@ def read_stream(stream: BinaryIO, max_bytes: int, what: str = "file") -> bytes |
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return "not a regular file"
@@ -187,8 +213,7 @@ def _decode(data: bytes, what: str) -> tuple[str | None, tuple[Notice, ...]]:
         why = _binary_text(text)
         if why:
             return None, (Notice(BINARY, "error", f"{what} looks binary ({why}), not a text draft; not linted"),)
-        return text, (Notice("input/encoding", "warning",
-                             f"{what} is UTF-16; decoded it, but save drafts as UTF-8"),)
+        return text, (Notice("input/encoding", "warning", f"{what} is UTF-16; decoded it, but save drafts as UTF-8"),)
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as e:

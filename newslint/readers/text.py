@@ -54,8 +54,7 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     if blocks and _looks_like_title(blocks[0].text):
         title = blocks[0].text
         blocks[0] = Block(title, blocks[0].anchors, "title")
-    return Document(path=path, source=source, format="text", blocks=tuple(blocks), title=title,
-                    notices=notices)
+    return Document(path=path, source=source, format="text", blocks=tuple(blocks), title=title, notices=notices)
 
 
 def _looks_like_title(text: str) -> bool:

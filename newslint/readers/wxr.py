@@ -39,9 +39,21 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list[Docum
     channel = root.find("channel")
     wp = _wp_namespace(root, declared)
     if root.tag != "rss" or channel is None or wp is None:
-        return [_file_document(source, path, notices + (Notice(
-            SHAPE_ERROR, "error", "not a WordPress export (WXR): expected <rss> with a <channel> "
-            "of <item>s in the wp: namespace; export with Tools > Export in WordPress"),))]
+        return [
+            _file_document(
+                source,
+                path,
+                notices
+                + (
+                    Notice(
+                        SHAPE_ERROR,
+                        "error",
+                        "not a WordPress export (WXR): expected <rss> with a <channel> "
+                        "of <item>s in the wp: namespace; export with Tools > Export in WordPress",
+                    ),
+                ),
+            )
+        ]
     authors = _authors(channel, wp)
     docs: list[Document] = []
     skipped: dict[str, int] = {}
@@ -64,15 +76,23 @@ def _no_posts(skipped: Mapping[str, int]) -> Notice:
     return Notice("input/empty", "warning", f"WordPress export holds no posts (skipped: {what})")
 
 
-def _article(item: ET.Element, namespaces: tuple[str, str | None], authors: Mapping[str, str],
-             post_id: str | None, channel: ET.Element) -> Article:
+def _article(
+    item: ET.Element,
+    namespaces: tuple[str, str | None],
+    authors: Mapping[str, str],
+    post_id: str | None,
+    channel: ET.Element,
+) -> Article:
     wp, excerpt = namespaces
     login = _text(item, DC_CREATOR)
     meta = {
         "wordpress": {
-            "post_id": post_id, "status": _text(item, f"{{{wp}}}status"),
-            "link": _text(item, "link"), "slug": _text(item, f"{{{wp}}}post_name"),
-            "author_login": login, "excerpt": _excerpt(item, excerpt or f"{wp}excerpt/"),
+            "post_id": post_id,
+            "status": _text(item, f"{{{wp}}}status"),
+            "link": _text(item, "link"),
+            "slug": _text(item, f"{{{wp}}}post_name"),
+            "author_login": login,
+            "excerpt": _excerpt(item, excerpt or f"{wp}excerpt/"),
             "site_language": _text(channel, "language"),
         },
     }
@@ -82,7 +102,8 @@ def _article(item: ET.Element, namespaces: tuple[str, str | None], authors: Mapp
         title=_text(item, "title"),
         byline=authors.get(login, login) if login else None,
         published_at=_date(_text(item, f"{{{wp}}}post_date_gmt")) or _date(_text(item, "pubDate")),
-        id=post_id, meta=meta,
+        id=post_id,
+        meta=meta,
     )
 
 
@@ -146,9 +167,13 @@ def _parse_notice(source: str, error: ET.ParseError) -> Notice:
     line, column = error.position
     offset = _offset(source, line, column)
     reason = expat.ErrorString(error.code) if error.code else str(error).split(":")[0]
-    return Notice(PARSE_ERROR, "error",
-                  f"not valid XML: {reason} (line {line}, column {column + 1}); "
-                  "no post in the file was linted", offset, offset)
+    return Notice(
+        PARSE_ERROR,
+        "error",
+        f"not valid XML: {reason} (line {line}, column {column + 1}); no post in the file was linted",
+        offset,
+        offset,
+    )
 
 
 def _offset(source: str, line: int, column: int) -> int:

@@ -25,8 +25,11 @@ class Summary:
         self.by_severity.update(f.severity for f in result.findings)
 
     def to_json(self) -> dict[str, object]:
-        return {"files": self.files, "findings": self.findings,
-                "by_severity": {s: self.by_severity.get(s, 0) for s in WORST_FIRST}}
+        return {
+            "files": self.files,
+            "findings": self.findings,
+            "by_severity": {s: self.by_severity.get(s, 0) for s in WORST_FIRST},
+        }
 
 
 class Formatter:
@@ -53,9 +56,13 @@ FormatterFactory = Callable[..., Formatter]
 
 
 # Each format's module and class: a run imports only the one it writes.
-FORMATS = {"text": ("text", "TextFormatter"), "json": ("json", "JsonFormatter"),
-           "sarif": ("sarif", "SarifFormatter"), "github": ("github", "GithubFormatter"),
-           "junit": ("junit", "JunitFormatter")}
+FORMATS = {
+    "text": ("text", "TextFormatter"),
+    "json": ("json", "JsonFormatter"),
+    "sarif": ("sarif", "SarifFormatter"),
+    "github": ("github", "GithubFormatter"),
+    "junit": ("junit", "JunitFormatter"),
+}
 
 
 def formatter(name: str) -> FormatterFactory:

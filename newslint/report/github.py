@@ -25,8 +25,14 @@ def escape_property(value: str) -> str:
 
 def command(f: Finding) -> str:
     """One workflow command line for a finding."""
-    props = {"file": f.path, "line": f.line, "col": f.column, "endLine": f.end_line,
-             "endColumn": f.end_column, "title": f.rule}
+    props = {
+        "file": f.path,
+        "line": f.line,
+        "col": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "title": f.rule,
+    }
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
     return f"::{COMMANDS[f.severity]} {joined}::{escape_data(f.message)}"
 

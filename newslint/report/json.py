@@ -21,8 +21,7 @@ class JsonFormatter(Formatter):
         if self.summary.files:
             self.out.write(", ")
         super().file(result)
-        entry = {"path": result.path, "language": result.language,
-                 "findings": [f.to_json() for f in result.findings]}
+        entry = {"path": result.path, "language": result.language, "findings": [f.to_json() for f in result.findings]}
         self.out.write(json.dumps(entry, ensure_ascii=False))
 
     def finish(self) -> None:
@@ -32,8 +31,13 @@ class JsonFormatter(Formatter):
 def rule_to_json(rule: Rule, severity: Mapping[str, str] | None = None) -> dict[str, Any]:
     """One rule as ``newslint rules --format json`` and ``GET /v1/rules`` list it; ``severity``
     holds the config's overrides."""
-    return {"id": rule.id, "category": rule.category,
-            "severity": (severity or {}).get(rule.id, rule.severity),
-            "languages": sorted(rule.languages) if rule.languages else None,
-            "check": rule.check, "pack": rule.pack, "description": rule.description,
-            "fixable": rule.fix is not None}
+    return {
+        "id": rule.id,
+        "category": rule.category,
+        "severity": (severity or {}).get(rule.id, rule.severity),
+        "languages": sorted(rule.languages) if rule.languages else None,
+        "check": rule.check,
+        "pack": rule.pack,
+        "description": rule.description,
+        "fixable": rule.fix is not None,
+    }

@@ -40,8 +40,9 @@ class JunitFormatter(Formatter):
 
     def file(self, result: FileResult) -> None:
         super().file(result)
-        case = ET.Element("testcase", classname="newslint", name=_clean(result.path),
-                          file=_clean(result.path), time="0")
+        case = ET.Element(
+            "testcase", classname="newslint", name=_clean(result.path), file=_clean(result.path), time="0"
+        )
         for f in result.findings:
             tag = "error" if f.rule == INTERNAL_ERROR else "failure"
             item = ET.SubElement(case, tag, type=f.rule, message=_clean(f"{f.rule}: {f.message}"))
@@ -53,8 +54,13 @@ class JunitFormatter(Formatter):
         self.cases.append(case)
 
     def finish(self) -> None:
-        counts = {"tests": str(len(self.cases)), "failures": str(self.failed),
-                  "errors": str(self.errored), "skipped": "0", "time": "0"}
+        counts = {
+            "tests": str(len(self.cases)),
+            "failures": str(self.failed),
+            "errors": str(self.errored),
+            "skipped": "0",
+            "time": "0",
+        }
         root = ET.Element("testsuites", {"name": "newslint", **counts})
         suite = ET.SubElement(root, "testsuite", {"name": "newslint", **counts})
         suite.extend(self.cases)

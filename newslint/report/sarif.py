@@ -59,21 +59,32 @@ class SarifFormatter(Formatter):
     def finish(self) -> None:
         from newslint import __version__
 
-        driver = {"name": "newslint", "version": __version__, "semanticVersion": __version__,
-                  "informationUri": INFORMATION_URI, "rules": self.rule_entries}
-        run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints",
-               "invocations": [{"executionSuccessful": not self.crashed}],
-               "results": self.results}
+        driver = {
+            "name": "newslint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": self.rule_entries,
+        }
+        run = {
+            "tool": {"driver": driver},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{"executionSuccessful": not self.crashed}],
+            "results": self.results,
+        }
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
         self.out.write(json.dumps(log, ensure_ascii=False, indent=1) + "\n")
 
     def _result(self, f: Finding) -> dict[str, Any]:
-        region = {"startLine": f.line, "startColumn": f.column,
-                  "endLine": f.end_line, "endColumn": f.end_column}
-        location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)},
-                                         "region": region}}
-        return {"ruleId": f.rule, "ruleIndex": self._rule(f), "level": LEVELS[f.severity],
-                "message": {"text": f.message}, "locations": [location]}
+        region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
+        location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}
+        return {
+            "ruleId": f.rule,
+            "ruleIndex": self._rule(f),
+            "level": LEVELS[f.severity],
+            "message": {"text": f.message},
+            "locations": [location],
+        }
 
     def _rule(self, f: Finding) -> int:
         """Index of the finding's rule in ``driver.rules``, describing it on first use."""
@@ -88,7 +99,10 @@ class SarifFormatter(Formatter):
             text, level = BUILTIN_RULES.get(f.rule, f.rule), f.severity
         else:
             text, level = rule.description or rule.message, rule.severity
-        return {"id": f.rule, "name": f.rule.replace("/", "-"),
-                "shortDescription": {"text": text},
-                "defaultConfiguration": {"level": LEVELS[level]},
-                "properties": {"tags": [f.category]}}
+        return {
+            "id": f.rule,
+            "name": f.rule.replace("/", "-"),
+            "shortDescription": {"text": text},
+            "defaultConfiguration": {"level": LEVELS[level]},
+            "properties": {"tags": [f.category]},
+        }

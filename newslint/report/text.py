@@ -25,10 +25,14 @@ class TextFormatter(Formatter):
 
     def finish(self) -> None:
         s = self.summary
-        parts = [f"{s.by_severity.get(level, 0)} {level}{'s' if s.by_severity.get(level, 0) != 1 else ''}"
-                 for level in WORST_FIRST]
-        line = (f"{s.findings} finding{'s' if s.findings != 1 else ''} "
-                f"({', '.join(parts)}) in {s.files} file{'s' if s.files != 1 else ''}")
+        parts = [
+            f"{s.by_severity.get(level, 0)} {level}{'s' if s.by_severity.get(level, 0) != 1 else ''}"
+            for level in WORST_FIRST
+        ]
+        line = (
+            f"{s.findings} finding{'s' if s.findings != 1 else ''} "
+            f"({', '.join(parts)}) in {s.files} file{'s' if s.files != 1 else ''}"
+        )
         if s.findings == 0:
             line = f"No findings in {s.files} file{'s' if s.files != 1 else ''}."
         if self.color:

@@ -40,8 +40,9 @@ def assemble_rule_schema(kinds: Mapping[str, CheckKind]) -> dict[str, Any]:
     rule["allOf"] = []
     for name, kind in kinds.items():
         schema["$defs"][name] = dict(kind.PARAMETERS)
-        then: dict[str, Any] = {"properties": {"with": {"$ref": f"#/$defs/{name}"},
-                                               "scope": {"enum": list(kind.SCOPES)}}}
+        then: dict[str, Any] = {
+            "properties": {"with": {"$ref": f"#/$defs/{name}"}, "scope": {"enum": list(kind.SCOPES)}}
+        }
         if kind.PARAMETERS.get("required"):
             then["required"] = ["with"]
         rule["allOf"].append({"if": {"properties": {"check": {"const": name}}}, "then": then})

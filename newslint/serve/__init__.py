@@ -37,12 +37,12 @@ from newslint.serve.app import HTTPError, Response, Router, ServerConfig
 from newslint.serve.http import Front, run
 from newslint.serve.pool import WorkerPool
 
-__all__ = ["HTTPError", "Response", "Router", "ServeError", "ServerConfig", "default_workers",
-           "serve", "server_config"]
+__all__ = ["HTTPError", "Response", "Router", "ServeError", "ServerConfig", "default_workers", "serve", "server_config"]
 
 log = logging.getLogger("newslint.server")
-WARM_UP = ("<p>By Jane Smith, 12 September 2024</p><p>The council approved the budget on "
-           "Tuesday after a long debate.</p>")
+WARM_UP = (
+    "<p>By Jane Smith, 12 September 2024</p><p>The council approved the budget on Tuesday after a long debate.</p>"
+)
 
 
 def default_workers() -> int:
@@ -59,14 +59,14 @@ def server_config(config: Config, ruleset: RuleSet, **service: Any) -> ServerCon
     return ServerConfig(fail_on=config.fail_on, options=options, **service)
 
 
-def serve(ruleset: RuleSet, config: ServerConfig, host: str = "127.0.0.1",
-          port: int = 8080) -> None:
+def serve(ruleset: RuleSet, config: ServerConfig, host: str = "127.0.0.1", port: int = 8080) -> None:
     """Serve until SIGTERM or Ctrl-C; raises ServeError if the address cannot be used."""
     if not hasattr(os, "fork"):
-        raise ServeError("newslint serve needs a Unix system (its workers are forked processes); "
-                         "on Windows call newslint.lint_article() from your own service")
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        raise ServeError(
+            "newslint serve needs a Unix system (its workers are forked processes); "
+            "on Windows call newslint.lint_article() from your own service"
+        )
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         sock = socket.create_server((host, port), backlog=1024, reuse_port=False)
     except (OSError, ValueError, OverflowError) as e:
@@ -80,8 +80,7 @@ def serve(ruleset: RuleSet, config: ServerConfig, host: str = "127.0.0.1",
         sock.close()
 
 
-async def _main(ruleset: RuleSet, config: ServerConfig, runner: Any, sock: socket.socket,
-                host: str) -> None:
+async def _main(ruleset: RuleSet, config: ServerConfig, runner: Any, sock: socket.socket, host: str) -> None:
     pool = WorkerPool(runner, config.workers, config.queue, config.worker_memory)
     await pool.start()
     front = Front(Router(ruleset, config, pool.health), pool, config)
@@ -101,9 +100,9 @@ async def _main(ruleset: RuleSet, config: ServerConfig, runner: Any, sock: socke
 
 def _runner(ruleset: RuleSet, config: ServerConfig) -> Any:
     def check(article: Article, path: str) -> bytes:
-        result = lint(article, fail_on=config.fail_on, options=config.options, rules=ruleset,
-                      path=path)
+        result = lint(article, fail_on=config.fail_on, options=config.options, rules=ruleset, path=path)
         return json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
+
     return check
 
 
@@ -128,12 +127,20 @@ def _raise_open_files_limit(wanted: int) -> None:
 def _announce(sock: socket.socket, host: str, rules: int, config: ServerConfig) -> None:
     port = sock.getsockname()[1]
     auth = "on" if config.token else "off"
-    log.info("newslint %s: %d rules loaded; listening on http://%s:%s (token auth %s, "
-             "%d workers, %gs per check, %d connections at most)", __version__, rules, host,
-             port, auth, config.workers, config.timeout, config.max_connections)
+    log.info(
+        "newslint %s: %d rules loaded; listening on http://%s:%s (token auth %s, "
+        "%d workers, %gs per check, %d connections at most)",
+        __version__,
+        rules,
+        host,
+        port,
+        auth,
+        config.workers,
+        config.timeout,
+        config.max_connections,
+    )
     if not config.token and not _loopback(host):
-        log.warning("listening on %s without a token: anyone who can reach it can use it; "
-                    "set NEWSLINT_TOKEN", host)
+        log.warning("listening on %s without a token: anyone who can reach it can use it; set NEWSLINT_TOKEN", host)
     sys.stderr.flush()
 
 

@@ -23,29 +23,218 @@ from newslint.readers.cms import Article, ArticleError, parse_article
 from newslint.report.json import rule_to_json
 from newslint.rules import RuleSet
 
-REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
-           405: "Method Not Allowed", 408: "Request Timeout", 411: "Length Required",
-           413: "Content Too Large", 431: "Request Header Fields Too Large",
-           500: "Internal Server Error", 501: "Not Implemented", 503: "Service Unavailable",
-           504: "Gateway Timeout", 505: "HTTP Version Not Supported"}
+REASONS = {
+    200: "OK",
+    400: "Bad Request",
+    401: "Unauthorized",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    408: "Request Timeout",
+    411: "Length Required",
+    413: "Content Too Large",
+    431: "Request Header Fields Too Large",
+    500: "Internal Server Error",
+    501: "Not Implemented",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+    505: "HTTP Version Not Supported",
+}
 # ISO 639-1, plus the codes langdetect names ('zh-cn', 'zh-tw' reduce to 'zh') and Filipino.
-LANGUAGE_CODES = frozenset({
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
-    "bh", "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv",
-    "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi",
-    "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr",
-    "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja",
-    "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw",
-    "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml",
-    "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv",
-    "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro",
-    "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr",
-    "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr",
-    "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi",
-    "yo", "za", "zh", "zu", "fil", "zh-cn", "zh-tw"
-})
-_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2})(:\d{2})?(?:[.,](\d{1,9}))?)?"
-                       r"(Z|z|[+-]\d{2}:?\d{2})?")
+LANGUAGE_CODES = frozenset(
+    {
+        "aa",
+        "ab",
+        "ae",
+        "af",
+        "ak",
+        "am",
+        "an",
+        "ar",
+        "as",
+        "av",
+        "ay",
+        "az",
+        "ba",
+        "be",
+        "bg",
+        "bh",
+        "bi",
+        "bm",
+        "bn",
+        "bo",
+        "br",
+        "bs",
+        "ca",
+        "ce",
+        "ch",
+        "co",
+        "cr",
+        "cs",
+        "cu",
+        "cv",
+        "cy",
+        "da",
+        "de",
+        "dv",
+        "dz",
+        "ee",
+        "el",
+        "en",
+        "eo",
+        "es",
+        "et",
+        "eu",
+        "fa",
+        "ff",
+        "fi",
+        "fj",
+        "fo",
+        "fr",
+        "fy",
+        "ga",
+        "gd",
+        "gl",
+        "gn",
+        "gu",
+        "gv",
+        "ha",
+        "he",
+        "hi",
+        "ho",
+        "hr",
+        "ht",
+        "hu",
+        "hy",
+        "hz",
+        "ia",
+        "id",
+        "ie",
+        "ig",
+        "ii",
+        "ik",
+        "io",
+        "is",
+        "it",
+        "iu",
+        "ja",
+        "jv",
+        "ka",
+        "kg",
+        "ki",
+        "kj",
+        "kk",
+        "kl",
+        "km",
+        "kn",
+        "ko",
+        "kr",
+        "ks",
+        "ku",
+        "kv",
+        "kw",
+        "ky",
+        "la",
+        "lb",
+        "lg",
+        "li",
+        "ln",
+        "lo",
+        "lt",
+        "lu",
+        "lv",
+        "mg",
+        "mh",
+        "mi",
+        "mk",
+        "ml",
+        "mn",
+        "mr",
+        "ms",
+        "mt",
+        "my",
+        "na",
+        "nb",
+        "nd",
+        "ne",
+        "ng",
+        "nl",
+        "nn",
+        "no",
+        "nr",
+        "nv",
+        "ny",
+        "oc",
+        "oj",
+        "om",
+        "or",
+        "os",
+        "pa",
+        "pi",
+        "pl",
+        "ps",
+        "pt",
+        "qu",
+        "rm",
+        "rn",
+        "ro",
+        "ru",
+        "rw",
+        "sa",
+        "sc",
+        "sd",
+        "se",
+        "sg",
+        "si",
+        "sk",
+        "sl",
+        "sm",
+        "sn",
+        "so",
+        "sq",
+        "sr",
+        "ss",
+        "st",
+        "su",
+        "sv",
+        "sw",
+        "ta",
+        "te",
+        "tg",
+        "th",
+        "ti",
+        "tk",
+        "tl",
+        "tn",
+        "to",
+        "tr",
+        "ts",
+        "tt",
+        "tw",
+        "ty",
+        "ug",
+        "uk",
+        "ur",
+        "uz",
+        "ve",
+        "vi",
+        "vo",
+        "wa",
+        "wo",
+        "xh",
+        "yi",
+        "yo",
+        "za",
+        "zh",
+        "zu",
+        "fil",
+        "zh-cn",
+        "zh-tw",
+    }
+)
+_ISO_DATE = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2})(:\d{2})?(?:[.,](\d{1,9}))?)?"
+    r"(Z|z|[+-]\d{2}:?\d{2})?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +242,14 @@ class ServerConfig:
     """How the service behaves; ``fail_on`` and ``options`` are where a config file plugs in."""
 
     token: str | None = None
-    max_body: int = 2_000_000          # bytes; larger requests get 413 before being read
-    timeout: float = 10.0              # seconds from a request's last byte to its answer
-    workers: int = 1                   # lint processes
-    queue: int = 64                    # checks waiting for a worker; past it, 503 at once
-    max_connections: int = 1000        # open client connections; the longest idle go first
-    client_timeout: float = 10.0       # to send one request's headers and body
-    keep_alive: float = 5.0            # an idle connection is closed after this
-    worker_memory: int = 1024          # MiB of address space a worker may add while checking
+    max_body: int = 2_000_000  # bytes; larger requests get 413 before being read
+    timeout: float = 10.0  # seconds from a request's last byte to its answer
+    workers: int = 1  # lint processes
+    queue: int = 64  # checks waiting for a worker; past it, 503 at once
+    max_connections: int = 1000  # open client connections; the longest idle go first
+    client_timeout: float = 10.0  # to send one request's headers and body
+    keep_alive: float = 5.0  # an idle connection is closed after this
+    worker_memory: int = 1024  # MiB of address space a worker may add while checking
     fail_on: str = "error"
     options: Options = field(default_factory=Options)
 
@@ -101,8 +290,9 @@ class CheckRequest:
 class HTTPError(Exception):
     """An answer other than 200, raised from anywhere in a request."""
 
-    def __init__(self, status: int, message: str, field: str | None = None,
-                 headers: tuple[tuple[str, str], ...] = ()) -> None:
+    def __init__(
+        self, status: int, message: str, field: str | None = None, headers: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         super().__init__(message)
         self.status, self.message, self.field, self.headers = status, message, field, headers
 
@@ -117,13 +307,16 @@ class HTTPError(Exception):
 class Router:
     """Route, authorise, validate; ``health`` reports on the workers that run the checks."""
 
-    def __init__(self, ruleset: RuleSet, config: ServerConfig,
-                 health: Callable[[], tuple[bool, dict[str, Any]]]) -> None:
+    def __init__(
+        self, ruleset: RuleSet, config: ServerConfig, health: Callable[[], tuple[bool, dict[str, Any]]]
+    ) -> None:
         self.config = config
         self.health_of_workers = health
         self.rule_count = len(ruleset)
-        self.rules_payload = {"count": len(ruleset),
-                              "rules": [rule_to_json(r, config.options.severity) for r in ruleset]}
+        self.rules_payload = {
+            "count": len(ruleset),
+            "rules": [rule_to_json(r, config.options.severity) for r in ruleset],
+        }
         self.routes: dict[str, dict[str, Callable[[Request], Response | CheckRequest]]] = {
             "/v1/check": {"POST": self.check},
             "/v1/rules": {"GET": self.list_rules},
@@ -143,13 +336,11 @@ class Router:
             self.authorize(request)
         methods = self.routes.get(path)
         if methods is None:
-            raise HTTPError(404, f"no endpoint {path}; use POST /v1/check, GET /v1/rules "
-                                 "or GET /healthz")
+            raise HTTPError(404, f"no endpoint {path}; use POST /v1/check, GET /v1/rules or GET /healthz")
         handler = methods.get("GET" if request.method == "HEAD" else request.method)
         if handler is None:
             allowed = ", ".join(methods)
-            raise HTTPError(405, f"{path} accepts {allowed}, not {request.method}",
-                            headers=(("Allow", allowed),))
+            raise HTTPError(405, f"{path} accepts {allowed}, not {request.method}", headers=(("Allow", allowed),))
         return handler(request)
 
     def authorize(self, request: Request) -> None:
@@ -160,11 +351,15 @@ class Router:
         header = request.headers.get("authorization", "")
         scheme, _, given = header.partition(" ")
         ok = scheme.casefold() == "bearer" and hmac.compare_digest(
-            given.strip().encode("utf-8"), expected.encode("utf-8"))
+            given.strip().encode("utf-8"), expected.encode("utf-8")
+        )
         if not ok:
             reason = "missing" if not header else "wrong"
-            raise HTTPError(401, f"{reason} token: send 'Authorization: Bearer <token>'",
-                            headers=(("WWW-Authenticate", 'Bearer realm="newslint"'),))
+            raise HTTPError(
+                401,
+                f"{reason} token: send 'Authorization: Bearer <token>'",
+                headers=(("WWW-Authenticate", 'Bearer realm="newslint"'),),
+            )
 
     def check(self, request: Request) -> CheckRequest:
         """POST /v1/check: a valid article, ready for a worker."""
@@ -181,8 +376,12 @@ class Router:
     def health(self, request: Request) -> Response:
         """GET /healthz: 200 when checks can be served now, else 503 saying why not."""
         healthy, workers = self.health_of_workers()
-        payload = {"status": "ok" if healthy else "unhealthy", "version": __version__,
-                   "rules": self.rule_count, **workers}
+        payload = {
+            "status": "ok" if healthy else "unhealthy",
+            "version": __version__,
+            "rules": self.rule_count,
+            **workers,
+        }
         return Response(200 if healthy else 503, payload)
 
 
@@ -197,8 +396,7 @@ def parse_json(raw: bytes) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise HTTPError(400, f"malformed JSON: {e.msg} at line {e.lineno}, "
-                             f"column {e.colno}") from None
+        raise HTTPError(400, f"malformed JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
     except (ValueError, RecursionError) as e:  # over-long integers, absurd nesting
         raise HTTPError(400, f"malformed JSON: {e}") from None
 
@@ -208,11 +406,14 @@ def validate(article: Article) -> Article:
     if not article.body.strip():
         raise ArticleError("body", "'body' is empty: there is nothing to publish")
     if article.published_at is not None and parse_date(article.published_at) is None:
-        raise ArticleError("published_at", f"'published_at' is not a date: {article.published_at!r} "
-                                           "(use ISO 8601, e.g. '2024-09-12T03:00:00Z')")
+        raise ArticleError(
+            "published_at",
+            f"'published_at' is not a date: {article.published_at!r} (use ISO 8601, e.g. '2024-09-12T03:00:00Z')",
+        )
     if article.language is not None and not known_language(article.language):
-        raise ArticleError("language", f"'language' is not a language code: {article.language!r} "
-                                       "(use e.g. 'en', 'id' or 'en-GB')")
+        raise ArticleError(
+            "language", f"'language' is not a language code: {article.language!r} (use e.g. 'en', 'id' or 'en-GB')"
+        )
     return article
 
 

@@ -58,15 +58,19 @@ class Front:
         while self.answering and time.monotonic() < end:
             await asyncio.sleep(0.05)
 
-    async def serve_connection(self, reader: asyncio.StreamReader,
-                               writer: asyncio.StreamWriter) -> None:
+    async def serve_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         peer = writer.get_extra_info("peername")
-        conn = Connection(reader, writer, peer[0] if isinstance(peer, tuple) else str(peer or "-"),
-                          time.monotonic(), bytearray())
+        conn = Connection(
+            reader, writer, peer[0] if isinstance(peer, tuple) else str(peer or "-"), time.monotonic(), bytearray()
+        )
         if not self._make_room():
-            await self._answer(conn, None, HTTPError(
-                503, "too many open connections; retry", headers=(("Retry-After", "1"),)
-            ).response(), time.monotonic(), keep=False)
+            await self._answer(
+                conn,
+                None,
+                HTTPError(503, "too many open connections; retry", headers=(("Retry-After", "1"),)).response(),
+                time.monotonic(),
+                keep=False,
+            )
             writer.close()
             return
         self.connections.add(conn)
@@ -114,8 +118,9 @@ class Front:
 
     def _reserve(self, conn: Connection, size: int) -> None:
         if self.buffered + size > self.body_budget:
-            raise HTTPError(503, "server busy: too many request bodies in flight; retry",
-                            headers=(("Retry-After", "1"),))
+            raise HTTPError(
+                503, "server busy: too many request bodies in flight; retry", headers=(("Retry-After", "1"),)
+            )
         self.buffered += size
         conn.reserved += size
 
@@ -128,8 +133,7 @@ class Front:
         if not isinstance(routed, CheckRequest):
             return routed
         try:
-            answer = await self.pool.check(routed.article, routed.path, routed.size,
-                                           self.config.timeout)
+            answer = await self.pool.check(routed.article, routed.path, routed.size, self.config.timeout)
         except HTTPError as e:
             return e.response()
         return Response(200, body=answer)
@@ -179,8 +183,9 @@ class Front:
             except ValueError:
                 raise HTTPError(400, "malformed chunked body: bad chunk size") from None
             if len(body) + size > self.config.max_body:
-                raise HTTPError(413, f"request body is over the {self.config.max_body}-byte "
-                                     "limit (newslint serve --max-body)")
+                raise HTTPError(
+                    413, f"request body is over the {self.config.max_body}-byte limit (newslint serve --max-body)"
+                )
             if size == 0:
                 while await self._line(conn, deadline) != b"\r\n":
                     pass  # trailer fields, ignored
@@ -221,11 +226,9 @@ class Front:
 
     async def _fill(self, conn: Connection, deadline: float, what: str) -> None:
         try:
-            data = await within(conn.reader.read(_READ),
-                                          max(deadline - time.monotonic(), 0))
+            data = await within(conn.reader.read(_READ), max(deadline - time.monotonic(), 0))
         except asyncio.TimeoutError:
-            raise HTTPError(408, f"{what} did not arrive within "
-                                 f"{self.config.client_timeout:g}s") from None
+            raise HTTPError(408, f"{what} did not arrive within {self.config.client_timeout:g}s") from None
         if not data:
             raise _closed()
         conn.buffer += data
@@ -243,21 +246,36 @@ class Front:
 
     # Writing
 
-    async def _answer(self, conn: Connection, request: Request | None, response: Response,
-                      started: float, keep: bool) -> None:
+    async def _answer(
+        self, conn: Connection, request: Request | None, response: Response, started: float, keep: bool
+    ) -> None:
         body = response.encoded()
         head_only = request is not None and request.method == "HEAD"
-        headers = [("Content-Type", "application/json; charset=utf-8"),
-                   ("Content-Length", str(len(body))), ("Cache-Control", "no-store"),
-                   ("X-Content-Type-Options", "nosniff"),
-                   ("Date", email.utils.formatdate(usegmt=True)),
-                   ("Connection", "keep-alive" if keep else "close"), *response.headers]
-        head = f"HTTP/1.1 {response.status} {REASONS.get(response.status, 'Error')}\r\n" + "".join(
-            f"{name}: {value}\r\n" for name, value in headers) + "\r\n"
+        headers = [
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-store"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Date", email.utils.formatdate(usegmt=True)),
+            ("Connection", "keep-alive" if keep else "close"),
+            *response.headers,
+        ]
+        head = (
+            f"HTTP/1.1 {response.status} {REASONS.get(response.status, 'Error')}\r\n"
+            + "".join(f"{name}: {value}\r\n" for name, value in headers)
+            + "\r\n"
+        )
         conn.writer.write(head.encode("latin-1") + (b"" if head_only else body))
         method, path = (request.method, request.path) if request else conn.line
-        access.info('%s "%s %s" %d %.1fms %dB', conn.client, method, _printable(path),
-                    response.status, (time.monotonic() - started) * 1000, len(body))
+        access.info(
+            '%s "%s %s" %d %.1fms %dB',
+            conn.client,
+            method,
+            _printable(path),
+            response.status,
+            (time.monotonic() - started) * 1000,
+            len(body),
+        )
         if conn.writer.transport.get_write_buffer_size() == 0:
             return  # all sent already: nothing to wait for
         try:
@@ -299,8 +317,9 @@ def _chunked(headers: dict[str, str]) -> bool:
     if coding is None:
         return False
     if coding.strip().casefold() != "chunked":
-        raise HTTPError(501, f"Transfer-Encoding {_printable(coding[:40])!r} is not supported; "
-                             "send Content-Length or chunked")
+        raise HTTPError(
+            501, f"Transfer-Encoding {_printable(coding[:40])!r} is not supported; send Content-Length or chunked"
+        )
     if "content-length" in headers:  # both: a request-smuggling attempt, or a broken client
         raise HTTPError(400, "a request may not have both Content-Length and Transfer-Encoding")
     return True
@@ -314,8 +333,9 @@ def _content_length(headers: dict[str, str], max_body: int) -> int:
         raise HTTPError(400, f"Content-Length is not a number: {_printable(raw[:40])!r}")
     length = int(raw)
     if length > max_body:
-        raise HTTPError(413, f"request body is {length} bytes, over the {max_body}-byte limit "
-                             "(newslint serve --max-body)")
+        raise HTTPError(
+            413, f"request body is {length} bytes, over the {max_body}-byte limit (newslint serve --max-body)"
+        )
     return length
 
 

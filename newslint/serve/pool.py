@@ -78,9 +78,9 @@ class Worker:
 
 @dataclass
 class PoolStats:
-    recycled: int = 0   # workers killed at a deadline or lost, and replaced
-    expired: int = 0    # checks that waited past their deadline for a worker
-    failed: int = 0     # checks a worker could not finish (crash, out of memory)
+    recycled: int = 0  # workers killed at a deadline or lost, and replaced
+    expired: int = 0  # checks that waited past their deadline for a worker
+    failed: int = 0  # checks a worker could not finish (crash, out of memory)
 
 
 class WorkerPool:
@@ -104,8 +104,9 @@ class WorkerPool:
         """The worker's JSON answer, or an HTTPError (503 busy or lost, 504 over the limit)."""
         loop = asyncio.get_running_loop()
         if self.queued >= self.max_queue:
-            raise _not_checked(503, f"server busy: {self.queued} checks are waiting for a worker; "
-                                   "the article was not checked, retry")
+            raise _not_checked(
+                503, f"server busy: {self.queued} checks are waiting for a worker; the article was not checked, retry"
+            )
         job = Job(article, path, loop.time() + timeout, timeout, loop.create_future())
         heapq.heappush(self.waiting, (loop.time() + size / SIZE_PENALTY, next(self._order), job))
         self.queued += 1
@@ -126,9 +127,14 @@ class WorkerPool:
             problems.append("no worker process is alive")
         if self.queued >= self.max_queue:
             problems.append(f"the queue is full ({self.queued} checks waiting)")
-        info: dict[str, Any] = {"workers": self.size, "alive": alive, "busy": busy,
-                                "queued": self.queued, "recycled": self.stats.recycled,
-                                "expired": self.stats.expired}
+        info: dict[str, Any] = {
+            "workers": self.size,
+            "alive": alive,
+            "busy": busy,
+            "queued": self.queued,
+            "recycled": self.stats.recycled,
+            "expired": self.stats.expired,
+        }
         if problems:
             info["problems"] = problems
         return not problems, info
@@ -170,29 +176,30 @@ class WorkerPool:
             return  # a running check is stopped by its own worker's deadline
         self.queued -= 1
         self.stats.expired += 1
-        job.future.set_exception(_not_checked(
-            503, f"server busy: the article waited {timeout:g}s for a worker and was not "
-                 "checked; retry"))
+        job.future.set_exception(
+            _not_checked(503, f"server busy: the article waited {timeout:g}s for a worker and was not checked; retry")
+        )
 
     async def _run(self, worker: Worker, job: Job) -> None:
         loop = asyncio.get_running_loop()
         try:
             payload = pickle.dumps((job.article, job.path))
             worker.writer.write(_FRAME.pack(len(payload)) + payload)
-            status, answer = await within(_read_frame(worker.reader),
-                                                    max(job.deadline - loop.time(), 0))
+            status, answer = await within(_read_frame(worker.reader), max(job.deadline - loop.time(), 0))
         except asyncio.TimeoutError:
-            log.warning("check of %s ran past its deadline: worker %d killed and replaced",
-                        job.path, worker.pid)
+            log.warning("check of %s ran past its deadline: worker %d killed and replaced", job.path, worker.pid)
             await self._replace(worker)
-            _settle(job, _not_checked(504, f"checking took longer than the {job.timeout:g}s "
-                                          "limit; the article was not checked"))
+            _settle(
+                job,
+                _not_checked(504, f"checking took longer than the {job.timeout:g}s limit; the article was not checked"),
+            )
         except (OSError, EOFError, asyncio.IncompleteReadError):
             log.error("worker %d died while checking %s; replaced", worker.pid, job.path)
             self.stats.failed += 1
             await self._replace(worker)
-            _settle(job, _not_checked(503, "the check failed (the worker was lost); "
-                                          "the article was not checked, retry"))
+            _settle(
+                job, _not_checked(503, "the check failed (the worker was lost); the article was not checked, retry")
+            )
         else:
             worker.busy = False
             worker.served += 1
@@ -202,8 +209,7 @@ class WorkerPool:
                 self.stats.failed += 1
                 if status == _OUT_OF_MEMORY:
                     await self._replace(worker)
-                _settle(job, _not_checked(503 if status == _OUT_OF_MEMORY else 500,
-                                         answer.decode("utf-8", "replace")))
+                _settle(job, _not_checked(503 if status == _OUT_OF_MEMORY else 500, answer.decode("utf-8", "replace")))
         self._dispatch()
 
     # The processes
@@ -278,6 +284,7 @@ def _reap_later(pid: int, tries: int = 100) -> None:
 
 # Inside a worker process
 
+
 def _worker_main(sock: socket.socket, runner: Runner, memory_mib: int, front: int) -> None:
     """Serve checks from the front process until it closes the socket or dies."""
     code = 0
@@ -305,8 +312,9 @@ def _run_check(runner: Runner, article: Any, path: str) -> tuple[bytes, bytes]:
         return _OK, runner(article, path)
     except MemoryError:
         log.error("worker %d ran out of memory checking %s", os.getpid(), path)
-        return _OUT_OF_MEMORY, (b"checking this article needed more memory than a worker may "
-                                b"use; the article was not checked")
+        return _OUT_OF_MEMORY, (
+            b"checking this article needed more memory than a worker may use; the article was not checked"
+        )
     except Exception:
         log.exception("internal error checking %s", path)
         return _FAILED, b"internal error in newslint; see the server log"

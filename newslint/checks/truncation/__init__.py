@@ -41,16 +41,22 @@ PARAMETERS: dict[str, Any] = {
     "required": ["mode"],
     "properties": {
         "mode": {"enum": ["paragraph-end", "split-sentence", "marker"]},
-        "dangling_words": {"$ref": "#/$defs/stringList", "default": [],
-                           "description": "paragraph-end: words no sentence of the language ends on"},
+        "dangling_words": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end: words no sentence of the language ends on",
+        },
         "continuation_openers": {"$ref": "#/$defs/stringList", "default": []},
         "weak_openers": {"$ref": "#/$defs/stringList", "default": []},
         "markers": {"$ref": "#/$defs/stringList", "default": []},
-        "evidence": {"enum": ["strong", "weak"], "default": "strong",
-                     "description": "paragraph-end: report strong evidence of a cut (a dangling word, a "
-                                    "trailing comma, an unclosed quotation or bracket, a word cut in the "
-                                    "middle) or only weak evidence (a fragment after a full sentence, the "
-                                    "only unfinished sentence of a tidy article)"},
+        "evidence": {
+            "enum": ["strong", "weak"],
+            "default": "strong",
+            "description": "paragraph-end: report strong evidence of a cut (a dangling word, a "
+            "trailing comma, an unclosed quotation or bracket, a word cut in the "
+            "middle) or only weak evidence (a fragment after a full sentence, the "
+            "only unfinished sentence of a tidy article)",
+        },
     },
 }
 

@@ -112,8 +112,9 @@ class Cut:
     strong: bool
 
 
-def paragraph_ends(doc: Document, compiled: Compiled, function_words: frozenset[str] | None,
-                   facts: Facts) -> Iterator[Hit]:
+def paragraph_ends(
+    doc: Document, compiled: Compiled, function_words: frozenset[str] | None, facts: Facts
+) -> Iterator[Hit]:
     strong = compiled.evidence == "strong"
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
     for cut in cuts(doc, compiled, function_words, facts):
@@ -121,13 +122,18 @@ def paragraph_ends(doc: Document, compiled: Compiled, function_words: frozenset[
             block = doc.blocks[cut.at]
             text = trim_end(block.text)
             start = max(0, len(text) - 40)
-            yield block_hit(block, cut.at, start, len(text), reason=cut.reason,
-                            where="The article" if cut.at == prose[-1] else "The paragraph",
-                            tail=text[start:].lstrip())
+            yield block_hit(
+                block,
+                cut.at,
+                start,
+                len(text),
+                reason=cut.reason,
+                where="The article" if cut.at == prose[-1] else "The paragraph",
+                tail=text[start:].lstrip(),
+            )
 
 
-def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | None,
-         facts: Facts) -> list[Cut]:
+def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | None, facts: Facts) -> list[Cut]:
     """Every paragraph that shows it was cut, with its evidence and its strength."""
     found = facts.shared(sentence_breaks)
     if hard_wrapped(found):
@@ -139,25 +145,23 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     result = []
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
-        reason = cut_evidence(trim_end(doc.blocks[i].text), following, compiled, words,
-                              function_words or frozenset())
+        reason = cut_evidence(trim_end(doc.blocks[i].text), following, compiled, words, function_words or frozenset())
         if reason:
             result.append(Cut(i, reason, True))
     tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})
     if tidy is not None:
-        result.append(Cut(tidy, "a full sentence, then a fragment, in an article whose every "
-                                "other paragraph ends", True))
+        result.append(
+            Cut(tidy, "a full sentence, then a fragment, in an article whose every other paragraph ends", True)
+        )
     strong = {c.at for c in result}
     eligible = {i for i in prose if _judged(doc, i, prose, breaks, complete=True)}
-    for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong],
-                                   function_words, eligible):
+    for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
         if i not in strong:
             result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
 
 
-def _judged(doc: Document, i: int, prose: list[int], breaks: set[int],
-            complete: bool = False) -> bool:
+def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete: bool = False) -> bool:
     """A paragraph without closing punctuation (or, with ``complete``, with it) that
     could be a cut sentence at all."""
     text = trim_end(doc.blocks[i].text)
@@ -176,8 +180,7 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int],
     return not sign_off(_LAST_STOP.split(text)[-1])
 
 
-def _tidy_trail(doc: Document, prose: list[int], judged: list[int],
-                strong: set[int]) -> int | None:
+def _tidy_trail(doc: Document, prose: list[int], judged: list[int], strong: set[int]) -> int | None:
     """The one paragraph of an edited article that trails off after a full sentence
     into a fragment of TIDY_FRAGMENT words or more that opens with a lead-in phrase
     and its comma ("Lebih khusus lagi, bagi pekerja ..."), when every other paragraph of
@@ -190,9 +193,8 @@ def _tidy_trail(doc: Document, prose: list[int], judged: list[int],
     i = open_ended[0]
     text = trim_end(doc.blocks[i].text)
     ends = sentence_ends(text)
-    fragment = text[ends[-1]:] if ends else ""
-    if i == prose[0] or len(fragment.split()) < TIDY_FRAGMENT or not _LEAD_IN.match(fragment) \
-            or not trails_off(text):
+    fragment = text[ends[-1] :] if ends else ""
+    if i == prose[0] or len(fragment.split()) < TIDY_FRAGMENT or not _LEAD_IN.match(fragment) or not trails_off(text):
         return None
     return i
 
@@ -202,14 +204,15 @@ def _cut_copy(doc: Document, prose: list[int], i: int) -> bool:
     duplicate/paragraph reports as such (one finding for one defect)."""
     text = " ".join(doc.blocks[i].text.split())
     return len(text) >= CUT_COPY_CHARS and any(
-        j != i and " ".join(doc.blocks[j].text.split()).startswith(text) for j in prose)
+        j != i and " ".join(doc.blocks[j].text.split()).startswith(text) for j in prose
+    )
 
 
 def _glued_end(text: str) -> bool:
     """The paragraph ended with a full stop and a widget was glued on after it
     ("... kata dia.Ikuti Whatsapp Channel Republika"): markup rules report that."""
     glued = list(GLUED.finditer(text))
-    return bool(glued) and len(text[glued[-1].end():].split()) <= GLUED_WORDS
+    return bool(glued) and len(text[glued[-1].end() :].split()) <= GLUED_WORDS
 
 
 def _word_counts(doc: Document, prose: list[int]) -> Counter[str]:
@@ -217,8 +220,9 @@ def _word_counts(doc: Document, prose: list[int]) -> Counter[str]:
     return Counter(w.casefold() for i in prose for w in _LETTER_WORDS.findall(doc.blocks[i].text))
 
 
-def cut_evidence(text: str, following: Block | None, compiled: Compiled,
-                 words: Counter[str], function_words: frozenset[str]) -> str | None:
+def cut_evidence(
+    text: str, following: Block | None, compiled: Compiled, words: Counter[str], function_words: frozenset[str]
+) -> str | None:
     """Strong signs that ``text`` (which lacks closing punctuation) was cut, or None."""
     count = len(text.split())
     if count < MIN_WORDS or LIST_ITEM.match(text):
@@ -229,12 +233,18 @@ def cut_evidence(text: str, following: Block | None, compiled: Compiled,
     if dangling and (count >= HEADING_WORDS or "," in text):
         return f"it ends on '{dangling}', which no sentence ends on"
     number = _NUMBER_AFTER.search(text)
-    if number and number.group(1).casefold() in compiled.dangling and count >= HEADING_WORDS \
-            and not _YEAR.fullmatch(number.group(2)):
+    if (
+        number
+        and number.group(1).casefold() in compiled.dangling
+        and count >= HEADING_WORDS
+        and not _YEAR.fullmatch(number.group(2))
+    ):
         return f"it ends on a number after '{number.group(1)}' ('{number.group(0).strip()}')"
-    if _OPEN_END.search(text) and trim_end(text[:-1])[-1:] not in TERMINAL \
-            and (not _DASH_END.search(text) or len(WORD.findall(text)) >= DASH_WORDS
-                 or "," in text):
+    if (
+        _OPEN_END.search(text)
+        and trim_end(text[:-1])[-1:] not in TERMINAL
+        and (not _DASH_END.search(text) or len(WORD.findall(text)) >= DASH_WORDS or "," in text)
+    ):
         return f"it ends on '{text[-1]}'"
     # A quote running on into the next paragraph ends its sentence first, so an
     # unclosed quotation without closing punctuation is cut whatever follows.
@@ -254,7 +264,7 @@ def _dangling(text: str, dangling: frozenset[str]) -> str | None:
     last = _LAST_WORD.search(text)
     if last is None or not last.group(1).islower() or last.group(1).casefold() not in dangling:
         return None
-    before = text[:last.start()]
+    before = text[: last.start()]
     if before.endswith(("-", "'", "’")) or before.rstrip().endswith(";"):
         return None
     return last.group(1)
@@ -265,9 +275,14 @@ def _unclosed_bracket(text: str) -> bool:
     is a sign-off whose bracket a scraper lost, "[MP2 / MP2 SP" a credit)."""
     for opening, closing in ("()", "[]"):
         at = text.rfind(opening)
-        inside = text[at + 1:]
-        if at >= 0 and text.count(opening) > text.count(closing) and closing not in inside \
-                and len(inside.split()) >= 3 and reads_as_prose(inside):
+        inside = text[at + 1 :]
+        if (
+            at >= 0
+            and text.count(opening) > text.count(closing)
+            and closing not in inside
+            and len(inside.split()) >= 3
+            and reads_as_prose(inside)
+        ):
             return True
     return False
 

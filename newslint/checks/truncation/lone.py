@@ -52,13 +52,13 @@ _BOLD_OPEN = regex.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
 # A paragraph ending on a short phrase in quotes that opened mid-sentence ('might not
 # be the "jobs machine"'): the quote closes the phrase, not the sentence.
 _PHRASE_WORD = r"[^\s“”\"‘’«».!?…,;:]+"
-_CLOSING_QUOTES = frozenset("”\"’»")  # the phrase's closing quote ends the text: a cheap test first
+_CLOSING_QUOTES = frozenset('”"’»')  # the phrase's closing quote ends the text: a cheap test first
 _QUOTED_PHRASE = regex.compile(
-    rf"\s\p{{Ll}}[\p{{Ll}}’'-]*\s+[“\"‘«]\s?{_PHRASE_WORD}(?:\s{_PHRASE_WORD}){{0,2}}\s?[”\"’»]$")
+    rf"\s\p{{Ll}}[\p{{Ll}}’'-]*\s+[“\"‘«]\s?{_PHRASE_WORD}(?:\s{_PHRASE_WORD}){{0,2}}\s?[”\"’»]$"
+)
 
 
-def lone_sentence(doc: Document, prose: list[int],
-                  function_words: frozenset[str] | None) -> int | None:
+def lone_sentence(doc: Document, prose: list[int], function_words: frozenset[str] | None) -> int | None:
     """The one paragraph of an article that reads as a sentence and has no end, or None.
 
     A paragraph that is one of a kind is cut. It must also be followed by a new
@@ -69,9 +69,8 @@ def lone_sentence(doc: Document, prose: list[int],
     if len(unfinished) != 1 or len(prose) < ARTICLE_PARAGRAPHS:
         return None
     i = unfinished[0]
-    after = doc.blocks[i + 1:i + 3]
-    if after and (after[0].text.lstrip(" “\"‘«„([")[:1].islower()
-                  or all(introduces_list(b) for b in after)):
+    after = doc.blocks[i + 1 : i + 3]
+    if after and (after[0].text.lstrip(' “"‘«„([')[:1].islower() or all(introduces_list(b) for b in after)):
         return None  # the sentence goes on, or introduces a list (a lone item is a heading)
     if i == prose[0] and i > 0 and doc.blocks[i - 1].kind in ("title", "heading"):
         return None  # a standfirst
@@ -82,10 +81,12 @@ def lone_sentence(doc: Document, prose: list[int],
 def introduces_list(following: Block | None) -> bool:
     """The next block is a list item, numbered or bulleted, a "Label: value" line
     ("larik 1: 54, 58, 62") or an item ending on a semicolon."""
-    return following is not None and (following.kind == "list-item"
-                                      or bool(LIST_ITEM.match(following.text))
-                                      or bool(LABEL.match(following.text))
-                                      or trim_end(following.text).endswith(";"))
+    return following is not None and (
+        following.kind == "list-item"
+        or bool(LIST_ITEM.match(following.text))
+        or bool(LABEL.match(following.text))
+        or trim_end(following.text).endswith(";")
+    )
 
 
 def _set_apart(doc: Document, i: int) -> bool:
@@ -95,7 +96,7 @@ def _set_apart(doc: Document, i: int) -> bool:
     if _IMAGE.search(doc.source, start, end):
         return True
     opening = doc.blocks[i].start
-    return bool(_BOLD_OPEN.search(doc.source[max(0, opening - 40):opening]))
+    return bool(_BOLD_OPEN.search(doc.source[max(0, opening - 40) : opening]))
 
 
 def _unfinished(text: str) -> bool:
@@ -103,8 +104,7 @@ def _unfinished(text: str) -> bool:
     if ends_complete(text) and not (text[-1:] in _CLOSING_QUOTES and _QUOTED_PHRASE.search(text)):
         return False
     words = WORD.findall(text)
-    if len(words) < PEER_WORDS or NOT_PROSE.search(text) or LIST_ITEM.match(text) \
-            or LABEL.match(text):
+    if len(words) < PEER_WORDS or NOT_PROSE.search(text) or LIST_ITEM.match(text) or LABEL.match(text):
         return False
     return sentence_case(words[1:])
 
@@ -128,17 +128,22 @@ def _reads_as_sentence(text: str, function_words: frozenset[str] | None) -> bool
     """One sentence of SENTENCE_WORDS words or more, with the function words of its
     language (or, for a language without a list, in a script with capitals)."""
     words = WORD.findall(text)
-    if len(words) < SENTENCE_WORDS or sentence_ends(text) or ATTRIBUTION.search(text) \
-            or _ISO_DATE.search(text) or list_like(text):
+    if (
+        len(words) < SENTENCE_WORDS
+        or sentence_ends(text)
+        or ATTRIBUTION.search(text)
+        or _ISO_DATE.search(text)
+        or list_like(text)
+    ):
         return False
     if function_words is None:
         return any(w[:1].isupper() for w in words) and any(w[:1].islower() for w in words)
     return sum(w.casefold() in function_words for w in words) >= FUNCTION_WORDS
 
 
-def weak_evidence(doc: Document, prose: list[int], candidates: list[int],
-                  function_words: frozenset[str] | None,
-                  eligible: set[int]) -> list[tuple[int, str]]:
+def weak_evidence(
+    doc: Document, prose: list[int], candidates: list[int], function_words: frozenset[str] | None, eligible: set[int]
+) -> list[tuple[int, str]]:
     """Paragraphs among ``candidates`` (without closing punctuation, no strong evidence)
     whose cut only a tidy article makes likely, with the reason. The article's only
     unfinished sentence may also end on a quoted phrase, when ``eligible``."""
@@ -150,11 +155,13 @@ def weak_evidence(doc: Document, prose: list[int], candidates: list[int],
     found = []
     for i in candidates:
         text = trim_end(doc.blocks[i].text)
-        if (i == prose[0] and not sentence_ends(text)) or not _weighs_weak_evidence(doc, i, text) \
-                or _heading(doc, prose, i, function_words or frozenset()):
+        if (
+            (i == prose[0] and not sentence_ends(text))
+            or not _weighs_weak_evidence(doc, i, text)
+            or _heading(doc, prose, i, function_words or frozenset())
+        ):
             continue  # a standfirst or a deck (one sentence), a quoted tweet, a subheading
-        reason = loose_end(text, _neighbours(doc, prose, i),
-                           i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
+        reason = loose_end(text, _neighbours(doc, prose, i), i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
         if reason is None and i == lone:
             reason = "the only sentence of the article without an end"
         if reason:
@@ -196,8 +203,12 @@ def loose_end(text: str, neighbours: list[Block], last: bool) -> str | None:
         return None
     if trails_off(text):
         return "a full sentence, then a fragment without an end"
-    if last and reads_as_prose(text) and not list_like(text) \
-            and not any(_long_open(b.text, TRAIL_WORDS) for b in neighbours):
+    if (
+        last
+        and reads_as_prose(text)
+        and not list_like(text)
+        and not any(_long_open(b.text, TRAIL_WORDS) for b in neighbours)
+    ):
         return "the article's last sentence has no end"
     return None
 
@@ -214,7 +225,7 @@ def trails_off(text: str) -> bool:
     ends = sentence_ends(text)
     if not ends or len(text.split()) < TRAIL_WORDS:
         return False
-    tail = text[ends[-1]:]
+    tail = text[ends[-1] :]
     # "... kata dia.Ikuti Whatsapp Channel": a widget glued on, reported by markup rules
     return reads_as_prose(tail) and not ATTRIBUTION.search(text) and not GLUED.search(tail)
 

@@ -94,7 +94,7 @@ def opens_unclosed_quote(text: str) -> bool:
         return False
     # An odd straight quote opens when it starts the text or a word ('said: "We').
     last = text.rindex('"')
-    return not text[:last].strip() or (text[last - 1].isspace() and text[last + 1:last + 2].isalnum())
+    return not text[:last].strip() or (text[last - 1].isspace() and text[last + 1 : last + 2].isalnum())
 
 
 def short_lines(text: str) -> bool:
@@ -130,7 +130,7 @@ def reads_as_prose(fragment: str) -> bool:
 def last_sentence(text: str) -> str:
     """The text after the paragraph's last inner sentence end."""
     ends = sentence_ends(text)
-    return text[ends[-1]:] if ends else text
+    return text[ends[-1] :] if ends else text
 
 
 def open_ended(text: str) -> bool:
@@ -142,7 +142,8 @@ def open_ended(text: str) -> bool:
 # title in angle brackets, "<Jang Noksu>").
 CODE = regex.compile(
     r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|[{}=\\|`]|\w\(\w*\)|\w[._]\w+\(|"
-    r"^\s*(?:def|var|let|const|import|return|#include)\s")
+    r"^\s*(?:def|var|let|const|import|return|#include)\s"
+)
 # A wire or outlet sign-off after the last sentence: "(Reuters)", "— AP", "dpa", "− afp",
 # "Editing by ...", "Contributing: ...", "(ant)", "(dtc/ xxx)", "[Antara", initials in
 # parentheses.

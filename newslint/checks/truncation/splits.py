@@ -57,7 +57,9 @@ _PUNCTUATION = regex.compile(r"[^\w\s]")
 # Legal and numbered structure: "Pasal 1", "Artikel 5", "Article 3", "Bab II", "Section 2".
 _STRUCTURE = regex.compile(
     r"^\W*(?:pasal|perkara|artikel|article|art\.|artigo|artículo|bab|bagian|section|§|"
-    r"chapter|kapitel|capítulo|chapitre|ayat|huruf|nomor|no\.)\s*[\dIVXLC]+\b", regex.I)
+    r"chapter|kapitel|capítulo|chapitre|ayat|huruf|nomor|no\.)\s*[\dIVXLC]+\b",
+    regex.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +86,7 @@ def split_sentences(doc: Document, compiled: Compiled, facts: Facts) -> Iterator
         breaks = [b for b in breaks if not b.lower] + [Break(lower[0].at, note, True, True)]
     for brk in sorted(breaks, key=lambda b: b.at):
         text = trim_end(blocks[brk.at].text)
-        yield block_hit(blocks[brk.at], brk.at, max(0, len(text) - 40), len(text),
-                        reason=brk.reason)
+        yield block_hit(blocks[brk.at], brk.at, max(0, len(text) - 40), len(text), reason=brk.reason)
 
 
 def hard_wrapped(breaks: list[Break]) -> bool:
@@ -103,13 +104,14 @@ def _opener_reason(prev: str, text: str, compiled: Compiled) -> str | None:
         return None  # most paragraphs: no need to count words
     if len(prev.split()) < MIN_WORDS or len(text.split()) < MIN_WORDS:
         return None
-    after = text[first.end():first.end() + 1]
+    after = text[first.end() : first.end() + 1]
     if folded in compiled.openers and word[:1].isupper() and after != ",":
         return f"the paragraph opens with '{word}', continuing the previous sentence"
-    if folded in compiled.weak_openers and _opens_unclosed_quote(prev) \
-            and _closes_unopened_quote(text):
-        return (f"a quotation opened in the previous paragraph closes here without being "
-                f"reopened, and the paragraph opens with '{word}'")
+    if folded in compiled.weak_openers and _opens_unclosed_quote(prev) and _closes_unopened_quote(text):
+        return (
+            f"a quotation opened in the previous paragraph closes here without being "
+            f"reopened, and the paragraph opens with '{word}'"
+        )
     return None
 
 
@@ -130,8 +132,7 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
         if not (is_prose(blocks[i]) and is_prose(blocks[i + 1])):
             continue
         prev, nxt = trim_end(blocks[i].text), blocks[i + 1].text.strip()
-        if ends_complete(prev) or _structure(prev, nxt) or _tag_like(prev, nxt) \
-                or _table_cell(prev, nxt):
+        if ends_complete(prev) or _structure(prev, nxt) or _tag_like(prev, nxt) or _table_cell(prev, nxt):
             continue
         if i and trim_end(blocks[i - 1].text).endswith((":", ";")):
             continue  # an item of a list introduced by a colon
@@ -150,16 +151,23 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
 def _list_run(before: str, prev: str, nxt: str) -> bool:
     """A run of short items, each ending on a comma ("Tos,", "Fiebre,", "Ansiedad y
     fatiga."): a list set as paragraphs, not one sentence."""
+
     def item(text: str) -> bool:
         return 0 < len(text.split()) <= LIST_ITEM_WORDS and text[-1:] in ",.;"
-    return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":")
-                                                  or item(nxt))
+
+    return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":") or item(nxt))
 
 
 def _structure(prev: str, nxt: str) -> bool:
     """List items, numbered or legal structure, code: not pieces of one sentence."""
-    return bool(LIST_ITEM.match(prev) or LIST_ITEM.match(nxt) or _STRUCTURE.match(prev)
-                or _STRUCTURE.match(nxt) or CODE.search(prev) or CODE.search(nxt[:80]))
+    return bool(
+        LIST_ITEM.match(prev)
+        or LIST_ITEM.match(nxt)
+        or _STRUCTURE.match(prev)
+        or _STRUCTURE.match(nxt)
+        or CODE.search(prev)
+        or CODE.search(nxt[:80])
+    )
 
 
 def _break_reason(before: str, prev: str, nxt: str, after: str) -> str | None:
@@ -196,8 +204,7 @@ def _fragment(text: str) -> bool:
 
 def _tag_like(prev: str, nxt: str) -> bool:
     """Two short lower-case lines without punctuation: a tag list, not a sentence."""
-    return all(len(t.split()) <= 5 and not _PUNCTUATION.search(t) and t == t.casefold()
-               for t in (prev, nxt))
+    return all(len(t.split()) <= 5 and not _PUNCTUATION.search(t) and t == t.casefold() for t in (prev, nxt))
 
 
 def _opens_unclosed_quote(text: str) -> bool:

@@ -106,6 +106,8 @@ def make_article(
     for name, value in values.items():
         if not isinstance(value, str) and (value is not None or name in ("body", "body_format")):
             raise ArticleError(name, f"'{name}' must be a string, not {type(value).__name__}")
+    if not body.strip():
+        raise ArticleError("body", "'body' is empty: an article without text is not publishable")
     return Article(
         body=body,
         body_format=parse_body_format(body_format),

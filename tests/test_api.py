@@ -110,9 +110,11 @@ def test_oversize_body_is_a_finding_not_an_exception() -> None:
     assert result.publishable is False
 
 
-def test_empty_body_is_a_warning() -> None:
-    result = lint_article(body="  \n", **META)
-    assert [(f.rule, f.severity) for f in result.findings] == [("input/empty", "warning")]
+@pytest.mark.parametrize("body", ["", "  \n", "\t\r\n "])
+def test_an_empty_body_is_not_publishable(body: str) -> None:
+    # The HTTP publish check answers 400 for it; the Python API refuses it the same way.
+    with pytest.raises(ArticleError, match="empty"):
+        lint_article(body=body, **META)
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ class Tally:
 
 def noisy_site(path: Path) -> str:
     if path.name.startswith("lsid-"):
-        return "detik-lang_scrape"
+        return "detik-lsid"
     if path.name.startswith("ms-"):
         return "utusan"
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()

@@ -276,19 +276,18 @@ def render(pack: Pack, name: str, sources: Sequence[str]) -> str:
 
 def read_documents(paths: Iterable[str], max_bytes: int) -> tuple[list[Document], list[str]]:
     """Every document in ``paths`` (files already expanded), and the files skipped with why."""
-    from newslint.readers import read_bytes
+    from newslint.readers import read_bytes, source
 
     documents: list[Document] = []
     skipped: list[str] = []
     for path in paths:
-        try:
-            with open(path, "rb") as f:
-                data = f.read(max_bytes + 1)
+        try:  # the linter's bounded read: no FIFO, device or over-size file is read
+            data = source.read_file(path, max_bytes)
         except OSError as e:
             skipped.append(f"{path}: cannot read ({e.strerror or e})")
             continue
-        if len(data) > max_bytes:
-            skipped.append(f"{path}: larger than {max_bytes} bytes")
+        if not isinstance(data, bytes):
+            skipped.append(f"{path}: {data.message}")
             continue
         documents.extend(doc for doc in read_bytes(data, path) if doc.blocks)
     return documents, skipped

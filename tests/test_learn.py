@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,12 @@ def test_a_dateline_sentence_is_not_a_label_family() -> None:
     assert [headline for _, headline in keys] == [False]
     keys = normaliser.keys("Baca juga: Polis menahan dua lelaki")
     assert [headline for _, headline in keys] == [False, True]
+
+
+def test_files_that_are_not_regular_files_are_skipped_not_read(runner, tmp_path: Path) -> None:
+    folder = site(tmp_path)
+    os.mkfifo(folder / "pipe.txt")  # a FIFO would block a plain open() forever
+    out = tmp_path / "chrome.yaml"
+    result = runner.invoke(main, ["learn", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "pipe.txt: not a regular file" in result.output

@@ -155,6 +155,15 @@ def load_verdicts(path: Path) -> dict[tuple[str, str, int, str], dict[str, str]]
     return verdicts
 
 
+def verdict_files(path: Path) -> list[Path]:
+    """The verdict file, then its siblings ``<stem>-*.yaml`` in name order.
+
+    Verdicts may be kept in several files (``verdicts.yaml``, ``verdicts-chrome.yaml``...)
+    so that work on different rules adds verdicts without editing one file.
+    """
+    return [path, *sorted(path.parent.glob(f"{path.stem}-*{path.suffix}"))]
+
+
 def verdict_for(f: Finding, verdicts: Verdicts) -> dict[str, str] | None:
     """The verdict on a finding: by (file, rule, line, snippet), else by (file, rule, line).
 
@@ -431,7 +440,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     split = load_split(args.split)
     if args.part == "clean":
         findings = collect(folder, args.min_severity, ["--include", "*.md"])
-        verdicts = {**metadata_verdicts(findings, folder), **load_verdicts(args.verdicts)}
+        verdicts = metadata_verdicts(findings, folder)
+        for path in verdict_files(args.verdicts):
+            verdicts.update(load_verdicts(path))
         if args.unjudged:
             print_unjudged(findings, verdicts, folder, args.template)
             return 0

@@ -81,7 +81,7 @@ def test_a_corrupt_or_foreign_entry_is_a_miss(tmp_path: Path, cache: Path) -> No
     assert load_rule_file(path)[0].id == "ad-text/house-ad"
     data = json.loads(entry.read_text(encoding="utf-8"))  # written anew
     data["rules"][0]["message"] = "tampered"
-    data["key"]["sha256"] = "0" * 64
+    data["key"]["checksum"] = "0" * 20
     entry.write_text(json.dumps(data), encoding="utf-8")
     assert load_rule_file(path)[0].message == "House ad: {match}"
 

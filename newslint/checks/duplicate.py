@@ -43,11 +43,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from newslint import regexcache
 from newslint.checks.base import (
     Context,
     Hit,
@@ -87,7 +85,7 @@ STRUCTURE_REPEATS = 4
 NEARBY = 3
 COPIED_RUN = 4
 LARGE_GROUP = 12
-_WORD = regex.compile(r"\w+")
+_WORD = regexcache.compile(r"\w+")
 # On ASCII text both engines' \w mean [A-Za-z0-9_]; the standard library's is faster.
 _ASCII_WORD = re.compile(r"\w+")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
@@ -326,6 +324,8 @@ def _similarity(a: list[str], b: list[str], threshold: float) -> float:
     """The word-sequence similarity of two paragraphs (0 when their lengths alone rule it out)."""
     if min(len(a), len(b)) / max(len(a), len(b)) < threshold - 0.1:
         return 0.0
+    from difflib import SequenceMatcher
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

@@ -36,9 +36,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from newslint import language as lang_words
+from newslint import regexcache
 from newslint.checks.base import Context, Detector, Hit, with_defaults
 from newslint.document import Block, Document
 from newslint.words import Words, WordWork
@@ -189,7 +188,7 @@ def _long_prose(block: Block, compiled: Compiled) -> bool:
     return len(text) + (_DENSE_WEIGHT - 1) * len(_DENSE_LETTER.findall(text)) >= compiled.min_chars
 
 
-_DENSE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_DENSE_LETTER = regexcache.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -30,8 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from newslint import regexcache
 from newslint.checks.base import TERMINAL, Hit, block_hit
 from newslint.checks.truncation.lone import (
     GLUED,
@@ -81,28 +80,28 @@ CUT_WORD_RATIO = 2
 # A cut-off copy of another paragraph is left to duplicate/paragraph from this length.
 CUT_COPY_CHARS = 40
 
-_LAST_WORD = regex.compile(r"(\w+)\W*$")
+_LAST_WORD = regexcache.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
-_NUMBER_AFTER = regex.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
-_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-_LAST_LETTERS = regex.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
-_LETTER_WORDS = regex.compile(r"[\p{L}\p{M}]+")
-_PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
+_NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
+_YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
+_LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
+_LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
+_PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
 # end an interrupted quote on purpose, so it is not counted).
-_OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
-_DASH_END = regex.compile(r"(?:\s[-–]|--)$")
+_OPEN_END = regexcache.compile(r"(?:[,(&+]|\s[-–]|--)$")
+_DASH_END = regexcache.compile(r"(?:\s[-–]|--)$")
 # A list item's end: "; and", "; e", "; y", "; et", "; und", "; dan".
-_ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
+_ITEM_END = regexcache.compile(r";\s*\p{Ll}{1,4}$")
 # A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
-_PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
+_PULL_QUOTE = regexcache.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
 # What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
-_LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
+_LAST_STOP = regexcache.compile(r"[.!?…。][\"”’»)\]]*\s+")
 # A sentence opening with a lead-in phrase of one to three words and its comma.
-_LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
+_LEAD_IN = regexcache.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
-_CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
+_CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,9 @@ paragraph of a hard-wrapped text.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -140,7 +141,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     breaks = {b.at for b in found}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
     words = _word_counts(doc, prose)
-    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not _cut_copy(doc, prose, i)]
+    cut_copy = _cut_copies(doc, prose)
+    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not cut_copy(i)]
     result = []
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
@@ -198,13 +200,27 @@ def _tidy_trail(doc: Document, prose: list[int], judged: list[int], strong: set[
     return i
 
 
-def _cut_copy(doc: Document, prose: list[int], i: int) -> bool:
-    """The paragraph is the start of another one: a cut-off copy, which
-    duplicate/paragraph reports as such (one finding for one defect)."""
-    text = " ".join(doc.blocks[i].text.split())
-    return len(text) >= CUT_COPY_CHARS and any(
-        j != i and " ".join(doc.blocks[j].text.split()).startswith(text) for j in prose
-    )
+def _cut_copies(doc: Document, prose: list[int]) -> Callable[[int], bool]:
+    """Whether a paragraph is the start of another one: a cut-off copy, which
+    duplicate/paragraph reports as such (one finding for one defect).
+
+    The prose paragraphs' texts (spacing normalised) are sorted once, when a paragraph
+    first asks: the texts that open with a paragraph's text follow it in that order, so
+    each question is a binary search and a long article costs n log n, not n squared."""
+    ordered: list[str] = []
+
+    def cut_copy(i: int) -> bool:
+        text = " ".join(doc.blocks[i].text.split())
+        if len(text) < CUT_COPY_CHARS:
+            return False
+        if not ordered:
+            ordered.extend(sorted(" ".join(doc.blocks[j].text.split()) for j in prose))
+        # ordered[at] is this paragraph's own text (or an equal one): another one opening
+        # with it, if any, comes next.
+        at = bisect.bisect_left(ordered, text)
+        return at + 1 < len(ordered) and ordered[at + 1].startswith(text)
+
+    return cut_copy
 
 
 def _glued_end(text: str) -> bool:

@@ -87,11 +87,13 @@ _SPACES = " \t\u00a0\u202f"
 _TWO_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?][\"'”’»)]?\s+[\"“«]?\p{Lu}")
 _LINK_ITEM = regex.compile(r"\[([^\[\]]{1,300})\]\([^()\s]{1,500}\)")
 _MARKDOWN_BREAK = regex.compile(r"(?:  |\\)\r?$")
-# Entries of a table or a record set out as lines, not headlines: a score or a time
-# ("3 - 1", "21-13", "1:07.334"), a percentage, a fixture ("A vs B"), a "Label: value"
-# opening or a label ending in a colon, a semicolon, or three commas (a line-up).
+# Entries of a table, a list or a record set out as lines, not headlines: a score, a
+# time or a date ("3 - 1", "21-13", "1:07.334", "2018.04.05"), a percentage, a link, an
+# enumerator ("2.", "(A)"), a "Label: value" opening or a label ending in a colon, a
+# fixture ("A vs B"), a spaced dash, a semicolon, or three commas (a line-up).
 _DATA_LINE = regex.compile(
-    r"\d\s?[-–:x/]\s?\d|\d\s?%|:$|\s[-–]\s|\svs\.?\s|;|^[^\s:]{1,20}(?:\s[^\s:]{1,20})?\s?:\s|(?:,[^,]*){3}",
+    r"\d\s?[-–:x/.]\s?\d|\d\s?%|:$|https?://|^\(?\w{1,2}[.)]\s|"
+    r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s|\s[-–]\s|\svs\.?\s|;|(?:,[^,]*){3}",
     regex.IGNORECASE,
 )
 # "Section | Headline", as related-article widgets print them (not a table row "| a | b |").
@@ -194,7 +196,7 @@ def _ends_sentence(text: str) -> bool:
 def _opens_like_title(text: str) -> bool:
     for char in text.lstrip(_OPENING + _SPACES)[:1]:
         if char.isalpha():
-            return char.isupper() or not char.islower()  # caseless scripts open as they like
+            return char.isupper()  # a caseless script has no headline shape to read
         return char.isdigit()
     return False
 
@@ -289,6 +291,11 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
         return None
+    if menus * 4 > len(members) and j < len(lines):
+        return None  # short labels among longer lines (a plan, a programme), unless they close the page
+    exclaimed = sum(1 for line in members if _core(line.text)[-1:] in "!?")
+    if exclaimed * 4 > len(members):
+        return None  # short sentences calling out to the reader: a post's closing lines
     return Run(members, "related-list", f"of headlines {where}", edge, False)
 
 

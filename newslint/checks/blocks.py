@@ -78,6 +78,7 @@ MENU_WORDS = 3
 MENU_CHARS = 32
 GAP = 1  # lines of another shape a run may hold between two of its own
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
+WRAP_WORDS = 6
 SENTENCE_END = frozenset(".!?…。！？")
 _CLOSING = "\"'”’»)]"
 _OPENING = "\"'“‘«„¿¡([#"
@@ -355,9 +356,9 @@ def _hard_wrap(doc: Document, min_breaks: int) -> Iterator[Hit]:
 
 def _broken(text: str, following: str) -> bool:
     """A long line cut mid-sentence whose sentence goes on, in lower case, on the next."""
-    text = trim_end(text)
-    if len(text) < WRAP_CHARS:
-        return False
+    text = trim_end(text).removesuffix("\\")  # Markdown's backslash hard break
+    if len(text) < WRAP_CHARS or len(text.split(None, WRAP_WORDS)) < WRAP_WORDS or "|" in text:
+        return False  # verse, a record with no spaces (an ads.txt line), a "Section | Headline" line
     last = _core(text)[-1:]
     if not (last.isalnum() or last == ","):
         return False

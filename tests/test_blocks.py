@@ -194,3 +194,25 @@ def test_lines_that_are_not_a_wrapped_paragraph(text: str) -> None:
 def test_one_break_is_not_enough() -> None:
     text = WRAPPED.split("\n")[0] + "\n" + "conflicts of interest are deeper, closer than we thought.\n"
     assert lint("hard-wrap", "Title\n\n" + text, "draft.txt", min_run=2) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a schedule in "Section | Headline" form
+        ["15:55 WIB | Free Practice 1", "16:00 WIB | Free Practice 2", "10:20 WIB | Qualifying"],
+        # steps that lean on each other
+        [
+            "Naik MRT tujuan Stasiun Blok M",
+            "Lalu, lanjutkan perjalanan dengan Transjakarta",
+            "Transit di halte Monas",
+            "Selanjutnya, naik Transjakarta di koridor 2",
+            "Kemudian, turun di Halte Harmoni",
+        ],
+        # a table's cells
+        ["M", "S", "Bahrain", "12", "China", "9"],
+    ],
+)
+def test_schedules_steps_and_cells_are_not_chrome(lines: list[str]) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, *lines)
+    assert lint("related-list", text) == lint("nav-menu", text) == []

@@ -76,6 +76,7 @@ HEADLINE_WORDS = (3, 22)
 HEADLINE_CHARS = 180
 MENU_WORDS = 3
 MENU_CHARS = 32
+MENU_LETTERS = 2
 GAP = 1  # lines of another shape a run may hold between two of its own
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
 WRAP_WORDS = 6
@@ -98,6 +99,8 @@ _DATA_LINE = regex.compile(
     regex.IGNORECASE,
 )
 # "Section | Headline", as related-article widgets print them (not a table row "| a | b |").
+# A line opening with one word and a comma: a step that follows from the one before.
+_LINKED_OPENING = regex.compile(r"\w+,\s")
 _SECTION_HEADLINE = regex.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
 
 
@@ -179,7 +182,8 @@ def shape_of(text: str) -> str:
     if _TWO_SENTENCES.search(text):
         return OTHER
     if len(words) <= MENU_WORDS and len(text) <= MENU_CHARS and last not in "!?…":
-        return MENU
+        # an item has a word to read: not "M", "12" (a table's cells)
+        return MENU if sum(1 for c in text if c.isalpha()) >= MENU_LETTERS else OTHER
     if HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]:
         return HEADLINE if last != ":" else OTHER
     return OTHER
@@ -282,6 +286,8 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         where, edge = "after the article's last paragraph", True
     else:
         where, edge = "between paragraphs of the article", False
+    if _data_lines(members) * 5 >= len(members) * 2:
+        return None  # a table or a schedule ("15:55 WIB | Free Practice 1"), a line-up
     marked = _marked(members)
     if marked:
         return Run(members, "related-list", f"of {marked} {where}", edge, True)
@@ -312,15 +318,27 @@ def _marked(members: tuple[Line, ...]) -> str:
 
 def _records(members: tuple[Line, ...]) -> bool:
     """Entries of a table or of similar records (results, a line-up, "Artigo 14, ..."),
-    not headlines: many data lines, or most lines opening with the same word as another."""
+    not headlines: steps opening with a linking word, or most lines opening with the same
+    word as another."""
     texts = [trim_end(line.text).strip() for line in members]
-    if sum(1 for t in texts if _DATA_LINE.search(t)) * 5 >= len(texts) * 2:
-        return True
+    linked = sum(1 for t in texts if _LINKED_OPENING.match(t))
+    if linked * 4 > len(texts):
+        return True  # steps that lean on each other ("Lalu, ...", "Then, ..."): the article's own
     openings = [t.split(None, 1)[0].casefold() for t in texts]
     counts: dict[str, int] = {}
     for word in openings:
         counts[word] = counts.get(word, 0) + 1
     return sum(1 for word in openings if counts[word] > 1) * 2 > len(openings)
+
+
+def _data_lines(members: tuple[Line, ...]) -> int:
+    """How many lines are entries of a table or a record (a link's text is read, not its address)."""
+    count = 0
+    for line in members:
+        text = trim_end(line.text).strip()
+        link = _LINK_ITEM.fullmatch(text)
+        count += _DATA_LINE.search(link.group(1) if link else text) is not None
+    return count
 
 
 def _capitalised(text: str) -> bool:

@@ -283,7 +283,12 @@ def big_files(newslint: str, tmp: Path, repeat: int) -> None:
                 f"{rss / size:>11.1f}x{(rss - base) / size:>20.1f}x"
             )
         print(f"{kind}: 5 MB / 1 MB CPU {cpu[5] / cpu[1]:.2f} (linear is 5.0; target within 1.2x: at most 6.0)")
-        print(f"{kind}: a one-paragraph draft's run holds {base / 2**20:.0f} MiB")
+        # What any run costs (start-up, rules, language profiles) is not the document's lint.
+        fixed = median(runs["base"], lambda r: r.cpu)
+        print(
+            f"{kind}: a one-paragraph draft's run takes {fixed:.2f} s of CPU and holds {base / 2**20:.0f} MiB; "
+            f"less that run, 5 MB / 1 MB CPU {(cpu[5] - fixed) / (cpu[1] - fixed):.2f}"
+        )
     print("targets: peak memory at most 10x the file size")
 
 

@@ -16,13 +16,13 @@ from newslint import lint_text
 from newslint.engine import Options
 
 PROSE = {
-    "en": "The council approved the budget on Monday after a long debate, and the mayor said the new park would open next spring.",
-    "id": "Pemerintah kota menyetujui anggaran pada Senin setelah perdebatan panjang, dan wali kota mengatakan taman baru akan dibuka tahun depan.",
-    "de": "Der Stadtrat hat den Haushalt am Montag nach langer Debatte beschlossen, und der Bürgermeister sagte, der neue Park öffne im Frühjahr.",
-    "fr": "Le conseil municipal a adopté le budget lundi après un long débat, et le maire a annoncé que le nouveau parc ouvrirait au printemps.",
-    "es": "El ayuntamiento aprobó el presupuesto el lunes tras un largo debate, y el alcalde dijo que el nuevo parque abrirá en primavera.",
-    "ms": "Majlis bandaran meluluskan bajet pada Isnin selepas perbahasan panjang, dan datuk bandar berkata taman baharu akan dibuka tahun depan.",
-    "pt": "A câmara aprovou o orçamento na segunda-feira depois de um longo debate, e o prefeito disse que o novo parque abre na primavera.",
+    "en": "The council approved the budget on Monday, and the mayor said the park would open in spring.",
+    "id": "Pemerintah kota menyetujui anggaran pada Senin, dan wali kota mengatakan taman dibuka tahun depan.",
+    "de": "Der Stadtrat hat den Haushalt am Montag beschlossen, und der Park öffne im Frühjahr, hieß es.",
+    "fr": "Le conseil a adopté le budget lundi, et le maire a annoncé que le parc ouvrirait au printemps.",
+    "es": "El ayuntamiento aprobó el presupuesto el lunes, y el alcalde dijo que el parque abrirá en primavera.",
+    "ms": "Majlis bandaran meluluskan bajet pada Isnin, dan datuk bandar berkata taman akan dibuka tahun depan.",
+    "pt": "A câmara aprovou o orçamento na segunda-feira, e o prefeito disse que o parque abre na primavera.",
 }
 
 
@@ -36,13 +36,17 @@ def findings(chrome: str, language: str) -> list[tuple[int, str]]:
 @pytest.mark.parametrize(
     "language, chrome, rule",
     [
-        ("id", "© 2008 - 2015 PT. Kompas Cyber Media (Kompas Gramedia Digital Group). All Rights Reserved.", "markup/copyright-notice"),
+        ("id", "© 2008 - 2015 PT. Kompas Cyber Media. All Rights Reserved.", "markup/copyright-notice"),
         ("fr", "tous droits réservés sur les contenus du site", "markup/copyright-notice"),
-        ("de", "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter – fünf Mal die Woche!", "markup/newsletter-prompt"),
+        ("de", "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter!", "markup/newsletter-prompt"),
         ("fr", "J'accepte de recevoir la newsletter quotidienne du Figaro.fr", "markup/newsletter-prompt"),
         ("de", "Adblocker deaktiviert?", "markup/site-notice"),
         ("de", "Impressum Datenschutzerklärung", "markup/site-notice"),
-        ("fr", "Nous utilisons les témoins de navigation (cookies) afin d'opérer et d’améliorer nos services.", "markup/site-notice"),
+        (
+            "fr",
+            "Nous utilisons les témoins de navigation (cookies) afin d’améliorer nos services.",
+            "markup/site-notice",
+        ),
         ("fr", "Déjà 310000 abonnés !", "markup/outlet-promo"),
         ("fr", "Découvrez Libé sur votre iPhone", "markup/outlet-promo"),
         ("en", "Add your name to millions demanding that Congress take action. IMPEACH NOW!", "markup/outlet-promo"),
@@ -54,7 +58,7 @@ def findings(chrome: str, language: str) -> list[tuple[int, str]]:
         ("en", "7k SHARES SHARE THIS STORY", "markup/share-widget"),
         ("en", "Story highlights Bush will deliver his first lecture on Thursday", "markup/summary-label"),
         ("en", "Source:http://www.breitbart.com", "markup/source-link"),
-        ("en", "Popular Video This young singer was shocked when the star invited her on stage.", "markup/video-teaser"),
+        ("en", "Popular Video This young singer was shocked when the star invited her.", "markup/video-teaser"),
         ("id", "Your Browser didnt support iframe", "markup/embed-fallback"),
         ("fr", "Temps de Lecture 4 min.", "markup/view-counter"),
         ("fr", "Ses derniers articles", "markup/widget-line"),

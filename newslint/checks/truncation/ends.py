@@ -156,7 +156,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     strong = {c.at for c in result}
     eligible = {i for i in prose if _judged(doc, i, prose, breaks, complete=True)}
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
-        if i not in strong:
+        if i not in strong and not _cut_copy(doc, prose, i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
 

@@ -159,6 +159,7 @@ SIGN_OFF = regex.compile(
       | (?:(?:editing|reporting|writing|additional\ reporting|compiled|translated|edited)\ by|
            contributing|mit\ material\ von|avec\ (?:afp|ap|reuters|agences)|
            com\ (?:agências|lusa)|con\ información\ de|dengan\ laporan|
+           (?:avec|d'après)\ (?:les\ )?informations?\ d|com\ informações\ d|with\ files\ from|
            (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:)[^.!?]{{0,120}}
     )[\W_]*$""",
     regex.I | regex.X,

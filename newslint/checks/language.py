@@ -32,6 +32,7 @@ word), then langdetect names it.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -98,8 +99,15 @@ CLOSE_GROUPS = (
 # A paragraph is suspect when another language's function words make up at
 # least this share of its lower-case words ...
 MIN_FOREIGN_RATIO = 0.2
-# ... and the article language's share is at most this fraction of that.
+# ... and the article language's share is at most this fraction of that (or, for
+# close languages, the words only the other language has make up MIN_DISTINCT).
 MAX_OWN_SHARE = 0.5
+MIN_DISTINCT = 0.1
+# The paragraphs outvote the detected article language with this many votes, and
+# this many times the votes for it; a paragraph of this many lower-case words votes.
+MIN_VOTES = 2
+MAJORITY = 2
+VOTE_WORDS = 6
 # Letters per word in scripts without letter case, to judge a paragraph's length
 # in words: Han and kana characters and Hangul syllables are dense, the
 # alphabets and abugidas are not. A script missing here counts as an alphabet.
@@ -157,16 +165,48 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         calls[0] += 1
         return detect(text)
 
-    for i, block in enumerate(doc.blocks):
-        if not _long_prose(block, compiled):
-            continue
+    blocks = [(i, block) for i, block in enumerate(doc.blocks) if _long_prose(block, compiled)]
+    article = paragraphs_language([b.text for _, b in blocks], ctx.language, ctx.facts.words)
+    for i, block in blocks:
         if calls[0] < MAX_DETECT_CALLS:
-            found = foreign_language(block.text, ctx.language, compiled, counted, ctx.facts.words)
+            found = foreign_language(block.text, article, compiled, counted, ctx.facts.words)
             confirmed.add(found)
         else:
-            found = _confirmed_before(block.text, ctx.language, compiled, confirmed, ctx.facts.words)
+            found = _confirmed_before(block.text, article, compiled, confirmed, ctx.facts.words)
         if found:
-            yield Hit(block.start, block.end, {"language": found, "article": ctx.language}, i)
+            yield Hit(block.start, block.end, {"language": found, "article": article}, i)
+
+
+def paragraphs_language(texts: list[str], article: str, work: WordWork) -> str:
+    """The article's language as most of its paragraphs' function words name it.
+
+    The article's language is detected from its opening; a long foreign paragraph
+    pasted near the top can outweigh a short article's own, and then every other
+    paragraph would read as foreign. When the paragraphs' own language outvotes
+    the detected one (``MAJORITY`` times as many paragraphs, ``MIN_VOTES`` at least),
+    it is the article's language here.
+    """
+    votes: Counter[str] = Counter()
+    malay: list[str] = []
+    for text in texts:
+        words = work.words(text)
+        if words.lower < VOTE_WORDS:
+            continue
+        ratios = words.ratios()
+        best = max(ratios, key=ratios.__getitem__, default="")
+        if best and ratios[best] >= MIN_FOREIGN_RATIO:
+            if best in lang_words.MALAY_FAMILY:
+                best = "id"  # one family here; the marker words tell which below
+                malay.append(text)
+            votes[best] += 1
+    if not votes:
+        return article
+    (top, count), own = votes.most_common(1)[0], sum(n for lang, n in votes.items() if close(lang, article))
+    if close(top, article) or count < MIN_VOTES or count < MAJORITY * own:
+        return article
+    if top == "id":
+        return lang_words.malay_or_indonesian("\n\n".join(malay), work=work) or "id"
+    return top
 
 
 def _confirmed_before(
@@ -243,9 +283,27 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
     ratios = words.ratios()
     own = max((ratios.get(a, 0.0) for a in _family(article, work.languages)), default=0.0)
     best_ratio, best = max(((ratios[lang], lang) for lang in _foreign(article, work.languages)), default=(0.0, ""))
-    if best_ratio >= MIN_FOREIGN_RATIO and own <= MAX_OWN_SHARE * best_ratio:
+    if best_ratio >= MIN_FOREIGN_RATIO and (
+        own <= MAX_OWN_SHARE * best_ratio or _distinct_evidence(text, best, article, words, work)
+    ):
         return best
     return None
+
+
+def _distinct_evidence(text: str, foreign: str, article: str, words: Words, work: WordWork) -> bool:
+    """Close languages share many function words (Spanish and Portuguese "de", "que",
+    "para"), so a Portuguese paragraph still counts many Spanish ones. The words only
+    one of the two has decide: ``foreign``'s own make up MIN_DISTINCT of the paragraph,
+    and the article language's own at most MAX_OWN_SHARE of that."""
+    lists = work.lexicon.function_words
+    theirs, ours = lists.get(foreign, frozenset()), lists.get(article, frozenset())
+    family = frozenset().union(*(lists.get(lang, frozenset()) for lang in _family(article, work.languages)))
+    runs = work.letter_runs(text)
+    foreign_only = sum(1 for w in runs if w in theirs and w not in family)
+    if foreign_only < MIN_DISTINCT * words.lower:
+        return False
+    own_only = sum(1 for w in runs if w in ours and w not in theirs)
+    return own_only <= MAX_OWN_SHARE * foreign_only
 
 
 def _caseless_foreign(text: str, article: str, compiled: Compiled) -> str | None:

@@ -45,9 +45,9 @@ HEADING_MAX_WORDS = 12
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
 LABEL = regex.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
 # A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
-# Detokenized copy spaces the closing quote off (', ” paparnya'); an attribution opening in
-# lower case (a verb: "ujar", "said", "dijo") may run on ("ujar Pudjihartanto di tempat yang sama").
-ATTRIBUTION = regex.compile(r"[,.!?…]\s?[\"”’“»]\s*(?:\S+(?:\s+\S+){0,2}|\p{Ll}\S*(?:\s+\S+){0,6})$")
+# Detokenized copy spaces the closing quote off (', ” paparnya'). A longer attribution is
+# left to the other evidence: it may itself be cut ('," kata BW sambil mengutip').
+ATTRIBUTION = regex.compile(r"[,.!?…]\s?[\"”’“»]\s*\S+(?:\s+\S+){0,2}$")
 GLUED = regex.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
 # A machine-written date marks a byline or a dateline ("Posted by ... on 2019-02-15").
 _ISO_DATE = regex.compile(r"\b\d{4}-\d{2}-\d{2}\b")

@@ -90,3 +90,22 @@ def test_a_longer_unfinished_sentence_is_still_weak_evidence() -> None:
 )
 def test_the_only_unfinished_sentence_is_still_reported(cut: str) -> None:
     assert rules_at(f"{LEAD}\n\n{cut}\n\n{MIDDLE}\n\n{CLOSE}") == [("truncation/unfinished-sentence", 3)]
+
+
+@pytest.mark.parametrize(
+    "dateline, language",
+    [("Tóquio, 16 de jul (EFE) -", "pt"), ("PARIS, 5 mars 2021 (AFP) -", "fr"), ("Jakarta, 12 Mei (ANTARA) -", "id")],
+)
+def test_a_dateline_on_its_own_is_not_a_cut(dateline: str, language: str) -> None:
+    text = f"{LEAD}\n\n{MIDDLE}\n\n{dateline}"
+    assert rules_at(text, Options(select=("truncation/",), language=language)) == []
+
+
+def test_a_short_line_ending_on_a_preposition_is_cut_outside_english() -> None:
+    fragment = "Le député des Français de"
+    fr = "Le maire a dit que le pont ouvrira en mai.\n\n{}\n\nLe conseil votera en juin."
+    assert rules_at(fr.format(fragment), Options(select=("truncation/",), language="fr")) == [
+        ("truncation/paragraph-end", 3)
+    ]
+    # English headings strand prepositions: "Who the rules apply to"
+    assert rules_at(f"{LEAD}\n\nWho the rules apply to\n\n{CLOSE}", Options(select=("truncation/",))) == []

@@ -101,6 +101,12 @@ _PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
 _LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
 # A sentence opening with a lead-in phrase of one to three words and its comma.
 _LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
+# A dateline: a place, a date, perhaps an agency, and a dash ("Tóquio, 16 de jul (EFE) -",
+# "PARIS, 5 mars 2021 (AFP) -", "Jakarta, 12 Mei (ANTARA) -").
+_DATELINE = regex.compile(
+    r"^\W*\p{Lu}[\p{L}.' -]{1,30},\s*\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?(?:\s+(?:de\s+)?\d{2,4})?"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:[-–—]|--)$"
+)
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
@@ -171,6 +177,8 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete:
         return False  # a quote credited after a dash; a list item's "...; and"
     if _DASH_END.search(text) and len(WORD.findall(text)) < DASH_WORDS and "," not in text:
         return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
+    if _DATELINE.match(text):
+        return False  # a dateline on its own ("Tóquio, 16 de jul (EFE) -"): split-sentence's when a story follows
     if i == prose[-1] and _PROMO.search(text):
         return False  # a promo or a bio at the end
     if (LABEL.match(text) or _CAPS_LABEL.match(text)) and not opens_unclosed_quote(text):
@@ -230,7 +238,7 @@ def cut_evidence(
     if introduces_list(following) or (following is not None and following.kind == "quote"):
         return None  # a lead-in to a list or a quote block
     dangling = _dangling(text, compiled.dangling)
-    if dangling and (count >= HEADING_WORDS or "," in text):
+    if dangling and (count >= compiled.heading_words or "," in text):
         return f"it ends on '{dangling}', which no sentence ends on"
     number = _NUMBER_AFTER.search(text)
     if (

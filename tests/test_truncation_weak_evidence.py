@@ -109,3 +109,9 @@ def test_a_short_line_ending_on_a_preposition_is_cut_outside_english() -> None:
     ]
     # English headings strand prepositions: "Who the rules apply to"
     assert rules_at(f"{LEAD}\n\nWho the rules apply to\n\n{CLOSE}", Options(select=("truncation/",))) == []
+
+
+def test_a_sign_off_paragraph_does_not_make_a_cut_one_of_a_kind() -> None:
+    cut = "Officials in the capital who had opposed the new bridge over the river for years"
+    signed = "The vote was twelve to three, the clerk said on Wednesday. dpa"
+    assert rules_at(f"{LEAD}\n\n{cut}\n\n{MIDDLE}\n\n{signed}") == [("truncation/unfinished-sentence", 3)]

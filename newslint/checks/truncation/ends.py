@@ -52,7 +52,7 @@ from newslint.checks.truncation.sentences import (
     reads_as_prose,
     sentence_ends,
     short_lines,
-    sign_off,
+    signed_off,
     trim_end,
 )
 from newslint.checks.truncation.splits import hard_wrapped, sentence_breaks
@@ -97,8 +97,6 @@ _DASH_END = regex.compile(r"(?:\s[-–]|--)$")
 _ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
 # A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
 _PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
-# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
-_LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
 # A sentence opening with a lead-in phrase of one to three words and its comma.
 _LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
 # A dateline: a place, a date, perhaps an agency, and a dash ("Tóquio, 16 de jul (EFE) -",
@@ -185,7 +183,7 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete:
         return False  # "Label: teaser", but "He said: “We will" is cut
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
-    return not sign_off(_LAST_STOP.split(text)[-1])
+    return not signed_off(text)
 
 
 def _tidy_trail(doc: Document, prose: list[int], judged: list[int], strong: set[int]) -> int | None:

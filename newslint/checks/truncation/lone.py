@@ -20,6 +20,7 @@ from newslint.checks.truncation.sentences import (
     reads_as_prose,
     sentence_ends,
     short_lines,
+    signed_off,
     trim_end,
 )
 from newslint.document import Block, Document
@@ -111,7 +112,7 @@ def _unfinished(text: str) -> bool:
     words = WORD.findall(text)
     if len(words) < PEER_WORDS or NOT_PROSE.search(text) or LIST_ITEM.match(text) or LABEL.match(text):
         return False
-    return sentence_case(words[1:])
+    return sentence_case(words[1:]) and not signed_off(text)  # "... 65 Prozent. dpa" ends
 
 
 def sentence_case(words: list[str]) -> bool:

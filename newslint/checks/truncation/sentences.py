@@ -169,3 +169,12 @@ SIGN_OFF = regex.compile(
 def sign_off(fragment: str) -> bool:
     """A wire or outlet sign-off, a credit or initials, not a piece of a sentence."""
     return bool(SIGN_OFF.match(fragment.strip()))
+
+
+# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
+_LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
+
+
+def signed_off(text: str) -> bool:
+    """The paragraph ends on a sign-off after its last full stop ("... auf Tour. dpa"), or is one."""
+    return sign_off(_LAST_STOP.split(text)[-1])

@@ -16,7 +16,11 @@ evidence: its function words say it is *not* in the article's language but in
 another one (or it is in another script), and langdetect, asked about the
 paragraph alone, agrees with probability ``min_probability``. Indonesian and
 Malay share their function words, so between those two the words where the
-standards differ decide (``malay_margin``). The cheap evidence comes first, so
+standards differ decide (``malay_margin``), and between other close languages
+(Spanish and Portuguese share "de", "que", "para") the function words only the
+other language has. The article's language is the one most of its paragraphs'
+function words name: detection reads the article's opening, where a long pasted
+paragraph can outweigh a short story's own. The cheap evidence comes first, so
 langdetect only runs on the rare suspect paragraph. (A paragraph of over 120
 lower-case words whose function words leave no doubt is named from them alone,
 see ``newslint.language.detect``.)

@@ -5,8 +5,9 @@ captions, credits, sign-offs, list items and tweets' date lines all end without
 one. A finding names its evidence. ``evidence: strong`` (the default) reports:
 
 - a word no sentence ends on (``dangling_words``: "dan", "the"), in lower case,
-  in a line of at least six words or with a comma (a shorter one may be a
-  heading that ends on a preposition), but not a list item's "; and";
+  in a line of at least ``heading_words`` words (six by default: an English
+  heading may end on a preposition; the packs of languages whose headings do
+  not set four) or with a comma, but not a list item's "; and";
 - a trailing comma, or a spaced dash after a line of sentence length;
 - a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
   never closes;
@@ -19,7 +20,8 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
 lead-ins to a list or a quote block, verse and records (short lines), code and
 tables, "Label: teaser" lines, a paragraph whose sentence the next one
 continues (the split-sentence mode reports that), a sign-off after the last
-sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ..."), and any
+sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ...", "Avec les
+informations de ..."), a dateline on its own ("Tóquio, 16 de jul (EFE) -"), and any
 paragraph of a hard-wrapped text.
 """
 

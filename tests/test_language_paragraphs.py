@@ -79,3 +79,35 @@ def test_the_paragraphs_outvote_a_misled_article_language() -> None:
     assert paragraphs_language([*PT[:2], ES_LONG], "pt", work) == "pt"
     # one paragraph against one is no majority: the detected language stands
     assert paragraphs_language([PT[0], ES_LONG], "es", work) == "es"
+
+
+ID = [
+    "Pemerintah kota mengumumkan rencana pembangunan jembatan baru di atas sungai pada hari Selasa, "
+    "setelah perdebatan panjang di dewan kota.",
+    "Wali kota mengatakan jembatan itu akan dibuka pada bulan Mei dan biayanya akan ditanggung oleh "
+    "pemerintah provinsi.",
+]
+QUOTED_CAPTION = (
+    '"Choppy waters made it tougher but glad I chanced it. Scorching hot day by the time we got on our '
+    "bikes. And the run was simply punishing. Nevertheless a good sampling of the conditions for the race "
+    'in the morning. #trainingday #missingthewife," tulis Emran pada salah satu keterangan pada foto yang '
+    "diunggahnya."
+)
+PASTED_QUOTE = (
+    '"We did everything we could to keep the bridge open, but the engineers told us that the risk was '
+    'simply too high for the people who use it every day," the mayor said on Tuesday in a statement.'
+)
+
+
+def test_a_quotation_attributed_in_the_article_language_is_quoted_on_purpose() -> None:
+    assert findings([ID[0], QUOTED_CAPTION, ID[1]]) == []
+
+
+def test_a_pasted_paragraph_attributing_its_quote_in_its_own_language_is_flagged() -> None:
+    assert findings([ID[0], PASTED_QUOTE, ID[1]]) == [(3, "en")]
+
+
+def test_a_declared_article_language_is_not_outvoted() -> None:
+    text = "\n\n".join([PT[0], ES_LONG, *PT[1:]])
+    result = lint_text(text, path="draft.md", options=Options(select=("language/",), language="es"))
+    assert [f.line for f in result.findings] == [1, 5, 7, 9]

@@ -18,9 +18,11 @@ paragraph alone, agrees with probability ``min_probability``. Indonesian and
 Malay share their function words, so between those two the words where the
 standards differ decide (``malay_margin``), and between other close languages
 (Spanish and Portuguese share "de", "que", "para") the function words only the
-other language has. The article's language is the one most of its paragraphs'
-function words name: detection reads the article's opening, where a long pasted
-paragraph can outweigh a short story's own. The cheap evidence comes first, so
+other language has. A detected article language (not a declared one) gives way
+to the one most of its paragraphs' function words name: detection reads the
+article's opening, where a long pasted paragraph can outweigh a short story's
+own. A quotation in its own language, attributed in the article's ('"...," tulis
+Emran'), is quoted on purpose. The cheap evidence comes first, so
 langdetect only runs on the rare suspect paragraph. (A paragraph of over 120
 lower-case words whose function words leave no doubt is named from them alone,
 see ``newslint.language.detect``.)
@@ -107,6 +109,11 @@ MIN_FOREIGN_RATIO = 0.2
 # close languages, the words only the other language has make up MIN_DISTINCT).
 MAX_OWN_SHARE = 0.5
 MIN_DISTINCT = 0.1
+# Quotations, in the quotation marks of the pack languages; the words outside them
+# that make an attribution (", tulis Emran pada ...", "said the minister").
+_QUOTE_MARKS = "\"“”«»„"
+_QUOTED = regex.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|»[^«»]*«|„[^„“”]*[“”]")
+ATTRIBUTION_WORDS = 3
 # The paragraphs outvote the detected article language with this many votes, and
 # this many times the votes for it; a paragraph of this many lower-case words votes.
 MIN_VOTES = 2
@@ -170,7 +177,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         return detect(text)
 
     blocks = [(i, block) for i, block in enumerate(doc.blocks) if _long_prose(block, compiled)]
-    article = paragraphs_language([b.text for _, b in blocks], ctx.language, ctx.facts.words)
+    article = ctx.language
+    if ctx.detected:  # a declared language stands; a detected one may be outvoted
+        article = paragraphs_language([b.text for _, b in blocks], ctx.language, ctx.facts.words)
     for i, block in blocks:
         if calls[0] < MAX_DETECT_CALLS:
             found = foreign_language(block.text, article, compiled, counted, ctx.facts.words)
@@ -256,7 +265,7 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
         suspect = "*"
     else:
         return None  # headline caps, names, numbers: too few words to judge
-    if suspect is None:
+    if suspect is None or _quoted_in_own_words(text, article, work):
         return None
     lang, prob = detect(text)
     if prob < compiled.min_probability or lang in ("und", article):
@@ -292,6 +301,24 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
     ):
         return best
     return None
+
+
+def _quoted_in_own_words(text: str, article: str, work: WordWork) -> bool:
+    """A quotation in its own language, introduced or attributed in the article's
+    ('"Choppy waters made it tougher ...," tulis Emran pada salah satu keterangan'):
+    quoted on purpose, not pasted. Pasted copy attributes its quotes in its own language."""
+    if not any(q in text for q in _QUOTE_MARKS):
+        return False
+    outside = _QUOTED.sub(" ", text)
+    if outside == text:
+        return False
+    words = work.words(outside)
+    if words.lower < ATTRIBUTION_WORDS:
+        return False
+    ratios = words.ratios()
+    own = max((ratios.get(lang, 0.0) for lang in _family(article, work.languages)), default=0.0)
+    foreign = max((ratios[lang] for lang in _foreign(article, work.languages)), default=0.0)
+    return own >= MIN_FOREIGN_RATIO and own > foreign
 
 
 def _distinct_evidence(text: str, foreign: str, article: str, words: Words, work: WordWork) -> bool:

@@ -111,7 +111,7 @@ MAX_OWN_SHARE = 0.5
 MIN_DISTINCT = 0.1
 # Quotations, in the quotation marks of the pack languages; the words outside them
 # that make an attribution (", tulis Emran pada ...", "said the minister").
-_QUOTE_MARKS = "\"“”«»„"
+_QUOTE_MARKS = '"“”«»„'
 _QUOTED = regex.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|»[^«»]*«|„[^„“”]*[“”]")
 ATTRIBUTION_WORDS = 3
 # The paragraphs outvote the detected article language with this many votes, and

@@ -111,3 +111,46 @@ def test_a_declared_article_language_is_not_outvoted() -> None:
     text = "\n\n".join([PT[0], ES_LONG, *PT[1:]])
     result = lint_text(text, path="draft.md", options=Options(select=("language/",), language="es"))
     assert [f.line for f in result.findings] == [1, 5, 7, 9]
+
+
+DE = [
+    "Die Stadt hat am Dienstag nach einer langen Debatte den neuen Haushalt beschlossen, wie der "
+    "Bürgermeister mitteilte.",
+    "Der Bau der neuen Brücke über den Fluss soll im Mai beginnen und zwei Jahre dauern, sagte er.",
+]
+SPARSE_ID = (
+    "Kandungan vitamin A yang tinggi juga mampu meningkatkan produksi sel kulit sehat guna melawan sel "
+    "kulit mati penyebab jerawat di wajah."
+)
+
+
+def test_indonesian_prose_with_few_function_words_is_flagged() -> None:
+    assert findings([DE[0], SPARSE_ID, DE[1]]) == [(3, "id")]
+
+
+def _compiled() -> object:
+    from newslint.checks.language import compile as compile_rule
+
+    return compile_rule({"mode": "mixed-paragraph"}, "block")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # every other word an English function word: langdetect's 0.8 is agreement enough
+        ("\"We've been tested in every game so far, and we're still unbeaten, so I have to be happy,\" he said.", "en"),
+        # weaker word evidence still needs langdetect's 0.9
+        (
+            "Los fans del Real Madrid celebraron el título con un show de fireworks en el centro, "
+            "the best of the year.",
+            None,
+        ),
+    ],
+)
+def test_decisive_function_words_need_less_of_langdetect(text: str, expected: str | None) -> None:
+    from newslint.checks.language import foreign_language
+
+    def detector(_: str) -> tuple[str, float]:
+        return "en", 0.8
+
+    assert foreign_language(text, "es", _compiled(), detector, WordWork()) == expected  # type: ignore[arg-type]

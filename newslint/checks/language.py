@@ -109,6 +109,15 @@ MIN_FOREIGN_RATIO = 0.2
 # close languages, the words only the other language has make up MIN_DISTINCT).
 MAX_OWN_SHARE = 0.5
 MIN_DISTINCT = 0.1
+# Indonesian and Malay prose has fewer function words (long affixed words carry the
+# grammar): a share of this much already points to them.
+SPARSE_FOREIGN_RATIO = 0.12
+# Function words this decisive (the foreign language's share, at most DECISIVE_OWN of the
+# article language's) need langdetect's agreement at DECISIVE_PROBABILITY only: a short
+# English quote with contractions ("We've been tested ...") leaves langdetect at 0.86.
+DECISIVE_RATIO = 0.4
+DECISIVE_OWN = 0.05
+DECISIVE_PROBABILITY = 0.7
 # Quotations, in the quotation marks of the pack languages; the words outside them
 # that make an attribution (", tulis Emran pada ...", "said the minister").
 _QUOTE_MARKS = '"“”«»„'
@@ -268,7 +277,10 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
     if suspect is None or _quoted_in_own_words(text, article, work):
         return None
     lang, prob = detect(text)
-    if prob < compiled.min_probability or lang in ("und", article):
+    least = compiled.min_probability
+    if suspect != "*" and _decisive(words, suspect, article, work):
+        least = min(least, DECISIVE_PROBABILITY)  # strong word evidence needs less of langdetect
+    if prob < least or lang in ("und", article):
         return None
     if suspect in lang_words.MALAY_FAMILY and lang in lang_words.MALAY_FAMILY:
         # langdetect cannot tell Indonesian from Malay; against an article in
@@ -296,11 +308,20 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
     ratios = words.ratios()
     own = max((ratios.get(a, 0.0) for a in _family(article, work.languages)), default=0.0)
     best_ratio, best = max(((ratios[lang], lang) for lang in _foreign(article, work.languages)), default=(0.0, ""))
-    if best_ratio >= MIN_FOREIGN_RATIO and (
+    least = SPARSE_FOREIGN_RATIO if best in lang_words.MALAY_FAMILY else MIN_FOREIGN_RATIO
+    if best_ratio >= least and (
         own <= MAX_OWN_SHARE * best_ratio or _distinct_evidence(text, best, article, words, work)
     ):
         return best
     return None
+
+
+def _decisive(words: Words, suspect: str, article: str, work: WordWork) -> bool:
+    """The paragraph's function words leave no doubt: DECISIVE_RATIO of its words are
+    ``suspect``'s, and hardly any the article language's."""
+    ratios = words.ratios()
+    own = max((ratios.get(lang, 0.0) for lang in _family(article, work.languages)), default=0.0)
+    return ratios.get(suspect, 0.0) >= DECISIVE_RATIO and own <= DECISIVE_OWN
 
 
 def _quoted_in_own_words(text: str, article: str, work: WordWork) -> bool:

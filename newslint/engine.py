@@ -132,7 +132,8 @@ def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Conte
     def detect(text: str) -> tuple[str, float]:
         return lang_detect.detect(text, facts.words)
 
-    return Context(language, facts, detect, ruleset.lexicon, options.allowed_languages)
+    detected = language is not None and not options.language and not doc.language
+    return Context(language, facts, detect, ruleset.lexicon, options.allowed_languages, detected)
 
 
 def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:

@@ -5,8 +5,9 @@ captions, credits, sign-offs, list items and tweets' date lines all end without
 one. A finding names its evidence. ``evidence: strong`` (the default) reports:
 
 - a word no sentence ends on (``dangling_words``: "dan", "the"), in lower case,
-  in a line of at least six words or with a comma (a shorter one may be a
-  heading that ends on a preposition), but not a list item's "; and";
+  in a line of at least ``heading_words`` words (six by default: an English
+  heading may end on a preposition; the packs of languages whose headings do
+  not set four) or with a comma, but not a list item's "; and";
 - a trailing comma, or a spaced dash after a line of sentence length;
 - a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
   never closes;
@@ -19,7 +20,8 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
 lead-ins to a list or a quote block, verse and records (short lines), code and
 tables, "Label: teaser" lines, a paragraph whose sentence the next one
 continues (the split-sentence mode reports that), a sign-off after the last
-sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ..."), and any
+sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ...", "Avec les
+informations de ..."), a dateline on its own ("Tóquio, 16 de jul (EFE) -"), and any
 paragraph of a hard-wrapped text.
 """
 
@@ -52,7 +54,7 @@ from newslint.checks.truncation.sentences import (
     reads_as_prose,
     sentence_ends,
     short_lines,
-    sign_off,
+    signed_off,
     trim_end,
 )
 from newslint.checks.truncation.splits import hard_wrapped, sentence_breaks
@@ -97,10 +99,14 @@ _DASH_END = regex.compile(r"(?:\s[-–]|--)$")
 _ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
 # A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
 _PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
-# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
-_LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
 # A sentence opening with a lead-in phrase of one to three words and its comma.
 _LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
+# A dateline: a place, a date, perhaps an agency, and a dash ("Tóquio, 16 de jul (EFE) -",
+# "PARIS, 5 mars 2021 (AFP) -", "Jakarta, 12 Mei (ANTARA) -").
+_DATELINE = regex.compile(
+    r"^\W*\p{Lu}[\p{L}.' -]{1,30},\s*\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?(?:\s+(?:de\s+)?\d{2,4})?"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:[-–—]|--)$"
+)
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
@@ -156,7 +162,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     strong = {c.at for c in result}
     eligible = {i for i in prose if _judged(doc, i, prose, breaks, complete=True)}
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
-        if i not in strong:
+        if i not in strong and not _cut_copy(doc, prose, i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
 
@@ -171,13 +177,15 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete:
         return False  # a quote credited after a dash; a list item's "...; and"
     if _DASH_END.search(text) and len(WORD.findall(text)) < DASH_WORDS and "," not in text:
         return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
+    if _DATELINE.match(text):
+        return False  # a dateline on its own ("Tóquio, 16 de jul (EFE) -"): split-sentence's when a story follows
     if i == prose[-1] and _PROMO.search(text):
         return False  # a promo or a bio at the end
     if (LABEL.match(text) or _CAPS_LABEL.match(text)) and not opens_unclosed_quote(text):
         return False  # "Label: teaser", but "He said: “We will" is cut
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
-    return not sign_off(_LAST_STOP.split(text)[-1])
+    return not signed_off(text)
 
 
 def _tidy_trail(doc: Document, prose: list[int], judged: list[int], strong: set[int]) -> int | None:
@@ -230,7 +238,7 @@ def cut_evidence(
     if introduces_list(following) or (following is not None and following.kind == "quote"):
         return None  # a lead-in to a list or a quote block
     dangling = _dangling(text, compiled.dangling)
-    if dangling and (count >= HEADING_WORDS or "," in text):
+    if dangling and (count >= compiled.heading_words or "," in text):
         return f"it ends on '{dangling}', which no sentence ends on"
     number = _NUMBER_AFTER.search(text)
     if (

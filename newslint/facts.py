@@ -10,7 +10,7 @@ dropped with the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import TypeVar
 
@@ -30,6 +30,7 @@ class Facts:
         self.doc = doc
         self.words = WordWork(lexicon)
         self._shared: dict[Callable[[Document], object], object] = {}
+        self._once: dict[Hashable, object] = {}
 
     @cached_property
     def prose(self) -> str:
@@ -63,3 +64,11 @@ class Facts:
         if compute not in self._shared:
             self._shared[compute] = compute(self.doc)
         return self._shared[compute]  # type: ignore[return-value]
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once for this document and ``key``: work that several
+        rules with the same parameters share (the key must name everything ``compute``
+        reads besides the document, e.g. the compiled rule)."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]  # type: ignore[return-value]

@@ -3,17 +3,22 @@ and every shortcut gives the findings the long way gives."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newslint.checks import pattern
 from newslint.checks.truncation import ends
-from newslint.engine import Options, lint_document
+from newslint.document import Block, Document
+from newslint.engine import Options, document_context, lint_document
 from newslint.facts import Facts
 from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_string
-from newslint.rules import Rule, RuleSet, build_rule
+from newslint.rules import Rule, RuleSet, build_rule, load_rules
 
 
 def _truncation(rule_id: str, **params: Any) -> Rule:
@@ -81,3 +86,54 @@ def test_strong_and_weak_rules_share_their_cuts(
     result = lint_document(doc, RuleSet((strong, weak)), Options(language="xx"))
     assert len(calls) == expected_calls
     assert {rule_id: [f.line for f in result.findings if f.rule == rule_id] for rule_id in alone} == alone
+
+
+# --- the pattern kind's shared prefilter: `requires` strings found once per document ------
+
+PATTERN_RULES = [r for r in load_rules() if r.check == "pattern" and r.compiled_as(pattern.Compiled).requires]
+ODD = ["ß", "SS", "İ", "i̇", "ﬁ", "Σ", "ς", "\n", "\n\n", " ", "A-", "a+", "К"]
+literal_text = st.one_of(st.sampled_from(ODD), st.text(max_size=6))
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.lists(literal_text, max_size=5).map("".join), max_size=5), literal=literal_text)
+def test_blocks_with_a_string_are_those_whose_folded_text_contains_it(texts: list[str], literal: str) -> None:
+    blocks = tuple(Block.verbatim(text, 0) for text in texts)
+    facts = Facts(Document("d.txt", "", "text", blocks), shipped_lexicon())
+    folded = literal.casefold()
+    assert facts.folded_prose == facts.prose.casefold()
+    expected = {i for i, text in enumerate(texts) if folded in text.casefold()}
+    assert facts.blocks_with(folded) == expected
+    assert facts.blocks_with(folded) == expected  # the remembered answer too
+    assert facts.blocks_with_any([folded, "ß"]) == expected | {i for i, t in enumerate(texts) if "ß" in t.casefold()}
+
+
+def _unfiltered(rule: Rule) -> Rule:
+    """The rule without its `requires` strings: its regex runs on every block."""
+    compiled = dataclasses.replace(rule.compiled_as(pattern.Compiled), requires=())
+    return dataclasses.replace(rule, lazy_compiled=compiled)
+
+
+def _hits(rule: Rule, text: str, path: str) -> list[tuple[int, int, str]]:
+    doc = read_string(text, path)[0]
+    ctx = document_context(doc, RuleSet((rule,)), Options(language="xx"))
+    return [(h.start, h.end, str(h.data.get("match"))) for h in pattern.check(doc, rule, ctx)]
+
+
+def _pieces() -> list[str]:
+    return [example for rule in PATTERN_RULES for example in (*rule.examples_flag, *rule.examples_pass)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(st.one_of(st.sampled_from(_pieces()), st.text(max_size=30)), max_size=8),
+    separators=st.lists(st.sampled_from(["\n", "\n\n", " ", ""]), min_size=8, max_size=8),
+    path=st.sampled_from(["draft.txt", "draft.md"]),
+)
+def test_the_prefilter_never_skips_a_match(parts: list[str], separators: list[str], path: str) -> None:
+    """Every shipped pattern rule with `requires` finds what its regex finds on every block."""
+    text = "".join(part + sep for part, sep in zip(parts, separators, strict=False))
+    if not text.strip():
+        return
+    for rule in PATTERN_RULES:
+        assert _hits(rule, text, path) == _hits(_unfiltered(rule), text, path), rule.id

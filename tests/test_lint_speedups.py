@@ -17,7 +17,7 @@ from newslint.document import Block, Document
 from newslint.engine import Options, document_context, lint_document
 from newslint.facts import Facts
 from newslint.lexicon import shipped_lexicon
-from newslint.readers import read_string
+from newslint.readers import read_string, source
 from newslint.rules import Rule, RuleSet, build_rule, load_rules
 
 
@@ -137,3 +137,43 @@ def test_the_prefilter_never_skips_a_match(parts: list[str], separators: list[st
         return
     for rule in PATTERN_RULES:
         assert _hits(rule, text, path) == _hits(_unfiltered(rule), text, path), rule.id
+
+
+# --- reading: the binary screen's counts, taken in C -------------------------------------
+
+
+def _invalid_the_long_way(sample: bytes) -> int:
+    text = sample.decode("utf-8", "surrogateescape")
+    invalid = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    if invalid and "\udc80" <= text[-1] <= "\udcff" and len(sample) == source._SAMPLE:
+        invalid -= min(3, invalid)
+    return invalid
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=100).map(lambda t: t.encode("utf-8")),
+        st.tuples(st.text(max_size=50), st.integers(0, 3)).map(lambda p: p[0].encode("utf-8")[: -p[1] or None]),
+    )
+)
+def test_binary_screen_counts_as_the_character_by_character_count(data: bytes) -> None:
+    assert source._invalid_utf8(data) == _invalid_the_long_way(data)
+    text = data.decode("utf-8", "replace")
+    assert source._binary_text(text) == _binary_text_the_long_way(text)
+    controls = sum(data.count(bytes((c,))) for c in source._CONTROLS)
+    assert len(data) - len(data.translate(None, source._CONTROL_BYTES)) == controls
+
+
+def _binary_text_the_long_way(text: str) -> str:
+    sample = text[: source._SAMPLE]
+    if not sample or "\x00" in sample:
+        return source._binary_text(text)  # decided before any count
+    controls = sum(1 for ch in sample if ord(ch) in source._CONTROLS)
+    if controls / len(sample) > source._MAX_CONTROL_SHARE:
+        return f"{controls / len(sample):.0%} control characters"
+    junk = controls + sample.count("\ufffd")
+    if junk / len(sample) > source._MAX_JUNK_SHARE:
+        return f"{junk / len(sample):.0%} control or replacement characters"
+    return ""

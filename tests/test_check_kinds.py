@@ -303,6 +303,7 @@ MINIMAL = {
     "required": {"field": "date"},
     "weekday": {"weekdays": [["Mon"], ["Tue"], ["Wed"], ["Thu"], ["Fri"], ["Sat"], ["Sun"]]},
     "language": {"mode": "mixed-paragraph"},
+    "blocks": {"mode": "related-list"},
 }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from newslint.checks import (
+    blocks,
     duplicate,
     language,
     markup,
@@ -24,5 +25,5 @@ from newslint.checks import (
 )
 from newslint.checks.base import CheckKind
 
-_MODULES: tuple[CheckKind, ...] = (pattern, phrases, duplicate, truncation, markup, required, weekday, language)
+_MODULES: tuple[CheckKind, ...] = (pattern, phrases, duplicate, truncation, markup, required, weekday, language, blocks)
 KINDS: Mapping[str, CheckKind] = MappingProxyType({kind.KIND: kind for kind in _MODULES})

@@ -1,0 +1,390 @@
+"""``blocks``: page chrome recognised by the shape of a run of lines and where it sits.
+
+Scrapers keep what surrounds an article: lists of related headlines, menus, and
+text wrapped at a fixed width. No phrase names them; their shape and their place
+do. The kind reads the document's lines once (shared by all its rules) and
+judges each run of short lines by its context, in the manner of jusText: the
+article's prose is the lines long enough to be sentences and ending like them;
+a run of short lines before the first of them or after the last is outside the
+article.
+
+Modes:
+
+- ``related-list``: a run of ``min_run`` or more headline-shaped lines (3 to 22
+  words, opening with a capital, a digit or a quote, ending without a full stop,
+  or with "?", "!" or an ellipsis; "Section | Headline"; a Markdown link whose
+  text is a headline) that sits outside the article's prose, or between prose
+  paragraphs when the run is ``min_inner_run`` lines or longer. A run introduced
+  by a sentence ending in a colon (a list lead-in) is the article's own list, and
+  so is a run in a document with no prose at all (a list, a poem).
+- ``nav-menu``: the same, for runs of menu items of one to three words
+  ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose.
+- ``hard-wrap``: a paragraph broken into lines at a fixed width: a line that ends
+  mid-sentence (on a letter, a digit or a comma) and goes on in lower case on the
+  next line of the same paragraph, where the paragraph has ``min_run`` such breaks
+  and its broken lines are long (verse has short lines). In Markdown a line break
+  inside a paragraph is a space, so only breaks written as hard breaks (two
+  trailing spaces or a backslash) count there.
+
+A run gives one hit per line: each of its lines is deletable. ``where`` limits a
+rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
+it (between prose), so strong and weak evidence can carry different severities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from newslint.checks.base import Context, Hit, block_hit, trim_end, with_defaults
+from newslint.document import Block, Document
+
+if TYPE_CHECKING:
+    from newslint.rules import Rule
+
+KIND = "blocks"
+SCOPES = ("line",)
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["mode"],
+    "properties": {
+        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap"]},
+        "min_run": {
+            "type": "integer",
+            "minimum": 2,
+            "default": 5,
+            "description": "lines in a run of unmarked lines (mid-sentence breaks in a paragraph)",
+        },
+        "min_marked_run": {
+            "type": "integer",
+            "minimum": 2,
+            "default": 3,
+            "description": "lines in a run of links or 'Section | Headline' lines",
+        },
+    },
+}
+
+# Shapes of a line
+PROSE, HEADLINE, MENU, OTHER = "prose", "headline", "menu", "other"
+PROSE_WORDS = 25  # a line this long is prose whatever its end
+PROSE_CHARS = 100  # ... and one this long that ends like a sentence
+HEADLINE_WORDS = (3, 22)
+HEADLINE_CHARS = 180
+MENU_WORDS = 3
+MENU_CHARS = 32
+MENU_LETTERS = 2
+GAP = 1  # lines of another shape a run may hold between two of its own
+WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
+WRAP_WORDS = 6
+SENTENCE_END = frozenset(".!?…。！？")
+_CLOSING = "\"'”’»)]"
+_OPENING = "\"'“‘«„¿¡([#"
+_SPACES = " \t\u00a0\u202f"
+# A full stop after two lower-case letters, then a capital: two sentences on the line
+# ("U.S. State" and "Dr. Smith" are not).
+_TWO_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?][\"'”’»)]?\s+[\"“«]?\p{Lu}")
+_LINK_ITEM = regex.compile(r"\[([^\[\]]{1,300})\]\([^()\s]{1,500}\)")
+_MARKDOWN_BREAK = regex.compile(r"(?:  |\\)\r?$")
+# Entries of a table, a list or a record set out as lines, not headlines: a score, a
+# time or a date ("3 - 1", "21-13", "1:07.334", "2018.04.05"), a percentage, a link, an
+# enumerator ("2.", "(A)"), a "Label: value" opening or a label ending in a colon, a
+# fixture ("A vs B"), a spaced dash, a semicolon, or three commas (a line-up).
+_DATA_LINE = regex.compile(
+    r"\d\s?[-–:x/.]\s?\d|\d\s?%|:$|https?://|^\(?\w{1,2}[.)]\s|"
+    r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s|\s[-–]\s|\svs\.?\s|;|(?:,[^,]*){3}",
+    regex.IGNORECASE,
+)
+# "Section | Headline", as related-article widgets print them (not a table row "| a | b |").
+# A line opening with one word and a comma: a step that follows from the one before.
+_LINKED_OPENING = regex.compile(r"\w+,\s")
+_SECTION_HEADLINE = regex.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    mode: str
+    min_run: int
+    min_marked_run: int
+
+
+def compile(params: Mapping[str, Any], scope: str) -> Compiled:
+    params = with_defaults(PARAMETERS, params)
+    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    block_index: int
+    block: Block
+    start: int  # text index of the line in its block
+    text: str
+    shape: str
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    lines: tuple[Line, ...]
+    kind: str  # related-list or nav-menu
+    where: str  # "of headlines before the article's first paragraph", ...
+    edge: bool
+    marked: bool  # links or "Section | Headline" lines
+
+
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    compiled = rule.compiled_as(Compiled)
+    if compiled.mode == "hard-wrap":
+        yield from _hard_wrap(doc, compiled.min_run)
+        return
+    for run in ctx.facts.shared(runs_of):
+        needed = compiled.min_marked_run if run.marked else compiled.min_run
+        if run.kind != compiled.mode or len(run.lines) < needed:
+            continue
+        size = len(run.lines)
+        for n, line in enumerate(run.lines, 1):
+            yield block_hit(
+                line.block,
+                line.block_index,
+                line.start,
+                line.start + len(line.text),
+                match=line.text.strip(),
+                evidence=f"line {n} of a {size}-line run {run.where}",
+            )
+
+
+# -- shapes ---------------------------------------------------------------------------------
+
+
+def shape_of(text: str) -> str:
+    """What a line looks like on its own: prose, a headline, a menu item or other."""
+    text = trim_end(text).strip()
+    link = _LINK_ITEM.fullmatch(text)
+    if link:
+        text = link.group(1).strip()
+    words = text.split(None, PROSE_WORDS)
+    if not words:
+        return OTHER
+    if _ends_sentence(text) and (len(words) >= PROSE_WORDS or len(text) >= PROSE_CHARS):
+        return PROSE
+    if len(words) >= PROSE_WORDS:
+        return OTHER  # long, and not a sentence: a cut paragraph, a caption run on
+    if len(words) <= HEADLINE_WORDS[1] and _SECTION_HEADLINE.match(text):
+        return HEADLINE  # "tribune | Headline": the section may be in lower case
+    if not _opens_like_title(text) or len(text) > HEADLINE_CHARS:
+        return OTHER
+    core = _core(text)
+    last = core[-1:]
+    if last in ",;" or (last == "." and not core.endswith("...")):
+        return OTHER
+    if _TWO_SENTENCES.search(text):
+        return OTHER
+    if len(words) <= MENU_WORDS and len(text) <= MENU_CHARS and last not in "!?…":
+        # an item has a word to read: not "M", "12" (a table's cells)
+        return MENU if sum(1 for c in text if c.isalpha()) >= MENU_LETTERS else OTHER
+    if HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]:
+        return HEADLINE if last != ":" else OTHER
+    return OTHER
+
+
+def _core(text: str) -> str:
+    """Text without the closing quotes, brackets and spaces at its end."""
+    return text.rstrip(_CLOSING + _SPACES)
+
+
+def _ends_sentence(text: str) -> bool:
+    return _core(text)[-1:] in SENTENCE_END
+
+
+def _opens_like_title(text: str) -> bool:
+    for char in text.lstrip(_OPENING + _SPACES)[:1]:
+        if char.isalpha():
+            return char.isupper()  # a caseless script has no headline shape to read
+        return char.isdigit()
+    return False
+
+
+def _lead_in(line: Line) -> bool:
+    """A sentence that introduces what follows ("The ministry named five projects:"),
+    not a label in capitals ("RELATED COVERAGE:") nor a widget's prompt with a colon
+    inside ("Sign up: it is free and you can:")."""
+    text = trim_end(line.text).strip()
+    if not text.endswith(":") or text.count(":") > 1 or len(text.split()) < 3:
+        return False
+    return any(c.islower() for c in text)
+
+
+# -- runs -----------------------------------------------------------------------------------
+
+
+def lines_of(doc: Document) -> list[Line]:
+    """The non-blank lines of the body, with their shapes (the title and code are not body)."""
+    out = []
+    for b, block in enumerate(doc.blocks):
+        if block.kind in ("title", "code"):
+            continue
+        for start, text in block.lines():
+            if text.strip():
+                out.append(Line(b, block, start, text, shape_of(text)))
+    return out
+
+
+def runs_of(doc: Document) -> list[Run]:
+    """The runs of headline or menu lines outside the article's prose (worked out once)."""
+    lines = lines_of(doc)
+    article = _article_prose(lines)
+    if not article:
+        return []  # no article to be outside of: a list, a poem, a menu page
+    first, last = article[0], article[-1]
+    prose = frozenset(article)
+    runs = []
+    members = [i for i, line in enumerate(lines) if line.shape in (HEADLINE, MENU)]
+    group: list[int] = []
+    for i in members:
+        # one line of another shape inside a run (a long headline) does not end it
+        if group and (
+            i - group[-1] > GAP + 1 or any(not _bridged(lines[k], k, prose) for k in range(group[-1] + 1, i))
+        ):
+            runs.append(group)
+            group = []
+        group.append(i)
+    if group:
+        runs.append(group)
+    judged = (_judge(lines, group, first, last) for group in runs)
+    return [run for run in judged if run is not None]
+
+
+def _bridged(line: Line, index: int, prose: frozenset[int]) -> bool:
+    """Whether a run goes on over this line: one long headline ending like a sentence
+    (prose shape, but no prose near it)."""
+    return line.shape == PROSE and index not in prose
+
+
+def _article_prose(lines: list[Line]) -> list[int]:
+    """The prose lines that have prose near them (a paragraph of the article, not one
+    long question in a list of headlines), or every prose line when none has."""
+    prose = [i for i, line in enumerate(lines) if line.shape == PROSE]
+    near = GAP + 1
+    supported = [
+        i
+        for n, i in enumerate(prose)
+        if (n and i - prose[n - 1] <= near) or (n + 1 < len(prose) and prose[n + 1] - i <= near)
+    ]
+    return supported or prose
+
+
+def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | None:
+    members = tuple(lines[k] for k in group)
+    i, j = group[0], group[-1] + 1
+    if i > 0 and _lead_in(lines[i - 1]):
+        return None  # the article's own list, introduced by its lead-in
+    if j <= first:
+        where, edge = "before the article's first paragraph", True
+    elif i > last:
+        where, edge = "after the article's last paragraph", True
+    else:
+        where, edge = "between paragraphs of the article", False
+    if _data_lines(members) * 5 >= len(members) * 2:
+        return None  # a table or a schedule ("15:55 WIB | Free Practice 1"), a line-up
+    marked = _marked(members)
+    if marked:
+        return Run(members, "related-list", f"of {marked} {where}", edge, True)
+    if not edge or _records(members):
+        return None
+    menus = sum(1 for line in members if line.shape == MENU)
+    if menus * 2 > len(members):
+        if all(_capitalised(line.text) for line in members):
+            return Run(members, "nav-menu", f"of menu items {where}", edge, False)
+        return None
+    if menus * 4 > len(members) and j < len(lines):
+        return None  # short labels among longer lines (a plan, a programme), unless they close the page
+    exclaimed = sum(1 for line in members if _core(line.text)[-1:] in "!?")
+    if exclaimed * 4 > len(members):
+        return None  # short sentences calling out to the reader: a post's closing lines
+    return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+def _marked(members: tuple[Line, ...]) -> str:
+    """What marks a run as a widget's list whatever its place: links, or "Section | Headline"."""
+    texts = [trim_end(line.text).strip() for line in members]
+    if sum(1 for t in texts if _LINK_ITEM.fullmatch(t)) * 2 > len(texts):
+        return "linked headlines"
+    if sum(1 for t in texts if _SECTION_HEADLINE.match(t)) * 2 > len(texts):
+        return "'Section | Headline' lines"
+    return ""
+
+
+def _records(members: tuple[Line, ...]) -> bool:
+    """Entries of a table or of similar records (results, a line-up, "Artigo 14, ..."),
+    not headlines: steps opening with a linking word, or most lines opening with the same
+    word as another."""
+    texts = [trim_end(line.text).strip() for line in members]
+    linked = sum(1 for t in texts if _LINKED_OPENING.match(t))
+    if linked * 4 > len(texts):
+        return True  # steps that lean on each other ("Lalu, ...", "Then, ..."): the article's own
+    openings = [t.split(None, 1)[0].casefold() for t in texts]
+    counts: dict[str, int] = {}
+    for word in openings:
+        counts[word] = counts.get(word, 0) + 1
+    return sum(1 for word in openings if counts[word] > 1) * 2 > len(openings)
+
+
+def _data_lines(members: tuple[Line, ...]) -> int:
+    """How many lines are entries of a table or a record (a link's text is read, not its address)."""
+    count = 0
+    for line in members:
+        text = trim_end(line.text).strip()
+        link = _LINK_ITEM.fullmatch(text)
+        count += _DATA_LINE.search(link.group(1) if link else text) is not None
+    return count
+
+
+def _capitalised(text: str) -> bool:
+    """Every word opens with a capital or is not a word ("Mercedes Benz", "TELEVISIÓN")."""
+    return all(not word[:1].islower() for word in text.split())
+
+
+# -- hard wraps -----------------------------------------------------------------------------
+
+
+def _hard_wrap(doc: Document, min_breaks: int) -> Iterator[Hit]:
+    for b, block in enumerate(doc.blocks):
+        if block.kind in ("title", "code", "heading") or "\n" not in block.text:
+            continue
+        lines = list(block.lines())
+        breaks = [
+            (start, text)
+            for (start, text), (_, following) in zip(lines, lines[1:], strict=False)
+            if _broken(text, following) and (doc.format != "markdown" or _hard_break(doc, block, start, text))
+        ]
+        if len(breaks) < min_breaks:
+            continue
+        for n, (start, text) in enumerate(breaks, 1):
+            yield block_hit(
+                block,
+                b,
+                start,
+                start + len(text),
+                match=text.strip(),
+                evidence=f"break {n} of {len(breaks)} in this paragraph, mid-sentence",
+            )
+
+
+def _broken(text: str, following: str) -> bool:
+    """A long line cut mid-sentence whose sentence goes on, in lower case, on the next."""
+    text = trim_end(text).removesuffix("\\")  # Markdown's backslash hard break
+    if len(text) < WRAP_CHARS or len(text.split(None, WRAP_WORDS)) < WRAP_WORDS or "|" in text:
+        return False  # verse, a record with no spaces (an ads.txt line), a "Section | Headline" line
+    last = _core(text)[-1:]
+    if not (last.isalnum() or last == ","):
+        return False
+    opening = following.lstrip().lstrip("\"'“‘«(")[:1]
+    return opening.islower()
+
+
+def _hard_break(doc: Document, block: Block, start: int, text: str) -> bool:
+    """In Markdown, whether the source line ends with a hard line break."""
+    line, _ = doc.position(block.source_offset(start))
+    return _MARKDOWN_BREAK.search(doc.line_text(line)) is not None

@@ -1,0 +1,218 @@
+"""blocks: related-headline lists, menus and hard-wrapped paragraphs, told by the shape
+of a run of lines and where it sits; and the lists, tables and verse that only look
+like them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.checks import blocks
+from newslint.engine import Options, lint_document
+from newslint.readers import read_string
+from newslint.rules import Rule, RuleSet, build_rule
+
+PROSE_1 = "The council approved the budget on Tuesday after a debate that lasted for most of the afternoon session."
+PROSE_2 = "The mayor said the new plan would fund three schools and a clinic in the northern district next year."
+HEADLINES = [
+    "Floods cut roads to the coast for a second day",
+    "Minister defends plan to close rural post offices",
+    "Star striker signs three-year deal with rivals",
+    "New bridge opens after a decade of delays",
+    "Why train tickets cost more in the north",
+    "Schools prepare for the new term in the capital",
+]
+
+
+def mode_rule(mode: str, **params: int) -> Rule:
+    return build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": f"markup/{mode}",
+            "check": "blocks",
+            "severity": "warning",
+            "message": "{evidence}: {match}",
+            "with": {"mode": mode, **params},
+        },
+    )
+
+
+def lint(mode: str, text: str, path: str = "draft.md", **params: int) -> list[tuple[int, str]]:
+    doc = read_string(text, path)[0]
+    result = lint_document(doc, RuleSet((mode_rule(mode, **params),)), Options(language="en"))
+    return [(f.line, f.message) for f in result.findings]
+
+
+def paragraphs(*texts: str) -> str:
+    return "\n\n".join(texts) + "\n"
+
+
+@pytest.mark.parametrize(
+    "line, shape",
+    [
+        ("Floods cut roads to the coast for a second day", blocks.HEADLINE),
+        ("Les voyages en train sont-ils trop chers ?", blocks.HEADLINE),
+        ("« Le besoin est urgent de faire de l’enfance une priorité nationale »", blocks.HEADLINE),
+        ("tribune | La Synarchie, ce complot permanent qui ...", blocks.HEADLINE),
+        ("[Floods cut roads to the coast](https://example.com/a)", blocks.HEADLINE),
+        ("DEPORTES", blocks.MENU),
+        ("Mercedes Benz", blocks.MENU),
+        (PROSE_1, blocks.PROSE),
+        ("The mayor spoke.", blocks.OTHER),  # a sentence
+        ("and the river rose", blocks.OTHER),  # lower case: not a title
+        ("Wahyu Nugroho, Otavio, Saputra, Rochman;", blocks.OTHER),
+        ("出国前：政治科目会出啥考题？", blocks.OTHER),  # no letter case to read
+        ("", blocks.OTHER),
+    ],
+)
+def test_shape_of_a_line(line: str, shape: str) -> None:
+    assert blocks.shape_of(line) == shape
+
+
+def test_headlines_after_the_last_paragraph_give_one_finding_per_line() -> None:
+    found = lint("related-list", paragraphs(PROSE_1, PROSE_2, *HEADLINES))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13, 15]
+    assert found[0][1] == (
+        "line 1 of a 6-line run of headlines after the article's last paragraph: "
+        "Floods cut roads to the coast for a second day"
+    )
+
+
+def test_headlines_before_the_first_paragraph_in_a_scraped_page() -> None:
+    page = "\n".join(["Title of the page", "", *HEADLINES, PROSE_1, PROSE_2]) + "\n"
+    found = lint("related-list", page, "page.txt")
+    assert [line for line, _ in found] == [3, 4, 5, 6, 7, 8]
+    assert "before the article's first paragraph" in found[0][1]
+
+
+def test_a_short_run_is_not_enough_without_a_mark() -> None:
+    assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *HEADLINES[:4])) == []
+
+
+def test_linked_headlines_are_a_list_wherever_they_sit() -> None:
+    links = "\n".join(f"- [{h}](https://example.com/{n})" for n, h in enumerate(HEADLINES[:3]))
+    found = lint("related-list", paragraphs(PROSE_1, links, PROSE_2))
+    assert len(found) == 3
+    assert "of linked headlines between paragraphs of the article" in found[0][1]
+
+
+def test_section_headline_lines_are_a_list() -> None:
+    lines = ["35 heures | Les tabous adorés des politiques", "tribune | La Synarchie", "LIVRES | Lettre ouverte"]
+    found = lint("related-list", paragraphs(PROSE_1, PROSE_2, *lines))
+    assert len(found) == 3
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # results, a line-up, enumerated options, "Label: value" records
+        [f"Team {a} {n} - {n + 3} Team {b}" for n, (a, b) in enumerate(zip("ABCDEF", "GHIJKL", strict=True))],
+        [f"(A{n}) Kisah tentang dewa nomor {n}" for n in range(6)],
+        [f"Country {c} (Group {c}): Seventh appearance" for c in "ABCDEF"],
+        # entries opening with the same word as each other
+        [f"Pratu {name} terkena serpihan peluru di kaki" for name in ("Ridai", "Didi", "Bayu", "Agung", "Budi")],
+        # a post's closing calls to the reader
+        ["Thank you all for your kind reviews?", "Book your tickets through the site today!", *HEADLINES[:3]],
+    ],
+)
+def test_records_and_calls_are_not_headlines(lines: list[str]) -> None:
+    assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *lines)) == []
+
+
+def test_a_list_introduced_by_a_lead_in_is_the_articles_own() -> None:
+    lead_in = "The ministry named the projects it will fund next year:"
+    assert lint("related-list", paragraphs(PROSE_1, PROSE_2, lead_in, *HEADLINES)) == []
+
+
+def test_a_label_in_capitals_does_not_introduce_a_list() -> None:
+    found = lint("related-list", paragraphs(PROSE_1, PROSE_2, "PREVIOUS COVERAGE:", *HEADLINES))
+    assert [match for _, match in found][0].endswith("PREVIOUS COVERAGE:")  # the label goes with its list
+    assert len(found) == len(HEADLINES) + 1
+
+
+def test_headlines_between_paragraphs_are_crossheads() -> None:
+    text = paragraphs(PROSE_1, *HEADLINES[:3], PROSE_2, *HEADLINES[3:], PROSE_1)
+    assert lint("related-list", text) == []
+
+
+def test_a_page_without_prose_is_left_alone() -> None:
+    assert lint("related-list", paragraphs(*HEADLINES)) == []
+
+
+def test_menu_after_the_article() -> None:
+    menu = ["SECCIONES", "ESPAÑA", "DEPORTES", "INTERNACIONAL", "MÚSICA", "TELEVISIÓN"]
+    found = lint("nav-menu", "\n".join(["Title", "", PROSE_1, PROSE_2, *menu]) + "\n", "page.txt")
+    assert [line for line, _ in found] == [5, 6, 7, 8, 9, 10]
+    assert "of menu items after the article's last paragraph" in found[0][1]
+    # the same items make no related list
+    assert lint("related-list", "\n".join(["Title", "", PROSE_1, PROSE_2, *menu]) + "\n", "page.txt") == []
+
+
+def test_short_lines_with_lower_case_words_are_not_a_menu() -> None:
+    names = ["Henrique e Juliano", "Jorge e Mateus", "Sandy e Junior", "Anitta", "Ivete Sangalo"]
+    assert lint("nav-menu", paragraphs(PROSE_1, PROSE_2, *names)) == []
+
+
+WRAPPED = (
+    "It seems fired FBI Director James Comey's ties to the foundation and the\n"
+    "conflicts of interest are deeper, closer than we thought. Comey served as\n"
+    "general counsel at the company until 2010, when he departed with money.\n"
+)
+
+
+def test_hard_wrapped_paragraph_in_a_text_draft() -> None:
+    found = lint("hard-wrap", "Title\n\n" + WRAPPED, "draft.txt", min_run=2)
+    assert [line for line, _ in found] == [3, 4]
+    assert found[0][1].startswith("break 1 of 2 in this paragraph, mid-sentence: It seems")
+
+
+def test_soft_wrapped_markdown_is_one_paragraph() -> None:
+    assert lint("hard-wrap", WRAPPED, "draft.md", min_run=2) == []
+
+
+def test_hard_breaks_in_markdown_count() -> None:
+    text = WRAPPED.replace("the\n", "the  \n").replace("as\n", "as\\\n")
+    assert len(lint("hard-wrap", text, "draft.md", min_run=2)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rain came down on the hills,\nand the river rose,\nand the town slept.\n",  # verse
+        "spotx.tv,238936,RESELLER,7842df1d2fe2db34a\nrubiconproject.com,16414,RESELLER,0bfd66d529a55\n"
+        "appnexus.com,1234,RESELLER,f5ab79cb980f11d1\n",  # records
+        "It seems fired FBI Director James Comey's ties to the foundation are deeper.\n"
+        "Conflicts of interest are deeper, closer than we thought, the report says.\n",  # one sentence a line
+    ],
+)
+def test_lines_that_are_not_a_wrapped_paragraph(text: str) -> None:
+    assert lint("hard-wrap", "Title\n\n" + text, "draft.txt", min_run=2) == []
+
+
+def test_one_break_is_not_enough() -> None:
+    text = WRAPPED.split("\n")[0] + "\n" + "conflicts of interest are deeper, closer than we thought.\n"
+    assert lint("hard-wrap", "Title\n\n" + text, "draft.txt", min_run=2) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a schedule in "Section | Headline" form
+        ["15:55 WIB | Free Practice 1", "16:00 WIB | Free Practice 2", "10:20 WIB | Qualifying"],
+        # steps that lean on each other
+        [
+            "Naik MRT tujuan Stasiun Blok M",
+            "Lalu, lanjutkan perjalanan dengan Transjakarta",
+            "Transit di halte Monas",
+            "Selanjutnya, naik Transjakarta di koridor 2",
+            "Kemudian, turun di Halte Harmoni",
+        ],
+        # a table's cells
+        ["M", "S", "Bahrain", "12", "China", "9"],
+    ],
+)
+def test_schedules_steps_and_cells_are_not_chrome(lines: list[str]) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, *lines)
+    assert lint("related-list", text) == lint("nav-menu", text) == []

@@ -4,6 +4,7 @@ and every shortcut gives the findings the long way gives."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint import engine, language
 from newslint.checks import pattern
 from newslint.checks.truncation import ends
 from newslint.document import Block, Document
@@ -177,3 +179,20 @@ def _binary_text_the_long_way(text: str) -> str:
     if junk / len(sample) > source._MAX_JUNK_SHARE:
         return f"{junk / len(sample):.0%} control or replacement characters"
     return ""
+
+
+# --- folder runs: what the parent loads once before the workers fork ---------------------
+
+
+@pytest.mark.parametrize(("files", "tiers"), [(10, ["first"]), (engine.SECOND_TIER_FILES, ["first", "latin"])])
+def test_a_large_run_loads_the_second_tier_of_profiles_before_the_fork(
+    monkeypatch: pytest.MonkeyPatch, files: int, tiers: list[str]
+) -> None:
+    loaded: list[str] = []
+    names = {language.FIRST_TIER: "first", language.LATIN_TIER: "latin"}
+    monkeypatch.setattr(language, "_factory", lambda tier: loaded.append(names[tier]))
+    try:
+        engine.warm(load_rules(), Options(), files)
+    finally:
+        gc.unfreeze()
+    assert loaded == tiers

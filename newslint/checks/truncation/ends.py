@@ -27,8 +27,10 @@ paragraph of a hard-wrapped text.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -123,7 +125,9 @@ def paragraph_ends(
 ) -> Iterator[Hit]:
     strong = compiled.evidence == "strong"
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
-    for cut in cuts(doc, compiled, function_words, facts):
+    # The strong and the weak rule of a language share their cuts: worked out once.
+    key = (cuts, dataclasses.replace(compiled, evidence=""), function_words)
+    for cut in facts.once(key, lambda: cuts(doc, compiled, function_words, facts)):
         if cut.strong == strong:
             block = doc.blocks[cut.at]
             text = trim_end(block.text)
@@ -146,7 +150,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         return []  # a hard-wrapped text: reported once, by the split-sentence mode
     breaks = {b.at for b in found}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
-    words = _word_counts(doc, prose)
+    words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
     judged = [i for i in prose if _judged(doc, i, prose, breaks) and not _cut_copy(doc, prose, i)]
     result = []
     for i in judged:
@@ -160,7 +164,10 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             Cut(tidy, "a full sentence, then a fragment, in an article whose every other paragraph ends", True)
         )
     strong = {c.at for c in result}
-    eligible = {i for i in prose if _judged(doc, i, prose, breaks, complete=True)}
+
+    def eligible(i: int) -> bool:
+        return _judged(doc, i, prose, breaks, complete=True)
+
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
         if i not in strong and not _cut_copy(doc, prose, i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
@@ -229,9 +236,14 @@ def _word_counts(doc: Document, prose: list[int]) -> Counter[str]:
 
 
 def cut_evidence(
-    text: str, following: Block | None, compiled: Compiled, words: Counter[str], function_words: frozenset[str]
+    text: str,
+    following: Block | None,
+    compiled: Compiled,
+    words: Callable[[], Counter[str]],
+    function_words: frozenset[str],
 ) -> str | None:
-    """Strong signs that ``text`` (which lacks closing punctuation) was cut, or None."""
+    """Strong signs that ``text`` (which lacks closing punctuation) was cut, or None
+    (``words`` gives the article's word counts, worked out when a last word needs them)."""
     count = len(text.split())
     if count < MIN_WORDS or LIST_ITEM.match(text):
         return None
@@ -295,14 +307,17 @@ def _unclosed_bracket(text: str) -> bool:
     return False
 
 
-def _cut_word(text: str, words: Counter[str], known: frozenset[str]) -> str | None:
+def _cut_word(text: str, counts: Callable[[], Counter[str]], known: frozenset[str]) -> str | None:
     """The longer word of the article that the paragraph's last word is the start of,
     when that last word is used nowhere else (so it is not a word of its own)."""
     m = _LAST_LETTERS.search(text)
     if m is None:
         return None
     stub = m.group(1).casefold()
-    if len(stub) < CUT_WORD_CHARS or words[stub] > 1 or stub in known:
+    if len(stub) < CUT_WORD_CHARS or stub in known:
+        return None
+    words = counts()
+    if words[stub] > 1:
         return None
     longer = [w for w in words if w.startswith(stub) and len(w) >= len(stub) * CUT_WORD_RATIO]
     return min(longer, key=lambda w: (len(w), w)) if longer else None

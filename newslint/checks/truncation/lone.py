@@ -9,6 +9,8 @@ them, or they are in Title Case, or they name no function words of the language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from newslint.checks.truncation.sentences import (
@@ -148,15 +150,20 @@ def _reads_as_sentence(text: str, function_words: frozenset[str] | None) -> bool
 
 
 def weak_evidence(
-    doc: Document, prose: list[int], candidates: list[int], function_words: frozenset[str] | None, eligible: set[int]
+    doc: Document,
+    prose: list[int],
+    candidates: list[int],
+    function_words: frozenset[str] | None,
+    eligible: Callable[[int], bool],
 ) -> list[tuple[int, str]]:
     """Paragraphs among ``candidates`` (without closing punctuation, no strong evidence)
     whose cut only a tidy article makes likely, with the reason. The article's only
-    unfinished sentence may also end on a quoted phrase, when ``eligible``."""
+    unfinished sentence may also end on a quoted phrase, when ``eligible(i)`` (asked
+    only of that paragraph)."""
     if trailing_fragments(doc, prose) >= 2:
         return []  # two-sentence captions or bios: the article's style, not cuts
     lone = lone_sentence(doc, prose, function_words)
-    if lone is not None and lone not in candidates and lone in eligible:
+    if lone is not None and lone not in candidates and eligible(lone):
         candidates = sorted([*candidates, lone])  # a phrase in quotes at its end
     found = []
     for i in candidates:

@@ -12,7 +12,6 @@ import fnmatch
 import functools
 import gc
 import os
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -211,6 +210,7 @@ def _document_finding(doc: Document | str, rule: str, severity: str, message: st
 
 
 def internal_error(path: str, error: BaseException) -> FileResult:
+    import traceback  # (and textwrap): only when a file crashed
 
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""

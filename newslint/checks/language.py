@@ -43,9 +43,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from newslint import language as lang_words
+from newslint import regexcache
 from newslint.checks.base import Context, Detector, Hit, with_defaults
 from newslint.document import Block, Document
 from newslint.words import Words, WordWork
@@ -121,7 +120,7 @@ DECISIVE_PROBABILITY = 0.7
 # Quotations, in the quotation marks of the pack languages; the words outside them
 # that make an attribution (", tulis Emran pada ...", "said the minister").
 _QUOTE_MARKS = '"“”«»„'
-_QUOTED = regex.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|»[^«»]*«|„[^„“”]*[“”]")
+_QUOTED = regexcache.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|»[^«»]*«|„[^„“”]*[“”]")
 ATTRIBUTION_WORDS = 3
 # The paragraphs outvote the detected article language with this many votes, and
 # this many times the votes for it; a paragraph of this many lower-case words votes.
@@ -251,7 +250,7 @@ def _long_prose(block: Block, compiled: Compiled) -> bool:
     return len(text) + (_DENSE_WEIGHT - 1) * len(_DENSE_LETTER.findall(text)) >= compiled.min_chars
 
 
-_DENSE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_DENSE_LETTER = regexcache.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -27,6 +27,7 @@ paragraph of a hard-wrapped text.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from collections import Counter
@@ -34,8 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from newslint import regexcache
 from newslint.checks.base import TERMINAL, Hit, block_hit
 from newslint.checks.truncation.lone import (
     GLUED,
@@ -85,32 +85,32 @@ CUT_WORD_RATIO = 2
 # A cut-off copy of another paragraph is left to duplicate/paragraph from this length.
 CUT_COPY_CHARS = 40
 
-_LAST_WORD = regex.compile(r"(\w+)\W*$")
+_LAST_WORD = regexcache.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
-_NUMBER_AFTER = regex.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
-_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-_LAST_LETTERS = regex.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
-_LETTER_WORDS = regex.compile(r"[\p{L}\p{M}]+")
-_PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
+_NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
+_YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
+_LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
+_LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
+_PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
 # end an interrupted quote on purpose, so it is not counted).
-_OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
-_DASH_END = regex.compile(r"(?:\s[-–]|--)$")
+_OPEN_END = regexcache.compile(r"(?:[,(&+]|\s[-–]|--)$")
+_DASH_END = regexcache.compile(r"(?:\s[-–]|--)$")
 # A list item's end: "; and", "; e", "; y", "; et", "; und", "; dan".
-_ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
+_ITEM_END = regexcache.compile(r";\s*\p{Ll}{1,4}$")
 # A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
-_PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
+_PULL_QUOTE = regexcache.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
 # A sentence opening with a lead-in phrase of one to three words and its comma.
-_LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
+_LEAD_IN = regexcache.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
 # A dateline: a place, a date, perhaps an agency, and a dash ("Tóquio, 16 de jul (EFE) -",
 # "PARIS, 5 mars 2021 (AFP) -", "Jakarta, 12 Mei (ANTARA) -").
-_DATELINE = regex.compile(
+_DATELINE = regexcache.compile(
     r"^\W*\p{Lu}[\p{L}.' -]{1,30},\s*\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?(?:\s+(?:de\s+)?\d{2,4})?"
     r"\s*(?:\([^()]{1,30}\))?\s*(?:[-–—]|--)$"
 )
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
-_CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
+_CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +151,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     breaks = {b.at for b in found}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
     words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
-    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not _cut_copy(doc, prose, i)]
+    cut_copy = _cut_copies(doc, prose)
+    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not cut_copy(i)]
     result = []
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
@@ -169,7 +170,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         return _judged(doc, i, prose, breaks, complete=True)
 
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
-        if i not in strong and not _cut_copy(doc, prose, i):  # the lone sentence may be a cut copy too
+        if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
 
@@ -214,13 +215,27 @@ def _tidy_trail(doc: Document, prose: list[int], judged: list[int], strong: set[
     return i
 
 
-def _cut_copy(doc: Document, prose: list[int], i: int) -> bool:
-    """The paragraph is the start of another one: a cut-off copy, which
-    duplicate/paragraph reports as such (one finding for one defect)."""
-    text = " ".join(doc.blocks[i].text.split())
-    return len(text) >= CUT_COPY_CHARS and any(
-        j != i and " ".join(doc.blocks[j].text.split()).startswith(text) for j in prose
-    )
+def _cut_copies(doc: Document, prose: list[int]) -> Callable[[int], bool]:
+    """Whether a paragraph is the start of another one: a cut-off copy, which
+    duplicate/paragraph reports as such (one finding for one defect).
+
+    The prose paragraphs' texts (spacing normalised) are sorted once, when a paragraph
+    first asks: the texts that open with a paragraph's text follow it in that order, so
+    each question is a binary search and a long article costs n log n, not n squared."""
+    ordered: list[str] = []
+
+    def cut_copy(i: int) -> bool:
+        text = " ".join(doc.blocks[i].text.split())
+        if len(text) < CUT_COPY_CHARS:
+            return False
+        if not ordered:
+            ordered.extend(sorted(" ".join(doc.blocks[j].text.split()) for j in prose))
+        # ordered[at] is this paragraph's own text (or an equal one): another one opening
+        # with it, if any, comes next.
+        at = bisect.bisect_left(ordered, text)
+        return at + 1 < len(ordered) and ordered[at + 1].startswith(text)
+
+    return cut_copy
 
 
 def _glued_end(text: str) -> bool:

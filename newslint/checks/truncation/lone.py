@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import regex
 
+from newslint import regexcache
 from newslint.checks.truncation.sentences import (
     LIST_ITEM,
     NOT_PROSE,
@@ -46,22 +47,22 @@ CROSSHEAD_WORDS = 10
 HEADING_MAX_WORDS = 12
 
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
-LABEL = regex.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
+LABEL = regexcache.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
 # A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
 # Detokenized copy spaces the closing quote off (', ” paparnya'). A longer attribution is
 # left to the other evidence: it may itself be cut ('," kata BW sambil mengutip').
-ATTRIBUTION = regex.compile(r"[,.!?…]\s?[\"”’“»]\s*\S+(?:\s+\S+){0,2}$")
-GLUED = regex.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
+ATTRIBUTION = regexcache.compile(r"[,.!?…]\s?[\"”’“»]\s*\S+(?:\s+\S+){0,2}$")
+GLUED = regexcache.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
 # A machine-written date marks a byline or a dateline ("Posted by ... on 2019-02-15").
-_ISO_DATE = regex.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_ISO_DATE = regexcache.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # What sets a paragraph apart as a caption or a heading in HTML or Markdown source.
-_IMAGE = regex.compile(r"<(?:img|figure|figcaption|picture)\b|!\[", regex.I)
-_BOLD_OPEN = regex.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
+_IMAGE = regexcache.compile(r"<(?:img|figure|figcaption|picture)\b|!\[", regex.I)
+_BOLD_OPEN = regexcache.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
 # A paragraph ending on a short phrase in quotes that opened mid-sentence ('might not
 # be the "jobs machine"'): the quote closes the phrase, not the sentence.
 _PHRASE_WORD = r"[^\s“”\"‘’«».!?…,;:]+"
 _CLOSING_QUOTES = frozenset('”"’»')  # the phrase's closing quote ends the text: a cheap test first
-_QUOTED_PHRASE = regex.compile(
+_QUOTED_PHRASE = regexcache.compile(
     rf"\s\p{{Ll}}[\p{{Ll}}’'-]*\s+[“\"‘«]\s?{_PHRASE_WORD}(?:\s{_PHRASE_WORD}){{0,2}}\s?[”\"’»]$"
 )
 

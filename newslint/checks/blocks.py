@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint.checks import repeats
 from newslint.checks.base import Context, Hit, block_hit, trim_end, with_defaults
 from newslint.document import Block, Document
 
@@ -52,7 +53,7 @@ PARAMETERS: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["mode"],
     "properties": {
-        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap"]},
+        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap", "repeated-title", "recurrence"]},
         "min_run": {
             "type": "integer",
             "minimum": 2,
@@ -138,6 +139,20 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled = rule.compiled_as(Compiled)
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
+        return
+    if compiled.mode in ("repeated-title", "recurrence"):
+        lines = ctx.facts.shared(lines_of)
+        found = title_repeats(doc, lines) if compiled.mode == "repeated-title" else recurrences(lines)
+        for repeat in found:
+            line = lines[repeat.index]
+            yield block_hit(
+                line.block,
+                line.block_index,
+                line.start,
+                line.start + len(line.text),
+                match=line.text.strip(),
+                evidence=repeat.evidence,
+            )
         return
     for run in ctx.facts.shared(runs_of):
         needed = compiled.min_marked_run if run.marked else compiled.min_run
@@ -229,6 +244,23 @@ def lines_of(doc: Document) -> list[Line]:
             if text.strip():
                 out.append(Line(b, block, start, text, shape_of(text)))
     return out
+
+
+def title_repeats(doc: Document, lines: list[Line]) -> list[repeats.Repeat]:
+    """The body lines that repeat the headline (a title from metadata may be printed
+    again as the body's heading at its top)."""
+    texts = [line.text for line in lines]
+    return repeats.title_repeats(doc.title, texts, heading_allowed=doc.format != "text")
+
+
+def recurrences(lines: list[Line]) -> list[repeats.Repeat]:
+    """Short lines printed again and again: in a row, or once per post of a comment thread
+    (a line in both is reported once)."""
+    found = repeats.recurring([line.text for line in lines], [line.shape == PROSE for line in lines])
+    first: dict[int, repeats.Repeat] = {}
+    for repeat in found:
+        first.setdefault(repeat.index, repeat)
+    return [first[i] for i in sorted(first)]
 
 
 def runs_of(doc: Document) -> list[Run]:

@@ -289,3 +289,23 @@ def test_a_label_the_article_repeats_between_its_own_paragraphs_is_not_a_thread(
     # no post between two of them: a list, not a thread
     listed = ["Valorar", "PepeChan", "Valorar", "Fran1968", "Valorar"]
     assert lint("recurrence", paragraphs(PROSE_1, PROSE_2, "Intro", *listed)) == []
+
+
+SERVICES = [
+    "Manage your subscription",
+    "Place your advert in the paper",
+    "Browse thousands of job offers in the region",
+    "Paper on Facebook",
+    "Follow the paper on Twitter",
+    "Netvibes RSS",
+]
+
+
+def test_a_mixed_run_of_service_links_that_closes_the_page_is_flagged() -> None:
+    found = lint("related-list", paragraphs(PROSE_1, PROSE_2, *SERVICES, "with Blurb", "Forgot your password?"))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13, 15]
+
+
+def test_short_labels_among_longer_lines_with_a_sentence_after_them_are_a_plan() -> None:
+    tail = "The council will publish the full list of services on its website next week, the mayor said."
+    assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *SERVICES, tail)) == []

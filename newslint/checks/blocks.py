@@ -79,6 +79,7 @@ MENU_WORDS = 3
 MENU_CHARS = 32
 MENU_LETTERS = 2
 GAP = 1  # lines of another shape a run may hold between two of its own
+CLOSING_WORDS = 8  # the lines after a run that closes the page are this short
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
 WRAP_WORDS = 6
 SENTENCE_END = frozenset(".!?…。！？")
@@ -330,12 +331,18 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
         return None
-    if menus * 4 > len(members) and j < len(lines):
+    if menus * 4 > len(members) and not _closes_page(lines, j):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
     exclaimed = sum(1 for line in members if _core(line.text)[-1:] in "!?")
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines
     return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+def _closes_page(lines: list[Line], j: int) -> bool:
+    """Whether only short lines, none of them a sentence of prose, follow line ``j - 1``:
+    the run is part of the page's closing chrome, not a plan with its text after it."""
+    return all(line.shape != PROSE and len(line.text.split(None, CLOSING_WORDS)) <= CLOSING_WORDS for line in lines[j:])
 
 
 def _marked(members: tuple[Line, ...]) -> str:

@@ -26,6 +26,10 @@ Modes:
   inside a paragraph is a space, so only breaks written as hard breaks (two
   trailing spaces or a backslash) count there.
 
+- ``repeated-title``: a body line that is the headline again (``repeats.title_repeats``).
+- ``recurrence``: a short line printed three or more times in a row, or once per post of
+  a comment thread that ends the page (``repeats.recurring``).
+
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
 it (between prose), so strong and weak evidence can carry different severities.

@@ -309,3 +309,20 @@ def test_a_mixed_run_of_service_links_that_closes_the_page_is_flagged() -> None:
 def test_short_labels_among_longer_lines_with_a_sentence_after_them_are_a_plan() -> None:
     tail = "The council will publish the full list of services on its website next week, the mayor said."
     assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *SERVICES, tail)) == []
+
+
+# -- repeated line -------------------------------------------------------------------------
+
+
+def test_a_long_line_said_again_inside_a_paragraph_of_lines_is_flagged_once() -> None:
+    text = f"{PROSE_1}\n{PROSE_1}\n{PROSE_2}\n\n{PROSE_2}\n"
+    found = lint("repeated-line", text)
+    assert found == [
+        (2, f"the same words as line 1 of the body: {PROSE_1}"),
+        (5, f"the same words as line 3 of the body: {PROSE_2}"),
+    ]
+
+
+def test_paragraphs_repeated_whole_and_short_lines_are_left_to_other_rules() -> None:
+    assert lint("repeated-line", paragraphs(PROSE_1, PROSE_2, PROSE_1)) == []
+    assert lint("repeated-line", "Share this story now\nShare this story now\n\n" + PROSE_1 + "\n") == []

@@ -27,6 +27,8 @@ Modes:
   trailing spaces or a backslash) count there.
 
 - ``repeated-title``: a body line that is the headline again (``repeats.title_repeats``).
+- ``repeated-line``: a long line said again word for word inside a paragraph of several
+  lines, where a comparison of whole paragraphs cannot see it (``repeats.repeated_lines``).
 - ``recurrence``: a short line printed three or more times in a row, or once per post of
   a comment thread that ends the page (``repeats.recurring``).
 
@@ -57,7 +59,7 @@ PARAMETERS: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["mode"],
     "properties": {
-        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap", "repeated-title", "recurrence"]},
+        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap", "repeated-title", "recurrence", "repeated-line"]},
         "min_run": {
             "type": "integer",
             "minimum": 2,
@@ -145,9 +147,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in ("repeated-title", "recurrence"):
+    if compiled.mode in ("repeated-title", "recurrence", "repeated-line"):
         lines = ctx.facts.shared(lines_of)
-        found = title_repeats(doc, lines) if compiled.mode == "repeated-title" else recurrences(lines)
+        found = _repeats(compiled.mode, doc, lines)
         for repeat in found:
             line = lines[repeat.index]
             yield block_hit(
@@ -249,6 +251,15 @@ def lines_of(doc: Document) -> list[Line]:
             if text.strip():
                 out.append(Line(b, block, start, text, shape_of(text)))
     return out
+
+
+def _repeats(mode: str, doc: Document, lines: list[Line]) -> list[repeats.Repeat]:
+    if mode == "repeated-title":
+        return title_repeats(doc, lines)
+    if mode == "recurrence":
+        return recurrences(lines)
+    texts = [line.text for line in lines]
+    return repeats.repeated_lines(texts, ["\n" in line.block.text.strip() for line in lines])
 
 
 def title_repeats(doc: Document, lines: list[Line]) -> list[repeats.Repeat]:

@@ -25,6 +25,7 @@ RECUR_WORDS = 12  # a recurring line is a label, a button or a stamp, not a sent
 THREAD_WORDS = 4  # the line repeated after each reader post: "Valorar", "Reply", "Report"
 THREAD_GAP = 5  # at most four lines (a handle, a post, a date) between two of them
 POST_WORDS = 4  # a post: a line of at least this many words between two of them
+REPEAT_WORDS = 8  # a line this long said twice is a copy, not a refrain or a label
 EDGE_LINES = 3  # the first lines of a body that may print the headline as its heading
 # A time of day ("13:12", "9.05", "21h30"): lines alike but for their numbers are a table's
 # rows ("33% (31% before)"), unless each is a stamp of an item the page lost.
@@ -66,6 +67,23 @@ def title_repeats(title: str | None, texts: Sequence[str], heading_allowed: bool
     for i, text in enumerate(texts):
         if words_key(text) == key and not (heading_allowed and i < EDGE_LINES):
             out.append(Repeat(i, "the headline repeated in the body"))
+    return out
+
+
+def repeated_lines(texts: Sequence[str], shared: Sequence[bool]) -> list[Repeat]:
+    """The long lines that say an earlier line again, word for word (case and punctuation
+    aside), where one of the two shares its paragraph with other lines (``shared``): a
+    paragraph-level comparison cannot see them, since neither is a paragraph of its own."""
+    seen: dict[str, tuple[int, bool]] = {}
+    out = []
+    for i, text in enumerate(texts):
+        if len(text.split(None, REPEAT_WORDS)) <= REPEAT_WORDS - 1:
+            continue
+        key = words_key(text)
+        if key in seen and (shared[i] or seen[key][1]):
+            out.append(Repeat(i, f"the same words as line {seen[key][0] + 1} of the body"))
+        first, was_shared = seen.get(key, (i, False))
+        seen[key] = (first, was_shared or shared[i])
     return out
 
 

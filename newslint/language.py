@@ -181,9 +181,12 @@ def _factory(tier: tuple[str, ...]) -> Any:
     return factory
 
 
-def warm() -> None:
-    """Load the first tier of profiles now (before worker processes fork, say)."""
+def warm(second_tier: bool = False) -> None:
+    """Load the first tier of profiles now (before worker processes fork, say), and the
+    second tier too when ``second_tier``."""
     _factory(FIRST_TIER)
+    if second_tier:
+        _factory(LATIN_TIER)
 
 
 def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:

@@ -216,3 +216,113 @@ def test_one_break_is_not_enough() -> None:
 def test_schedules_steps_and_cells_are_not_chrome(lines: list[str]) -> None:
     text = paragraphs(PROSE_1, PROSE_2, *lines)
     assert lint("related-list", text) == lint("nav-menu", text) == []
+
+
+# -- repeated title ----------------------------------------------------------------------
+
+
+def test_a_scraped_page_repeating_its_headline_is_flagged_in_any_case_and_punctuation() -> None:
+    text = (
+        "NBC fired Megyn Kelly before her show\n\n"
+        "NBC FIRED MEGYN KELLY BEFORE HER SHOW.\n"
+        f"{PROSE_1}\n"
+        "NBC fired Megyn Kelly before her show\n"
+        f"{PROSE_2}\n"
+    )
+    found = lint("repeated-title", text, path="page.txt")
+    assert [line for line, _ in found] == [3, 5]
+    assert found[0][1] == "the headline repeated in the body: NBC FIRED MEGYN KELLY BEFORE HER SHOW."
+
+
+def test_a_metadata_title_printed_as_the_body_heading_is_left_alone_but_not_a_later_copy() -> None:
+    head = "---\ntitle: NBC fired Megyn Kelly before her show\n---\n\n"
+    assert lint("repeated-title", head + paragraphs("# NBC fired Megyn Kelly before her show", PROSE_1)) == []
+    later = head + paragraphs(PROSE_1, PROSE_2, PROSE_1 + " Again.", "NBC fired Megyn Kelly before her show")
+    assert [line for line, _ in lint("repeated-title", later)] == [11]
+
+
+def test_a_short_title_and_a_line_that_only_opens_like_the_title_are_not_repeats() -> None:
+    assert lint("repeated-title", "Opinion\n\nOpinion\n" + PROSE_1 + "\n", path="page.txt") == []
+    text = "NBC fired Megyn Kelly\n\nNBC fired Megyn Kelly before her new show began in June\n" + PROSE_1 + "\n"
+    assert lint("repeated-title", text, path="page.txt") == []
+
+
+# -- recurrence ----------------------------------------------------------------------------
+
+
+def test_a_line_printed_three_times_in_a_row_is_flagged_and_twice_is_not() -> None:
+    found = lint("recurrence", paragraphs(PROSE_1, PROSE_2, "Share article", "Share article", "Share article"))
+    assert [line for line, _ in found] == [5, 7, 9]
+    assert found[0][1] == "line 1 of 3 alike in a row: Share article"
+    assert lint("recurrence", paragraphs(PROSE_1, PROSE_2, "Share article", "Share article")) == []
+
+
+def test_timestamps_alike_but_for_their_numbers_are_flagged_and_table_rows_are_not() -> None:
+    stamps = [f"Friday, 19 June 2015 | 13:{m:02d} WIB" for m in (12, 9, 4)]
+    assert len(lint("recurrence", paragraphs(*stamps, PROSE_1, PROSE_2))) == 3
+    rows = [f"{n}% ({n + 1}% in the previous poll)" for n in (33, 12, 5)]
+    assert lint("recurrence", paragraphs(PROSE_1, *rows, PROSE_2)) == []
+
+
+THREAD = [
+    "Send a message to PepeChan",
+    "His face says it all, and I hope the court is quick about it this time round.",
+    "Valorar",
+    "Send a message to ponsshan1",
+    "In a few hours their friends will say that arrests are not the answer.",
+    "Valorar",
+    "Send a message to Fran1968",
+    "About time too",
+    "Valorar",
+]
+
+
+def test_a_comment_thread_after_the_article_is_flagged_line_by_line_from_its_first_post() -> None:
+    found = lint("recurrence", paragraphs(PROSE_1, PROSE_2, *THREAD, "Ver lista completa"))
+    assert [line for line, _ in found] == list(range(5, 22, 2))
+    assert found[0][1] == "a thread of 3 posts, each closed by 'Valorar': Send a message to PepeChan"
+
+
+def test_a_label_the_article_repeats_between_its_own_paragraphs_is_not_a_thread() -> None:
+    # the article goes on after the last one
+    assert lint("recurrence", paragraphs(PROSE_1, *THREAD, PROSE_2)) == []
+    # no post between two of them: a list, not a thread
+    listed = ["Valorar", "PepeChan", "Valorar", "Fran1968", "Valorar"]
+    assert lint("recurrence", paragraphs(PROSE_1, PROSE_2, "Intro", *listed)) == []
+
+
+SERVICES = [
+    "Manage your subscription",
+    "Place your advert in the paper",
+    "Browse thousands of job offers in the region",
+    "Paper on Facebook",
+    "Follow the paper on Twitter",
+    "Netvibes RSS",
+]
+
+
+def test_a_mixed_run_of_service_links_that_closes_the_page_is_flagged() -> None:
+    found = lint("related-list", paragraphs(PROSE_1, PROSE_2, *SERVICES, "with Blurb", "Forgot your password?"))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13, 15]
+
+
+def test_short_labels_among_longer_lines_with_a_sentence_after_them_are_a_plan() -> None:
+    tail = "The council will publish the full list of services on its website next week, the mayor said."
+    assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *SERVICES, tail)) == []
+
+
+# -- repeated line -------------------------------------------------------------------------
+
+
+def test_a_long_line_said_again_inside_a_paragraph_of_lines_is_flagged_once() -> None:
+    text = f"{PROSE_1}\n{PROSE_1}\n{PROSE_2}\n\n{PROSE_2}\n"
+    found = lint("repeated-line", text)
+    assert found == [
+        (2, f"the same words as line 1 of the body: {PROSE_1}"),
+        (5, f"the same words as line 3 of the body: {PROSE_2}"),
+    ]
+
+
+def test_paragraphs_repeated_whole_and_short_lines_are_left_to_other_rules() -> None:
+    assert lint("repeated-line", paragraphs(PROSE_1, PROSE_2, PROSE_1)) == []
+    assert lint("repeated-line", "Share this story now\nShare this story now\n\n" + PROSE_1 + "\n") == []

@@ -26,6 +26,12 @@ Modes:
   inside a paragraph is a space, so only breaks written as hard breaks (two
   trailing spaces or a backslash) count there.
 
+- ``repeated-title``: a body line that is the headline again (``repeats.title_repeats``).
+- ``repeated-line``: a long line said again word for word inside a paragraph of several
+  lines, where a comparison of whole paragraphs cannot see it (``repeats.repeated_lines``).
+- ``recurrence``: a short line printed three or more times in a row, or once per post of
+  a comment thread that ends the page (``repeats.recurring``).
+
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
 it (between prose), so strong and weak evidence can carry different severities.
@@ -40,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from newslint import regexcache
+from newslint.checks import repeats
 from newslint.checks.base import Context, Hit, block_hit, trim_end, with_defaults
 from newslint.document import Block, Document
 
@@ -53,7 +60,7 @@ PARAMETERS: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["mode"],
     "properties": {
-        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap"]},
+        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap", "repeated-title", "recurrence", "repeated-line"]},
         "min_run": {
             "type": "integer",
             "minimum": 2,
@@ -79,6 +86,7 @@ MENU_WORDS = 3
 MENU_CHARS = 32
 MENU_LETTERS = 2
 GAP = 1  # lines of another shape a run may hold between two of its own
+CLOSING_WORDS = 8  # the lines after a run that closes the page are this short
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
 WRAP_WORDS = 6
 SENTENCE_END = frozenset(".!?…。！？")
@@ -139,6 +147,20 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled = rule.compiled_as(Compiled)
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
+        return
+    if compiled.mode in ("repeated-title", "recurrence", "repeated-line"):
+        lines = ctx.facts.shared(lines_of)
+        found = _repeats(compiled.mode, doc, lines)
+        for repeat in found:
+            line = lines[repeat.index]
+            yield block_hit(
+                line.block,
+                line.block_index,
+                line.start,
+                line.start + len(line.text),
+                match=line.text.strip(),
+                evidence=repeat.evidence,
+            )
         return
     for run in ctx.facts.shared(runs_of):
         needed = compiled.min_marked_run if run.marked else compiled.min_run
@@ -232,6 +254,32 @@ def lines_of(doc: Document) -> list[Line]:
     return out
 
 
+def _repeats(mode: str, doc: Document, lines: list[Line]) -> list[repeats.Repeat]:
+    if mode == "repeated-title":
+        return title_repeats(doc, lines)
+    if mode == "recurrence":
+        return recurrences(lines)
+    texts = [line.text for line in lines]
+    return repeats.repeated_lines(texts, ["\n" in line.block.text.strip() for line in lines])
+
+
+def title_repeats(doc: Document, lines: list[Line]) -> list[repeats.Repeat]:
+    """The body lines that repeat the headline (a title from metadata may be printed
+    again as the body's heading at its top)."""
+    texts = [line.text for line in lines]
+    return repeats.title_repeats(doc.title, texts, heading_allowed=doc.format != "text")
+
+
+def recurrences(lines: list[Line]) -> list[repeats.Repeat]:
+    """Short lines printed again and again: in a row, or once per post of a comment thread
+    (a line in both is reported once)."""
+    found = repeats.recurring([line.text for line in lines], [line.shape == PROSE for line in lines])
+    first: dict[int, repeats.Repeat] = {}
+    for repeat in found:
+        first.setdefault(repeat.index, repeat)
+    return [first[i] for i in sorted(first)]
+
+
 def runs_of(doc: Document) -> list[Run]:
     """The runs of headline or menu lines outside the article's prose (worked out once)."""
     lines = lines_of(doc)
@@ -299,12 +347,18 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
         return None
-    if menus * 4 > len(members) and j < len(lines):
+    if menus * 4 > len(members) and not _closes_page(lines, j):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
     exclaimed = sum(1 for line in members if _core(line.text)[-1:] in "!?")
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines
     return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+def _closes_page(lines: list[Line], j: int) -> bool:
+    """Whether only short lines, none of them a sentence of prose, follow line ``j - 1``:
+    the run is part of the page's closing chrome, not a plan with its text after it."""
+    return all(line.shape != PROSE and len(line.text.split(None, CLOSING_WORDS)) <= CLOSING_WORDS for line in lines[j:])
 
 
 def _marked(members: tuple[Line, ...]) -> str:

@@ -225,6 +225,8 @@ _AD_SLOT = regexcache.compile(
     r"|dable|teads|criteo|data-widget-id",
     regex.IGNORECASE,
 )
+# An IAB ads.txt record: domain, account id, DIRECT or RESELLER (ad-text/ads-txt-record's to report).
+_ADS_TXT_RECORD = regexcache.compile(r"\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*[\w.-]+\s*,\s*(?:DIRECT|RESELLER)\b", regex.I)
 _CODE_OPEN = regexcache.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
 _CODE_CLOSE = regexcache.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
 CODE_LOOKBACK = 20_000
@@ -278,6 +280,8 @@ def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool)
     if mode == "entity":
         if m.group(1) and m.group(1) not in _named():
             return False  # "&foo;" is not an entity a browser would decode
+        if _in_ads_txt_record(m.string, m.start()):
+            return False  # "..., RESELLER, 5d62... # video &amp; display": ad-text reports the line
         return not (doc.format == "markdown" and _escaped_tag(m.string, m.start()))
     if mode == "tag":
         if _BARE_VOID.fullmatch(m.group(0)):
@@ -294,6 +298,12 @@ def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool)
         name = _SHORTCODE_NAME.match(m.group(0))
         return not (name and name.group(1).casefold() in CMS_SHORTCODES)
     return True
+
+
+def _in_ads_txt_record(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies on a line of ``text`` that is an ads.txt record (its comment included)."""
+    start = text.rfind("\n", 0, offset) + 1
+    return _ADS_TXT_RECORD.match(text, start) is not None
 
 
 def _closes_ad_slot(m: Any) -> bool:

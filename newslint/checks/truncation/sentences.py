@@ -160,6 +160,7 @@ SIGN_OFF = regexcache.compile(
       | (?:(?:editing|reporting|writing|additional\ reporting|compiled|translated|edited)\ by|
            contributing|mit\ material\ von|avec\ (?:afp|ap|reuters|agences)|
            com\ (?:agências|lusa)|con\ información\ de|dengan\ laporan|
+           (?:avec|d'après)\ (?:les\ )?informations?\ d|com\ informações\ d|with\ files\ from|
            (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:)[^.!?]{{0,120}}
     )[\W_]*$""",
     regex.I | regex.X,
@@ -169,3 +170,12 @@ SIGN_OFF = regexcache.compile(
 def sign_off(fragment: str) -> bool:
     """A wire or outlet sign-off, a credit or initials, not a piece of a sentence."""
     return bool(SIGN_OFF.match(fragment.strip()))
+
+
+# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
+_LAST_STOP = regexcache.compile(r"[.!?…。][\"”’»)\]]*\s+")
+
+
+def signed_off(text: str) -> bool:
+    """The paragraph ends on a sign-off after its last full stop ("... auf Tour. dpa"), or is one."""
+    return sign_off(_LAST_STOP.split(text)[-1])

@@ -1,0 +1,150 @@
+"""Lines a page repeats: the evidence behind the ``blocks`` kind's ``repeated-title`` and
+``recurrence`` modes, kept apart from the shapes of runs.
+
+- A body line that is the headline again (case, punctuation and spacing aside): a
+  scraper that kept the page's own heading under the title it already took, once or
+  twice, or again lower down.
+- A short line the page prints over and over: three or more times in a row (a share
+  button per network, a timestamp per item of a live list, numbers masked), or once
+  per reader post in a comment thread after the article ("Valorar" / "Reply" after
+  each post), with the posts between.
+
+Each function reads the document's lines once and works out its keys in one pass;
+the keys are compared whole (no regex on the line), so the cost is linear.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+RECUR_WORDS = 12  # a recurring line is a label, a button or a stamp, not a sentence
+THREAD_WORDS = 4  # the line repeated after each reader post: "Valorar", "Reply", "Report"
+THREAD_GAP = 5  # at most four lines (a handle, a post, a date) between two of them
+POST_WORDS = 4  # a post: a line of at least this many words between two of them
+REPEAT_WORDS = 8  # a line this long said twice is a copy, not a refrain or a label
+EDGE_LINES = 3  # the first lines of a body that may print the headline as its heading
+# A time of day ("13:12", "9.05", "21h30"): lines alike but for their numbers are a table's
+# rows ("33% (31% before)"), unless each is a stamp of an item the page lost.
+_TIME = regex.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    index: int  # in the sequence of lines given
+    evidence: str
+
+
+def words_key(text: str, mask_digits: bool = False) -> str:
+    """A line's words, case, accents' form and punctuation aside ("NBC fired Kelly." =
+    "NBC Fired Kelly"); with ``mask_digits`` every number reads 0 ("13:12 WIB" = "13:09 WIB")."""
+    out = []
+    for char in unicodedata.normalize("NFKC", text).casefold():
+        if char.isdigit():
+            if not mask_digits:
+                out.append(char)
+            elif not out or out[-1] != "0":
+                out.append("0")
+        elif char.isalpha() or char == "_" or unicodedata.category(char) in ("Mn", "Mc"):
+            out.append(char)
+        elif out and out[-1] != " ":
+            out.append(" ")
+    return "".join(out).strip()
+
+
+def title_repeats(title: str | None, texts: Sequence[str], heading_allowed: bool) -> list[Repeat]:
+    """The body lines that repeat the title. With ``heading_allowed`` (a title from
+    metadata), a repeat among the first lines is the page's heading and is left alone."""
+    if not title:
+        return []
+    key = words_key(title)
+    if len(key.split()) < 3:
+        return []  # "Bola", "Opinion": a section name, not a headline to repeat
+    out = []
+    for i, text in enumerate(texts):
+        if words_key(text) == key and not (heading_allowed and i < EDGE_LINES):
+            out.append(Repeat(i, "the headline repeated in the body"))
+    return out
+
+
+def repeated_lines(texts: Sequence[str], shared: Sequence[bool]) -> list[Repeat]:
+    """The long lines that say an earlier line again, word for word (case and punctuation
+    aside), where one of the two shares its paragraph with other lines (``shared``): a
+    paragraph-level comparison cannot see them, since neither is a paragraph of its own."""
+    seen: dict[str, tuple[int, bool]] = {}
+    out = []
+    for i, text in enumerate(texts):
+        if len(text.split(None, REPEAT_WORDS)) <= REPEAT_WORDS - 1:
+            continue
+        key = words_key(text)
+        if key in seen and (shared[i] or seen[key][1]):
+            out.append(Repeat(i, f"the same words as line {seen[key][0] + 1} of the body"))
+        first, was_shared = seen.get(key, (i, False))
+        seen[key] = (first, was_shared or shared[i])
+    return out
+
+
+def recurring(texts: Sequence[str], prose: Sequence[bool]) -> list[Repeat]:
+    """Lines of a short line repeated three or more times in a row, and of a comment
+    thread told by the line repeated after each post (``prose`` marks the lines that
+    read as sentences)."""
+    keys = [_short_key(text) for text in texts]
+    return _in_a_row(texts, keys) + _threads(texts, keys, prose)
+
+
+def _short_key(text: str) -> str:
+    if len(text.split(None, RECUR_WORDS)) > RECUR_WORDS:
+        return ""
+    key = words_key(text, mask_digits=True)
+    return key if sum(1 for c in key if c.isalpha()) >= 2 else ""
+
+
+def _in_a_row(texts: Sequence[str], keys: list[str]) -> list[Repeat]:
+    out: list[Repeat] = []
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i < len(keys) and keys[i] and keys[i] == keys[start]:
+            continue
+        size = i - start
+        if keys[start] and size >= 3 and _same_or_stamps(texts[start:i]):
+            out.extend(Repeat(k, f"line {k - start + 1} of {size} alike in a row") for k in range(start, i))
+        start = i
+    return out
+
+
+def _same_or_stamps(texts: Sequence[str]) -> bool:
+    """The same line each time, or a timestamp each time (numbers may differ)."""
+    first = words_key(texts[0])
+    return all(words_key(t) == first for t in texts) or all(_TIME.search(t) for t in texts)
+
+
+def _threads(texts: Sequence[str], keys: list[str], prose: Sequence[bool]) -> list[Repeat]:
+    """A short line recurring once per post, with a post between each two, where the
+    page ends in it (nothing after the last but short lines): one hit per line of the
+    thread, from the first post to the last."""
+    places: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key and "0" not in key and len(key.split()) <= THREAD_WORDS:
+            places.setdefault(key, []).append(i)
+    out: list[Repeat] = []
+    for found in places.values():
+        if len(found) < 3 or any(not 1 < b - a <= THREAD_GAP for a, b in zip(found, found[1:], strict=False)):
+            continue
+        if any(prose[k] for k in range(found[-1] + 1, len(texts))):
+            continue  # the article goes on after it: a label of its own structure
+        posts = sum(
+            1
+            for a, b in zip(found, found[1:], strict=False)
+            if any(len(texts[k].split()) >= POST_WORDS for k in range(a + 1, b))
+        )
+        if posts < len(found) - 1:
+            continue
+        first = max(0, found[0] - (found[1] - found[0]) + 1)
+        if not any(prose[k] for k in range(first)):
+            continue  # no article before it
+        evidence = f"a thread of {len(found)} posts, each closed by '{texts[found[0]].strip()}'"
+        out.extend(Repeat(k, evidence) for k in range(first, found[-1] + 1))
+    return out

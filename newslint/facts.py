@@ -121,6 +121,7 @@ class Facts:
             self._once[key] = compute()
         return self._once[key]  # type: ignore[return-value]
 
+
 FOLD_PIECE = 1 << 16
 
 

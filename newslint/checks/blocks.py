@@ -404,38 +404,56 @@ def _capitalised(text: str) -> bool:
 
 
 def _hard_wrap(doc: Document, min_breaks: int) -> Iterator[Hit]:
-    for b, block in enumerate(doc.blocks):
-        if block.kind in ("title", "code", "heading") or "\n" not in block.text:
-            continue
-        lines = list(block.lines())
-        breaks = [
-            (start, text)
-            for (start, text), (_, following) in zip(lines, lines[1:], strict=False)
-            if _broken(text, following) and (doc.format != "markdown" or _hard_break(doc, block, start, text))
-        ]
-        if len(breaks) < min_breaks:
-            continue
-        for n, (start, text) in enumerate(breaks, 1):
+    """Paragraphs with ``min_breaks`` mid-sentence breaks; once one has them, the page is
+    wrapped at a width, and a paragraph's single break, or a break before a capital (a name
+    going on: "Big League / Politics"), is the same wrapping."""
+    found = [(b, block, _breaks(doc, block)) for b, block in enumerate(doc.blocks) if _wrappable(block)]
+    if not any(sum(1 for *_, lower in breaks if lower) >= min_breaks for *_, breaks in found):
+        return
+    for b, block, breaks in found:
+        full = sum(1 for *_, lower in breaks if lower) >= min_breaks
+        for n, (start, text, _) in enumerate(breaks, 1):
             yield block_hit(
                 block,
                 b,
                 start,
                 start + len(text),
                 match=text.strip(),
-                evidence=f"break {n} of {len(breaks)} in this paragraph, mid-sentence",
+                evidence=(
+                    f"break {n} of {len(breaks)} in this paragraph, mid-sentence"
+                    if full
+                    else "a break mid-sentence on a page wrapped at a fixed width"
+                ),
             )
 
 
-def _broken(text: str, following: str) -> bool:
-    """A long line cut mid-sentence whose sentence goes on, in lower case, on the next."""
+def _wrappable(block: Block) -> bool:
+    return block.kind not in ("title", "code", "heading") and "\n" in block.text
+
+
+def _breaks(doc: Document, block: Block) -> list[tuple[int, str, bool]]:
+    """The lines of a block that end mid-sentence with the next line going on: (start,
+    text, whether the next opens in lower case)."""
+    lines = list(block.lines())
+    out = []
+    for (start, text), (_, following) in zip(lines, lines[1:], strict=False):
+        opening = _broken(text, following)
+        if opening and (doc.format != "markdown" or _hard_break(doc, block, start, text)):
+            out.append((start, text, opening.islower()))
+    return out
+
+
+def _broken(text: str, following: str) -> str:
+    """The letter the next line opens with, when a long line ends mid-sentence (on a word
+    or a comma) and a word follows; "" otherwise."""
     text = trim_end(text).removesuffix("\\")  # Markdown's backslash hard break
     if len(text) < WRAP_CHARS or len(text.split(None, WRAP_WORDS)) < WRAP_WORDS or "|" in text:
-        return False  # verse, a record with no spaces (an ads.txt line), a "Section | Headline" line
+        return ""  # verse, a record with no spaces (an ads.txt line), a "Section | Headline" line
     last = _core(text)[-1:]
     if not (last.isalnum() or last == ","):
-        return False
+        return ""
     opening = following.lstrip().lstrip("\"'“‘«(")[:1]
-    return opening.islower()
+    return opening if opening.isalpha() else ""
 
 
 def _hard_break(doc: Document, block: Block, start: int, text: str) -> bool:

@@ -19,7 +19,8 @@ Modes:
   so is a run in a document with no prose at all (a list, a poem).
 - ``nav-menu``: the same, for runs of menu items of one to three words
   ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose.
-- ``hard-wrap``: a paragraph broken into lines at a fixed width: a line that ends
+- ``hard-wrap``: a paragraph broken into lines at a fixed width (and then the page: its other
+  mid-sentence breaks, one per paragraph or before a capital): a line that ends
   mid-sentence (on a letter, a digit or a comma) and goes on in lower case on the
   next line of the same paragraph, where the paragraph has ``min_run`` such breaks
   and its broken lines are long (verse has short lines). In Markdown a line break

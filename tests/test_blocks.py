@@ -352,3 +352,9 @@ def test_a_single_break_or_a_line_before_a_capital_is_not_wrapping_when_no_parag
     assert lint("hard-wrap", paragraphs(ONE_BREAK, PROSE_1), path="page.txt", min_run=2) == []
     names = "The minister thanked the mayors of the northern towns, among them Anna\nSchmidt and Peter Novak."
     assert lint("hard-wrap", paragraphs(names, ONE_BREAK), path="page.txt", min_run=2) == []
+
+
+def test_the_label_above_a_run_of_headlines_after_the_article_is_part_of_it() -> None:
+    found = lint("related-list", paragraphs(PROSE_1, PROSE_2, "PREVIOUS COVERAGE OF THE FLOODS:", *HEADLINES))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13, 15, 17]
+    assert found[0][1].endswith(": PREVIOUS COVERAGE OF THE FLOODS:")

@@ -41,7 +41,7 @@ it (between prose), so strong and weak evidence can carry different severities.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -86,6 +86,7 @@ MENU_WORDS = 3
 MENU_CHARS = 32
 MENU_LETTERS = 2
 GAP = 1  # lines of another shape a run may hold between two of its own
+LABEL_WORDS = 8  # a label above a run is this short
 CLOSING_WORDS = 8  # the lines after a run that closes the page are this short
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
 WRAP_WORDS = 6
@@ -301,8 +302,19 @@ def runs_of(doc: Document) -> list[Run]:
         group.append(i)
     if group:
         runs.append(group)
-    judged = (_judge(lines, group, first, last) for group in runs)
-    return [run for run in judged if run is not None]
+    judged = ((group[0], _judge(lines, group, first, last)) for group in runs)
+    return [_with_label(run, lines, i) for i, run in judged if run is not None]
+
+
+def _with_label(run: Run, lines: list[Line], i: int) -> Run:
+    """The run with the label just above it ("RELATED COVERAGE:", "Baca juga:"), when it
+    has one: a short line ending in a colon that is not a sentence's lead-in."""
+    if not run.edge or i == 0 or _lead_in(lines[i - 1]):
+        return run
+    text = trim_end(lines[i - 1].text).strip()
+    if not text.endswith(":") or text.count(":") > 1 or len(text.split()) > LABEL_WORDS:
+        return run
+    return replace(run, lines=(lines[i - 1], *run.lines))
 
 
 def _bridged(line: Line, index: int, prose: frozenset[int]) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import os
 import re
 import sys
@@ -203,6 +202,7 @@ def _read_toml(path: Path, text: str) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def config_schema() -> dict[str, Any]:
+    import json
     from importlib import resources
 
     text = resources.files("newslint.schema").joinpath("config.schema.json").read_text("utf-8")

@@ -12,7 +12,6 @@ import fnmatch
 import functools
 import gc
 import os
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,7 +131,8 @@ def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Conte
     def detect(text: str) -> tuple[str, float]:
         return lang_detect.detect(text, facts.words)
 
-    return Context(language, facts, detect, ruleset.lexicon, options.allowed_languages)
+    detected = language is not None and not options.language and not doc.language
+    return Context(language, facts, detect, ruleset.lexicon, options.allowed_languages, detected)
 
 
 def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
@@ -210,6 +210,7 @@ def _document_finding(doc: Document | str, rule: str, severity: str, message: st
 
 
 def internal_error(path: str, error: BaseException) -> FileResult:
+    import traceback  # (and textwrap): only when a file crashed
 
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     at = f" at {os.path.basename(where.filename)}:{where.lineno}" if where else ""
@@ -272,16 +273,25 @@ def lint_paths(
         yield from results
 
 
+# A run of this many files meets, in each worker, a draft that only the second tier of
+# language profiles places (about one in thirty of the benchmark's drafts): that tier
+# then loads once, before the fork, instead of once in every worker.
+SECOND_TIER_FILES = 200
+
+
 def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
     """Before forking, compile what every worker needs and load the first tier of language
-    profiles once, so that the workers inherit them. The rules of one language compile in
-    the workers that meet a document in it; the second tier of profiles, which few drafts
-    need, loads in a worker that needs it (loading it here would hold up every worker)."""
-    for rule in ruleset.for_language(None):
+    profiles once, so that the workers inherit them. In a run of SECOND_TIER_FILES files
+    or more every worker meets drafts in the pack languages and some that need the second
+    tier of profiles: all the selected rules compile and that tier loads here, once. In a
+    smaller run the rules of one language compile in the workers that meet a document in
+    it, and the second tier loads in a worker that needs it."""
+    large = files >= SECOND_TIER_FILES
+    for rule in ruleset if large else ruleset.for_language(None):
         if options.selects(rule.id):
             _ = rule.compiled
     if needs_language(ruleset, options) and not options.language:
-        lang_detect.warm()
+        lang_detect.warm(second_tier=large)
     # What is loaded now lives as long as the run: keep the collector from
     # walking it again and again, and keep the forked workers' copies shared.
     gc.freeze()

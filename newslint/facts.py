@@ -10,7 +10,8 @@ dropped with the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TypeVar
 
@@ -30,6 +31,8 @@ class Facts:
         self.doc = doc
         self.words = WordWork(lexicon)
         self._shared: dict[Callable[[Document], object], object] = {}
+        self._once: dict[Hashable, object] = {}
+        self._with_literal: dict[str, frozenset[int]] = {}
 
     @cached_property
     def prose(self) -> str:
@@ -37,9 +40,55 @@ class Facts:
         return "\n\n".join(b.text for b in self.doc.blocks)
 
     @cached_property
+    def folded_blocks(self) -> tuple[str, ...]:
+        """Each block's text case-folded, for substring tests that ignore case."""
+        return tuple(fold_in_pieces(b.text) for b in self.doc.blocks)
+
+    @cached_property
     def folded_prose(self) -> str:
-        """``prose`` case-folded, for substring tests that ignore case."""
-        return self.prose.casefold()
+        """``prose`` case-folded (case folding maps each character on its own, so this is
+        the folded blocks joined by blank lines)."""
+        return "\n\n".join(self.folded_blocks)
+
+    @cached_property
+    def _folded_starts(self) -> list[int]:
+        starts, at = [], 0
+        for text in self.folded_blocks:
+            starts.append(at)
+            at += len(text) + 2
+        return starts
+
+    def blocks_with(self, literal: str) -> frozenset[int]:
+        """The indices of the blocks whose case-folded text contains ``literal`` (given
+        case-folded): one search of the folded prose, then only of the blocks it is in.
+        Worked out once per literal, for every rule that names it."""
+        found = self._with_literal.get(literal)
+        if found is None:
+            found = self._with_literal[literal] = self._blocks_with(literal)
+        return found
+
+    def blocks_with_any(self, literals: Iterable[str]) -> frozenset[int]:
+        """The indices of the blocks that contain at least one of ``literals`` (``blocks_with``)."""
+        return frozenset().union(*map(self.blocks_with, literals))
+
+    def _blocks_with(self, literal: str) -> frozenset[int]:
+        prose, blocks, starts = self.folded_prose, self.folded_blocks, self._folded_starts
+        at = prose.find(literal)
+        if at < 0:
+            return frozenset()
+        if not literal:
+            return frozenset(range(len(blocks)))
+        found = set()
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if at + len(literal) <= starts[i] + len(blocks[i]):
+                found.add(i)  # inside block i: look on from the next block
+                if i + 1 >= len(starts):
+                    break
+                at = prose.find(literal, starts[i + 1])
+            else:  # across the blank line between two blocks: in neither
+                at = prose.find(literal, at + 1)
+        return frozenset(found)
 
     @cached_property
     def lines(self) -> list[Line]:
@@ -63,3 +112,23 @@ class Facts:
         if compute not in self._shared:
             self._shared[compute] = compute(self.doc)
         return self._shared[compute]  # type: ignore[return-value]
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once for this document and ``key``: work that several
+        rules with the same parameters share (the key must name everything ``compute``
+        reads besides the document, e.g. the compiled rule)."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]  # type: ignore[return-value]
+
+FOLD_PIECE = 1 << 16
+
+
+def fold_in_pieces(text: str) -> str:
+    """``text.casefold()``, a piece at a time: ``casefold`` works in a buffer of three
+    characters per character of its input (one may fold to three, "ﬃ" to "ffi"), 57 MB
+    at once for a 5 MB article with an emoji in it. Folding is per character, so the
+    pieces fold exactly as the whole."""
+    if len(text) <= FOLD_PIECE:
+        return text.casefold()
+    return "".join(text[k : k + FOLD_PIECE].casefold() for k in range(0, len(text), FOLD_PIECE))

@@ -31,8 +31,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
-import regex
-
+from newslint import regexcache
 from newslint.words import WordWork
 
 # The languages newslint has packs for, and the nearest ones langdetect confuses
@@ -42,8 +41,8 @@ FIRST_TIER = ("en", "id", "tl", "de", "fr", "es", "pt", "it", "nl")
 MALAY_FAMILY = frozenset({"id", "ms", "tl"})
 _lock = threading.Lock()
 MAX_VOTE = 3.0
-_WORD = regex.compile(r"\w+")
-_THREE_WORDS = regex.compile(r"\w+\W+\w+\W+\w")
+_WORD = regexcache.compile(r"\w+")
+_THREE_WORDS = regexcache.compile(r"\w+\W+\w+\W+\w")
 
 # Scripts that name their language: Hangul is Korean, kana is Japanese; and
 # languages langdetect has no profile for (Burmese, Khmer, Georgian...).
@@ -182,9 +181,12 @@ def _factory(tier: tuple[str, ...]) -> Any:
     return factory
 
 
-def warm() -> None:
-    """Load the first tier of profiles now (before worker processes fork, say)."""
+def warm(second_tier: bool = False) -> None:
+    """Load the first tier of profiles now (before worker processes fork, say), and the
+    second tier too when ``second_tier``."""
     _factory(FIRST_TIER)
+    if second_tier:
+        _factory(LATIN_TIER)
 
 
 def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:

@@ -85,10 +85,24 @@ def load_lexicon(paths: Iterable[Path]) -> Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def shipped_lexicon() -> Lexicon:
-    """The lexicons of the shipped packs, read once per process."""
+    """The lexicons of the shipped packs, read once per process (or taken from the rule
+    cache's snapshot of a load of the shipped packs: see ``newslint.rulecache``)."""
+    if _KEPT:
+        return _KEPT[0]
     from newslint.rules import packs_root
 
     return load_lexicon(lexicon_files(packs_root()))
+
+
+# The shipped lexicon as a load of the shipped packs found it in the rule cache.
+_KEPT: list[Lexicon] = []
+
+
+def keep_shipped(lexicon: Lexicon) -> None:
+    """Use ``lexicon``, read from the rule cache by a load that checked the shipped packs'
+    files, as the shipped lexicon, unless this process has one already."""
+    if not _KEPT:
+        _KEPT.append(lexicon)
 
 
 def _read(path: Path) -> Lexicon:

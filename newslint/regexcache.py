@@ -26,6 +26,9 @@ _lock = threading.Lock()
 _local = threading.local()
 _state: dict[str, Any] = {}
 _MAX_BUILT = 2000
+# The kept opcodes are read whole at every start: past this size, the patterns no run has
+# used lately make room (a rule edited many times leaves each old version behind).
+MAX_KEPT_BYTES = 2_000_000
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 - regex's name
@@ -35,6 +38,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 -
     # Like regex.compile, the same pattern and flags give the same object within a process.
     built: dict[tuple[str, int], regex.Pattern[str]] = _state.setdefault("built", {})
     compiled = built.get(key)
+    _state.setdefault("used", set()).add(key)
     if compiled is None:
         compiled = _build(key)
         if len(built) >= _MAX_BUILT:
@@ -129,6 +133,20 @@ def _table() -> dict[tuple[str, int], bytes]:
     return table
 
 
+def _bounded(table: dict[tuple[str, int], bytes], used: set[tuple[str, int]]) -> dict[tuple[str, int], bytes]:
+    """The table within MAX_KEPT_BYTES: this run's patterns last (the newest), and the
+    oldest of the others dropped first."""
+    ordered = {k: v for k, v in table.items() if k not in used}
+    ordered.update((k, v) for k, v in table.items() if k in used)
+    size = sum(len(v) + len(k[0]) for k, v in ordered.items())
+    for key in list(ordered):
+        if size <= MAX_KEPT_BYTES:
+            break
+        size -= len(ordered[key]) + len(key[0])
+        del ordered[key]
+    return ordered
+
+
 def _save() -> None:
     """Write the kept opcodes, merged with what other runs kept meanwhile (rename: atomic)."""
     path = _path()
@@ -141,6 +159,7 @@ def _save() -> None:
             other = marshal.load(f)
         if isinstance(other, dict):
             table = {**other, **table}
+    table = _bounded(table, _state.get("used", set()))
     temp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -6,7 +6,7 @@ One cache entry per rule file, a JSON file under the user's cache folder
 ``~/Library/Caches/newslint`` or ``%LOCALAPPDATA%\\newslint``; an empty
 ``NEWSLINT_CACHE_DIR`` turns the cache off). An entry is used only when all of
 these are what they were when it was written: the rule file's resolved path,
-size, mtime_ns and content hash, and newslint itself (its version, the Python
+size, mtime_ns and content checksum, and newslint itself (its version, the Python
 and ``regex`` versions, and the size and mtime of every source file of the
 package, so an edited check kind invalidates it). Anything else, including an
 unreadable or corrupt entry, is a miss: the file is then parsed, validated and
@@ -14,21 +14,33 @@ compiled at load as without a cache, and its entry written anew. Entries are
 written to a temporary file and renamed into place, so concurrent runs never
 read half an entry. A rule loaded from the cache compiles its parameters the
 first time a document needs it (see ``Rule.compiled``).
+
+A whole load (``load_rules``: the packs asked for, the user's rule folders and
+every lexicon) is kept as one more entry, a snapshot, so that a run whose rules
+and language data did not change reads one file instead of fifty. It is used
+only when the load asked for the same things and every YAML file under the
+shipped packs' folder and the user's folders is the one it was made from (the
+same list of files, each with the same size, mtime_ns and content checksum),
+and newslint is the same (as above); else the load goes file by file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import json
+import marshal
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-CACHE_FORMAT = 1
+if TYPE_CHECKING:
+    from newslint.lexicon import Lexicon
+
+CACHE_FORMAT = 2
+SNAPSHOT_FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
 # The Rule fields an entry stores; ``compiled`` is never stored (it is made again lazily).
 _FIELDS = (
@@ -91,7 +103,17 @@ def code_fingerprint() -> str:
                 except OSError:
                     continue
                 parts.append(f"{os.path.relpath(os.path.join(folder, name), _PACKAGE)} {st.st_size} {st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return digest("\n".join(parts).encode())
+
+
+def digest(data: bytes) -> str:
+    """A 64-bit checksum of ``data`` (and its length), to tell changed contents apart.
+
+    Not a cryptographic hash: an entry whose checksum matches is also checked for its
+    file's path, size and mtime, and anyone who can write the cache can write the rules.
+    (zlib's checksums, not hashlib's: loading OpenSSL costs more than a one-file run's lint.)
+    """
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}-{len(data)}"
 
 
 def file_key(path: Path, content: bytes) -> dict[str, Any]:
@@ -101,13 +123,13 @@ def file_key(path: Path, content: bytes) -> dict[str, Any]:
         "path": str(path.resolve()),
         "size": st.st_size,
         "mtime_ns": st.st_mtime_ns,
-        "sha256": hashlib.sha256(content).hexdigest(),
+        "checksum": digest(content),
         "code": code_fingerprint(),
     }
 
 
 def _entry_path(folder: Path, key: Mapping[str, Any]) -> Path:
-    name = hashlib.sha256(f"{key['path']}\n{key['code']}".encode()).hexdigest()[:40]
+    name = digest(f"{key['path']}\n{key['code']}".encode())
     return folder / "rules" / f"{name}.json"
 
 
@@ -118,7 +140,7 @@ def read(key: Mapping[str, Any]) -> list[dict[str, Any]] | None:
         return None
     try:
         with open(_entry_path(folder, key), encoding="utf-8") as f:
-            entry = json.load(f)
+            entry = _json().load(f)
     except (OSError, ValueError):
         return None
     if not isinstance(entry, dict) or entry.get("key") != dict(key):
@@ -134,23 +156,7 @@ def write(key: Mapping[str, Any], records: list[dict[str, Any]]) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    entry = {"key": dict(key), "rules": records}
-    try:
-        text = json.dumps(entry, ensure_ascii=False, sort_keys=True)
-    except (TypeError, ValueError):
-        return  # a value JSON cannot hold: this file is loaded in full every time
-    if json.loads(text) != entry:
-        return  # JSON would change a value (a date, a number key): not cached
-    target = _entry_path(folder, key)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(temp, target)  # atomic: a concurrent reader sees the old entry or this one
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    _write_json(_entry_path(folder, key), {"key": dict(key), "rules": records})
 
 
 def to_record(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -174,3 +180,162 @@ def from_record(record: Mapping[str, Any]) -> dict[str, Any]:
     fields["examples_flag"] = tuple(fields["examples_flag"])
     fields["examples_pass"] = tuple(fields["examples_pass"])
     return fields
+
+
+# --- the snapshot of a whole load -------------------------------------------------------------
+
+
+def snapshot_key(roots: Iterable[Path], request: Iterable[str]) -> str | None:
+    """What a load of the rules under ``roots`` depends on, as text; None when caching is off.
+
+    ``request`` names what the load was asked for (packs, folders, validation). Every
+    ``.yaml``/``.yml`` file under the roots counts, whether the load reads it or not.
+    """
+    if cache_dir() is None:
+        return None
+    lines = [f"snapshot {SNAPSHOT_FORMAT}", code_fingerprint(), "request " + repr(list(request))]
+    for root in roots:
+        lines.append(f"root {root.resolve()}")
+        lines.extend(_yaml_files(root))
+    return "\n".join(lines)
+
+
+def _yaml_files(root: Path) -> list[str]:
+    """One line per YAML file under ``root`` (or ``root`` itself): path, size, mtime, checksum."""
+    if not root.exists():
+        return [f"{root} missing"]
+    if root.is_file():
+        found = [str(root)]
+    else:
+        found = sorted(
+            os.path.join(folder, name)
+            for folder, _, names in os.walk(root, followlinks=True)
+            for name in names
+            if name.endswith((".yaml", ".yml"))
+        )
+    lines = []
+    for path in found:
+        try:
+            with open(path, "rb") as f:
+                st = os.fstat(f.fileno())
+                checksum = digest(f.read())
+        except OSError:
+            lines.append(f"{path} unreadable")
+            continue
+        lines.append(f"{path} {st.st_size} {st.st_mtime_ns} {checksum}")
+    return lines
+
+
+def _snapshot_path(folder: Path, key: str) -> Path:
+    # Named by what was asked for and where (not by the files' state or newslint's code):
+    # a later state of the same load replaces the entry instead of adding one.
+    lines = key.splitlines()
+    identity = "\n".join(lines[2:3] + [line for line in lines if line.startswith("root ")])
+    return folder / "rules" / f"load-{digest(identity.encode())}.marshal"
+
+
+def read_snapshot(key: str | None) -> tuple[list[dict[str, Any]], dict[str, Any]] | None:
+    """The rule records and lexicon data of a load with this key; None on a miss or a bad entry."""
+    folder = cache_dir()
+    if key is None or folder is None:
+        return None
+    try:
+        with open(_snapshot_path(folder, key), "rb") as f:
+            entry = marshal.load(f)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(entry, dict) or entry.get("key") != key:
+        return None
+    records, lexicon = entry.get("rules"), entry.get("lexicon")
+    if not isinstance(records, list) or not all(isinstance(r, dict) and set(r) == set(_FIELDS) for r in records):
+        return None
+    if not isinstance(lexicon, dict) or set(lexicon) != {"function_words", "abbreviations", "markers"}:
+        return None
+    return records, lexicon
+
+
+def write_snapshot(key: str | None, records: list[dict[str, Any]], lexicon: dict[str, Any]) -> None:
+    """Keep a load's rule records and lexicon data; quietly nothing when the cache cannot."""
+    folder = cache_dir()
+    if key is None or folder is None:
+        return
+    entry = {"key": key, "rules": records, "lexicon": lexicon}
+    try:
+        data = marshal.dumps(entry)
+    except ValueError:
+        return  # a value marshal cannot hold (a date in a rule's parameters): not kept
+    if marshal.loads(data) != entry:
+        return
+    _write(_snapshot_path(folder, key), data)
+
+
+def _json() -> Any:
+    import json  # here: a run that finds its snapshot needs no JSON
+
+    return json
+
+
+def _write_json(target: Path, entry: dict[str, Any]) -> None:
+    json = _json()
+    try:
+        text = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        return  # a value JSON cannot hold: loaded in full every time
+    if json.loads(text) != entry:
+        return  # JSON would change a value (a date, a number key): not cached
+    _write(target, text.encode("utf-8"))
+
+
+def _write(target: Path, data: bytes) -> None:
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "wb") as f:
+            f.write(data)
+        os.replace(temp, target)  # atomic: a concurrent reader sees the old entry or this one
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+def lexicon_to_data(lexicon: Lexicon) -> dict[str, Any]:
+    """A lexicon as JSON values (its marker patterns as their source and flags)."""
+    return {
+        # Mappings as lists of pairs: JSON objects would lose their order (sort_keys).
+        "function_words": [[lang, sorted(words)] for lang, words in lexicon.function_words.items()],
+        "abbreviations": sorted(lexicon.abbreviations),
+        "markers": [
+            {
+                "language": m.language,
+                "against": m.against,
+                "words": list(map(list, m.words.items())),
+                "pairs": [[a, b, w] for (a, b), w in m.pairs.items()],
+                "patterns": [[p.pattern, int(p.flags), w] for p, w in m.patterns],
+            }
+            for m in lexicon.markers
+        ],
+    }
+
+
+def lexicon_from_data(data: Mapping[str, Any]) -> Lexicon:
+    """The lexicon ``lexicon_to_data`` stored."""
+    from types import MappingProxyType
+
+    from newslint import regexcache
+    from newslint.lexicon import Lexicon, Markers
+
+    markers = tuple(
+        Markers(
+            m["language"],
+            m["against"],
+            MappingProxyType({word: weight for word, weight in m["words"]}),
+            MappingProxyType({(a, b): w for a, b, w in m["pairs"]}),
+            tuple((regexcache.compile(source, flags), w) for source, flags, w in m["patterns"]),
+        )
+        for m in data["markers"]
+    )
+    return Lexicon(
+        MappingProxyType({lang: frozenset(words) for lang, words in data["function_words"]}),
+        frozenset(data["abbreviations"]),
+        markers,
+    )

@@ -27,7 +27,7 @@ from newslint import rulecache
 from newslint.checks import KINDS
 from newslint.errors import RuleError
 from newslint.finding import SEVERITY_RANK
-from newslint.lexicon import LEXICON_FILE, Lexicon, lexicon_files, load_lexicon, shipped_lexicon
+from newslint.lexicon import LEXICON_FILE, Lexicon, keep_shipped, lexicon_files, load_lexicon, shipped_lexicon
 from newslint.yamlsource import load_yaml, yaml_error_line
 
 T = TypeVar("T")
@@ -171,12 +171,34 @@ def load_rules(
 ) -> RuleSet:
     """Load shipped packs (all, or those named) plus user rule folders, and the language data
     of all shipped packs plus that of the user folders."""
+    # A load whose files did not change since an earlier run comes whole from the cache.
+    extra = [Path(d) for d in extra_dirs]
+    packs = None if packs is None else list(packs)
+    key = rulecache.snapshot_key([packs_root(), *extra], [repr(packs), str(validate_shipped)])
+    snapshot = rulecache.read_snapshot(key)
+    if snapshot is not None:
+        records, lexicon_data = snapshot
+        rules = tuple(Rule(**rulecache.from_record(r), lazy_compiled=_NOT_COMPILED) for r in records)
+        lexicon = rulecache.lexicon_from_data(lexicon_data)
+        if not extra:  # the shipped packs' lexicon, as the checks that use it alone will ask
+            keep_shipped(lexicon)
+        return RuleSet(rules, lexicon)
+    ruleset = _load_rules(extra, packs, validate_shipped)
+    rulecache.write_snapshot(
+        key,
+        [rulecache.to_record({f: getattr(r, f) for f in r.__dataclass_fields__}) for r in ruleset],
+        rulecache.lexicon_to_data(ruleset.lexicon),
+    )
+    return ruleset
+
+
+def _load_rules(extra_dirs: list[Path], packs: list[str] | None, validate_shipped: bool) -> RuleSet:
     rules: list[Rule] = []
     for _, directory in shipped_pack_dirs(packs):
         for path in rule_files(directory):
             rules.extend(load_rule_file(path, validate=validate_shipped))
     lexicon = shipped_lexicon()
-    for extra in map(Path, extra_dirs):
+    for extra in extra_dirs:
         for path in rule_files(extra):
             rules.extend(load_rule_file(path, validate=True))
         if lexicon_files(extra):

@@ -372,3 +372,30 @@ def test_ends_complete(text: str, complete: bool) -> None:
 )
 def test_unclosed_quotations(text: str, unclosed: bool) -> None:
     assert sentences.opens_unclosed_quote(text) is unclosed
+
+
+def test_a_paragraph_opening_another_is_found_by_search_as_by_comparing_every_pair() -> None:
+    from newslint.checks.truncation import ends
+
+    opening = "Lembaga, kementerian, dan pemerintah daerah wajib menata pegawai"
+    texts = [
+        opening,  # opens the third: a cut-off copy
+        "Something else entirely, long enough to count as a paragraph here",
+        opening + " Non-ASN sesuai ketentuan yang berlaku.",
+        "Twice  the same\nparagraph, long enough to count as one here",  # equal to the next, spacing aside
+        "Twice the same paragraph, long enough to count as one here",
+        "Too short to count",
+        "Too short to count as it goes",
+        "Only once: a paragraph nothing else opens with, long enough",
+    ]
+    [doc] = read_string("\n\n".join(texts), "a.txt")
+    prose = list(range(len(doc.blocks)))
+
+    def naive(i: int) -> bool:
+        text = " ".join(doc.blocks[i].text.split())
+        return len(text) >= ends.CUT_COPY_CHARS and any(
+            j != i and " ".join(doc.blocks[j].text.split()).startswith(text) for j in prose
+        )
+
+    found = ends._cut_copies(doc, prose)
+    assert [found(i) for i in prose] == [naive(i) for i in prose] == [True, False, False, True, True] + [False] * 3

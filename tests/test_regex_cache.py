@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,21 @@ def test_kept_opcodes_are_used_instead_of_parsing(monkeypatch: pytest.MonkeyPatc
     again = regexcache.compile(r"\bsponsored\s+content\b", regex.I)
     assert again is not first and again.pattern == first.pattern and again.flags == first.flags
     assert again.search("Read the Sponsored  Content below").span() == (9, 27)
+
+
+def test_the_kept_opcodes_stay_within_their_size_dropping_the_patterns_not_used_lately(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_state", {})
+    old = {(f"old{n}", 0): b"x" * 100 for n in range(50)}
+    with open(regexcache._path() or "", "wb") as f:
+        marshal.dump(old, f)
+    monkeypatch.setattr(regexcache, "MAX_KEPT_BYTES", 2_000)
+    regexcache.compile(r"\bnew\s+pattern\b")
+    regexcache._save()
+    with open(regexcache._path() or "", "rb") as f:
+        kept = marshal.load(f)
+    assert (r"\bnew\s+pattern\b", 0) in kept  # this run's pattern stays
+    assert sum(len(v) + len(k[0]) for k, v in kept.items()) <= 2_000
+    assert ("old0", 0) not in kept and ("old49", 0) in kept  # the oldest went first

@@ -1,9 +1,10 @@
 """Inject known defects into clean copy of the held-out outlets of the field corpus.
 
-    python benchmarks/field/inject.py [--field DIR] [--out DIR] [--seed N] [--per-outlet N]
+    python benchmarks/field/inject.py [--field DIR] [--out DIR] [--seed N] [--per-outlet N] [--group tune]
 
 Reads the clean articles of the outlets benchmarks/field/split.yaml holds out (less
-those benchmarks/field/verdicts.yaml found a real defect in), and
+those benchmarks/field/verdicts.yaml and its verdicts-*.yaml siblings found a real
+defect in; ``--group tune`` reads the tune outlets instead, for a set to tune on), and
 writes OUT/drafts/NNNN-<lang>.md|.txt with OUT/labels.json in the format of
 /work/shared/corpus/dev, so ``python /work/shared/tools/score.py OUT`` scores it:
 per draft ``lang``, ``injected`` (the kinds, or ["clean"]) and ``labels`` (kind,
@@ -238,23 +239,31 @@ def defective(verdicts_path: Path) -> set[str]:
     """Articles the hand verdicts found a real defect in (a leftover widget, a cut ...).
 
     They are left out: a defect the draft already had would count against newslint
-    as an unlabelled finding.
+    as an unlabelled finding. Read from ``verdicts_path`` and its ``<stem>-*.yaml`` siblings.
     """
-    if not verdicts_path.exists():
-        return set()
-    raw = yaml.safe_load(verdicts_path.read_text(encoding="utf-8")) or {}
-    return {
-        rel
-        for rel, items in (raw.get("verdicts") or {}).items()
-        if any(i.get("verdict") == "defect" for i in items or [])
-    }
+    found: set[str] = set()
+    # Verdicts are kept in several files: verdicts.yaml and its verdicts-*.yaml siblings.
+    siblings = sorted(verdicts_path.parent.glob(f"{verdicts_path.stem}-*{verdicts_path.suffix}"))
+    for path in [verdicts_path, *siblings]:
+        if not path.exists():
+            continue
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found |= {
+            rel
+            for rel, items in (raw.get("verdicts") or {}).items()
+            if any(i.get("verdict") == "defect" for i in items or [])
+        }
+    return found
 
 
-def holdout_articles(field_dir: Path, split_path: Path, per_outlet: int, skip: set[str]) -> list[Article]:
+def holdout_articles(
+    field_dir: Path, split_path: Path, per_outlet: int, skip: set[str], group: str = "holdout"
+) -> list[Article]:
+    """The clean articles of the split's ``group`` of outlets (``holdout`` or ``tune``)."""
     split = yaml.safe_load(split_path.read_text(encoding="utf-8"))["clean"]
     out: list[Article] = []
     for lang in sorted(split):
-        for outlet in sorted(split[lang].get("holdout") or []):
+        for outlet in sorted(split[lang].get(group) or []):
             files = sorted((field_dir / "clean" / lang / outlet).glob("*.md"))
             rels = [f.relative_to(field_dir / "clean").as_posix() for f in files]
             kept = [(f, r) for f, r in zip(files, rels, strict=True) if r not in skip][:per_outlet]
@@ -461,9 +470,15 @@ def make_draft(art: Article, others: list[Article], rng: random.Random) -> tuple
 
 
 def build(
-    field_dir: Path, out: Path, split_path: Path, seed: int, per_outlet: int, verdicts_path: Path
+    field_dir: Path,
+    out: Path,
+    split_path: Path,
+    seed: int,
+    per_outlet: int,
+    verdicts_path: Path,
+    group: str = "holdout",
 ) -> dict[str, Any]:
-    arts = holdout_articles(field_dir, split_path, per_outlet, defective(verdicts_path))
+    arts = holdout_articles(field_dir, split_path, per_outlet, defective(verdicts_path), group)
     if not arts:
         raise SystemExit(f"no held-out clean articles under {field_dir}/clean (see split {split_path})")
     rng = random.Random(seed)
@@ -491,8 +506,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--per-outlet", type=int, default=25, help="at most this many articles per outlet")
+    ap.add_argument(
+        "--group",
+        choices=("holdout", "tune"),
+        default="holdout",
+        help="the outlets to draw from: holdout (the default, for measuring) or tune (for tuning rules, into "
+        "another --out)",
+    )
     args = ap.parse_args(argv)
-    labels = build(args.field, args.out, args.split, args.seed, args.per_outlet, args.verdicts)
+    if args.group == "tune" and args.out == DEFAULT_FIELD / "injected":
+        ap.error("--group tune needs its own --out: the default folder holds the held-out drafts")
+    labels = build(args.field, args.out, args.split, args.seed, args.per_outlet, args.verdicts, args.group)
     kinds = sorted({k for v in labels.values() for k in v["injected"]})
     counts = {k: sum(k in v["injected"] for v in labels.values()) for k in kinds}
     print(f"{len(labels)} drafts in {args.out}: {counts}", file=sys.stderr)

@@ -48,7 +48,8 @@ class Context:
     """What a check may know beyond the document and its rule.
 
     ``facts`` are the document's shared facts; ``detect`` names the language of a
-    text (sharing the document's word work); ``lexicon`` is the loaded language data.
+    text (sharing the document's word work); ``lexicon`` is the loaded language data;
+    ``detected`` says ``language`` is detection's guess, not a declared language.
     """
 
     language: str | None
@@ -56,6 +57,8 @@ class Context:
     detect: Detector
     lexicon: Lexicon
     allowed_languages: frozenset[str] = frozenset()
+    # The language was detected from the text, not declared (metadata or --language).
+    detected: bool = False
 
 
 class CheckKind(Protocol):

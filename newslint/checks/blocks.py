@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint import regexcache
 from newslint.checks import repeats
 from newslint.checks.base import Context, Hit, block_hit, trim_end, with_defaults
 from newslint.document import Block, Document
@@ -96,22 +97,22 @@ _OPENING = "\"'“‘«„¿¡([#"
 _SPACES = " \t\u00a0\u202f"
 # A full stop after two lower-case letters, then a capital: two sentences on the line
 # ("U.S. State" and "Dr. Smith" are not).
-_TWO_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?][\"'”’»)]?\s+[\"“«]?\p{Lu}")
-_LINK_ITEM = regex.compile(r"\[([^\[\]]{1,300})\]\([^()\s]{1,500}\)")
-_MARKDOWN_BREAK = regex.compile(r"(?:  |\\)\r?$")
+_TWO_SENTENCES = regexcache.compile(r"\p{Ll}{2}[.!?][\"'”’»)]?\s+[\"“«]?\p{Lu}")
+_LINK_ITEM = regexcache.compile(r"\[([^\[\]]{1,300})\]\([^()\s]{1,500}\)")
+_MARKDOWN_BREAK = regexcache.compile(r"(?:  |\\)\r?$")
 # Entries of a table, a list or a record set out as lines, not headlines: a score, a
 # time or a date ("3 - 1", "21-13", "1:07.334", "2018.04.05"), a percentage, a link, an
 # enumerator ("2.", "(A)"), a "Label: value" opening or a label ending in a colon, a
 # fixture ("A vs B"), a spaced dash, a semicolon, or three commas (a line-up).
-_DATA_LINE = regex.compile(
+_DATA_LINE = regexcache.compile(
     r"\d\s?[-–:x/.]\s?\d|\d\s?%|:$|https?://|^\(?\w{1,2}[.)]\s|"
     r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s|\s[-–]\s|\svs\.?\s|;|(?:,[^,]*){3}",
     regex.IGNORECASE,
 )
 # "Section | Headline", as related-article widgets print them (not a table row "| a | b |").
 # A line opening with one word and a comma: a step that follows from the one before.
-_LINKED_OPENING = regex.compile(r"\w+,\s")
-_SECTION_HEADLINE = regex.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
+_LINKED_OPENING = regexcache.compile(r"\w+,\s")
+_SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,20 +34,21 @@ renders each section twice, or four or more paragraphs pasted again in order.
 
 Candidate pairs come from an index of each paragraph's opening, middle and
 closing word 4-grams, so an article costs time linear in its length; only
-paragraphs sharing one of them are compared word by word.
+paragraphs sharing one of them are compared word by word. Words are held as
+numbers (one per distinct word of the article) in compact arrays: a 5 MB article's
+words as strings took more memory than its text.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from newslint import regexcache
 from newslint.checks.base import (
     Context,
     Hit,
@@ -87,7 +88,7 @@ STRUCTURE_REPEATS = 4
 NEARBY = 3
 COPIED_RUN = 4
 LARGE_GROUP = 12
-_WORD = regex.compile(r"\w+")
+_WORD = regexcache.compile(r"\w+")
 # On ASCII text both engines' \w mean [A-Za-z0-9_]; the standard library's is faster.
 _ASCII_WORD = re.compile(r"\w+")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
@@ -118,10 +119,16 @@ class _Repeat:
     evidence: str
 
 
+Words = dict[int, "array[int]"]  # a paragraph's words as numbers, by block index
+
+
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     params = rule.compiled_as(Compiled)
-    words = _comparable(doc.blocks, params, ctx.facts.words.letter_count)
-    repeats = _find_repeats(doc.blocks, words, params)
+    vocabulary: dict[str, int] = {}
+    words = _comparable(doc.blocks, params, ctx.facts.words.letter_count, vocabulary)
+    spelled = list(vocabulary)  # each word by its number
+    del vocabulary
+    repeats = _find_repeats(doc.blocks, words, params, spelled)
     if _repetition_is_structure(repeats, sorted(words)):
         return
     for rep in repeats:
@@ -136,11 +143,12 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
 
 
 def _comparable(
-    blocks: tuple[Block, ...], params: Compiled, letter_count: Callable[[str], int]
-) -> dict[int, list[str]]:
-    """Word lists of the prose blocks worth comparing, by block index."""
+    blocks: tuple[Block, ...], params: Compiled, letter_count: Callable[[str], int], vocabulary: dict[str, int]
+) -> Words:
+    """The words of the prose blocks worth comparing, by block index, each word as its
+    number in ``vocabulary`` (which this fills)."""
     shortest = min(params.min_chars, params.fragment_min_chars)
-    words: dict[int, list[str]] = {}
+    words: Words = {}
     for i, block in enumerate(blocks):
         text = block.text
         if block.kind not in _COMPARED_KINDS or len(text) < shortest:
@@ -156,7 +164,7 @@ def _comparable(
         # A short line without a full stop (a heading, a label) takes part only as a
         # cut-off fragment: whole copies need HEADING_WORDS words (see _relation).
         if len(found) >= MIN_WORDS:
-            words[i] = found
+            words[i] = array("i", [vocabulary.setdefault(word, len(vocabulary)) for word in found])
     return words
 
 
@@ -166,7 +174,7 @@ def _is_table(text: str) -> bool:
     return len(lines) >= 2 and sum("|" in line or "\t" in line for line in lines) * 2 > len(lines)
 
 
-def _anchors(words: list[str]) -> set[tuple[str, ...]]:
+def _anchors(words: Sequence[int]) -> set[tuple[int, ...]]:
     """The opening, middle and closing word 4-grams of a paragraph.
 
     Two paragraphs that repeat each other share at least one of them: an exact
@@ -189,8 +197,8 @@ def _candidate_pairs(group: list[int]) -> list[tuple[int, int]]:
     return sorted({(group[0], j) for j in group[1:]} | set(zip(group, group[1:], strict=False)))
 
 
-def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]], params: Compiled) -> list[_Repeat]:
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spelled: Sequence[str]) -> list[_Repeat]:
+    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for i in sorted(words):
         for anchor in _anchors(words[i]):
             index[anchor].append(i)
@@ -198,7 +206,7 @@ def _find_repeats(blocks: tuple[Block, ...], words: dict[int, list[str]], params
     found: dict[int, _Repeat] = {}
     similar: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
-        rep = _relation(i, j, blocks, words, params)
+        rep = _relation(i, j, blocks, words, params, spelled)
         if rep is None or _quoted_twice(blocks, i, j):
             continue
         if rep.evidence.startswith("similarity") and abs(len(words[i]) - len(words[j])) <= 2:
@@ -224,7 +232,7 @@ def _quoted_twice(blocks: tuple[Block, ...], i: int, j: int) -> bool:
 
 
 def _relation(
-    i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[str]], params: Compiled
+    i: int, j: int, blocks: tuple[Block, ...], words: Words, params: Compiled, spelled: Sequence[str]
 ) -> _Repeat | None:
     """How block ``j`` (later) and block ``i`` (earlier) repeat each other, if they do."""
     a, b = words[i], words[j]
@@ -246,7 +254,7 @@ def _relation(
         return _Repeat(j, i, "nearly", "the same words, in another case or punctuation")
     if len(a) != len(b) and not listed:
         short, full = (i, j) if len(a) < len(b) else (j, i)
-        if _is_prefix(words[short], words[full]):
+        if _is_prefix(words[short], words[full], spelled):
             if _pull_quote(blocks[short].text) or _standfirst(short, full, blocks):
                 return None
             # A short sentence followed at once by the same words carried on is rhetoric
@@ -267,13 +275,13 @@ def _relation(
     return None
 
 
-def _unfinished(block: Block, words: list[str] | None) -> bool:
+def _unfinished(block: Block, words: Sequence[int] | None) -> bool:
     """A short paragraph without a closing full stop: a bullet, a record, a caption."""
     count = len(words) if words is not None else len(block.text.split())
     return count < UNFINISHED_MIN_WORDS and not ends_complete(block.text)
 
 
-def _listed_entries(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, list[str]]) -> bool:
+def _listed_entries(i: int, j: int, blocks: tuple[Block, ...], words: Words) -> bool:
     """Two copies of a short unfinished paragraph that repeat by design: a summary
     bullet restated as a sentence in the story (one copy ends with a full stop, the
     other does not), or one record listed in two lists (each copy inside a run of
@@ -287,7 +295,7 @@ def _listed_entries(i: int, j: int, blocks: tuple[Block, ...], words: dict[int, 
     return all(_in_list(k, blocks, words) for k in (i, j))
 
 
-def _in_list(k: int, blocks: tuple[Block, ...], words: dict[int, list[str]]) -> bool:
+def _in_list(k: int, blocks: tuple[Block, ...], words: Words) -> bool:
     run = [n for n in range(max(0, k - 2), min(len(blocks), k + 3)) if _unfinished(blocks[n], words.get(n))]
     return any(all(n in run for n in range(start, start + 3)) for start in range(k - 2, k + 1))
 
@@ -316,16 +324,18 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _is_prefix(short: list[str], full: list[str]) -> bool:
+def _is_prefix(short: Sequence[int], full: Sequence[int], spelled: Sequence[str]) -> bool:
     """``short`` is the opening of ``full``, word for word; its last word may be cut."""
     head = full[: len(short)]
-    return head[:-1] == short[:-1] and head[-1].startswith(short[-1])
+    return head[:-1] == short[:-1] and spelled[head[-1]].startswith(spelled[short[-1]])
 
 
-def _similarity(a: list[str], b: list[str], threshold: float) -> float:
+def _similarity(a: Sequence[int], b: Sequence[int], threshold: float) -> float:
     """The word-sequence similarity of two paragraphs (0 when their lengths alone rule it out)."""
     if min(len(a), len(b)) / max(len(a), len(b)) < threshold - 0.1:
         return 0.0
+    from difflib import SequenceMatcher
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

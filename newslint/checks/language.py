@@ -16,7 +16,13 @@ evidence: its function words say it is *not* in the article's language but in
 another one (or it is in another script), and langdetect, asked about the
 paragraph alone, agrees with probability ``min_probability``. Indonesian and
 Malay share their function words, so between those two the words where the
-standards differ decide (``malay_margin``). The cheap evidence comes first, so
+standards differ decide (``malay_margin``), and between other close languages
+(Spanish and Portuguese share "de", "que", "para") the function words only the
+other language has. A detected article language (not a declared one) gives way
+to the one most of its paragraphs' function words name: detection reads the
+article's opening, where a long pasted paragraph can outweigh a short story's
+own. A quotation in its own language, attributed in the article's ('"...," tulis
+Emran'), is quoted on purpose. The cheap evidence comes first, so
 langdetect only runs on the rare suspect paragraph. (A paragraph of over 120
 lower-case words whose function words leave no doubt is named from them alone,
 see ``newslint.language.detect``.)
@@ -32,13 +38,13 @@ word), then langdetect names it.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from newslint import language as lang_words
+from newslint import regexcache
 from newslint.checks.base import Context, Detector, Hit, with_defaults
 from newslint.document import Block, Document
 from newslint.words import Words, WordWork
@@ -98,8 +104,29 @@ CLOSE_GROUPS = (
 # A paragraph is suspect when another language's function words make up at
 # least this share of its lower-case words ...
 MIN_FOREIGN_RATIO = 0.2
-# ... and the article language's share is at most this fraction of that.
+# ... and the article language's share is at most this fraction of that (or, for
+# close languages, the words only the other language has make up MIN_DISTINCT).
 MAX_OWN_SHARE = 0.5
+MIN_DISTINCT = 0.1
+# Indonesian and Malay prose has fewer function words (long affixed words carry the
+# grammar): a share of this much already points to them.
+SPARSE_FOREIGN_RATIO = 0.12
+# Function words this decisive (the foreign language's share, at most DECISIVE_OWN of the
+# article language's) need langdetect's agreement at DECISIVE_PROBABILITY only: a short
+# English quote with contractions ("We've been tested ...") leaves langdetect at 0.86.
+DECISIVE_RATIO = 0.4
+DECISIVE_OWN = 0.05
+DECISIVE_PROBABILITY = 0.7
+# Quotations, in the quotation marks of the pack languages; the words outside them
+# that make an attribution (", tulis Emran pada ...", "said the minister").
+_QUOTE_MARKS = '"“”«»„'
+_QUOTED = regexcache.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|»[^«»]*«|„[^„“”]*[“”]")
+ATTRIBUTION_WORDS = 3
+# The paragraphs outvote the detected article language with this many votes, and
+# this many times the votes for it; a paragraph of this many lower-case words votes.
+MIN_VOTES = 2
+MAJORITY = 2
+VOTE_WORDS = 6
 # Letters per word in scripts without letter case, to judge a paragraph's length
 # in words: Han and kana characters and Hangul syllables are dense, the
 # alphabets and abugidas are not. A script missing here counts as an alphabet.
@@ -157,16 +184,50 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         calls[0] += 1
         return detect(text)
 
-    for i, block in enumerate(doc.blocks):
-        if not _long_prose(block, compiled):
-            continue
+    blocks = [(i, block) for i, block in enumerate(doc.blocks) if _long_prose(block, compiled)]
+    article = ctx.language
+    if ctx.detected:  # a declared language stands; a detected one may be outvoted
+        article = paragraphs_language([b.text for _, b in blocks], ctx.language, ctx.facts.words)
+    for i, block in blocks:
         if calls[0] < MAX_DETECT_CALLS:
-            found = foreign_language(block.text, ctx.language, compiled, counted, ctx.facts.words)
+            found = foreign_language(block.text, article, compiled, counted, ctx.facts.words)
             confirmed.add(found)
         else:
-            found = _confirmed_before(block.text, ctx.language, compiled, confirmed, ctx.facts.words)
+            found = _confirmed_before(block.text, article, compiled, confirmed, ctx.facts.words)
         if found:
-            yield Hit(block.start, block.end, {"language": found, "article": ctx.language}, i)
+            yield Hit(block.start, block.end, {"language": found, "article": article}, i)
+
+
+def paragraphs_language(texts: list[str], article: str, work: WordWork) -> str:
+    """The article's language as most of its paragraphs' function words name it.
+
+    The article's language is detected from its opening; a long foreign paragraph
+    pasted near the top can outweigh a short article's own, and then every other
+    paragraph would read as foreign. When the paragraphs' own language outvotes
+    the detected one (``MAJORITY`` times as many paragraphs, ``MIN_VOTES`` at least),
+    it is the article's language here.
+    """
+    votes: Counter[str] = Counter()
+    malay: list[str] = []
+    for text in texts:
+        words = work.words(text)
+        if words.lower < VOTE_WORDS:
+            continue
+        ratios = words.ratios()
+        best = max(ratios, key=ratios.__getitem__, default="")
+        if best and ratios[best] >= MIN_FOREIGN_RATIO:
+            if best in lang_words.MALAY_FAMILY:
+                best = "id"  # one family here; the marker words tell which below
+                malay.append(text)
+            votes[best] += 1
+    if not votes:
+        return article
+    (top, count), own = votes.most_common(1)[0], sum(n for lang, n in votes.items() if close(lang, article))
+    if close(top, article) or count < MIN_VOTES or count < MAJORITY * own:
+        return article
+    if top == "id":
+        return lang_words.malay_or_indonesian("\n\n".join(malay), work=work) or "id"
+    return top
 
 
 def _confirmed_before(
@@ -189,7 +250,7 @@ def _long_prose(block: Block, compiled: Compiled) -> bool:
     return len(text) + (_DENSE_WEIGHT - 1) * len(_DENSE_LETTER.findall(text)) >= compiled.min_chars
 
 
-_DENSE_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_DENSE_LETTER = regexcache.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -212,10 +273,13 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
         suspect = "*"
     else:
         return None  # headline caps, names, numbers: too few words to judge
-    if suspect is None:
+    if suspect is None or _quoted_in_own_words(text, article, work):
         return None
     lang, prob = detect(text)
-    if prob < compiled.min_probability or lang in ("und", article):
+    least = compiled.min_probability
+    if suspect != "*" and _decisive(words, suspect, article, work):
+        least = min(least, DECISIVE_PROBABILITY)  # strong word evidence needs less of langdetect
+    if prob < least or lang in ("und", article):
         return None
     if suspect in lang_words.MALAY_FAMILY and lang in lang_words.MALAY_FAMILY:
         # langdetect cannot tell Indonesian from Malay; against an article in
@@ -243,9 +307,54 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
     ratios = words.ratios()
     own = max((ratios.get(a, 0.0) for a in _family(article, work.languages)), default=0.0)
     best_ratio, best = max(((ratios[lang], lang) for lang in _foreign(article, work.languages)), default=(0.0, ""))
-    if best_ratio >= MIN_FOREIGN_RATIO and own <= MAX_OWN_SHARE * best_ratio:
+    least = SPARSE_FOREIGN_RATIO if best in lang_words.MALAY_FAMILY else MIN_FOREIGN_RATIO
+    if best_ratio >= least and (
+        own <= MAX_OWN_SHARE * best_ratio or _distinct_evidence(text, best, article, words, work)
+    ):
         return best
     return None
+
+
+def _decisive(words: Words, suspect: str, article: str, work: WordWork) -> bool:
+    """The paragraph's function words leave no doubt: DECISIVE_RATIO of its words are
+    ``suspect``'s, and hardly any the article language's."""
+    ratios = words.ratios()
+    own = max((ratios.get(lang, 0.0) for lang in _family(article, work.languages)), default=0.0)
+    return ratios.get(suspect, 0.0) >= DECISIVE_RATIO and own <= DECISIVE_OWN
+
+
+def _quoted_in_own_words(text: str, article: str, work: WordWork) -> bool:
+    """A quotation in its own language, introduced or attributed in the article's
+    ('"Choppy waters made it tougher ...," tulis Emran pada salah satu keterangan'):
+    quoted on purpose, not pasted. Pasted copy attributes its quotes in its own language."""
+    if not any(q in text for q in _QUOTE_MARKS):
+        return False
+    outside = _QUOTED.sub(" ", text)
+    if outside == text:
+        return False
+    words = work.words(outside)
+    if words.lower < ATTRIBUTION_WORDS:
+        return False
+    ratios = words.ratios()
+    own = max((ratios.get(lang, 0.0) for lang in _family(article, work.languages)), default=0.0)
+    foreign = max((ratios[lang] for lang in _foreign(article, work.languages)), default=0.0)
+    return own >= MIN_FOREIGN_RATIO and own > foreign
+
+
+def _distinct_evidence(text: str, foreign: str, article: str, words: Words, work: WordWork) -> bool:
+    """Close languages share many function words (Spanish and Portuguese "de", "que",
+    "para"), so a Portuguese paragraph still counts many Spanish ones. The words only
+    one of the two has decide: ``foreign``'s own make up MIN_DISTINCT of the paragraph,
+    and the article language's own at most MAX_OWN_SHARE of that."""
+    lists = work.lexicon.function_words
+    theirs, ours = lists.get(foreign, frozenset()), lists.get(article, frozenset())
+    family = frozenset().union(*(lists.get(lang, frozenset()) for lang in _family(article, work.languages)))
+    runs = work.letter_runs(text)
+    foreign_only = sum(1 for w in runs if w in theirs and w not in family)
+    if foreign_only < MIN_DISTINCT * words.lower:
+        return False
+    own_only = sum(1 for w in runs if w in ours and w not in theirs)
+    return own_only <= MAX_OWN_SHARE * foreign_only
 
 
 def _caseless_foreign(text: str, article: str, compiled: Compiled) -> str | None:

@@ -42,12 +42,13 @@ in ``<div class="x"><p>``), and once per block when markup makes up the block
 
 from __future__ import annotations
 
-import html.entities
+import functools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint import regexcache
 from newslint.checks.base import Context, Hit, block_hit
 from newslint.document import Block, Document
 
@@ -154,33 +155,42 @@ HTML_ELEMENTS = (
     "wbr",
 )
 
-_TAG = regex.compile(
+_TAG = regexcache.compile(
     r"</?(?:" + "|".join(HTML_ELEMENTS) + r")\b"
     r"(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))?)*\s*/?>",
     regex.IGNORECASE,
 )
+
+
 # A generic name pattern checked against the entity table: an alternation of all
 # 2,000+ HTML5 names would cost tens of milliseconds to compile at every start.
-_NAMED = frozenset(name.rstrip(";") for name in html.entities.html5 if name.endswith(";"))
-_ENTITY = regex.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
-_SHORTCODE = regex.compile(
+@functools.lru_cache(maxsize=1)
+def _named() -> frozenset[str]:
+    """HTML's named character references (loaded when a draft has something like one)."""
+    import html.entities
+
+    return frozenset(name.rstrip(";") for name in html.entities.html5 if name.endswith(";"))
+
+
+_ENTITY = regexcache.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
+_SHORTCODE = regexcache.compile(
     r"\[/?(?:caption|embed|gallery|video|audio|playlist|contact-form(?:-7)?|vc_[a-z_]+|"
     r"et_pb_[a-z_]+|su_[a-z_]+|wpforms|ultimatemember|ad|ads|adsense|tweet|instagram|youtube)"
     r"(?:\s[^\[\]]*)?\]",
 )
-_TEMPLATE = regex.compile(
+_TEMPLATE = regexcache.compile(
     r"\{\{\s*[\w.\[\]'\"|: -]+\s*\}\}|\{%-?\s*\w+[^%]*-?%\}|\$\{\s*[A-Za-z_][\w.]*\s*\}"
     r"|%%[A-Z][A-Z0-9_]+%%|\[\[\s*[A-Z_][A-Z0-9_]*\s*\]\]"
 )
 # Elements that mean nothing without attributes: bare, they are named, not pasted.
-_BARE_VOID = regex.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>", regex.IGNORECASE)
+_BARE_VOID = regexcache.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>", regex.IGNORECASE)
 PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
 # What every match of a mode contains: a draft without any of it is skipped unread.
 _NEEDS = {"tag": ("<",), "entity": ("&",), "shortcode": ("[",), "template": ("{", "%%", "[[")}
 
 
 # Inline code: a run of backticks, text without a newline, the same run again.
-_INLINE_CODE = regex.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+_INLINE_CODE = regexcache.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 # A bare tag named in prose: quoted, or beside the word for "element" or "tag".
 _TAG_WORDS = frozenset(
     (
@@ -204,29 +214,31 @@ _TAG_WORDS = frozenset(
         "marcador",
     )
 )
-_BARE_TAG = regex.compile(r"</?([A-Za-z][A-Za-z0-9]*)\s*/?>")
-_WORD_BEFORE = regex.compile(r"([\p{L}]+)[\s\"'“”‘’«»]*$")
-_WORD_AFTER = regex.compile(r"^[\s\"'“”‘’«»]*([\p{L}]+)")
-_ESCAPED_TAG = regex.compile(r"&lt;/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200}?)?/?&gt;")
+_BARE_TAG = regexcache.compile(r"</?([A-Za-z][A-Za-z0-9]*)\s*/?>")
+_WORD_BEFORE = regexcache.compile(r"([\p{L}]+)[\s\"'“”‘’«»]*$")
+_WORD_AFTER = regexcache.compile(r"^[\s\"'“”‘’«»]*([\p{L}]+)")
+_ESCAPED_TAG = regexcache.compile(r"&lt;/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200}?)?/?&gt;")
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“"}
 # Attributes of an ad or recommendation slot: ad code, the ad-text category's to report.
-_AD_SLOT = regex.compile(
+_AD_SLOT = regexcache.compile(
     r"adsbygoogle|data-ad-(?:client|slot)|div-gpt-ad|outbrain|taboola|mgid|revcontent|zergnet"
     r"|dable|teads|criteo|data-widget-id",
     regex.IGNORECASE,
 )
-_CODE_OPEN = regex.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
-_CODE_CLOSE = regex.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
+# An IAB ads.txt record: domain, account id, DIRECT or RESELLER (ad-text/ads-txt-record's to report).
+_ADS_TXT_RECORD = regexcache.compile(r"\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*[\w.-]+\s*,\s*(?:DIRECT|RESELLER)\b", regex.I)
+_CODE_OPEN = regexcache.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
+_CODE_CLOSE = regexcache.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
 CODE_LOOKBACK = 20_000
 # WordPress core shortcodes: the CMS renders them from the raw content of an export.
 CMS_SHORTCODES = frozenset(("caption", "gallery", "embed", "audio", "video", "playlist"))
-_SHORTCODE_NAME = regex.compile(r"\[/?([A-Za-z_-]+)")
+_SHORTCODE_NAME = regexcache.compile(r"\[/?([A-Za-z_-]+)")
 # A block holding this many runs of markup is a stray block of markup (a pasted
 # HTML sample), reported once.
 BLOCK_RUNS = 3
 
 
-_TAG_LINE = regex.compile(r"^(?=.*\p{Ll})[\p{Ll}\d][\p{Ll}\p{M}\d '’-]*$")
+_TAG_LINE = regexcache.compile(r"^(?=.*\p{Ll})[\p{Ll}\d][\p{Ll}\p{M}\d '’-]*$")
 TAG_WORDS = 5
 
 
@@ -266,8 +278,10 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
 def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool) -> bool:
     """Whether a match of the mode's pattern is a leftover, not markup shown or meant."""
     if mode == "entity":
-        if m.group(1) and m.group(1) not in _NAMED:
+        if m.group(1) and m.group(1) not in _named():
             return False  # "&foo;" is not an entity a browser would decode
+        if _in_ads_txt_record(m.string, m.start()):
+            return False  # "..., RESELLER, 5d62... # video &amp; display": ad-text reports the line
         return not (doc.format == "markdown" and _escaped_tag(m.string, m.start()))
     if mode == "tag":
         if _BARE_VOID.fullmatch(m.group(0)):
@@ -284,6 +298,12 @@ def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool)
         name = _SHORTCODE_NAME.match(m.group(0))
         return not (name and name.group(1).casefold() in CMS_SHORTCODES)
     return True
+
+
+def _in_ads_txt_record(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies on a line of ``text`` that is an ads.txt record (its comment included)."""
+    start = text.rfind("\n", 0, offset) + 1
+    return _ADS_TXT_RECORD.match(text, start) is not None
 
 
 def _closes_ad_slot(m: Any) -> bool:

@@ -10,7 +10,7 @@
   each post), with the posts between.
 
 Each function reads the document's lines once and works out its keys in one pass;
-the keys are compared whole (no regex on the line), so the cost is linear.
+the keys are compared whole, so the cost is linear in the number of lines.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
+from newslint import regexcache
 
 RECUR_WORDS = 12  # a recurring line is a label, a button or a stamp, not a sentence
 THREAD_WORDS = 4  # the line repeated after each reader post: "Valorar", "Reply", "Report"
@@ -29,7 +29,7 @@ REPEAT_WORDS = 8  # a line this long said twice is a copy, not a refrain or a la
 EDGE_LINES = 3  # the first lines of a body that may print the headline as its heading
 # A time of day ("13:12", "9.05", "21h30"): lines alike but for their numbers are a table's
 # rows ("33% (31% before)"), unless each is a stamp of an item the page lost.
-_TIME = regex.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
+_TIME = regexcache.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)

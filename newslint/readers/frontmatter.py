@@ -10,10 +10,11 @@ from typing import Any
 import regex
 import yaml
 
+from newslint import regexcache
 from newslint.document import Notice
 from newslint.yamlsource import AliasBombError, safe_load, yaml_error_line
 
-_FENCE = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+_FENCE = regexcache.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 
 BYLINE_KEYS = ("author", "authors", "byline", "creator", "reporter", "writer")
 DATE_KEYS = ("date", "published", "published_at", "pubdate", "publish_date", "datetime", "created")

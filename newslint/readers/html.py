@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from newslint import regexcache
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
 from newslint.readers.source import unify_newlines
@@ -81,8 +82,8 @@ CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "xmp", "listing", "plaintex
 # Never prose and never reported: not shown, or not text at all.
 HIDDEN_TAGS = frozenset({"template", "title", "head"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_PIECES = regex.compile(r"\S+(?: \S+)*|\s+")  # words and single spaces stay one piece
-_AD_MARKER = regex.compile(
+_PIECES = regexcache.compile(r"\S+(?: \S+)*|\s+")  # words and single spaces stay one piece
+_AD_MARKER = regexcache.compile(
     r"adsbygoogle|\bad-?(?:slot|unit|container|zone)\b|\badsense\b|\bgpt-ad\b|"
     r"\bdfp\b|\bmgid\b|\btaboola\b|\boutbrain\b",
     regex.I,

@@ -15,15 +15,16 @@ from typing import Any
 
 import regex
 
+from newslint import regexcache
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
 from newslint.readers.source import unify_newlines
 
-_LINE_MARKER = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
-_CONTINUATION = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
-_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]*")
-_COMMENT = regex.compile(r"<!--(.*?)-->", regex.S)
-_EMBED = regex.compile(
+_LINE_MARKER = regexcache.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_CONTINUATION = regexcache.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
+_HEADING = regexcache.compile(r"^[ \t]{0,3}#{1,6}[ \t]*")
+_COMMENT = regexcache.compile(r"<!--(.*?)-->", regex.S)
+_EMBED = regexcache.compile(
     r"<(script|style|iframe|ins|noscript)\b[^>]*>.*?</\1\s*>|<(iframe|ins)\b[^>]*/?>", regex.S | regex.I
 )
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
+from newslint import regexcache
 from newslint.document import Block, Document, Notice
 from newslint.readers.source import unify_newlines
 
-_BLANK = regex.compile(r"\n[ \t\r]*\n")
+_BLANK = regexcache.compile(r"\n[ \t\r]*\n")
 
 
 def split_blocks(text: str, offset: int = 0) -> list[Block]:

@@ -46,6 +46,13 @@ PARAMETERS: dict[str, Any] = {
             "default": [],
             "description": "paragraph-end: words no sentence of the language ends on",
         },
+        "heading_words": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 6,
+            "description": "paragraph-end: a line of fewer words ending on a dangling word, without a "
+            "comma, may be a heading (English headings strand prepositions: 'Who it applies to')",
+        },
         "continuation_openers": {"$ref": "#/$defs/stringList", "default": []},
         "weak_openers": {"$ref": "#/$defs/stringList", "default": []},
         "markers": {"$ref": "#/$defs/stringList", "default": []},
@@ -69,6 +76,7 @@ class Compiled:
     weak_openers: frozenset[str]
     markers: Any  # the phrases kind's compiled line list, or None
     evidence: str  # paragraph-end: "strong" or "weak"
+    heading_words: int = 6
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -80,6 +88,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params["weak_openers"]),
         compile_markers(params["markers"]),
         params["evidence"],
+        int(params["heading_words"]),
     )
 
 

@@ -5,8 +5,9 @@ captions, credits, sign-offs, list items and tweets' date lines all end without
 one. A finding names its evidence. ``evidence: strong`` (the default) reports:
 
 - a word no sentence ends on (``dangling_words``: "dan", "the"), in lower case,
-  in a line of at least six words or with a comma (a shorter one may be a
-  heading that ends on a preposition), but not a list item's "; and";
+  in a line of at least ``heading_words`` words (six by default: an English
+  heading may end on a preposition; the packs of languages whose headings do
+  not set four) or with a comma, but not a list item's "; and";
 - a trailing comma, or a spaced dash after a line of sentence length;
 - a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
   never closes;
@@ -19,19 +20,22 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
 lead-ins to a list or a quote block, verse and records (short lines), code and
 tables, "Label: teaser" lines, a paragraph whose sentence the next one
 continues (the split-sentence mode reports that), a sign-off after the last
-sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ..."), and any
+sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ...", "Avec les
+informations de ..."), a dateline on its own ("Tóquio, 16 de jul (EFE) -"), and any
 paragraph of a hard-wrapped text.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
+from newslint import regexcache
 from newslint.checks.base import TERMINAL, Hit, block_hit
 from newslint.checks.truncation.lone import (
     GLUED,
@@ -52,7 +56,7 @@ from newslint.checks.truncation.sentences import (
     reads_as_prose,
     sentence_ends,
     short_lines,
-    sign_off,
+    signed_off,
     trim_end,
 )
 from newslint.checks.truncation.splits import hard_wrapped, sentence_breaks
@@ -81,28 +85,32 @@ CUT_WORD_RATIO = 2
 # A cut-off copy of another paragraph is left to duplicate/paragraph from this length.
 CUT_COPY_CHARS = 40
 
-_LAST_WORD = regex.compile(r"(\w+)\W*$")
+_LAST_WORD = regexcache.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
-_NUMBER_AFTER = regex.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
-_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-_LAST_LETTERS = regex.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
-_LETTER_WORDS = regex.compile(r"[\p{L}\p{M}]+")
-_PROMO = regex.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
+_NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
+_YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
+_LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
+_LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
+_PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
 # end an interrupted quote on purpose, so it is not counted).
-_OPEN_END = regex.compile(r"(?:[,(&+]|\s[-–]|--)$")
-_DASH_END = regex.compile(r"(?:\s[-–]|--)$")
+_OPEN_END = regexcache.compile(r"(?:[,(&+]|\s[-–]|--)$")
+_DASH_END = regexcache.compile(r"(?:\s[-–]|--)$")
 # A list item's end: "; and", "; e", "; y", "; et", "; und", "; dan".
-_ITEM_END = regex.compile(r";\s*\p{Ll}{1,4}$")
+_ITEM_END = regexcache.compile(r";\s*\p{Ll}{1,4}$")
 # A pull quote credited after a dash: '"..." - Bill Morneau, ministre des Finances'.
-_PULL_QUOTE = regex.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
-# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
-_LAST_STOP = regex.compile(r"[.!?…。][\"”’»)\]]*\s+")
+_PULL_QUOTE = regexcache.compile(r"[\"”»]\s*[-–—]\s*\p{Lu}[^.!?]{0,80}$")
 # A sentence opening with a lead-in phrase of one to three words and its comma.
-_LEAD_IN = regex.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
+_LEAD_IN = regexcache.compile(r"^\W*\p{Lu}[\w'’-]*(?:\s+[\w'’-]+){0,2},\s")
+# A dateline: a place, a date, perhaps an agency, and a dash ("Tóquio, 16 de jul (EFE) -",
+# "PARIS, 5 mars 2021 (AFP) -", "Jakarta, 12 Mei (ANTARA) -").
+_DATELINE = regexcache.compile(
+    r"^\W*\p{Lu}[\p{L}.' -]{1,30},\s*\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?(?:\s+(?:de\s+)?\d{2,4})?"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:[-–—]|--)$"
+)
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
-_CAPS_LABEL = regex.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
+_CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +125,9 @@ def paragraph_ends(
 ) -> Iterator[Hit]:
     strong = compiled.evidence == "strong"
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
-    for cut in cuts(doc, compiled, function_words, facts):
+    # The strong and the weak rule of a language share their cuts: worked out once.
+    key = (cuts, dataclasses.replace(compiled, evidence=""), function_words)
+    for cut in facts.once(key, lambda: cuts(doc, compiled, function_words, facts)):
         if cut.strong == strong:
             block = doc.blocks[cut.at]
             text = trim_end(block.text)
@@ -140,8 +150,9 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         return []  # a hard-wrapped text: reported once, by the split-sentence mode
     breaks = {b.at for b in found}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
-    words = _word_counts(doc, prose)
-    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not _cut_copy(doc, prose, i)]
+    words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
+    cut_copy = _cut_copies(doc, prose)
+    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not cut_copy(i)]
     result = []
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
@@ -154,9 +165,12 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             Cut(tidy, "a full sentence, then a fragment, in an article whose every other paragraph ends", True)
         )
     strong = {c.at for c in result}
-    eligible = {i for i in prose if _judged(doc, i, prose, breaks, complete=True)}
+
+    def eligible(i: int) -> bool:
+        return _judged(doc, i, prose, breaks, complete=True)
+
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
-        if i not in strong:
+        if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
 
@@ -171,13 +185,15 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete:
         return False  # a quote credited after a dash; a list item's "...; and"
     if _DASH_END.search(text) and len(WORD.findall(text)) < DASH_WORDS and "," not in text:
         return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
+    if _DATELINE.match(text):
+        return False  # a dateline on its own ("Tóquio, 16 de jul (EFE) -"): split-sentence's when a story follows
     if i == prose[-1] and _PROMO.search(text):
         return False  # a promo or a bio at the end
     if (LABEL.match(text) or _CAPS_LABEL.match(text)) and not opens_unclosed_quote(text):
         return False  # "Label: teaser", but "He said: “We will" is cut
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
-    return not sign_off(_LAST_STOP.split(text)[-1])
+    return not signed_off(text)
 
 
 def _tidy_trail(doc: Document, prose: list[int], judged: list[int], strong: set[int]) -> int | None:
@@ -199,13 +215,27 @@ def _tidy_trail(doc: Document, prose: list[int], judged: list[int], strong: set[
     return i
 
 
-def _cut_copy(doc: Document, prose: list[int], i: int) -> bool:
-    """The paragraph is the start of another one: a cut-off copy, which
-    duplicate/paragraph reports as such (one finding for one defect)."""
-    text = " ".join(doc.blocks[i].text.split())
-    return len(text) >= CUT_COPY_CHARS and any(
-        j != i and " ".join(doc.blocks[j].text.split()).startswith(text) for j in prose
-    )
+def _cut_copies(doc: Document, prose: list[int]) -> Callable[[int], bool]:
+    """Whether a paragraph is the start of another one: a cut-off copy, which
+    duplicate/paragraph reports as such (one finding for one defect).
+
+    The prose paragraphs' texts (spacing normalised) are sorted once, when a paragraph
+    first asks: the texts that open with a paragraph's text follow it in that order, so
+    each question is a binary search and a long article costs n log n, not n squared."""
+    ordered: list[str] = []
+
+    def cut_copy(i: int) -> bool:
+        text = " ".join(doc.blocks[i].text.split())
+        if len(text) < CUT_COPY_CHARS:
+            return False
+        if not ordered:
+            ordered.extend(sorted(" ".join(doc.blocks[j].text.split()) for j in prose))
+        # ordered[at] is this paragraph's own text (or an equal one): another one opening
+        # with it, if any, comes next.
+        at = bisect.bisect_left(ordered, text)
+        return at + 1 < len(ordered) and ordered[at + 1].startswith(text)
+
+    return cut_copy
 
 
 def _glued_end(text: str) -> bool:
@@ -221,16 +251,21 @@ def _word_counts(doc: Document, prose: list[int]) -> Counter[str]:
 
 
 def cut_evidence(
-    text: str, following: Block | None, compiled: Compiled, words: Counter[str], function_words: frozenset[str]
+    text: str,
+    following: Block | None,
+    compiled: Compiled,
+    words: Callable[[], Counter[str]],
+    function_words: frozenset[str],
 ) -> str | None:
-    """Strong signs that ``text`` (which lacks closing punctuation) was cut, or None."""
+    """Strong signs that ``text`` (which lacks closing punctuation) was cut, or None
+    (``words`` gives the article's word counts, worked out when a last word needs them)."""
     count = len(text.split())
     if count < MIN_WORDS or LIST_ITEM.match(text):
         return None
     if introduces_list(following) or (following is not None and following.kind == "quote"):
         return None  # a lead-in to a list or a quote block
     dangling = _dangling(text, compiled.dangling)
-    if dangling and (count >= HEADING_WORDS or "," in text):
+    if dangling and (count >= compiled.heading_words or "," in text):
         return f"it ends on '{dangling}', which no sentence ends on"
     number = _NUMBER_AFTER.search(text)
     if (
@@ -287,14 +322,17 @@ def _unclosed_bracket(text: str) -> bool:
     return False
 
 
-def _cut_word(text: str, words: Counter[str], known: frozenset[str]) -> str | None:
+def _cut_word(text: str, counts: Callable[[], Counter[str]], known: frozenset[str]) -> str | None:
     """The longer word of the article that the paragraph's last word is the start of,
     when that last word is used nowhere else (so it is not a word of its own)."""
     m = _LAST_LETTERS.search(text)
     if m is None:
         return None
     stub = m.group(1).casefold()
-    if len(stub) < CUT_WORD_CHARS or words[stub] > 1 or stub in known:
+    if len(stub) < CUT_WORD_CHARS or stub in known:
+        return None
+    words = counts()
+    if words[stub] > 1:
         return None
     longer = [w for w in words if w.startswith(stub) and len(w) >= len(stub) * CUT_WORD_RATIO]
     return min(longer, key=lambda w: (len(w), w)) if longer else None

@@ -9,8 +9,11 @@ them, or they are in Title Case, or they name no function words of the language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
+from newslint import regexcache
 from newslint.checks.truncation.sentences import (
     LIST_ITEM,
     NOT_PROSE,
@@ -20,6 +23,7 @@ from newslint.checks.truncation.sentences import (
     reads_as_prose,
     sentence_ends,
     short_lines,
+    signed_off,
     trim_end,
 )
 from newslint.document import Block, Document
@@ -36,24 +40,29 @@ ARTICLE_PARAGRAPHS = 3
 SENTENCE_WORDS = 8
 FUNCTION_WORDS = 2
 PEER_WORDS = 4
+# The only unfinished sentence of an article this short, without a comma, reads as a
+# crosshead as often as a cut.
+CROSSHEAD_WORDS = 10
 # A subheading has at most this many words of four letters or more.
 HEADING_MAX_WORDS = 12
 
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
-LABEL = regex.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
+LABEL = regexcache.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
 # A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
-ATTRIBUTION = regex.compile(r"[,.!?…][\"”’“»]\s*\S+(?:\s+\S+){0,2}$")
-GLUED = regex.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
+# Detokenized copy spaces the closing quote off (', ” paparnya'). A longer attribution is
+# left to the other evidence: it may itself be cut ('," kata BW sambil mengutip').
+ATTRIBUTION = regexcache.compile(r"[,.!?…]\s?[\"”’“»]\s*\S+(?:\s+\S+){0,2}$")
+GLUED = regexcache.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
 # A machine-written date marks a byline or a dateline ("Posted by ... on 2019-02-15").
-_ISO_DATE = regex.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_ISO_DATE = regexcache.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # What sets a paragraph apart as a caption or a heading in HTML or Markdown source.
-_IMAGE = regex.compile(r"<(?:img|figure|figcaption|picture)\b|!\[", regex.I)
-_BOLD_OPEN = regex.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
+_IMAGE = regexcache.compile(r"<(?:img|figure|figcaption|picture)\b|!\[", regex.I)
+_BOLD_OPEN = regexcache.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
 # A paragraph ending on a short phrase in quotes that opened mid-sentence ('might not
 # be the "jobs machine"'): the quote closes the phrase, not the sentence.
 _PHRASE_WORD = r"[^\s“”\"‘’«».!?…,;:]+"
 _CLOSING_QUOTES = frozenset('”"’»')  # the phrase's closing quote ends the text: a cheap test first
-_QUOTED_PHRASE = regex.compile(
+_QUOTED_PHRASE = regexcache.compile(
     rf"\s\p{{Ll}}[\p{{Ll}}’'-]*\s+[“\"‘«]\s?{_PHRASE_WORD}(?:\s{_PHRASE_WORD}){{0,2}}\s?[”\"’»]$"
 )
 
@@ -106,7 +115,7 @@ def _unfinished(text: str) -> bool:
     words = WORD.findall(text)
     if len(words) < PEER_WORDS or NOT_PROSE.search(text) or LIST_ITEM.match(text) or LABEL.match(text):
         return False
-    return sentence_case(words[1:])
+    return sentence_case(words[1:]) and not signed_off(text)  # "... 65 Prozent. dpa" ends
 
 
 def sentence_case(words: list[str]) -> bool:
@@ -142,15 +151,20 @@ def _reads_as_sentence(text: str, function_words: frozenset[str] | None) -> bool
 
 
 def weak_evidence(
-    doc: Document, prose: list[int], candidates: list[int], function_words: frozenset[str] | None, eligible: set[int]
+    doc: Document,
+    prose: list[int],
+    candidates: list[int],
+    function_words: frozenset[str] | None,
+    eligible: Callable[[int], bool],
 ) -> list[tuple[int, str]]:
     """Paragraphs among ``candidates`` (without closing punctuation, no strong evidence)
     whose cut only a tidy article makes likely, with the reason. The article's only
-    unfinished sentence may also end on a quoted phrase, when ``eligible``."""
+    unfinished sentence may also end on a quoted phrase, when ``eligible(i)`` (asked
+    only of that paragraph)."""
     if trailing_fragments(doc, prose) >= 2:
         return []  # two-sentence captions or bios: the article's style, not cuts
     lone = lone_sentence(doc, prose, function_words)
-    if lone is not None and lone not in candidates and lone in eligible:
+    if lone is not None and lone not in candidates and eligible(lone):
         candidates = sorted([*candidates, lone])  # a phrase in quotes at its end
     found = []
     for i in candidates:
@@ -162,11 +176,17 @@ def weak_evidence(
         ):
             continue  # a standfirst or a deck (one sentence), a quoted tweet, a subheading
         reason = loose_end(text, _neighbours(doc, prose, i), i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
-        if reason is None and i == lone:
+        if reason is None and i == lone and not _crosshead_length(text):
             reason = "the only sentence of the article without an end"
         if reason:
             found.append((i, reason))
     return found
+
+
+def _crosshead_length(text: str) -> bool:
+    """A line of a crosshead's length without a comma: a crosshead without its full stop
+    ("Las partículas en el aire siguen siendo el mayor problema") is as likely as a cut."""
+    return len(text.split()) <= CROSSHEAD_WORDS and not regex.search(r"[,;:]", text)
 
 
 def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:

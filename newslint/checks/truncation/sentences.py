@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from newslint import regexcache
 from newslint.checks.base import TERMINAL, ends_complete, trim_end
 from newslint.document import Block
 from newslint.lexicon import shipped_lexicon
@@ -19,17 +20,17 @@ __all__ = ["TERMINAL", "ends_complete", "trim_end"]
 # A sentence end: terminal punctuation, optional closers, then space and a capital
 # or a letter of a script without case (Korean, Devanagari), possibly after an
 # opening quote or bracket. CJK full stops need no space.
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = regexcache.compile(
     r"[.!?…।။]+[\"'”’»“‘)\]]*\s+(?=[\"“‘«„‚‹(\[¿¡]?[\p{Lu}\p{Lt}\p{Lo}])|[。！？｡]+[」』”’)]*(?=.)",
     regex.S,
 )
-WORD = regex.compile(r"[\p{L}\p{M}\d'’-]+")
+WORD = regexcache.compile(r"[\p{L}\p{M}\d'’-]+")
 # A list item written as a paragraph: "1. China", "2) ...", "- item", "• item", "(a) ...".
-LIST_ITEM = regex.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►–—]\s|\(?[a-zA-Z\d]{1,4}\)\s)")
+LIST_ITEM = regexcache.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►–—]\s|\(?[a-zA-Z\d]{1,4}\)\s)")
 # What a credit, label, link, handle or table leaves in a fragment.
-NOT_PROSE = regex.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
-_CLOSING_OPENER = regex.compile(r"(?<=[\w.?!,…])“(?=\s*(?:[,.;:]|\s\p{Ll}|$))")
-_GLUED_WORDS = regex.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
+NOT_PROSE = regexcache.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
+_CLOSING_OPENER = regexcache.compile(r"(?<=[\w.?!,…])“(?=\s*(?:[,.;:]|\s\p{Ll}|$))")
+_GLUED_WORDS = regexcache.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
 
 
 def is_prose(block: Block) -> bool:
@@ -140,7 +141,7 @@ def open_ended(text: str) -> bool:
 
 # Code, markup and formulas: "<code>", "x = y", "a | b", "f(x) {", "`code`" (not a
 # title in angle brackets, "<Jang Noksu>").
-CODE = regex.compile(
+CODE = regexcache.compile(
     r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|[{}=\\|`]|\w\(\w*\)|\w[._]\w+\(|"
     r"^\s*(?:def|var|let|const|import|return|#include)\s"
 )
@@ -152,13 +153,14 @@ _AGENCIES = (
     "upi|pa|aap|cnn|bbc|dtc|dtk|detik|detikcom|kompas|okz|jpnn|sid|rtr|ots|dts|ddp|kyodo|"
     "yonhap|tass|ria|bloomberg|mena|agencia brasil|europa press|notimex|belga|anp|red|ka|jb"
 )
-SIGN_OFF = regex.compile(
+SIGN_OFF = regexcache.compile(
     rf"""^[\W_]*(?:
         [(\[]?\s*(?:{_AGENCIES})\b(?:\s*[/,;&+]\s*[\p{{L}}.]{{1,12}}){{0,4}}\s*[)\]]?
       | \(\s*\p{{L}}{{1,8}}(?:\s*[/,-]\s*\p{{L}}{{1,8}}){{0,4}}\s*\)
       | (?:(?:editing|reporting|writing|additional\ reporting|compiled|translated|edited)\ by|
            contributing|mit\ material\ von|avec\ (?:afp|ap|reuters|agences)|
            com\ (?:agências|lusa)|con\ información\ de|dengan\ laporan|
+           (?:avec|d'après)\ (?:les\ )?informations?\ d|com\ informações\ d|with\ files\ from|
            (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:)[^.!?]{{0,120}}
     )[\W_]*$""",
     regex.I | regex.X,
@@ -168,3 +170,12 @@ SIGN_OFF = regex.compile(
 def sign_off(fragment: str) -> bool:
     """A wire or outlet sign-off, a credit or initials, not a piece of a sentence."""
     return bool(SIGN_OFF.match(fragment.strip()))
+
+
+# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
+_LAST_STOP = regexcache.compile(r"[.!?…。][\"”’»)\]]*\s+")
+
+
+def signed_off(text: str) -> bool:
+    """The paragraph ends on a sign-off after its last full stop ("... auf Tour. dpa"), or is one."""
+    return sign_off(_LAST_STOP.split(text)[-1])

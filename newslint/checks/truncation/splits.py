@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from newslint import regexcache
 from newslint.checks.base import Hit, block_hit
 from newslint.checks.truncation.sentences import (
     CODE,
@@ -43,19 +44,19 @@ MIN_WORDS = 4
 HARD_WRAP_BREAKS = 3
 LIST_ITEM_WORDS = 6
 
-_FIRST_WORD = regex.compile(r"^\W*(\w+)")
+_FIRST_WORD = regexcache.compile(r"^\W*(\w+)")
 # A paragraph opening mid-sentence: with a lower-case word (not code, a domain or a
 # label such as "larik 1:") or with punctuation that cannot open a sentence.
-_OPENS_MID = regex.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:))")
+_OPENS_MID = regexcache.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:))")
 # A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
-_ENDS_OPEN = regex.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
-_LONE_DASH = regex.compile(r"^[-–—]+$")
+_ENDS_OPEN = regexcache.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
+_LONE_DASH = regexcache.compile(r"^[-–—]+$")
 # A dateline split from its story: "JAKARTA, KOMPAS.com –", "Suara.com -" (capitalised
 # words; "Rapide augmentation -" is an AFP subhead).
-_DATELINE_DASH = regex.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*){0,3}\s*(?:[-–—]|--)$")
-_PUNCTUATION = regex.compile(r"[^\w\s]")
+_DATELINE_DASH = regexcache.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*){0,3}\s*(?:[-–—]|--)$")
+_PUNCTUATION = regexcache.compile(r"[^\w\s]")
 # Legal and numbered structure: "Pasal 1", "Artikel 5", "Article 3", "Bab II", "Section 2".
-_STRUCTURE = regex.compile(
+_STRUCTURE = regexcache.compile(
     r"^\W*(?:pasal|perkara|artikel|article|art\.|artigo|artículo|bab|bagian|section|§|"
     r"chapter|kapitel|capítulo|chapitre|ayat|huruf|nomor|no\.)\s*[\dIVXLC]+\b",
     regex.I,

@@ -1,0 +1,108 @@
+"""The phrase and pattern chrome families of rules/core/chrome.yaml, on whole drafts.
+
+Each rule's own examples test it line by line; these tests read a draft as the
+linter does, in the language it is detected or declared in, so that they see what
+one line cannot: which rule reports a line when a pack's phrase list knows it too,
+and that an article's own prose around the chrome is left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from newslint import lint_text
+from newslint.engine import Options
+
+PROSE = {
+    "en": "The council approved the budget on Monday, and the mayor said the park would open in spring.",
+    "id": "Pemerintah kota menyetujui anggaran pada Senin, dan wali kota mengatakan taman dibuka tahun depan.",
+    "de": "Der Stadtrat hat den Haushalt am Montag beschlossen, und der Park öffne im Frühjahr, hieß es.",
+    "fr": "Le conseil a adopté le budget lundi, et le maire a annoncé que le parc ouvrirait au printemps.",
+    "es": "El ayuntamiento aprobó el presupuesto el lunes, y el alcalde dijo que el parque abrirá en primavera.",
+    "ms": "Majlis bandaran meluluskan bajet pada Isnin, dan datuk bandar berkata taman akan dibuka tahun depan.",
+    "pt": "A câmara aprovou o orçamento na segunda-feira, e o prefeito disse que o parque abre na primavera.",
+}
+
+
+def findings(chrome: str, language: str) -> list[tuple[int, str]]:
+    """(line, rule) of every markup finding on a draft: two paragraphs of prose around the chrome."""
+    text = f"{PROSE[language]}\n\n{chrome}\n\n{PROSE[language]}\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup",), language=language))
+    return [(f.line, f.rule) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "language, chrome, rule",
+    [
+        ("id", "© 2008 - 2015 PT. Kompas Cyber Media. All Rights Reserved.", "markup/copyright-notice"),
+        ("fr", "tous droits réservés sur les contenus du site", "markup/copyright-notice"),
+        ("de", "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter!", "markup/newsletter-prompt"),
+        ("fr", "J'accepte de recevoir la newsletter quotidienne du Figaro.fr", "markup/newsletter-prompt"),
+        ("de", "Adblocker deaktiviert?", "markup/site-notice"),
+        ("de", "Impressum Datenschutzerklärung", "markup/site-notice"),
+        (
+            "fr",
+            "Nous utilisons les témoins de navigation (cookies) afin d’améliorer nos services.",
+            "markup/site-notice",
+        ),
+        ("fr", "Déjà 310000 abonnés !", "markup/outlet-promo"),
+        ("fr", "Découvrez Libé sur votre iPhone", "markup/outlet-promo"),
+        ("en", "Add your name to millions demanding that Congress take action. IMPEACH NOW!", "markup/outlet-promo"),
+        ("fr", "Vous pouvez lire Le Monde sur un seul appareil à la fois", "markup/device-limit"),
+        ("es", "Date de alta: es fácil, gratis y podrás:", "markup/paywall-prompt"),
+        ("fr", "Mot de passe oublié ?", "markup/paywall-prompt"),
+        ("es", "Enviar mensaje a PepeChan", "markup/comment-section"),
+        ("en", "196 SHARES Facebook Twitter", "markup/share-widget"),
+        ("en", "7k SHARES SHARE THIS STORY", "markup/share-widget"),
+        ("en", "Story highlights Bush will deliver his first lecture on Thursday", "markup/summary-label"),
+        ("en", "Source:http://www.breitbart.com", "markup/source-link"),
+        ("en", "Popular Video This young singer was shocked when the star invited her.", "markup/video-teaser"),
+        ("id", "Your Browser didnt support iframe", "markup/embed-fallback"),
+        ("fr", "Temps de Lecture 4 min.", "markup/view-counter"),
+        ("fr", "Ses derniers articles", "markup/widget-line"),
+        ("en", "Follow us on Twitter", "markup/outlet-promo"),
+        ("ms", "Follow us on Facebook", "markup/outlet-promo"),
+        ("de", "Folgen Sie uns auf Instagram", "markup/outlet-promo"),
+    ],
+)
+def test_a_chrome_line_is_reported_once_by_its_family(language: str, chrome: str, rule: str) -> None:
+    assert findings(chrome, language) == [(3, rule)]
+
+
+@pytest.mark.parametrize(
+    "language, chrome",
+    [
+        ("en", "Sign up for our newsletter"),
+        ("fr", "Inscrivez-vous à la newsletter"),
+        ("es", "Suscríbete a nuestra newsletter"),
+        ("en", "Follow us"),
+        ("ms", "Ikuti kami di"),
+        ("id", "Bagikan artikel ini"),
+        ("id", "Share article"),
+        ("id", "Ikuti Whatsapp Channel Republika"),
+    ],
+)
+def test_a_line_of_a_packs_phrase_list_gets_no_second_finding(language: str, chrome: str) -> None:
+    """The families leave bare sign-up, follow and share labels to the pack's phrase lists."""
+    reported = findings(chrome, language)
+    assert reported, "the pack's phrase list reports the line"
+    assert max(Counter(line for line, _ in reported).values()) == 1, reported
+
+
+@pytest.mark.parametrize(
+    "language, prose",
+    [
+        ("en", "Copyright law changed in 2019, when parliament passed the reform."),
+        ("en", "Stay informed about the symptoms and see a doctor if they persist, the ministry said."),
+        ("de", "Werbeblocker werden von einem Drittel der Nutzer verwendet, ergab die Studie."),
+        ("en", "The hackers read her messages on another device, police said."),
+        ("fr", "La boutique du quartier a fermé ses portes en 2019."),
+        ("en", "To comment on the plan, residents must be registered voters in the district, the council said."),
+        ("en", "Source: Reuters"),
+        ("id", "Kompas.com melaporkan bahwa jalan tol itu diresmikan pada Senin."),
+    ],
+)
+def test_prose_that_resembles_a_family_is_left_alone(language: str, prose: str) -> None:
+    assert findings(prose, language) == []

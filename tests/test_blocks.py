@@ -326,3 +326,35 @@ def test_a_long_line_said_again_inside_a_paragraph_of_lines_is_flagged_once() ->
 def test_paragraphs_repeated_whole_and_short_lines_are_left_to_other_rules() -> None:
     assert lint("repeated-line", paragraphs(PROSE_1, PROSE_2, PROSE_1)) == []
     assert lint("repeated-line", "Share this story now\nShare this story now\n\n" + PROSE_1 + "\n") == []
+
+
+PAGE_WRAPPED = (
+    "Comey served as general counsel at Lockheed Martin until 2010 when he departed\n"
+    "with over six million dollars to show for it. That same year Lockheed Martin became a\n"
+    "member of the Clinton Global Initiative and won seventeen contracts from the State\n"
+    "Department, which was led by then-Secretary of State Hillary Clinton, Big League\n"
+    "Politics reports."
+)
+ONE_BREAK = (
+    "It seems fired FBI Director James Comey's ties to the Clinton Foundation and the\n"
+    "conflicts of interest are deeper, closer than we thought."
+)
+
+
+def test_on_a_wrapped_page_a_single_break_and_a_break_before_a_capital_are_the_same_wrapping() -> None:
+    found = lint("hard-wrap", paragraphs(ONE_BREAK, PAGE_WRAPPED), path="page.txt", min_run=2)
+    assert [line for line, _ in found] == [1, 4, 5, 6, 7]
+    assert found[0][1].startswith("a break mid-sentence on a page wrapped at a fixed width: It seems")
+    assert found[-1][1].startswith("break 4 of 4 in this paragraph, mid-sentence: Department,")
+
+
+def test_a_single_break_or_a_line_before_a_capital_is_not_wrapping_when_no_paragraph_is_wrapped() -> None:
+    assert lint("hard-wrap", paragraphs(ONE_BREAK, PROSE_1), path="page.txt", min_run=2) == []
+    names = "The minister thanked the mayors of the northern towns, among them Anna\nSchmidt and Peter Novak."
+    assert lint("hard-wrap", paragraphs(names, ONE_BREAK), path="page.txt", min_run=2) == []
+
+
+def test_the_label_above_a_run_of_headlines_after_the_article_is_part_of_it() -> None:
+    found = lint("related-list", paragraphs(PROSE_1, PROSE_2, "PREVIOUS COVERAGE OF THE FLOODS:", *HEADLINES))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13, 15, 17]
+    assert found[0][1].endswith(": PREVIOUS COVERAGE OF THE FLOODS:")

@@ -19,7 +19,8 @@ Modes:
   so is a run in a document with no prose at all (a list, a poem).
 - ``nav-menu``: the same, for runs of menu items of one to three words
   ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose.
-- ``hard-wrap``: a paragraph broken into lines at a fixed width: a line that ends
+- ``hard-wrap``: a paragraph broken into lines at a fixed width (and then the page: its other
+  mid-sentence breaks, one per paragraph or before a capital): a line that ends
   mid-sentence (on a letter, a digit or a comma) and goes on in lower case on the
   next line of the same paragraph, where the paragraph has ``min_run`` such breaks
   and its broken lines are long (verse has short lines). In Markdown a line break
@@ -40,7 +41,7 @@ it (between prose), so strong and weak evidence can carry different severities.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -86,6 +87,7 @@ MENU_WORDS = 3
 MENU_CHARS = 32
 MENU_LETTERS = 2
 GAP = 1  # lines of another shape a run may hold between two of its own
+LABEL_WORDS = 8  # a label above a run is this short
 CLOSING_WORDS = 8  # the lines after a run that closes the page are this short
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
 WRAP_WORDS = 6
@@ -301,8 +303,19 @@ def runs_of(doc: Document) -> list[Run]:
         group.append(i)
     if group:
         runs.append(group)
-    judged = (_judge(lines, group, first, last) for group in runs)
-    return [run for run in judged if run is not None]
+    judged = ((group[0], _judge(lines, group, first, last)) for group in runs)
+    return [_with_label(run, lines, i) for i, run in judged if run is not None]
+
+
+def _with_label(run: Run, lines: list[Line], i: int) -> Run:
+    """The run with the label just above it ("RELATED COVERAGE:", "Baca juga:"), when it
+    has one: a short line ending in a colon that is not a sentence's lead-in."""
+    if not run.edge or i == 0 or _lead_in(lines[i - 1]):
+        return run
+    text = trim_end(lines[i - 1].text).strip()
+    if not text.endswith(":") or text.count(":") > 1 or len(text.split()) > LABEL_WORDS:
+        return run
+    return replace(run, lines=(lines[i - 1], *run.lines))
 
 
 def _bridged(line: Line, index: int, prose: frozenset[int]) -> bool:
@@ -405,38 +418,56 @@ def _capitalised(text: str) -> bool:
 
 
 def _hard_wrap(doc: Document, min_breaks: int) -> Iterator[Hit]:
-    for b, block in enumerate(doc.blocks):
-        if block.kind in ("title", "code", "heading") or "\n" not in block.text:
-            continue
-        lines = list(block.lines())
-        breaks = [
-            (start, text)
-            for (start, text), (_, following) in zip(lines, lines[1:], strict=False)
-            if _broken(text, following) and (doc.format != "markdown" or _hard_break(doc, block, start, text))
-        ]
-        if len(breaks) < min_breaks:
-            continue
-        for n, (start, text) in enumerate(breaks, 1):
+    """Paragraphs with ``min_breaks`` mid-sentence breaks; once one has them, the page is
+    wrapped at a width, and a paragraph's single break, or a break before a capital (a name
+    going on: "Big League / Politics"), is the same wrapping."""
+    found = [(b, block, _breaks(doc, block)) for b, block in enumerate(doc.blocks) if _wrappable(block)]
+    if not any(sum(1 for *_, lower in breaks if lower) >= min_breaks for *_, breaks in found):
+        return
+    for b, block, breaks in found:
+        full = sum(1 for *_, lower in breaks if lower) >= min_breaks
+        for n, (start, text, _) in enumerate(breaks, 1):
             yield block_hit(
                 block,
                 b,
                 start,
                 start + len(text),
                 match=text.strip(),
-                evidence=f"break {n} of {len(breaks)} in this paragraph, mid-sentence",
+                evidence=(
+                    f"break {n} of {len(breaks)} in this paragraph, mid-sentence"
+                    if full
+                    else "a break mid-sentence on a page wrapped at a fixed width"
+                ),
             )
 
 
-def _broken(text: str, following: str) -> bool:
-    """A long line cut mid-sentence whose sentence goes on, in lower case, on the next."""
+def _wrappable(block: Block) -> bool:
+    return block.kind not in ("title", "code", "heading") and "\n" in block.text
+
+
+def _breaks(doc: Document, block: Block) -> list[tuple[int, str, bool]]:
+    """The lines of a block that end mid-sentence with the next line going on: (start,
+    text, whether the next opens in lower case)."""
+    lines = list(block.lines())
+    out = []
+    for (start, text), (_, following) in zip(lines, lines[1:], strict=False):
+        opening = _broken(text, following)
+        if opening and (doc.format != "markdown" or _hard_break(doc, block, start, text)):
+            out.append((start, text, opening.islower()))
+    return out
+
+
+def _broken(text: str, following: str) -> str:
+    """The letter the next line opens with, when a long line ends mid-sentence (on a word
+    or a comma) and a word follows; "" otherwise."""
     text = trim_end(text).removesuffix("\\")  # Markdown's backslash hard break
     if len(text) < WRAP_CHARS or len(text.split(None, WRAP_WORDS)) < WRAP_WORDS or "|" in text:
-        return False  # verse, a record with no spaces (an ads.txt line), a "Section | Headline" line
+        return ""  # verse, a record with no spaces (an ads.txt line), a "Section | Headline" line
     last = _core(text)[-1:]
     if not (last.isalnum() or last == ","):
-        return False
+        return ""
     opening = following.lstrip().lstrip("\"'“‘«(")[:1]
-    return opening.islower()
+    return opening if opening.isalpha() else ""
 
 
 def _hard_break(doc: Document, block: Block, start: int, text: str) -> bool:

@@ -10,7 +10,7 @@
   each post), with the posts between.
 
 Each function reads the document's lines once and works out its keys in one pass;
-the keys are compared whole (no regex on the line), so the cost is linear.
+the keys are compared whole, so the cost is linear in the number of lines.
 """
 
 from __future__ import annotations

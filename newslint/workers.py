@@ -36,23 +36,67 @@ WATCH_INTERVAL = 0.5  # seconds between the watchdog's looks at the parent
 # which a handful of drafts does not repay.
 BYTES_PER_WORKER = 256 * 1024
 MIN_FILES_PER_WORKER = 16
+# How long a run that could use several workers watches the CPUs to see how many are idle.
+IDLE_SAMPLE = 0.2
 
 _task: dict[str, Callable[[str], Any]] = {}
 
 
 def available_cpus() -> int:
     """The CPUs this process may run on (its affinity mask, not the machine's count), less
-    those other work keeps busy (the load average): on a busy machine extra workers only
-    queue for the same cores and add their start-up to the run."""
+    those other work keeps busy: on a busy machine extra workers only queue for the same
+    cores and add their start-up to the run.
+
+    Busy is what the CPUs did over the last IDLE_SAMPLE seconds (``/proc/stat``, Linux);
+    elsewhere, or when that cannot be read, the one-minute load average. The load average
+    lags: it still counts a run that has just ended (a previous command of a script, a
+    benchmark's previous round) as busy for a minute after, and would keep a folder run
+    on one core of an idle machine."""
     try:
-        cpus = len(os.sched_getaffinity(0)) or 1
+        mask = set(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not Linux
-        cpus = os.cpu_count() or 1
+        mask = set(range(os.cpu_count() or 1))
+    cpus = len(mask) or 1
+    idle = idle_cpus(mask, IDLE_SAMPLE)
+    if idle is not None:
+        return max(1, min(cpus, round(idle)))
     try:
         busy = int(os.getloadavg()[0])
     except (AttributeError, OSError):  # no load average (Windows)
         busy = 0
     return max(1, cpus - busy)
+
+
+def idle_cpus(mask: set[int], seconds: float) -> float | None:
+    """How many of the CPUs in ``mask`` sat idle over the next ``seconds`` (1.0 for each
+    CPU idle throughout), from two readings of ``/proc/stat``; None where there is none."""
+    first = _cpu_times(mask)
+    if not first:
+        return None
+    time.sleep(seconds)
+    second = _cpu_times(mask)
+    idle = 0.0
+    for cpu in first.keys() & second.keys():
+        total = second[cpu][1] - first[cpu][1]
+        if total > 0:
+            idle += (second[cpu][0] - first[cpu][0]) / total
+    return idle if second else None
+
+
+def _cpu_times(mask: set[int]) -> dict[int, tuple[int, int]]:
+    """Per CPU in ``mask``: (idle and I/O-wait time, total time), in clock ticks."""
+    times: dict[int, tuple[int, int]] = {}
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            for line in f:
+                name, _, rest = line.partition(" ")
+                if not (name.startswith("cpu") and name[3:].isdigit()) or int(name[3:]) not in mask:
+                    continue
+                ticks = [int(t) for t in rest.split()[:8]]
+                times[int(name[3:])] = (ticks[3] + ticks[4], sum(ticks))
+    except (OSError, ValueError, IndexError):
+        return {}
+    return times
 
 
 def worker_count(paths: Sequence[str], jobs: int) -> int:
@@ -64,6 +108,8 @@ def worker_count(paths: Sequence[str], jobs: int) -> int:
         with contextlib.suppress(OSError):  # a file that cannot be read is a finding later
             size += os.stat(path).st_size if path != "-" else 0
     by_work = min(1 + size // BYTES_PER_WORKER, max(1, len(paths) // MIN_FILES_PER_WORKER))
+    if by_work == 1:
+        return 1  # no need to look at the CPUs
     return max(1, min(available_cpus(), by_work))
 
 

@@ -184,12 +184,55 @@ def test_default_jobs_follow_the_input_size_and_the_cpus_this_process_may_use(
 
 @pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="no CPU affinity here")
 def test_available_cpus_is_the_affinity_mask_less_the_busy_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import workers
     from newslint.workers import available_cpus
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    monkeypatch.setattr(workers, "idle_cpus", lambda mask, seconds: None)  # no /proc/stat: the load average
     monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.5, 0.5))
     assert available_cpus() == 4
     monkeypatch.setattr(os, "getloadavg", lambda: (2.6, 2.0, 1.0))
     assert available_cpus() == 2
     monkeypatch.setattr(os, "getloadavg", lambda: (11.0, 10.0, 9.0))
     assert available_cpus() == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="no CPU affinity here")
+def test_available_cpus_are_the_ones_seen_idle_not_the_lagging_load_average(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import workers
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    # A benchmark's previous round left the one-minute load at 1.9, but both CPUs are idle now.
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.0, 0.5))
+    monkeypatch.setattr(workers, "idle_cpus", lambda mask, seconds: 1.97)
+    assert workers.available_cpus() == 2
+    monkeypatch.setattr(workers, "idle_cpus", lambda mask, seconds: 0.9)  # another job holds a core
+    assert workers.available_cpus() == 1
+    monkeypatch.setattr(workers, "idle_cpus", lambda mask, seconds: 0.1)
+    assert workers.available_cpus() == 1
+
+
+def test_idle_cpus_reads_the_cpus_of_the_mask_over_the_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import workers
+
+    readings = iter(
+        [
+            {0: (100, 1000), 1: (50, 1000), 2: (0, 1000)},
+            {0: (120, 1020), 1: (55, 1020), 2: (20, 1020)},  # cpu0 idle, cpu1 a quarter idle
+        ]
+    )
+    monkeypatch.setattr(workers, "_cpu_times", lambda mask: next(readings))
+    monkeypatch.setattr(workers.time, "sleep", lambda seconds: None)
+    assert workers.idle_cpus({0, 1, 2}, 0.2) == pytest.approx(2.25)
+    monkeypatch.setattr(workers, "_cpu_times", lambda mask: {})
+    assert workers.idle_cpus({0, 1}, 0.2) is None  # no /proc/stat
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/stat"), reason="no /proc/stat here")
+def test_cpu_times_reads_only_the_cpus_in_the_mask() -> None:
+    from newslint import workers
+
+    times = workers._cpu_times({0})
+    assert set(times) == {0}
+    idle, total = times[0]
+    assert 0 <= idle <= total and total > 0

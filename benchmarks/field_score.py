@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import subprocess
 import sys
 from collections import defaultdict
@@ -433,6 +434,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     )
     ap.add_argument("--verbose", action="store_true", help="scraped: list misses and false alarms")
     args = ap.parse_args(list(argv) if argv is not None else None)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # "| head" ends the output, not a traceback
     folder = args.field / args.part
     if not folder.is_dir():
         print(f"no {args.part} corpus at {folder} (see /work/data/field/README.md)", file=sys.stderr)

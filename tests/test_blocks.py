@@ -358,3 +358,17 @@ def test_the_label_above_a_run_of_headlines_after_the_article_is_part_of_it() ->
     found = lint("related-list", paragraphs(PROSE_1, PROSE_2, "PREVIOUS COVERAGE OF THE FLOODS:", *HEADLINES))
     assert [line for line, _ in found] == [5, 7, 9, 11, 13, 15, 17]
     assert found[0][1].endswith(": PREVIOUS COVERAGE OF THE FLOODS:")
+
+
+def test_a_list_of_sources_named_by_their_sites_is_not_a_menu() -> None:
+    sources = ["DailyCaller.com", "NewsTarget.com", "FDA.gov", "TheDailySheeple.com", "www.example.org"]
+    text = paragraphs(PROSE_1, PROSE_2, PROSE_1 + " Again.", "Sources:", *sources)
+    assert lint("nav-menu", text) == []
+    menu = ["Politik", "Wirtschaft", "Kultur", "Sport", "Reise"]
+    assert len(lint("nav-menu", paragraphs(PROSE_1, PROSE_2, *menu))) == 5
+
+
+def test_items_numbered_with_a_hash_are_the_article_s_own_list() -> None:
+    items = [f"#{n} {headline}" for n, headline in enumerate(HEADLINES, 1)]
+    assert lint("related-list", paragraphs(*items, PROSE_1, PROSE_2)) == []
+    assert len(lint("related-list", paragraphs(*HEADLINES, PROSE_1, PROSE_2))) == len(HEADLINES)

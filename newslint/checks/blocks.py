@@ -102,15 +102,17 @@ _LINK_ITEM = regexcache.compile(r"\[([^\[\]]{1,300})\]\([^()\s]{1,500}\)")
 _MARKDOWN_BREAK = regexcache.compile(r"(?:  |\\)\r?$")
 # Entries of a table, a list or a record set out as lines, not headlines: a score, a
 # time or a date ("3 - 1", "21-13", "1:07.334", "2018.04.05"), a percentage, a link, an
-# enumerator ("2.", "(A)"), a "Label: value" opening or a label ending in a colon, a
+# enumerator ("2.", "(A)", "#2"), a "Label: value" opening or a label ending in a colon, a
 # fixture ("A vs B"), a spaced dash, a semicolon, or three commas (a line-up).
 _DATA_LINE = regexcache.compile(
-    r"\d\s?[-–:x/.]\s?\d|\d\s?%|:$|https?://|^\(?\w{1,2}[.)]\s|"
+    r"\d\s?[-–:x/.]\s?\d|\d\s?%|:$|https?://|^\(?\w{1,2}[.)]\s|^#\d{1,3}\b|"
     r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s|\s[-–]\s|\svs\.?\s|;|(?:,[^,]*){3}",
     regex.IGNORECASE,
 )
 # "Section | Headline", as related-article widgets print them (not a table row "| a | b |").
 # A line opening with one word and a comma: a step that follows from the one before.
+# A site's name as its domain: a list of sources ("Sources:" then "FDA.gov" lines).
+_DOMAIN = regexcache.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.\p{L}{2,6}(?:/\S*)?")
 _LINKED_OPENING = regexcache.compile(r"\w+,\s")
 _SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
 
@@ -196,6 +198,8 @@ def shape_of(text: str) -> str:
         return PROSE
     if len(words) >= PROSE_WORDS:
         return OTHER  # long, and not a sentence: a cut paragraph, a caption run on
+    if _DOMAIN.fullmatch(text):
+        return OTHER  # "DailyCaller.com", "FDA.gov": a source named by its site, not a menu item
     if len(words) <= HEADLINE_WORDS[1] and _SECTION_HEADLINE.match(text):
         return HEADLINE  # "tribune | Headline": the section may be in lower case
     if not _opens_like_title(text) or len(text) > HEADLINE_CHARS:

@@ -230,6 +230,10 @@ _ADS_TXT_RECORD = regexcache.compile(r"\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*[\w.-]+\s
 _CODE_OPEN = regexcache.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
 _CODE_CLOSE = regexcache.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
 CODE_LOOKBACK = 20_000
+# How far from a tag the words that say prose is discussing it are looked for.
+NEAR_TAG = 256
+# The longest ad slot's opening tag that a closing tag right after it is matched with.
+AD_SLOT_TAG = 4096
 # WordPress core shortcodes: the CMS renders them from the raw content of an export.
 CMS_SHORTCODES = frozenset(("caption", "gallery", "embed", "audio", "video", "playlist"))
 _SHORTCODE_NAME = regexcache.compile(r"\[/?([A-Za-z_-]+)")
@@ -310,7 +314,7 @@ def _closes_ad_slot(m: Any) -> bool:
     """A closing tag right after an ad slot's opening tag (``<ins class=...></ins>``)."""
     if not m.group(0).startswith("</"):
         return False
-    before = m.string[: m.start()].rstrip()
+    before = m.string[max(0, m.start() - AD_SLOT_TAG) : m.start()].rstrip()
     opening = before[before.rfind("<") :] if before.endswith(">") else ""
     return bool(opening) and _AD_SLOT.search(opening) is not None
 
@@ -332,7 +336,9 @@ def _discussed(text: str, start: int, end: int) -> bool:
     """A bare tag that prose is talking about: quoted, or next to "element" or "tag"."""
     if _BARE_TAG.fullmatch(text, start, end) is None:
         return False
-    before, after = text[:start], text[end:]
+    # Only the text near the tag: slicing the whole paragraph for each of thousands of
+    # tags made a paragraph of nested tags quadratic.
+    before, after = text[max(0, start - NEAR_TAG) : start], text[end : end + NEAR_TAG]
     opening = before.rstrip()[-1:]
     if opening in _QUOTES and after.lstrip()[:1] == _QUOTES[opening]:
         return True

@@ -3,25 +3,9 @@ extractor test pages keep what a newsroom or a naive scraper would see."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
+from benchmark_modules import load
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load() -> ModuleType:
-    path = ROOT / "benchmarks" / "field" / "ingest.py"
-    spec = importlib.util.spec_from_file_location("field_ingest", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-ingest = _load()
+ingest = load("field/ingest.py", "field_ingest")
 
 
 class FakeGit:

@@ -4,31 +4,19 @@ points at the defect it names, in the development set's format."""
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from benchmark_modules import load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELD = ROOT / "tests" / "fixtures" / "field"
 
 
-def _load() -> ModuleType:
-    path = ROOT / "benchmarks" / "field" / "inject.py"
-    spec = importlib.util.spec_from_file_location("field_inject", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-inject = _load()
+inject = load("field/inject.py", "field_inject")
 
 
 def _build(out: Path, seed: int = 11) -> dict[str, Any]:

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
+from benchmark_modules import load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELD = ROOT / "tests" / "fixtures" / "field"
 SPLIT = ROOT / "benchmarks" / "field" / "split.yaml"
 
 
-def _load() -> ModuleType:
-    path = ROOT / "benchmarks" / "field" / "inject.py"
-    spec = importlib.util.spec_from_file_location("field_inject_sources", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-inject = _load()
+inject = load("field/inject.py", "field_inject_sources")
 
 
 def _verdict(rel: str, verdict: str) -> dict[str, object]:

@@ -12,32 +12,20 @@ this copy fails here until someone has read the article and judged it.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
+from benchmark_modules import load
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "tests" / "fixtures" / "field"
 CLEAN = FOLDER / "clean"
 
 
-def _load_scorer() -> ModuleType:
-    path = ROOT / "benchmarks" / "field_score.py"
-    spec = importlib.util.spec_from_file_location("field_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-field_score = _load_scorer()
+field_score = load("field_score.py", "field_score")
 
 # False alarms per language measured with benchmarks/field_score.py clean --field
 # tests/fixtures/field --verdicts tests/fixtures/field/verdicts.yaml: 178 articles and

@@ -9,30 +9,18 @@ here. When the rules get better, raise them.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from benchmark_modules import load
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "tests" / "fixtures" / "noisy"
 
 
-def _load_scorer() -> ModuleType:
-    path = ROOT / "benchmarks" / "noisy_score.py"
-    spec = importlib.util.spec_from_file_location("noisy_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-noisy_score = _load_scorer()
+noisy_score = load("noisy_score.py", "noisy_score")
 LABELS: dict[str, list[Any]] = noisy_score.load_labels(FOLDER)
 
 # Measured with benchmarks/noisy_score.py on the shipped rules (73 files, 381 labels):

@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -26,23 +25,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmark_modules import load
 
 from newslint.readers import frontmatter
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_scorer() -> Any:
-    """benchmarks/devset_score.py: the same scoring as the benchmark, not a copy of it."""
-    spec = importlib.util.spec_from_file_location("devset_score", ROOT / "benchmarks" / "devset_score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["devset_score"] = module  # dataclasses look their module up while building
-    spec.loader.exec_module(module)
-    return module
-
-
-devset_score = _load_scorer()
+devset_score = load("devset_score.py", "devset_score")
 Tally = devset_score.Tally
 explains = devset_score.explains
 CLEAN = ROOT / "tests" / "fixtures" / "clean"

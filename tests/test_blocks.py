@@ -372,3 +372,11 @@ def test_items_numbered_with_a_hash_are_the_article_s_own_list() -> None:
     items = [f"#{n} {headline}" for n, headline in enumerate(HEADLINES, 1)]
     assert lint("related-list", paragraphs(*items, PROSE_1, PROSE_2)) == []
     assert len(lint("related-list", paragraphs(*HEADLINES, PROSE_1, PROSE_2))) == len(HEADLINES)
+
+
+def test_a_finding_on_a_crlf_line_of_raw_html_ends_before_its_line_break() -> None:
+    from newslint import lint_article
+
+    result = lint_article(body="<div>\r\n<div>\r\n<div>\r\n", body_format="markdown", language="en")
+    spans = [(f.line, f.column, f.end_column) for f in result.findings if f.rule == "markup/recurring-line"]
+    assert spans == [(1, 1, 6), (2, 1, 6), (3, 1, 6)]  # "<div>" is columns 1-5

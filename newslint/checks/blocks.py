@@ -255,6 +255,7 @@ def lines_of(doc: Document) -> list[Line]:
         if block.kind in ("title", "code"):
             continue
         for start, text in block.lines():
+            text = text.removesuffix("\r")  # a CRLF line of raw HTML in Markdown keeps its CR
             if text.strip():
                 out.append(Line(b, block, start, text, shape_of(text)))
     return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -106,6 +107,9 @@ class Run:
     p50_ms: float
     p99_ms: float
     wrong: int  # answers that were not a 200 with the expected finding, or socket errors
+    cpu_front: float = 0.0  # CPU seconds (user + system) the front process spent in this run
+    cpu_workers: float = 0.0  # ... the worker processes
+    cpu_wrk: float = 0.0  # ... wrk itself, on the same cores
 
     @property
     def rps(self) -> float:
@@ -145,9 +149,12 @@ def service(workers: int | None) -> Iterator[tuple[str, int]]:
         proc.wait(timeout=10)
 
 
-def wrk(url: str, clients: int, seconds: float, body_file: Path) -> Run:
-    """One wrk run: ``clients`` keep-alive connections from one wrk thread."""
+def wrk(url: str, clients: int, seconds: float, body_file: Path, pid: int | None = None) -> Run:
+    """One wrk run: ``clients`` keep-alive connections from one wrk thread, with the CPU time
+    the server (front, workers) and wrk spent in it when the server's ``pid`` is given."""
     env = {**os.environ, "NEWSLINT_LOAD_BODY": str(body_file)}
+    before = cpu_seconds(pid) if pid else (0.0, 0.0)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(
         [
             "wrk",
@@ -165,6 +172,8 @@ def wrk(url: str, clients: int, seconds: float, body_file: Path) -> Run:
         env=env,
         check=True,
     ).stdout
+    after = cpu_seconds(pid) if pid else (0.0, 0.0)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     numbers = json.loads(out.strip().splitlines()[-1])
     return Run(
         clients,
@@ -173,6 +182,9 @@ def wrk(url: str, clients: int, seconds: float, body_file: Path) -> Run:
         numbers["p50_us"] / 1000,
         numbers["p99_us"] / 1000,
         numbers["wrong"] + numbers["socket_errors"],
+        after[0] - before[0],
+        after[1] - before[1],
+        used.ru_utime + used.ru_stime - children.ru_utime - children.ru_stime,
     )
 
 
@@ -232,15 +244,19 @@ def report(
         f"load before: {loads[0]}",
         f"load after:  {loads[1]}",
         "",
-        "| clients | req/s (median) | p50 ms | p99 ms | wrong answers |",
-        "|--------:|---------------:|-------:|-------:|--------------:|",
+        "| clients | req/s (median) | p50 ms | p99 ms | wrong answers | CPU ms/check: front | workers | wrk |",
+        "|--------:|---------------:|-------:|-------:|--------------:|--------------------:|--------:|----:|",
     ]
     for n, level in by_level.items():
+        done = sum(r.requests for r in level) or 1
         lines.append(
             f"| {n:>7} | {statistics.median(r.rps for r in level):>14.1f} "
             f"| {statistics.median(r.p50_ms for r in level):>6.1f} "
             f"| {statistics.median(r.p99_ms for r in level):>6.1f} "
-            f"| {sum(r.wrong for r in level):>13} |"
+            f"| {sum(r.wrong for r in level):>13} "
+            f"| {sum(r.cpu_front for r in level) / done * 1000:>19.3f} "
+            f"| {sum(r.cpu_workers for r in level) / done * 1000:>7.2f} "
+            f"| {sum(r.cpu_wrk for r in level) / done * 1000:>.3f} |"
         )
     if 1 in by_level and 8 in by_level:
         pairs = list(zip(by_level[1], by_level[8], strict=True))
@@ -276,20 +292,13 @@ def main(argv: list[str] | None = None) -> int:
         body_file.write_bytes(body)
         wrk(url, 2, 2, body_file)  # warm-up: connections, caches, every worker
         loads, runs, memory = [uptime()], [], []
-        front_before, workers_before = cpu_seconds(pid)
         for _ in range(args.rounds):
             for n in args.clients:
-                runs.append(wrk(url, n, args.seconds, body_file))
+                runs.append(wrk(url, n, args.seconds, body_file, pid))
                 memory.append(server_memory(pid))
-        front_after, workers_after = cpu_seconds(pid)
         loads.append(uptime())
     workers = str(args.workers or memory[0][2] - 1)
     print(report(runs, args.clients, len(body), workers, loads, memory))
-    done = sum(r.requests for r in runs)
-    print(
-        f"CPU per check: front {(front_after - front_before) / done * 1000:.2f} ms, workers "
-        f"{(workers_after - workers_before) / done * 1000:.2f} ms (over {done} checks)"
-    )
     return 1 if any(r.wrong for r in runs) else 0
 
 

@@ -10,6 +10,14 @@ after, and memory summed over every server process (front and workers).
     apt-get install -y wrk
     python benchmarks/load.py                       # 2 s warm-up, 5 rounds of 10 s per level
     python benchmarks/load.py --workers 2 --rounds 7 --seconds 15
+    git archive main | tar -x -C /tmp/main-src && python benchmarks/load.py --against /tmp/main-src
+
+With ``--against`` a second service, from another source tree, runs beside this
+one and the runs alternate between them within each round, so that a change is
+judged against the machine's load of the same minutes. The CPU columns are the
+CPU time (user + system, from /proc) the front process, the worker processes
+and wrk spent during the runs, per check: they vary much less with other
+programs' load than the latencies do.
 
 Targets (issue 12): 8-client throughput >= 1.6x the 1-client throughput; p99 at
 8 clients <= 5x the 1-client p50.
@@ -18,6 +26,7 @@ Targets (issue 12): 8-client throughput >= 1.6x the 1-client throughput; p99 at
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -123,14 +132,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def service(workers: int | None) -> Iterator[tuple[str, int]]:
-    """The service in a subprocess on a free port: (url, pid), stopped however the run ends."""
+def service(workers: int | None, source: Path | None = None) -> Iterator[tuple[str, int]]:
+    """The service in a subprocess on a free port: (url, pid), stopped however the run ends;
+    from the newslint source tree ``source`` when given, else the one this Python imports."""
     port = free_port()
     extra = ["--workers", str(workers)] if workers else []
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(source.resolve())
     proc = subprocess.Popen(
         [sys.executable, "-m", "newslint", "serve", "--port", str(port), *extra],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=source,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -283,23 +298,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=10.0, help="per run")
     parser.add_argument("--workers", type=int, help="server workers (default: the server's own)")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="DIR",
+        help="also run the service from this newslint source tree (e.g. an export of main: "
+        "git archive main | tar -x -C DIR), in the same rounds, alternating which goes first",
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install -y wrk)")
     body = json.dumps(ARTICLE).encode("utf-8")
-    with tempfile.TemporaryDirectory() as tmp, service(args.workers) as (url, pid):
-        body_file = Path(tmp) / "article.json"
+    names = ["this tree"] + ([f"{args.against}"] if args.against else [])
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        body_file = tmp / "article.json"
         body_file.write_bytes(body)
-        wrk(url, 2, 2, body_file)  # warm-up: connections, caches, every worker
-        loads, runs, memory = [uptime()], [], []
-        for _ in range(args.rounds):
+        servers = [stack.enter_context(service(args.workers))]
+        if args.against:
+            servers.append(stack.enter_context(service(args.workers, args.against)))
+        for url, _ in servers:
+            wrk(url, 2, 2, body_file)  # warm-up: connections, caches, every worker
+        loads = [uptime()]
+        runs: list[list[Run]] = [[] for _ in servers]
+        memory: list[list[tuple[float, float, int]]] = [[] for _ in servers]
+        for round_ in range(args.rounds):
             for n in args.clients:
-                runs.append(wrk(url, n, args.seconds, body_file, pid))
-                memory.append(server_memory(pid))
+                order = range(len(servers)) if round_ % 2 == 0 else reversed(range(len(servers)))
+                for i in order:
+                    url, pid = servers[i]
+                    runs[i].append(wrk(url, n, args.seconds, body_file, pid))
+                    memory[i].append(server_memory(pid))
         loads.append(uptime())
-    workers = str(args.workers or memory[0][2] - 1)
-    print(report(runs, args.clients, len(body), workers, loads, memory))
-    return 1 if any(r.wrong for r in runs) else 0
+    for i, name in enumerate(names):
+        workers = str(args.workers or memory[i][0][2] - 1)
+        if len(names) > 1:
+            print(f"== {name}")
+        print(report(runs[i], args.clients, len(body), workers, loads, memory[i]))
+    return 1 if any(r.wrong for server in runs for r in server) else 0
 
 
 if __name__ == "__main__":

@@ -241,11 +241,18 @@ class WorkerPool:
         return True
 
     def _next_job(self) -> Job | None:
+        """The first waiting check still worth starting: one at its deadline is answered 503
+        here, rather than sent to a worker that would be killed for it a moment later."""
+        now = asyncio.get_running_loop().time()
         while self.waiting:
             job = heapq.heappop(self.waiting)[-1]
-            if not job.future.done():  # not expired, not abandoned
-                self.queued -= 1
+            if job.future.done():  # expired, or abandoned by its client
+                continue
+            self.queued -= 1
+            if job.deadline - now > _SKIP_MARGIN:
                 return job
+            self.stats.expired += 1
+            _settle(job, _expired(job))
         return None
 
     def _deadline(self, job: Job) -> None:

@@ -42,6 +42,9 @@ def _runner(article: Any, path: str) -> bytes:
     if article == "slow":
         time.sleep(1.0)
         return b'"slow done"'
+    if article == "medium":
+        time.sleep(0.3)
+        return b'"medium done"'
     if article == "hang":
         time.sleep(60)
     if article == "gc":
@@ -57,9 +60,9 @@ async def _outcome(pool: WorkerPool, article: Any, path: str, timeout: float) ->
         return e
 
 
-def _with_pool(go: Any) -> Any:
+def _with_pool(go: Any, size: int = 1) -> Any:
     async def main() -> Any:
-        pool = WorkerPool(_runner, size=1, queue=8, memory_mib=512)
+        pool = WorkerPool(_runner, size=size, queue=8, memory_mib=512)
         await pool.start()
         try:
             return await go(pool)
@@ -78,6 +81,25 @@ def test_a_busy_worker_already_holds_the_next_small_check(tmp_path: Path) -> Non
     first, second = _with_pool(go)
     assert first == "the next check was waiting"
     assert second == str(tmp_path / "b")
+
+
+def test_a_check_is_not_handed_to_a_busy_worker_while_another_may_free_up_first(tmp_path: Path) -> None:
+    # Two workers busy, one check waiting: it waits in the queue for whichever worker is free
+    # first, not in the socket of the one running the slow check.
+    async def go(pool: WorkerPool) -> list[str]:
+        done: list[str] = []
+
+        async def run(article: str, path: str) -> None:
+            await _outcome(pool, article, path, 10)
+            done.append(article if article != "quick" else "third")
+
+        first = asyncio.ensure_future(run("slow", "s"))
+        second = asyncio.ensure_future(run("medium", "m"))
+        await asyncio.sleep(0.05)
+        await asyncio.gather(first, second, run("quick", str(tmp_path / "q")))
+        return done
+
+    assert _with_pool(go, size=2) == ["medium", "third", "slow"]
 
 
 def test_a_handed_over_check_past_its_deadline_is_answered_503_and_not_run(tmp_path: Path) -> None:

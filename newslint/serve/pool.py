@@ -13,11 +13,13 @@ ones is checked first, and the big ones still cannot wait forever, because
 every check has a deadline: one still queued at it is answered 503 (busy),
 one running at it 504, and its worker is replaced.
 
-A busy worker running a small article is also handed the next small one
-(``PREFETCH_MAX``), so that it starts it the moment it finishes the current
-one, without waiting for the front process to be scheduled, read its answer
-and send the next: on two cores shared by the front, the workers and other
-programs, that wait was the longest part of a check's tail. A handed-over
+When more checks wait than there are busy workers, a worker running a small
+article is also handed the next small one (``PREFETCH_MAX``), so that it
+starts it the moment it finishes the current one, without waiting for the
+front process to be scheduled, read its answer and send the next: on two
+cores shared by the front, the workers and other programs, that wait was the
+longest part of a check's tail. With fewer waiting, a check stays in the
+queue for whichever worker is free first. A handed-over
 check still has its deadline: the worker skips it if the deadline passed
 while it waited (503), and if its worker is killed or lost before starting it,
 it goes back to the queue in its old place.
@@ -166,6 +168,8 @@ class WorkerPool:
             return await job.future
         finally:
             job.timer.cancel()
+            if job.future.cancelled() and not job.started:
+                self.queued -= 1  # its request was cancelled (the server is stopping) while it waited
 
     def waiting_count(self) -> int:
         """Checks not started yet: in the queue, or handed to a busy worker that has not got to them."""
@@ -214,17 +218,24 @@ class WorkerPool:
 
     def _dispatch(self) -> None:
         """Hand waiting checks to idle workers, then one small check to each worker that runs a
-        small one; the frame is written in this callback."""
+        small one, as long as the queue keeps one check for every busy worker that holds none:
+        a worker that frees up then always finds one waiting, never idles while a check waits
+        in another worker's socket. The frames are written in this callback."""
         if not self.waiting:
             return
         self._replace_dead()  # a worker killed while idle (the OOM killer, an operator)
         for worker in self.workers:
             if not worker.busy and not self._send_next(worker):
                 return
-        ready = [w for w in self.workers if w.pid > 0 and len(w.jobs) == 1 and w.jobs[0].size <= PREFETCH_MAX]
+        ready = [w for w in self.workers if w.pid > 0 and len(w.jobs) == 1]
         for worker in sorted(ready, key=lambda w: w.jobs[0].key):  # the longest-running first
+            if worker.jobs[0].size > PREFETCH_MAX:
+                continue  # it may run for a while: the next check waits for whichever is free first
+            if self.queued < len(ready):
+                return
             if not self._send_next(worker, small=True):
                 return
+            ready.remove(worker)
 
     def _send_next(self, worker: Worker, small: bool = False) -> bool:
         """Send the next waiting check to ``worker``; False when there is none (to send)."""

@@ -140,3 +140,19 @@ def test_workers_freeze_the_inherited_heap_and_collect_young_objects_less_often(
         return await _outcome(pool, "gc", "g", 10)
 
     assert _with_pool(go) == [WORKER_GC_THRESHOLD, True]
+
+
+def test_a_queued_check_whose_request_is_cancelled_leaves_the_queue(tmp_path: Path) -> None:
+    async def go(pool: WorkerPool) -> tuple[int, int]:
+        slow = asyncio.ensure_future(_outcome(pool, "slow", "s", 10))
+        handed = asyncio.ensure_future(_outcome(pool, "quick", str(tmp_path / "h"), 10))
+        queued = asyncio.ensure_future(_outcome(pool, "quick", str(tmp_path / "q"), 10))
+        await asyncio.sleep(0.05)
+        before = pool.waiting_count()
+        queued.cancel()
+        await asyncio.gather(queued, return_exceptions=True)
+        after = pool.waiting_count()
+        await asyncio.gather(slow, handed)
+        return before, after
+
+    assert _with_pool(go) == (2, 1)  # the one in the worker's socket still waits

@@ -17,7 +17,9 @@ one and the runs alternate between them within each round, so that a change is
 judged against the machine's load of the same minutes. The CPU columns are the
 CPU time (user + system, from /proc) the front process, the worker processes
 and wrk spent during the runs, per check: they vary much less with other
-programs' load than the latencies do.
+programs' load than the latencies do. "workers busy" is the workers' CPU time
+over the run's wall time times the number of workers: near 100% at 8 clients
+on a quiet machine when the workers never wait between checks.
 
 Targets (issue 12): 8-client throughput >= 1.6x the 1-client throughput; p99 at
 8 clients <= 5x the 1-client p50.
@@ -259,11 +261,14 @@ def report(
         f"load before: {loads[0]}",
         f"load after:  {loads[1]}",
         "",
-        "| clients | req/s (median) | p50 ms | p99 ms | wrong answers | CPU ms/check: front | workers | wrk |",
-        "|--------:|---------------:|-------:|-------:|--------------:|--------------------:|--------:|----:|",
+        "| clients | req/s (median) | p50 ms | p99 ms | wrong answers | CPU ms/check: front | workers | wrk "
+        "| workers busy |",
+        "|--------:|---------------:|-------:|-------:|--------------:|--------------------:|--------:|----:"
+        "|-------------:|",
     ]
     for n, level in by_level.items():
         done = sum(r.requests for r in level) or 1
+        busy = sum(r.cpu_workers for r in level) / (sum(r.seconds for r in level) * int(workers))
         lines.append(
             f"| {n:>7} | {statistics.median(r.rps for r in level):>14.1f} "
             f"| {statistics.median(r.p50_ms for r in level):>6.1f} "
@@ -271,7 +276,8 @@ def report(
             f"| {sum(r.wrong for r in level):>13} "
             f"| {sum(r.cpu_front for r in level) / done * 1000:>19.3f} "
             f"| {sum(r.cpu_workers for r in level) / done * 1000:>7.2f} "
-            f"| {sum(r.cpu_wrk for r in level) / done * 1000:>.3f} |"
+            f"| {sum(r.cpu_wrk for r in level) / done * 1000:>.3f} "
+            f"| {busy:>12.0%} |"
         )
     if 1 in by_level and 8 in by_level:
         pairs = list(zip(by_level[1], by_level[8], strict=True))

@@ -5,6 +5,8 @@ that live as long as the run: the cyclic garbage collector, left on, walks them
 again and again while finding nothing to free (about a tenth of a one-file
 run). It is off while the command line loads, and what was loaded is then
 frozen out of its reach (``gc.freeze``), as worker processes do before forking.
+The methods ``dataclasses`` writes for newslint's records are compiled once and
+kept between runs meanwhile (``newslint.codecache``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ def main() -> None:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        from newslint.cli import main as command
+        from newslint import codecache
+
+        with codecache.kept():
+            from newslint.cli import main as command
     finally:
         gc.freeze()
         if was_enabled:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +39,80 @@ def test_a_collector_turned_off_by_the_caller_stays_off(monkeypatch: pytest.Monk
 def test_python_dash_m_runs_the_command() -> None:
     done = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True, check=True)
     assert "newslint" in done.stdout
+
+
+class _Exited(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+def _record_quick_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    def quick(status: int) -> None:
+        raise _Exited(status)
+
+    monkeypatch.setattr(entry.os, "_exit", quick)
+
+
+def test_the_command_ends_without_teardown_after_the_exit_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import atexit
+
+    _record_quick_exit(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["newslint", "--version"])
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    ran: list[str] = []
+    atexit.register(ran.append, "handler")
+    try:
+        with pytest.raises(_Exited) as ended:
+            entry.run()
+    finally:
+        atexit.unregister(ran.append)
+    assert ended.value.status == 0
+    assert ran == ["handler"]
+
+
+@pytest.mark.parametrize("reason", ["thread", "message", "unflushable"])
+def test_the_ordinary_exit_when_it_would_do_more(monkeypatch: pytest.MonkeyPatch, reason: str) -> None:
+    import threading
+
+    _record_quick_exit(monkeypatch)
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(sys, "argv", ["newslint", "--version"])
+    release = threading.Event()
+    if reason == "thread":
+        threading.Thread(target=release.wait, daemon=True).start()
+    elif reason == "message":
+        monkeypatch.setattr(entry, "main", lambda: sys.exit("newslint: a message"))
+    else:
+
+        class Unflushable:
+            def write(self, text: str) -> int:
+                return len(text)
+
+            def flush(self) -> None:
+                raise BrokenPipeError
+
+        def report_to_a_closed_pipe() -> None:
+            monkeypatch.setattr(sys, "stdout", Unflushable())
+            sys.exit(0)
+
+        monkeypatch.setattr(entry, "main", report_to_a_closed_pipe)
+    try:
+        with pytest.raises(SystemExit) as ended:
+            entry.run()
+    finally:
+        release.set()
+    assert ended.value.code == ("newslint: a message" if reason == "message" else 0)
+
+
+def test_the_command_saves_what_its_exit_handlers_save(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Baca Juga: Harga Emas Hari Ini Naik Lagi\n\nThe minister said on Monday that prices rose.\n")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", str(draft)], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "metadata/missing-byline" in done.stdout and done.stdout.endswith("in 1 file\n")
+    # The regex cache is written by an exit handler: it ran before the quick exit.
+    assert list(cache.glob("regex-*.marshal"))

@@ -4,6 +4,14 @@ newslint looks for ``newslint.yaml``, ``.newslint.yaml`` or a ``[tool.newslint]`
 table in ``pyproject.toml``, from the linted path upward to the filesystem root;
 the first one found wins. Flags given on the command line replace the file's
 value of the same key (black's rule: explicit flags always win).
+
+Validating a file against the config schema needs ``jsonschema``, whose import
+costs as much as the rest of a one-file run. A file that passed is noted in the
+user cache folder (see ``newslint.rulecache``): its path and its whole text,
+under an entry named by the path and newslint's code (which holds the schema).
+A later run whose file has exactly that text skips the schema check; the checks
+that depend on the disk (rule folders that must exist, pack names) run every
+time, and a file that failed is never noted.
 """
 
 from __future__ import annotations
@@ -172,8 +180,43 @@ def parse_config(path: Path) -> Config:
         data = _read_yaml(path, text)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the configuration must be a mapping of keys to values")
-    validate_config(path, text, data)
+    if _validated_before(path, text):
+        _check_values(path, text, data)
+    else:
+        validate_config(path, text, data)
+        _note_validated(path, text)
     return _build(path, text, data)
+
+
+def _validated_entry(path: Path, text: str) -> tuple[Path, bytes] | None:
+    """Where a validation of ``path`` is noted, and what is noted (path and text); None when
+    the cache is off."""
+    from newslint import rulecache
+
+    folder = rulecache.cache_dir()
+    if folder is None:
+        return None
+    name = rulecache.digest(os.fsencode(path) + b"\n" + rulecache.code_fingerprint().encode())
+    return folder / "configs" / f"{name}.txt", os.fsencode(path) + b"\n" + text.encode("utf-8", "surrogateescape")
+
+
+def _validated_before(path: Path, text: str) -> bool:
+    """Whether this newslint validated this file with exactly this text before."""
+    entry = _validated_entry(path, text)
+    if entry is None:
+        return False
+    try:
+        return entry[0].read_bytes() == entry[1]
+    except OSError:
+        return False
+
+
+def _note_validated(path: Path, text: str) -> None:
+    from newslint import rulecache
+
+    entry = _validated_entry(path, text)
+    if entry is not None:
+        rulecache.write_atomic(*entry)
 
 
 def _read_yaml(path: Path, text: str) -> Any:

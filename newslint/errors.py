@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import IO, Any
 
 import click
-import yaml
 
 
 class NewslintError(click.ClickException):
@@ -55,9 +54,11 @@ class FileChangedError(Exception):
     """A file changed on disk between reading and fixing it (the fix is not written)."""
 
 
-class AliasBombError(yaml.MarkedYAMLError):
-    """YAML whose aliases expand it too far, refer to themselves or nest too deep (a "billion laughs").
+def __getattr__(name: str) -> Any:
+    # AliasBombError is a yaml.YAMLError: it lives with the loaders (newslint.yamlsource), so
+    # that importing this module, as every run does, does not import yaml.
+    if name == "AliasBombError":
+        from newslint.yamlsource import AliasBombError
 
-    A ``yaml.YAMLError``, so every loader's caller reports it as it reports a
-    syntax error: with the file and line.
-    """
+        return AliasBombError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

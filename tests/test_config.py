@@ -351,14 +351,22 @@ def counted_validation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[
     return validated
 
 
-def test_a_config_validated_before_with_the_same_text_skips_the_schema(
-    tmp_path: Path, counted_validation: list[Path]
+def test_a_config_validated_before_with_the_same_text_skips_the_schema_and_the_parse(
+    tmp_path: Path, counted_validation: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import newslint.config as config_module
+
+    parsed: list[str] = []
+    real_read = config_module._read_yaml
+    monkeypatch.setattr(config_module, "_read_yaml", lambda path, text: parsed.append(text) or real_read(path, text))
     config = tmp_path / "newslint.yaml"
-    config.write_text("fail-on: warning\nignore: [metadata]\n")
+    config.write_text("fail-on: warning\nignore: [metadata]\nseverity: {markup/embed-marker: info}\n")
     first = load_config([str(tmp_path)])
     assert load_config([str(tmp_path)]) == first
+    assert first.fail_on == "warning" and first.ignore == ("metadata",)
+    assert dict(first.severity) == {"markup/embed-marker": "info"}
     assert counted_validation == [config.resolve()]
+    assert len(parsed) == 1  # read from the note the second time: no YAML parse
     config.write_text("fail-on: info\nignore: [metadata]\n")
     assert load_config([str(tmp_path)]).fail_on == "info"
     assert len(counted_validation) == 2
@@ -392,3 +400,12 @@ def test_with_the_cache_off_every_config_is_validated(
     for _ in range(2):
         load_config([str(tmp_path)])
     assert len(counted_validation) == 2
+
+
+def test_a_pyproject_table_validated_before_gives_the_same_config(
+    tmp_path: Path, counted_validation: list[Path]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nfail-on = "warning"\nselect = ["markup"]\n')
+    first = load_config([str(tmp_path)])
+    assert load_config([str(tmp_path)]) == first
+    assert first.select == ("markup",) and len(counted_validation) == 1

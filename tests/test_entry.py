@@ -46,37 +46,38 @@ class _Exited(Exception):
         self.status = status
 
 
-def _record_quick_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+def _record_quick_exit(monkeypatch: pytest.MonkeyPatch, safe: bool = True) -> list[str]:
+    """os._exit and the exit handlers replaced by recorders (the real ones would end pytest)."""
+    import atexit
+
+    calls: list[str] = []
+
     def quick(status: int) -> None:
+        calls.append("os._exit")
         raise _Exited(status)
 
     monkeypatch.setattr(entry.os, "_exit", quick)
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: calls.append("exit handlers"))
+    if safe:  # as in a one-file run: no worker pools, no other threads
+        monkeypatch.setattr(entry, "quick_exit_is_safe", lambda: True)
+    monkeypatch.setattr(sys, "argv", ["newslint", "--version"])
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    return calls
 
 
 def test_the_command_ends_without_teardown_after_the_exit_handlers(monkeypatch: pytest.MonkeyPatch) -> None:
-    import atexit
-
-    _record_quick_exit(monkeypatch)
-    monkeypatch.setattr(sys, "argv", ["newslint", "--version"])
-    monkeypatch.setattr(gc, "freeze", lambda: None)
-    ran: list[str] = []
-    atexit.register(ran.append, "handler")
-    try:
-        with pytest.raises(_Exited) as ended:
-            entry.run()
-    finally:
-        atexit.unregister(ran.append)
+    calls = _record_quick_exit(monkeypatch)
+    with pytest.raises(_Exited) as ended:
+        entry.run()
     assert ended.value.status == 0
-    assert ran == ["handler"]
+    assert calls == ["exit handlers", "os._exit"]
 
 
 @pytest.mark.parametrize("reason", ["thread", "message", "unflushable"])
 def test_the_ordinary_exit_when_it_would_do_more(monkeypatch: pytest.MonkeyPatch, reason: str) -> None:
     import threading
 
-    _record_quick_exit(monkeypatch)
-    monkeypatch.setattr(gc, "freeze", lambda: None)
-    monkeypatch.setattr(sys, "argv", ["newslint", "--version"])
+    calls = _record_quick_exit(monkeypatch, safe=reason != "thread")
     release = threading.Event()
     if reason == "thread":
         threading.Thread(target=release.wait, daemon=True).start()
@@ -102,6 +103,20 @@ def test_the_ordinary_exit_when_it_would_do_more(monkeypatch: pytest.MonkeyPatch
     finally:
         release.set()
     assert ended.value.code == ("newslint: a message" if reason == "message" else 0)
+    assert "os._exit" not in calls
+
+
+def test_a_quick_exit_needs_no_worker_pools_and_no_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("multiprocessing", "concurrent.futures"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert not entry.quick_exit_is_safe()
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert entry.quick_exit_is_safe()
+    monkeypatch.setitem(sys.modules, "concurrent.futures", sys)
+    assert not entry.quick_exit_is_safe()
 
 
 def test_the_command_saves_what_its_exit_handlers_save(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ newslint is an ``internal-error`` finding for that file and the run goes on.
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -54,11 +54,31 @@ class FileChangedError(Exception):
     """A file changed on disk between reading and fixing it (the fix is not written)."""
 
 
-def __getattr__(name: str) -> Any:
-    # AliasBombError is a yaml.YAMLError: it lives with the loaders (newslint.yamlsource), so
-    # that importing this module, as every run does, does not import yaml.
-    if name == "AliasBombError":
-        from newslint.yamlsource import AliasBombError
+if TYPE_CHECKING:
+    import yaml
 
-        return AliasBombError
+    class AliasBombError(yaml.MarkedYAMLError):
+        """YAML whose aliases expand it too far, refer to themselves or nest too deep."""
+
+
+def __getattr__(name: str) -> Any:
+    # AliasBombError is a yaml.YAMLError; made on first use, so that importing this module, as
+    # every run does, does not import yaml (a tenth of a one-file run).
+    if name == "AliasBombError":
+        made = globals()[name] = _alias_bomb_error()
+        return made
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _alias_bomb_error() -> type:
+    import yaml
+
+    class AliasBombError(yaml.MarkedYAMLError):
+        """YAML whose aliases expand it too far, refer to themselves or nest too deep (a "billion laughs").
+
+        A ``yaml.YAMLError``, so every loader's caller reports it as it reports a
+        syntax error: with the file and line.
+        """
+
+    AliasBombError.__qualname__ = "AliasBombError"  # as defined here at the top: picklable
+    return AliasBombError

@@ -13,14 +13,7 @@ from typing import Any
 
 import yaml
 
-
-class AliasBombError(yaml.MarkedYAMLError):
-    """YAML whose aliases expand it too far, refer to themselves or nest too deep (a "billion laughs").
-
-    A ``yaml.YAMLError``, so every loader's caller reports it as it reports a
-    syntax error: with the file and line.
-    """
-
+from newslint.errors import AliasBombError
 
 try:  # libyaml's parser is several times faster; the constructor stays Python.
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

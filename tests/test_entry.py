@@ -131,3 +131,42 @@ def test_the_command_saves_what_its_exit_handlers_save(tmp_path: Path) -> None:
     assert "metadata/missing-byline" in done.stdout and done.stdout.endswith("in 1 file\n")
     # The regex cache is written by an exit handler: it ran before the quick exit.
     assert list(cache.glob("regex-*.marshal"))
+
+
+def test_the_package_leaves_typing_to_be_imported_while_the_collector_is_paused() -> None:
+    # The command imports the package before main() pauses the collector: typing (hundreds
+    # of objects) is then imported by the command line's own imports, with it paused.
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, newslint.__main__; print('typing' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_a_check_run_does_not_define_the_other_commands(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The minister said on Monday that prices rose.\n")
+    script = (
+        "import sys\n"
+        "sys.argv = ['newslint', 'check', sys.argv[1]]\n"
+        "from newslint.__main__ import main\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "print('newslint.commands' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(draft)], capture_output=True, text=True)
+    assert done.stdout.splitlines()[-1] == "False", done.stderr
+
+
+def test_every_command_is_listed_and_found() -> None:
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    listed = CliRunner().invoke(main, ["--help"]).output
+    for name in ("check", "config", "learn", "rules", "serve", "test-rules"):
+        assert f"\n  {name} " in listed
+        shown = CliRunner().invoke(main, [name, "--help"])
+        assert shown.exit_code == 0 and f"Usage: main {name}" in shown.output

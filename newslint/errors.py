@@ -8,6 +8,7 @@ newslint is an ``internal-error`` finding for that file and the run goes on.
 
 from __future__ import annotations
 
+import threading
 from typing import IO, TYPE_CHECKING, Any
 
 import click
@@ -61,12 +62,17 @@ if TYPE_CHECKING:
         """YAML whose aliases expand it too far, refer to themselves or nest too deep."""
 
 
+_MAKING = threading.Lock()
+
+
 def __getattr__(name: str) -> Any:
     # AliasBombError is a yaml.YAMLError; made on first use, so that importing this module, as
     # every run does, does not import yaml (a tenth of a one-file run).
     if name == "AliasBombError":
-        made = globals()[name] = _alias_bomb_error()
-        return made
+        with _MAKING:  # one class, whichever thread asks first
+            if name not in globals():
+                globals()[name] = _alias_bomb_error()
+        return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -203,3 +203,22 @@ def test_a_markdown_draft_with_plain_front_matter_is_linted_without_importing_ya
     assert runs[0].stdout.splitlines()[-1] == "True"  # the first run reads the rule files
     assert runs[1].stdout.splitlines()[-1] == "False", runs[1].stderr
     assert runs[1].stdout.splitlines()[:-1] == runs[0].stdout.splitlines()[:-1]
+
+
+def test_the_alias_bomb_error_is_one_yaml_error_class_made_without_importing_yaml_first() -> None:
+    import pickle
+
+    import newslint.errors
+    from newslint.yamlsource import AliasBombError
+
+    assert newslint.errors.AliasBombError is AliasBombError
+    assert issubclass(AliasBombError, yaml.YAMLError)
+    refused = pickle.loads(pickle.dumps(AliasBombError(problem="too many aliases")))
+    assert type(refused) is AliasBombError and refused.problem == "too many aliases"
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, newslint.errors, newslint.rules; print('yaml' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "False"

@@ -32,6 +32,12 @@ Modes:
   lines, where a comparison of whole paragraphs cannot see it (``repeats.repeated_lines``).
 - ``recurrence``: a short line printed three or more times in a row, or once per post of
   a comment thread that ends the page (``repeats.recurring``).
+- ``labelled-list``: a related-links widget under its label: a line that is only one of
+  the rule's ``labels`` ("Baca Juga", "Read also:"), then ``min_run`` or more headline
+  lines in a row. The first headline is reported with its label by the pack's
+  ``markup/widget-line`` (``headline_after``); this mode reports the ones after it.
+- ``doubled-headline``: a headline printed twice in a row after the article's last
+  paragraph, as a video widget prints its title (and the title again as its caption).
 
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
@@ -61,7 +67,18 @@ PARAMETERS: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["mode"],
     "properties": {
-        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap", "repeated-title", "recurrence", "repeated-line"]},
+        "mode": {
+            "enum": [
+                "related-list",
+                "nav-menu",
+                "hard-wrap",
+                "repeated-title",
+                "recurrence",
+                "repeated-line",
+                "labelled-list",
+                "doubled-headline",
+            ]
+        },
         "min_run": {
             "type": "integer",
             "minimum": 2,
@@ -73,6 +90,11 @@ PARAMETERS: dict[str, Any] = {
             "minimum": 2,
             "default": 3,
             "description": "lines in a run of links or 'Section | Headline' lines",
+        },
+        "labels": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "labelled-list: the widget labels a run of headlines may sit under (case and a colon ignored)",
         },
     },
 }
@@ -122,11 +144,13 @@ class Compiled:
     mode: str
     min_run: int
     min_marked_run: int
+    labels: frozenset[str] = frozenset()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
-    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]))
+    labels = frozenset(_label_key(label) for label in params["labels"])
+    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +175,23 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled = rule.compiled_as(Compiled)
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
+        return
+    if compiled.mode in ("labelled-list", "doubled-headline"):
+        lines = ctx.facts.shared(lines_of)
+        if compiled.mode == "labelled-list":
+            found = labelled_lists(lines, compiled.labels, compiled.min_run)
+        else:
+            found = doubled_headlines(lines)
+        for index, evidence in found:
+            line = lines[index]
+            yield block_hit(
+                line.block,
+                line.block_index,
+                line.start,
+                line.start + len(line.text),
+                match=line.text.strip(),
+                evidence=evidence,
+            )
         return
     if compiled.mode in ("repeated-title", "recurrence", "repeated-line"):
         lines = ctx.facts.shared(lines_of)
@@ -417,6 +458,49 @@ def _data_lines(members: tuple[Line, ...]) -> int:
 def _capitalised(text: str) -> bool:
     """Every word opens with a capital or is not a word ("Mercedes Benz", "TELEVISIÓN")."""
     return all(not word[:1].islower() for word in text.split())
+
+
+# -- widgets told by their label or by a doubled title --------------------------------------
+
+
+def _label_key(text: str) -> str:
+    """A label as compared: case, spaces and the closing colon or dash ignored."""
+    return " ".join(trim_end(text).strip().rstrip(":：-–—»>").split()).casefold()
+
+
+def labelled_lists(lines: list[Line], labels: frozenset[str], min_run: int) -> list[tuple[int, str]]:
+    """The second and later headlines of each run of ``min_run`` or more headline lines
+    right under a line that is only a widget's label; a table's entries are not headlines."""
+    out: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if len(line.text) > 60 or _label_key(line.text) not in labels:
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].shape == HEADLINE and _DATA_LINE.search(lines[j].text) is None:
+            j += 1
+        size = j - i - 1
+        if size >= min_run:
+            label = trim_end(line.text).strip()
+            out.extend((k, f"headline {k - i} of {size} under the label '{label}'") for k in range(i + 2, j))
+    return out
+
+
+def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
+    """Headline lines printed exactly twice in a row after the article's last paragraph
+    (both copies; three or more in a row are markup/recurring-line's)."""
+    article = _article_prose(lines)
+    if not article:
+        return []
+    texts = [trim_end(line.text).strip() for line in lines]
+    out: list[tuple[int, str]] = []
+    for i in range(article[-1] + 1, len(lines) - 1):
+        if lines[i].shape != HEADLINE or texts[i] != texts[i + 1] or _DATA_LINE.search(texts[i]):
+            continue  # a table's entry said twice is not a headline
+        if texts[i - 1] == texts[i] or (i + 2 < len(lines) and texts[i + 2] == texts[i]):
+            continue
+        out.append((i, "a headline printed twice in a row after the article's last paragraph"))
+        out.append((i + 1, "the headline above printed again after the article's last paragraph"))
+    return out
 
 
 # -- hard wraps -----------------------------------------------------------------------------

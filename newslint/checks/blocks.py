@@ -477,6 +477,8 @@ def labelled_lists(lines: list[Line], labels: frozenset[str], min_run: int) -> l
             continue
         j = i + 1
         while j < len(lines) and lines[j].shape == HEADLINE and _DATA_LINE.search(lines[j].text) is None:
+            if j + 1 < len(lines) and lines[j + 1].text.strip() == lines[j].text.strip():
+                break  # a headline printed twice is another widget (markup/doubled-headline)
             j += 1
         size = j - i - 1
         if size >= min_run:

@@ -111,6 +111,7 @@ MENU_LETTERS = 2
 GAP = 1  # lines of another shape a run may hold between two of its own
 LABEL_WORDS = 8  # a label above a run is this short
 CLOSING_WORDS = 8  # the lines after a run that closes the page are this short
+ITEM_WORDS = 6  # a list whose middle line is shorter than this is items, not headlines
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
 WRAP_WORDS = 6
 SENTENCE_END = frozenset(".!?…。！？")
@@ -408,10 +409,17 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         return None
     if menus * 4 > len(members) and not _closes_page(lines, j):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
+    if menus * 4 > len(members) and _median_words(members) < ITEM_WORDS:
+        return None  # mostly a few words each ("Egypt", "Executive orders"): the article's list of items
     exclaimed = sum(1 for line in members if _core(line.text)[-1:] in "!?")
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines
     return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+def _median_words(members: tuple[Line, ...]) -> int:
+    counts = sorted(len(line.text.split()) for line in members)
+    return counts[len(counts) // 2]
 
 
 def _closes_page(lines: list[Line], j: int) -> bool:
@@ -488,8 +496,9 @@ def labelled_lists(lines: list[Line], labels: frozenset[str], min_run: int) -> l
 
 
 def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
-    """Headline lines printed exactly twice in a row after the article's last paragraph
-    (both copies; three or more in a row are markup/recurring-line's)."""
+    """Headline lines printed exactly twice in a row after the article's last paragraph,
+    with only the page's short closing lines after them (both copies; three or more in a
+    row are markup/recurring-line's)."""
     article = _article_prose(lines)
     if not article:
         return []
@@ -500,6 +509,8 @@ def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
             continue  # a table's entry said twice is not a headline
         if texts[i - 1] == texts[i] or (i + 2 < len(lines) and texts[i + 2] == texts[i]):
             continue
+        if not _closes_page(lines, i + 2):
+            continue  # text goes on after it: a caption printed twice, not the page's closing widget
         out.append((i, "a headline printed twice in a row after the article's last paragraph"))
         out.append((i + 1, "the headline above printed again after the article's last paragraph"))
     return out

@@ -111,7 +111,8 @@ MENU_LETTERS = 2
 GAP = 1  # lines of another shape a run may hold between two of its own
 LABEL_WORDS = 8  # a label above a run is this short
 CLOSING_WORDS = 8  # the lines after a run that closes the page are this short
-ITEM_WORDS = 6  # a list whose middle line is shorter than this is items, not headlines
+ITEM_WORDS = 6  # a long list whose middle line is shorter than this is items, not headlines
+ITEM_RUN = 10  # ... and long is this many lines (a site's closing links are fewer)
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
 WRAP_WORDS = 6
 SENTENCE_END = frozenset(".!?…。！？")
@@ -409,8 +410,8 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         return None
     if menus * 4 > len(members) and not _closes_page(lines, j):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
-    if menus * 4 > len(members) and _median_words(members) < ITEM_WORDS:
-        return None  # mostly a few words each ("Egypt", "Executive orders"): the article's list of items
+    if menus * 4 > len(members) and len(members) >= ITEM_RUN and _median_words(members) < ITEM_WORDS:
+        return None  # a long list of a few words an item ("Egypt", "Executive orders"): the article's own
     exclaimed = sum(1 for line in members if _core(line.text)[-1:] in "!?")
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines

@@ -161,3 +161,18 @@ def test_prose_like_the_new_families_is_left_alone(language: str, prose: str) ->
 )
 def test_a_read_also_label_takes_its_headline_with_it_in_every_pack(language: str, label: str, headline: str) -> None:
     assert findings(f"{label}\n\n{headline}", language) == [(3, "markup/widget-line"), (5, "markup/widget-line")]
+
+
+@pytest.mark.parametrize(
+    "language, chrome",
+    [
+        ("en", "FOR ENTIRE ARTICLE CLICK LINK"),
+        ("fr", "Cliquez ici pour lire la suite"),
+        ("es", "Haz clic aquí para ver el vídeo"),
+        ("pt", "Clique aqui para ler a matéria completa"),
+        ("de", "Klicken Sie hier für die Bildergalerie"),
+        ("id", "Tonton videonya di sini."),
+    ],
+)
+def test_a_link_prompt_whose_link_is_gone_is_reported_once(language: str, chrome: str) -> None:
+    assert findings(chrome, language) == [(3, "markup/click-here-line")]

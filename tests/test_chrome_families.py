@@ -170,7 +170,7 @@ def test_a_read_also_label_takes_its_headline_with_it_in_every_pack(language: st
         ("fr", "Cliquez ici pour lire la suite"),
         ("es", "Haz clic aquí para ver el vídeo"),
         ("pt", "Clique aqui para ler a matéria completa"),
-        ("de", "Klicken Sie hier für die Bildergalerie"),
+        ("de", "Klicken Sie hier, um den ganzen Artikel zu lesen"),
         ("id", "Tonton videonya di sini."),
     ],
 )

@@ -384,7 +384,8 @@ def test_a_finding_on_a_crlf_line_of_raw_html_ends_before_its_line_break() -> No
 
 def labelled(text: str, labels: tuple[str, ...] = ("Baca juga", "Read also")) -> list[int]:
     doc = read_string(text, "draft.txt")[0]
-    return [line for line, _ in blocks.labelled_lists(blocks.lines_of(doc), frozenset(map(blocks._label_key, labels)), 3)]
+    keys = frozenset(map(blocks._label_key, labels))
+    return [line for line, _ in blocks.labelled_lists(blocks.lines_of(doc), keys, 3)]
 
 
 def test_headlines_under_a_widget_label_are_flagged_after_the_first() -> None:

@@ -111,11 +111,27 @@ def test_prose_that_resembles_a_family_is_left_alone(language: str, prose: str) 
 @pytest.mark.parametrize(
     "language, chrome, rule",
     [
-        ("id", "Sidang dipimpin hakim Arif Nurdua dan Sumartanto.Baca JugaWarga Bandung Terkena Virus Hanta", "markup/inline-read-also"),
-        ("id", "Film itu tayang pekan depan di seluruh bioskop. Baca artikel menarik lainnya:Devano Beberkan Tantangan", "markup/inline-read-also"),
-        ("id", "Simak update terbaru hanya di KapanLagi, karena kalau bukan sekarang, kapan lagi?", "markup/site-promo"),
+        (
+            "id",
+            "Sidang dipimpin hakim Arif dan Sumartanto.Baca JugaWarga Bandung Terkena Virus",
+            "markup/inline-read-also",
+        ),
+        (
+            "id",
+            "Film itu tayang pekan depan. Baca artikel menarik lainnya:Devano Beberkan Tantangan",
+            "markup/inline-read-also",
+        ),
+        (
+            "id",
+            "Simak update terbaru hanya di KapanLagi, karena kalau bukan sekarang, kapan lagi?",
+            "markup/site-promo",
+        ),
         ("id", "Baca kisah inspiratif kandidat polisi teladan di sini", "markup/click-here-line"),
-        ("id", "ini kan ibarat main bola,\" lanjut Pras. (eva/fca) badan komunikasi pemerintah pco prabowo subianto", "markup/glued-tag-list"),
+        (
+            "id",
+            'ini kan ibarat main bola," lanjut Pras. (eva/fca) badan komunikasi pemerintah pco prabowo subianto',
+            "markup/glued-tag-list",
+        ),
         ("ms", "Dapatkan maklumat lanjut di Pusat Maklumat dan Arkib Media Mulia Sdn Bhd.", "markup/archive-promo"),
         ("ms", "Antara peristiwa lain yang menarik", "markup/widget-line"),
         ("en", "Prices rose again in May. READ MORE: Inflation Hits a Ten-Year High", "markup/inline-read-also"),

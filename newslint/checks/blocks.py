@@ -94,7 +94,7 @@ PARAMETERS: dict[str, Any] = {
         "labels": {
             "$ref": "#/$defs/stringList",
             "default": [],
-            "description": "labelled-list: the widget labels a run of headlines may sit under (case and a colon ignored)",
+            "description": "labelled-list: the widget labels a run of headlines sits under (case, colon ignored)",
         },
     },
 }
@@ -181,10 +181,10 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode in ("labelled-list", "doubled-headline"):
         lines = ctx.facts.shared(lines_of)
         if compiled.mode == "labelled-list":
-            found = labelled_lists(lines, compiled.labels, compiled.min_run)
+            widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         else:
-            found = doubled_headlines(lines)
-        for index, evidence in found:
+            widget = doubled_headlines(lines)
+        for index, evidence in widget:
             line = lines[index]
             yield block_hit(
                 line.block,

@@ -435,3 +435,28 @@ def test_a_closing_list_of_a_few_words_an_item_is_the_articles_own() -> None:
         "Egypt",
     ]
     assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *items), "draft.txt", min_run=5) == []
+
+
+def broken(text: str) -> list[int]:
+    doc = read_string(text, "draft.txt")[0]
+    anchors = frozenset({"whatsapp channel"})
+    return [line for line, _ in blocks.broken_prompts(blocks.lines_of(doc), anchors, 2)]
+
+
+def test_the_fragments_of_a_prompt_broken_at_its_links_are_flagged() -> None:
+    text = paragraphs(
+        PROSE_1, "Follow", "breaking news", "and", "our picks", "on your phone: join the WhatsApp Channel :"
+    )
+    assert broken(text) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Follow", "on your phone: join the WhatsApp Channel :"],  # one fragment is not a broken prompt
+        ["Follow", "breaking news", "On your phone: join the WhatsApp Channel :"],  # does not go on from them
+        ["He", "added", "that police traced the WhatsApp channel the group used."],  # a sentence about a channel
+    ],
+)
+def test_what_is_not_a_broken_prompt(tail: list[str]) -> None:
+    assert broken(paragraphs(PROSE_1, *tail)) == []

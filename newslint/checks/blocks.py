@@ -38,6 +38,9 @@ Modes:
   ``markup/widget-line`` (``headline_after``); this mode reports the ones after it.
 - ``doubled-headline``: a headline printed twice in a row after the article's last
   paragraph, as a video widget prints its title (and the title again as its caption).
+- ``broken-prompt``: a prompt broken into lines at its links: two or more fragments of
+  one to three words, none ending a sentence, right before a line that names one of the
+  rule's ``labels`` (its anchor, "WhatsApp Channel") and goes on in lower case.
 
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
@@ -77,6 +80,7 @@ PARAMETERS: dict[str, Any] = {
                 "repeated-line",
                 "labelled-list",
                 "doubled-headline",
+                "broken-prompt",
             ]
         },
         "min_run": {
@@ -94,7 +98,8 @@ PARAMETERS: dict[str, Any] = {
         "labels": {
             "$ref": "#/$defs/stringList",
             "default": [],
-            "description": "labelled-list: the widget labels a run of headlines sits under (case, colon ignored)",
+            "description": "labelled-list: the widget labels a run of headlines sits under (case, colon "
+            "ignored); broken-prompt: the words of the line the fragments lead to",
         },
     },
 }
@@ -178,10 +183,12 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in ("labelled-list", "doubled-headline"):
+    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt"):
         lines = ctx.facts.shared(lines_of)
         if compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
+        elif compiled.mode == "broken-prompt":
+            widget = broken_prompts(lines, compiled.labels, compiled.min_run)
         else:
             widget = doubled_headlines(lines)
         for index, evidence in widget:
@@ -515,6 +522,29 @@ def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
         out.append((i, "a headline printed twice in a row after the article's last paragraph"))
         out.append((i + 1, "the headline above printed again after the article's last paragraph"))
     return out
+
+
+def broken_prompts(lines: list[Line], anchors: frozenset[str], min_run: int) -> list[tuple[int, str]]:
+    """The fragments of a prompt broken at its links: ``min_run`` or more lines of one to
+    three words, none ending a sentence, right before a line that opens in lower case (it
+    goes on from them) and ends on an anchor, pointing at the channel's link."""
+    out: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        text = trim_end(line.text).strip()
+        pointer = text.rstrip(" :").casefold()
+        if not text[:1].islower() or not any(pointer.endswith(anchor) for anchor in anchors):
+            continue  # the prompt's line ends pointing at its channel ("... WhatsApp Channel :")
+        j = i
+        while j > 0 and _fragment(lines[j - 1].text):
+            j -= 1
+        if i - j >= min_run:
+            out.extend((k, f"fragment {k - j + 1} of {i - j} of a prompt broken at its links") for k in range(j, i))
+    return out
+
+
+def _fragment(text: str) -> bool:
+    text = trim_end(text).strip()
+    return 0 < len(text.split(None, MENU_WORDS)) <= MENU_WORDS and not _ends_sentence(text) and not text.endswith(":")
 
 
 # -- hard wraps -----------------------------------------------------------------------------

@@ -38,9 +38,10 @@ Modes:
   ``markup/widget-line`` (``headline_after``); this mode reports the ones after it.
 - ``doubled-headline``: a headline printed twice in a row after the article's last
   paragraph, as a video widget prints its title (and the title again as its caption).
-- ``broken-prompt``: a prompt broken into lines at its links: two or more fragments of
-  one to three words, none ending a sentence, right before a line that names one of the
-  rule's ``labels`` (its anchor, "WhatsApp Channel") and goes on in lower case.
+- ``broken-prompt``: a prompt broken into lines at its links: ``min_run`` or more
+  fragments of one to three words, none ending a sentence, right before a line that goes
+  on from them in lower case and ends on one of the rule's ``labels`` (the channel it
+  points at, "WhatsApp Channel :").
 
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``

@@ -192,3 +192,20 @@ def test_a_read_also_label_takes_its_headline_with_it_in_every_pack(language: st
 )
 def test_a_link_prompt_whose_link_is_gone_is_reported_once(language: str, chrome: str) -> None:
     assert findings(chrome, language) == [(3, "markup/click-here-line")]
+
+
+@pytest.mark.parametrize(
+    "language, chrome",
+    [
+        ("en", "Your Vote Matters! Vote Now!"),
+        ("fr", "Participez au sondage"),
+        ("de", "Jetzt abstimmen!"),
+        ("id", "Ikuti polling"),
+    ],
+)
+def test_a_poll_widgets_call_is_reported_once(language: str, chrome: str) -> None:
+    assert findings(chrome, language) == [(3, "markup/poll-prompt")]
+
+
+def test_a_quoted_call_to_vote_is_prose() -> None:
+    assert findings("“Vote now,” the senator urged the crowd outside the hall on Monday.", "en") == []

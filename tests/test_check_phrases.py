@@ -74,6 +74,10 @@ LONG_HEADLINES = (
         ("Baca jugalah buku itu", False),  # a longer word, lower case: not glued
         ("Top", True),
         ("Top officials met on Monday to discuss the budget.", False),
+        # a space lost before a word in italics: glued, but a line of finished sentences
+        ("Berita TerkaitImmigration Lounge merupakan fasilitas premium di bandara. Lalu autogate dipercepat.", False),
+        ("Baca JugaWarga Bandung Terkena Virus Hanta. Polisi Tangkap Pelaku", True),  # no closing sentence
+        ("Baca Juga: Harga Cabai Naik. Harga Beras Turun.", True),  # after a separator: a widget's headlines
     ],
 )
 def test_prefix_mode(text: str, flagged: bool) -> None:

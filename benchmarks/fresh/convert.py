@@ -55,7 +55,9 @@ def git_show(mirror: Path, repo: str, path: str) -> str:
 
 def head_commit(mirror: Path, repo: str) -> str:
     git_dir = mirror / repo.replace("/", "+") / "repo"
-    out = subprocess.run(["git", "--git-dir", str(git_dir), "rev-parse", "HEAD"], capture_output=True, check=True, text=True)
+    out = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "rev-parse", "HEAD"], capture_output=True, check=True, text=True
+    )
     return out.stdout.strip()
 
 
@@ -113,7 +115,9 @@ def read_10kgnad(src: Source, mirror: Path) -> Iterator[Article]:
     for i, row in enumerate(reader):
         if i % 7 or len(row) < 2:
             continue
-        yield Article(lang="de", outlet="derstandard", ident=f"derstandard-test-{i}", text=paragraphs([row[1]]), path=src.paths[0])
+        yield Article(
+            lang="de", outlet="derstandard", ident=f"derstandard-test-{i}", text=paragraphs([row[1]]), path=src.paths[0]
+        )
 
 
 SOURCES = [
@@ -135,7 +139,7 @@ SOURCES = [
         repo="tblock/10kGNAD",
         paths=["test.csv"],
         licence="CC-BY-NC-SA-4.0 (dataset), MIT (code)",
-        note="every 7th row of the test split; paragraphs joined and straight quotes removed by the dataset's extraction",
+        note="every 7th row of the test split; paragraphs joined, quote marks inside them removed by the extraction",
         read=read_10kgnad,
     ),
 ]
@@ -170,11 +174,21 @@ def main(argv: list[str] | None = None) -> int:
             counts[key] = counts.get(key, 0) + 1
         for (lang, outlet, path), n in sorted(counts.items()):
             manifest.append(
-                {"repository": src.repo, "commit": commit, "path": path, "licence": src.licence,
-                 "outlet": outlet, "language": lang, "count": n, "note": src.note}
+                {
+                    "repository": src.repo,
+                    "commit": commit,
+                    "path": path,
+                    "licence": src.licence,
+                    "outlet": outlet,
+                    "language": lang,
+                    "count": n,
+                    "note": src.note,
+                }
             )
     header = "# Sources of the fresh precision set (written by benchmarks/fresh/convert.py).\n"
-    (HERE / "MANIFEST.yaml").write_text(header + yaml.safe_dump({"sources": manifest}, allow_unicode=True, sort_keys=False, width=10_000))
+    (HERE / "MANIFEST.yaml").write_text(
+        header + yaml.safe_dump({"sources": manifest}, allow_unicode=True, sort_keys=False, width=10_000)
+    )
     print(sum(int(str(m["count"])) for m in manifest), "articles")
     return 0
 

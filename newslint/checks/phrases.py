@@ -10,7 +10,9 @@ Modes (``match``):
   capitalised word ("Baca JugaWarga Bandung ..."). The line may have at most
   ``max_words`` words, or three times that after a separator or a glued word
   (a widget's label followed by its headlines). A line that only continues
-  with ordinary words ("Baca juga undang-undang itu ...") is prose. The
+  with ordinary words ("Baca juga undang-undang itu ...") is prose, and so is a
+  glued line of finished sentences ("SelanjutnyaImmigration Lounge merupakan
+  ... . Lalu ... ."): a space lost before a word in italics, not a widget. The
   widget may sit in brackets ("(Baca juga: Harga Cabai Naik Lagi)").
 - ``anywhere``: the phrase anywhere in a line, as a whole word.
 
@@ -66,6 +68,8 @@ PARAMETERS: dict[str, Any] = {
 }
 _SEPARATOR = r"\s*[:\-–—|»›>]"
 _GLUED = r"(?-i:\p{Lu})"
+# a full sentence, then more text that ends as a sentence does
+_PROSE_TAIL = regex.compile(r"[.!?][\"\u201d\u2019)]*\s+\p{Lu}.*[.!?][\"\u201d\u2019)]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +174,11 @@ def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
     if m is None:
         return False
     limit = compiled.max_words * (3 if m.group(1) else 1)
-    return len(line.split()) <= limit
+    if len(line.split()) > limit:
+        return False
+    # Glued to a capitalised word, the phrase may open a sentence whose space was lost
+    # ("SelanjutnyaImmigration Lounge merupakan ... . Lalu ..."): a line of sentences is prose.
+    return not (m.group(1) and m.group(1)[-1].isalpha() and _PROSE_TAIL.search(line, m.end()))
 
 
 def _unbracketed(line: str) -> str:

@@ -479,8 +479,9 @@ def test_idle_connections_and_heavy_requests_leave_room_for_a_normal_check(tmp_p
             assert heavy_status in (200, 503, 504), heavy_body
             assert heavy_took < limit + 2
         assert any(s == 200 and not b["publishable"] for s, b, _ in results)
-        # it took the first free worker, ahead of the two heavy ones still waiting
-        assert 0.5 + took < min(t for _, _, t in results) + 0.4
+        # it took the first free worker, ahead of the two heavy ones still waiting: both
+        # of those end after it (an order, not a timing, so a busy machine does not fail it)
+        assert sum(0.5 + took < t for s, _, t in results if s in (200, 504)) >= 2
         assert len(idle) == 200
 
 

@@ -238,6 +238,53 @@ def test_a_sentence_split_at_its_link_text() -> None:
     assert flagged(text) == []  # the paragraph-end mode leaves breaks to this mode
 
 
+def test_a_sentence_split_at_several_link_texts() -> None:
+    # "Dikutip dari" / "BBC," / "Senin (9/6/2025), ...": a name's link ending on a comma
+    # goes on, and so does the piece before it
+    text = (
+        "Burung itu semakin disukai karena kemampuannya bertambah.\n\nDikutip dari\n\nBBC,\n\n"
+        "Senin (9/6/2025), burung kakatua itu sering kali bikin takjub wisatawan."
+    )
+    assert flagged(text, SPLIT, fmt="text") == [3, 5]
+    # after a dateline's lone dash, every short piece up to the story is the first sentence
+    text = "Judul Berita\n\nJakarta\n\n-\n\nPresiden\n\nPrabowo\n\nSubianto memimpin rapat terbatas hari ini."
+    assert flagged(text, SPLIT, fmt="text") == [3, 5, 7, 9]
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a letter's salutation; records of an ads.txt file
+        ("Surat Pembaca\n\n2021-08-19\n\nSAUDARA PENGARANG,\n\nSaya ingin menyampaikan keluhan tentang jalan.", []),
+        ("Iklan\n\nsmartadserver.com,4073,DIRECT,\n\nadtrue.com,2341,DIRECT,", []),
+        # the list item before a lead-in broken at a link is not part of its sentence
+        (
+            "Reservasi gratis mulai 7 Juni 2025\n\nWajib reservasi kunjungan di\n\nancol.com\n\n"
+            ", paling lambat H-1 sebelum kunjungan",
+            [3, 5],
+        ),
+    ],
+)
+def test_link_text_look_alikes(text: str, lines: list[int]) -> None:
+    assert flagged(text, SPLIT, fmt="text") == lines
+
+
+def test_a_name_in_the_only_unfinished_sentence_is_not_a_list() -> None:
+    # more capitalised words than lower-case ones, but one name of several words counts once
+    cut = "Sebelum berada di City, Nolito bermain untuk kesebelasan La Liga lainnya, Celta Vigo"
+    assert not sentences.list_like(cut)
+    assert sentences.list_like("Anies Baswedan, Ganjar Pranowo dan Prabowo Subianto")
+    assert len(flagged(article(cut), WEAK, language="id")) == 1
+
+
+def test_a_sentence_after_a_phrase_and_its_colon_is_not_a_list() -> None:
+    cut = "Car Michaël Georget, dont le domaine (Le Temps retrouvé) se partage entre le"
+    following = "Et pour cause : depuis 2006, il pratique exclusivement la culture en biodynamie."
+    fr = rule("paragraph-end", dangling_words=["le", "entre"])
+    assert flagged(f"{TIDY}\n\n{cut}\n\n{following}\n\n{CLOSE}", fr) == [3]
+    assert flagged(f"{TIDY}\n\n{cut}\n\nLarik 1: 54, 58, 62\n\n{CLOSE}", fr) == []
+
+
 @pytest.mark.parametrize(
     "text, lines",
     [

@@ -46,12 +46,15 @@ CROSSHEAD_WORDS = 10
 # A subheading has at most this many words of four letters or more.
 HEADING_MAX_WORDS = 12
 
+# A "Label: value" line whose value is a full sentence of this many words is prose.
+LABEL_SENTENCE_WORDS = 8
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
 LABEL = regexcache.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
-# A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
-# Detokenized copy spaces the closing quote off (', ” paparnya'). A longer attribution is
-# left to the other evidence: it may itself be cut ('," kata BW sambil mengutip').
-ATTRIBUTION = regexcache.compile(r"[,.!?…]\s?[\"”’“»]\s*\S+(?:\s+\S+){0,2}$")
+# A closed quotation and its attribution missing only the full stop: '..., ” ujarnya',
+# '...energia", explica à BBC', '...lagi," ujar Pudjihartanto di tempat yang sama'.
+# Detokenized copy spaces the closing quote off (', ” paparnya'). An attribution cut
+# in its middle ('," kata BW sambil dengan') is left to the strong evidence.
+ATTRIBUTION = regexcache.compile(r"(?:[,.!?…]\s?[\"”’“»]|[\"”»]\s?,)\s*\S+(?:\s+\S+){0,5}$")
 GLUED = regexcache.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
 # A machine-written date marks a byline or a dateline ("Posted by ... on 2019-02-15").
 _ISO_DATE = regexcache.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -93,9 +96,19 @@ def introduces_list(following: Block | None) -> bool:
     return following is not None and (
         following.kind == "list-item"
         or bool(LIST_ITEM.match(following.text))
-        or bool(LABEL.match(following.text))
+        or _label_item(following.text)
         or trim_end(following.text).endswith(";")
     )
+
+
+def _label_item(text: str) -> bool:
+    """A "Label: value" line, not a sentence opening with a phrase and a colon ("Et pour
+    cause : depuis 2006, il pratique exclusivement la culture en biodynamie.")."""
+    label = LABEL.match(text)
+    if label is None:
+        return False
+    value = trim_end(text[label.end() :])
+    return not (ends_complete(value) and len(value.split()) >= LABEL_SENTENCE_WORDS)
 
 
 def _set_apart(doc: Document, i: int) -> bool:

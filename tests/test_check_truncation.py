@@ -446,3 +446,16 @@ def test_a_paragraph_opening_another_is_found_by_search_as_by_comparing_every_pa
 
     found = ends._cut_copies(doc, prose)
     assert [found(i) for i in prose] == [naive(i) for i in prose] == [True, False, False, True, True] + [False] * 3
+
+
+def test_a_word_a_sentence_seldom_ends_on_is_weak_evidence() -> None:
+    aux = rule("paragraph-end", dangling_words=ID_DANGLING, evidence="weak", auxiliary_words=["estava", "have"])
+    cut = "Segundo uma porta-voz da ONU, o avião, de fabricação russa, estava"
+    # a caption in the article: the cut is not the only unfinished sentence, so only its last word shows it
+    text = f"{TIDY}\n\n{cut}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}"
+    assert flagged(text, aux) == [3]
+    assert flagged(text, WEAK) == []
+    assert flagged(text, PARAGRAPH_END) == []  # weak evidence: never a warning
+    # a short line without a comma may be a heading; a list item is not a sentence
+    assert flagged(f"{TIDY}\n\nThe rules they have\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}", aux) == []
+    assert flagged(f"{TIDY}\n\n- the plans they have\n- the ones they had\n\n{CLOSE}", aux) == []

@@ -82,8 +82,9 @@ TIDY_FRAGMENT = 6
 CUT_WORD_CHARS = 4
 CUT_WORD_RATIO = 2
 
-# A cut-off copy of another paragraph is left to duplicate/paragraph from this length.
-CUT_COPY_CHARS = 40
+# A cut-off copy of another paragraph is left to duplicate/paragraph from this length
+# (its fragment_min_chars).
+CUT_COPY_CHARS = 30
 
 _LAST_WORD = regexcache.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
@@ -172,7 +173,26 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
+    weak = {c.at for c in result}
+    for i in judged:
+        if i not in weak:
+            following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+            reason = _auxiliary_end(trim_end(doc.blocks[i].text), following, compiled)
+            if reason:
+                result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+def _auxiliary_end(text: str, following: Block | None, compiled: Compiled) -> str | None:
+    """Weak evidence: the paragraph ends on a word a sentence seldom ends on (an
+    auxiliary, a copula, a modal: "the economy have", "o avião estava"), in a line of
+    sentence length, not a list item nor a lead-in."""
+    if not compiled.auxiliaries or LIST_ITEM.match(text) or introduces_list(following):
+        return None
+    word = _dangling(text, compiled.auxiliaries)
+    if word is None or (len(text.split()) < compiled.heading_words and "," not in text):
+        return None
+    return f"it ends on '{word}', which a sentence seldom ends on"
 
 
 def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete: bool = False) -> bool:

@@ -459,3 +459,40 @@ def test_a_word_a_sentence_seldom_ends_on_is_weak_evidence() -> None:
     # a short line without a comma may be a heading; a list item is not a sentence
     assert flagged(f"{TIDY}\n\nThe rules they have\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}", aux) == []
     assert flagged(f"{TIDY}\n\n- the plans they have\n- the ones they had\n\n{CLOSE}", aux) == []
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a dateline without its dash, and the story that opens with it
+        ("Judul\n\nJAKARTA, KOMPAS.com\n\n- Suku Dinas Pendidikan membuka pendaftaran sekolah.", [3]),
+        # a story's opening after a dropped dateline is no list item when its sentence goes on
+        (
+            "Judul\n\n- Menteri Perindustrian mengatakan peringatan yang dilakukan Presiden Amerika Serikat\n\n"
+            "ke banyak negara termasuk Indonesia bukan suatu ancaman besar.",
+            [3],
+        ),
+        # a name's link ending on a comma after a long piece that stops mid-sentence
+        (
+            'Judul\n\n"Rasanya seperti ditipu," kata Lauren dikutip dari\n\nBBC,\n\nSenin (9/6/2025).',
+            [3, 5],
+        ),
+        # but a list of dash items, and a run of short items after a lead-in, are lists
+        ("Judul\n\n- Menteri Perindustrian membuka pameran\n\n- Menteri Keuangan menutup pameran", []),
+        ("Gejalanya antara lain:\n\nTos,\n\nFiebre,\n\nAnsiedad y fatiga.", []),
+    ],
+)
+def test_datelines_and_openings_split_from_their_story(text: str, lines: list[int]) -> None:
+    assert flagged(text, SPLIT, fmt="text") == lines
+
+
+def test_a_link_text_after_a_paragraph_cut_on_a_dangling_word() -> None:
+    text = (
+        f"{TIDY}\n\nDalam forum yang sama, Raden menyampaikan kritik kepada\n\nWALHI\n\n"
+        "Kalimantan Selatan menilai masyarakat adat akan terus dikorbankan.\n\n{CLOSE}"
+    )
+    assert flagged(text, PARAGRAPH_END, fmt="text") == [3]
+    assert flagged(text, WEAK, fmt="text") == [5]
+    # a crosshead after a complete paragraph is not a link's text
+    text = f"{TIDY}\n\nRaden mengatakan hal itu di Banjarmasin.\n\nWALHI\n\n{CLOSE}"
+    assert flagged(text, WEAK, fmt="text") == []

@@ -59,7 +59,7 @@ from newslint.checks.truncation.sentences import (
     signed_off,
     trim_end,
 )
-from newslint.checks.truncation.splits import hard_wrapped, sentence_breaks
+from newslint.checks.truncation.splits import hard_wrapped, link_name, sentence_breaks
 from newslint.document import Block, Document
 from newslint.facts import Facts
 
@@ -174,6 +174,11 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     weak = {c.at for c in result}
+    for cut in [c for c in result if c.strong and "which no sentence ends on" in c.reason]:
+        link = cut.at + 1
+        if link not in weak and _link_between(doc, link):
+            result.append(Cut(link, "a link's text alone after a paragraph that stops mid-sentence", False))
+            weak.add(link)
     for i in judged:
         if i not in weak:
             following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
@@ -181,6 +186,20 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+def _link_between(doc: Document, i: int) -> bool:
+    """Paragraph ``i`` is only a name's link text ("WALHI", "Putusan MK") between two
+    prose paragraphs: the sentence of the one before, cut on a word no sentence ends
+    on, goes on through it ("Raden dari" / "WALHI" / "Kalimantan Selatan menilai ...")."""
+    blocks = doc.blocks
+    return (
+        i + 1 < len(blocks)
+        and is_prose(blocks[i])
+        and is_prose(blocks[i + 1])
+        and link_name(trim_end(blocks[i].text))
+        and len(blocks[i + 1].text.split()) >= MIN_WORDS
+    )
 
 
 def _auxiliary_end(text: str, following: Block | None, compiled: Compiled) -> str | None:

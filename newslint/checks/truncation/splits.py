@@ -60,6 +60,10 @@ _DATELINE_DASH = regexcache.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*)
 _PUNCTUATION = regexcache.compile(r"[^\w\s]")
 # A next line that is a list's item or a number, not the rest of a sentence.
 _LIST_NEXT = regexcache.compile(r"^\W*(?:\d|[-*•])")
+# A dateline without its dash ("JAKARTA, KOMPAS.com", "Jakarta, CNN Indonesia") and a
+# story that opens with it ("- Suku Dinas ...").
+_DATELINE_HEAD = regexcache.compile(r"^\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?,\s*\p{Lu}[\w.]*(?:\s\p{Lu}[\w.]*){0,2}$")
+_DASH_OPENING = regexcache.compile(r"^[-–—]+\s+\p{Lu}")
 # Legal and numbered structure: "Pasal 1", "Artikel 5", "Article 3", "Bab II", "Section 2".
 _STRUCTURE = regexcache.compile(
     r"^\W*(?:pasal|perkara|artikel|article|art\.|artigo|artículo|bab|bagian|section|§|"
@@ -163,11 +167,11 @@ def _chain_reason(before: str, prev: str, nxt: str, nxt_breaks: bool) -> str | N
     a name's link ("Dikutip dari" / "BBC,"), and its own sentence breaks off into the
     piece after it; or this piece is a name's link ending on a comma ("BBC,") inside a
     sentence (not a letter's "SAUDARA PENGARANG," nor a record "adtrue.com,2341,")."""
-    if nxt_breaks and _fragment(nxt) and (_OPENS_MID.match(nxt) or _link_name(nxt)):
+    if nxt_breaks and _fragment(nxt) and (_OPENS_MID.match(nxt) or link_name(nxt)):
         return "the sentence goes on in the next paragraphs, split at links' texts"
     if (
         prev.endswith(",")
-        and _link_name(prev)
+        and link_name(prev)
         and not (prev.isupper() and " " in prev)
         and len(before.split()) >= 2
         and not ends_complete(before)
@@ -177,7 +181,7 @@ def _chain_reason(before: str, prev: str, nxt: str, nxt_breaks: bool) -> str | N
     return None
 
 
-def _link_name(text: str) -> bool:
+def link_name(text: str) -> bool:
     """A name's link set as a paragraph: one to LINK_WORDS capitalised words ("BBC,",
     "Putusan MK", "Hari Kewirausahaan Nasional"), not a domain or a record."""
     words = text.split()
@@ -211,13 +215,21 @@ def _list_run(before: str, prev: str, nxt: str) -> bool:
     def item(text: str) -> bool:
         return 0 < len(text.split()) <= LIST_ITEM_WORDS and text[-1:] in ",.;"
 
-    return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":") or item(nxt))
+    # After a long piece that stops mid-sentence, a short one ending on a comma is a link's
+    # text inside that sentence ('... dikutip dari' / 'BBC,' / 'Senin (9/6/2025).').
+    inside = len(before.split()) > LIST_ITEM_WORDS and not ends_complete(before)
+    return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":") or (item(nxt) and not inside))
 
 
 def _structure(prev: str, nxt: str) -> bool:
-    """List items, numbered or legal structure, code: not pieces of one sentence."""
+    """List items, numbered or legal structure, code: not pieces of one sentence. A
+    story's opening after its dateline's dash ("- Menteri Perindustrian ... (AS)") is
+    no list item when the next paragraph goes on with its sentence ("ke banyak negara
+    ..."), and a dateline ("JAKARTA, KOMPAS.com") goes on into the dash's paragraph."""
+    if _DATELINE_HEAD.match(prev) and _DASH_OPENING.match(nxt):
+        return False
     return bool(
-        LIST_ITEM.match(prev)
+        (LIST_ITEM.match(prev) and not (_goes_on(nxt) and not LIST_ITEM.match(nxt)))
         or LIST_ITEM.match(nxt)
         or _STRUCTURE.match(prev)
         or _STRUCTURE.match(nxt)
@@ -227,6 +239,8 @@ def _structure(prev: str, nxt: str) -> bool:
 
 
 def _break_reason(before: str, prev: str, nxt: str, after: str) -> str | None:
+    if _DATELINE_HEAD.match(prev) and _DASH_OPENING.match(nxt):
+        return "the dateline is split from its story, which opens with its dash in the next paragraph"
     if _goes_on(nxt):
         return f"the sentence goes on in the next paragraph, which opens with '{nxt.split()[0]}'"
     if _LONE_DASH.match(nxt):

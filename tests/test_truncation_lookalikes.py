@@ -89,6 +89,7 @@ def article(*middle: str) -> str:
         "Os seguidores reagiram. “Dono de uma ilha?“, questionou outro seguidor da rede",
         '"Itu belum. Tadi belum ada keputusan," ujar Pudjihartanto di tempat yang sama',
         '"Você precisa de um eletricista. O eletricista tem que desligar a energia", explica à BBC',
+        "“La Fundación nunca ha tenido ningún interés en la empresa”, confirmó la organización a The Associated Press",
     ],
 )
 def test_not_cut(middle: str) -> None:
@@ -125,6 +126,12 @@ def test_a_missing_full_stop_is_at_most_weak_evidence(middle: str) -> None:
 )
 def test_a_translation_credit_is_a_sign_off(text: str, credit: bool) -> None:
     assert sentences.sign_off(text) is credit
+
+
+def test_a_long_attribution_only_after_a_quotation_that_opens_its_sentence() -> None:
+    # words after a quote closed inside the sentence go on with it: a cut there is weak evidence
+    cut = 'A study found that the weedkiller was "probably carcinogenic to humans," based on limited evidence from farm'
+    assert lines(article(cut), WEAK) == [3]
 
 
 def test_a_price_is_not_a_cut_number() -> None:

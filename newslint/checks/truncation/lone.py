@@ -65,9 +65,7 @@ _QUOTE_ATTRIBUTION = regexcache.compile(
 def attribution(text: str) -> bool:
     """The paragraph ends on a closed quotation's attribution, missing only its full stop."""
     return bool(
-        _ATTRIBUTION.search(text)
-        or _QUOTE_ATTRIBUTION.search(text)
-        or _QUOTE_ATTRIBUTION.search(last_sentence(text))
+        _ATTRIBUTION.search(text) or _QUOTE_ATTRIBUTION.search(text) or _QUOTE_ATTRIBUTION.search(last_sentence(text))
     )
 
 

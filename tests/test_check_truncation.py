@@ -496,3 +496,26 @@ def test_a_link_text_after_a_paragraph_cut_on_a_dangling_word() -> None:
     # a crosshead after a complete paragraph is not a link's text
     text = f"{TIDY}\n\nRaden mengatakan hal itu di Banjarmasin.\n\nWALHI\n\n{CLOSE}"
     assert flagged(text, WEAK, fmt="text") == []
+
+
+def test_an_enumeration_without_its_conjunction_is_weak_evidence() -> None:
+    cut = "Selain London, Euro 2020 akan dimainkan di Azerbaijan, Belgia, Denmark, Jerman"
+    text = f"{TIDY}\n\n{cut}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}"
+    assert flagged(text, WEAK) == [3]
+    assert flagged(text, PARAGRAPH_END) == []
+    # closed with its conjunction; a line of tags; a clause broken by commas
+    for line in (
+        "Selain London, Euro 2020 akan dimainkan di Azerbaijan, Belgia, Denmark dan Jerman",
+        "Politik, Ekonomi, Hukum, Olahraga, Hiburan",
+        "Menurut dia, pemerintah akan membantu, tentu saja, semua warga",
+    ):
+        assert 3 not in flagged(f"{TIDY}\n\n{line}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}", WEAK)
+
+
+def test_a_time_opens_the_rest_of_a_split_sentence() -> None:
+    text = (
+        "It was a fourth meeting of the season between the sides.\n\nDwyer's opener came in the fourth minute\n\n"
+        "on 3:35 from a Kendall McFaull assist, with David Rutherford providing the assist."
+    )
+    assert flagged(text, SPLIT) == [3]
+    assert flagged("Nilai tertinggi sebagai berikut\n\nlarik 1: 54, 58, 62 dan seterusnya sampai akhir", SPLIT) == []

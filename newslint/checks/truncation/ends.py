@@ -82,6 +82,9 @@ TIDY_FRAGMENT = 6
 CUT_WORD_CHARS = 4
 CUT_WORD_RATIO = 2
 
+# An enumeration at a paragraph's end: its last items, each of at most so many words.
+ENUMERATION_ITEMS = 3
+ENUMERATION_WORDS = 3
 # A cut-off copy of another paragraph is left to duplicate/paragraph from this length
 # (its fragment_min_chars).
 CUT_COPY_CHARS = 30
@@ -182,7 +185,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     for i in judged:
         if i not in weak:
             following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
-            reason = _auxiliary_end(trim_end(doc.blocks[i].text), following, compiled)
+            text = trim_end(doc.blocks[i].text)
+            reason = _auxiliary_end(text, following, compiled) or _open_enumeration(text, following, compiled)
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
@@ -200,6 +204,27 @@ def _link_between(doc: Document, i: int) -> bool:
         and link_name(trim_end(blocks[i].text))
         and len(blocks[i + 1].text.split()) >= MIN_WORDS
     )
+
+
+def _open_enumeration(text: str, following: Block | None, compiled: Compiled) -> str | None:
+    """Weak evidence: a sentence ends on an enumeration of ENUMERATION_ITEMS names or
+    more with no conjunction before the last ("akan dimainkan di Azerbaijan, Belgia,
+    Denmark, Jerman"): a list in prose closes with "and", so the rest was cut. Only
+    after a lead of words in lower case (not a line of tags or a credit)."""
+    if not compiled.dangling or LIST_ITEM.match(text) or introduces_list(following):
+        return None
+    parts = [p.split() for p in text.split(",")]
+    items = parts[-ENUMERATION_ITEMS:]
+    if len(parts) <= ENUMERATION_ITEMS or not all(0 < len(p) <= ENUMERATION_WORDS for p in items):
+        return None
+    if any(w.casefold() in compiled.dangling for p in items for w in p):
+        return None  # "A, B, and C", "A, B dan C": the enumeration closes
+    if not all(p[0][:1].isupper() for p in items):
+        return None  # names, not a clause broken by commas
+    lead = parts[-ENUMERATION_ITEMS - 1]
+    if sum(w[:1].islower() for w in lead) < 2:
+        return None
+    return "it ends on an enumeration with no conjunction before its last item"
 
 
 def _auxiliary_end(text: str, following: Block | None, compiled: Compiled) -> str | None:

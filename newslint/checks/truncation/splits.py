@@ -49,8 +49,9 @@ LINK_WORDS = 4
 
 _FIRST_WORD = regexcache.compile(r"^\W*(\w+)")
 # A paragraph opening mid-sentence: with a lower-case word (not code, a domain or a
-# label such as "larik 1:") or with punctuation that cannot open a sentence.
-_OPENS_MID = regexcache.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:))")
+# label such as "larik 1:"; "on 3:35 from" is a time) or with punctuation that
+# cannot open a sentence.
+_OPENS_MID = regexcache.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:(?!\d)))")
 # A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
 _ENDS_OPEN = regexcache.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
 _LONE_DASH = regexcache.compile(r"^[-–—]+$")

@@ -519,3 +519,11 @@ def test_a_time_opens_the_rest_of_a_split_sentence() -> None:
     )
     assert flagged(text, SPLIT) == [3]
     assert flagged("Nilai tertinggi sebagai berikut\n\nlarik 1: 54, 58, 62 dan seterusnya sampai akhir", SPLIT) == []
+
+
+def test_a_dash_dividing_sections_is_no_dateline() -> None:
+    text = (
+        "Judul\n\nPresiden meresmikan jalan tol baru pada Senin.\n\nJalan itu dibuka untuk umum.\n\n-\n\n"
+        "Tarif Baru\n\nTarif jalan tol naik bulan depan."
+    )
+    assert flagged(text, SPLIT, fmt="text") == []

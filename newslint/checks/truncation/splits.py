@@ -46,6 +46,8 @@ HARD_WRAP_BREAKS = 3
 LIST_ITEM_WORDS = 6
 # A link's text set as a paragraph of its own has at most this many words.
 LINK_WORDS = 4
+# A dateline's lone dash comes within the first blocks (title, byline, place, dash).
+OPENING_BLOCKS = 8
 
 _FIRST_WORD = regexcache.compile(r"^\W*(\w+)")
 # A paragraph opening mid-sentence: with a lower-case word (not code, a domain or a
@@ -197,9 +199,12 @@ def _opening_chain(blocks: tuple[Block, ...], found: dict[int, Break]) -> None:
     """After a dateline's lone dash ("Jakarta" / "-"), the first sentence is broken at
     every link: each short piece without punctuation up to the next paragraph
     ("Presiden" / "Prabowo" / "Subianto memimpin rapat ...")."""
-    for i in range(1, len(blocks) - 1):
+    for i in range(1, min(len(blocks) - 1, OPENING_BLOCKS)):
+        place = trim_end(blocks[i - 1].text)
         if not (_LONE_DASH.match(blocks[i].text.strip()) and is_prose(blocks[i])):
             continue
+        if not (0 < len(place.split()) <= LINK_WORDS and place[:1].isupper() and not ends_complete(place)):
+            continue  # a dash after a place, at the top: not a divider between sections
         k = i + 1
         while k + 1 < len(blocks) and is_prose(blocks[k]) and is_prose(blocks[k + 1]):
             text = trim_end(blocks[k].text)
@@ -248,7 +253,8 @@ def _break_reason(before: str, prev: str, nxt: str, after: str) -> str | None:
         return "the sentence goes on after a lone dash in the next paragraph"
     # A lone dash after a place name is a split dateline; after a full sentence, a rule.
     dateline = _DATELINE_DASH.search(prev) or (_LONE_DASH.match(prev) and _fragment(before))
-    if _ENDS_OPEN.search(prev) and (_fragment(nxt) or dateline):
+    lone_dash = _LONE_DASH.match(prev)
+    if (_ENDS_OPEN.search(prev) and not lone_dash and (_fragment(nxt) or dateline)) or (lone_dash and dateline):
         return f"it ends on '{prev[-1]}' and the sentence goes on in the next paragraph"
     if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after):
         return "the sentence goes on in the next paragraphs, split at a link's text"

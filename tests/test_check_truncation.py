@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newslint.checks import base
-from newslint.checks.truncation import lone, sentences
+from newslint.checks.truncation import Compiled, lone, sentences
 from newslint.engine import Options, lint_document
 from newslint.readers import read_string
-from newslint.rules import Rule, RuleSet, build_rule
+from newslint.rules import Rule, RuleSet, build_rule, load_rules
 
 ID_DANGLING = ["dan", "yang", "di", "untuk", "kepada", "pada", "the", "and", "of", "to"]
 
@@ -527,3 +528,16 @@ def test_a_dash_dividing_sections_is_no_dateline() -> None:
         "Tarif Baru\n\nTarif jalan tol naik bulan depan."
     )
     assert flagged(text, SPLIT, fmt="text") == []
+
+
+def test_each_packs_strong_and_weak_rules_read_the_draft_once() -> None:
+    # the two paragraph-end rules of a pack share their cuts only when their parameters
+    # (but the evidence) are the same: the weak rule's auxiliary words are listed in both
+    ends_rules: dict[str, dict[str, Compiled]] = {}
+    for r in load_rules():
+        if r.check == "truncation" and r.compiled_as(Compiled).mode == "paragraph-end":
+            compiled = r.compiled_as(Compiled)
+            ends_rules.setdefault(str(r.languages), {})[compiled.evidence] = compiled
+    assert any(pair["weak"].auxiliaries for pair in ends_rules.values())
+    for pair in ends_rules.values():
+        assert dataclasses.replace(pair["strong"], evidence="") == dataclasses.replace(pair["weak"], evidence="")

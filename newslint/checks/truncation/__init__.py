@@ -51,7 +51,8 @@ PARAMETERS: dict[str, Any] = {
             "$ref": "#/$defs/stringList",
             "default": [],
             "description": "paragraph-end, evidence weak: words a sentence seldom ends on (auxiliaries, "
-            "copulas, modals: 'was', 'estava', 'merupakan'); a paragraph ending on one is weak evidence",
+            "copulas, modals: 'was', 'estava', 'merupakan'); a paragraph ending on one is weak evidence. "
+            "A pack lists the same words in its strong rule, so that both rules share one reading",
         },
         "heading_words": {
             "type": "integer",

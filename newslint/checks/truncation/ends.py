@@ -211,7 +211,9 @@ def _open_enumeration(text: str, following: Block | None, compiled: Compiled) ->
     more with no conjunction before the last ("akan dimainkan di Azerbaijan, Belgia,
     Denmark, Jerman"): a list in prose closes with "and", so the rest was cut. Only
     after a lead of words in lower case (not a line of tags or a credit)."""
-    if not compiled.dangling or LIST_ITEM.match(text) or introduces_list(following):
+    if text.count(",") < ENUMERATION_ITEMS or not compiled.dangling:
+        return None  # most paragraphs: no need to split
+    if LIST_ITEM.match(text) or introduces_list(following):
         return None
     parts = [p.split() for p in text.split(",")]
     items = parts[-ENUMERATION_ITEMS:]
@@ -231,10 +233,12 @@ def _auxiliary_end(text: str, following: Block | None, compiled: Compiled) -> st
     """Weak evidence: the paragraph ends on a word a sentence seldom ends on (an
     auxiliary, a copula, a modal: "the economy have", "o avião estava"), in a line of
     sentence length, not a list item nor a lead-in."""
-    if not compiled.auxiliaries or LIST_ITEM.match(text) or introduces_list(following):
+    if not compiled.auxiliaries:
         return None
     word = _dangling(text, compiled.auxiliaries)
     if word is None or (len(text.split()) < compiled.heading_words and "," not in text):
+        return None
+    if LIST_ITEM.match(text) or introduces_list(following):
         return None
     return f"it ends on '{word}', which a sentence seldom ends on"
 

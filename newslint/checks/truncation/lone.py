@@ -56,6 +56,8 @@ LABEL = regexcache.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]
 # (', ” paparnya'). A longer attribution ('," ujar Pudjihartanto di tempat yang sama')
 # only in a paragraph or a sentence that opens with the quotation: elsewhere the words after a
 # closed quote may go on with the sentence ('was "probably carcinogenic," based o').
+# The closing quote of an attribution is within this many characters of the end.
+ATTRIBUTION_CHARS = 240
 _ATTRIBUTION = regexcache.compile(r"(?:[,.!?…]\s?[\"”’“»]|[\"”»]\s?,)\s*\S+(?:\s+\S+){0,2}$")
 _QUOTE_ATTRIBUTION = regexcache.compile(
     r"^\W*[\"“«„].*(?:[,.!?…]\s?[\"”’“»]|[\"”»]\s?,)\s*\S+(?:\s+\S+){0,7}$", regex.S
@@ -64,6 +66,8 @@ _QUOTE_ATTRIBUTION = regexcache.compile(
 
 def attribution(text: str) -> bool:
     """The paragraph ends on a closed quotation's attribution, missing only its full stop."""
+    if not _CLOSING_QUOTES.intersection(text[-ATTRIBUTION_CHARS:]) and "“" not in text[-ATTRIBUTION_CHARS:]:
+        return False  # no quote closes near the end: most paragraphs, without reading them whole
     return bool(
         _ATTRIBUTION.search(text) or _QUOTE_ATTRIBUTION.search(text) or _QUOTE_ATTRIBUTION.search(last_sentence(text))
     )

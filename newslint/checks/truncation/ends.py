@@ -332,6 +332,8 @@ def cut_evidence(
         return None
     if introduces_list(following) or (following is not None and following.kind == "quote"):
         return None  # a lead-in to a list or a quote block
+    if text.endswith(",") and introduces_quotation(following):
+        return None  # "Allah SWT berfirman dalam surat Al-Baqarah ayat 282," then the verse
     dangling = _dangling(text, compiled.dangling)
     if dangling and (count >= compiled.heading_words or "," in text):
         return f"it ends on '{dangling}', which no sentence ends on"
@@ -359,6 +361,30 @@ def cut_evidence(
     if whole and count >= HEADING_WORDS:
         return f"its last word breaks off ('{whole}' is used in the article)"
     return None
+
+
+# Marks that open a quotation in the styles newsrooms use.
+_QUOTE_OPENERS = frozenset("\"“„«»‘‚'「『")
+# A following paragraph whose first letters are mostly outside the Latin script is a
+# quotation in another script (a verse in Arabic, a slogan in Chinese).
+_OTHER_SCRIPT_LETTERS = 20
+
+
+def introduces_quotation(following: Block | None) -> bool:
+    """The next paragraph is a quotation: it opens with a quotation mark, or it is
+    written in another script than Latin (a verse quoted in Arabic)."""
+    if following is None:
+        return False
+    text = following.text.lstrip()
+    if text[:1] in _QUOTE_OPENERS:
+        return True
+    letters = [c for c in text[: _OTHER_SCRIPT_LETTERS * 4] if c.isalpha()][:_OTHER_SCRIPT_LETTERS]
+    return len(letters) >= _OTHER_SCRIPT_LETTERS // 2 and sum(_latin(c) for c in letters) * 2 < len(letters)
+
+
+def _latin(c: str) -> bool:
+    """A letter of the Latin script (ASCII, Latin-1 and the Latin Extended blocks)."""
+    return c < "\u0250" or "\u1e00" <= c < "\u1f00"
 
 
 def _dangling(text: str, dangling: frozenset[str]) -> str | None:

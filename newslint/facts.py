@@ -11,6 +11,7 @@ dropped with the document.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TypeVar
@@ -39,24 +40,33 @@ class Facts:
         """All block texts joined by blank lines (for language detection and quick rejects)."""
         return "\n\n".join(b.text for b in self.doc.blocks)
 
-    @cached_property
+    @property
     def folded_blocks(self) -> tuple[str, ...]:
-        """Each block's text case-folded, for substring tests that ignore case."""
+        """Each block's text case-folded (worked out again at each call: ``blocks_with``
+        keeps only the compact form, ``_folded``)."""
         return tuple(fold_in_pieces(b.text) for b in self.doc.blocks)
 
-    @cached_property
+    @property
     def folded_prose(self) -> str:
         """``prose`` case-folded (case folding maps each character on its own, so this is
-        the folded blocks joined by blank lines)."""
-        return "\n\n".join(self.folded_blocks)
+        the folded blocks joined by blank lines); worked out again at each call."""
+        return self._folded[0].decode("utf-8", "surrogatepass")
 
     @cached_property
-    def _folded_starts(self) -> list[int]:
-        starts, at = [], 0
-        for text in self.folded_blocks:
-            starts.append(at)
-            at += len(text) + 2
-        return starts
+    def _folded(self) -> tuple[bytearray, array[int]]:
+        """``folded_prose`` in UTF-8, and the byte offset where each block starts in it (and,
+        last, its length plus two). A string holds every character in the width of its
+        widest: one emoji made a 5 MB article's folded prose 19 MB, as a str; and the
+        folded blocks were a second copy. Substrings match in UTF-8 as in the text."""
+        folded = bytearray()
+        starts = array("q")
+        for block in self.doc.blocks:
+            if starts:
+                folded += b"\n\n"
+            starts.append(len(folded))
+            folded += fold_in_pieces(block.text).encode("utf-8", "surrogatepass")
+        starts.append(len(folded) + 2)
+        return folded, starts
 
     def blocks_with(self, literal: str) -> frozenset[int]:
         """The indices of the blocks whose case-folded text contains ``literal`` (given
@@ -72,22 +82,24 @@ class Facts:
         return frozenset().union(*map(self.blocks_with, literals))
 
     def _blocks_with(self, literal: str) -> frozenset[int]:
-        prose, blocks, starts = self.folded_prose, self.folded_blocks, self._folded_starts
-        at = prose.find(literal)
+        prose, starts = self._folded
+        wanted = literal.encode("utf-8", "surrogatepass")
+        at = prose.find(wanted)
         if at < 0:
             return frozenset()
-        if not literal:
-            return frozenset(range(len(blocks)))
+        if not wanted:
+            return frozenset(range(len(starts) - 1))
         found = set()
+        last = len(starts) - 2  # the index of the last block
         while at >= 0:
             i = bisect.bisect_right(starts, at) - 1
-            if at + len(literal) <= starts[i] + len(blocks[i]):
+            if at + len(wanted) <= starts[i + 1] - 2:
                 found.add(i)  # inside block i: look on from the next block
-                if i + 1 >= len(starts):
+                if i >= last:
                     break
-                at = prose.find(literal, starts[i + 1])
+                at = prose.find(wanted, starts[i + 1])
             else:  # across the blank line between two blocks: in neither
-                at = prose.find(literal, at + 1)
+                at = prose.find(wanted, at + 1)
         return frozenset(found)
 
     @cached_property

@@ -1,0 +1,161 @@
+"""What a long article's lint holds in memory: compact forms that give the answers the
+plain forms gave, and stay small next to the article's own text.
+
+Memory is measured with tracemalloc (allocations are deterministic; no timing here)."""
+
+from __future__ import annotations
+
+import random
+import sys
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+import newslint.engine  # noqa: F401 - loads the check kinds before the facts they import
+from newslint.checks import duplicate
+from newslint.document import Block, Document
+from newslint.facts import Facts
+from newslint.lexicon import shipped_lexicon
+from newslint.readers import read_string
+from newslint.rules import load_rules
+from newslint.words import WordWork
+
+_VOCABULARY = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "council",
+    "said",
+    "that",
+    "for",
+    "on",
+    "was",
+    "with",
+    "new",
+    "school",
+    "budget",
+    "year",
+    "will",
+    "be",
+    "by",
+    "mayor",
+    "city",
+    "members",
+    "vote",
+    "plan",
+    "from",
+    "residents",
+    "at",
+    "this",
+    "not",
+    "an",
+    "as",
+    "it",
+    "tax",
+]
+
+
+def _paragraphs(count: int, words: int, seed: int = 3) -> list[str]:
+    """Distinct paragraphs of ``words`` words each (every one has a word of its own)."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        chosen = [rng.choice(_VOCABULARY) for _ in range(words)]
+        chosen[rng.randrange(words)] = f"word{n}"
+        out.append(" ".join(chosen).capitalize() + ".")
+    return out
+
+
+def _held(work: Callable[[], Any]) -> tuple[Any, int, int]:
+    """What ``work()`` gives, the bytes it still holds afterwards and its peak."""
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        result = work()
+        current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, current - before, peak - before
+
+
+def test_word_work_remembers_answers_not_the_words_of_every_paragraph() -> None:
+    texts = _paragraphs(400, 150)
+    size = sum(map(sys.getsizeof, texts))
+    work = WordWork()
+
+    def run() -> None:
+        for text in texts:
+            work.words(text)
+            work.letter_count(text)
+
+    _, held, _ = _held(run)
+    # The letter runs as strings took about nine times the paragraphs' own size.
+    assert held < size / 2
+    # and the remembered answers are the ones worked out afresh, text by text
+    for text in texts:
+        fresh = WordWork()
+        assert work.letter_count(text) == sum(map(len, fresh.letter_runs(text))) == fresh.letter_count(text)
+        remembered, afresh = work.words(text), fresh.words(text)
+        assert (remembered.lower, remembered.ratios()) == (afresh.lower, afresh.ratios())
+    joined = "\n\n".join(texts[:5])
+    assert work.words(joined).counts == {
+        lang: sum(WordWork().words(t).counts[lang] for t in texts[:5]) for lang in work.languages
+    }
+
+
+def test_blocks_with_reads_a_compact_folded_prose() -> None:
+    # One emoji makes a str of the whole prose four bytes a character.
+    texts = _paragraphs(300, 60)
+    texts[5] += " 🙂"
+    texts[9] = "STRASSE Straße ﬁnal \udcff İstanbul"
+    doc = read_string("\n\n".join(texts), "long.txt")[0]
+    facts = Facts(doc, shipped_lexicon())
+    literals = ["strasse", "ss", "word12", "🙂", "\udcff", "i̇stanbul", "final", ".\n\n", ".", "nowhere"]
+
+    def run() -> list[frozenset[int]]:
+        return [facts.blocks_with(literal) for literal in literals]
+
+    found, held, _ = _held(run)
+    folded = [block.text.casefold() for block in doc.blocks]
+    assert found == [frozenset(i for i, text in enumerate(folded) if literal in text) for literal in literals]
+    assert found[0] == {9} and 12 in found[2] and found[3] == {5} and found[6] == {9} and not found[-1]
+    assert not found[7] and len(found[8]) == 299  # across the blank line between two blocks: in neither
+    # The folded prose as a str (four bytes a character) and the folded blocks took
+    # five times the text; in UTF-8, about its length.
+    assert held < 1.5 * len(doc.source)
+    assert facts.folded_prose == facts.prose.casefold()
+    assert facts.folded_blocks == tuple(folded)
+
+
+def test_blocks_with_on_a_document_without_blocks() -> None:
+    facts = Facts(Document("empty.txt", "", "text", ()), shipped_lexicon())
+    assert facts.blocks_with("a") == frozenset() and facts.blocks_with("") == frozenset()
+    one = Facts(Document("one.txt", "ab", "text", (Block.verbatim("ab", 0),)), shipped_lexicon())
+    assert one.blocks_with("") == {0} and one.blocks_with("b") == {0} and one.blocks_with("c") == frozenset()
+
+
+def test_duplicate_index_of_many_paragraphs_stays_small() -> None:
+    # Distinct paragraphs, a few of them twice and far apart: each pair is found; the
+    # index of openings, middles and ends is held as bytes, not tuples of ints.
+    texts = _paragraphs(3000, 40)
+    rng = random.Random(5)
+    twins = texts + texts[::300]
+    rng.shuffle(twins)
+    doc = read_string("\n\n".join(twins), "twins.txt")[0]
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    vocabulary: dict[str, int] = {}
+    words = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
+    spelled = list(vocabulary)
+
+    repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words, params, spelled))
+    first: dict[str, int] = {}
+    for i, block in enumerate(doc.blocks):
+        first.setdefault(block.text, i)
+    assert {(r.copy, r.original) for r in repeats} == {
+        (i, first[b.text]) for i, b in enumerate(doc.blocks) if first[b.text] != i
+    }
+    # Tuples of four ints as keys and a list for each took about 590 bytes a paragraph; 250 now.
+    assert peak < 400 * len(doc.blocks)

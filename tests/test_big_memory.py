@@ -9,11 +9,16 @@ import random
 import sys
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-import newslint.engine  # noqa: F401 - loads the check kinds before the facts they import
+import pytest
+
+import newslint.engine as engine  # loads the check kinds before the facts they import
+from newslint import facts as facts_module
 from newslint.checks import duplicate
 from newslint.document import Block, Document
+from newslint.engine import Options, lint_document
 from newslint.facts import Facts
 from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_string
@@ -159,3 +164,80 @@ def test_duplicate_index_of_many_paragraphs_stays_small() -> None:
     }
     # Tuples of four ints as keys and a list for each took about 590 bytes a paragraph; 250 now.
     assert peak < 400 * len(doc.blocks)
+
+
+def _long_draft(tail: str = "\n", gap: str = "\n\n", lead: str = "") -> str:
+    texts = _paragraphs(400, 40)
+    # a dated line at the very end, where the source's closing line feeds follow the prose
+    texts[-1] += " Click here to subscribe to our newsletter. The vote is on Tuesday, 3 March 2025"
+    texts.append("Advertisement")
+    return lead + "Council budget\n\n" + gap.join(texts) + tail
+
+
+def test_a_long_plain_draft_shares_its_source_as_the_prose() -> None:
+    text = _long_draft()
+    assert len(text) >= facts_module.SHARED_PROSE_MIN
+    doc = read_string(text, "long.txt")[0]
+    facts = Facts(doc, shipped_lexicon())
+    assert facts.prose is doc.source
+    assert facts.prose == "\n\n".join(b.text for b in doc.blocks) + "\n"
+
+
+def test_the_prose_is_joined_when_the_source_is_not_just_the_blocks() -> None:
+    for text in (
+        _long_draft(tail=" \n"),
+        _long_draft(tail="\n" * 6),
+        _long_draft(gap="\n\n\n"),
+        _long_draft(gap="\r\n\r\n"),
+        _long_draft(lead="  "),
+        _long_draft()[: facts_module.SHARED_PROSE_MIN - 10],
+    ):
+        doc = read_string(text, "long.txt")[0]
+        facts = Facts(doc, shipped_lexicon())
+        assert facts.prose == "\n\n".join(b.text for b in doc.blocks)
+    markdown = read_string("# Council budget\n\n" + _long_draft(), "long.md")[0]
+    assert Facts(markdown, shipped_lexicon()).prose == "\n\n".join(b.text for b in markdown.blocks)
+
+
+def test_the_shared_prose_gives_the_findings_the_joined_prose_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Quick rejects search the prose: with the source's closing line feed after a hit at
+    # the very end, every rule finds what it found in the prose alone.
+    text = _long_draft()
+    ruleset = load_rules()
+    options = Options()
+    shared = lint_document(read_string(text, "long.txt")[0], ruleset, options).findings
+    monkeypatch.setattr(facts_module, "_source_is_prose", lambda doc: False)
+    joined = lint_document(read_string(text, "long.txt")[0], ruleset, options).findings
+    assert shared == joined
+    assert {"metadata/weekday-mismatch", "ad-text/ad-label"} <= {f.rule for f in shared}
+    assert len(shared) > 4
+
+
+def test_a_file_is_linted_without_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Once decoded, the file's bytes are let go: a 5 MB draft's are 5 MB more.
+    path = tmp_path / "long.txt"
+    path.write_text(_long_draft(), encoding="utf-8")
+    size = path.stat().st_size
+    held: list[int] = []
+    real = engine.lint_document
+
+    def lint_document(*args: Any) -> Any:
+        frame = sys._getframe(1)
+        while frame is not None:  # the callers' variables
+            held.extend(len(v) for v in frame.f_locals.values() if isinstance(v, bytes) and len(v) == size)
+            frame = frame.f_back
+        return real(*args)
+
+    monkeypatch.setattr(engine, "lint_document", lint_document)
+    results = engine.lint_file(str(path), load_rules(), Options())
+    assert results[0].findings and not held
+
+
+def test_line_starts_are_held_compactly() -> None:
+    text = "a line of the draft.\n" * 20_000
+    doc, held, _ = _held(lambda: read_string(text, "lines.txt")[0])
+    assert doc.position(21 * 12_345 + 2) == (12_346, 3)
+    assert doc.line_text(20_000) == "a line of the draft."
+    # its one block, and where each line starts: a tuple of ints took 36 bytes a line
+    # (1.2 MB here), an array takes 8 (0.6 MB)
+    assert held < 2 * len(text)

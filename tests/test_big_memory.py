@@ -241,3 +241,43 @@ def test_line_starts_are_held_compactly() -> None:
     # its one block, and where each line starts: a tuple of ints took 36 bytes a line
     # (1.2 MB here), an array takes 8 (0.6 MB)
     assert held < 2 * len(text)
+
+
+def _letters(number: int) -> str:
+    """A distinct word of letters for each number."""
+    word = "q"
+    while number:
+        number, digit = divmod(number, 26)
+        word += chr(ord("a") + digit)
+    return word
+
+
+def test_duplicate_words_take_two_bytes_each_unless_the_vocabulary_is_large() -> None:
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    small = [" ".join(_VOCABULARY[n * 10 : n * 10 + 20]).capitalize() + "." for n in range(3)]
+    # 70,000 distinct words: their numbers do not fit in two bytes
+    large = [" ".join(_letters(n * 50 + k) for k in range(50)).capitalize() + "." for n in range(1400)]
+    for texts, typecode in ((small, "H"), (large, "i")):
+        doc = read_string("\n\n".join([*texts, texts[1]]), "words.txt")[0]
+        vocabulary: dict[str, int] = {}
+        words = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
+        assert {a.typecode for a in words.values()} == {typecode}
+        assert [list(words[i]) for i in range(len(texts))] == [
+            [vocabulary[w] for w in text.casefold().replace(".", "").split()] for text in texts
+        ]
+        repeats = duplicate._find_repeats(doc.blocks, words, params, list(vocabulary))
+        assert [(r.copy, r.original, r.how) for r in repeats] == [(len(texts), 1, "exactly")]
+
+
+def test_screening_a_long_text_makes_no_copy_of_it() -> None:
+    from newslint.readers import source
+
+    data = ("Le conseil a voté le budget 🙂.\n\n" * 20_000).encode("utf-8")
+    _, _, decoding = _held(lambda: data.decode("utf-8"))
+    decoded, _, screening = _held(lambda: source.screen(data))
+    assert decoded.text == data.decode("utf-8") and not decoded.notices
+    # the emptiness test copied the whole text (strip), four bytes a character here
+    assert screening < 1.1 * decoding
+    for empty in ("", " \n\t\u3000\n"):
+        assert [n.rule for n in source.screen(empty.encode("utf-8")).notices] == ["input/empty"]

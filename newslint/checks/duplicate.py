@@ -165,6 +165,9 @@ def _comparable(
         # cut-off fragment: whole copies need HEADING_WORDS words (see _relation).
         if len(found) >= MIN_WORDS:
             words[i] = array("i", [vocabulary.setdefault(word, len(vocabulary)) for word in found])
+    if len(vocabulary) <= 1 << 16:  # (most articles): two bytes a word, not four
+        for i, numbers in words.items():
+            words[i] = array("H", numbers)
     return words
 
 

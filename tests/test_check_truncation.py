@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newslint.checks import base
-from newslint.checks.truncation import lone, sentences
+from newslint.checks.truncation import Compiled, lone, sentences
 from newslint.engine import Options, lint_document
 from newslint.readers import read_string
-from newslint.rules import Rule, RuleSet, build_rule
+from newslint.rules import Rule, RuleSet, build_rule, load_rules
 
 ID_DANGLING = ["dan", "yang", "di", "untuk", "kepada", "pada", "the", "and", "of", "to"]
 
@@ -238,6 +239,53 @@ def test_a_sentence_split_at_its_link_text() -> None:
     assert flagged(text) == []  # the paragraph-end mode leaves breaks to this mode
 
 
+def test_a_sentence_split_at_several_link_texts() -> None:
+    # "Dikutip dari" / "BBC," / "Senin (9/6/2025), ...": a name's link ending on a comma
+    # goes on, and so does the piece before it
+    text = (
+        "Burung itu semakin disukai karena kemampuannya bertambah.\n\nDikutip dari\n\nBBC,\n\n"
+        "Senin (9/6/2025), burung kakatua itu sering kali bikin takjub wisatawan."
+    )
+    assert flagged(text, SPLIT, fmt="text") == [3, 5]
+    # after a dateline's lone dash, every short piece up to the story is the first sentence
+    text = "Judul Berita\n\nJakarta\n\n-\n\nPresiden\n\nPrabowo\n\nSubianto memimpin rapat terbatas hari ini."
+    assert flagged(text, SPLIT, fmt="text") == [3, 5, 7, 9]
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a letter's salutation; records of an ads.txt file
+        ("Surat Pembaca\n\n2021-08-19\n\nSAUDARA PENGARANG,\n\nSaya ingin menyampaikan keluhan tentang jalan.", []),
+        ("Iklan\n\nsmartadserver.com,4073,DIRECT,\n\nadtrue.com,2341,DIRECT,", []),
+        # the list item before a lead-in broken at a link is not part of its sentence
+        (
+            "Reservasi gratis mulai 7 Juni 2025\n\nWajib reservasi kunjungan di\n\nancol.com\n\n"
+            ", paling lambat H-1 sebelum kunjungan",
+            [3, 5],
+        ),
+    ],
+)
+def test_link_text_look_alikes(text: str, lines: list[int]) -> None:
+    assert flagged(text, SPLIT, fmt="text") == lines
+
+
+def test_a_name_in_the_only_unfinished_sentence_is_not_a_list() -> None:
+    # more capitalised words than lower-case ones, but one name of several words counts once
+    cut = "Sebelum berada di City, Nolito bermain untuk kesebelasan La Liga lainnya, Celta Vigo"
+    assert not sentences.list_like(cut)
+    assert sentences.list_like("Anies Baswedan, Ganjar Pranowo dan Prabowo Subianto")
+    assert len(flagged(article(cut), WEAK, language="id")) == 1
+
+
+def test_a_sentence_after_a_phrase_and_its_colon_is_not_a_list() -> None:
+    cut = "Car Michaël Georget, dont le domaine (Le Temps retrouvé) se partage entre le"
+    following = "Et pour cause : depuis 2006, il pratique exclusivement la culture en biodynamie."
+    fr = rule("paragraph-end", dangling_words=["le", "entre"])
+    assert flagged(f"{TIDY}\n\n{cut}\n\n{following}\n\n{CLOSE}", fr) == [3]
+    assert flagged(f"{TIDY}\n\n{cut}\n\nLarik 1: 54, 58, 62\n\n{CLOSE}", fr) == []
+
+
 @pytest.mark.parametrize(
     "text, lines",
     [
@@ -399,3 +447,97 @@ def test_a_paragraph_opening_another_is_found_by_search_as_by_comparing_every_pa
 
     found = ends._cut_copies(doc, prose)
     assert [found(i) for i in prose] == [naive(i) for i in prose] == [True, False, False, True, True] + [False] * 3
+
+
+def test_a_word_a_sentence_seldom_ends_on_is_weak_evidence() -> None:
+    aux = rule("paragraph-end", dangling_words=ID_DANGLING, evidence="weak", auxiliary_words=["estava", "have"])
+    cut = "Segundo uma porta-voz da ONU, o avião, de fabricação russa, estava"
+    # a caption in the article: the cut is not the only unfinished sentence, so only its last word shows it
+    text = f"{TIDY}\n\n{cut}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}"
+    assert flagged(text, aux) == [3]
+    assert flagged(text, WEAK) == []
+    assert flagged(text, PARAGRAPH_END) == []  # weak evidence: never a warning
+    # a short line without a comma may be a heading; a list item is not a sentence
+    assert flagged(f"{TIDY}\n\nThe rules they have\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}", aux) == []
+    assert flagged(f"{TIDY}\n\n- the plans they have\n- the ones they had\n\n{CLOSE}", aux) == []
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a dateline without its dash, and the story that opens with it
+        ("Judul\n\nJAKARTA, KOMPAS.com\n\n- Suku Dinas Pendidikan membuka pendaftaran sekolah.", [3]),
+        # a story's opening after a dropped dateline is no list item when its sentence goes on
+        (
+            "Judul\n\n- Menteri Perindustrian mengatakan peringatan yang dilakukan Presiden Amerika Serikat\n\n"
+            "ke banyak negara termasuk Indonesia bukan suatu ancaman besar.",
+            [3],
+        ),
+        # a name's link ending on a comma after a long piece that stops mid-sentence
+        (
+            'Judul\n\n"Rasanya seperti ditipu," kata Lauren dikutip dari\n\nBBC,\n\nSenin (9/6/2025).',
+            [3, 5],
+        ),
+        # but a list of dash items, and a run of short items after a lead-in, are lists
+        ("Judul\n\n- Menteri Perindustrian membuka pameran\n\n- Menteri Keuangan menutup pameran", []),
+        ("Gejalanya antara lain:\n\nTos,\n\nFiebre,\n\nAnsiedad y fatiga.", []),
+    ],
+)
+def test_datelines_and_openings_split_from_their_story(text: str, lines: list[int]) -> None:
+    assert flagged(text, SPLIT, fmt="text") == lines
+
+
+def test_a_link_text_after_a_paragraph_cut_on_a_dangling_word() -> None:
+    text = (
+        f"{TIDY}\n\nDalam forum yang sama, Raden menyampaikan kritik kepada\n\nWALHI\n\n"
+        "Kalimantan Selatan menilai masyarakat adat akan terus dikorbankan.\n\n{CLOSE}"
+    )
+    assert flagged(text, PARAGRAPH_END, fmt="text") == [3]
+    assert flagged(text, WEAK, fmt="text") == [5]
+    # a crosshead after a complete paragraph is not a link's text
+    text = f"{TIDY}\n\nRaden mengatakan hal itu di Banjarmasin.\n\nWALHI\n\n{CLOSE}"
+    assert flagged(text, WEAK, fmt="text") == []
+
+
+def test_an_enumeration_without_its_conjunction_is_weak_evidence() -> None:
+    cut = "Selain London, Euro 2020 akan dimainkan di Azerbaijan, Belgia, Denmark, Jerman"
+    text = f"{TIDY}\n\n{cut}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}"
+    assert flagged(text, WEAK) == [3]
+    assert flagged(text, PARAGRAPH_END) == []
+    # closed with its conjunction; a line of tags; a clause broken by commas
+    for line in (
+        "Selain London, Euro 2020 akan dimainkan di Azerbaijan, Belgia, Denmark dan Jerman",
+        "Politik, Ekonomi, Hukum, Olahraga, Hiburan",
+        "Menurut dia, pemerintah akan membantu, tentu saja, semua warga",
+    ):
+        assert 3 not in flagged(f"{TIDY}\n\n{line}\n\n{CLOSE}\n\n{CAPTION}\n\n{TIDY}", WEAK)
+
+
+def test_a_time_opens_the_rest_of_a_split_sentence() -> None:
+    text = (
+        "It was a fourth meeting of the season between the sides.\n\nDwyer's opener came in the fourth minute\n\n"
+        "on 3:35 from a Kendall McFaull assist, with David Rutherford providing the assist."
+    )
+    assert flagged(text, SPLIT) == [3]
+    assert flagged("Nilai tertinggi sebagai berikut\n\nlarik 1: 54, 58, 62 dan seterusnya sampai akhir", SPLIT) == []
+
+
+def test_a_dash_dividing_sections_is_no_dateline() -> None:
+    text = (
+        "Judul\n\nPresiden meresmikan jalan tol baru pada Senin.\n\nJalan itu dibuka untuk umum.\n\n-\n\n"
+        "Tarif Baru\n\nTarif jalan tol naik bulan depan."
+    )
+    assert flagged(text, SPLIT, fmt="text") == []
+
+
+def test_each_packs_strong_and_weak_rules_read_the_draft_once() -> None:
+    # the two paragraph-end rules of a pack share their cuts only when their parameters
+    # (but the evidence) are the same: the weak rule's auxiliary words are listed in both
+    ends_rules: dict[str, dict[str, Compiled]] = {}
+    for r in load_rules():
+        if r.check == "truncation" and r.compiled_as(Compiled).mode == "paragraph-end":
+            compiled = r.compiled_as(Compiled)
+            ends_rules.setdefault(str(r.languages), {})[compiled.evidence] = compiled
+    assert any(pair["weak"].auxiliaries for pair in ends_rules.values())
+    for pair in ends_rules.values():
+        assert dataclasses.replace(pair["strong"], evidence="") == dataclasses.replace(pair["weak"], evidence="")

@@ -84,6 +84,12 @@ def article(*middle: str) -> str:
         "OBJETO: Prórroga de 50 años adicionales al Título de Concesión otorgado a la empresa.“",
         # code
         "Call the function like this: result = compute(values, strict=True) and",
+        # a closed quotation and its attribution, missing only the full stop (a quotation
+        # closed with the opening mark; a longer attribution; the quote before its comma)
+        "Os seguidores reagiram. “Dono de uma ilha?“, questionou outro seguidor da rede",
+        '"Itu belum. Tadi belum ada keputusan," ujar Pudjihartanto di tempat yang sama',
+        '"Você precisa de um eletricista. O eletricista tem que desligar a energia", explica à BBC',
+        "“La Fundación nunca ha tenido ningún interés en la empresa”, confirmó la organización a The Associated Press",
     ],
 )
 def test_not_cut(middle: str) -> None:
@@ -102,12 +108,30 @@ def test_not_cut(middle: str) -> None:
         "The stadium has been closed for repairs to its roof since 2019",
         # a score after a preposition; a quotation closed with the opening mark
         "Mesmo sem Leandrinho, a equipe mineira bateu os brasilienses por 90 a 60",
-        "Os seguidores reagiram. “Dono de uma ilha?“, questionou outro seguidor da rede",
     ],
 )
 def test_a_missing_full_stop_is_at_most_weak_evidence(middle: str) -> None:
     assert findings(article(middle), STRONG) == []
     assert lines(article(middle), WEAK) == [3]  # the only unfinished sentence: an info
+
+
+@pytest.mark.parametrize(
+    "text, credit",
+    [
+        # Reuters' French service credits its translators after the last sentence
+        ("Gabriella Borter, version française Jean-Stéphane Brosse", True),
+        ("Jonathan Landay; version française Jean Terzian et Jean-Stéphane Brosse", True),
+        ("Le gouvernement a publié une version française du texte", False),
+    ],
+)
+def test_a_translation_credit_is_a_sign_off(text: str, credit: bool) -> None:
+    assert sentences.sign_off(text) is credit
+
+
+def test_a_long_attribution_only_after_a_quotation_that_opens_its_sentence() -> None:
+    # words after a quote closed inside the sentence go on with it: a cut there is weak evidence
+    cut = 'A study found that the weedkiller was "probably carcinogenic to humans," based on limited evidence from farm'
+    assert lines(article(cut), WEAK) == [3]
 
 
 def test_a_price_is_not_a_cut_number() -> None:

@@ -6,8 +6,9 @@ Three modes, one module each:
   mid-sentence, with evidence. ``evidence: strong``: a word no sentence ends on
   (``dangling_words``), a trailing comma, a quotation or bracket never closed, a
   word cut in the middle. ``evidence: weak`` (``lone``): a fragment after a full
-  sentence, or the only unfinished sentence of a tidy article. A missing full
-  stop alone is not a cut.
+  sentence, the only unfinished sentence of a tidy article, or a word a sentence
+  seldom ends on (``auxiliary_words``: "was", "estava"). A missing full stop alone
+  is not a cut.
 - ``split-sentence`` (``splits``): one sentence broken over two paragraphs.
 - ``marker`` (``markers``): explicit cut markers on a line of their own
   ("[...]", "(bersambung)"), matched by the ``phrases`` kind.
@@ -46,6 +47,13 @@ PARAMETERS: dict[str, Any] = {
             "default": [],
             "description": "paragraph-end: words no sentence of the language ends on",
         },
+        "auxiliary_words": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end, evidence weak: words a sentence seldom ends on (auxiliaries, "
+            "copulas, modals: 'was', 'estava', 'merupakan'); a paragraph ending on one is weak evidence. "
+            "A pack lists the same words in its strong rule, so that both rules share one reading",
+        },
         "heading_words": {
             "type": "integer",
             "minimum": 1,
@@ -77,6 +85,7 @@ class Compiled:
     markers: Any  # the phrases kind's compiled line list, or None
     evidence: str  # paragraph-end: "strong" or "weak"
     heading_words: int = 6
+    auxiliaries: frozenset[str] = frozenset()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -89,6 +98,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         compile_markers(params["markers"]),
         params["evidence"],
         int(params["heading_words"]),
+        frozenset(w.casefold() for w in params["auxiliary_words"]),
     )
 
 

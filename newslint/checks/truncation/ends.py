@@ -59,7 +59,7 @@ from newslint.checks.truncation.sentences import (
     signed_off,
     trim_end,
 )
-from newslint.checks.truncation.splits import hard_wrapped, sentence_breaks
+from newslint.checks.truncation.splits import hard_wrapped, link_name, sentence_breaks
 from newslint.document import Block, Document
 from newslint.facts import Facts
 
@@ -82,8 +82,12 @@ TIDY_FRAGMENT = 6
 CUT_WORD_CHARS = 4
 CUT_WORD_RATIO = 2
 
-# A cut-off copy of another paragraph is left to duplicate/paragraph from this length.
-CUT_COPY_CHARS = 40
+# An enumeration at a paragraph's end: its last items, each of at most so many words.
+ENUMERATION_ITEMS = 3
+ENUMERATION_WORDS = 3
+# A cut-off copy of another paragraph is left to duplicate/paragraph from this length
+# (its fragment_min_chars).
+CUT_COPY_CHARS = 30
 
 _LAST_WORD = regexcache.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
@@ -172,7 +176,71 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
+    weak = {c.at for c in result}
+    for cut in [c for c in result if c.strong and "which no sentence ends on" in c.reason]:
+        link = cut.at + 1
+        if link not in weak and _link_between(doc, link):
+            result.append(Cut(link, "a link's text alone after a paragraph that stops mid-sentence", False))
+            weak.add(link)
+    for i in judged:
+        if i not in weak:
+            following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+            text = trim_end(doc.blocks[i].text)
+            reason = _auxiliary_end(text, following, compiled) or _open_enumeration(text, following, compiled)
+            if reason:
+                result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+def _link_between(doc: Document, i: int) -> bool:
+    """Paragraph ``i`` is only a name's link text ("WALHI", "Putusan MK") between two
+    prose paragraphs: the sentence of the one before, cut on a word no sentence ends
+    on, goes on through it ("Raden dari" / "WALHI" / "Kalimantan Selatan menilai ...")."""
+    blocks = doc.blocks
+    return (
+        i + 1 < len(blocks)
+        and is_prose(blocks[i])
+        and is_prose(blocks[i + 1])
+        and link_name(trim_end(blocks[i].text))
+        and len(blocks[i + 1].text.split()) >= MIN_WORDS
+    )
+
+
+def _open_enumeration(text: str, following: Block | None, compiled: Compiled) -> str | None:
+    """Weak evidence: a sentence ends on an enumeration of ENUMERATION_ITEMS names or
+    more with no conjunction before the last ("akan dimainkan di Azerbaijan, Belgia,
+    Denmark, Jerman"): a list in prose closes with "and", so the rest was cut. Only
+    after a lead of words in lower case (not a line of tags or a credit)."""
+    if text.count(",") < ENUMERATION_ITEMS or not compiled.dangling:
+        return None  # most paragraphs: no need to split
+    if LIST_ITEM.match(text) or introduces_list(following):
+        return None
+    parts = [p.split() for p in text.split(",")]
+    items = parts[-ENUMERATION_ITEMS:]
+    if len(parts) <= ENUMERATION_ITEMS or not all(0 < len(p) <= ENUMERATION_WORDS for p in items):
+        return None
+    if any(w.casefold() in compiled.dangling for p in items for w in p):
+        return None  # "A, B, and C", "A, B dan C": the enumeration closes
+    if not all(p[0][:1].isupper() for p in items):
+        return None  # names, not a clause broken by commas
+    lead = parts[-ENUMERATION_ITEMS - 1]
+    if sum(w[:1].islower() for w in lead) < 2:
+        return None
+    return "it ends on an enumeration with no conjunction before its last item"
+
+
+def _auxiliary_end(text: str, following: Block | None, compiled: Compiled) -> str | None:
+    """Weak evidence: the paragraph ends on a word a sentence seldom ends on (an
+    auxiliary, a copula, a modal: "the economy have", "o avião estava"), in a line of
+    sentence length, not a list item nor a lead-in."""
+    if not compiled.auxiliaries:
+        return None
+    word = _dangling(text, compiled.auxiliaries)
+    if word is None or (len(text.split()) < compiled.heading_words and "," not in text):
+        return None
+    if LIST_ITEM.match(text) or introduces_list(following):
+        return None
+    return f"it ends on '{word}', which a sentence seldom ends on"
 
 
 def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete: bool = False) -> bool:

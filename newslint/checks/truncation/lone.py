@@ -19,6 +19,7 @@ from newslint.checks.truncation.sentences import (
     NOT_PROSE,
     WORD,
     ends_complete,
+    last_sentence,
     list_like,
     reads_as_prose,
     sentence_ends,
@@ -46,12 +47,32 @@ CROSSHEAD_WORDS = 10
 # A subheading has at most this many words of four letters or more.
 HEADING_MAX_WORDS = 12
 
+# A "Label: value" line whose value is a full sentence of this many words is prose.
+LABEL_SENTENCE_WORDS = 8
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
 LABEL = regexcache.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]?\s*:\s")
-# A closed quotation and its attribution missing only the full stop: '..., ” ujarnya'.
-# Detokenized copy spaces the closing quote off (', ” paparnya'). A longer attribution is
-# left to the other evidence: it may itself be cut ('," kata BW sambil mengutip').
-ATTRIBUTION = regexcache.compile(r"[,.!?…]\s?[\"”’“»]\s*\S+(?:\s+\S+){0,2}$")
+# A closed quotation and its attribution missing only the full stop: '..., ” ujarnya',
+# '...energia", explica à BBC'. Detokenized copy spaces the closing quote off
+# (', ” paparnya'). A longer attribution ('," ujar Pudjihartanto di tempat yang sama')
+# only in a paragraph or a sentence that opens with the quotation: elsewhere the words after a
+# closed quote may go on with the sentence ('was "probably carcinogenic," based o').
+# The closing quote of an attribution is within this many characters of the end.
+ATTRIBUTION_CHARS = 240
+_ATTRIBUTION = regexcache.compile(r"(?:[,.!?…]\s?[\"”’“»]|[\"”»]\s?,)\s*\S+(?:\s+\S+){0,2}$")
+_QUOTE_ATTRIBUTION = regexcache.compile(
+    r"^\W*[\"“«„].*(?:[,.!?…]\s?[\"”’“»]|[\"”»]\s?,)\s*\S+(?:\s+\S+){0,7}$", regex.S
+)
+
+
+def attribution(text: str) -> bool:
+    """The paragraph ends on a closed quotation's attribution, missing only its full stop."""
+    if not _CLOSING_QUOTES.intersection(text[-ATTRIBUTION_CHARS:]) and "“" not in text[-ATTRIBUTION_CHARS:]:
+        return False  # no quote closes near the end: most paragraphs, without reading them whole
+    return bool(
+        _ATTRIBUTION.search(text) or _QUOTE_ATTRIBUTION.search(text) or _QUOTE_ATTRIBUTION.search(last_sentence(text))
+    )
+
+
 GLUED = regexcache.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
 # A machine-written date marks a byline or a dateline ("Posted by ... on 2019-02-15").
 _ISO_DATE = regexcache.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -93,9 +114,19 @@ def introduces_list(following: Block | None) -> bool:
     return following is not None and (
         following.kind == "list-item"
         or bool(LIST_ITEM.match(following.text))
-        or bool(LABEL.match(following.text))
+        or _label_item(following.text)
         or trim_end(following.text).endswith(";")
     )
+
+
+def _label_item(text: str) -> bool:
+    """A "Label: value" line, not a sentence opening with a phrase and a colon ("Et pour
+    cause : depuis 2006, il pratique exclusivement la culture en biodynamie.")."""
+    label = LABEL.match(text)
+    if label is None:
+        return False
+    value = trim_end(text[label.end() :])
+    return not (ends_complete(value) and len(value.split()) >= LABEL_SENTENCE_WORDS)
 
 
 def _set_apart(doc: Document, i: int) -> bool:
@@ -140,7 +171,7 @@ def _reads_as_sentence(text: str, function_words: frozenset[str] | None) -> bool
     if (
         len(words) < SENTENCE_WORDS
         or sentence_ends(text)
-        or ATTRIBUTION.search(text)
+        or attribution(text)
         or _ISO_DATE.search(text)
         or list_like(text)
     ):
@@ -192,7 +223,7 @@ def _crosshead_length(text: str) -> bool:
 def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:
     """Not introduced by a colon (a quoted tweet) nor an attribution missing its full stop."""
     introduced = i > 0 and trim_end(doc.blocks[i - 1].text).endswith(":")
-    return not introduced and not ATTRIBUTION.search(text)
+    return not introduced and not attribution(text)
 
 
 def _neighbours(doc: Document, prose: list[int], i: int) -> list[Block]:
@@ -247,7 +278,7 @@ def trails_off(text: str) -> bool:
         return False
     tail = text[ends[-1] :]
     # "... kata dia.Ikuti Whatsapp Channel": a widget glued on, reported by markup rules
-    return reads_as_prose(tail) and not ATTRIBUTION.search(text) and not GLUED.search(tail)
+    return reads_as_prose(tail) and not attribution(text) and not GLUED.search(tail)
 
 
 def trailing_fragments(doc: Document, prose: list[int]) -> int:

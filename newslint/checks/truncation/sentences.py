@@ -105,15 +105,26 @@ def short_lines(text: str) -> bool:
 
 
 def list_like(text: str) -> bool:
-    """Most comma-separated parts short, most words capitalised, or items glued
-    together ("(XRF)X-ray diffraction (XRD)Atomic absorption"): an enumeration."""
+    """Most comma-separated parts short, more names than words in lower case, or
+    items glued together ("(XRF)X-ray diffraction (XRD)Atomic absorption"): an
+    enumeration. A name of several capitalised words counts once ("bermain untuk
+    kesebelasan La Liga lainnya, Celta Vigo" is a sentence), a comma ends a name."""
     if len(_GLUED_WORDS.findall(text)) >= 3:
         return True
     parts = text.split(",")
     if len(parts) >= 4 and sum(len(p.split()) <= 4 for p in parts) * 2 > len(parts):
         return True
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return sum(w[:1].isupper() for w in words) * 2 > len(words)
+    names = lower = 0
+    in_name = False
+    for word in text.split():
+        if not word[:1].isalpha():
+            in_name = False
+            continue
+        capital = word[:1].isupper()
+        names += capital and not in_name
+        lower += word[:1].islower()
+        in_name = capital and not word.endswith((",", ";", ":"))
+    return names > lower
 
 
 def reads_as_prose(fragment: str) -> bool:
@@ -161,6 +172,7 @@ SIGN_OFF = regexcache.compile(
            contributing|mit\ material\ von|avec\ (?:afp|ap|reuters|agences)|
            com\ (?:agências|lusa)|con\ información\ de|dengan\ laporan|
            (?:avec|d'après)\ (?:les\ )?informations?\ d|com\ informações\ d|with\ files\ from|
+           (?:\p{{L}}[\p{{L}}.'-]*(?:\ \p{{L}}[\p{{L}}.'-]*){{0,4}}[;,]\ )?version\ française\ \p{{L}}|
            (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:)[^.!?]{{0,120}}
     )[\W_]*$""",
     regex.I | regex.X,

@@ -28,6 +28,7 @@ from newslint.checks.base import Hit, block_hit
 from newslint.checks.truncation.sentences import (
     CODE,
     LIST_ITEM,
+    NOT_PROSE,
     ends_complete,
     is_prose,
     opens_unclosed_quote,
@@ -43,11 +44,16 @@ if TYPE_CHECKING:
 MIN_WORDS = 4
 HARD_WRAP_BREAKS = 3
 LIST_ITEM_WORDS = 6
+# A link's text set as a paragraph of its own has at most this many words.
+LINK_WORDS = 4
+# A dateline's lone dash comes within the first blocks (title, byline, place, dash).
+OPENING_BLOCKS = 8
 
 _FIRST_WORD = regexcache.compile(r"^\W*(\w+)")
 # A paragraph opening mid-sentence: with a lower-case word (not code, a domain or a
-# label such as "larik 1:") or with punctuation that cannot open a sentence.
-_OPENS_MID = regexcache.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:))")
+# label such as "larik 1:"; "on 3:35 from" is a time) or with punctuation that
+# cannot open a sentence.
+_OPENS_MID = regexcache.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:(?!\d)))")
 # A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
 _ENDS_OPEN = regexcache.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
 _LONE_DASH = regexcache.compile(r"^[-–—]+$")
@@ -55,6 +61,12 @@ _LONE_DASH = regexcache.compile(r"^[-–—]+$")
 # words; "Rapide augmentation -" is an AFP subhead).
 _DATELINE_DASH = regexcache.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*){0,3}\s*(?:[-–—]|--)$")
 _PUNCTUATION = regexcache.compile(r"[^\w\s]")
+# A next line that is a list's item or a number, not the rest of a sentence.
+_LIST_NEXT = regexcache.compile(r"^\W*(?:\d|[-*•])")
+# A dateline without its dash ("JAKARTA, KOMPAS.com", "Jakarta, CNN Indonesia") and a
+# story that opens with it ("- Suku Dinas ...").
+_DATELINE_HEAD = regexcache.compile(r"^\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?,\s*\p{Lu}[\w.]*(?:\s\p{Lu}[\w.]*){0,2}$")
+_DASH_OPENING = regexcache.compile(r"^[-–—]+\s+\p{Lu}")
 # Legal and numbered structure: "Pasal 1", "Artikel 5", "Article 3", "Bab II", "Section 2".
 _STRUCTURE = regexcache.compile(
     r"^\W*(?:pasal|perkara|artikel|article|art\.|artigo|artículo|bab|bagian|section|§|"
@@ -128,8 +140,11 @@ def sentence_breaks(doc: Document) -> list[Break]:
 
 
 def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
-    found = []
-    for i in range(len(blocks) - 1):
+    """Worked out from the last paragraph back, so that a chain of link texts ("Dikutip
+    dari" / "BBC," / "Senin (9/6/2025), burung ...") is seen whole: a piece is part of
+    the sentence when the piece after it is."""
+    found: dict[int, Break] = {}
+    for i in range(len(blocks) - 2, -1, -1):
         if not (is_prose(blocks[i]) and is_prose(blocks[i + 1])):
             continue
         prev, nxt = trim_end(blocks[i].text), blocks[i + 1].text.strip()
@@ -141,12 +156,62 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
         before = trim_end(blocks[i - 1].text) if i and is_prose(blocks[i - 1]) else ""
         if _list_run(before, prev, nxt):
             continue
-        reason = _break_reason(before, prev, nxt, after)
+        reason = _break_reason(before, prev, nxt, after) or _chain_reason(before, prev, nxt, i + 1 in found)
         if reason:
             lower = nxt[:1].islower()
             wrap = lower and len(prev.split()) >= 6 and len(nxt.split()) >= 6
-            found.append(Break(i, reason, wrap, lower))
-    return found
+            found[i] = Break(i, reason, wrap, lower)
+    _opening_chain(blocks, found)
+    return [found[i] for i in sorted(found)]
+
+
+def _chain_reason(before: str, prev: str, nxt: str, nxt_breaks: bool) -> str | None:
+    """A sentence broken at several link texts: the next piece opens mid-sentence or is
+    a name's link ("Dikutip dari" / "BBC,"), and its own sentence breaks off into the
+    piece after it; or this piece is a name's link ending on a comma ("BBC,") inside a
+    sentence (not a letter's "SAUDARA PENGARANG," nor a record "adtrue.com,2341,")."""
+    if nxt_breaks and _fragment(nxt) and (_OPENS_MID.match(nxt) or link_name(nxt)):
+        return "the sentence goes on in the next paragraphs, split at links' texts"
+    if (
+        prev.endswith(",")
+        and link_name(prev)
+        and not (prev.isupper() and " " in prev)
+        and len(before.split()) >= 2
+        and not ends_complete(before)
+        and not _LIST_NEXT.match(nxt)
+    ):
+        return "a link's text ending on ',' stands alone and the sentence goes on in the next paragraph"
+    return None
+
+
+def link_name(text: str) -> bool:
+    """A name's link set as a paragraph: one to LINK_WORDS capitalised words ("BBC,",
+    "Putusan MK", "Hari Kewirausahaan Nasional"), not a domain or a record."""
+    words = text.split()
+    return (
+        0 < len(words) <= LINK_WORDS
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and not NOT_PROSE.search(text)
+    )
+
+
+def _opening_chain(blocks: tuple[Block, ...], found: dict[int, Break]) -> None:
+    """After a dateline's lone dash ("Jakarta" / "-"), the first sentence is broken at
+    every link: each short piece without punctuation up to the next paragraph
+    ("Presiden" / "Prabowo" / "Subianto memimpin rapat ...")."""
+    for i in range(1, min(len(blocks) - 1, OPENING_BLOCKS)):
+        place = trim_end(blocks[i - 1].text)
+        if not (_LONE_DASH.match(blocks[i].text.strip()) and is_prose(blocks[i])):
+            continue
+        if not (0 < len(place.split()) <= LINK_WORDS and place[:1].isupper() and not ends_complete(place)):
+            continue  # a dash after a place, at the top: not a divider between sections
+        k = i + 1
+        while k + 1 < len(blocks) and is_prose(blocks[k]) and is_prose(blocks[k + 1]):
+            text = trim_end(blocks[k].text)
+            if not (0 < len(text.split()) <= LINK_WORDS) or _PUNCTUATION.search(text[-1:]):
+                break
+            found.setdefault(k, Break(k, "a dateline's first sentence is broken at a link's text", False, False))
+            k += 1
 
 
 def _list_run(before: str, prev: str, nxt: str) -> bool:
@@ -156,13 +221,21 @@ def _list_run(before: str, prev: str, nxt: str) -> bool:
     def item(text: str) -> bool:
         return 0 < len(text.split()) <= LIST_ITEM_WORDS and text[-1:] in ",.;"
 
-    return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":") or item(nxt))
+    # After a long piece that stops mid-sentence, a short one ending on a comma is a link's
+    # text inside that sentence ('... dikutip dari' / 'BBC,' / 'Senin (9/6/2025).').
+    inside = len(before.split()) > LIST_ITEM_WORDS and not ends_complete(before)
+    return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":") or (item(nxt) and not inside))
 
 
 def _structure(prev: str, nxt: str) -> bool:
-    """List items, numbered or legal structure, code: not pieces of one sentence."""
+    """List items, numbered or legal structure, code: not pieces of one sentence. A
+    story's opening after its dateline's dash ("- Menteri Perindustrian ... (AS)") is
+    no list item when the next paragraph goes on with its sentence ("ke banyak negara
+    ..."), and a dateline ("JAKARTA, KOMPAS.com") goes on into the dash's paragraph."""
+    if _DATELINE_HEAD.match(prev) and _DASH_OPENING.match(nxt):
+        return False
     return bool(
-        LIST_ITEM.match(prev)
+        (LIST_ITEM.match(prev) and not (_goes_on(nxt) and not LIST_ITEM.match(nxt)))
         or LIST_ITEM.match(nxt)
         or _STRUCTURE.match(prev)
         or _STRUCTURE.match(nxt)
@@ -172,13 +245,16 @@ def _structure(prev: str, nxt: str) -> bool:
 
 
 def _break_reason(before: str, prev: str, nxt: str, after: str) -> str | None:
+    if _DATELINE_HEAD.match(prev) and _DASH_OPENING.match(nxt):
+        return "the dateline is split from its story, which opens with its dash in the next paragraph"
     if _goes_on(nxt):
         return f"the sentence goes on in the next paragraph, which opens with '{nxt.split()[0]}'"
     if _LONE_DASH.match(nxt):
         return "the sentence goes on after a lone dash in the next paragraph"
     # A lone dash after a place name is a split dateline; after a full sentence, a rule.
     dateline = _DATELINE_DASH.search(prev) or (_LONE_DASH.match(prev) and _fragment(before))
-    if _ENDS_OPEN.search(prev) and (_fragment(nxt) or dateline):
+    lone_dash = _LONE_DASH.match(prev)
+    if (_ENDS_OPEN.search(prev) and not lone_dash and (_fragment(nxt) or dateline)) or (lone_dash and dateline):
         return f"it ends on '{prev[-1]}' and the sentence goes on in the next paragraph"
     if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after):
         return "the sentence goes on in the next paragraphs, split at a link's text"

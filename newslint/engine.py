@@ -224,10 +224,20 @@ def internal_error(path: str, error: BaseException) -> FileResult:
 def lint_file(path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:
     """Read one file (``-`` is standard input) and lint every document in it."""
     options = options.for_path(path)
+    docs = _read_documents(path, options)  # the file's bytes are let go once decoded
+    if isinstance(docs, FileResult):
+        return [docs]
+    return _lint_documents(docs, path, ruleset, options)
+
+
+def _read_documents(path: str, options: Options) -> list[Document] | FileResult:
     data = read_input(path, options)
     if isinstance(data, FileResult):
-        return [data]
-    return lint_bytes(data, path, ruleset, options)
+        return data
+    try:
+        return read_bytes(data, display_name(path), options.format, options.max_bytes)
+    except Exception as e:  # one file's crash must not end the run
+        return internal_error(path, e)
 
 
 def read_input(path: str, options: Options) -> bytes | FileResult:
@@ -249,6 +259,13 @@ def lint_bytes(data: bytes, path: str, ruleset: RuleSet, options: Options) -> li
     """Lint every document in a file's bytes; a crash becomes an internal-error finding."""
     try:
         docs = read_bytes(data, display_name(path), options.format, options.max_bytes)
+    except Exception as e:  # one file's crash must not end the run
+        return [internal_error(path, e)]
+    return _lint_documents(docs, path, ruleset, options)
+
+
+def _lint_documents(docs: list[Document], path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:
+    try:
         return [lint_document(doc, ruleset, options) for doc in docs]
     except Exception as e:  # one file's crash must not end the run
         return [internal_error(path, e)]

@@ -11,6 +11,7 @@ dropped with the document.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TypeVar
@@ -36,27 +37,44 @@ class Facts:
 
     @cached_property
     def prose(self) -> str:
-        """All block texts joined by blank lines (for language detection and quick rejects)."""
+        """All block texts joined by blank lines (for language detection and quick rejects).
+
+        A long draft whose source is just that (plain text in paragraphs one blank line
+        apart, the common case) gives its source itself, not a copy: then the prose may
+        end with the source's closing line feeds. Detection reads the first 5,000
+        characters; the quick rejects' searches see a line feed as the end of a line, as
+        they see the line feeds between blocks (see ``_source_is_prose``)."""
+        if _source_is_prose(self.doc):
+            return self.doc.source
         return "\n\n".join(b.text for b in self.doc.blocks)
 
-    @cached_property
+    @property
     def folded_blocks(self) -> tuple[str, ...]:
-        """Each block's text case-folded, for substring tests that ignore case."""
+        """Each block's text case-folded (worked out again at each call: ``blocks_with``
+        keeps only the compact form, ``_folded``)."""
         return tuple(fold_in_pieces(b.text) for b in self.doc.blocks)
 
-    @cached_property
+    @property
     def folded_prose(self) -> str:
         """``prose`` case-folded (case folding maps each character on its own, so this is
-        the folded blocks joined by blank lines)."""
-        return "\n\n".join(self.folded_blocks)
+        the folded blocks joined by blank lines); worked out again at each call."""
+        return self._folded[0].decode("utf-8", "surrogatepass")
 
     @cached_property
-    def _folded_starts(self) -> list[int]:
-        starts, at = [], 0
-        for text in self.folded_blocks:
-            starts.append(at)
-            at += len(text) + 2
-        return starts
+    def _folded(self) -> tuple[bytearray, array[int]]:
+        """``folded_prose`` in UTF-8, and the byte offset where each block starts in it (and,
+        last, its length plus two). A string holds every character in the width of its
+        widest: one emoji made a 5 MB article's folded prose 19 MB, as a str; and the
+        folded blocks were a second copy. Substrings match in UTF-8 as in the text."""
+        folded = bytearray()
+        starts = array("q")
+        for block in self.doc.blocks:
+            if starts:
+                folded += b"\n\n"
+            starts.append(len(folded))
+            folded += fold_in_pieces(block.text).encode("utf-8", "surrogatepass")
+        starts.append(len(folded) + 2)
+        return folded, starts
 
     def blocks_with(self, literal: str) -> frozenset[int]:
         """The indices of the blocks whose case-folded text contains ``literal`` (given
@@ -72,22 +90,24 @@ class Facts:
         return frozenset().union(*map(self.blocks_with, literals))
 
     def _blocks_with(self, literal: str) -> frozenset[int]:
-        prose, blocks, starts = self.folded_prose, self.folded_blocks, self._folded_starts
-        at = prose.find(literal)
+        prose, starts = self._folded
+        wanted = literal.encode("utf-8", "surrogatepass")
+        at = prose.find(wanted)
         if at < 0:
             return frozenset()
-        if not literal:
-            return frozenset(range(len(blocks)))
+        if not wanted:
+            return frozenset(range(len(starts) - 1))
         found = set()
+        last = len(starts) - 2  # the index of the last block
         while at >= 0:
             i = bisect.bisect_right(starts, at) - 1
-            if at + len(literal) <= starts[i] + len(blocks[i]):
+            if at + len(wanted) <= starts[i + 1] - 2:
                 found.add(i)  # inside block i: look on from the next block
-                if i + 1 >= len(starts):
+                if i >= last:
                     break
-                at = prose.find(literal, starts[i + 1])
+                at = prose.find(wanted, starts[i + 1])
             else:  # across the blank line between two blocks: in neither
-                at = prose.find(literal, at + 1)
+                at = prose.find(wanted, at + 1)
         return frozenset(found)
 
     @cached_property
@@ -120,6 +140,30 @@ class Facts:
         if key not in self._once:
             self._once[key] = compute()
         return self._once[key]  # type: ignore[return-value]
+
+
+# Shorter sources are joined as always: a copy costs little, and the whole prose is then
+# also what detection samples.
+SHARED_PROSE_MIN = 1 << 16
+
+
+def _source_is_prose(doc: Document) -> bool:
+    """``doc.source`` is its blocks' texts joined by blank lines, then at most a few line
+    feeds: each block holds its source verbatim, the first from the source's start,
+    the next two characters after each. A 5 MB draft's prose was one more copy of it
+    (four bytes a character with one emoji in it)."""
+    source, at = doc.source, 0
+    if len(source) < SHARED_PROSE_MIN or not doc.blocks:
+        return False
+    for n, block in enumerate(doc.blocks):
+        if n and not source.startswith("\n\n", at):
+            return False
+        at += 2 if n else 0
+        if len(block.anchors) != 1 or block.start != at or not source.startswith(block.text, at):
+            return False
+        at += len(block.text)
+    tail = len(source) - at
+    return tail <= 4 and source.endswith("\n" * tail)
 
 
 FOLD_PIECE = 1 << 16

@@ -27,15 +27,25 @@ _LETTER_RUN = re.compile(r"[^\W\d_\u00B2\u00B3\u00B9\u00BC-\u00BE\u2150-\u218F]+
 class Words:
     """How many words of a text start in lower case (names and headline caps
     are not counted), and how many of those are each profiled language's
-    function words."""
+    function words (``counts``, by language).
+
+    The counts are held as a tuple in the order of ``languages`` (one shared
+    tuple): a document keeps one of these per paragraph, and a dict each cost
+    more than the paragraph's own text.
+    """
 
     lower: int
-    counts: dict[str, int]
+    languages: tuple[str, ...]
+    hits: tuple[int, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(zip(self.languages, self.hits, strict=True))
 
     def ratios(self) -> dict[str, float]:
         """For each profiled language, the share of the lower-case words that are its function words."""
         total = self.lower or 1
-        return {lang: count / total for lang, count in self.counts.items()}
+        return {lang: count / total for lang, count in zip(self.languages, self.hits, strict=True)}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -50,6 +60,7 @@ class _Tables:
     pairs: dict[tuple[str, str], float]
     pair_starts: frozenset[str]
     patterns: tuple[tuple[regex.Pattern[str], float], ...]
+    zero: tuple[int, ...]  # no function word of any language, shared
 
 
 @functools.lru_cache(maxsize=8)
@@ -77,6 +88,7 @@ def _tables(lexicon: Lexicon) -> _Tables:
         pairs,
         frozenset(first for first, _ in pairs),
         tuple(patterns),
+        (0,) * len(lexicon.function_words),
     )
 
 
@@ -86,12 +98,17 @@ class WordWork:
     The article's detection and the mixed-paragraph check read the same
     paragraphs: the engine keeps one of these per document, in its facts.
     Without one, nothing is remembered.
+
+    What is remembered are the answers (a paragraph's ``Words``, letter count and
+    Malay score), not the letter runs they are worked out from: the runs of every
+    paragraph, kept as strings, took nine times a 5 MB article's size. The runs of
+    a paragraph are found once for its words and its letter count together.
     """
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon if lexicon is not None else shipped_lexicon()
         self._tables = _tables(self.lexicon)
-        self._runs: dict[str, tuple[str, ...]] = {}
+        self._letters: dict[str, int] = {}
         self._words: dict[str, Words] = {}
         self._malay: dict[str, float] = {}
 
@@ -100,15 +117,17 @@ class WordWork:
         """The languages with function words, in the lexicon's order."""
         return self._tables.languages
 
-    def letter_runs(self, text: str) -> tuple[str, ...]:
-        runs = self._runs.get(text)
-        if runs is None:
-            runs = self._runs[text] = tuple(_LETTER_RUN.findall(text))
-        return runs
+    def letter_runs(self, text: str) -> list[str]:
+        """The runs of letters of ``text`` (not remembered: see the class docstring)."""
+        return _LETTER_RUN.findall(text)
 
     def letter_count(self, text: str) -> int:
         """How many letters ``text`` has."""
-        return sum(map(len, self.letter_runs(text)))
+        count = self._letters.get(text)
+        if count is None:
+            self._paragraph_words(text)  # its runs give the count too
+            count = self._letters[text]
+        return count
 
     def words(self, text: str) -> Words:
         """``Words`` of a text, worked out per paragraph (blank-line separated)."""
@@ -116,30 +135,34 @@ class WordWork:
         if len(parts) == 1:
             return self._paragraph_words(text)
         lower = 0
-        counts = dict.fromkeys(self._tables.languages, 0)
+        hits = [0] * len(self._tables.languages)
         for part in parts:
             words = self._paragraph_words(part)
             lower += words.lower
-            for lang, count in words.counts.items():
-                counts[lang] += count
-        return Words(lower, counts)
+            hits = list(map(operator.add, hits, words.hits))
+        return Words(lower, self._tables.languages, tuple(hits))
 
     def _paragraph_words(self, text: str) -> Words:
         found = self._words.get(text)
         if found is None:
             runs = self.letter_runs(text)
+            self._letters[text] = sum(map(len, runs))
             # Function words are listed in lower case, so counting them over every run
             # counts only lower-case words; the first letters are tested in C.
-            found = self._words[text] = Words(sum(map(str.islower, map(_first, runs))), self._counts(runs))
+            found = self._words[text] = Words(
+                sum(map(str.islower, map(_first, runs))), self._tables.languages, self._counts(runs)
+            )
         return found
 
-    def _counts(self, words: Sequence[str]) -> dict[str, int]:
-        counts = dict.fromkeys(self._tables.languages, 0)
-        index = self._tables.index
+    def _counts(self, words: Sequence[str]) -> tuple[int, ...]:
+        """How many of ``words`` are each language's function words, in the order of the languages."""
+        tables = self._tables
+        counts = dict.fromkeys(tables.languages, 0)
+        index = tables.index
         for word in filter(index.__contains__, words):
             for lang in index[word]:
                 counts[lang] += 1
-        return counts
+        return tables.zero if not any(counts.values()) else tuple(counts.values())
 
     def malay_score(self, text: str) -> float:
         """Evidence for Malay (positive) against Indonesian (negative), from differing words."""

@@ -165,6 +165,9 @@ def _comparable(
         # cut-off fragment: whole copies need HEADING_WORDS words (see _relation).
         if len(found) >= MIN_WORDS:
             words[i] = array("i", [vocabulary.setdefault(word, len(vocabulary)) for word in found])
+    if len(vocabulary) <= 1 << 16:  # (most articles): two bytes a word, not four
+        for i, numbers in words.items():
+            words[i] = array("H", numbers)
     return words
 
 
@@ -174,8 +177,9 @@ def _is_table(text: str) -> bool:
     return len(lines) >= 2 and sum("|" in line or "\t" in line for line in lines) * 2 > len(lines)
 
 
-def _anchors(words: Sequence[int]) -> set[tuple[int, ...]]:
-    """The opening, middle and closing word 4-grams of a paragraph.
+def _anchors(words: array[int]) -> set[bytes]:
+    """The opening, middle and closing word 4-grams of a paragraph, each as the bytes of
+    its word numbers (the key of an index: a tuple of four ints cost three times as much).
 
     Two paragraphs that repeat each other share at least one of them: an exact
     copy shares all three, a cut-off fragment the opening one, and a near copy
@@ -183,29 +187,50 @@ def _anchors(words: Sequence[int]) -> set[tuple[int, ...]]:
     intact unless its edits fall into all of them at once.
     """
     if len(words) <= SHINGLE:
-        return {tuple(words)}
+        return {words.tobytes()}
     middle = (len(words) - SHINGLE) // 2
-    return {tuple(words[k : k + SHINGLE]) for k in (0, middle, len(words) - SHINGLE)}
+    return {words[k : k + SHINGLE].tobytes() for k in (0, middle, len(words) - SHINGLE)}
 
 
-def _candidate_pairs(group: list[int]) -> list[tuple[int, int]]:
+def _candidate_pairs(group: list[int]) -> Iterator[int]:
     """Every pair of a small group; in a large one (a page repeating one boilerplate
     paragraph many times), each member against the first and its predecessor only,
-    so the work stays linear in the number of paragraphs."""
+    so the work stays linear in the number of paragraphs. Each pair ``(i, j)`` comes
+    as the one int ``i << 32 | j`` (``_PAIR``): ints sort as the pairs do, in a third
+    of the memory."""
     if len(group) <= LARGE_GROUP:
-        return [(i, j) for n, i in enumerate(group) for j in group[n + 1 :]]
-    return sorted({(group[0], j) for j in group[1:]} | set(zip(group, group[1:], strict=False)))
+        for n, i in enumerate(group):
+            high = i << 32
+            for j in group[n + 1 :]:
+                yield high | j
+        return
+    first = group[0] << 32
+    for j in group[1:]:
+        yield first | j
+    for i, j in zip(group, group[1:], strict=False):
+        yield i << 32 | j
+
+
+_PAIR = (1 << 32) - 1
 
 
 def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spelled: Sequence[str]) -> list[_Repeat]:
-    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    # anchor -> the paragraphs that have it: the first alone, a list from the second on
+    # (most anchors belong to one paragraph)
+    index: dict[bytes, int | list[int]] = {}
     for i in sorted(words):
         for anchor in _anchors(words[i]):
-            index[anchor].append(i)
-    pairs = sorted({pair for group in index.values() if len(group) > 1 for pair in _candidate_pairs(group)})
+            had = index.setdefault(anchor, i)
+            if isinstance(had, list):
+                had.append(i)
+            elif had != i:
+                index[anchor] = [had, i]
+    pairs = sorted({pair for group in index.values() if isinstance(group, list) for pair in _candidate_pairs(group)})
+    del index
     found: dict[int, _Repeat] = {}
     similar: dict[int, set[int]] = defaultdict(set)
-    for i, j in pairs:
+    for pair in pairs:
+        i, j = pair >> 32, pair & _PAIR
         rep = _relation(i, j, blocks, words, params, spelled)
         if rep is None or _quoted_twice(blocks, i, j):
             continue

@@ -85,7 +85,7 @@ def screen(data: bytes | str, max_bytes: int = MAX_BYTES, what: str = "file") ->
     text, notices = _decode(data, what) if isinstance(data, bytes) else (data, ())
     if text is None:
         return Decoded(None, notices)
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text)
         notices += (Notice("input/empty", "warning", f"{what} is empty"),)
     return Decoded(text, notices)
 

@@ -1,0 +1,283 @@
+"""What a long article's lint holds in memory: compact forms that give the answers the
+plain forms gave, and stay small next to the article's own text.
+
+Memory is measured with tracemalloc (allocations are deterministic; no timing here)."""
+
+from __future__ import annotations
+
+import random
+import sys
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newslint.engine as engine  # loads the check kinds before the facts they import
+from newslint import facts as facts_module
+from newslint.checks import duplicate
+from newslint.document import Block, Document
+from newslint.engine import Options, lint_document
+from newslint.facts import Facts
+from newslint.lexicon import shipped_lexicon
+from newslint.readers import read_string
+from newslint.rules import load_rules
+from newslint.words import WordWork
+
+_VOCABULARY = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "council",
+    "said",
+    "that",
+    "for",
+    "on",
+    "was",
+    "with",
+    "new",
+    "school",
+    "budget",
+    "year",
+    "will",
+    "be",
+    "by",
+    "mayor",
+    "city",
+    "members",
+    "vote",
+    "plan",
+    "from",
+    "residents",
+    "at",
+    "this",
+    "not",
+    "an",
+    "as",
+    "it",
+    "tax",
+]
+
+
+def _paragraphs(count: int, words: int, seed: int = 3) -> list[str]:
+    """Distinct paragraphs of ``words`` words each (every one has a word of its own)."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        chosen = [rng.choice(_VOCABULARY) for _ in range(words)]
+        chosen[rng.randrange(words)] = f"word{n}"
+        out.append(" ".join(chosen).capitalize() + ".")
+    return out
+
+
+def _held(work: Callable[[], Any]) -> tuple[Any, int, int]:
+    """What ``work()`` gives, the bytes it still holds afterwards and its peak."""
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        result = work()
+        current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, current - before, peak - before
+
+
+def test_word_work_remembers_answers_not_the_words_of_every_paragraph() -> None:
+    texts = _paragraphs(400, 150)
+    size = sum(map(sys.getsizeof, texts))
+    work = WordWork()
+
+    def run() -> None:
+        for text in texts:
+            work.words(text)
+            work.letter_count(text)
+
+    _, held, _ = _held(run)
+    # The letter runs as strings took about nine times the paragraphs' own size.
+    assert held < size / 2
+    # and the remembered answers are the ones worked out afresh, text by text
+    for text in texts:
+        fresh = WordWork()
+        assert work.letter_count(text) == sum(map(len, fresh.letter_runs(text))) == fresh.letter_count(text)
+        remembered, afresh = work.words(text), fresh.words(text)
+        assert (remembered.lower, remembered.ratios()) == (afresh.lower, afresh.ratios())
+    joined = "\n\n".join(texts[:5])
+    assert work.words(joined).counts == {
+        lang: sum(WordWork().words(t).counts[lang] for t in texts[:5]) for lang in work.languages
+    }
+
+
+def test_blocks_with_reads_a_compact_folded_prose() -> None:
+    # One emoji makes a str of the whole prose four bytes a character.
+    texts = _paragraphs(300, 60)
+    texts[5] += " 🙂"
+    texts[9] = "STRASSE Straße ﬁnal \udcff İstanbul"
+    doc = read_string("\n\n".join(texts), "long.txt")[0]
+    facts = Facts(doc, shipped_lexicon())
+    literals = ["strasse", "ss", "word12", "🙂", "\udcff", "i̇stanbul", "final", ".\n\n", ".", "nowhere"]
+
+    def run() -> list[frozenset[int]]:
+        return [facts.blocks_with(literal) for literal in literals]
+
+    found, held, _ = _held(run)
+    folded = [block.text.casefold() for block in doc.blocks]
+    assert found == [frozenset(i for i, text in enumerate(folded) if literal in text) for literal in literals]
+    assert found[0] == {9} and 12 in found[2] and found[3] == {5} and found[6] == {9} and not found[-1]
+    assert not found[7] and len(found[8]) == 299  # across the blank line between two blocks: in neither
+    # The folded prose as a str (four bytes a character) and the folded blocks took
+    # five times the text; in UTF-8, about its length.
+    assert held < 1.5 * len(doc.source)
+    assert facts.folded_prose == facts.prose.casefold()
+    assert facts.folded_blocks == tuple(folded)
+
+
+def test_blocks_with_on_a_document_without_blocks() -> None:
+    facts = Facts(Document("empty.txt", "", "text", ()), shipped_lexicon())
+    assert facts.blocks_with("a") == frozenset() and facts.blocks_with("") == frozenset()
+    one = Facts(Document("one.txt", "ab", "text", (Block.verbatim("ab", 0),)), shipped_lexicon())
+    assert one.blocks_with("") == {0} and one.blocks_with("b") == {0} and one.blocks_with("c") == frozenset()
+
+
+def test_duplicate_index_of_many_paragraphs_stays_small() -> None:
+    # Distinct paragraphs, a few of them twice and far apart: each pair is found; the
+    # index of openings, middles and ends is held as bytes, not tuples of ints.
+    texts = _paragraphs(3000, 40)
+    rng = random.Random(5)
+    twins = texts + texts[::300]
+    rng.shuffle(twins)
+    doc = read_string("\n\n".join(twins), "twins.txt")[0]
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    vocabulary: dict[str, int] = {}
+    words = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
+    spelled = list(vocabulary)
+
+    repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words, params, spelled))
+    first: dict[str, int] = {}
+    for i, block in enumerate(doc.blocks):
+        first.setdefault(block.text, i)
+    assert {(r.copy, r.original) for r in repeats} == {
+        (i, first[b.text]) for i, b in enumerate(doc.blocks) if first[b.text] != i
+    }
+    # Tuples of four ints as keys and a list for each took about 590 bytes a paragraph; 250 now.
+    assert peak < 400 * len(doc.blocks)
+
+
+def _long_draft(tail: str = "\n", gap: str = "\n\n", lead: str = "") -> str:
+    texts = _paragraphs(400, 40)
+    # a dated line at the very end, where the source's closing line feeds follow the prose
+    texts[-1] += " Click here to subscribe to our newsletter. The vote is on Tuesday, 3 March 2025"
+    texts.append("Advertisement")
+    return lead + "Council budget\n\n" + gap.join(texts) + tail
+
+
+def test_a_long_plain_draft_shares_its_source_as_the_prose() -> None:
+    text = _long_draft()
+    assert len(text) >= facts_module.SHARED_PROSE_MIN
+    doc = read_string(text, "long.txt")[0]
+    facts = Facts(doc, shipped_lexicon())
+    assert facts.prose is doc.source
+    assert facts.prose == "\n\n".join(b.text for b in doc.blocks) + "\n"
+
+
+def test_the_prose_is_joined_when_the_source_is_not_just_the_blocks() -> None:
+    for text in (
+        _long_draft(tail=" \n"),
+        _long_draft(tail="\n" * 6),
+        _long_draft(gap="\n\n\n"),
+        _long_draft(gap="\r\n\r\n"),
+        _long_draft(lead="  "),
+        _long_draft()[: facts_module.SHARED_PROSE_MIN - 10],
+    ):
+        doc = read_string(text, "long.txt")[0]
+        facts = Facts(doc, shipped_lexicon())
+        assert facts.prose == "\n\n".join(b.text for b in doc.blocks)
+    markdown = read_string("# Council budget\n\n" + _long_draft(), "long.md")[0]
+    assert Facts(markdown, shipped_lexicon()).prose == "\n\n".join(b.text for b in markdown.blocks)
+
+
+def test_the_shared_prose_gives_the_findings_the_joined_prose_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Quick rejects search the prose: with the source's closing line feed after a hit at
+    # the very end, every rule finds what it found in the prose alone.
+    text = _long_draft()
+    ruleset = load_rules()
+    options = Options()
+    shared = lint_document(read_string(text, "long.txt")[0], ruleset, options).findings
+    monkeypatch.setattr(facts_module, "_source_is_prose", lambda doc: False)
+    joined = lint_document(read_string(text, "long.txt")[0], ruleset, options).findings
+    assert shared == joined
+    assert {"metadata/weekday-mismatch", "ad-text/ad-label"} <= {f.rule for f in shared}
+    assert len(shared) > 4
+
+
+def test_a_file_is_linted_without_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Once decoded, the file's bytes are let go: a 5 MB draft's are 5 MB more.
+    path = tmp_path / "long.txt"
+    path.write_text(_long_draft(), encoding="utf-8")
+    size = path.stat().st_size
+    held: list[int] = []
+    real = engine.lint_document
+
+    def lint_document(*args: Any) -> Any:
+        frame = sys._getframe(1)
+        while frame is not None:  # the callers' variables
+            held.extend(len(v) for v in frame.f_locals.values() if isinstance(v, bytes) and len(v) == size)
+            frame = frame.f_back
+        return real(*args)
+
+    monkeypatch.setattr(engine, "lint_document", lint_document)
+    results = engine.lint_file(str(path), load_rules(), Options())
+    assert results[0].findings and not held
+
+
+def test_line_starts_are_held_compactly() -> None:
+    text = "a line of the draft.\n" * 20_000
+    doc, held, _ = _held(lambda: read_string(text, "lines.txt")[0])
+    assert doc.position(21 * 12_345 + 2) == (12_346, 3)
+    assert doc.line_text(20_000) == "a line of the draft."
+    # its one block, and where each line starts: a tuple of ints took 36 bytes a line
+    # (1.2 MB here), an array takes 8 (0.6 MB)
+    assert held < 2 * len(text)
+
+
+def _letters(number: int) -> str:
+    """A distinct word of letters for each number."""
+    word = "q"
+    while number:
+        number, digit = divmod(number, 26)
+        word += chr(ord("a") + digit)
+    return word
+
+
+def test_duplicate_words_take_two_bytes_each_unless_the_vocabulary_is_large() -> None:
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    small = [" ".join(_VOCABULARY[n * 10 : n * 10 + 20]).capitalize() + "." for n in range(3)]
+    # 70,000 distinct words: their numbers do not fit in two bytes
+    large = [" ".join(_letters(n * 50 + k) for k in range(50)).capitalize() + "." for n in range(1400)]
+    for texts, typecode in ((small, "H"), (large, "i")):
+        doc = read_string("\n\n".join([*texts, texts[1]]), "words.txt")[0]
+        vocabulary: dict[str, int] = {}
+        words = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
+        assert {a.typecode for a in words.values()} == {typecode}
+        assert [list(words[i]) for i in range(len(texts))] == [
+            [vocabulary[w] for w in text.casefold().replace(".", "").split()] for text in texts
+        ]
+        repeats = duplicate._find_repeats(doc.blocks, words, params, list(vocabulary))
+        assert [(r.copy, r.original, r.how) for r in repeats] == [(len(texts), 1, "exactly")]
+
+
+def test_screening_a_long_text_makes_no_copy_of_it() -> None:
+    from newslint.readers import source
+
+    data = ("Le conseil a voté le budget 🙂.\n\n" * 20_000).encode("utf-8")
+    _, _, decoding = _held(lambda: data.decode("utf-8"))
+    decoded, _, screening = _held(lambda: source.screen(data))
+    assert decoded.text == data.decode("utf-8") and not decoded.notices
+    # the emptiness test copied the whole text (strip), four bytes a character here
+    assert screening < 1.1 * decoding
+    for empty in ("", " \n\t\u3000\n"):
+        assert [n.rule for n in source.screen(empty.encode("utf-8")).notices] == ["input/empty"]

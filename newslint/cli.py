@@ -71,6 +71,16 @@ class _Commands(click.Group):
             raise click.exceptions.Exit(INTERRUPTED) from None
 
 
+# The --rules option of `check` and of the commands in newslint.commands.
+rules_option = click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Extra folder or file of YAML rules (repeatable).",
+)
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def main() -> None:
@@ -127,13 +137,7 @@ def main() -> None:
     metavar="CODES",
     help="Languages drafts may be in; others get language/unexpected (comma-separated).",
 )
-@click.option(
-    "--rules",
-    "rules_dirs",
-    multiple=True,
-    type=click.Path(exists=True),
-    help="Extra folder or file of YAML rules (repeatable).",
-)
+@rules_option
 @click.option(
     "--include",
     multiple=True,

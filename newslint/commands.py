@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from newslint.cli import _given, _split, main
+from newslint.cli import _given, _split, main, rules_option
 from newslint.config import describe, load_config
 from newslint.errors import NewslintError
 from newslint.files import collect
@@ -124,13 +124,7 @@ def regex_pack_name(name: str) -> bool:
 
 
 @main.command("rules")
-@click.option(
-    "--rules",
-    "rules_dirs",
-    multiple=True,
-    type=click.Path(exists=True),
-    help="Extra folder or file of YAML rules (repeatable).",
-)
+@rules_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(rules_dirs: tuple[str, ...], output_format: str) -> None:
     """List the rules: id, severity, languages and what each catches."""
@@ -252,13 +246,7 @@ def test_rules(rules_dirs: tuple[str, ...]) -> None:
     metavar="MIB",
     help="Memory a worker may add while checking (Linux address-space limit); a check that needs more gets 503.",
 )
-@click.option(
-    "--rules",
-    "rules_dirs",
-    multiple=True,
-    type=click.Path(exists=True),
-    help="Extra folder or file of YAML rules (repeatable).",
-)
+@rules_option
 @click.option(
     "--fail-on",
     type=click.Choice(WORST_FIRST),

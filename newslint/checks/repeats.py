@@ -15,6 +15,8 @@ the keys are compared whole, so the cost is linear in the number of lines.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,9 +40,28 @@ class Repeat:
     evidence: str
 
 
+@functools.lru_cache(maxsize=4096)
 def words_key(text: str, mask_digits: bool = False) -> str:
     """A line's words, case, accents' form and punctuation aside ("NBC fired Kelly." =
-    "NBC Fired Kelly"); with ``mask_digits`` every number reads 0 ("13:12 WIB" = "13:09 WIB")."""
+    "NBC Fired Kelly"); with ``mask_digits`` every number reads 0 ("13:12 WIB" = "13:09 WIB").
+
+    Several modes key the same lines of a document: the last few thousand keys are kept.
+    ASCII text is keyed by two regexes (the same as ``plain_words_key``, which reads
+    other text a character at a time)."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and its case folding is lower()
+        folded = text.lower()
+        if mask_digits:
+            folded = _ASCII_DIGITS.sub("0", folded)
+        return _ASCII_SEPARATORS.sub(" ", folded).strip()
+    return plain_words_key(text, mask_digits)
+
+
+_ASCII_DIGITS = re.compile("[0-9]+")
+_ASCII_SEPARATORS = re.compile("[^a-z0-9_]+")
+
+
+def plain_words_key(text: str, mask_digits: bool = False) -> str:
+    """``words_key``, a character at a time."""
     out = []
     for char in unicodedata.normalize("NFKC", text).casefold():
         if char.isdigit():

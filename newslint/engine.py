@@ -27,7 +27,7 @@ from newslint.finding import severity_at_least as severity_rank_at_least
 from newslint.fixspan import fix_for
 from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_bytes, source
-from newslint.rules import Rule, RuleSet
+from newslint.rules import LITERAL_INDEX_AFTER, Rule, RuleSet
 from newslint.selection import INTERNAL_ERROR, Selection, Source
 
 RULE_TIMEOUT = "newslint/rule-timeout"
@@ -125,7 +125,7 @@ def resolve_language(doc: Document, options: Options, needed: bool = True, facts
 
 def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Context:
     """The per-document context the checks run in: its language and its facts."""
-    facts = Facts(doc, ruleset.lexicon)
+    facts = Facts(doc, ruleset.lexicon, ruleset.literal_index())
     language = resolve_language(doc, options, needs_language(ruleset, options), facts)
 
     def detect(text: str) -> tuple[str, float]:
@@ -292,6 +292,8 @@ def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
             _ = rule.compiled
     if needs_language(ruleset, options) and not options.language:
         lang_detect.warm(second_tier=large)
+    if files >= LITERAL_INDEX_AFTER:
+        ruleset.literal_index(build=True)
     # What is loaded now lives as long as the run: keep the collector from
     # walking it again and again, and keep the forked workers' copies shared.
     gc.freeze()

@@ -11,9 +11,10 @@ dropped with the document.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Hashable, Iterable
+import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, normalize_line
 from newslint.document import Block, Document
@@ -27,12 +28,14 @@ Line = tuple[int, Block, int, str, str]  # block index, block, text index, line,
 class Facts:
     """Shared, lazily computed facts about one document (see the module docstring)."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Document, lexicon: Lexicon, literals: LiteralIndex | None = None) -> None:
         self.doc = doc
         self.words = WordWork(lexicon)
         self._shared: dict[Callable[[Document], object], object] = {}
         self._once: dict[Hashable, object] = {}
         self._with_literal: dict[str, frozenset[int]] = {}
+        self._literals = literals
+        self._indexed: dict[str, frozenset[int]] | None = None
 
     @cached_property
     def prose(self) -> str:
@@ -64,7 +67,15 @@ class Facts:
         Worked out once per literal, for every rule that names it."""
         found = self._with_literal.get(literal)
         if found is None:
-            found = self._with_literal[literal] = self._blocks_with(literal)
+            index = self._literals
+            if index is not None and literal in index.literals:
+                # the first string of the index asked for: all of them, in one pass
+                if self._indexed is None:
+                    self._indexed = index.blocks_with(self.folded_prose, self.folded_blocks, self._folded_starts)
+                found = self._indexed.get(literal, _NO_BLOCKS)
+            else:
+                found = self._blocks_with(literal)
+            self._with_literal[literal] = found
         return found
 
     def blocks_with_any(self, literals: Iterable[str]) -> frozenset[int]:
@@ -120,6 +131,73 @@ class Facts:
         if key not in self._once:
             self._once[key] = compute()
         return self._once[key]  # type: ignore[return-value]
+
+
+_NO_BLOCKS: frozenset[int] = frozenset()
+LITERAL_MAX = 64
+
+
+class LiteralIndex:
+    """Many strings (the ``requires`` strings of a rule set's patterns), all found in one
+    pass over a document's folded prose instead of one search each.
+
+    The strings make one regex, a trie of them (``_trie``) that at a position matches the
+    longest string found there; a search from each position after a match finds every
+    position where a string starts, and the strings found there are the longest one's
+    prefixes that are strings of the index. Building it costs tens of milliseconds (the
+    regex compiles), a few drafts' worth of searches: the engine builds it for runs and
+    services that lint many documents with one rule set.
+    """
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        # "" needs no search; a long string would nest the trie's regex too deep: those two
+        # are searched for on their own
+        words = sorted({word for word in literals if 0 < len(word) <= LITERAL_MAX})
+        self.literals = frozenset(words)
+        self._pattern = re.compile(_trie(words)) if words else None
+        self._prefixes = {
+            word: tuple(word[:k] for k in range(1, len(word) + 1) if word[:k] in self.literals) for word in words
+        }
+
+    def blocks_with(self, prose: str, blocks: Sequence[str], starts: Sequence[int]) -> dict[str, frozenset[int]]:
+        """For each string of the index in ``prose`` (``blocks`` joined by blank lines, which
+        start at ``starts``), the indices of the blocks that contain it (one found across
+        the blank line between two blocks is in neither)."""
+        found: dict[str, set[int]] = {}
+        if self._pattern is None:
+            return {}
+        search = self._pattern.search
+        m = search(prose)
+        while m is not None:
+            at = m.start()
+            i = bisect.bisect_right(starts, at) - 1
+            end = starts[i] + len(blocks[i])
+            for word in self._prefixes[m.group()]:
+                if at + len(word) <= end:
+                    found.setdefault(word, set()).add(i)
+            m = search(prose, at + 1)
+        return {word: frozenset(where) for word, where in found.items()}
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A regex of ``words`` as a trie: at each node one branch per next character, and the
+    branches optional where a word ends there, so that the longest word matches (a branch
+    that fails gives back to the shorter word)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def source(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + source(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return source(root)
 
 
 FOLD_PIECE = 1 << 16

@@ -26,6 +26,7 @@ import yaml
 from newslint import rulecache
 from newslint.checks import KINDS
 from newslint.errors import RuleError
+from newslint.facts import LiteralIndex
 from newslint.finding import SEVERITY_RANK
 from newslint.lexicon import LEXICON_FILE, Lexicon, keep_shipped, lexicon_files, load_lexicon, shipped_lexicon
 from newslint.yamlsource import load_yaml, yaml_error_line
@@ -86,6 +87,16 @@ class Rule:
         return Rule(**fields)
 
 
+# A rule set builds its one-pass finder of `requires` strings for this many documents.
+LITERAL_INDEX_AFTER = 16
+
+
+@dataclass(slots=True)
+class _Held:
+    index: LiteralIndex | None = None
+    asked: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     """All loaded rules and the language data loaded with them."""
@@ -95,10 +106,32 @@ class RuleSet:
     # The rules that apply to each language some rule names (None: any-language rules only).
     by_language: Mapping[str | None, tuple[Rule, ...]] = field(init=False, compare=False, repr=False)
 
+    # The one-pass finder of the patterns' `requires` strings, once built (see literal_index);
+    # and how many documents asked for it before.
+    _literals: _Held = field(init=False, compare=False, repr=False)
+
     def __post_init__(self) -> None:
         languages = {lang for r in self.rules for lang in (r.languages or ())}
         index = {lang: tuple(r for r in self.rules if r.applies_to(lang)) for lang in (None, *languages)}
         object.__setattr__(self, "by_language", MappingProxyType(index))
+        object.__setattr__(self, "_literals", _Held())
+
+    def literal_index(self, build: bool = False) -> LiteralIndex | None:
+        """The ``requires`` strings of the pattern rules, found in one pass (``facts.LiteralIndex``):
+        built when asked (``build``, by a run of many files) or for the LITERAL_INDEX_AFTER-th
+        document linted with these rules (a service); None until then (the strings are then
+        searched for one at a time, which a few documents repay better than the build)."""
+        held = self._literals
+        if held.index is None:
+            held.asked += 1
+            if build or held.asked >= LITERAL_INDEX_AFTER:
+                held.index = LiteralIndex(
+                    word.casefold()
+                    for r in self.rules
+                    if r.check == "pattern"
+                    for word in (r.params.get("requires") or ())
+                )
+        return held.index
 
     def for_language(self, language: str | None) -> tuple[Rule, ...]:
         """The rules that apply to documents in ``language``."""

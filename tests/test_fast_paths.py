@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.checks import repeats
+from newslint.checks import pattern, repeats
+from newslint.document import Block, Document
+from newslint.engine import Options, lint_document
+from newslint.facts import Facts, LiteralIndex
+from newslint.lexicon import shipped_lexicon
+from newslint.readers import read_string
+from newslint.rules import LITERAL_INDEX_AFTER, RuleSet, load_rules
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
 MIXED = st.text(alphabet=st.sampled_from(list("aZ09 _.,-:\t\n") + ["é", "²", "①", "０", "ß", "İ", "\u0301", "½", "’"]))
@@ -25,3 +31,69 @@ def test_words_key_of_every_ascii_character() -> None:
                 assert repeats.words_key(text, mask) == repeats.plain_words_key(text, mask), (text, mask)
     assert repeats.words_key("13:12 WIB", mask_digits=True) == "0 0 wib"
     assert repeats.words_key("NBC fired Kelly.") == repeats.words_key("NBC Fired  Kelly") == "nbc fired kelly"
+
+
+# --- the one-pass finder of `requires` strings ------------------------------------------
+
+LITERALS = ["a", "ab", "abc", "b", "ba", "ss", "ß", ".", "a.b", "\n", "x\ny", "(", "[a]", "İ".casefold(), "aaa", "aa"]
+literal_text = st.one_of(st.sampled_from(LITERALS + ["ẞ", "AB", " ", "\n\n"]), st.text(alphabet="abx.\n ", max_size=5))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(st.lists(literal_text, max_size=6).map("".join), max_size=5),
+    extra=st.lists(st.text(alphabet="abx.\n ß", min_size=1, max_size=4), max_size=4),
+)
+def test_the_literal_index_finds_each_string_where_a_search_for_it_does(texts: list[str], extra: list[str]) -> None:
+    blocks = tuple(Block.verbatim(text, 0) for text in texts)
+    doc = Document("d.txt", "", "text", blocks)
+    literals = [*LITERALS, *extra]
+    index = LiteralIndex(literals)
+    with_index = Facts(doc, shipped_lexicon(), index)
+    plain = Facts(doc, shipped_lexicon())
+    for literal in [*literals, "zz", ""]:
+        folded = literal.casefold()
+        expected = {i for i, text in enumerate(texts) if folded in text.casefold()} if folded else None
+        assert with_index.blocks_with(folded) == plain.blocks_with(folded), literal
+        if expected is not None:
+            assert plain.blocks_with(folded) == expected
+    assert with_index.blocks_with_any(["ab", "x\ny"]) == plain.blocks_with_any(["ab", "x\ny"])
+
+
+def test_the_literal_index_finds_overlapping_and_nested_strings() -> None:
+    index = LiteralIndex(["ab", "abc", "bcd", "c", "x" * 100])
+    texts = ["abcd", "zab", "c", "bc", "a\n\nbcd"]
+    found = index.blocks_with("\n\n".join(texts), texts, [0, 6, 11, 14, 18])
+    assert found == {"ab": {0, 1}, "abc": {0}, "bcd": {0, 4}, "c": {0, 2, 3, 4}}
+    assert "x" * 100 not in index.literals  # too long for the trie: searched on its own
+
+
+def test_a_rule_set_builds_its_literal_index_when_asked_or_after_a_few_documents() -> None:
+    rules = load_rules()
+    fresh = RuleSet(rules.rules, rules.lexicon)
+    assert all(fresh.literal_index() is None for _ in range(LITERAL_INDEX_AFTER - 1))
+    index = fresh.literal_index()
+    assert index is not None and fresh.literal_index() is index
+    required = {
+        word.casefold() for r in rules if r.check == "pattern" for word in r.compiled_as(pattern.Compiled).requires
+    }
+    assert index.literals == required
+    assert RuleSet(rules.rules, rules.lexicon).literal_index(build=True) is not None
+
+
+# Every shipped pattern rule's examples, one paragraph each.
+EXAMPLES = "\n\n".join(
+    example for r in load_rules() if r.check == "pattern" for example in (*r.examples_flag, *r.examples_pass)
+)
+
+
+def test_the_lint_is_the_same_with_the_literal_index() -> None:
+    rules = load_rules()
+    text = "Baca juga: Harga Emas\n\nPara pemain sepak bola tampil baik.\n\nADVERTISEMENT\n\n" + EXAMPLES
+    doc = read_string(text, "draft.txt")[0]
+    without = RuleSet(rules.rules, rules.lexicon)
+    with_index = RuleSet(rules.rules, rules.lexicon)
+    with_index.literal_index(build=True)
+    plain = lint_document(doc, without, Options())
+    fast = lint_document(doc, with_index, Options())
+    assert plain.findings and plain == fast

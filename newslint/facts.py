@@ -69,10 +69,7 @@ class Facts:
         if found is None:
             index = self._literals
             if index is not None and literal in index.literals:
-                # the first string of the index asked for: all of them, in one pass
-                if self._indexed is None:
-                    self._indexed = index.blocks_with(self.folded_prose, self.folded_blocks, self._folded_starts)
-                found = self._indexed.get(literal, _NO_BLOCKS)
+                found = self._indexed_blocks(index).get(literal, _NO_BLOCKS)
             else:
                 found = self._blocks_with(literal)
             self._with_literal[literal] = found
@@ -80,7 +77,19 @@ class Facts:
 
     def blocks_with_any(self, literals: Iterable[str]) -> frozenset[int]:
         """The indices of the blocks that contain at least one of ``literals`` (``blocks_with``)."""
+        index = self._literals
+        if index is not None and isinstance(literals, tuple | frozenset) and index.literals.issuperset(literals):
+            # all in the index: only the few of them the document has need a look
+            indexed = self._indexed_blocks(index)
+            return frozenset().union(*(indexed[word] for word in indexed.keys() & literals))
         return frozenset().union(*map(self.blocks_with, literals))
+
+    def _indexed_blocks(self, index: LiteralIndex) -> dict[str, frozenset[int]]:
+        """The blocks of every string of the index the document has, found in one pass
+        when a check first asks for one."""
+        if self._indexed is None:
+            self._indexed = index.blocks_with(self.folded_prose, self.folded_blocks, self._folded_starts)
+        return self._indexed
 
     def _blocks_with(self, literal: str) -> frozenset[int]:
         prose, blocks, starts = self.folded_prose, self.folded_blocks, self._folded_starts

@@ -57,7 +57,8 @@ def test_the_literal_index_finds_each_string_where_a_search_for_it_does(texts: l
         assert with_index.blocks_with(folded) == plain.blocks_with(folded), literal
         if expected is not None:
             assert plain.blocks_with(folded) == expected
-    assert with_index.blocks_with_any(["ab", "x\ny"]) == plain.blocks_with_any(["ab", "x\ny"])
+    for group in (["ab", "x\ny"], ("ab", "x\ny"), ("a", "ss", "zz"), tuple(literals), ("b", "")):
+        assert with_index.blocks_with_any(group) == plain.blocks_with_any(group), group
 
 
 def test_the_literal_index_finds_overlapping_and_nested_strings() -> None:

@@ -14,7 +14,7 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from newslint import language as lang_detect
 from newslint.checks import KINDS
@@ -31,6 +31,7 @@ from newslint.rules import LITERAL_INDEX_AFTER, Rule, RuleSet
 from newslint.selection import INTERNAL_ERROR, Selection, Source
 
 RULE_TIMEOUT = "newslint/rule-timeout"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,21 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
     return [r for r in chosen if r.languages is not None or r.id not in specific]
 
 
+MEMO_SIZE = 256  # selections remembered per rule set (a service may see many)
+
+
+def _remembered(ruleset: RuleSet, key: tuple[Any, ...], options: Options, compute: Callable[..., T], *args: Any) -> T:
+    """``compute(*args, options)``, worked out once per rule set for ``key`` and the
+    options' selection (all that these computations read of the options)."""
+    memo = ruleset.memo()
+    full = (*key, options.select, options.ignore, options.config_select, options.config_ignore, options.path_ignore)
+    if full not in memo:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[full] = compute(*args, options)
+    return memo[full]
+
+
 def needs_language(ruleset: RuleSet, options: Options) -> bool:
     """Whether any selected rule depends on the language (else detection is skipped)."""
     return any(options.selects(r.id) and (r.languages is not None or r.check == "language") for r in ruleset)
@@ -126,7 +142,7 @@ def resolve_language(doc: Document, options: Options, needed: bool = True, facts
 def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Context:
     """The per-document context the checks run in: its language and its facts."""
     facts = Facts(doc, ruleset.lexicon, ruleset.literal_index())
-    language = resolve_language(doc, options, needs_language(ruleset, options), facts)
+    language = resolve_language(doc, options, _remembered(ruleset, ("needs",), options, needs_language, ruleset), facts)
 
     def detect(text: str) -> tuple[str, float]:
         return lang_detect.detect(text, facts.words)
@@ -140,7 +156,7 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
     ctx = document_context(doc, ruleset, options)
     language = ctx.language
-    rules = active_rules(ruleset.for_language(language), language, options)
+    rules = _remembered(ruleset, ("rules", language), options, active_rules, ruleset.for_language(language), language)
     for rule in rules:
         try:
             findings.extend(_finding(doc, rule, hit, options) for hit in KINDS[rule.check].check(doc, rule, ctx))

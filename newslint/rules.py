@@ -14,7 +14,7 @@ document first needs them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -95,6 +95,8 @@ LITERAL_INDEX_AFTER = 16
 class _Held:
     index: LiteralIndex | None = None
     asked: int = 0
+    # what the engine works out from these rules and a run's options, per language
+    memo: dict[Hashable, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,11 @@ class RuleSet:
     def languages(self) -> frozenset[str]:
         """Every language some pack has rules for."""
         return frozenset(lang for r in self.rules for lang in (r.languages or ()))
+
+    def memo(self) -> dict[Hashable, Any]:
+        """A place for what the engine works out once from these rules (the rules a
+        language and a selection run, say), keyed by what else it read."""
+        return self._literals.memo
 
     def needs_language(self) -> bool:
         return any(r.languages is not None or r.check == "language" for r in self.rules)

@@ -28,6 +28,8 @@ T = TypeVar("T")
 # A worker allocates and frees many small objects per draft, nearly all freed
 # by reference counting; the cyclic collector need not run every 700 of them.
 _WORKER_GC = (10_000, 10, 10)
+# A run of this many files in one process sets the collector as a worker's.
+SERIAL_GC_FILES = 16
 _PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 0.5  # seconds between the watchdog's looks at the parent
 
@@ -128,10 +130,17 @@ def map_paths(
     """
     jobs = worker_count(paths, jobs)
     if jobs == 1 or "-" in paths:
-        for path in paths:
-            yield task(path)
-            if progress:
-                progress(1)
+        # Many files in this process: the collector as in a worker, for the run only.
+        threshold = gc.get_threshold()
+        if len(paths) >= SERIAL_GC_FILES:
+            gc.set_threshold(*_WORKER_GC)
+        try:
+            for path in paths:
+                yield task(path)
+                if progress:
+                    progress(1)
+        finally:
+            gc.set_threshold(*threshold)
         return
     import concurrent.futures
     import multiprocessing

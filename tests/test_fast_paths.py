@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint import workers
 from newslint.checks import pattern, repeats
 from newslint.document import Block, Document
 from newslint.engine import Options, lint_document
@@ -98,3 +101,35 @@ def test_the_lint_is_the_same_with_the_literal_index() -> None:
     plain = lint_document(doc, without, Options())
     fast = lint_document(doc, with_index, Options())
     assert plain.findings and plain == fast
+
+
+# --- what the engine works out once per rule set and selection ------------------------------
+
+
+def test_the_rules_a_selection_runs_are_remembered_per_selection() -> None:
+    rules = load_rules()
+    ruleset = RuleSet(rules.rules, rules.lexicon)
+    doc = read_string("Baca juga: Harga Emas\n\nPara pemain tampil baik pada laga itu.\n\nADVERTISEMENT\n", "d.txt")[0]
+    answers: dict[tuple[str, ...], list[object]] = {}
+    for options in (
+        Options(),
+        Options(ignore=("markup",)),
+        Options(select=("ad-text",)),
+        Options(),
+        Options(ignore=("ad-text",)),
+    ):
+        result = lint_document(doc, ruleset, options)
+        assert result == lint_document(doc, RuleSet(rules.rules, rules.lexicon), options)
+        answers.setdefault(options.ignore + options.select, []).append(result.findings)
+    assert answers[()][0] == answers[()][1]
+    distinct = [found[0] for found in answers.values()]
+    assert all(a != b for n, a in enumerate(distinct) for b in distinct[n + 1 :])  # each selection its own
+    assert any(key[0] == "rules" for key in ruleset.memo())
+
+
+def test_a_serial_run_of_many_files_collects_garbage_as_a_worker_and_restores_it_after() -> None:
+    before = gc.get_threshold()
+    seen = list(workers.map_paths(lambda path: gc.get_threshold(), ["a"] * workers.SERIAL_GC_FILES, jobs=1))
+    assert set(seen) == {workers._WORKER_GC}
+    assert gc.get_threshold() == before
+    assert list(workers.map_paths(lambda path: gc.get_threshold(), ["a", "b"], jobs=1)) == [before, before]

@@ -152,3 +152,22 @@ def test_rules_load_once_per_process() -> None:
     lint_article(body=BAD_HTML)
     lint_article(body=GOOD_HTML, body_format="markdown")
     assert newslint.default_rules.cache_info().misses == misses
+
+
+def test_an_ads_txt_paste_is_ad_text_down_to_its_comment_lines() -> None:
+    # A block of an ads.txt file pasted into a text draft: its "#" comment lines are the
+    # file's, so they are ad text like the records; a hashtag in the prose is not.
+    body = (
+        "The council met on Tuesday and approved the budget.\n\n"
+        "# Google\n"
+        "google.com, pub-4296839430913713, DIRECT, f08c47fec0942fa0\n"
+        "#Xandr\n"
+        "appnexus.com, 3480, RESELLER\n"
+        "### SSP ###\n\n"
+        "Residents welcomed the plan. #budget2025\n"
+    )
+    result = lint_article(body=body, body_format="text", **META)
+    ad_lines = sorted({f.line for f in result.findings if f.category == "ad-text"})
+    assert ad_lines == [3, 4, 5, 6, 7]
+    assert [f.line for f in result.findings if f.rule == "ad-text/ads-txt-comment"] == [3, 5, 7]
+    assert [f.rule for f in result.findings if f.category != "ad-text"] == []  # "# Google" is no share button

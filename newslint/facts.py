@@ -68,10 +68,8 @@ class Facts:
         found = self._with_literal.get(literal)
         if found is None:
             index = self._literals
-            if index is not None and literal in index.literals:
-                found = self._indexed_blocks(index).get(literal, _NO_BLOCKS)
-            else:
-                found = self._blocks_with(literal)
+            indexed = self._indexed_blocks(index) if index is not None and literal in index.literals else None
+            found = self._blocks_with(literal) if indexed is None else indexed.get(literal, _NO_BLOCKS)
             self._with_literal[literal] = found
         return found
 
@@ -81,14 +79,19 @@ class Facts:
         if index is not None and isinstance(literals, tuple | frozenset) and index.literals.issuperset(literals):
             # all in the index: only the few of them the document has need a look
             indexed = self._indexed_blocks(index)
-            return frozenset().union(*(indexed[word] for word in indexed.keys() & literals))
+            if indexed is not None:
+                return frozenset().union(*(indexed[word] for word in indexed.keys() & literals))
         return frozenset().union(*map(self.blocks_with, literals))
 
-    def _indexed_blocks(self, index: LiteralIndex) -> dict[str, frozenset[int]]:
+    def _indexed_blocks(self, index: LiteralIndex) -> dict[str, frozenset[int]] | None:
         """The blocks of every string of the index the document has, found in one pass
-        when a check first asks for one."""
+        when a check first asks for one; None if the pass gave up (the strings are then
+        searched for one at a time)."""
         if self._indexed is None:
             self._indexed = index.blocks_with(self.folded_prose, self.folded_blocks, self._folded_starts)
+            if self._indexed is None:
+                self._literals = None
+                return None
         return self._indexed
 
     def _blocks_with(self, literal: str) -> frozenset[int]:
@@ -144,6 +147,9 @@ class Facts:
 
 _NO_BLOCKS: frozenset[int] = frozenset()
 LITERAL_MAX = 64
+# The one pass gives up past one place where a string starts per this many characters
+# (news copy has about one per 450).
+HITS_PER_CHARS = 64
 
 
 class LiteralIndex:
@@ -168,16 +174,22 @@ class LiteralIndex:
             word: tuple(word[:k] for k in range(1, len(word) + 1) if word[:k] in self.literals) for word in words
         }
 
-    def blocks_with(self, prose: str, blocks: Sequence[str], starts: Sequence[int]) -> dict[str, frozenset[int]]:
+    def blocks_with(self, prose: str, blocks: Sequence[str], starts: Sequence[int]) -> dict[str, frozenset[int]] | None:
         """For each string of the index in ``prose`` (``blocks`` joined by blank lines, which
         start at ``starts``), the indices of the blocks that contain it (one found across
-        the blank line between two blocks is in neither)."""
+        the blank line between two blocks is in neither). None when the strings start at
+        more places than prose has (a page of "@@@@"): a search per string, which skips to
+        the next block once it has found one, is then the cheaper way."""
         found: dict[str, set[int]] = {}
         if self._pattern is None:
             return {}
         search = self._pattern.search
+        budget = 64 + len(prose) // HITS_PER_CHARS
         m = search(prose)
         while m is not None:
+            budget -= 1
+            if budget < 0:
+                return None
             at = m.start()
             i = bisect.bisect_right(starts, at) - 1
             end = starts[i] + len(blocks[i])

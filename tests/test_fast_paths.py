@@ -133,3 +133,15 @@ def test_a_serial_run_of_many_files_collects_garbage_as_a_worker_and_restores_it
     assert set(seen) == {workers._WORKER_GC}
     assert gc.get_threshold() == before
     assert list(workers.map_paths(lambda path: gc.get_threshold(), ["a", "b"], jobs=1)) == [before, before]
+
+
+def test_the_literal_index_gives_way_to_a_search_per_string_on_a_page_of_one_string() -> None:
+    texts = ["@" * 20_000, "ab @", "plain"]
+    index = LiteralIndex(["@", "ab", "zz"])
+    assert index.blocks_with("\n\n".join(texts), texts, [0, 20_002, 20_008]) is None
+    doc = Document("d.txt", "", "text", tuple(Block.verbatim(text, 0) for text in texts))
+    facts = Facts(doc, shipped_lexicon(), index)
+    assert facts.blocks_with_any(("@", "zz")) == {0, 1}
+    assert facts.blocks_with("ab") == {1} and facts.blocks_with("zz") == frozenset()
+    short = ["ab @", "@@"]
+    assert index.blocks_with("\n\n".join(short), short, [0, 6]) == {"@": {0, 1}, "ab": {0}}

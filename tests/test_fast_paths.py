@@ -34,6 +34,8 @@ def test_words_key_of_every_ascii_character() -> None:
                 assert repeats.words_key(text, mask) == repeats.plain_words_key(text, mask), (text, mask)
     assert repeats.words_key("13:12 WIB", mask_digits=True) == "0 0 wib"
     assert repeats.words_key("NBC fired Kelly.") == repeats.words_key("NBC Fired  Kelly") == "nbc fired kelly"
+    long = "Kata-kata, " * repeats.KEPT_CHARS
+    assert repeats.words_key(long) == repeats.plain_words_key(long) == " ".join(["kata"] * 2 * repeats.KEPT_CHARS)
 
 
 # --- the one-pass finder of `requires` strings ------------------------------------------

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import gc
+import types
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -147,3 +151,54 @@ def test_the_literal_index_gives_way_to_a_search_per_string_on_a_page_of_one_str
     assert facts.blocks_with("ab") == {1} and facts.blocks_with("zz") == frozenset()
     short = ["ab @", "@@"]
     assert index.blocks_with("\n\n".join(short), short, [0, 6]) == {"@": {0, 1}, "ab": {0}}
+
+
+# --- a parallel run warms up while it watches the CPUs ---------------------------------------
+
+
+def test_the_warm_up_runs_during_the_cpu_sample_and_its_own_cpu_time_counts_as_idle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    readings = iter([{0: (100, 1000), 1: (0, 1000)}, {0: (100, 1020), 1: (0, 1020)}])  # both busy
+    monkeypatch.setattr(workers, "_cpu_times", lambda mask: next(readings))
+    clock = {"wall": 0.0, "cpu": 0.0}
+    fake_time = types.SimpleNamespace(
+        monotonic=lambda: clock["wall"],
+        process_time=lambda: clock["cpu"],
+        sleep=lambda s: clock.update(wall=clock["wall"] + s),
+    )
+    monkeypatch.setattr(workers, "time", fake_time)
+    ran: list[str] = []
+
+    def warm_up() -> None:  # 0.3 s, 0.24 s of it on a CPU
+        ran.append("warm")
+        clock["wall"] += 0.3
+        clock["cpu"] += 0.24
+
+    idle = workers.idle_cpus({0, 1}, 0.05, warm_up)
+    assert ran == ["warm"]
+    assert idle == pytest.approx(0.8)  # the CPU this process kept busy, 0.24 of 0.3 s
+    monkeypatch.setattr(workers, "_cpu_times", lambda mask: {})
+    assert workers.idle_cpus({0, 1}, 0.05, warm_up) is None and ran == ["warm", "warm"]  # run even so
+
+
+def test_a_default_jobs_run_warms_up_once_while_it_watches_the_cpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = []
+    for n in range(64):
+        (tmp_path / f"d{n}.txt").write_text("A longer draft.\n" * 600, encoding="utf-8")
+        paths.append(str(tmp_path / f"d{n}.txt"))
+    order: list[str] = []
+
+    def available(meanwhile: Callable[[], None] | None = None) -> int:
+        order.append("sample")
+        if meanwhile is not None:
+            meanwhile()
+        order.append("sampled")
+        return 1  # a busy machine: the run stays in this process
+
+    monkeypatch.setattr(workers, "available_cpus", available)
+    found = list(workers.map_paths(len, paths, 0, warm=lambda files: order.append(f"warm {files}")))
+    assert found == [len(p) for p in paths]
+    assert order == ["sample", "warm 64", "sampled"]

@@ -301,7 +301,8 @@ def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
     or more every worker meets drafts in the pack languages and some that need the second
     tier of profiles: all the selected rules compile and that tier loads here, once. In a
     smaller run the rules of one language compile in the workers that meet a document in
-    it, and the second tier loads in a worker that needs it."""
+    it, and the second tier loads in a worker that needs it. A run of LITERAL_INDEX_AFTER
+    files or more builds the one-pass finder of the patterns' ``requires`` strings here."""
     large = files >= SECOND_TIER_FILES
     for rule in ruleset if large else ruleset.for_language(None):
         if options.selects(rule.id):

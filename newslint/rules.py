@@ -14,7 +14,7 @@ document first needs them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -26,7 +26,6 @@ import yaml
 from newslint import rulecache
 from newslint.checks import KINDS
 from newslint.errors import RuleError
-from newslint.facts import LiteralIndex
 from newslint.finding import SEVERITY_RANK
 from newslint.lexicon import LEXICON_FILE, Lexicon, keep_shipped, lexicon_files, load_lexicon, shipped_lexicon
 from newslint.yamlsource import load_yaml, yaml_error_line
@@ -87,18 +86,6 @@ class Rule:
         return Rule(**fields)
 
 
-# A rule set builds its one-pass finder of `requires` strings for this many documents.
-LITERAL_INDEX_AFTER = 16
-
-
-@dataclass(slots=True)
-class _Held:
-    index: LiteralIndex | None = None
-    asked: int = 0
-    # what the engine works out from these rules and a run's options, per language
-    memo: dict[Hashable, Any] = field(default_factory=dict)
-
-
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     """All loaded rules and the language data loaded with them."""
@@ -108,32 +95,10 @@ class RuleSet:
     # The rules that apply to each language some rule names (None: any-language rules only).
     by_language: Mapping[str | None, tuple[Rule, ...]] = field(init=False, compare=False, repr=False)
 
-    # The one-pass finder of the patterns' `requires` strings, once built (see literal_index);
-    # and how many documents asked for it before.
-    _literals: _Held = field(init=False, compare=False, repr=False)
-
     def __post_init__(self) -> None:
         languages = {lang for r in self.rules for lang in (r.languages or ())}
         index = {lang: tuple(r for r in self.rules if r.applies_to(lang)) for lang in (None, *languages)}
         object.__setattr__(self, "by_language", MappingProxyType(index))
-        object.__setattr__(self, "_literals", _Held())
-
-    def literal_index(self, build: bool = False) -> LiteralIndex | None:
-        """The ``requires`` strings of the pattern rules, found in one pass (``facts.LiteralIndex``):
-        built when asked (``build``, by a run of many files) or for the LITERAL_INDEX_AFTER-th
-        document linted with these rules (a service); None until then (the strings are then
-        searched for one at a time, which a few documents repay better than the build)."""
-        held = self._literals
-        if held.index is None:
-            held.asked += 1
-            if build or held.asked >= LITERAL_INDEX_AFTER:
-                held.index = LiteralIndex(
-                    word.casefold()
-                    for r in self.rules
-                    if r.check == "pattern"
-                    for word in (r.params.get("requires") or ())
-                )
-        return held.index
 
     def for_language(self, language: str | None) -> tuple[Rule, ...]:
         """The rules that apply to documents in ``language``."""
@@ -143,11 +108,6 @@ class RuleSet:
     def languages(self) -> frozenset[str]:
         """Every language some pack has rules for."""
         return frozenset(lang for r in self.rules for lang in (r.languages or ()))
-
-    def memo(self) -> dict[Hashable, Any]:
-        """A place for what the engine works out once from these rules (the rules a
-        language and a selection run, say), keyed by what else it read."""
-        return self._literals.memo
 
     def needs_language(self) -> bool:
         return any(r.languages is not None or r.check == "language" for r in self.rules)

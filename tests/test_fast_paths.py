@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import workers
+from newslint import engine, workers
 from newslint.checks import pattern, repeats
 from newslint.document import Block, Document
-from newslint.engine import Options, lint_document
+from newslint.engine import LITERAL_INDEX_AFTER, Options, lint_document
 from newslint.facts import Facts, LiteralIndex
 from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_string
-from newslint.rules import LITERAL_INDEX_AFTER, RuleSet, load_rules
+from newslint.rules import RuleSet, load_rules
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
 MIXED = st.text(alphabet=st.sampled_from(list("aZ09 _.,-:\t\n") + ["é", "²", "①", "０", "ß", "İ", "\u0301", "½", "’"]))
@@ -81,14 +81,14 @@ def test_the_literal_index_finds_overlapping_and_nested_strings() -> None:
 def test_a_rule_set_builds_its_literal_index_when_asked_or_after_a_few_documents() -> None:
     rules = load_rules()
     fresh = RuleSet(rules.rules, rules.lexicon)
-    assert all(fresh.literal_index() is None for _ in range(LITERAL_INDEX_AFTER - 1))
-    index = fresh.literal_index()
-    assert index is not None and fresh.literal_index() is index
+    assert all(engine.literal_index(fresh) is None for _ in range(LITERAL_INDEX_AFTER - 1))
+    index = engine.literal_index(fresh)
+    assert index is not None and engine.literal_index(fresh) is index
     required = {
         word.casefold() for r in rules if r.check == "pattern" for word in r.compiled_as(pattern.Compiled).requires
     }
     assert index.literals == required
-    assert RuleSet(rules.rules, rules.lexicon).literal_index(build=True) is not None
+    assert engine.literal_index(RuleSet(rules.rules, rules.lexicon), build=True) is not None
 
 
 # Every shipped pattern rule's examples, one paragraph each.
@@ -103,7 +103,7 @@ def test_the_lint_is_the_same_with_the_literal_index() -> None:
     doc = read_string(text, "draft.txt")[0]
     without = RuleSet(rules.rules, rules.lexicon)
     with_index = RuleSet(rules.rules, rules.lexicon)
-    with_index.literal_index(build=True)
+    engine.literal_index(with_index, build=True)
     plain = lint_document(doc, without, Options())
     fast = lint_document(doc, with_index, Options())
     assert plain.findings and plain == fast
@@ -130,7 +130,7 @@ def test_the_rules_a_selection_runs_are_remembered_per_selection() -> None:
     assert answers[()][0] == answers[()][1]
     distinct = [found[0] for found in answers.values()]
     assert all(a != b for n, a in enumerate(distinct) for b in distinct[n + 1 :])  # each selection its own
-    assert any(key[0] == "rules" for key in ruleset.memo())
+    assert any(key[0] == "rules" for key in engine._derived_from(ruleset).memo)
 
 
 def test_a_serial_run_of_many_files_collects_garbage_as_a_worker_and_restores_it_after() -> None:

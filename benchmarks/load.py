@@ -10,6 +10,16 @@ after, and memory summed over every server process (front and workers).
     apt-get install -y wrk
     python benchmarks/load.py                       # 2 s warm-up, 5 rounds of 10 s per level
     python benchmarks/load.py --workers 2 --rounds 7 --seconds 15
+    git archive main | tar -x -C /tmp/main-src && python benchmarks/load.py --against /tmp/main-src
+
+With ``--against`` a second service, from another source tree, runs beside this
+one and the runs alternate between them within each round, so that a change is
+judged against the machine's load of the same minutes. The CPU columns are the
+CPU time (user + system, from /proc) the front process, the worker processes
+and wrk spent during the runs, per check: they vary much less with other
+programs' load than the latencies do. "workers busy" is the workers' CPU time
+over the run's wall time times the number of workers: near 100% at 8 clients
+on a quiet machine when the workers never wait between checks.
 
 Targets (issue 12): 8-client throughput >= 1.6x the 1-client throughput; p99 at
 8 clients <= 5x the 1-client p50.
@@ -18,8 +28,10 @@ Targets (issue 12): 8-client throughput >= 1.6x the 1-client throughput; p99 at
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -106,6 +118,9 @@ class Run:
     p50_ms: float
     p99_ms: float
     wrong: int  # answers that were not a 200 with the expected finding, or socket errors
+    cpu_front: float = 0.0  # CPU seconds (user + system) the front process spent in this run
+    cpu_workers: float = 0.0  # ... the worker processes
+    cpu_wrk: float = 0.0  # ... wrk itself, on the same cores
 
     @property
     def rps(self) -> float:
@@ -119,14 +134,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def service(workers: int | None) -> Iterator[tuple[str, int]]:
-    """The service in a subprocess on a free port: (url, pid), stopped however the run ends."""
+def service(workers: int | None, source: Path | None = None) -> Iterator[tuple[str, int]]:
+    """The service in a subprocess on a free port: (url, pid), stopped however the run ends;
+    from the newslint source tree ``source`` when given, else the one this Python imports."""
     port = free_port()
     extra = ["--workers", str(workers)] if workers else []
+    env = dict(os.environ)
+    if source is not None:
+        env["PYTHONPATH"] = str(source.resolve())
     proc = subprocess.Popen(
         [sys.executable, "-m", "newslint", "serve", "--port", str(port), *extra],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=source,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -145,9 +166,12 @@ def service(workers: int | None) -> Iterator[tuple[str, int]]:
         proc.wait(timeout=10)
 
 
-def wrk(url: str, clients: int, seconds: float, body_file: Path) -> Run:
-    """One wrk run: ``clients`` keep-alive connections from one wrk thread."""
+def wrk(url: str, clients: int, seconds: float, body_file: Path, pid: int | None = None) -> Run:
+    """One wrk run: ``clients`` keep-alive connections from one wrk thread, with the CPU time
+    the server (front, workers) and wrk spent in it when the server's ``pid`` is given."""
     env = {**os.environ, "NEWSLINT_LOAD_BODY": str(body_file)}
+    before = cpu_seconds(pid) if pid else (0.0, 0.0)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(
         [
             "wrk",
@@ -165,6 +189,8 @@ def wrk(url: str, clients: int, seconds: float, body_file: Path) -> Run:
         env=env,
         check=True,
     ).stdout
+    after = cpu_seconds(pid) if pid else (0.0, 0.0)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     numbers = json.loads(out.strip().splitlines()[-1])
     return Run(
         clients,
@@ -173,6 +199,9 @@ def wrk(url: str, clients: int, seconds: float, body_file: Path) -> Run:
         numbers["p50_us"] / 1000,
         numbers["p99_us"] / 1000,
         numbers["wrong"] + numbers["socket_errors"],
+        after[0] - before[0],
+        after[1] - before[1],
+        used.ru_utime + used.ru_stime - children.ru_utime - children.ru_stime,
     )
 
 
@@ -232,15 +261,23 @@ def report(
         f"load before: {loads[0]}",
         f"load after:  {loads[1]}",
         "",
-        "| clients | req/s (median) | p50 ms | p99 ms | wrong answers |",
-        "|--------:|---------------:|-------:|-------:|--------------:|",
+        "| clients | req/s (median) | p50 ms | p99 ms | wrong answers | CPU ms/check: front | workers | wrk "
+        "| workers busy |",
+        "|--------:|---------------:|-------:|-------:|--------------:|--------------------:|--------:|----:"
+        "|-------------:|",
     ]
     for n, level in by_level.items():
+        done = sum(r.requests for r in level) or 1
+        busy = sum(r.cpu_workers for r in level) / (sum(r.seconds for r in level) * int(workers))
         lines.append(
             f"| {n:>7} | {statistics.median(r.rps for r in level):>14.1f} "
             f"| {statistics.median(r.p50_ms for r in level):>6.1f} "
             f"| {statistics.median(r.p99_ms for r in level):>6.1f} "
-            f"| {sum(r.wrong for r in level):>13} |"
+            f"| {sum(r.wrong for r in level):>13} "
+            f"| {sum(r.cpu_front for r in level) / done * 1000:>19.3f} "
+            f"| {sum(r.cpu_workers for r in level) / done * 1000:>7.2f} "
+            f"| {sum(r.cpu_wrk for r in level) / done * 1000:>.3f} "
+            f"| {busy:>12.0%} |"
         )
     if 1 in by_level and 8 in by_level:
         pairs = list(zip(by_level[1], by_level[8], strict=True))
@@ -267,30 +304,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=10.0, help="per run")
     parser.add_argument("--workers", type=int, help="server workers (default: the server's own)")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="DIR",
+        help="also run the service from this newslint source tree (e.g. an export of main: "
+        "git archive main | tar -x -C DIR), in the same rounds, alternating which goes first",
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install -y wrk)")
     body = json.dumps(ARTICLE).encode("utf-8")
-    with tempfile.TemporaryDirectory() as tmp, service(args.workers) as (url, pid):
-        body_file = Path(tmp) / "article.json"
+    names = ["this tree"] + ([f"{args.against}"] if args.against else [])
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        body_file = tmp / "article.json"
         body_file.write_bytes(body)
-        wrk(url, 2, 2, body_file)  # warm-up: connections, caches, every worker
-        loads, runs, memory = [uptime()], [], []
-        front_before, workers_before = cpu_seconds(pid)
-        for _ in range(args.rounds):
+        servers = [stack.enter_context(service(args.workers))]
+        if args.against:
+            servers.append(stack.enter_context(service(args.workers, args.against)))
+        for url, _ in servers:
+            wrk(url, 2, 2, body_file)  # warm-up: connections, caches, every worker
+        loads = [uptime()]
+        runs: list[list[Run]] = [[] for _ in servers]
+        memory: list[list[tuple[float, float, int]]] = [[] for _ in servers]
+        for round_ in range(args.rounds):
             for n in args.clients:
-                runs.append(wrk(url, n, args.seconds, body_file))
-                memory.append(server_memory(pid))
-        front_after, workers_after = cpu_seconds(pid)
+                order = range(len(servers)) if round_ % 2 == 0 else reversed(range(len(servers)))
+                for i in order:
+                    url, pid = servers[i]
+                    runs[i].append(wrk(url, n, args.seconds, body_file, pid))
+                    memory[i].append(server_memory(pid))
         loads.append(uptime())
-    workers = str(args.workers or memory[0][2] - 1)
-    print(report(runs, args.clients, len(body), workers, loads, memory))
-    done = sum(r.requests for r in runs)
-    print(
-        f"CPU per check: front {(front_after - front_before) / done * 1000:.2f} ms, workers "
-        f"{(workers_after - workers_before) / done * 1000:.2f} ms (over {done} checks)"
-    )
-    return 1 if any(r.wrong for r in runs) else 0
+    for i, name in enumerate(names):
+        workers = str(args.workers or memory[i][0][2] - 1)
+        if len(names) > 1:
+            print(f"== {name}")
+        print(report(runs[i], args.clients, len(body), workers, loads, memory[i]))
+    return 1 if any(r.wrong for server in runs for r in server) else 0
 
 
 if __name__ == "__main__":

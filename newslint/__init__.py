@@ -12,10 +12,14 @@ The public API::
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
 
+# Not typing.TYPE_CHECKING: the command imports this package before it pauses the cyclic
+# collector, and typing is better imported after that (type checkers read this name alike).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
     from newslint.api import ArticleResult, lint_article
     from newslint.document import Block, Document
     from newslint.engine import Options

@@ -4,6 +4,15 @@ newslint looks for ``newslint.yaml``, ``.newslint.yaml`` or a ``[tool.newslint]`
 table in ``pyproject.toml``, from the linted path upward to the filesystem root;
 the first one found wins. Flags given on the command line replace the file's
 value of the same key (black's rule: explicit flags always win).
+
+Validating a file against the config schema needs ``jsonschema``, whose import
+costs as much as the rest of a one-file run, and reading it needs ``yaml``. A
+file that passed is noted in the user cache folder (see ``newslint.rulecache``):
+its path, its whole text and the values read from it, under an entry named by
+the path and newslint's code (which holds the schema). A later run whose file
+has exactly that text takes the values from the note, without parsing or the
+schema check; the checks that depend on the disk (rule folders that must exist,
+pack names) run every time, and a file that failed is never noted.
 """
 
 from __future__ import annotations
@@ -163,6 +172,10 @@ def parse_config(path: Path) -> Config:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: cannot read config file: {e}") from e
+    noted = _noted(path, text)
+    if noted is not None:
+        _check_values(path, text, noted)
+        return _build(path, text, noted)
     if path.suffix == ".toml":
         tool = _read_toml(path, text).get("tool", {})
         if not isinstance(tool, dict) or "newslint" not in tool:
@@ -173,7 +186,63 @@ def parse_config(path: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the configuration must be a mapping of keys to values")
     validate_config(path, text, data)
+    _note(path, text, data)
     return _build(path, text, data)
+
+
+def _note_file(path: Path) -> Path | None:
+    """Where a validated config file ``path`` is noted; None when the cache is off."""
+    from newslint import rulecache
+
+    folder = rulecache.cache_dir()
+    if folder is None:
+        return None
+    name = rulecache.digest(os.fsencode(path) + b"\n" + rulecache.code_fingerprint().encode())
+    return folder / "configs" / f"{name}.marshal"
+
+
+def _noted(path: Path, text: str) -> dict[str, Any] | None:
+    """The values of ``path`` as noted when this newslint validated exactly this text; None
+    when it did not."""
+    import marshal
+
+    note = _note_file(path)
+    if note is None:
+        return None
+    try:
+        noted = marshal.loads(note.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not isinstance(noted, tuple) or len(noted) != 3 or noted[:2] != (os.fsencode(path), text):
+        return None
+    return noted[2] if isinstance(noted[2], dict) else None
+
+
+def _note(path: Path, text: str, data: Mapping[str, Any]) -> None:
+    """Note a validated file's text and values (not when marshal cannot hold them: a date)."""
+    import marshal
+
+    from newslint import rulecache
+
+    note = _note_file(path)
+    if note is None:
+        return
+    values = _plain(data)
+    try:
+        entry = marshal.dumps((os.fsencode(path), text, values))
+    except ValueError:
+        return
+    if marshal.loads(entry)[2] == values:
+        rulecache.write_atomic(note, entry)
+
+
+def _plain(value: Any) -> Any:
+    """YAML's or TOML's values with plain dicts and lists (marshal takes no subclasses)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _read_yaml(path: Path, text: str) -> Any:

@@ -8,10 +8,10 @@ newslint is an ``internal-error`` finding for that file and the run goes on.
 
 from __future__ import annotations
 
-from typing import IO, Any
+import threading
+from typing import IO, TYPE_CHECKING, Any
 
 import click
-import yaml
 
 
 class NewslintError(click.ClickException):
@@ -55,9 +55,36 @@ class FileChangedError(Exception):
     """A file changed on disk between reading and fixing it (the fix is not written)."""
 
 
-class AliasBombError(yaml.MarkedYAMLError):
-    """YAML whose aliases expand it too far, refer to themselves or nest too deep (a "billion laughs").
+if TYPE_CHECKING:
+    import yaml
 
-    A ``yaml.YAMLError``, so every loader's caller reports it as it reports a
-    syntax error: with the file and line.
-    """
+    class AliasBombError(yaml.MarkedYAMLError):
+        """YAML whose aliases expand it too far, refer to themselves or nest too deep."""
+
+
+_MAKING = threading.Lock()
+
+
+def __getattr__(name: str) -> Any:
+    # AliasBombError is a yaml.YAMLError; made on first use, so that importing this module, as
+    # every run does, does not import yaml (a tenth of a one-file run).
+    if name == "AliasBombError":
+        with _MAKING:  # one class, whichever thread asks first
+            if name not in globals():
+                globals()[name] = _alias_bomb_error()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _alias_bomb_error() -> type:
+    import yaml
+
+    class AliasBombError(yaml.MarkedYAMLError):
+        """YAML whose aliases expand it too far, refer to themselves or nest too deep (a "billion laughs").
+
+        A ``yaml.YAMLError``, so every loader's caller reports it as it reports a
+        syntax error: with the file and line.
+        """
+
+    AliasBombError.__qualname__ = "AliasBombError"  # as defined here at the top: picklable
+    return AliasBombError

@@ -24,10 +24,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 import regex
-import yaml
 
 from newslint.errors import RuleError
-from newslint.yamlsource import safe_load, yaml_error_line
 
 LEXICON_FILE = "lexicon.yaml"
 
@@ -106,6 +104,10 @@ def keep_shipped(lexicon: Lexicon) -> None:
 
 
 def _read(path: Path) -> Lexicon:
+    import yaml  # here: a run whose lexicon comes from the rule cache needs no YAML
+
+    from newslint.yamlsource import safe_load, yaml_error_line
+
     try:
         data = safe_load(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as e:

@@ -21,14 +21,12 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 import regex
-import yaml
 
 from newslint import rulecache
 from newslint.checks import KINDS
 from newslint.errors import RuleError
 from newslint.finding import SEVERITY_RANK
 from newslint.lexicon import LEXICON_FILE, Lexicon, keep_shipped, lexicon_files, load_lexicon, shipped_lexicon
-from newslint.yamlsource import load_yaml, yaml_error_line
 
 T = TypeVar("T")
 _NOT_COMPILED = object()  # a cached rule's parameters, until a document needs them
@@ -227,6 +225,12 @@ def load_rule_file(path: Path, validate: bool = True) -> list[Rule]:
 
 def parse_rule_file(path: Path, text: str, validate: bool) -> list[Rule]:
     """Parse, validate (against the schema if ``validate``) and compile one rule file's text."""
+    # Imported here: a run whose rules come from the cache needs no YAML (importing it is
+    # about a tenth of a one-file run).
+    import yaml
+
+    from newslint.yamlsource import load_yaml, yaml_error_line
+
     try:
         data = load_yaml(text)
     except yaml.YAMLError as e:

@@ -380,3 +380,83 @@ def test_a_finding_on_a_crlf_line_of_raw_html_ends_before_its_line_break() -> No
     result = lint_article(body="<div>\r\n<div>\r\n<div>\r\n", body_format="markdown", language="en")
     spans = [(f.line, f.column, f.end_column) for f in result.findings if f.rule == "markup/recurring-line"]
     assert spans == [(1, 1, 6), (2, 1, 6), (3, 1, 6)]  # "<div>" is columns 1-5
+
+
+def labelled(text: str, labels: tuple[str, ...] = ("Baca juga", "Read also")) -> list[int]:
+    doc = read_string(text, "draft.txt")[0]
+    keys = frozenset(map(blocks._label_key, labels))
+    return [line for line, _ in blocks.labelled_lists(blocks.lines_of(doc), keys, 3)]
+
+
+def test_headlines_under_a_widget_label_are_flagged_after_the_first() -> None:
+    text = paragraphs(PROSE_1, "Read also:", *HEADLINES[:3], PROSE_2)
+    # lines: prose, label, three headlines, prose; the first headline is the label's (widget-line)
+    assert labelled(text) == [3, 4]
+
+
+def test_a_single_headline_and_a_crosshead_under_a_label_are_left_alone() -> None:
+    assert labelled(paragraphs(PROSE_1, "Read also:", HEADLINES[0], "What happens next", PROSE_2)) == []
+
+
+def test_headlines_under_a_line_that_is_not_a_label_are_left_alone() -> None:
+    assert labelled(paragraphs(PROSE_1, "In the news", *HEADLINES[:3], PROSE_2)) == []
+
+
+def test_a_headline_printed_twice_after_the_article_is_flagged_both_times() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, HEADLINES[0], HEADLINES[0], "(ab/cd)")
+    found = lint("doubled-headline", text, "draft.txt")
+    assert [line for line, _ in found] == [5, 7]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [HEADLINES[0]],  # printed once
+        [HEADLINES[0], HEADLINES[0], HEADLINES[0]],  # three times: markup/recurring-line's
+        [HEADLINES[0], HEADLINES[0], PROSE_1],  # a caption printed twice, then the text goes on
+        ["26 Mei - 4 Juni : Rp 300.000", "26 Mei - 4 Juni : Rp 300.000"],  # a table's entry
+    ],
+)
+def test_what_is_not_a_doubled_teaser(tail: list[str]) -> None:
+    assert lint("doubled-headline", paragraphs(PROSE_1, PROSE_2, *tail), "draft.txt") == []
+
+
+def test_a_closing_list_of_a_few_words_an_item_is_the_articles_own() -> None:
+    items = [
+        "Obama knew about Hillary’s private email server",
+        "Obama IRS targets conservatives",
+        "Benghazi-gate",
+        "Operation Fast & Furious",
+        "Extortion 17",
+        "Miriam Carey",
+        "Birth certificate",
+        "Executive orders",
+        "Refusal to prosecute New Black Panthers",
+        "Egypt",
+    ]
+    assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *items), "draft.txt", min_run=5) == []
+
+
+def broken(text: str) -> list[int]:
+    doc = read_string(text, "draft.txt")[0]
+    anchors = frozenset({"whatsapp channel"})
+    return [line for line, _ in blocks.broken_prompts(blocks.lines_of(doc), anchors, 2)]
+
+
+def test_the_fragments_of_a_prompt_broken_at_its_links_are_flagged() -> None:
+    text = paragraphs(
+        PROSE_1, "Follow", "breaking news", "and", "our picks", "on your phone: join the WhatsApp Channel :"
+    )
+    assert broken(text) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Follow", "on your phone: join the WhatsApp Channel :"],  # one fragment is not a broken prompt
+        ["Follow", "breaking news", "On your phone: join the WhatsApp Channel :"],  # does not go on from them
+        ["He", "added", "that police traced the WhatsApp channel the group used."],  # a sentence about a channel
+    ],
+)
+def test_what_is_not_a_broken_prompt(tail: list[str]) -> None:
+    assert broken(paragraphs(PROSE_1, *tail)) == []

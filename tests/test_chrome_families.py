@@ -106,3 +106,106 @@ def test_a_line_of_a_packs_phrase_list_gets_no_second_finding(language: str, chr
 )
 def test_prose_that_resembles_a_family_is_left_alone(language: str, prose: str) -> None:
     assert findings(prose, language) == []
+
+
+@pytest.mark.parametrize(
+    "language, chrome, rule",
+    [
+        (
+            "id",
+            "Sidang dipimpin hakim Arif dan Sumartanto.Baca JugaWarga Bandung Terkena Virus",
+            "markup/inline-read-also",
+        ),
+        (
+            "id",
+            "Film itu tayang pekan depan. Baca artikel menarik lainnya:Devano Beberkan Tantangan",
+            "markup/inline-read-also",
+        ),
+        (
+            "id",
+            "Simak update terbaru hanya di KapanLagi, karena kalau bukan sekarang, kapan lagi?",
+            "markup/site-promo",
+        ),
+        ("id", "Baca kisah inspiratif kandidat polisi teladan di sini", "markup/click-here-line"),
+        (
+            "id",
+            'ini kan ibarat main bola," lanjut Pras. (eva/fca) badan komunikasi pemerintah pco prabowo subianto',
+            "markup/glued-tag-list",
+        ),
+        ("ms", "Dapatkan maklumat lanjut di Pusat Maklumat dan Arkib Media Mulia Sdn Bhd.", "markup/archive-promo"),
+        ("ms", "Antara peristiwa lain yang menarik", "markup/widget-line"),
+        ("en", "Prices rose again in May. READ MORE: Inflation Hits a Ten-Year High", "markup/inline-read-also"),
+        ("fr", "Les prix ont encore augmenté en mai. Lire aussi : La BCE relève ses taux", "markup/inline-read-also"),
+        ("es", "Los precios subieron en mayo. Lee también: El BCE sube los tipos", "markup/inline-read-also"),
+        ("pt", "Os preços subiram em maio. Leia também: BC eleva os juros", "markup/inline-read-also"),
+        ("de", "Die Preise stiegen im Mai. Mehr zum Thema: EZB erhöht die Zinsen", "markup/inline-read-also"),
+        ("ms", "Harga naik lagi pada Mei. Baca juga: Bank Negara naikkan kadar", "markup/inline-read-also"),
+        ("en", "Prices rose again in May.Join our WhatsApp channel for the latest news.", "markup/follow-prompt"),
+        ("es", "Vea todos los blogs", "markup/widget-line"),
+    ],
+)
+def test_a_glued_or_inline_widget_is_reported_once(language: str, chrome: str, rule: str) -> None:
+    assert findings(chrome, language) == [(3, rule)]
+
+
+@pytest.mark.parametrize(
+    "language, prose",
+    [
+        ("id", "Warga dapat menemukan informasi terbaru di situs BMKG, kata petugas kepada wartawan."),
+        ("id", "Mereka sudah lama tinggal di sini dan tidak mau pindah ke tempat lain, kata warga."),
+        ("id", "Harga cabai naik (kg/hari) menurut data dinas pertanian pada pekan lalu."),
+        ("ms", "Orang ramai boleh mendapatkan maklumat lanjut di laman web rasmi jabatan itu, katanya."),
+        ("en", "He urged voters to read more. Related questions were left for the next meeting."),
+        ("fr", "Il a conseillé de lire aussi : les conditions générales, selon l'association."),
+        ("en", "Police said he had joined a Telegram channel used by the group to plan the attack."),
+        ("es", "Ver más allá de la política es necesario, dijo el alcalde a los vecinos."),
+    ],
+)
+def test_prose_like_the_new_families_is_left_alone(language: str, prose: str) -> None:
+    assert findings(prose, language) == []
+
+
+@pytest.mark.parametrize(
+    "language, label, headline",
+    [
+        ("fr", "Lire aussi :", "Le maire défend la fermeture de deux bibliothèques"),
+        ("es", "Lee también:", "El alcalde defiende el cierre de dos bibliotecas"),
+        ("pt", "Leia também:", "Prefeito defende fechamento de duas bibliotecas"),
+        ("de", "Mehr zum Thema:", "Bürgermeister verteidigt Schließung zweier Bibliotheken"),
+        ("ms", "Baca juga:", "Datuk Bandar pertahan rancangan tutup dua perpustakaan"),
+    ],
+)
+def test_a_read_also_label_takes_its_headline_with_it_in_every_pack(language: str, label: str, headline: str) -> None:
+    assert findings(f"{label}\n\n{headline}", language) == [(3, "markup/widget-line"), (5, "markup/widget-line")]
+
+
+@pytest.mark.parametrize(
+    "language, chrome",
+    [
+        ("en", "FOR ENTIRE ARTICLE CLICK LINK"),
+        ("fr", "Cliquez ici pour lire la suite"),
+        ("es", "Haz clic aquí para ver el vídeo"),
+        ("pt", "Clique aqui para ler a matéria completa"),
+        ("de", "Klicken Sie hier, um den ganzen Artikel zu lesen"),
+        ("id", "Tonton videonya di sini."),
+    ],
+)
+def test_a_link_prompt_whose_link_is_gone_is_reported_once(language: str, chrome: str) -> None:
+    assert findings(chrome, language) == [(3, "markup/click-here-line")]
+
+
+@pytest.mark.parametrize(
+    "language, chrome",
+    [
+        ("en", "Your Vote Matters! Vote Now!"),
+        ("fr", "Participez au sondage"),
+        ("de", "Jetzt abstimmen!"),
+        ("id", "Ikuti polling"),
+    ],
+)
+def test_a_poll_widgets_call_is_reported_once(language: str, chrome: str) -> None:
+    assert findings(chrome, language) == [(3, "markup/poll-prompt")]
+
+
+def test_a_quoted_call_to_vote_is_prose() -> None:
+    assert findings("“Vote now,” the senator urged the crowd outside the hall on Monday.", "en") == []

@@ -332,3 +332,80 @@ def test_rules_json_is_the_shared_rule_to_json(runner) -> None:
 
     listed = json.loads(runner.invoke(main, ["rules", "--format", "json"]).stdout)
     assert listed == [rule_to_json(r) for r in load_rules()]
+
+
+@pytest.fixture
+def counted_validation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A cache folder of the test's own, and the config files the schema check ran on."""
+    import newslint.config as config_module
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    validated: list[Path] = []
+    real = config_module.validate_config
+
+    def counting(path: Path, text: str, data: object) -> None:
+        validated.append(path)
+        real(path, text, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(config_module, "validate_config", counting)
+    return validated
+
+
+def test_a_config_validated_before_with_the_same_text_skips_the_schema_and_the_parse(
+    tmp_path: Path, counted_validation: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newslint.config as config_module
+
+    parsed: list[str] = []
+    real_read = config_module._read_yaml
+    monkeypatch.setattr(config_module, "_read_yaml", lambda path, text: parsed.append(text) or real_read(path, text))
+    config = tmp_path / "newslint.yaml"
+    config.write_text("fail-on: warning\nignore: [metadata]\nseverity: {markup/embed-marker: info}\n")
+    first = load_config([str(tmp_path)])
+    assert load_config([str(tmp_path)]) == first
+    assert first.fail_on == "warning" and first.ignore == ("metadata",)
+    assert dict(first.severity) == {"markup/embed-marker": "info"}
+    assert counted_validation == [config.resolve()]
+    assert len(parsed) == 1  # read from the note the second time: no YAML parse
+    config.write_text("fail-on: info\nignore: [metadata]\n")
+    assert load_config([str(tmp_path)]).fail_on == "info"
+    assert len(counted_validation) == 2
+
+
+def test_a_config_that_failed_is_checked_again_every_time(tmp_path: Path, counted_validation: list[Path]) -> None:
+    (tmp_path / "newslint.yaml").write_text("fail-on: sometimes\n")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="fail-on"):
+            load_config([str(tmp_path)])
+    assert len(counted_validation) == 2
+
+
+def test_what_depends_on_the_disk_is_checked_even_for_a_config_validated_before(
+    tmp_path: Path, counted_validation: list[Path]
+) -> None:
+    (tmp_path / "house-rules").mkdir()
+    (tmp_path / "newslint.yaml").write_text("rules: [house-rules]\n")
+    load_config([str(tmp_path)])
+    (tmp_path / "house-rules").rmdir()
+    with pytest.raises(ConfigError, match="house-rules"):
+        load_config([str(tmp_path)])
+    assert len(counted_validation) == 1
+
+
+def test_with_the_cache_off_every_config_is_validated(
+    tmp_path: Path, counted_validation: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", "")
+    (tmp_path / "newslint.yaml").write_text("fail-on: warning\n")
+    for _ in range(2):
+        load_config([str(tmp_path)])
+    assert len(counted_validation) == 2
+
+
+def test_a_pyproject_table_validated_before_gives_the_same_config(
+    tmp_path: Path, counted_validation: list[Path]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nfail-on = "warning"\nselect = ["markup"]\n')
+    first = load_config([str(tmp_path)])
+    assert load_config([str(tmp_path)]) == first
+    assert first.select == ("markup",) and len(counted_validation) == 1

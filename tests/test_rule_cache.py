@@ -225,3 +225,27 @@ def test_a_change_to_newslint_or_a_corrupt_snapshot_is_a_full_load(
     monkeypatch.setattr(rulecache, "code_fingerprint", lambda: "another newslint")
     load_rules()
     assert len(full_loads) == 3
+
+
+def test_the_code_fingerprint_follows_every_source_file_of_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "newslint"
+    (package / "checks" / "__pycache__").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "checks" / "kind.py").write_text("KIND = 'kind'\n")
+    (package / "schema.json").write_text("{}")
+    monkeypatch.setattr(rulecache, "_PACKAGE", package)
+
+    def fingerprint() -> str:
+        return rulecache.code_fingerprint.__wrapped__()
+
+    before = fingerprint()
+    (package / "checks" / "__pycache__" / "kind.cpython-311.pyc").write_bytes(b"compiled")
+    (package / "notes.txt").write_text("not code")
+    assert fingerprint() == before
+    (package / "checks" / "kind.py").write_text("KIND = 'kinds'\n")
+    edited = fingerprint()
+    assert edited != before
+    (package / "checks" / "other.py").write_text("")
+    assert fingerprint() != edited

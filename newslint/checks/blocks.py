@@ -32,6 +32,16 @@ Modes:
   lines, where a comparison of whole paragraphs cannot see it (``repeats.repeated_lines``).
 - ``recurrence``: a short line printed three or more times in a row, or once per post of
   a comment thread that ends the page (``repeats.recurring``).
+- ``labelled-list``: a related-links widget under its label: a line that is only one of
+  the rule's ``labels`` ("Baca Juga", "Read also:"), then ``min_run`` or more headline
+  lines in a row. The first headline is reported with its label by the pack's
+  ``markup/widget-line`` (``headline_after``); this mode reports the ones after it.
+- ``doubled-headline``: a headline printed twice in a row after the article's last
+  paragraph, as a video widget prints its title (and the title again as its caption).
+- ``broken-prompt``: a prompt broken into lines at its links: ``min_run`` or more
+  fragments of one to three words, none ending a sentence, right before a line that goes
+  on from them in lower case and ends on one of the rule's ``labels`` (the channel it
+  points at, "WhatsApp Channel :").
 
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
@@ -61,7 +71,19 @@ PARAMETERS: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["mode"],
     "properties": {
-        "mode": {"enum": ["related-list", "nav-menu", "hard-wrap", "repeated-title", "recurrence", "repeated-line"]},
+        "mode": {
+            "enum": [
+                "related-list",
+                "nav-menu",
+                "hard-wrap",
+                "repeated-title",
+                "recurrence",
+                "repeated-line",
+                "labelled-list",
+                "doubled-headline",
+                "broken-prompt",
+            ]
+        },
         "min_run": {
             "type": "integer",
             "minimum": 2,
@@ -73,6 +95,12 @@ PARAMETERS: dict[str, Any] = {
             "minimum": 2,
             "default": 3,
             "description": "lines in a run of links or 'Section | Headline' lines",
+        },
+        "labels": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "labelled-list: the widget labels a run of headlines sits under (case, colon "
+            "ignored); broken-prompt: the words of the line the fragments lead to",
         },
     },
 }
@@ -89,6 +117,8 @@ MENU_LETTERS = 2
 GAP = 1  # lines of another shape a run may hold between two of its own
 LABEL_WORDS = 8  # a label above a run is this short
 CLOSING_WORDS = 8  # the lines after a run that closes the page are this short
+ITEM_WORDS = 6  # a long list whose middle line is shorter than this is items, not headlines
+ITEM_RUN = 10  # ... and long is this many lines (a site's closing links are fewer)
 WRAP_CHARS = 40  # a broken line at least this long is prose wrapped at a width, not verse
 WRAP_WORDS = 6
 SENTENCE_END = frozenset(".!?…。！？")
@@ -122,11 +152,13 @@ class Compiled:
     mode: str
     min_run: int
     min_marked_run: int
+    labels: frozenset[str] = frozenset()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
-    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]))
+    labels = frozenset(_label_key(label) for label in params["labels"])
+    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +183,25 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled = rule.compiled_as(Compiled)
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
+        return
+    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt"):
+        lines = ctx.facts.shared(lines_of)
+        if compiled.mode == "labelled-list":
+            widget = labelled_lists(lines, compiled.labels, compiled.min_run)
+        elif compiled.mode == "broken-prompt":
+            widget = broken_prompts(lines, compiled.labels, compiled.min_run)
+        else:
+            widget = doubled_headlines(lines)
+        for index, evidence in widget:
+            line = lines[index]
+            yield block_hit(
+                line.block,
+                line.block_index,
+                line.start,
+                line.start + len(line.text),
+                match=line.text.strip(),
+                evidence=evidence,
+            )
         return
     if compiled.mode in ("repeated-title", "recurrence", "repeated-line"):
         lines = ctx.facts.shared(lines_of)
@@ -367,10 +418,17 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         return None
     if menus * 4 > len(members) and not _closes_page(lines, j):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
+    if menus * 4 > len(members) and len(members) >= ITEM_RUN and _median_words(members) < ITEM_WORDS:
+        return None  # a long list of a few words an item ("Egypt", "Executive orders"): the article's own
     exclaimed = sum(1 for line in members if _core(line.text)[-1:] in "!?")
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines
     return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+def _median_words(members: tuple[Line, ...]) -> int:
+    counts = sorted(len(line.text.split()) for line in members)
+    return counts[len(counts) // 2]
 
 
 def _closes_page(lines: list[Line], j: int) -> bool:
@@ -417,6 +475,77 @@ def _data_lines(members: tuple[Line, ...]) -> int:
 def _capitalised(text: str) -> bool:
     """Every word opens with a capital or is not a word ("Mercedes Benz", "TELEVISIÓN")."""
     return all(not word[:1].islower() for word in text.split())
+
+
+# -- widgets told by their label or by a doubled title --------------------------------------
+
+
+def _label_key(text: str) -> str:
+    """A label as compared: case, spaces and the closing colon or dash ignored."""
+    return " ".join(trim_end(text).strip().rstrip(":：-–—»>").split()).casefold()
+
+
+def labelled_lists(lines: list[Line], labels: frozenset[str], min_run: int) -> list[tuple[int, str]]:
+    """The second and later headlines of each run of ``min_run`` or more headline lines
+    right under a line that is only a widget's label; a table's entries are not headlines."""
+    out: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if len(line.text) > 60 or _label_key(line.text) not in labels:
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].shape == HEADLINE and _DATA_LINE.search(lines[j].text) is None:
+            if j + 1 < len(lines) and lines[j + 1].text.strip() == lines[j].text.strip():
+                break  # a headline printed twice is another widget (markup/doubled-headline)
+            j += 1
+        size = j - i - 1
+        if size >= min_run:
+            label = trim_end(line.text).strip()
+            out.extend((k, f"headline {k - i} of {size} under the label '{label}'") for k in range(i + 2, j))
+    return out
+
+
+def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
+    """Headline lines printed exactly twice in a row after the article's last paragraph,
+    with only the page's short closing lines after them (both copies; three or more in a
+    row are markup/recurring-line's)."""
+    article = _article_prose(lines)
+    if not article:
+        return []
+    texts = [trim_end(line.text).strip() for line in lines]
+    out: list[tuple[int, str]] = []
+    for i in range(article[-1] + 1, len(lines) - 1):
+        if lines[i].shape != HEADLINE or texts[i] != texts[i + 1] or _DATA_LINE.search(texts[i]):
+            continue  # a table's entry said twice is not a headline
+        if texts[i - 1] == texts[i] or (i + 2 < len(lines) and texts[i + 2] == texts[i]):
+            continue
+        if not _closes_page(lines, i + 2):
+            continue  # text goes on after it: a caption printed twice, not the page's closing widget
+        out.append((i, "a headline printed twice in a row after the article's last paragraph"))
+        out.append((i + 1, "the headline above printed again after the article's last paragraph"))
+    return out
+
+
+def broken_prompts(lines: list[Line], anchors: frozenset[str], min_run: int) -> list[tuple[int, str]]:
+    """The fragments of a prompt broken at its links: ``min_run`` or more lines of one to
+    three words, none ending a sentence, right before a line that opens in lower case (it
+    goes on from them) and ends on an anchor, pointing at the channel's link."""
+    out: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        text = trim_end(line.text).strip()
+        pointer = text.rstrip(" :").casefold()
+        if not text[:1].islower() or not any(pointer.endswith(anchor) for anchor in anchors):
+            continue  # the prompt's line ends pointing at its channel ("... WhatsApp Channel :")
+        j = i
+        while j > 0 and _fragment(lines[j - 1].text):
+            j -= 1
+        if i - j >= min_run:
+            out.extend((k, f"fragment {k - j + 1} of {i - j} of a prompt broken at its links") for k in range(j, i))
+    return out
+
+
+def _fragment(text: str) -> bool:
+    text = trim_end(text).strip()
+    return 0 < len(text.split(None, MENU_WORDS)) <= MENU_WORDS and not _ends_sentence(text) and not text.endswith(":")
 
 
 # -- hard wraps -----------------------------------------------------------------------------

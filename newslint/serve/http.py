@@ -216,13 +216,20 @@ class Front:
         return end, deadline
 
     async def _wait_idle(self, conn: Connection) -> None:
-        try:
-            data = await within(conn.reader.read(_READ), self.config.keep_alive)
-        except asyncio.TimeoutError:
-            raise _closed() from None
+        """Wait for a request on an idle connection; ``close_idle`` ends the wait after
+        ``keep_alive`` seconds (one sweep a fraction of a second, not one timer a request)."""
+        if conn.idle_since is None:
+            conn.idle_since = time.monotonic()
+        data = await conn.reader.read(_READ)
         if not data:
             raise _closed()
         conn.buffer += data
+
+    def close_idle(self) -> None:
+        """Close the connections idle for longer than ``keep_alive``, without an answer."""
+        too_old = time.monotonic() - self.config.keep_alive
+        for conn in [c for c in self.connections if c.idle_since is not None and c.idle_since < too_old]:
+            conn.writer.transport.abort()
 
     async def _fill(self, conn: Connection, deadline: float, what: str) -> None:
         try:
@@ -256,7 +263,7 @@ class Front:
             ("Content-Length", str(len(body))),
             ("Cache-Control", "no-store"),
             ("X-Content-Type-Options", "nosniff"),
-            ("Date", email.utils.formatdate(usegmt=True)),
+            ("Date", _http_date()),
             ("Connection", "keep-alive" if keep else "close"),
             *response.headers,
         ]
@@ -340,15 +347,38 @@ def _content_length(headers: dict[str, str], max_body: int) -> int:
 
 
 def _printable(text: str) -> str:
+    if text.isprintable():
+        return text[:200]
     return "".join(ch if ch.isprintable() else "?" for ch in text)[:200]
+
+
+_date: tuple[int, str] = (0, "")
+
+
+def _http_date() -> str:
+    """The Date header's value, formatted once a second, not once an answer."""
+    global _date
+    now = int(time.time())
+    if _date[0] != now:
+        _date = (now, email.utils.formatdate(now, usegmt=True))
+    return _date[1]
 
 
 async def run(front: Front, sock: Any) -> None:
     """Serve on the listening socket until cancelled; then accept no more connections."""
     server = await asyncio.start_server(front.serve_connection, sock=sock, limit=_READ)
+    sweeper = asyncio.ensure_future(_sweep(front))
     try:
         await server.serve_forever()
     except asyncio.CancelledError:
         pass  # a stop signal: the caller lets the requests under way finish
     finally:
         server.close()
+        sweeper.cancel()
+
+
+async def _sweep(front: Front) -> None:
+    every = min(max(front.config.keep_alive / 4, 0.05), 1.0)
+    while True:
+        await asyncio.sleep(every)
+        front.close_idle()

@@ -243,11 +243,18 @@ def directory(newslint: str, drafts: Path, files: int, repeat: int, with_proseli
         )
     default = median(runs["newslint check DIR"], lambda r: r.wall)
     serial = median(runs["newslint check --jobs 1 DIR"], lambda r: r.wall)
-    print(f"default jobs / --jobs 1 speed: {serial / default:.2f}x (target: at least 1.0x)")
+    default_cpu = median(runs["newslint check DIR"], lambda r: r.cpu)
+    serial_cpu = median(runs["newslint check --jobs 1 DIR"], lambda r: r.cpu)
+    print(
+        f"default jobs / --jobs 1 speed: {serial / default:.2f}x (target: at least 1.0x); "
+        f"CPU {serial_cpu / default_cpu:.2f}x"
+    )
+    print(f"newslint CPU per draft: {serial_cpu / files * 1000:.2f} ms with --jobs 1 (the run's start included)")
     if proselint:
+        prose_cpu = median(runs["proselint check DIR"], lambda r: r.cpu)
         print(
             f"newslint / proselint speed: {median(runs['proselint check DIR'], lambda r: r.wall) / default:.1f}x "
-            "(target: at least 12x)"
+            f"(target: at least 12x); CPU {prose_cpu / default_cpu:.1f}x, with --jobs 1 {prose_cpu / serial_cpu:.1f}x"
         )
     print("memory is summed over every process of the run (the CLI and its workers)")
 

@@ -14,14 +14,14 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from newslint import language as lang_detect
 from newslint.checks import KINDS
 from newslint.checks.base import Context, Hit
 from newslint.document import Document, Notice
 from newslint.errors import CheckTimeout
-from newslint.facts import Facts
+from newslint.facts import Facts, LiteralIndex
 from newslint.finding import FileResult, Finding
 from newslint.finding import severity_at_least as severity_rank_at_least
 from newslint.fixspan import fix_for
@@ -31,6 +31,7 @@ from newslint.rules import Rule, RuleSet
 from newslint.selection import INTERNAL_ERROR, Selection, Source
 
 RULE_TIMEOUT = "newslint/rule-timeout"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,63 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
     return [r for r in chosen if r.languages is not None or r.id not in specific]
 
 
+# --- what the engine works out once per rule set ----------------------------------------------
+# Kept here, by the rule set's identity, not in the rule set (records hold no caches): the
+# rule sets of the last few runs or services, each with what was worked out from it.
+
+MEMO_SIZE = 256  # selections remembered per rule set (a service may see many)
+RULE_SETS_KEPT = 8
+# A rule set builds its one-pass finder of `requires` strings for this many documents.
+LITERAL_INDEX_AFTER = 16
+
+
+@dataclass(slots=True)
+class _Derived:
+    ruleset: RuleSet
+    index: LiteralIndex | None = None
+    asked: int = 0
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+
+
+_derived: dict[int, _Derived] = {}
+
+
+def _derived_from(ruleset: RuleSet) -> _Derived:
+    derived = _derived.get(id(ruleset))
+    if derived is None or derived.ruleset is not ruleset:
+        if len(_derived) >= RULE_SETS_KEPT:
+            _derived.clear()
+        derived = _derived[id(ruleset)] = _Derived(ruleset)
+    return derived
+
+
+def literal_index(ruleset: RuleSet, build: bool = False) -> LiteralIndex | None:
+    """The ``requires`` strings of the pattern rules, found in one pass (``facts.LiteralIndex``):
+    built when asked (``build``, by a run of many files) or for the LITERAL_INDEX_AFTER-th
+    document linted with these rules (a service); None until then (the strings are then
+    searched for one at a time, which a few documents repay better than the build)."""
+    derived = _derived_from(ruleset)
+    if derived.index is None:
+        derived.asked += 1
+        if build or derived.asked >= LITERAL_INDEX_AFTER:
+            derived.index = LiteralIndex(
+                word.casefold() for r in ruleset if r.check == "pattern" for word in (r.params.get("requires") or ())
+            )
+    return derived.index
+
+
+def _remembered(ruleset: RuleSet, key: tuple[Any, ...], options: Options, compute: Callable[..., T], *args: Any) -> T:
+    """``compute(*args, options)``, worked out once per rule set for ``key`` and the
+    options' selection (all that these computations read of the options)."""
+    memo = _derived_from(ruleset).memo
+    full = (*key, options.select, options.ignore, options.config_select, options.config_ignore, options.path_ignore)
+    if full not in memo:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[full] = compute(*args, options)
+    return memo[full]
+
+
 def needs_language(ruleset: RuleSet, options: Options) -> bool:
     """Whether any selected rule depends on the language (else detection is skipped)."""
     return any(options.selects(r.id) and (r.languages is not None or r.check == "language") for r in ruleset)
@@ -125,8 +183,8 @@ def resolve_language(doc: Document, options: Options, needed: bool = True, facts
 
 def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Context:
     """The per-document context the checks run in: its language and its facts."""
-    facts = Facts(doc, ruleset.lexicon)
-    language = resolve_language(doc, options, needs_language(ruleset, options), facts)
+    facts = Facts(doc, ruleset.lexicon, literal_index(ruleset))
+    language = resolve_language(doc, options, _remembered(ruleset, ("needs",), options, needs_language, ruleset), facts)
 
     def detect(text: str) -> tuple[str, float]:
         return lang_detect.detect(text, facts.words)
@@ -140,7 +198,7 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
     ctx = document_context(doc, ruleset, options)
     language = ctx.language
-    rules = active_rules(ruleset.for_language(language), language, options)
+    rules = _remembered(ruleset, ("rules", language), options, active_rules, ruleset.for_language(language), language)
     for rule in rules:
         try:
             findings.extend(_finding(doc, rule, hit, options) for hit in KINDS[rule.check].check(doc, rule, ctx))
@@ -302,13 +360,16 @@ def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
     or more every worker meets drafts in the pack languages and some that need the second
     tier of profiles: all the selected rules compile and that tier loads here, once. In a
     smaller run the rules of one language compile in the workers that meet a document in
-    it, and the second tier loads in a worker that needs it."""
+    it, and the second tier loads in a worker that needs it. A run of LITERAL_INDEX_AFTER
+    files or more builds the one-pass finder of the patterns' ``requires`` strings here."""
     large = files >= SECOND_TIER_FILES
     for rule in ruleset if large else ruleset.for_language(None):
         if options.selects(rule.id):
             _ = rule.compiled
     if needs_language(ruleset, options) and not options.language:
         lang_detect.warm(second_tier=large)
+    if files >= LITERAL_INDEX_AFTER:
+        literal_index(ruleset, build=True)
     # What is loaded now lives as long as the run: keep the collector from
     # walking it again and again, and keep the forked workers' copies shared.
     gc.freeze()

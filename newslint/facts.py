@@ -11,10 +11,11 @@ dropped with the document.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, normalize_line
 from newslint.document import Block, Document
@@ -28,12 +29,14 @@ Line = tuple[int, Block, int, str, str]  # block index, block, text index, line,
 class Facts:
     """Shared, lazily computed facts about one document (see the module docstring)."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Document, lexicon: Lexicon, literals: LiteralIndex | None = None) -> None:
         self.doc = doc
         self.words = WordWork(lexicon)
         self._shared: dict[Callable[[Document], object], object] = {}
         self._once: dict[Hashable, object] = {}
         self._with_literal: dict[str, frozenset[int]] = {}
+        self._literals = literals
+        self._indexed: dict[str, frozenset[int]] | None = None
 
     @cached_property
     def prose(self) -> str:
@@ -82,12 +85,32 @@ class Facts:
         Worked out once per literal, for every rule that names it."""
         found = self._with_literal.get(literal)
         if found is None:
-            found = self._with_literal[literal] = self._blocks_with(literal)
+            index = self._literals
+            indexed = self._indexed_blocks(index) if index is not None and literal in index.literals else None
+            found = self._blocks_with(literal) if indexed is None else indexed.get(literal, _NO_BLOCKS)
+            self._with_literal[literal] = found
         return found
 
     def blocks_with_any(self, literals: Iterable[str]) -> frozenset[int]:
         """The indices of the blocks that contain at least one of ``literals`` (``blocks_with``)."""
+        index = self._literals
+        if index is not None and isinstance(literals, tuple | frozenset) and index.literals.issuperset(literals):
+            # all in the index: only the few of them the document has need a look
+            indexed = self._indexed_blocks(index)
+            if indexed is not None:
+                return frozenset().union(*(indexed[word] for word in indexed.keys() & literals))
         return frozenset().union(*map(self.blocks_with, literals))
+
+    def _indexed_blocks(self, index: LiteralIndex) -> dict[str, frozenset[int]] | None:
+        """The blocks of every string of the index the document has, found in one pass
+        when a check first asks for one; None if the pass gave up (the strings are then
+        searched for one at a time)."""
+        if self._indexed is None:
+            self._indexed = index.blocks_with(*self._folded)
+            if self._indexed is None:
+                self._literals = None
+                return None
+        return self._indexed
 
     def _blocks_with(self, literal: str) -> frozenset[int]:
         prose, starts = self._folded
@@ -164,6 +187,92 @@ def _source_is_prose(doc: Document) -> bool:
         at += len(block.text)
     tail = len(source) - at
     return tail <= 4 and source.endswith("\n" * tail)
+
+
+_NO_BLOCKS: frozenset[int] = frozenset()
+LITERAL_MAX = 64
+# The one pass gives up past one place where a string starts per this many characters
+# (news copy has about one per 450).
+HITS_PER_CHARS = 64
+
+
+class LiteralIndex:
+    """Many strings (the ``requires`` strings of a rule set's patterns), all found in one
+    pass over a document's folded prose instead of one search each.
+
+    The strings make one regex, a trie of them (``_trie``) that at a position matches the
+    longest string found there; a search from each position after a match finds every
+    position where a string starts, and the strings found there are the longest one's
+    prefixes that are strings of the index. Building it costs tens of milliseconds (the
+    regex compiles), a few drafts' worth of searches: the engine builds it for runs and
+    services that lint many documents with one rule set.
+    """
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        # "" needs no search; a long string would nest the trie's regex too deep: those two
+        # are searched for on their own
+        words = sorted({word for word in literals if 0 < len(word) <= LITERAL_MAX})
+        self.literals = frozenset(words)
+        # The trie searches the folded prose as UTF-8 (see ``Facts._folded``): a string's
+        # bytes match there where its characters match in the text.
+        self._pattern = re.compile(_trie(words).encode("utf-8", "surrogatepass")) if words else None
+        self._prefixes = {
+            _utf8(word): tuple(
+                (word[:k], len(_utf8(word[:k]))) for k in range(1, len(word) + 1) if word[:k] in self.literals
+            )
+            for word in words
+        }
+
+    def blocks_with(self, prose: bytes | bytearray, starts: Sequence[int]) -> dict[str, frozenset[int]] | None:
+        """For each string of the index in ``prose`` (case-folded blocks in UTF-8, joined by
+        blank lines; block i spans ``starts[i]`` to ``starts[i + 1] - 2``, the last entry
+        being the length plus two), the indices of the blocks that contain it (one found
+        across the blank line between two blocks is in neither). None when the strings
+        start at more places than prose has (a page of "@@@@"): a search per string, which
+        skips to the next block once it has found one, is then the cheaper way."""
+        found: dict[str, set[int]] = {}
+        if self._pattern is None:
+            return {}
+        search = self._pattern.search
+        budget = 64 + len(prose) // HITS_PER_CHARS
+        m = search(prose)
+        while m is not None:
+            budget -= 1
+            if budget < 0:
+                return None
+            at = m.start()
+            i = bisect.bisect_right(starts, at) - 1
+            end = starts[i + 1] - 2
+            for word, size in self._prefixes[m.group()]:
+                if at + size <= end:
+                    found.setdefault(word, set()).add(i)
+            m = search(prose, at + 1)
+        return {word: frozenset(where) for word, where in found.items()}
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A regex of ``words`` as a trie: at each node one branch per next character, and the
+    branches optional where a word ends there, so that the longest word matches (a branch
+    that fails gives back to the shorter word)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def source(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + source(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return source(root)
 
 
 FOLD_PIECE = 1 << 16

@@ -28,6 +28,8 @@ T = TypeVar("T")
 # A worker allocates and frees many small objects per draft, nearly all freed
 # by reference counting; the cyclic collector need not run every 700 of them.
 _WORKER_GC = (10_000, 10, 10)
+# A run of this many files in one process sets the collector as a worker's.
+SERIAL_GC_FILES = 16
 _PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 0.5  # seconds between the watchdog's looks at the parent
 
@@ -42,7 +44,7 @@ IDLE_SAMPLE = 0.2
 _task: dict[str, Callable[[str], Any]] = {}
 
 
-def available_cpus() -> int:
+def available_cpus(meanwhile: Callable[[], None] | None = None) -> int:
     """The CPUs this process may run on (its affinity mask, not the machine's count), less
     those other work keeps busy: on a busy machine extra workers only queue for the same
     cores and add their start-up to the run.
@@ -51,13 +53,15 @@ def available_cpus() -> int:
     elsewhere, or when that cannot be read, the one-minute load average. The load average
     lags: it still counts a run that has just ended (a previous command of a script, a
     benchmark's previous round) as busy for a minute after, and would keep a folder run
-    on one core of an idle machine."""
+    on one core of an idle machine.
+
+    ``meanwhile()``, if given, runs once, during the sample (see ``idle_cpus``)."""
     try:
         mask = set(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not Linux
         mask = set(range(os.cpu_count() or 1))
     cpus = len(mask) or 1
-    idle = idle_cpus(mask, IDLE_SAMPLE)
+    idle = idle_cpus(mask, IDLE_SAMPLE) if meanwhile is None else idle_cpus(mask, IDLE_SAMPLE, meanwhile)
     if idle is not None:
         return max(1, min(cpus, round(idle)))
     try:
@@ -67,19 +71,32 @@ def available_cpus() -> int:
     return max(1, cpus - busy)
 
 
-def idle_cpus(mask: set[int], seconds: float) -> float | None:
+def idle_cpus(mask: set[int], seconds: float, meanwhile: Callable[[], None] | None = None) -> float | None:
     """How many of the CPUs in ``mask`` sat idle over the next ``seconds`` (1.0 for each
-    CPU idle throughout), from two readings of ``/proc/stat``; None where there is none."""
+    CPU idle throughout), from two readings of ``/proc/stat``; None where there is none.
+
+    ``meanwhile()``, if given, runs once between the readings instead of a sleep (the
+    sample then lasts at least as long as it does): the CPU time this process spent on it
+    counts as idle, since without this run it would have been."""
     first = _cpu_times(mask)
     if not first:
+        if meanwhile is not None:
+            meanwhile()
         return None
-    time.sleep(seconds)
+    start, own = time.monotonic(), time.process_time()
+    if meanwhile is not None:
+        meanwhile()
+    own = time.process_time() - own
+    time.sleep(max(0.0, seconds - (time.monotonic() - start)))
+    elapsed = time.monotonic() - start
     second = _cpu_times(mask)
     idle = 0.0
     for cpu in first.keys() & second.keys():
         total = second[cpu][1] - first[cpu][1]
         if total > 0:
             idle += (second[cpu][0] - first[cpu][0]) / total
+    if meanwhile is not None and elapsed > 0:
+        idle = min(float(len(first)), idle + min(1.0, own / elapsed))
     return idle if second else None
 
 
@@ -99,8 +116,9 @@ def _cpu_times(mask: set[int]) -> dict[int, tuple[int, int]]:
     return times
 
 
-def worker_count(paths: Sequence[str], jobs: int) -> int:
-    """``jobs`` when given (> 0), else as many workers as the input's size repays."""
+def worker_count(paths: Sequence[str], jobs: int, meanwhile: Callable[[], None] | None = None) -> int:
+    """``jobs`` when given (> 0), else as many workers as the input's size repays.
+    ``meanwhile()``, if given, runs while the CPUs are watched, if they are."""
     if jobs > 0:
         return max(1, min(jobs, len(paths)))
     size = 0
@@ -110,7 +128,7 @@ def worker_count(paths: Sequence[str], jobs: int) -> int:
     by_work = min(1 + size // BYTES_PER_WORKER, max(1, len(paths) // MIN_FILES_PER_WORKER))
     if by_work == 1:
         return 1  # no need to look at the CPUs
-    return max(1, min(available_cpus(), by_work))
+    return max(1, min(available_cpus() if meanwhile is None else available_cpus(meanwhile), by_work))
 
 
 def map_paths(
@@ -126,22 +144,38 @@ def map_paths(
     Standard input (``-``) is read here, so a run that includes it stays in this process.
     ``warm(number of paths)`` runs once before the workers start (what it loads, they inherit on Linux).
     """
-    jobs = worker_count(paths, jobs)
+    fork = sys.platform.startswith("linux")
+    warmed: list[bool] = []
+
+    def warm_up() -> None:
+        if warm is not None:
+            warm(len(paths))
+            warmed.append(True)
+
+    # The warm-up runs while the CPUs are watched (a sleep otherwise); a serial run that
+    # follows it does the same work, only earlier.
+    jobs = worker_count(paths, jobs, warm_up if fork and warm is not None and "-" not in paths else None)
     if jobs == 1 or "-" in paths:
-        for path in paths:
-            yield task(path)
-            if progress:
-                progress(1)
+        # Many files in this process: the collector as in a worker, for the run only.
+        threshold = gc.get_threshold()
+        if len(paths) >= SERIAL_GC_FILES:
+            gc.set_threshold(*_WORKER_GC)
+        try:
+            for path in paths:
+                yield task(path)
+                if progress:
+                    progress(1)
+        finally:
+            gc.set_threshold(*threshold)
         return
     import concurrent.futures
     import multiprocessing
 
-    fork = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool: concurrent.futures.ProcessPoolExecutor | None = None
     finished = False
     try:  # a Ctrl-C at any point from here on must stop the workers, or the exit waits for them
-        if fork and warm is not None:
+        if fork and warm is not None and not warmed:
             warm(len(paths))
         pool = concurrent.futures.ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid())

@@ -15,6 +15,8 @@ the keys are compared whole, so the cost is linear in the number of lines.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +42,35 @@ class Repeat:
 
 def words_key(text: str, mask_digits: bool = False) -> str:
     """A line's words, case, accents' form and punctuation aside ("NBC fired Kelly." =
-    "NBC Fired Kelly"); with ``mask_digits`` every number reads 0 ("13:12 WIB" = "13:09 WIB")."""
+    "NBC Fired Kelly"); with ``mask_digits`` every number reads 0 ("13:12 WIB" = "13:09 WIB").
+
+    Several modes key the same lines of a document: the keys of the last few hundred lines
+    of up to KEPT_CHARS are kept. ASCII text is keyed by two regexes (the same as
+    ``plain_words_key``, which reads other text a character at a time)."""
+    if len(text) > KEPT_CHARS:
+        return _words_key(text, mask_digits)
+    return _kept_words_key(text, mask_digits)
+
+
+KEPT_CHARS = 1500
+
+
+def _words_key(text: str, mask_digits: bool) -> str:
+    if text.isascii():  # NFKC leaves ASCII as it is, and its case folding is lower()
+        folded = text.lower()
+        if mask_digits:
+            folded = _ASCII_DIGITS.sub("0", folded)
+        return _ASCII_SEPARATORS.sub(" ", folded).strip()
+    return plain_words_key(text, mask_digits)
+
+
+_kept_words_key = functools.lru_cache(maxsize=512)(_words_key)
+_ASCII_DIGITS = re.compile("[0-9]+")
+_ASCII_SEPARATORS = re.compile("[^a-z0-9_]+")
+
+
+def plain_words_key(text: str, mask_digits: bool = False) -> str:
+    """``words_key``, a character at a time."""
     out = []
     for char in unicodedata.normalize("NFKC", text).casefold():
         if char.isdigit():

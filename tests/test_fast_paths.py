@@ -1,0 +1,214 @@
+"""The lint's fast paths give the answers of the plain ones they stand for."""
+
+from __future__ import annotations
+
+import gc
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import engine, workers
+from newslint.checks import pattern, repeats
+from newslint.document import Block, Document
+from newslint.engine import LITERAL_INDEX_AFTER, Options, lint_document
+from newslint.facts import Facts, LiteralIndex
+from newslint.lexicon import shipped_lexicon
+from newslint.readers import read_string
+from newslint.rules import RuleSet, load_rules
+
+ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
+MIXED = st.text(alphabet=st.sampled_from(list("aZ09 _.,-:\t\n") + ["é", "²", "①", "０", "ß", "İ", "\u0301", "½", "’"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(ASCII, MIXED), mask=st.booleans())
+def test_words_key_is_the_character_by_character_key(text: str, mask: bool) -> None:
+    assert repeats.words_key(text, mask) == repeats.plain_words_key(text, mask)
+
+
+def test_words_key_of_every_ascii_character() -> None:
+    for code in range(128):
+        char = chr(code)
+        for text in (char, f"a{char}0", f"1{char}{char}22", f"0{char} ", f"{char}x{char}"):
+            for mask in (False, True):
+                assert repeats.words_key(text, mask) == repeats.plain_words_key(text, mask), (text, mask)
+    assert repeats.words_key("13:12 WIB", mask_digits=True) == "0 0 wib"
+    assert repeats.words_key("NBC fired Kelly.") == repeats.words_key("NBC Fired  Kelly") == "nbc fired kelly"
+    long = "Kata-kata, " * repeats.KEPT_CHARS
+    assert repeats.words_key(long) == repeats.plain_words_key(long) == " ".join(["kata"] * 2 * repeats.KEPT_CHARS)
+
+
+# --- the one-pass finder of `requires` strings ------------------------------------------
+
+LITERALS = ["a", "ab", "abc", "b", "ba", "ss", "ß", ".", "a.b", "\n", "x\ny", "(", "[a]", "İ".casefold(), "aaa", "aa"]
+literal_text = st.one_of(st.sampled_from(LITERALS + ["ẞ", "AB", " ", "\n\n"]), st.text(alphabet="abx.\n ", max_size=5))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(st.lists(literal_text, max_size=6).map("".join), max_size=5),
+    extra=st.lists(st.text(alphabet="abx.\n ß", min_size=1, max_size=4), max_size=4),
+)
+def test_the_literal_index_finds_each_string_where_a_search_for_it_does(texts: list[str], extra: list[str]) -> None:
+    blocks = tuple(Block.verbatim(text, 0) for text in texts)
+    doc = Document("d.txt", "", "text", blocks)
+    literals = [*LITERALS, *extra]
+    index = LiteralIndex(literals)
+    with_index = Facts(doc, shipped_lexicon(), index)
+    plain = Facts(doc, shipped_lexicon())
+    for literal in [*literals, "zz", ""]:
+        folded = literal.casefold()
+        expected = {i for i, text in enumerate(texts) if folded in text.casefold()} if folded else None
+        assert with_index.blocks_with(folded) == plain.blocks_with(folded), literal
+        if expected is not None:
+            assert plain.blocks_with(folded) == expected
+    for group in (["ab", "x\ny"], ("ab", "x\ny"), ("a", "ss", "zz"), tuple(literals), ("b", "")):
+        assert with_index.blocks_with_any(group) == plain.blocks_with_any(group), group
+
+
+def utf8_prose(texts: list[str]) -> tuple[bytes, list[int]]:
+    """Blocks joined by blank lines in UTF-8, with each block's start and, last, the length
+    plus two (the form of ``Facts._folded``)."""
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text.encode()) + 2
+    return "\n\n".join(texts).encode(), [*starts, at]
+
+
+def test_the_literal_index_finds_overlapping_and_nested_strings() -> None:
+    index = LiteralIndex(["ab", "abc", "bcd", "c", "x" * 100])
+    texts = ["abcd", "zab", "c", "bc", "a\n\nbcd"]
+    found = index.blocks_with(*utf8_prose(texts))
+    assert found == {"ab": {0, 1}, "abc": {0}, "bcd": {0, 4}, "c": {0, 2, 3, 4}}
+    assert "x" * 100 not in index.literals  # too long for the trie: searched on its own
+
+
+def test_a_rule_set_builds_its_literal_index_when_asked_or_after_a_few_documents() -> None:
+    rules = load_rules()
+    fresh = RuleSet(rules.rules, rules.lexicon)
+    assert all(engine.literal_index(fresh) is None for _ in range(LITERAL_INDEX_AFTER - 1))
+    index = engine.literal_index(fresh)
+    assert index is not None and engine.literal_index(fresh) is index
+    required = {
+        word.casefold() for r in rules if r.check == "pattern" for word in r.compiled_as(pattern.Compiled).requires
+    }
+    assert index.literals == required
+    assert engine.literal_index(RuleSet(rules.rules, rules.lexicon), build=True) is not None
+
+
+# Every shipped pattern rule's examples, one paragraph each.
+EXAMPLES = "\n\n".join(
+    example for r in load_rules() if r.check == "pattern" for example in (*r.examples_flag, *r.examples_pass)
+)
+
+
+def test_the_lint_is_the_same_with_the_literal_index() -> None:
+    rules = load_rules()
+    text = "Baca juga: Harga Emas\n\nPara pemain sepak bola tampil baik.\n\nADVERTISEMENT\n\n" + EXAMPLES
+    doc = read_string(text, "draft.txt")[0]
+    without = RuleSet(rules.rules, rules.lexicon)
+    with_index = RuleSet(rules.rules, rules.lexicon)
+    engine.literal_index(with_index, build=True)
+    plain = lint_document(doc, without, Options())
+    fast = lint_document(doc, with_index, Options())
+    assert plain.findings and plain == fast
+
+
+# --- what the engine works out once per rule set and selection ------------------------------
+
+
+def test_the_rules_a_selection_runs_are_remembered_per_selection() -> None:
+    rules = load_rules()
+    ruleset = RuleSet(rules.rules, rules.lexicon)
+    doc = read_string("Baca juga: Harga Emas\n\nPara pemain tampil baik pada laga itu.\n\nADVERTISEMENT\n", "d.txt")[0]
+    answers: dict[tuple[str, ...], list[object]] = {}
+    for options in (
+        Options(),
+        Options(ignore=("markup",)),
+        Options(select=("ad-text",)),
+        Options(),
+        Options(ignore=("ad-text",)),
+    ):
+        result = lint_document(doc, ruleset, options)
+        assert result == lint_document(doc, RuleSet(rules.rules, rules.lexicon), options)
+        answers.setdefault(options.ignore + options.select, []).append(result.findings)
+    assert answers[()][0] == answers[()][1]
+    distinct = [found[0] for found in answers.values()]
+    assert all(a != b for n, a in enumerate(distinct) for b in distinct[n + 1 :])  # each selection its own
+    assert any(key[0] == "rules" for key in engine._derived_from(ruleset).memo)
+
+
+def test_a_serial_run_of_many_files_collects_garbage_as_a_worker_and_restores_it_after() -> None:
+    before = gc.get_threshold()
+    seen = list(workers.map_paths(lambda path: gc.get_threshold(), ["a"] * workers.SERIAL_GC_FILES, jobs=1))
+    assert set(seen) == {workers._WORKER_GC}
+    assert gc.get_threshold() == before
+    assert list(workers.map_paths(lambda path: gc.get_threshold(), ["a", "b"], jobs=1)) == [before, before]
+
+
+def test_the_literal_index_gives_way_to_a_search_per_string_on_a_page_of_one_string() -> None:
+    texts = ["@" * 20_000, "ab @", "plain"]
+    index = LiteralIndex(["@", "ab", "zz"])
+    assert index.blocks_with(*utf8_prose(texts)) is None
+    doc = Document("d.txt", "", "text", tuple(Block.verbatim(text, 0) for text in texts))
+    facts = Facts(doc, shipped_lexicon(), index)
+    assert facts.blocks_with_any(("@", "zz")) == {0, 1}
+    assert facts.blocks_with("ab") == {1} and facts.blocks_with("zz") == frozenset()
+    short = ["ab @", "@@"]
+    assert index.blocks_with("\n\n".join(short), short, [0, 6]) == {"@": {0, 1}, "ab": {0}}
+
+
+# --- a parallel run warms up while it watches the CPUs ---------------------------------------
+
+
+def test_the_warm_up_runs_during_the_cpu_sample_and_its_own_cpu_time_counts_as_idle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    readings = iter([{0: (100, 1000), 1: (0, 1000)}, {0: (100, 1020), 1: (0, 1020)}])  # both busy
+    monkeypatch.setattr(workers, "_cpu_times", lambda mask: next(readings))
+    clock = {"wall": 0.0, "cpu": 0.0}
+    fake_time = types.SimpleNamespace(
+        monotonic=lambda: clock["wall"],
+        process_time=lambda: clock["cpu"],
+        sleep=lambda s: clock.update(wall=clock["wall"] + s),
+    )
+    monkeypatch.setattr(workers, "time", fake_time)
+    ran: list[str] = []
+
+    def warm_up() -> None:  # 0.3 s, 0.24 s of it on a CPU
+        ran.append("warm")
+        clock["wall"] += 0.3
+        clock["cpu"] += 0.24
+
+    idle = workers.idle_cpus({0, 1}, 0.05, warm_up)
+    assert ran == ["warm"]
+    assert idle == pytest.approx(0.8)  # the CPU this process kept busy, 0.24 of 0.3 s
+    monkeypatch.setattr(workers, "_cpu_times", lambda mask: {})
+    assert workers.idle_cpus({0, 1}, 0.05, warm_up) is None and ran == ["warm", "warm"]  # run even so
+
+
+def test_a_default_jobs_run_warms_up_once_while_it_watches_the_cpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = []
+    for n in range(64):
+        (tmp_path / f"d{n}.txt").write_text("A longer draft.\n" * 600, encoding="utf-8")
+        paths.append(str(tmp_path / f"d{n}.txt"))
+    order: list[str] = []
+
+    def available(meanwhile: Callable[[], None] | None = None) -> int:
+        order.append("sample")
+        if meanwhile is not None:
+            meanwhile()
+        order.append("sampled")
+        return 1  # a busy machine: the run stays in this process
+
+    monkeypatch.setattr(workers, "available_cpus", available)
+    found = list(workers.map_paths(len, paths, 0, warm=lambda files: order.append(f"warm {files}")))
+    assert found == [len(p) for p in paths]
+    assert order == ["sample", "warm 64", "sampled"]

@@ -160,7 +160,7 @@ def test_the_literal_index_gives_way_to_a_search_per_string_on_a_page_of_one_str
     assert facts.blocks_with_any(("@", "zz")) == {0, 1}
     assert facts.blocks_with("ab") == {1} and facts.blocks_with("zz") == frozenset()
     short = ["ab @", "@@"]
-    assert index.blocks_with("\n\n".join(short), short, [0, 6]) == {"@": {0, 1}, "ab": {0}}
+    assert index.blocks_with(*utf8_prose(short)) == {"@": {0, 1}, "ab": {0}}
 
 
 # --- a parallel run warms up while it watches the CPUs ---------------------------------------

@@ -193,29 +193,13 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         else:
             widget = doubled_headlines(lines)
         for index, evidence in widget:
-            line = lines[index]
-            yield block_hit(
-                line.block,
-                line.block_index,
-                line.start,
-                line.start + len(line.text),
-                match=line.text.strip(),
-                evidence=evidence,
-            )
+            yield _line_hit(lines[index], evidence)
         return
     if compiled.mode in ("repeated-title", "recurrence", "repeated-line"):
         lines = ctx.facts.shared(lines_of)
         found = _repeats(compiled.mode, doc, lines)
         for repeat in found:
-            line = lines[repeat.index]
-            yield block_hit(
-                line.block,
-                line.block_index,
-                line.start,
-                line.start + len(line.text),
-                match=line.text.strip(),
-                evidence=repeat.evidence,
-            )
+            yield _line_hit(lines[repeat.index], repeat.evidence)
         return
     for run in ctx.facts.shared(runs_of):
         needed = compiled.min_marked_run if run.marked else compiled.min_run
@@ -234,6 +218,18 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
 
 
 # -- shapes ---------------------------------------------------------------------------------
+
+
+def _line_hit(line: Line, evidence: str) -> Hit:
+    """A finding on one whole line, its text as the match."""
+    return block_hit(
+        line.block,
+        line.block_index,
+        line.start,
+        line.start + len(line.text),
+        match=line.text.strip(),
+        evidence=evidence,
+    )
 
 
 def shape_of(text: str) -> str:

@@ -62,6 +62,7 @@ from newslint.checks.truncation.sentences import (
 from newslint.checks.truncation.splits import hard_wrapped, link_name, sentence_breaks
 from newslint.document import Block, Document
 from newslint.facts import Facts
+from newslint.language import script_of
 
 if TYPE_CHECKING:
     from newslint.checks.truncation import Compiled
@@ -365,9 +366,8 @@ def cut_evidence(
 
 # Marks that open a quotation in the styles newsrooms use.
 _QUOTE_OPENERS = frozenset("\"“„«»‘‚'「『")
-# A following paragraph whose first letters are mostly outside the Latin script is a
-# quotation in another script (a verse in Arabic, a slogan in Chinese).
-_OTHER_SCRIPT_LETTERS = 20
+# How much of the next paragraph tells its script.
+_SCRIPT_SAMPLE = 200
 
 
 def introduces_quotation(following: Block | None) -> bool:
@@ -376,15 +376,7 @@ def introduces_quotation(following: Block | None) -> bool:
     if following is None:
         return False
     text = following.text.lstrip()
-    if text[:1] in _QUOTE_OPENERS:
-        return True
-    letters = [c for c in text[: _OTHER_SCRIPT_LETTERS * 4] if c.isalpha()][:_OTHER_SCRIPT_LETTERS]
-    return len(letters) >= _OTHER_SCRIPT_LETTERS // 2 and sum(_latin(c) for c in letters) * 2 < len(letters)
-
-
-def _latin(c: str) -> bool:
-    """A letter of the Latin script (ASCII, Latin-1 and the Latin Extended blocks)."""
-    return c < "\u0250" or "\u1e00" <= c < "\u1f00"
+    return text[:1] in _QUOTE_OPENERS or script_of(text[:_SCRIPT_SAMPLE]) != "latin"
 
 
 def _dangling(text: str, dangling: frozenset[str]) -> str | None:

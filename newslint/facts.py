@@ -113,25 +113,7 @@ class Facts:
         return self._indexed
 
     def _blocks_with(self, literal: str) -> frozenset[int]:
-        prose, starts = self._folded
-        wanted = literal.encode("utf-8", "surrogatepass")
-        at = prose.find(wanted)
-        if at < 0:
-            return frozenset()
-        if not wanted:
-            return frozenset(range(len(starts) - 1))
-        found = set()
-        last = len(starts) - 2  # the index of the last block
-        while at >= 0:
-            i = bisect.bisect_right(starts, at) - 1
-            if at + len(wanted) <= starts[i + 1] - 2:
-                found.add(i)  # inside block i: look on from the next block
-                if i >= last:
-                    break
-                at = prose.find(wanted, starts[i + 1])
-            else:  # across the blank line between two blocks: in neither
-                at = prose.find(wanted, at + 1)
-        return frozenset(found)
+        return blocks_containing(*self._folded, literal.encode("utf-8", "surrogatepass"))
 
     @cached_property
     def lines(self) -> list[Line]:
@@ -189,23 +171,55 @@ def _source_is_prose(doc: Document) -> bool:
     return tail <= 4 and source.endswith("\n" * tail)
 
 
+def blocks_containing(prose: bytes | bytearray, starts: Sequence[int], wanted: bytes) -> frozenset[int]:
+    """The indices of the blocks of ``prose`` (case-folded blocks in UTF-8 joined by blank
+    lines; block i spans ``starts[i]`` to ``starts[i + 1] - 2``, the last entry being the
+    length plus two) that contain ``wanted``; one found across the blank line between two
+    blocks is in neither. One search, then a search from the next block on after each find."""
+    at = prose.find(wanted)
+    if at < 0:
+        return _NO_BLOCKS
+    if not wanted:
+        return frozenset(range(len(starts) - 1))
+    found = set()
+    last = len(starts) - 2  # the index of the last block
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        if at + len(wanted) <= starts[i + 1] - 2:
+            found.add(i)  # inside block i: look on from the next block
+            if i >= last:
+                break
+            at = prose.find(wanted, starts[i + 1])
+        else:  # across the blank line between two blocks: in neither
+            at = prose.find(wanted, at + 1)
+    return frozenset(found)
+
+
 _NO_BLOCKS: frozenset[int] = frozenset()
 LITERAL_MAX = 64
-# The one pass gives up past one place where a string starts per this many characters
-# (news copy has about one per 450).
-HITS_PER_CHARS = 64
+# A string whose longest part without white space is shorter than this is searched for in
+# every document ("/", "a-"): too many words hold so short a part to sift with it.
+KEY_MIN = 3
+# The words whose strings the index remembers, past which it starts afresh.
+WORDS_KEPT = 200_000
 
 
 class LiteralIndex:
-    """Many strings (the ``requires`` strings of a rule set's patterns), all found in one
-    pass over a document's folded prose instead of one search each.
+    """Many strings (the ``requires`` strings of a rule set's patterns), found in a
+    document's folded prose without a search for each.
 
-    The strings make one regex, a trie of them (``_trie``) that at a position matches the
-    longest string found there; a search from each position after a match finds every
-    position where a string starts, and the strings found there are the longest one's
-    prefixes that are strings of the index. Building it costs tens of milliseconds (the
-    regex compiles), a few drafts' worth of searches: the engine builds it for runs and
-    services that lint many documents with one rule set.
+    A word here is a run of bytes without ASCII white space ("(dable(", "sini,"). A string
+    without white space is in a block exactly when one of the block's words holds it; a
+    string with white space in it ("scroll to continue") only where a word holds its
+    longest part ("continue"), its key. The index remembers, for each word it has met, the
+    strings and keys inside it (found by a trie of them all, ``_trie``, searched from each
+    byte of the word): a document's words are mostly words earlier documents had. So a
+    document costs a split of each block into its words and a look-up of the new ones; a
+    string with white space is then searched for in the blocks that hold its key only,
+    and only the strings whose every part is too short to sift with (``KEY_MIN``) in all
+    the prose (``blocks_containing``).
+    Building the index costs tens of milliseconds (the trie's regex compiles): the engine
+    builds it for runs and services that lint many documents with one rule set.
     """
 
     def __init__(self, literals: Iterable[str]) -> None:
@@ -213,41 +227,104 @@ class LiteralIndex:
         # are searched for on their own
         words = sorted({word for word in literals if 0 < len(word) <= LITERAL_MAX})
         self.literals = frozenset(words)
-        # The trie searches the folded prose as UTF-8 (see ``Facts._folded``): a string's
-        # bytes match there where its characters match in the text.
-        self._pattern = re.compile(_trie(words).encode("utf-8", "surrogatepass")) if words else None
-        self._prefixes = {
-            _utf8(word): tuple(
-                (word[:k], len(_utf8(word[:k]))) for k in range(1, len(word) + 1) if word[:k] in self.literals
-            )
-            for word in words
-        }
+        # a part a word may hold -> the strings it stands for: itself (no white space in
+        # it) or those it is the key of, with their UTF-8 to search for
+        self._parts: dict[bytes, tuple[str | None, tuple[tuple[str, bytes], ...]]] = {}
+        keyed: dict[bytes, list[tuple[str, bytes]]] = {}
+        whole: dict[bytes, str] = {}
+        always: list[tuple[str, bytes]] = []
+        for word in words:
+            encoded = _utf8(word)
+            pieces = encoded.split()
+            key = max(pieces, key=len, default=b"")
+            if len(key) < KEY_MIN:
+                always.append((word, encoded))
+            elif len(pieces) == 1 and key == encoded:
+                whole[encoded] = word
+            else:
+                keyed.setdefault(key, []).append((word, encoded))
+        self._always = tuple(always)
+        self._parts = {part: (whole.get(part), tuple(keyed.get(part, ()))) for part in whole.keys() | keyed.keys()}
+        parts = sorted(self._parts)
+        self._pattern = re.compile(_trie([p.decode("latin-1") for p in parts]).encode("latin-1")) if parts else None
+        # each part: the parts that are its prefixes (itself included), for the trie's longest match
+        self._prefixes = {p: tuple(p[:k] for k in range(1, len(p) + 1) if p[:k] in self._parts) for p in parts}
+        # the words met so far, and for those that hold any: the strings without white space
+        # they hold, and the strings whose keys they hold (replaced, never cleared in place:
+        # a service's threads may be reading them)
+        self._seen: set[bytes] = set()
+        self._held: dict[bytes, tuple[tuple[str, ...], tuple[tuple[str, bytes], ...]]] = {}
 
     def blocks_with(self, prose: bytes | bytearray, starts: Sequence[int]) -> dict[str, frozenset[int]] | None:
         """For each string of the index in ``prose`` (case-folded blocks in UTF-8, joined by
         blank lines; block i spans ``starts[i]`` to ``starts[i + 1] - 2``, the last entry
         being the length plus two), the indices of the blocks that contain it (one found
-        across the blank line between two blocks is in neither). None when the strings
-        start at more places than prose has (a page of "@@@@"): a search per string, which
-        skips to the next block once it has found one, is then the cheaper way."""
+        across the blank line between two blocks is in neither)."""
+        seen, held = self._seen, self._held
         found: dict[str, set[int]] = {}
+        keyed: dict[tuple[str, bytes], set[int]] = {}  # strings with white space: where their keys are
+        for i in range(len(starts) - 1):
+            start, end = starts[i], starts[i + 1] - 2
+            words = set(bytes(prose[start:end]).split()) if end - start <= WORDS_PIECE else _words_of(prose, start, end)
+            new = words - seen
+            if new:
+                if len(seen) + len(new) > WORDS_KEPT:
+                    seen, held = self._seen, self._held = set(), {}
+                    new = words
+                for word in new:
+                    inside = self._inside(word)
+                    if inside[0] or inside[1]:
+                        held[word] = inside
+                seen |= new
+            for word in words & held.keys():
+                strings, pairs = held[word]
+                for string in strings:
+                    found.setdefault(string, set()).add(i)
+                for pair in pairs:
+                    keyed.setdefault(pair, set()).add(i)
+        for (string, encoded), candidates in keyed.items():
+            for i in candidates:
+                if prose.find(encoded, starts[i], starts[i + 1] - 2) >= 0:
+                    found.setdefault(string, set()).add(i)
+        answer = {string: frozenset(blocks) for string, blocks in found.items()}
+        for string, encoded in self._always:
+            where = blocks_containing(prose, starts, encoded)
+            if where:
+                answer[string] = where
+        return answer
+
+    def _inside(self, word: bytes) -> tuple[tuple[str, ...], tuple[tuple[str, bytes], ...]]:
+        """The strings without white space that ``word`` holds, and the strings whose keys
+        it holds, from a search of the trie from each of its bytes."""
         if self._pattern is None:
-            return {}
+            return (), ()
+        parts: set[bytes] = set()
         search = self._pattern.search
-        budget = 64 + len(prose) // HITS_PER_CHARS
-        m = search(prose)
+        m = search(word)
         while m is not None:
-            budget -= 1
-            if budget < 0:
-                return None
-            at = m.start()
-            i = bisect.bisect_right(starts, at) - 1
-            end = starts[i + 1] - 2
-            for word, size in self._prefixes[m.group()]:
-                if at + size <= end:
-                    found.setdefault(word, set()).add(i)
-            m = search(prose, at + 1)
-        return {word: frozenset(where) for word, where in found.items()}
+            parts.update(self._prefixes[m.group()])
+            m = search(word, m.start() + 1)
+        strings = tuple(string for part in parts if (string := self._parts[part][0]) is not None)
+        keyed = tuple(pair for part in parts for pair in self._parts[part][1])
+        return strings, keyed
+
+
+WORDS_PIECE = 1 << 16
+
+
+_SPACE = re.compile(rb"\s")
+
+
+def _words_of(prose: bytes | bytearray, start: int, end: int) -> set[bytes]:
+    """The distinct words of ``prose[start:end]`` (runs of bytes without ASCII white space),
+    from pieces of it cut at white space: a copy of a 5 MB block at once is 5 MB more."""
+    words: set[bytes] = set()
+    while start < end:
+        space = _SPACE.search(prose, min(start + WORDS_PIECE, end), end)
+        cut = space.start() if space else end
+        words.update(bytes(prose[start:cut]).split())
+        start = cut
+    return words
 
 
 def _utf8(text: str) -> bytes:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import engine, workers
+from newslint import facts as facts_module
 from newslint.checks import pattern, repeats
 from newslint.document import Block, Document
 from newslint.engine import LITERAL_INDEX_AFTER, Options, lint_document
@@ -151,16 +152,28 @@ def test_a_serial_run_of_many_files_collects_garbage_as_a_worker_and_restores_it
     assert list(workers.map_paths(lambda path: gc.get_threshold(), ["a", "b"], jobs=1)) == [before, before]
 
 
-def test_the_literal_index_gives_way_to_a_search_per_string_on_a_page_of_one_string() -> None:
-    texts = ["@" * 20_000, "ab @", "plain"]
-    index = LiteralIndex(["@", "ab", "zz"])
-    assert index.blocks_with(*utf8_prose(texts)) is None
+def test_the_literal_index_answers_on_a_page_of_one_string_and_after_it_starts_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = ["@" * 20_000, "ab @", "plain", "scroll to continue", "scroll\tto continue reading", "to continue"]
+    index = LiteralIndex(["@", "ab", "zz", "scroll to continue", "a a a", "continue"])
+    expected = {"@": {0, 1}, "ab": {1}, "scroll to continue": {3}, "continue": {3, 4, 5}}
+    assert index.blocks_with(*utf8_prose(texts)) == expected
+    monkeypatch.setattr(facts_module, "WORDS_KEPT", 3)  # the words met are forgotten at each document
+    for _ in range(2):
+        assert index.blocks_with(*utf8_prose(texts)) == expected
+        assert index.blocks_with(*utf8_prose(["a a a", "zz top"])) == {"a a a": {0}, "zz": {1}}
     doc = Document("d.txt", "", "text", tuple(Block.verbatim(text, 0) for text in texts))
     facts = Facts(doc, shipped_lexicon(), index)
     assert facts.blocks_with_any(("@", "zz")) == {0, 1}
     assert facts.blocks_with("ab") == {1} and facts.blocks_with("zz") == frozenset()
-    short = ["ab @", "@@"]
-    assert index.blocks_with(*utf8_prose(short)) == {"@": {0, 1}, "ab": {0}}
+
+
+def test_the_literal_index_reads_a_long_block_in_pieces_cut_at_white_space(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(facts_module, "WORDS_PIECE", 8)
+    index = LiteralIndex(["abcdefghijkl", "xyz", "gh ij", "q"])
+    texts = ["abcdefghijkl xyz " * 3 + "gh ij", "zzzzzzzzzzzzzzzzzzzzzxyz", "q"]
+    assert index.blocks_with(*utf8_prose(texts)) == {"abcdefghijkl": {0}, "xyz": {0, 1}, "gh ij": {0}, "q": {2}}
 
 
 # --- a parallel run warms up while it watches the CPUs ---------------------------------------

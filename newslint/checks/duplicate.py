@@ -41,6 +41,7 @@ words as strings took more memory than its text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
 from collections import defaultdict
@@ -149,6 +150,11 @@ def _comparable(
     number in ``vocabulary`` (which this fills)."""
     shortest = min(params.min_chars, params.fragment_min_chars)
     words: Words = {}
+    # numbered in C: a word not seen before gets the next number
+    numbering: dict[str, int] = defaultdict(itertools.count(len(vocabulary)).__next__, vocabulary)
+    number = numbering.__getitem__
+    # No more words than characters: a short document's numbers fit two bytes at once.
+    typecode = "H" if len(vocabulary) + sum(len(block.text) for block in blocks) <= 1 << 16 else "i"
     for i, block in enumerate(blocks):
         text = block.text
         if block.kind not in _COMPARED_KINDS or len(text) < shortest:
@@ -164,8 +170,9 @@ def _comparable(
         # A short line without a full stop (a heading, a label) takes part only as a
         # cut-off fragment: whole copies need HEADING_WORDS words (see _relation).
         if len(found) >= MIN_WORDS:
-            words[i] = array("i", [vocabulary.setdefault(word, len(vocabulary)) for word in found])
-    if len(vocabulary) <= 1 << 16:  # (most articles): two bytes a word, not four
+            words[i] = array(typecode, map(number, found))
+    vocabulary.update(numbering)
+    if typecode == "i" and len(vocabulary) <= 1 << 16:  # (most articles): two bytes a word, not four
         for i, numbers in words.items():
             words[i] = array("H", numbers)
     return words

@@ -200,8 +200,10 @@ LITERAL_MAX = 64
 # A string whose longest part without white space is shorter than this is searched for in
 # every document ("/", "a-"): too many words hold so short a part to sift with it.
 KEY_MIN = 3
-# The words whose strings the index remembers, past which it starts afresh.
-WORDS_KEPT = 200_000
+# The words whose strings the index remembers, past which it starts afresh; and the longest
+# document whose words it remembers (a long document's words are mostly its own).
+WORDS_KEPT = 100_000
+REMEMBER_MAX = 1 << 18
 
 
 class LiteralIndex:
@@ -261,6 +263,8 @@ class LiteralIndex:
         being the length plus two), the indices of the blocks that contain it (one found
         across the blank line between two blocks is in neither)."""
         seen, held = self._seen, self._held
+        if len(prose) > REMEMBER_MAX:  # a long document's own words: for this document only
+            seen, held = set(), {}
         found: dict[str, set[int]] = {}
         keyed: dict[tuple[str, bytes], set[int]] = {}  # strings with white space: where their keys are
         for i in range(len(starts) - 1):
@@ -268,7 +272,7 @@ class LiteralIndex:
             words = set(bytes(prose[start:end]).split()) if end - start <= WORDS_PIECE else _words_of(prose, start, end)
             new = words - seen
             if new:
-                if len(seen) + len(new) > WORDS_KEPT:
+                if len(seen) + len(new) > WORDS_KEPT and seen is self._seen:
                     seen, held = self._seen, self._held = set(), {}
                     new = words
                 for word in new:

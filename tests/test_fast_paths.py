@@ -173,7 +173,13 @@ def test_the_literal_index_reads_a_long_block_in_pieces_cut_at_white_space(monke
     monkeypatch.setattr(facts_module, "WORDS_PIECE", 8)
     index = LiteralIndex(["abcdefghijkl", "xyz", "gh ij", "q"])
     texts = ["abcdefghijkl xyz " * 3 + "gh ij", "zzzzzzzzzzzzzzzzzzzzzxyz", "q"]
-    assert index.blocks_with(*utf8_prose(texts)) == {"abcdefghijkl": {0}, "xyz": {0, 1}, "gh ij": {0}, "q": {2}}
+    expected = {"abcdefghijkl": {0}, "xyz": {0, 1}, "gh ij": {0}, "q": {2}}
+    assert index.blocks_with(*utf8_prose(texts)) == expected
+    assert b"xyz" in index._seen
+    monkeypatch.setattr(facts_module, "REMEMBER_MAX", 16)  # a long document's words are its own
+    fresh = LiteralIndex(["abcdefghijkl", "xyz", "gh ij", "q"])
+    assert fresh.blocks_with(*utf8_prose(texts)) == expected
+    assert not fresh._seen
 
 
 # --- a parallel run warms up while it watches the CPUs ---------------------------------------

@@ -22,7 +22,12 @@ from newslint.readers import read_string
 from newslint.rules import RuleSet, load_rules
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
-MIXED = st.text(alphabet=st.sampled_from(list("aZ09 _.,-:\t\n") + ["é", "²", "①", "０", "ß", "İ", "\u0301", "½", "’"]))
+MIXED = st.text(
+    alphabet=st.sampled_from(
+        [*"aZ09 _.,-:\t\n", "é", "²", "①", "０", "ß", "İ", "\u0301", "½", "’", "\u00a0", "٣", "Ⅳ", "ﬁ", "\u0903"]
+        + ["、", "あ", "\U00010a40", "\u2028", "€", "ǅ", "\u0345", "Σ", "ς", "\ufb01", "㎞", "\u00ad"]
+    )
+)
 
 
 @settings(max_examples=300, deadline=None)

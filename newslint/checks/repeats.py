@@ -45,8 +45,9 @@ def words_key(text: str, mask_digits: bool = False) -> str:
     "NBC Fired Kelly"); with ``mask_digits`` every number reads 0 ("13:12 WIB" = "13:09 WIB").
 
     Several modes key the same lines of a document: the keys of the last few hundred lines
-    of up to KEPT_CHARS are kept. ASCII text is keyed by two regexes (the same as
-    ``plain_words_key``, which reads other text a character at a time)."""
+    of up to KEPT_CHARS are kept. The key is ``plain_words_key``'s, which reads the text a
+    character at a time: here two regexes key it, after the characters beyond ASCII (each
+    classed once) are made spaces or "0" where they are not letters."""
     if len(text) > KEPT_CHARS:
         return _words_key(text, mask_digits)
     return _kept_words_key(text, mask_digits)
@@ -58,15 +59,60 @@ KEPT_CHARS = 1500
 def _words_key(text: str, mask_digits: bool) -> str:
     if text.isascii():  # NFKC leaves ASCII as it is, and its case folding is lower()
         folded = text.lower()
-        if mask_digits:
-            folded = _ASCII_DIGITS.sub("0", folded)
-        return _ASCII_SEPARATORS.sub(" ", folded).strip()
-    return plain_words_key(text, mask_digits)
+        separators = _ASCII_SEPARATORS
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        # The characters beyond ASCII, each classed once as plain_words_key classes it: the
+        # letters, marks and digits among them are kept (a masked digit reads "0"), the
+        # others are separators like ASCII punctuation.
+        kept = ""
+        digits = {}
+        for char in set(_BEYOND_ASCII.findall(folded)):
+            kind = _KINDS.get(char) or _kind_of(char)
+            if kind == "0" and mask_digits:
+                digits[ord(char)] = "0"
+            elif kind != " ":
+                kept += char
+        if digits:
+            folded = folded.translate(digits)
+        separators = _separators(kept)
+    if mask_digits:
+        folded = _ASCII_DIGITS.sub("0", folded)
+    return separators.sub(" ", folded).strip()
 
 
 _kept_words_key = functools.lru_cache(maxsize=512)(_words_key)
 _ASCII_DIGITS = re.compile("[0-9]+")
 _ASCII_SEPARATORS = re.compile("[^a-z0-9_]+")
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
+# A character beyond ASCII: "0" a digit, "k" a letter or mark (kept), " " a separator.
+_KINDS: dict[str, str] = {}
+KINDS_KEPT = 1 << 16
+
+
+def _kind_of(char: str) -> str:
+    if char.isdigit():
+        kind = "0"
+    elif char.isalpha() or unicodedata.category(char) in ("Mn", "Mc"):
+        kind = "k"
+    else:
+        kind = " "
+    if len(_KINDS) >= KINDS_KEPT:
+        _KINDS.clear()
+    _KINDS[char] = kind
+    return kind
+
+
+@functools.lru_cache(maxsize=256)
+def _separators(kept: str) -> re.Pattern[str]:
+    """Runs of characters other than ASCII letters, digits and "_" and the characters ``kept``."""
+    if not kept:
+        return _ASCII_SEPARATORS
+    return re.compile("[^a-z0-9_" + "".join(sorted(map(_in_class, set(kept)))) + "]+")
+
+
+def _in_class(char: str) -> str:
+    return f"\\U{ord(char):08x}"
 
 
 def plain_words_key(text: str, mask_digits: bool = False) -> str:

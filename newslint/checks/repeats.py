@@ -62,20 +62,14 @@ def _words_key(text: str, mask_digits: bool) -> str:
         separators = _ASCII_SEPARATORS
     else:
         folded = unicodedata.normalize("NFKC", text).casefold()
-        # The characters beyond ASCII, each classed once as plain_words_key classes it: the
-        # letters, marks and digits among them are kept (a masked digit reads "0"), the
-        # others are separators like ASCII punctuation.
-        kept = ""
-        digits = {}
+        # The characters beyond ASCII, each classed once as plain_words_key classes it:
+        # the separators among them become spaces, a masked digit "0"; the letters, marks
+        # and other digits are kept.
         for char in set(_BEYOND_ASCII.findall(folded)):
             kind = _KINDS.get(char) or _kind_of(char)
-            if kind == "0" and mask_digits:
-                digits[ord(char)] = "0"
-            elif kind != " ":
-                kept += char
-        if digits:
-            folded = folded.translate(digits)
-        separators = _separators(kept)
+            if kind == " " or (kind == "0" and mask_digits):
+                folded = folded.replace(char, kind)
+        separators = _SEPARATORS
     if mask_digits:
         folded = _ASCII_DIGITS.sub("0", folded)
     return separators.sub(" ", folded).strip()
@@ -84,6 +78,8 @@ def _words_key(text: str, mask_digits: bool) -> str:
 _kept_words_key = functools.lru_cache(maxsize=512)(_words_key)
 _ASCII_DIGITS = re.compile("[0-9]+")
 _ASCII_SEPARATORS = re.compile("[^a-z0-9_]+")
+# Once the separators beyond ASCII are spaces, the characters beyond ASCII left are kept.
+_SEPARATORS = re.compile("[^a-z0-9_\u0080-\U0010ffff]+")
 _BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 # A character beyond ASCII: "0" a digit, "k" a letter or mark (kept), " " a separator.
 _KINDS: dict[str, str] = {}
@@ -101,18 +97,6 @@ def _kind_of(char: str) -> str:
         _KINDS.clear()
     _KINDS[char] = kind
     return kind
-
-
-@functools.lru_cache(maxsize=256)
-def _separators(kept: str) -> re.Pattern[str]:
-    """Runs of characters other than ASCII letters, digits and "_" and the characters ``kept``."""
-    if not kept:
-        return _ASCII_SEPARATORS
-    return re.compile("[^a-z0-9_" + "".join(sorted(map(_in_class, set(kept)))) + "]+")
-
-
-def _in_class(char: str) -> str:
-    return f"\\U{ord(char):08x}"
 
 
 def plain_words_key(text: str, mask_digits: bool = False) -> str:

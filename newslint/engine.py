@@ -112,7 +112,7 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
 
 MEMO_SIZE = 256  # selections remembered per rule set (a service may see many)
 RULE_SETS_KEPT = 8
-# A rule set builds its one-pass finder of `requires` strings for this many documents.
+# A rule set builds its finder of `requires` strings for this many documents.
 LITERAL_INDEX_AFTER = 16
 
 
@@ -361,7 +361,8 @@ def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
     tier of profiles: all the selected rules compile and that tier loads here, once. In a
     smaller run the rules of one language compile in the workers that meet a document in
     it, and the second tier loads in a worker that needs it. A run of LITERAL_INDEX_AFTER
-    files or more builds the one-pass finder of the patterns' ``requires`` strings here."""
+    files or more builds the finder of the patterns' ``requires`` strings here, and the
+    Markdown parser (50 ms a worker)."""
     large = files >= SECOND_TIER_FILES
     for rule in ruleset if large else ruleset.for_language(None):
         if options.selects(rule.id):
@@ -370,6 +371,9 @@ def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
         lang_detect.warm(second_tier=large)
     if files >= LITERAL_INDEX_AFTER:
         literal_index(ruleset, build=True)
+        from newslint.readers import markdown
+
+        markdown.warm()
     # What is loaded now lives as long as the run: keep the collector from
     # walking it again and again, and keep the forked workers' copies shared.
     gc.freeze()

@@ -236,3 +236,14 @@ def test_a_default_jobs_run_warms_up_once_while_it_watches_the_cpus(
     found = list(workers.map_paths(len, paths, 0, warm=lambda files: order.append(f"warm {files}")))
     assert found == [len(p) for p in paths]
     assert order == ["sample", "warm 64", "sampled"]
+
+
+def test_the_warm_up_of_a_run_of_many_files_builds_the_markdown_parser_the_workers_share() -> None:
+    from newslint.readers import markdown
+
+    rules = load_rules()
+    markdown._parser.cache_clear()
+    engine.warm(rules, Options(), LITERAL_INDEX_AFTER - 1)
+    assert markdown._parser.cache_info().currsize == 0  # a few files: built by a worker that needs it
+    engine.warm(rules, Options(), LITERAL_INDEX_AFTER)
+    assert markdown._parser.cache_info().currsize == 1

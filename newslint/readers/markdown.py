@@ -37,6 +37,11 @@ def _parser() -> Any:
     return MarkdownIt("commonmark").disable(["inline", "text_join"])
 
 
+def warm() -> None:
+    """Import and build the Markdown parser now (before worker processes fork, say)."""
+    _parser()
+
+
 def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     source = unify_newlines(source)
     fm = frontmatter.split(source)

@@ -21,6 +21,9 @@ _CLITICS = ("nya", "lah", "kah", "pun")
 # Runs of letters. The standard library's engine finds them faster than regex's
 # \p{L}+; its class also takes number characters such as "½", left out here.
 _LETTER_RUN = re.compile(r"[^\W\d_\u00B2\u00B3\u00B9\u00BC-\u00BE\u2150-\u218F]+")
+# The same runs in ASCII text, where the letters are A-Z and a-z: a plain class is scanned
+# about twice as fast as the negated one.
+_ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,7 @@ class WordWork:
 
     def letter_runs(self, text: str) -> list[str]:
         """The runs of letters of ``text`` (not remembered: see the class docstring)."""
-        return _LETTER_RUN.findall(text)
+        return (_ASCII_LETTER_RUN if text.isascii() else _LETTER_RUN).findall(text)
 
     def letter_count(self, text: str) -> int:
         """How many letters ``text`` has."""
@@ -173,7 +176,8 @@ class WordWork:
 
     def _malay_score(self, text: str) -> float:
         tables = self._tables
-        words = " ".join(self.letter_runs(text)).casefold().split()
+        joined = " ".join(self.letter_runs(text))
+        words = (joined.lower() if joined.isascii() else joined.casefold()).split()
         # Each distinct word counts once: a topic word repeated through a story
         # ("kerajaan" in a piece on old kingdoms) must not outvote the grammar.
         unique = set(words)

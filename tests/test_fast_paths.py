@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import engine, workers
+from newslint import engine, words, workers
 from newslint import facts as facts_module
 from newslint.checks import pattern, repeats
 from newslint.document import Block, Document
@@ -20,6 +20,7 @@ from newslint.facts import Facts, LiteralIndex
 from newslint.lexicon import shipped_lexicon
 from newslint.readers import read_string
 from newslint.rules import RuleSet, load_rules
+from newslint.words import WordWork
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
 MIXED = st.text(
@@ -48,7 +49,16 @@ def test_words_key_of_every_ascii_character() -> None:
     assert repeats.words_key(long) == repeats.plain_words_key(long) == " ".join(["kata"] * 2 * repeats.KEPT_CHARS)
 
 
-# --- the one-pass finder of `requires` strings ------------------------------------------
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(ASCII, MIXED))
+def test_the_letter_runs_of_ascii_text_are_the_runs_of_the_plain_class(text: str) -> None:
+    assert WordWork().letter_runs(text) == words._LETTER_RUN.findall(text)
+    work = WordWork()
+    runs = words._LETTER_RUN.findall(text)
+    assert work.words(text).lower == sum(run[0].islower() for run in runs)
+
+
+# --- the finder of `requires` strings ------------------------------------------
 
 LITERALS = ["a", "ab", "abc", "b", "ba", "ss", "ß", ".", "a.b", "\n", "x\ny", "(", "[a]", "İ".casefold(), "aaa", "aa"]
 literal_text = st.one_of(st.sampled_from(LITERALS + ["ẞ", "AB", " ", "\n\n"]), st.text(alphabet="abx.\n ", max_size=5))

@@ -90,8 +90,9 @@ NEARBY = 3
 COPIED_RUN = 4
 LARGE_GROUP = 12
 _WORD = regexcache.compile(r"\w+")
-# On ASCII text both engines' \w mean [A-Za-z0-9_]; the standard library's is faster.
-_ASCII_WORD = re.compile(r"\w+")
+# On ASCII text both engines' \w mean [A-Za-z0-9_]; the standard library's engine scans
+# that plain class faster still than its \w.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 _COMPARED_KINDS = ("paragraph", "quote", "list-item", "html")
 # Kinds that hold list entries: compared for exact repeats of whole sentences only.
 _LIST_KINDS = ("list-item",)

@@ -126,7 +126,12 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         if compiled.body_only and block.kind in _NOT_BODY:
             continue
         if rule.scope == "line":
-            if compiled.block_first and not _search(compiled, block.text, deadline):
+            text = block.text
+            if "\n" not in text:  # one line: its search is the block's
+                for m in _finditer(compiled, text, deadline):
+                    yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
+                continue
+            if compiled.block_first and not _search(compiled, text, deadline):
                 continue
             for t_index, line in block.lines():
                 for m in _finditer(compiled, line, deadline):

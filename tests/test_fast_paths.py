@@ -257,3 +257,17 @@ def test_the_warm_up_of_a_run_of_many_files_builds_the_markdown_parser_the_worke
     assert markdown._parser.cache_info().currsize == 0  # a few files: built by a worker that needs it
     engine.warm(rules, Options(), LITERAL_INDEX_AFTER)
     assert markdown._parser.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize("size", [None, 0, 5, 10, 11, 30])
+@pytest.mark.parametrize("length", [0, 10, 21])
+def test_a_read_sized_by_the_files_size_reads_what_a_read_to_the_limit_reads(size: int | None, length: int) -> None:
+    import io
+
+    from newslint.readers import source
+
+    data = bytes(range(length))
+    plain = source.read_stream(io.BytesIO(data), 20)
+    sized = source.read_stream(io.BytesIO(data), 20, size=size)  # the file grew or shrank since
+    assert sized == plain
+    assert (plain == data) if length <= 20 else not isinstance(plain, bytes)

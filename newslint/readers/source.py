@@ -131,14 +131,22 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes | Notice:
         if info.st_size > max_bytes:
             return too_large(info.st_size, max_bytes)
         with os.fdopen(fd, "rb", closefd=False) as f:
-            return read_stream(f, max_bytes)
+            return read_stream(f, max_bytes, size=info.st_size)
     finally:
         os.close(fd)
 
 
-def read_stream(stream: BinaryIO, max_bytes: int, what: str = "file") -> bytes | Notice:
-    """At most ``max_bytes`` from a stream; more is refused without reading the rest."""
-    data = stream.read(max_bytes + 1)
+def read_stream(stream: BinaryIO, max_bytes: int, what: str = "file", size: int | None = None) -> bytes | Notice:
+    """At most ``max_bytes`` from a stream; more is refused without reading the rest.
+
+    ``size``, the file's size when known, is read first (a read of ``max_bytes`` would set
+    aside that much memory for a draft of a few kilobytes), then the rest if it grew."""
+    if size is not None and size < max_bytes:
+        data = stream.read(size + 1)
+        if len(data) > size:  # it grew since: read on to the limit
+            data += stream.read(max_bytes + 1 - len(data))
+    else:
+        data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         return too_large(None, max_bytes, what)
     return data

@@ -133,8 +133,10 @@ def _plain_paragraphs(body: str) -> list[list[int]] | None:
 
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    for m in regex.finditer("\n", text):
-        starts.append(m.end())
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
     starts.append(len(text) + 1)
     return starts
 

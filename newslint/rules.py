@@ -65,11 +65,12 @@ class Rule:
 
     def compiled_as(self, kind: type[T]) -> T:
         """The compiled parameters, as the type the rule's kind compiles them to."""
-        if not isinstance(self.compiled, kind):
-            raise TypeError(
-                f"rule {self.id}: compiled parameters are {type(self.compiled).__name__}, not {kind.__name__}"
-            )
-        return self.compiled
+        value = self.lazy_compiled
+        if value is _NOT_COMPILED:
+            value = self.compiled
+        if not isinstance(value, kind):
+            raise TypeError(f"rule {self.id}: compiled parameters are {type(value).__name__}, not {kind.__name__}")
+        return value
 
     @property
     def category(self) -> str:

@@ -46,18 +46,19 @@ class Source:
     licence: str
     note: str
     read: Callable[[Source, Path], Iterator[Article]]
+    rev: str = "HEAD"  # a commit when the data was deleted from the repository later
 
 
-def git_show(mirror: Path, repo: str, path: str) -> str:
+def git_show(mirror: Path, repo: str, path: str, rev: str = "HEAD") -> str:
     git_dir = mirror / repo.replace("/", "+") / "repo"
-    out = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"HEAD:{path}"], capture_output=True, check=True)
+    out = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{rev}:{path}"], capture_output=True, check=True)
     return out.stdout.decode("utf-8")
 
 
-def head_commit(mirror: Path, repo: str) -> str:
+def head_commit(mirror: Path, repo: str, rev: str = "HEAD") -> str:
     git_dir = mirror / repo.replace("/", "+") / "repo"
     out = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "rev-parse", "HEAD"], capture_output=True, check=True, text=True
+        ["git", "--git-dir", str(git_dir), "rev-parse", rev], capture_output=True, check=True, text=True
     )
     return out.stdout.strip()
 
@@ -172,6 +173,33 @@ def read_malaysian_outlets(src: Source, mirror: Path) -> Iterator[Article]:
             )
 
 
+
+def read_otempo(src: Source, mirror: Path) -> Iterator[Article]:
+    """O Tempo (Belo Horizonte) politics pages and its "Café com Política" programme, 2023-2025.
+
+    One row an article with its subtitle, date, reporter and paragraph lines; rows whose
+    text is the scraper's "Erro ao coletar texto" or under 300 characters are left out.
+    The scrape lost the spaces around in-text links ("peloAparteapontaram"); kept as given.
+    """
+    rows = list(csv.DictReader(io.StringIO(git_show(mirror, src.repo, src.paths[0], src.rev))))
+    usable = [r for r in rows if len(r["texto_completo"].strip()) >= 300 and "Erro ao coletar" not in r["texto_completo"]]
+    for i, row in enumerate(usable):
+        if i % 4 and i % 7:  # every 4th row, and every 7th (the first sample measured)
+            continue
+        slug = row["link_noticia"].rstrip("/").rsplit("/", 1)[-1][:40]
+        yield Article(
+            lang="pt",
+            outlet="otempo",
+            ident=f"otempo-{i}-{slug}",
+            text=paragraphs(row["texto_completo"].replace("\r", "\n").split("\n")),
+            path=src.paths[0],
+            title=row["titulo"].strip(),
+            date=f"{row['data_pura'].strip()} {row['horario'].strip()}".strip(),
+            url=row["link_noticia"].strip(),
+            author=row["nome_reporter"].strip(),
+        )
+
+
 SOURCES = [
     Source(
         repo="gabriellaclairine/indonesian-news-summarization-dataset",
@@ -211,6 +239,17 @@ SOURCES = [
         ),
         read=read_malaysian_outlets,
     ),
+    Source(
+        repo="htrajano/otempo-scraper-news",
+        paths=["dados/noticias_otempo_café_com_política_separado_230625_testelimpeza2.csv"],
+        licence="MIT (repository); the articles are the publisher's (otempo.com.br)",
+        note=(
+            "every 4th and every 7th usable row of a scrape of O Tempo's politics pages (deleted from the repository after this "
+            "commit); the scrape lost the spaces around in-text links"
+        ),
+        read=read_otempo,
+        rev="03fa57348f0500f90826f2a887f3eb70d149b421",
+    ),
 ]
 
 
@@ -235,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     manifest: list[dict[str, object]] = []
     for src in SOURCES:
-        commit = head_commit(args.mirror, src.repo)
+        commit = head_commit(args.mirror, src.repo, src.rev)
         counts: dict[tuple[str, str, str], int] = {}
         for a in src.read(src, args.mirror):
             target = args.out / "clean" / a.lang / a.outlet / f"{a.ident}.md"

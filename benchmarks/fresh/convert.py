@@ -200,6 +200,29 @@ def read_otempo(src: Source, mirror: Path) -> Iterator[Article]:
         )
 
 
+
+def read_breitbart(src: Source, mirror: Path) -> Iterator[Article]:
+    """Breitbart articles (Nov-Dec 2020) of a fake-news classifier's scrape: title, author
+    list, text with blank lines between paragraphs, no date. Every distinct title once.
+    Embedded tweets survive as one-line remnants ("... pic.twitter.com/... — Name (@handle) date")."""
+    seen: set[str] = set()
+    for i, row in enumerate(csv.DictReader(io.StringIO(git_show(mirror, src.repo, src.paths[0], src.rev)))):
+        title = row["Title"].strip()
+        if title in seen or len(row["Text"].strip()) < 300:
+            continue
+        seen.add(title)
+        authors = re.findall(r"'([^']+)'", row["Author"])
+        yield Article(
+            lang="en",
+            outlet="breitbart",
+            ident=f"breitbart-{i}",
+            text=paragraphs(row["Text"].replace("\r", "\n").split("\n")),
+            path=src.paths[0],
+            title=title,
+            author=", ".join(authors),
+        )
+
+
 SOURCES = [
     Source(
         repo="gabriellaclairine/indonesian-news-summarization-dataset",
@@ -249,6 +272,16 @@ SOURCES = [
         ),
         read=read_otempo,
         rev="03fa57348f0500f90826f2a887f3eb70d149b421",
+    ),
+    Source(
+        repo="nissimanjayil/Fake-News-Detection",
+        paths=["Dataset/Breitbart.csv"],
+        licence="none stated; the articles are the publisher's (breitbart.com)",
+        note=(
+            "every distinct title of the repository's Breitbart scrape (its BBC, CNN, Guardian, Onion and Infowars "
+            "files are field outlets and are not used); no dates; embedded tweets left as one-line remnants"
+        ),
+        read=read_breitbart,
     ),
 ]
 

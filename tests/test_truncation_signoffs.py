@@ -38,7 +38,8 @@ def test_the_same_last_paragraph_without_its_sign_off_is_still_weak_evidence() -
 
 
 def test_a_dash_before_ordinary_prose_is_not_a_sign_off() -> None:
-    text = f"{MS_LEAD}\n\n{MS_MIDDLE}\n\nBantuan disalurkan sejak pagi. – Menurut jurucakap, {MS_LAST[0].lower()}{MS_LAST[1:]}"
+    last = f"Bantuan disalurkan sejak pagi. – Menurut jurucakap, {MS_LAST[0].lower()}{MS_LAST[1:]}"
+    text = f"{MS_LEAD}\n\n{MS_MIDDLE}\n\n{last}"
     assert rules_at(text, "ms") == [("truncation/unfinished-sentence", 5)]
 
 

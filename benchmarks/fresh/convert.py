@@ -173,7 +173,6 @@ def read_malaysian_outlets(src: Source, mirror: Path) -> Iterator[Article]:
             )
 
 
-
 def read_otempo(src: Source, mirror: Path) -> Iterator[Article]:
     """O Tempo (Belo Horizonte) politics pages and its "Café com Política" programme, 2023-2025.
 
@@ -182,7 +181,9 @@ def read_otempo(src: Source, mirror: Path) -> Iterator[Article]:
     The scrape lost the spaces around in-text links ("peloAparteapontaram"); kept as given.
     """
     rows = list(csv.DictReader(io.StringIO(git_show(mirror, src.repo, src.paths[0], src.rev))))
-    usable = [r for r in rows if len(r["texto_completo"].strip()) >= 300 and "Erro ao coletar" not in r["texto_completo"]]
+    usable = [
+        r for r in rows if len(r["texto_completo"].strip()) >= 300 and "Erro ao coletar" not in r["texto_completo"]
+    ]
     for i, row in enumerate(usable):
         if i % 4 and i % 7:  # every 4th row, and every 7th (the first sample measured)
             continue
@@ -198,7 +199,6 @@ def read_otempo(src: Source, mirror: Path) -> Iterator[Article]:
             url=row["link_noticia"].strip(),
             author=row["nome_reporter"].strip(),
         )
-
 
 
 def read_breitbart(src: Source, mirror: Path) -> Iterator[Article]:
@@ -254,7 +254,9 @@ SOURCES = [
             "awani/astroawani_articles.csv",
             "awani/astroawani_articles_part2.csv",
         ],
-        licence="MIT (repository code); the articles are the publishers' (bharian.com.my, buletintv3.my, astroawani.com)",
+        licence=(
+            "MIT (repository code); the articles are the publishers' (bharian.com.my, buletintv3.my, astroawani.com)"
+        ),
         note=(
             "the repository's own scrapes of real news (its fake_news_1964.csv is generated text and is not used); "
             "Berita Harian every 4th usable row (bot-check pages left out), Buletin TV3 every 7th (the trailing "
@@ -267,8 +269,8 @@ SOURCES = [
         paths=["dados/noticias_otempo_café_com_política_separado_230625_testelimpeza2.csv"],
         licence="MIT (repository); the articles are the publisher's (otempo.com.br)",
         note=(
-            "every 4th and every 7th usable row of a scrape of O Tempo's politics pages (deleted from the repository after this "
-            "commit); the scrape lost the spaces around in-text links"
+            "every 4th and every 7th usable row of a scrape of O Tempo's politics pages (deleted from the "
+            "repository after this commit); the scrape lost the spaces around in-text links"
         ),
         read=read_otempo,
         rev="03fa57348f0500f90826f2a887f3eb70d149b421",

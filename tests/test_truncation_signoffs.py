@@ -70,3 +70,20 @@ def test_a_french_interview_credit_is_not_a_cut() -> None:
 def test_a_last_sentence_that_opens_like_a_credit_but_is_cut_is_still_reported() -> None:
     cut = "O governador disse que a entrevista concedida ontem mostrou que o plano para os municípios"
     assert rules_at(f"{PT_LEAD}\n\n{PT_MIDDLE}\n\n{PT_CLOSE}\n\n{cut}", "pt") != []
+
+
+EN_LEAD = "The council approved the city budget on Tuesday after a long debate about housing."
+EN_MIDDLE = "The mayor said the plan would be reviewed next year, and that the bridge would open in May."
+EN_CLOSE = "The vote was twelve to three, the clerk said on Wednesday evening after the session."
+
+
+@pytest.mark.parametrize(
+    "credit", ["AFP contributed to this report", "Staff writers in Lagos and Accra contributed to this story"]
+)
+def test_a_contribution_credit_is_not_a_cut(credit: str) -> None:
+    assert rules_at(f"{EN_LEAD}\n\n{EN_MIDDLE}\n\n{EN_CLOSE}\n\n{credit}", "en") == []
+
+
+def test_a_sentence_about_a_contribution_that_is_cut_is_still_reported() -> None:
+    cut = "He said the money contributed to this report being late because the auditors"
+    assert rules_at(f"{EN_LEAD}\n\n{EN_MIDDLE}\n\n{EN_CLOSE}\n\n{cut}", "en") != []

@@ -157,8 +157,8 @@ CODE = regexcache.compile(
     r"^\s*(?:def|var|let|const|import|return|#include)\s"
 )
 # A wire or outlet sign-off after the last sentence: "(Reuters)", "— AP", "dpa", "− afp",
-# "Editing by ...", "Contributing: ...", "(ant)", "(dtc/ xxx)", "[Antara", initials in
-# parentheses.
+# "Editing by ...", "Contributing: ...", "AFP contributed to this report", "(ant)",
+# "(dtc/ xxx)", "[Antara", initials in parentheses.
 _AGENCIES = (
     "reuters|ap|afp|dpa|apa|sda|kna|epd|efe|ansa|lusa|ant|antara|antaranews|bernama|xinhua|"
     "upi|pa|aap|cnn|bbc|dtc|dtk|detik|detikcom|kompas|okz|jpnn|sid|rtr|ots|dts|ddp|kyodo|"
@@ -176,6 +176,7 @@ SIGN_OFF = regexcache.compile(
            (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:|
            (?:a\ |la\ )?entrevista\ (?:foi\ |fue\ )?(?:concedida|conduzida|realizada)\ |
            propos\ recueillis\ |interview(?:ed)?\ by\ )[^.!?]{{0,120}}
+      | [^.!?]{{1,80}}?\ contributed\ to\ this\ (?:report|story|article)
     )[\W_]*$""",
     regex.I | regex.X,
 )

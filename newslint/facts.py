@@ -302,9 +302,11 @@ class LiteralIndex:
         it holds, from a search of the trie from each of its bytes."""
         if self._pattern is None:
             return (), ()
-        parts: set[bytes] = set()
         search = self._pattern.search
         m = search(word)
+        if m is None:  # (most words)
+            return (), ()
+        parts: set[bytes] = set()
         while m is not None:
             parts.update(self._prefixes[m.group()])
             m = search(word, m.start() + 1)

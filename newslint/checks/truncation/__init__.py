@@ -54,6 +54,21 @@ PARAMETERS: dict[str, Any] = {
             "copulas, modals: 'was', 'estava', 'merupakan'); a paragraph ending on one is weak evidence. "
             "A pack lists the same words in its strong rule, so that both rules share one reading",
         },
+        "open_words": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end: words edited copy of the language essentially never ends a "
+            "sentence on, learned from a corpus by benchmarks/truncation_words.py (not hand-picked); a "
+            "paragraph ending on one in lower case was cut (weak evidence)",
+        },
+        "closing_words": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end, evidence weak: words that often end a sentence of the language "
+            "(a fifth of the times they are seen or more), learned by benchmarks/truncation_words.py; a "
+            "paragraph ending on one lacks a full stop more likely than it was cut, so weak evidence "
+            "alone does not report it",
+        },
         "heading_words": {
             "type": "integer",
             "minimum": 1,
@@ -86,6 +101,8 @@ class Compiled:
     evidence: str  # paragraph-end: "strong" or "weak"
     heading_words: int = 6
     auxiliaries: frozenset[str] = frozenset()
+    open_words: frozenset[str] = frozenset()
+    closing_words: frozenset[str] = frozenset()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -99,6 +116,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         params["evidence"],
         int(params["heading_words"]),
         frozenset(w.casefold() for w in params["auxiliary_words"]),
+        frozenset(w.casefold() for w in params["open_words"]),
+        frozenset(w.casefold() for w in params["closing_words"]),
     )
 
 

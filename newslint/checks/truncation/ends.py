@@ -175,6 +175,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         return _judged(doc, i, prose, breaks, complete=True)
 
     for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
+        if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
+            continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     weak = {c.at for c in result}
@@ -187,7 +189,11 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         if i not in weak:
             following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
             text = trim_end(doc.blocks[i].text)
-            reason = _auxiliary_end(text, following, compiled) or _open_enumeration(text, following, compiled)
+            reason = (
+                _auxiliary_end(text, following, compiled)
+                or _open_word_end(text, following, compiled)
+                or _open_enumeration(text, following, compiled)
+            )
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
@@ -242,6 +248,28 @@ def _auxiliary_end(text: str, following: Block | None, compiled: Compiled) -> st
     if LIST_ITEM.match(text) or introduces_list(following):
         return None
     return f"it ends on '{word}', which a sentence seldom ends on"
+
+
+def _open_word_end(text: str, following: Block | None, compiled: Compiled) -> str | None:
+    """Weak evidence: the paragraph ends, in lower case, on a word that edited copy of the
+    language essentially never ends a sentence on (``open_words``, learned from a corpus),
+    in a line of HEADING_WORDS words or more or with a comma (a shorter one may be a
+    heading or a question without its mark: "O que isso significa")."""
+    if not compiled.open_words:
+        return None
+    word = _dangling(text, compiled.open_words)
+    if word is None or (len(text.split()) < HEADING_WORDS and "," not in text):
+        return None
+    if LIST_ITEM.match(text) or introduces_list(following):
+        return None
+    return f"it ends on '{word}', which edited copy seldom ends a sentence on"
+
+
+def _closes(text: str, closing: frozenset[str]) -> bool:
+    """The paragraph's last word is one that often ends a sentence (``closing_words``,
+    learned from a corpus: "katanya", "covid", "Jumat"), in any case."""
+    last = _LAST_WORD.search(text)
+    return last is not None and last.group(1).casefold() in closing
 
 
 def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete: bool = False) -> bool:

@@ -1,20 +1,26 @@
-"""Learn, per pack language, the words a sentence of edited copy essentially never ends on.
+"""Learn, per pack language, the words a sentence of edited copy never ends on, and those it often does.
 
     python benchmarks/truncation_words.py [--write] [--field DIR] [--corpus DIR] [--split FILE]
 
 Reads edited, published copy: the field corpus's clean articles of the outlets in the
 ``tune`` group of ``benchmarks/field/split.yaml`` (never the holdout ones, on which the
-rule is judged) and /work/shared/corpus/clean. In every prose paragraph that ends with
-closing punctuation, each sentence's last word counts as sentence-final and every
-other word as not. A word written in lower case (case-folded letters) seen at least MIN_SEEN times and
-sentence-final in under MAX_FINAL of them is one no sentence ends on: a paragraph that
-stops on it was cut (truncation/paragraph-end, ``open_words``).
+rules are judged) and /work/shared/corpus/clean. In every prose paragraph of
+MIN_PARAGRAPH_WORDS words or more that ends with closing punctuation, each sentence's
+last word counts as sentence-final and every other word as not. Two lists come out:
 
-Without ``--write`` it prints each language's list with its counts. With ``--write``
-it rewrites the ``open_words`` list between the ``# learned open_words`` markers of
-``rules/<lang>/truncation.yaml``. Regenerate after the corpus or the split changes:
+- ``open_words``: words written in lower case, seen at least MIN_SEEN times and
+  sentence-final in under MAX_FINAL of them. A paragraph that stops on one is weak
+  evidence of a cut (truncation/unfinished-sentence).
+- ``closing_words``: words in any case seen at least MIN_SEEN_CLOSING times that end a
+  sentence in MIN_CLOSING of them or more. A paragraph that stops on one more likely
+  lacks its full stop than was cut: weak evidence alone does not report it.
 
-    python benchmarks/truncation_words.py --write && python -m pytest -q tests/test_rules_examples.py
+Without ``--write`` it prints each language's lists with their counts (final/seen).
+With ``--write`` it rewrites the lists between the ``# learned words`` markers of
+``rules/<lang>/truncation.yaml``. Regenerate after the corpus or the split changes, and
+check the packs' examples still hold:
+
+    python benchmarks/truncation_words.py --write && newslint test-rules
 """
 
 from __future__ import annotations
@@ -150,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     for lang in LANGUAGES:
         c = counts.get(lang, Counts())
         lists = {"open": open_words(c), "closing": closing_words(c, args.min_seen_closing, args.min_closing)}
-        print(f"{lang}: {c.sentences} sentences, {len(lists['open'])} open words, {len(lists['closing'])} closing words")
+        sizes = f"{len(lists['open'])} open words, {len(lists['closing'])} closing words"
+        print(f"{lang}: {c.sentences} sentences, {sizes}")
         if args.write:
             pack = ROOT / "rules" / lang / "truncation.yaml"
             if not write(pack, lists):

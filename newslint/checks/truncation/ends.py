@@ -94,6 +94,9 @@ _LAST_WORD = regexcache.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
 _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
+# A word as benchmarks/truncation_words.py learns it: letters, joined by an apostrophe or a
+# hyphen ("terça-feira", "l'Europe"), at the end.
+_LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*)\W*$")
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
 _LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
@@ -268,7 +271,7 @@ def _open_word_end(text: str, following: Block | None, compiled: Compiled) -> st
 def _closes(text: str, closing: frozenset[str]) -> bool:
     """The paragraph's last word is one that often ends a sentence (``closing_words``,
     learned from a corpus: "katanya", "covid", "Jumat"), in any case."""
-    last = _LAST_WORD.search(text)
+    last = _LAST_LEARNED.search(text)
     return last is not None and last.group(1).casefold() in closing
 
 

@@ -7,8 +7,10 @@ Three modes, one module each:
   (``dangling_words``), a trailing comma, a quotation or bracket never closed, a
   word cut in the middle. ``evidence: weak`` (``lone``): a fragment after a full
   sentence, the only unfinished sentence of a tidy article, or a word a sentence
-  seldom ends on (``auxiliary_words``: "was", "estava"). A missing full stop alone
-  is not a cut.
+  seldom ends on (``auxiliary_words``: "was", "estava"; ``open_words``, learned from
+  edited copy by ``benchmarks/truncation_words.py``). A paragraph that stops on a
+  word that often ends sentences (``closing_words``, learned the same way) is not
+  reported on weak evidence alone. A missing full stop alone is not a cut.
 - ``split-sentence`` (``splits``): one sentence broken over two paragraphs.
 - ``marker`` (``markers``): explicit cut markers on a line of their own
   ("[...]", "(bersambung)"), matched by the ``phrases`` kind.

@@ -6,7 +6,8 @@ Reads edited, published copy: the field corpus's clean articles of the outlets i
 ``tune`` group of ``benchmarks/field/split.yaml`` (never the holdout ones, on which the
 rules are judged) and /work/shared/corpus/clean. In every prose paragraph of
 MIN_PARAGRAPH_WORDS words or more that ends with closing punctuation, each sentence's
-last word counts as sentence-final and every other word as not. Two lists come out:
+last word counts as sentence-final and every other word as not. A word must be used in
+MIN_ARTICLES articles or more to be listed. Two lists come out:
 
 - ``open_words``: words written in lower case, seen at least MIN_SEEN times and
   sentence-final in under MAX_FINAL of them. A paragraph that stops on one is weak
@@ -45,6 +46,9 @@ ROOT = HERE.parent
 # one no sentence ends on (0.5% of 30 is none: a word seen 30 to 199 times never ends one).
 MIN_SEEN = 30
 MAX_FINAL = 0.005
+# A word must be used in this many articles: one article's subject ("MacBook", "Metroids")
+# says nothing of the language.
+MIN_ARTICLES = 5
 # A word that ends a sentence in at least a fifth of the times it is seen (and is seen this
 # often) closes one: a sentence of news copy is about 20 words long, so a paragraph that
 # stops on it is four times likelier a sentence missing its full stop than a random cut.
@@ -80,6 +84,7 @@ class Counts:
     final: Counter[str] = field(default_factory=Counter)
     seen_any: Counter[str] = field(default_factory=Counter)
     final_any: Counter[str] = field(default_factory=Counter)
+    articles: Counter[str] = field(default_factory=Counter)  # how many articles use each word
     sentences: int = 0
 
 
@@ -90,6 +95,7 @@ def count(paths: Iterator[tuple[str, Path]]) -> dict[str, Counts]:
         if lang not in LANGUAGES:
             continue
         c = counts.setdefault(lang, Counts())
+        used: set[str] = set()
         for doc in read_string(path.read_text(encoding="utf-8"), str(path)):
             for block in doc.blocks:
                 text = trim_end(block.text)
@@ -104,23 +110,33 @@ def count(paths: Iterator[tuple[str, Path]]) -> dict[str, Counts]:
                     if not words:
                         continue
                     c.sentences += 1
+                    used.update(w.casefold() for w in words)
                     c.seen_any.update(w.casefold() for w in words)
                     c.final_any[words[-1].casefold()] += 1
                     c.seen.update(w.casefold() for w in words if w[0].islower())
                     if words[-1][0].islower():
                         c.final[words[-1].casefold()] += 1
+        c.articles.update(used)
     return counts
 
 
 def open_words(c: Counts) -> list[str]:
     """The words in lower case seen often enough that almost never end a sentence, sorted."""
-    return sorted(w for w, n in c.seen.items() if n >= MIN_SEEN and c.final[w] < MAX_FINAL * n and len(w) > 1)
+    return sorted(
+        w
+        for w, n in c.seen.items()
+        if n >= MIN_SEEN and c.final[w] < MAX_FINAL * n and c.articles[w] >= MIN_ARTICLES and len(w) > 1
+    )
 
 
 def closing_words(c: Counts, min_seen: int = MIN_SEEN_CLOSING, share: float = MIN_CLOSING) -> list[str]:
     """The words, in any case, seen ``min_seen`` times or more that end a sentence in at
     least ``share`` of them."""
-    return sorted(w for w, n in c.seen_any.items() if n >= min_seen and c.final_any[w] >= share * n and len(w) > 1)
+    return sorted(
+        w
+        for w, n in c.seen_any.items()
+        if n >= min_seen and c.final_any[w] >= share * n and c.articles[w] >= MIN_ARTICLES and len(w) > 1
+    )
 
 
 def write(pack: Path, lists: dict[str, list[str]]) -> bool:

@@ -12,33 +12,41 @@ tw = load("truncation_words.py", "truncation_words")
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _corpus(tmp_path: Path) -> Path:
+def _corpus(tmp_path: Path, articles: int = tw.MIN_ARTICLES) -> Path:
     """A language's edited copy: "gegen" never ends a sentence, "Jakarta" ends most of its own."""
     folder = tmp_path / "clean"
     folder.mkdir()
-    body = "\n\n".join(
-        f"Warga kota berdemo gegen kebijakan baru itu di Jakarta. "
-        f"Polisi menjaga aksi gegen rencana itu di pusat kota nomor {i}."
-        for i in range(40)
-    )
-    (folder / "a-id.md").write_text(f"---\ntitle: Demo\n---\n\n{body}\n", encoding="utf-8")
+    for n in range(articles):
+        body = "\n\n".join(
+            f"Warga kota berdemo gegen kebijakan baru itu di Jakarta. "
+            f"Polisi menjaga aksi gegen rencana itu di pusat kota nomor {i}."
+            for i in range(40 // articles + 1)
+        )
+        (folder / f"a{n}-id.md").write_text(f"---\ntitle: Demo\n---\n\n{body}\n", encoding="utf-8")
     return folder
 
 
 def test_counts_learn_open_and_closing_words(tmp_path: Path) -> None:
     counts = tw.count(iter([("id", p) for p in sorted(_corpus(tmp_path).glob("*.md"))]))["id"]
-    assert counts.seen["gegen"] == 80 and counts.final["gegen"] == 0
-    assert counts.final_any["jakarta"] == 40 and counts.seen_any["jakarta"] == 40
+    assert counts.seen["gegen"] >= 2 * tw.MIN_SEEN and counts.final["gegen"] == 0
+    assert counts.final_any["jakarta"] == counts.seen_any["jakarta"] >= tw.MIN_SEEN_CLOSING
     assert "gegen" in tw.open_words(counts)
     assert "jakarta" not in tw.open_words(counts)  # only words in lower case are judged open
     assert "jakarta" in tw.closing_words(counts)
     assert "gegen" not in tw.closing_words(counts)
 
 
+def test_one_article_s_words_are_in_no_list(tmp_path: Path) -> None:
+    counts = tw.count(iter([("id", p) for p in sorted(_corpus(tmp_path, articles=1).glob("*.md"))]))["id"]
+    assert counts.seen["gegen"] >= tw.MIN_SEEN and counts.articles["gegen"] == 1
+    assert tw.open_words(counts) == [] and tw.closing_words(counts) == []
+
+
 def test_a_word_seen_too_seldom_is_in_no_list() -> None:
     counts = tw.Counts()
     counts.seen["jarang"] = counts.seen_any["jarang"] = tw.MIN_SEEN - 1
     counts.final_any["kota"] = counts.seen_any["kota"] = tw.MIN_SEEN_CLOSING - 1
+    counts.articles.update({"jarang": tw.MIN_ARTICLES, "kota": tw.MIN_ARTICLES})
     assert tw.open_words(counts) == [] and tw.closing_words(counts) == []
 
 

@@ -94,7 +94,7 @@ class Facts:
     def blocks_with_any(self, literals: Iterable[str]) -> frozenset[int]:
         """The indices of the blocks that contain at least one of ``literals`` (``blocks_with``)."""
         index = self._literals
-        if index is not None and isinstance(literals, tuple | frozenset) and index.literals.issuperset(literals):
+        if index is not None and isinstance(literals, (tuple, frozenset)) and index.literals.issuperset(literals):
             # all in the index: only the few of them the document has need a look
             indexed = self._indexed_blocks(index)
             if indexed is not None:

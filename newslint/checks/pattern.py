@@ -120,9 +120,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             return
     elif compiled.block_first and not _search(compiled, facts.prose, deadline):
         return  # one search of all the prose rules out most drafts at once
-    for index, block in enumerate(doc.blocks):
-        if compiled.requires and index not in candidates:
-            continue
+    blocks = doc.blocks
+    for index in sorted(candidates) if compiled.requires else range(len(blocks)):
+        block = blocks[index]
         if compiled.body_only and block.kind in _NOT_BODY:
             continue
         if rule.scope == "line":

@@ -201,7 +201,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
     rules = _remembered(ruleset, ("rules", language), options, active_rules, ruleset.for_language(language), language)
     for rule in rules:
         try:
-            findings.extend(_finding(doc, rule, hit, options) for hit in KINDS[rule.check].check(doc, rule, ctx))
+            for hit in KINDS[rule.check].check(doc, rule, ctx):
+                findings.append(_finding(doc, rule, hit, options))
         except CheckTimeout as e:
             findings.append(
                 _document_finding(

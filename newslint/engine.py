@@ -177,7 +177,7 @@ def resolve_language(doc: Document, options: Options, needed: bool = True, facts
     if not doc.blocks or not needed:
         return None
     facts = facts or Facts(doc, shipped_lexicon())
-    lang, _ = lang_detect.detect(facts.prose, facts.words)
+    lang, _ = lang_detect.detect(facts.prose_head(lang_detect.SAMPLE_CHARS), facts.words)
     return lang
 
 
@@ -222,7 +222,7 @@ def _finding(doc: Document, rule: Rule, hit: Hit, options: Options) -> Finding:
     severity = options.severity.get(rule.id, rule.severity)
     line, column = doc.position(hit.start)
     end_line, end_column = doc.position(hit.end)
-    snippet = doc.source[hit.start : hit.end] if hit.end > hit.start else ""
+    snippet = doc.text_at(hit.start, hit.end) if hit.end > hit.start else ""
     if "match" not in data:
         data["match"] = snippet
     return Finding(

@@ -37,8 +37,9 @@ class Facts:
         self._with_literal: dict[str, frozenset[int]] = {}
         self._literals = literals
         self._indexed: dict[str, frozenset[int]] | None = None
+        self._prose: str | None = None
 
-    @cached_property
+    @property
     def prose(self) -> str:
         """All block texts joined by blank lines (for language detection and quick rejects).
 
@@ -46,10 +47,36 @@ class Facts:
         apart, the common case) gives its source itself, not a copy: then the prose may
         end with the source's closing line feeds. Detection reads the first 5,000
         characters; the quick rejects' searches see a line feed as the end of a line, as
-        they see the line feeds between blocks (see ``_source_is_prose``)."""
-        if _source_is_prose(self.doc):
+        they see the line feeds between blocks (see ``_source_is_prose``). A document
+        that does not hold its source (``Document.joined``) joins it at each call:
+        checks read such prose with ``prose_has`` and ``prose_head``."""
+        if self.doc.is_joined:
             return self.doc.source
-        return "\n\n".join(b.text for b in self.doc.blocks)
+        if self._prose is None:
+            joined = _source_is_prose(self.doc)
+            self._prose = self.doc.source if joined else "\n\n".join(b.text for b in self.doc.blocks)
+        return self._prose
+
+    def prose_has(self, found: Callable[[str], object]) -> bool:
+        """Whether ``found(prose)`` is true: a quick reject's one search of all the prose.
+        Of a joined document (``Document.joined``), each block is searched in turn: the
+        quick rejects ask whether a check can find anything in a block, and a match
+        across the blank line between two blocks is in neither."""
+        if self.doc.is_joined:
+            return any(map(found, (b.text for b in self.doc.blocks)))
+        return bool(found(self.prose))
+
+    def prose_head(self, size: int) -> str:
+        """``prose[:size]``, without joining all the prose of a joined document."""
+        if not self.doc.is_joined:
+            return self.prose[:size]
+        parts, total = [], 0
+        for block in self.doc.blocks:
+            parts.append(block.text)
+            total += len(block.text) + 2
+            if total >= size:
+                return "\n\n".join(parts)[:size]
+        return ("\n\n".join(parts) + self.doc.source_tail)[:size]
 
     @property
     def folded_blocks(self) -> tuple[str, ...]:
@@ -175,6 +202,8 @@ def _source_is_prose(doc: Document) -> bool:
     feeds: each block holds its source verbatim, the first from the source's start,
     the next two characters after each. A 5 MB draft's prose was one more copy of it
     (four bytes a character with one emoji in it)."""
+    if doc.is_joined:
+        return True
     source, at = doc.source, 0
     if len(source) < SHARED_PROSE_MIN or not doc.blocks:
         return False

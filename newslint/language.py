@@ -117,6 +117,7 @@ QUICK_MIN_WORDS = 120
 QUICK_LANGUAGES = frozenset({"en", "id", "de", "fr", "es", "pt"})
 QUICK_PROBABILITY = 0.99
 LANGDETECT_CHARS = 1000
+SAMPLE_CHARS = 5000  # detection reads a text's first characters only
 MIN_STOPWORD_RATIO = 0.12  # Indonesian prose runs as low as 0.15; a misplaced answer under 0.1
 # Languages written in another script than Latin (langdetect's codes and ours).
 NON_LATIN = frozenset(
@@ -270,7 +271,7 @@ def detect(text: str, work: WordWork | None = None) -> tuple[str, float]:
 
     ``work`` holds the lexicon and the document's word work (see ``WordWork``).
     """
-    sample = text[:5000]
+    sample = text[:SAMPLE_CHARS]
     if _THREE_WORDS.search(sample) is None and len(_WORD.findall(sample)) < 3:
         return "und", 0.0
     script = script_of(sample)

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -225,25 +224,37 @@ def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spe
                 had.append(i)
             elif had != i:
                 index[anchor] = [had, i]
-    pairs = sorted({pair for group in index.values() if isinstance(group, list) for pair in _candidate_pairs(group)})
+    # (sorted, then held as an array: a list of ints took four times as much)
+    pairs = array(
+        "q", sorted({pair for group in index.values() if isinstance(group, list) for pair in _candidate_pairs(group)})
+    )
     del index
     found: dict[int, _Repeat] = {}
-    similar: dict[int, set[int]] = defaultdict(set)
+    # pairs of paragraphs of one length, words swapped (entries of a template?), each as
+    # one int like the candidate pairs, and how many such partners each paragraph has:
+    # a set of partners per paragraph took 10 MB in a 5 MB article of near copies
+    similar = array("q")
+    partners = array("I", bytes(4 * len(blocks)))
     for pair in pairs:
         i, j = pair >> 32, pair & _PAIR
         rep = _relation(i, j, blocks, words, params, spelled)
         if rep is None or _quoted_twice(blocks, i, j):
             continue
         if rep.evidence.startswith("similarity") and abs(len(words[i]) - len(words[j])) <= 2:
-            similar[i].add(j)  # the same length with words swapped: entries of a template
-            similar[j].add(i)
+            similar.append(pair)  # (each candidate pair comes once)
+            partners[i] += 1
+            partners[j] += 1
         if rep.copy not in found:
             found[rep.copy] = rep
     # A paragraph nearly like two others of its length, words swapped, is an entry of a
     # list built on one template (results, schedules, one-sentence profiles), not a
-    # pasted copy. A scraper's chain of copies that grow or shrink is still reported.
-    listed = {k for k, partners in similar.items() if len(partners) >= 2}
-    listed |= {p for k in listed for p in similar[k]}
+    # pasted copy; so are its partners. A scraper's chain of copies that grow or shrink
+    # is still reported.
+    listed = set()
+    for pair in similar:
+        i, j = pair >> 32, pair & _PAIR
+        if partners[i] >= 2 or partners[j] >= 2:
+            listed.update((i, j))
     return sorted(
         (r for r in found.values() if not (r.evidence.startswith("similarity") and {r.copy, r.original} & listed)),
         key=lambda r: r.copy,

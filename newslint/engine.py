@@ -114,6 +114,8 @@ MEMO_SIZE = 256  # selections remembered per rule set (a service may see many)
 RULE_SETS_KEPT = 8
 # A rule set builds its one-pass finder of `requires` strings for this many documents.
 LITERAL_INDEX_AFTER = 16
+# ... or for the first document of this many characters.
+LITERAL_INDEX_CHARS = 1 << 18
 
 
 @dataclass(slots=True)
@@ -183,7 +185,9 @@ def resolve_language(doc: Document, options: Options, needed: bool = True, facts
 
 def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Context:
     """The per-document context the checks run in: its language and its facts."""
-    facts = Facts(doc, ruleset.lexicon, literal_index(ruleset))
+    # A long draft repays the one-pass finder of the `requires` strings at once, and then
+    # need not keep its folded prose (see ``Facts._indexed_blocks``).
+    facts = Facts(doc, ruleset.lexicon, literal_index(ruleset, build=doc.size >= LITERAL_INDEX_CHARS))
     language = resolve_language(doc, options, _remembered(ruleset, ("needs",), options, needs_language, ruleset), facts)
 
     def detect(text: str) -> tuple[str, float]:

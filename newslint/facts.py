@@ -137,6 +137,10 @@ class Facts:
             if self._indexed is None:
                 self._literals = None
                 return None
+            # Every string of the index is placed now: the folded prose (a 5 MB draft's
+            # is 5 MB) is let go, and worked out again only for a string the index
+            # does not hold (none longer than LITERAL_MAX characters, as shipped).
+            self.__dict__.pop("_folded", None)
         return self._indexed
 
     def _blocks_with(self, literal: str) -> frozenset[int]:

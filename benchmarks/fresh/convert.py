@@ -36,6 +36,7 @@ class Article:
     title: str = ""
     date: str = ""
     url: str = ""
+    author: str = ""
 
 
 @dataclass
@@ -45,18 +46,19 @@ class Source:
     licence: str
     note: str
     read: Callable[[Source, Path], Iterator[Article]]
+    rev: str = "HEAD"  # a commit when the data was deleted from the repository later
 
 
-def git_show(mirror: Path, repo: str, path: str) -> str:
+def git_show(mirror: Path, repo: str, path: str, rev: str = "HEAD") -> str:
     git_dir = mirror / repo.replace("/", "+") / "repo"
-    out = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"HEAD:{path}"], capture_output=True, check=True)
+    out = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{rev}:{path}"], capture_output=True, check=True)
     return out.stdout.decode("utf-8")
 
 
-def head_commit(mirror: Path, repo: str) -> str:
+def head_commit(mirror: Path, repo: str, rev: str = "HEAD") -> str:
     git_dir = mirror / repo.replace("/", "+") / "repo"
     out = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "rev-parse", "HEAD"], capture_output=True, check=True, text=True
+        ["git", "--git-dir", str(git_dir), "rev-parse", rev], capture_output=True, check=True, text=True
     )
     return out.stdout.strip()
 
@@ -120,6 +122,107 @@ def read_10kgnad(src: Source, mirror: Path) -> Iterator[Article]:
         )
 
 
+MS_MONTHS = "Januari Februari Mac April Mei Jun Julai Ogos September Oktober November Disember"
+
+
+def read_malaysian_outlets(src: Source, mirror: Path) -> Iterator[Article]:
+    """Berita Harian, Buletin TV3 and Astro Awani articles (April-May 2025), one row each.
+
+    Berita Harian gives "Oleh <author> - <date>" and the body's paragraph lines (rows whose
+    body is the site's bot check, "Verify you are human...", are left out); Buletin TV3 opens
+    the body with an "Oleh: <author>" line and ends every article with the same WhatsApp
+    channel prompt, which is the site's chrome and is dropped; Astro Awani gives the lead
+    paragraph only. Every k-th row is kept (k per outlet in ``keep``).
+    """
+    keep = {"beritaharian": 4, "buletintv3": 7, "astroawani": 5}
+    for path in src.paths:
+        name = Path(path).stem
+        outlet = "beritaharian" if "beritaharian" in name else "buletintv3" if "buletin" in name else "astroawani"
+        rows = list(csv.DictReader(io.StringIO(git_show(mirror, src.repo, path).lstrip("\ufeff"))))
+        seen: set[str] = set()
+        usable = []
+        for row in rows:
+            body = row["Story"].replace("\r", "\n").strip()
+            if row["URL"] in seen or not body or body.startswith("Verify you are human"):
+                continue
+            if outlet != "astroawani" and len(body) < 300:
+                continue
+            seen.add(row["URL"])
+            usable.append(row)
+        for i, row in enumerate(usable):
+            if i % keep[outlet]:
+                continue
+            lines = row["Story"].replace("\r", "\n").split("\n")
+            if outlet == "buletintv3" and lines and lines[-1].startswith("Ikuti sekarang! WhatsApp Channel"):
+                lines = lines[:-1]
+            author, date = "", row["Date"].strip()
+            m = re.match(r"Oleh (.+?) - (.+)$", date)
+            if m:
+                author, date = m.group(1).strip(), m.group(2).strip()
+            slug = row["URL"].rstrip("/").rsplit("/", 1)[-1][:40]
+            yield Article(
+                lang="ms",
+                outlet=outlet,
+                ident=f"{outlet}-{'p2' if 'part2' in path else 'p1'}-{i}-{slug}",
+                text=paragraphs(lines),
+                path=path,
+                title=row["Title"].strip(),
+                date=date,
+                url=row["URL"].strip(),
+                author=author,
+            )
+
+
+def read_otempo(src: Source, mirror: Path) -> Iterator[Article]:
+    """O Tempo (Belo Horizonte) politics pages and its "Café com Política" programme, 2023-2025.
+
+    One row an article with its subtitle, date, reporter and paragraph lines; rows whose
+    text is the scraper's "Erro ao coletar texto" or under 300 characters are left out.
+    The scrape lost the spaces around in-text links ("peloAparteapontaram"); kept as given.
+    """
+    rows = list(csv.DictReader(io.StringIO(git_show(mirror, src.repo, src.paths[0], src.rev))))
+    usable = [
+        r for r in rows if len(r["texto_completo"].strip()) >= 300 and "Erro ao coletar" not in r["texto_completo"]
+    ]
+    for i, row in enumerate(usable):
+        if i % 4 and i % 7:  # every 4th row, and every 7th (the first sample measured)
+            continue
+        slug = row["link_noticia"].rstrip("/").rsplit("/", 1)[-1][:40]
+        yield Article(
+            lang="pt",
+            outlet="otempo",
+            ident=f"otempo-{i}-{slug}",
+            text=paragraphs(row["texto_completo"].replace("\r", "\n").split("\n")),
+            path=src.paths[0],
+            title=row["titulo"].strip(),
+            date=f"{row['data_pura'].strip()} {row['horario'].strip()}".strip(),
+            url=row["link_noticia"].strip(),
+            author=row["nome_reporter"].strip(),
+        )
+
+
+def read_breitbart(src: Source, mirror: Path) -> Iterator[Article]:
+    """Breitbart articles (Nov-Dec 2020) of a fake-news classifier's scrape: title, author
+    list, text with blank lines between paragraphs, no date. Every distinct title once.
+    Embedded tweets survive as one-line remnants ("... pic.twitter.com/... — Name (@handle) date")."""
+    seen: set[str] = set()
+    for i, row in enumerate(csv.DictReader(io.StringIO(git_show(mirror, src.repo, src.paths[0], src.rev)))):
+        title = row["Title"].strip()
+        if title in seen or len(row["Text"].strip()) < 300:
+            continue
+        seen.add(title)
+        authors = re.findall(r"'([^']+)'", row["Author"])
+        yield Article(
+            lang="en",
+            outlet="breitbart",
+            ident=f"breitbart-{i}",
+            text=paragraphs(row["Text"].replace("\r", "\n").split("\n")),
+            path=src.paths[0],
+            title=title,
+            author=", ".join(authors),
+        )
+
+
 SOURCES = [
     Source(
         repo="gabriellaclairine/indonesian-news-summarization-dataset",
@@ -142,6 +245,46 @@ SOURCES = [
         note="every 7th row of the test split; paragraphs joined, quote marks inside them removed by the extraction",
         read=read_10kgnad,
     ),
+    Source(
+        repo="jorre-bot/malaysia-fake-news-detection",
+        paths=[
+            "berita harian/beritaharian_articles.csv",
+            "berita harian/beritaharian_articles_part2.csv",
+            "buletin utama/buletin_utama.csv",
+            "awani/astroawani_articles.csv",
+            "awani/astroawani_articles_part2.csv",
+        ],
+        licence=(
+            "MIT (repository code); the articles are the publishers' (bharian.com.my, buletintv3.my, astroawani.com)"
+        ),
+        note=(
+            "the repository's own scrapes of real news (its fake_news_1964.csv is generated text and is not used); "
+            "Berita Harian every 4th usable row (bot-check pages left out), Buletin TV3 every 7th (the trailing "
+            "WhatsApp-channel prompt dropped), Astro Awani every 5th (lead paragraph only)"
+        ),
+        read=read_malaysian_outlets,
+    ),
+    Source(
+        repo="htrajano/otempo-scraper-news",
+        paths=["dados/noticias_otempo_café_com_política_separado_230625_testelimpeza2.csv"],
+        licence="MIT (repository); the articles are the publisher's (otempo.com.br)",
+        note=(
+            "every 4th and every 7th usable row of a scrape of O Tempo's politics pages (deleted from the "
+            "repository after this commit); the scrape lost the spaces around in-text links"
+        ),
+        read=read_otempo,
+        rev="03fa57348f0500f90826f2a887f3eb70d149b421",
+    ),
+    Source(
+        repo="nissimanjayil/Fake-News-Detection",
+        paths=["Dataset/Breitbart.csv"],
+        licence="none stated; the articles are the publisher's (breitbart.com)",
+        note=(
+            "every distinct title of the repository's Breitbart scrape (its BBC, CNN, Guardian, Onion and Infowars "
+            "files are field outlets and are not used); no dates; embedded tweets left as one-line remnants"
+        ),
+        read=read_breitbart,
+    ),
 ]
 
 
@@ -149,6 +292,8 @@ def front_matter(a: Article, source: str) -> str:
     meta: dict[str, str] = {}
     if a.title:
         meta["title"] = a.title
+    if a.author:
+        meta["author"] = a.author
     if a.date:
         meta["date"] = a.date
     meta.update({"lang": a.lang, "outlet": a.outlet, "source": source})
@@ -164,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     manifest: list[dict[str, object]] = []
     for src in SOURCES:
-        commit = head_commit(args.mirror, src.repo)
+        commit = head_commit(args.mirror, src.repo, src.rev)
         counts: dict[tuple[str, str, str], int] = {}
         for a in src.read(src, args.mirror):
             target = args.out / "clean" / a.lang / a.outlet / f"{a.ident}.md"

@@ -66,7 +66,9 @@ PARAMETERS: dict[str, Any] = {
         },
     },
 }
-_SEPARATOR = r"\s*[:\-–—|»›>]"
+# A hyphen glued to a lower-case word is a compound ("Top-cited outlets", "Related-party
+# deals"), not a label's separator ("Read more - ...", "Top-Stories" glued stay widgets).
+_SEPARATOR = r"(?:\s*[:–—|»›>]|\s+-|-(?!(?-i:\p{Ll})))"
 _GLUED = r"(?-i:\p{Lu})"
 # a full sentence, then more text that ends as a sentence does
 _PROSE_TAIL = regex.compile(r"[.!?][\"\u201d\u2019)]*\s+\p{Lu}.*[.!?][\"\u201d\u2019)]*\s*$")

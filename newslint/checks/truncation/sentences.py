@@ -157,8 +157,8 @@ CODE = regexcache.compile(
     r"^\s*(?:def|var|let|const|import|return|#include)\s"
 )
 # A wire or outlet sign-off after the last sentence: "(Reuters)", "— AP", "dpa", "− afp",
-# "Editing by ...", "Contributing: ...", "(ant)", "(dtc/ xxx)", "[Antara", initials in
-# parentheses.
+# "Editing by ...", "Contributing: ...", "AFP contributed to this report", "(ant)",
+# "(dtc/ xxx)", "[Antara", initials in parentheses.
 _AGENCIES = (
     "reuters|ap|afp|dpa|apa|sda|kna|epd|efe|ansa|lusa|ant|antara|antaranews|bernama|xinhua|"
     "upi|pa|aap|cnn|bbc|dtc|dtk|detik|detikcom|kompas|okz|jpnn|sid|rtr|ots|dts|ddp|kyodo|"
@@ -173,19 +173,30 @@ SIGN_OFF = regexcache.compile(
            com\ (?:agências|lusa)|con\ información\ de|dengan\ laporan|
            (?:avec|d'après)\ (?:les\ )?informations?\ d|com\ informações\ d|with\ files\ from|
            (?:\p{{L}}[\p{{L}}.'-]*(?:\ \p{{L}}[\p{{L}}.'-]*){{0,4}}[;,]\ )?version\ française\ \p{{L}}|
-           (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:)[^.!?]{{0,120}}
+           (?:laporan|penulis|editor|pewarta|redaktur|reporter|fotografer)\s*:|
+           (?:a\ |la\ )?entrevista\ (?:foi\ |fue\ )?(?:concedida|conduzida|realizada)\ |
+           propos\ recueillis\ |interview(?:ed)?\ by\ )[^.!?]{{0,120}}
+      | [^.!?]{{1,80}}?\ contributed\ to\ this\ (?:report|story|article)
     )[\W_]*$""",
     regex.I | regex.X,
+)
+# Any wire or outlet named in capitals after a dash, the way desks sign off a story:
+# "- AGENSI", "– AL JAZEERA", "— AP/dpa", "– BERNAMA-dpa" (no list of names to keep up).
+_CAPS_NAME = r"\p{Lu}[\p{Lu}\p{N}&'.]+"
+DASH_SIGN_OFF = regexcache.compile(
+    rf"^[-–—−]\s*{_CAPS_NAME}(?:(?:\s*[/,&+-]\s*|\s+)(?:{_CAPS_NAME}|(?i:{_AGENCIES})\b)){{0,3}}\W*$"
 )
 
 
 def sign_off(fragment: str) -> bool:
     """A wire or outlet sign-off, a credit or initials, not a piece of a sentence."""
-    return bool(SIGN_OFF.match(fragment.strip()))
+    fragment = fragment.strip()
+    return bool(SIGN_OFF.match(fragment) or DASH_SIGN_OFF.match(fragment))
 
 
-# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa").
-_LAST_STOP = regexcache.compile(r"[.!?…。][\"”’»)\]]*\s+")
+# What follows the last full stop (a sign-off may follow in lower case: "auf Tour. dpa",
+# or straight after the stop when it is a dash and a name in capitals: "... 14.-AGENSI").
+_LAST_STOP = regexcache.compile(r"[.!?…。][\"”’»)\]]*(?:\s+|(?=[-–—−]\s*\p{Lu}))")
 
 
 def signed_off(text: str) -> bool:

@@ -250,7 +250,7 @@ def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spe
     # list built on one template (results, schedules, one-sentence profiles), not a
     # pasted copy; so are its partners. A scraper's chain of copies that grow or shrink
     # is still reported.
-    listed = set()
+    listed: set[int] = set()
     for pair in similar:
         i, j = pair >> 32, pair & _PAIR
         if partners[i] >= 2 or partners[j] >= 2:

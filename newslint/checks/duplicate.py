@@ -215,7 +215,8 @@ def _partners(i: int, anchors: set[bytes], index: dict[bytes, int | array[int]])
     (a page repeating one boilerplate paragraph many times), every other one for the
     group's first, and the next one for the others, so the work stays linear in the
     number of paragraphs. Asked paragraph by paragraph in order, this gives the
-    candidate pairs sorted without holding them all (a 5 MB article has 65,000)."""
+    candidate pairs sorted, without a set and a sorted list of all of them (a 5 MB
+    article has 65,000)."""
     later: set[int] = set()
     for anchor in anchors:
         group = index[anchor]
@@ -252,20 +253,24 @@ def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spe
     # a set of partners per paragraph took 10 MB in a 5 MB article of near copies
     similar = array("q")
     partners = array("I", bytes(4 * len(blocks)))
+    # The candidate pairs, each as one int ``i << 32 | j``, come sorted from ``_partners``
+    # asked paragraph by paragraph: an array of them, and the index is let go.
+    pairs = array("q", (i << 32 | j for i in sorted(words) for j in _partners(i, _anchors(words[i]), index)))
+    del index
     said: dict[str, str] = {}
-    for i in sorted(words):
-        for j in _partners(i, _anchors(words[i]), index):
-            rep = _relation(i, j, blocks, words, params, spelled)
-            if rep is None or _quoted_twice(blocks, i, j):
-                continue
-            if rep.evidence.startswith("similarity") and abs(len(words[i]) - len(words[j])) <= 2:
-                similar.append(i << 32 | j)  # (each pair comes once)
-                partners[i] += 1
-                partners[j] += 1
-            if rep.copy not in found:
-                # (one string for each wording of the evidence: thousands of near copies
-                # share a few "similarity 0.9x")
-                found[rep.copy] = _Repeat(rep.copy, rep.original, rep.how, said.setdefault(rep.evidence, rep.evidence))
+    for pair in pairs:
+        i, j = pair >> 32, pair & _PAIR
+        rep = _relation(i, j, blocks, words, params, spelled)
+        if rep is None or _quoted_twice(blocks, i, j):
+            continue
+        if rep.evidence.startswith("similarity") and abs(len(words[i]) - len(words[j])) <= 2:
+            similar.append(pair)  # (each pair comes once)
+            partners[i] += 1
+            partners[j] += 1
+        if rep.copy not in found:
+            # (one string for each wording of the evidence: thousands of near copies
+            # share a few "similarity 0.9x")
+            found[rep.copy] = _Repeat(rep.copy, rep.original, rep.how, said.setdefault(rep.evidence, rep.evidence))
     # A paragraph nearly like two others of its length, words swapped, is an entry of a
     # list built on one template (results, schedules, one-sentence profiles), not a
     # pasted copy; so are its partners. A scraper's chain of copies that grow or shrink

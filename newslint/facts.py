@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, normalize_line
 from newslint.document import Block, Document
@@ -165,20 +165,15 @@ class Facts:
         return frozenset(found)
 
     @cached_property
-    def lines(self) -> list[Line]:
+    def lines(self) -> Lines:
         """The non-blank lines of prose with their normalised text (``normalize_line``);
         a line longer than a label is prose, whose normal form no phrase equals."""
-        return [
-            (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
-            for b, block in enumerate(self.doc.blocks)
-            for t, line in block.lines()
-            if line.strip()
-        ]
+        return Lines(self.doc.blocks)
 
     @cached_property
     def line_set(self) -> frozenset[str]:
         """The normalised lines as a set, for quick rejects."""
-        return frozenset(item[4] for item in self.lines)
+        return self.lines.normals()
 
     def shared(self, compute: Callable[[Document], T]) -> T:
         """``compute(doc)``, worked out once for this document: work that several rules of
@@ -194,6 +189,53 @@ class Facts:
         if key not in self._once:
             self._once[key] = compute()
         return self._once[key]  # type: ignore[return-value]
+
+
+class Lines(Sequence[Line]):
+    """The non-blank lines of a document's blocks, as ``Line`` tuples made when read.
+
+    Held as two arrays (each line's block and where it starts in the block's text) and
+    the normal form of each short line (None for a long one): a list of the tuples took
+    220 bytes a line, 4 MB for a 5 MB article."""
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self._blocks = blocks
+        self._block = array("I")
+        self._start = array("I")
+        self._normal: list[str | None] = []
+        known: dict[str, str] = {}  # one string for each normal form (pages repeat their labels)
+        for b, block in enumerate(blocks):
+            for t, line in block.lines():
+                if line.strip():
+                    self._block.append(b)
+                    self._start.append(t)
+                    normal = normalize_line(line) if len(line) <= LABEL_MAX_CHARS else None
+                    self._normal.append(None if normal is None else known.setdefault(normal, normal))
+
+    def __len__(self) -> int:
+        return len(self._block)
+
+    @overload
+    def __getitem__(self, k: int) -> Line: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Line]: ...
+    def __getitem__(self, k: int | slice) -> Line | Sequence[Line]:
+        if isinstance(k, slice):
+            return [self[n] for n in range(*k.indices(len(self)))]
+        b, t = self._block[k], self._start[k]
+        block = self._blocks[b]
+        text = block.text
+        end = text.find("\n", t)
+        line = text[t:] if end == -1 and t == 0 else text[t : len(text) if end == -1 else end]
+        normal = self._normal[k]
+        return (b, block, t, line, LONG_LINE if normal is None else normal)
+
+    def __iter__(self) -> Iterator[Line]:
+        return map(self.__getitem__, range(len(self)))
+
+    def normals(self) -> frozenset[str]:
+        """Every line's normal form (``LONG_LINE`` for the long ones)."""
+        return frozenset(LONG_LINE if normal is None else normal for normal in self._normal)
 
 
 # Shorter sources are joined as always: a copy costs little, and the whole prose is then

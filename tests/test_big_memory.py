@@ -309,3 +309,27 @@ def test_near_copies_of_one_length_are_counted_without_a_set_per_paragraph() -> 
     # a set of partners per paragraph and the pairs as a list of ints took 426 bytes a
     # paragraph here; 252 now
     assert peak < 300 * len(doc.blocks)
+
+
+def test_the_lines_are_the_tuples_of_every_line_held_compactly() -> None:
+    from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, normalize_line
+
+    rng = random.Random(8)
+    texts = _paragraphs(2000, 30)
+    for n in range(0, len(texts), 3):
+        texts[n] = rng.choice(["Share this", "Advertisement", "• Read more »"]) + "\n" + texts[n] + "\n  \nTop"
+    doc = read_string("\n\n".join(texts), "lines.txt")[0]
+    facts = Facts(doc, shipped_lexicon())
+    lines, held, _ = _held(lambda: facts.lines)
+    expected = [
+        (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
+        for b, block in enumerate(doc.blocks)
+        for t, line in block.lines()
+        if line.strip()
+    ]
+    assert list(lines) == expected and len(lines) == len(expected)
+    assert lines[-1] == expected[-1] and list(lines[3:6]) == expected[3:6]
+    assert facts.line_set == frozenset(item[4] for item in expected)
+    # a list of the tuples took 300 bytes a line here (short lines, each with its normal
+    # form), the arrays and one string per normal form 133
+    assert held < 200 * len(expected)

@@ -7,8 +7,10 @@ Three modes, one module each:
   (``dangling_words``), a trailing comma, a quotation or bracket never closed, a
   word cut in the middle. ``evidence: weak`` (``lone``): a fragment after a full
   sentence, the only unfinished sentence of a tidy article, or a word a sentence
-  seldom ends on (``auxiliary_words``: "was", "estava"). A missing full stop alone
-  is not a cut.
+  seldom ends on (``auxiliary_words``: "was", "estava"; ``open_words``, learned from
+  edited copy by ``benchmarks/truncation_words.py``). A paragraph that stops on a
+  word that often ends sentences (``closing_words``, learned the same way) is not
+  reported on weak evidence alone. A missing full stop alone is not a cut.
 - ``split-sentence`` (``splits``): one sentence broken over two paragraphs.
 - ``marker`` (``markers``): explicit cut markers on a line of their own
   ("[...]", "(bersambung)"), matched by the ``phrases`` kind.
@@ -54,6 +56,21 @@ PARAMETERS: dict[str, Any] = {
             "copulas, modals: 'was', 'estava', 'merupakan'); a paragraph ending on one is weak evidence. "
             "A pack lists the same words in its strong rule, so that both rules share one reading",
         },
+        "open_words": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end: words edited copy of the language essentially never ends a "
+            "sentence on, learned from a corpus by benchmarks/truncation_words.py (not hand-picked); a "
+            "paragraph ending on one in lower case was cut (weak evidence)",
+        },
+        "closing_words": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end, evidence weak: words that often end a sentence of the language "
+            "(a fifth of the times they are seen or more), learned by benchmarks/truncation_words.py; a "
+            "paragraph ending on one lacks a full stop more likely than it was cut, so weak evidence "
+            "alone does not report it",
+        },
         "heading_words": {
             "type": "integer",
             "minimum": 1,
@@ -86,6 +103,8 @@ class Compiled:
     evidence: str  # paragraph-end: "strong" or "weak"
     heading_words: int = 6
     auxiliaries: frozenset[str] = frozenset()
+    open_words: frozenset[str] = frozenset()
+    closing_words: frozenset[str] = frozenset()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -99,6 +118,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         params["evidence"],
         int(params["heading_words"]),
         frozenset(w.casefold() for w in params["auxiliary_words"]),
+        frozenset(w.casefold() for w in params["open_words"]),
+        frozenset(w.casefold() for w in params["closing_words"]),
     )
 
 

@@ -94,6 +94,10 @@ _LAST_WORD = regexcache.compile(r"(\w+)\W*$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
 _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
+# A word as benchmarks/truncation_words.py learns it: letters, joined by an apostrophe or a
+# hyphen ("terça-feira", "l'Europe"), at the end.
+_LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*)\W*$")
+_HASHTAG_END = regexcache.compile(r"[#@][\w-]+\W*$")
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
 _LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
@@ -174,7 +178,11 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     def eligible(i: int) -> bool:
         return _judged(doc, i, prose, breaks, complete=True)
 
-    for i, reason in weak_evidence(doc, prose, [i for i in judged if i not in strong], function_words, eligible):
+    candidates = [i for i in judged if i not in strong]
+    # A paragraph cut on strong evidence is no sign of the article's style.
+    for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, frozenset(strong)):
+        if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
+            continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     weak = {c.at for c in result}
@@ -187,7 +195,11 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         if i not in weak:
             following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
             text = trim_end(doc.blocks[i].text)
-            reason = _auxiliary_end(text, following, compiled) or _open_enumeration(text, following, compiled)
+            reason = (
+                _auxiliary_end(text, following, compiled)
+                or (i != prose[0] and _open_word_end(text, following, compiled))
+                or _open_enumeration(text, following, compiled)
+            )
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
@@ -210,21 +222,27 @@ def _link_between(doc: Document, i: int) -> bool:
 def _open_enumeration(text: str, following: Block | None, compiled: Compiled) -> str | None:
     """Weak evidence: a sentence ends on an enumeration of ENUMERATION_ITEMS names or
     more with no conjunction before the last ("akan dimainkan di Azerbaijan, Belgia,
-    Denmark, Jerman"): a list in prose closes with "and", so the rest was cut. Only
-    after a lead of words in lower case (not a line of tags or a credit)."""
-    if text.count(",") < ENUMERATION_ITEMS or not compiled.dangling:
+    Denmark, Jerman"): a list in prose closes with "and", so the rest was cut. The
+    first name may close the clause that leads in ("pernah berseragam Arsenal, Bristol
+    City, Blackburn"). Only after a lead of words in lower case (not a line of tags or
+    a credit)."""
+    if text.count(",") < ENUMERATION_ITEMS - 1 or not compiled.dangling:
         return None  # most paragraphs: no need to split
     if LIST_ITEM.match(text) or introduces_list(following):
         return None
     parts = [p.split() for p in text.split(",")]
-    items = parts[-ENUMERATION_ITEMS:]
-    if len(parts) <= ENUMERATION_ITEMS or not all(0 < len(p) <= ENUMERATION_WORDS for p in items):
+    run = 0  # the names at the end, each of a few words, capitalised, without a conjunction
+    for part in reversed(parts[1:]):
+        if not 0 < len(part) <= ENUMERATION_WORDS or not part[0][:1].isupper():
+            break
+        if any(w.casefold() in compiled.dangling for w in part):
+            return None  # "A, B, and C", "A, B dan C": the enumeration closes
+        run += 1
+    lead = parts[-run - 1]
+    if run and lead and lead[-1][:1].isupper() and lead[-1].casefold() not in compiled.dangling:
+        run += 1  # the first name ends the lead's clause
+    if run < ENUMERATION_ITEMS:
         return None
-    if any(w.casefold() in compiled.dangling for p in items for w in p):
-        return None  # "A, B, and C", "A, B dan C": the enumeration closes
-    if not all(p[0][:1].isupper() for p in items):
-        return None  # names, not a clause broken by commas
-    lead = parts[-ENUMERATION_ITEMS - 1]
     if sum(w[:1].islower() for w in lead) < 2:
         return None
     return "it ends on an enumeration with no conjunction before its last item"
@@ -242,6 +260,31 @@ def _auxiliary_end(text: str, following: Block | None, compiled: Compiled) -> st
     if LIST_ITEM.match(text) or introduces_list(following):
         return None
     return f"it ends on '{word}', which a sentence seldom ends on"
+
+
+def _open_word_end(text: str, following: Block | None, compiled: Compiled) -> str | None:
+    """Weak evidence: the paragraph ends, in lower case, on a word that edited copy of the
+    language essentially never ends a sentence on (``open_words``, learned from a corpus),
+    in a line of HEADING_WORDS words or more or with a comma (a shorter one may be a
+    heading or a question without its mark: "O que isso significa"), not a hashtag
+    ("#ad"). The article's first paragraph is not judged so (a deck, a standfirst)."""
+    if not compiled.open_words:
+        return None
+    word = _dangling(text, compiled.open_words)
+    if word is None or (len(text.split()) < HEADING_WORDS and "," not in text):
+        return None
+    if _HASHTAG_END.search(text):
+        return None
+    if LIST_ITEM.match(text) or introduces_list(following):
+        return None
+    return f"it ends on '{word}', which edited copy seldom ends a sentence on"
+
+
+def _closes(text: str, closing: frozenset[str]) -> bool:
+    """The paragraph's last word is one that often ends a sentence (``closing_words``,
+    learned from a corpus: "katanya", "covid", "Jumat"), in any case."""
+    last = _LAST_LEARNED.search(text)
+    return last is not None and last.group(1).casefold() in closing
 
 
 def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete: bool = False) -> bool:

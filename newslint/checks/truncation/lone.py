@@ -88,14 +88,17 @@ _QUOTED_PHRASE = regexcache.compile(
 )
 
 
-def lone_sentence(doc: Document, prose: list[int], function_words: frozenset[str] | None) -> int | None:
+def lone_sentence(
+    doc: Document, prose: list[int], function_words: frozenset[str] | None, settled: frozenset[int] = frozenset()
+) -> int | None:
     """The one paragraph of an article that reads as a sentence and has no end, or None.
 
     A paragraph that is one of a kind is cut. It must also be followed by a new
     sentence (not a list or the rest of its own sentence), and not be the
-    standfirst right under the title.
+    standfirst right under the title. Paragraphs whose reading is ``settled`` (cut
+    on strong evidence) are not its kind: they make no style of the article's.
     """
-    unfinished = [i for i in prose if _unfinished(trim_end(doc.blocks[i].text))]
+    unfinished = [i for i in prose if i not in settled and _unfinished(trim_end(doc.blocks[i].text))]
     if len(unfinished) != 1 or len(prose) < ARTICLE_PARAGRAPHS:
         return None
     i = unfinished[0]
@@ -187,6 +190,7 @@ def weak_evidence(
     candidates: list[int],
     function_words: frozenset[str] | None,
     eligible: Callable[[int], bool],
+    settled: frozenset[int] = frozenset(),
 ) -> list[tuple[int, str]]:
     """Paragraphs among ``candidates`` (without closing punctuation, no strong evidence)
     whose cut only a tidy article makes likely, with the reason. The article's only
@@ -194,7 +198,7 @@ def weak_evidence(
     only of that paragraph)."""
     if trailing_fragments(doc, prose) >= 2:
         return []  # two-sentence captions or bios: the article's style, not cuts
-    lone = lone_sentence(doc, prose, function_words)
+    lone = lone_sentence(doc, prose, function_words, settled)
     if lone is not None and lone not in candidates and eligible(lone):
         candidates = sorted([*candidates, lone])  # a phrase in quotes at its end
     found = []

@@ -1,0 +1,77 @@
+"""benchmarks/truncation_words.py: the words a sentence never ends on, or often does, learned from copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from benchmark_modules import load
+
+tw = load("truncation_words.py", "truncation_words")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus(tmp_path: Path, articles: int = tw.MIN_ARTICLES) -> Path:
+    """A language's edited copy: "gegen" never ends a sentence, "Jakarta" ends most of its own."""
+    folder = tmp_path / "clean"
+    folder.mkdir()
+    for n in range(articles):
+        body = "\n\n".join(
+            f"Warga kota berdemo gegen kebijakan baru itu di Jakarta. "
+            f"Polisi menjaga aksi gegen rencana itu di pusat kota nomor {i}."
+            for i in range(40 // articles + 1)
+        )
+        (folder / f"a{n}-id.md").write_text(f"---\ntitle: Demo\n---\n\n{body}\n", encoding="utf-8")
+    return folder
+
+
+def test_counts_learn_open_and_closing_words(tmp_path: Path) -> None:
+    counts = tw.count(iter([("id", p) for p in sorted(_corpus(tmp_path).glob("*.md"))]))["id"]
+    assert counts.seen["gegen"] >= 2 * tw.MIN_SEEN and counts.final["gegen"] == 0
+    assert counts.final_any["jakarta"] == counts.seen_any["jakarta"] >= tw.MIN_SEEN_CLOSING
+    assert "gegen" in tw.open_words(counts)
+    assert "jakarta" not in tw.open_words(counts)  # only words in lower case are judged open
+    assert "jakarta" in tw.closing_words(counts)
+    assert "gegen" not in tw.closing_words(counts)
+
+
+def test_one_article_s_words_are_in_no_list(tmp_path: Path) -> None:
+    counts = tw.count(iter([("id", p) for p in sorted(_corpus(tmp_path, articles=1).glob("*.md"))]))["id"]
+    assert counts.seen["gegen"] >= tw.MIN_SEEN and counts.articles["gegen"] == 1
+    assert tw.open_words(counts) == [] and tw.closing_words(counts) == []
+
+
+def test_a_word_seen_too_seldom_is_in_no_list() -> None:
+    counts = tw.Counts()
+    counts.seen["jarang"] = counts.seen_any["jarang"] = tw.MIN_SEEN - 1
+    counts.final_any["kota"] = counts.seen_any["kota"] = tw.MIN_SEEN_CLOSING - 1
+    counts.articles.update({"jarang": tw.MIN_ARTICLES, "kota": tw.MIN_ARTICLES})
+    assert tw.open_words(counts) == [] and tw.closing_words(counts) == []
+
+
+def test_write_replaces_only_the_learned_lists(tmp_path: Path) -> None:
+    pack = tmp_path / "truncation.yaml"
+    pack.write_text(
+        "rules:\n  - with:\n      # learned words: begin\n      open_words: &open [old]\n"
+        "      closing_words: &closing [old]\n      # learned words: end\n      heading_words: 4\n"
+        "  - with:\n      open_words: *open\n      closing_words: *closing\n",
+        encoding="utf-8",
+    )
+    assert tw.write(pack, {"open": ["dan", "no"], "closing": ["kota"]})
+    rules = yaml.safe_load(pack.read_text(encoding="utf-8"))["rules"]
+    assert rules[0]["with"] == {"open_words": ["dan", "no"], "closing_words": ["kota"], "heading_words": 4}
+    assert rules[1]["with"]["open_words"] == ["dan", "no"]  # "no" stays a string, not False
+    unmarked = tmp_path / "unmarked.yaml"
+    unmarked.write_text("rules: []\n", encoding="utf-8")
+    assert not tw.write(unmarked, {"open": ["dan"]})
+    assert unmarked.read_text(encoding="utf-8") == "rules: []\n"
+
+
+def test_every_truncation_pack_ships_learned_lists() -> None:
+    for lang in tw.LANGUAGES:
+        text = (ROOT / "rules" / lang / "truncation.yaml").read_text(encoding="utf-8")
+        assert tw.BEGIN in text and tw.END in text, lang
+        rules = {r["id"]: r for r in yaml.safe_load(text)["rules"]}
+        weak = rules["truncation/unfinished-sentence"]["with"]
+        assert weak["open_words"] and weak["open_words"] == rules["truncation/paragraph-end"]["with"]["open_words"]

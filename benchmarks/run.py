@@ -1,6 +1,6 @@
 """Speed and memory of newslint, measured side by side in one run.
 
-    python benchmarks/run.py [--files 1000] [--repeat 5] [--no-proselint] [--no-big]
+    python benchmarks/run.py [--files 1000] [--repeat 5] [--no-proselint] [--no-big | --only-big]
 
 Every comparison runs its commands alternately (A B A B ...), so drift of a
 shared machine falls on both sides alike, and reports the median of --repeat
@@ -23,7 +23,8 @@ and after, because these machines are shared and noisy.
    million bytes: under newslint's 5,000,000-byte limit for a draft), plain and
    near-duplicate-heavy; lint CPU time and its growth against linear, and peak
    memory against the file's size. Targets: within 1.2x of linear; memory at
-   most 10x the size.
+   most 10x the size. --only-big runs this part alone (no drafts, no single-file
+   or directory runs).
 """
 
 from __future__ import annotations
@@ -320,15 +321,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
     parser.add_argument("--no-big", action="store_true", help="skip the 1 MB / 5 MB big-file runs")
+    parser.add_argument("--only-big", action="store_true", help="run only the 1 MB / 5 MB big-file part")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.files < 1:
         parser.error("--files and --repeat must be at least 1")
+    if args.no_big and args.only_big:
+        parser.error("--no-big and --only-big exclude each other")
     newslint = executable("newslint")
     if newslint is None:
         print("newslint is not installed in this environment", file=sys.stderr)
         return 2
     print(f"before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
+        if args.only_big:
+            big_files(newslint, Path(tmp), args.repeat)
+            print(f"\nafter: {load()}")
+            return 0
         drafts = Path(tmp) / "drafts"
         generate(drafts, args.files)
         size = sum(p.stat().st_size for p in drafts.iterdir()) / args.files / 1024

@@ -114,6 +114,8 @@ MEMO_SIZE = 256  # selections remembered per rule set (a service may see many)
 RULE_SETS_KEPT = 8
 # A rule set builds its finder of `requires` strings for this many documents.
 LITERAL_INDEX_AFTER = 16
+# ... or for the first document of this many characters.
+LITERAL_INDEX_CHARS = 1 << 18
 
 
 @dataclass(slots=True)
@@ -177,13 +179,15 @@ def resolve_language(doc: Document, options: Options, needed: bool = True, facts
     if not doc.blocks or not needed:
         return None
     facts = facts or Facts(doc, shipped_lexicon())
-    lang, _ = lang_detect.detect(facts.prose, facts.words)
+    lang, _ = lang_detect.detect(facts.prose_head(lang_detect.SAMPLE_CHARS), facts.words)
     return lang
 
 
 def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Context:
     """The per-document context the checks run in: its language and its facts."""
-    facts = Facts(doc, ruleset.lexicon, literal_index(ruleset))
+    # A long draft repays the one-pass finder of the `requires` strings at once, and then
+    # need not keep its folded prose (see ``Facts._indexed_blocks``).
+    facts = Facts(doc, ruleset.lexicon, literal_index(ruleset, build=doc.size >= LITERAL_INDEX_CHARS))
     language = resolve_language(doc, options, _remembered(ruleset, ("needs",), options, needs_language, ruleset), facts)
 
     def detect(text: str) -> tuple[str, float]:
@@ -223,7 +227,7 @@ def _finding(doc: Document, rule: Rule, hit: Hit, options: Options) -> Finding:
     severity = options.severity.get(rule.id, rule.severity)
     line, column = doc.position(hit.start)
     end_line, end_column = doc.position(hit.end)
-    snippet = doc.source[hit.start : hit.end] if hit.end > hit.start else ""
+    snippet = doc.text_at(hit.start, hit.end) if hit.end > hit.start else ""
     if "match" not in data:
         data["match"] = snippet
     return Finding(

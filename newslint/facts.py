@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, normalize_line
 from newslint.document import Block, Document
@@ -37,8 +37,9 @@ class Facts:
         self._with_literal: dict[str, frozenset[int]] = {}
         self._literals = literals
         self._indexed: dict[str, frozenset[int]] | None = None
+        self._prose: str | None = None
 
-    @cached_property
+    @property
     def prose(self) -> str:
         """All block texts joined by blank lines (for language detection and quick rejects).
 
@@ -46,10 +47,36 @@ class Facts:
         apart, the common case) gives its source itself, not a copy: then the prose may
         end with the source's closing line feeds. Detection reads the first 5,000
         characters; the quick rejects' searches see a line feed as the end of a line, as
-        they see the line feeds between blocks (see ``_source_is_prose``)."""
-        if _source_is_prose(self.doc):
+        they see the line feeds between blocks (see ``_source_is_prose``). A document
+        that does not hold its source (``Document.joined``) joins it at each call:
+        checks read such prose with ``prose_has`` and ``prose_head``."""
+        if self.doc.is_joined:
             return self.doc.source
-        return "\n\n".join(b.text for b in self.doc.blocks)
+        if self._prose is None:
+            joined = _source_is_prose(self.doc)
+            self._prose = self.doc.source if joined else "\n\n".join(b.text for b in self.doc.blocks)
+        return self._prose
+
+    def prose_has(self, found: Callable[[str], object]) -> bool:
+        """Whether ``found(prose)`` is true: a quick reject's one search of all the prose.
+        Of a joined document (``Document.joined``), each block is searched in turn: the
+        quick rejects ask whether a check can find anything in a block, and a match
+        across the blank line between two blocks is in neither."""
+        if self.doc.is_joined:
+            return any(map(found, (b.text for b in self.doc.blocks)))
+        return bool(found(self.prose))
+
+    def prose_head(self, size: int) -> str:
+        """``prose[:size]``, without joining all the prose of a joined document."""
+        if not self.doc.is_joined:
+            return self.prose[:size]
+        parts, total = [], 0
+        for block in self.doc.blocks:
+            parts.append(block.text)
+            total += len(block.text) + 2
+            if total >= size:
+                return "\n\n".join(parts)[:size]
+        return ("\n\n".join(parts) + self.doc.source_tail)[:size]
 
     @property
     def folded_blocks(self) -> tuple[str, ...]:
@@ -110,26 +137,25 @@ class Facts:
             if self._indexed is None:
                 self._literals = None
                 return None
+            # Every string of the index is placed now: the folded prose (a 5 MB draft's
+            # is 5 MB) is let go, and worked out again only for a string the index
+            # does not hold (none longer than LITERAL_MAX characters, as shipped).
+            self.__dict__.pop("_folded", None)
         return self._indexed
 
     def _blocks_with(self, literal: str) -> frozenset[int]:
         return blocks_containing(*self._folded, literal.encode("utf-8", "surrogatepass"))
 
     @cached_property
-    def lines(self) -> list[Line]:
+    def lines(self) -> Lines:
         """The non-blank lines of prose with their normalised text (``normalize_line``);
         a line longer than a label is prose, whose normal form no phrase equals."""
-        return [
-            (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
-            for b, block in enumerate(self.doc.blocks)
-            for t, line in block.lines()
-            if line.strip()
-        ]
+        return Lines(self.doc.blocks)
 
     @cached_property
     def line_set(self) -> frozenset[str]:
         """The normalised lines as a set, for quick rejects."""
-        return frozenset(item[4] for item in self.lines)
+        return self.lines.normals()
 
     def shared(self, compute: Callable[[Document], T]) -> T:
         """``compute(doc)``, worked out once for this document: work that several rules of
@@ -147,6 +173,53 @@ class Facts:
         return self._once[key]  # type: ignore[return-value]
 
 
+class Lines(Sequence[Line]):
+    """The non-blank lines of a document's blocks, as ``Line`` tuples made when read.
+
+    Held as two arrays (each line's block and where it starts in the block's text) and
+    the normal form of each short line (None for a long one): a list of the tuples took
+    220 bytes a line, 4 MB for a 5 MB article."""
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self._blocks = blocks
+        self._block = array("I")
+        self._start = array("I")
+        self._normal: list[str | None] = []
+        known: dict[str, str] = {}  # one string for each normal form (pages repeat their labels)
+        for b, block in enumerate(blocks):
+            for t, line in block.lines():
+                if line.strip():
+                    self._block.append(b)
+                    self._start.append(t)
+                    normal = normalize_line(line) if len(line) <= LABEL_MAX_CHARS else None
+                    self._normal.append(None if normal is None else known.setdefault(normal, normal))
+
+    def __len__(self) -> int:
+        return len(self._block)
+
+    @overload
+    def __getitem__(self, k: int) -> Line: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Line]: ...
+    def __getitem__(self, k: int | slice) -> Line | Sequence[Line]:
+        if isinstance(k, slice):
+            return [self[n] for n in range(*k.indices(len(self)))]
+        b, t = self._block[k], self._start[k]
+        block = self._blocks[b]
+        text = block.text
+        end = text.find("\n", t)
+        line = text[t:] if end == -1 and t == 0 else text[t : len(text) if end == -1 else end]
+        normal = self._normal[k]
+        return (b, block, t, line, LONG_LINE if normal is None else normal)
+
+    def __iter__(self) -> Iterator[Line]:
+        return map(self.__getitem__, range(len(self)))
+
+    def normals(self) -> frozenset[str]:
+        """Every line's normal form (``LONG_LINE`` for the long ones)."""
+        return frozenset(LONG_LINE if normal is None else normal for normal in self._normal)
+
+
 # Shorter sources are joined as always: a copy costs little, and the whole prose is then
 # also what detection samples.
 SHARED_PROSE_MIN = 1 << 16
@@ -157,6 +230,8 @@ def _source_is_prose(doc: Document) -> bool:
     feeds: each block holds its source verbatim, the first from the source's start,
     the next two characters after each. A 5 MB draft's prose was one more copy of it
     (four bytes a character with one emoji in it)."""
+    if doc.is_joined:
+        return True
     source, at = doc.source, 0
     if len(source) < SHARED_PROSE_MIN or not doc.blocks:
         return False

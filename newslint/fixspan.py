@@ -28,8 +28,8 @@ def fix_for(doc: Document, rule: Rule, hit: Hit) -> Fix | None:
     if rule.fix == "replace":
         return Fix(hit.start, hit.end, rule.replacement)
     if rule.fix == "delete-match":
-        lines = whole_lines(doc.source, hit.start, hit.end)
-        rest = doc.source[lines.start : hit.start] + doc.source[hit.end : lines.end]
+        lines = _whole_lines(doc, hit.start, hit.end)
+        rest = doc.text_at(lines.start, hit.start) + doc.text_at(hit.end, lines.end)
         # a match that is all its line holds takes the line along, so no blank line is left
         return lines if not rest.strip() else Fix(hit.start, hit.end)
     if rule.fix == "delete-paragraph" and hit.block is not None:
@@ -37,7 +37,7 @@ def fix_for(doc: Document, rule: Rule, hit: Hit) -> Fix | None:
         keep = (block.start, block.end)
     else:
         keep = _text_lines(doc, hit)
-    lines = whole_lines(doc.source, *keep)
+    lines = _whole_lines(doc, *keep)
     return lines if not _other_prose(doc, lines, keep) else Fix(*keep)
 
 
@@ -50,6 +50,22 @@ def whole_lines(text: str, start: int, end: int) -> Fix:
     following = text[end : after if after != -1 else len(text)]
     if start > 0 and end < len(text) and following.strip() == "" and text.endswith(("\n\n", "\n\r\n"), 0, start):
         end = len(text) if after == -1 else after + 1
+    return Fix(start, end)
+
+
+def _whole_lines(doc: Document, start: int, end: int) -> Fix:
+    """``whole_lines`` of the document's source, found from its line starts when the
+    document does not hold its source (``Document.joined``)."""
+    if not doc.is_joined:
+        return whole_lines(doc.source, start, end)
+    size = doc.size
+    start = doc.line_bounds(start)[0]
+    end = doc.line_bounds(end)[1] or size
+    after = doc.line_bounds(end)[1] if end < size else None
+    following = doc.text_at(end, size if after is None else after - 1)
+    before = doc.text_at(max(0, start - 3), start)
+    if start > 0 and end < size and following.strip() == "" and before.endswith(("\n\n", "\n\r\n")):
+        end = size if after is None else after
     return Fix(start, end)
 
 

@@ -32,14 +32,17 @@ class Words:
     are not counted), and how many of those are each profiled language's
     function words (``counts``, by language).
 
-    The counts are held as a tuple in the order of ``languages`` (one shared
-    tuple): a document keeps one of these per paragraph, and a dict each cost
-    more than the paragraph's own text.
+    The counts are held in the order of ``languages`` (one shared tuple), as
+    bytes when each is under 256 (a paragraph's are), else as a tuple: a
+    document keeps one of these per paragraph, and a dict each cost more than
+    the paragraph's own text, a tuple of fifteen ints 160 bytes. ``letters`` is
+    the text's letter count, remembered with its words (0 when not worked out).
     """
 
     lower: int
     languages: tuple[str, ...]
-    hits: tuple[int, ...]
+    hits: bytes | tuple[int, ...]
+    letters: int = 0
 
     @property
     def counts(self) -> dict[str, int]:
@@ -63,7 +66,7 @@ class _Tables:
     pairs: dict[tuple[str, str], float]
     pair_starts: frozenset[str]
     patterns: tuple[tuple[regex.Pattern[str], float], ...]
-    zero: tuple[int, ...]  # no function word of any language, shared
+    zero: bytes  # no function word of any language, shared
 
 
 @functools.lru_cache(maxsize=8)
@@ -91,7 +94,7 @@ def _tables(lexicon: Lexicon) -> _Tables:
         pairs,
         frozenset(first for first, _ in pairs),
         tuple(patterns),
-        (0,) * len(lexicon.function_words),
+        bytes(len(lexicon.function_words)),
     )
 
 
@@ -111,7 +114,6 @@ class WordWork:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon if lexicon is not None else shipped_lexicon()
         self._tables = _tables(self.lexicon)
-        self._letters: dict[str, int] = {}
         self._words: dict[str, Words] = {}
         self._malay: dict[str, float] = {}
 
@@ -126,11 +128,7 @@ class WordWork:
 
     def letter_count(self, text: str) -> int:
         """How many letters ``text`` has."""
-        count = self._letters.get(text)
-        if count is None:
-            self._paragraph_words(text)  # its runs give the count too
-            count = self._letters[text]
-        return count
+        return self._paragraph_words(text).letters  # its runs give the count too
 
     def words(self, text: str) -> Words:
         """``Words`` of a text, worked out per paragraph (blank-line separated)."""
@@ -149,23 +147,29 @@ class WordWork:
         found = self._words.get(text)
         if found is None:
             runs = self.letter_runs(text)
-            self._letters[text] = sum(map(len, runs))
             # Function words are listed in lower case, so counting them over every run
             # counts only lower-case words; the first letters are tested in C.
             found = self._words[text] = Words(
-                sum(map(str.islower, map(_first, runs))), self._tables.languages, self._counts(runs)
+                sum(map(str.islower, map(_first, runs))),
+                self._tables.languages,
+                self._counts(runs),
+                sum(map(len, runs)),
             )
         return found
 
-    def _counts(self, words: Sequence[str]) -> tuple[int, ...]:
-        """How many of ``words`` are each language's function words, in the order of the languages."""
+    def _counts(self, words: Sequence[str]) -> bytes | tuple[int, ...]:
+        """How many of ``words`` are each language's function words, in the order of the
+        languages (as bytes when each count fits in one)."""
         tables = self._tables
         counts = dict.fromkeys(tables.languages, 0)
         index = tables.index
         for word in filter(index.__contains__, words):
             for lang in index[word]:
                 counts[lang] += 1
-        return tables.zero if not any(counts.values()) else tuple(counts.values())
+        if not any(counts.values()):
+            return tables.zero
+        values = tuple(counts.values())
+        return bytes(values) if max(values) < 256 else values
 
     def malay_score(self, text: str) -> float:
         """Evidence for Malay (positive) against Indonesian (negative), from differing words."""

@@ -96,8 +96,11 @@ def test_word_work_remembers_answers_not_the_words_of_every_paragraph() -> None:
             work.letter_count(text)
 
     _, held, _ = _held(run)
-    # The letter runs as strings took about nine times the paragraphs' own size.
+    # The letter runs as strings took about nine times the paragraphs' own size; the
+    # answers with their counts as a tuple and the letter counts in a dict of their own
+    # 320 bytes a paragraph here, with the counts as bytes in one record 185.
     assert held < size / 2
+    assert held < 250 * len(texts)
     # and the remembered answers are the ones worked out afresh, text by text
     for text in texts:
         fresh = WordWork()
@@ -281,3 +284,52 @@ def test_screening_a_long_text_makes_no_copy_of_it() -> None:
     assert screening < 1.1 * decoding
     for empty in ("", " \n\t\u3000\n"):
         assert [n.rule for n in source.screen(empty.encode("utf-8")).notices] == ["input/empty"]
+
+
+def test_near_copies_of_one_length_are_counted_without_a_set_per_paragraph() -> None:
+    # Every paragraph has a near copy of its length (two words swapped): each such pair is
+    # a possible entry of a template, remembered as one packed int and a count per
+    # paragraph instead of a set of partners per paragraph.
+    rng = random.Random(6)
+    texts = []
+    for text in _paragraphs(3000, 40):
+        words = text.split()
+        k = rng.randrange(1, len(words) - 1)
+        words[k], words[k + 1] = words[k + 1], words[k]
+        texts += [text, " ".join(words)]
+    doc = read_string("\n\n".join(texts), "near.txt")[0]
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    vocabulary: dict[str, int] = {}
+    words_of = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
+    spelled = list(vocabulary)
+    repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words_of, params, spelled))
+    assert [(r.copy, r.original) for r in repeats] == [(i + 1, i) for i in range(0, len(doc.blocks), 2)]
+    assert sum(r.evidence.startswith("similarity") for r in repeats) > 2800
+    # a set of partners per paragraph and the pairs as a list of ints took 426 bytes a
+    # paragraph here; 252 now
+    assert peak < 300 * len(doc.blocks)
+
+
+def test_the_lines_are_the_tuples_of_every_line_held_compactly() -> None:
+    from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, normalize_line
+
+    rng = random.Random(8)
+    texts = _paragraphs(2000, 30)
+    for n in range(0, len(texts), 3):
+        texts[n] = rng.choice(["Share this", "Advertisement", "• Read more »"]) + "\n" + texts[n] + "\n  \nTop"
+    doc = read_string("\n\n".join(texts), "lines.txt")[0]
+    facts = Facts(doc, shipped_lexicon())
+    lines, held, _ = _held(lambda: facts.lines)
+    expected = [
+        (b, block, t, line, normalize_line(line) if len(line) <= LABEL_MAX_CHARS else LONG_LINE)
+        for b, block in enumerate(doc.blocks)
+        for t, line in block.lines()
+        if line.strip()
+    ]
+    assert list(lines) == expected and len(lines) == len(expected)
+    assert lines[-1] == expected[-1] and list(lines[3:6]) == expected[3:6]
+    assert facts.line_set == frozenset(item[4] for item in expected)
+    # a list of the tuples took 300 bytes a line here (short lines, each with its normal
+    # form), the arrays and one string per normal form 133
+    assert held < 200 * len(expected)

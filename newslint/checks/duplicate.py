@@ -41,6 +41,7 @@ words as strings took more memory than its text.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from array import array
@@ -148,17 +149,24 @@ def _comparable(
     blocks: tuple[Block, ...], params: Compiled, letter_count: Callable[[str], int], vocabulary: dict[str, int]
 ) -> Words:
     """The words of the prose blocks worth comparing, by block index, each word as its
-    number in ``vocabulary`` (which this fills)."""
+    number in ``vocabulary`` (which this fills): two bytes a number while the article has
+    at most 65,536 distinct words (most have), else four."""
     shortest = min(params.min_chars, params.fragment_min_chars)
     words: Words = {}
+    typecode = "H"
     # numbered in C: a word not seen before gets the next number
     numbering: dict[str, int] = defaultdict(itertools.count(len(vocabulary)).__next__, vocabulary)
     number = numbering.__getitem__
-    # No more words than characters: a short document's numbers fit two bytes at once.
-    typecode = "H" if len(vocabulary) + sum(len(block.text) for block in blocks) <= 1 << 16 else "i"
+    # a paragraph's twins (same text, same kind) share its array: a page of repeats holds one
+    seen: dict[str, int] = {}
     for i, block in enumerate(blocks):
         text = block.text
         if block.kind not in _COMPARED_KINDS or len(text) < shortest:
+            continue
+        twin = seen.setdefault(text, i)
+        if twin != i and blocks[twin].kind == block.kind:
+            if twin in words:
+                words[i] = words[twin]
             continue
         # Tables, code and number lists are mostly not letters; they repeat by design.
         letters = letter_count(text)
@@ -171,12 +179,20 @@ def _comparable(
         # A short line without a full stop (a heading, a label) takes part only as a
         # cut-off fragment: whole copies need HEADING_WORDS words (see _relation).
         if len(found) >= MIN_WORDS:
-            words[i] = array(typecode, map(number, found))
+            numbers = list(map(number, found))
+            if typecode == "H" and len(numbering) > 1 << 16:
+                typecode = "i"
+                _widen(words)
+            words[i] = array(typecode, numbers)
     vocabulary.update(numbering)
-    if typecode == "i" and len(vocabulary) <= 1 << 16:  # (most articles): two bytes a word, not four
-        for i, numbers in words.items():
-            words[i] = array("H", numbers)
     return words
+
+
+def _widen(words: Words) -> None:
+    """Every array of ``words`` with four bytes a number (twins stay shared)."""
+    wide: dict[int, array[int]] = {}
+    for i, numbers in list(words.items()):  # (the list keeps every array, and so its id)
+        words[i] = wide.setdefault(id(numbers), array("i", numbers))
 
 
 def _is_table(text: str) -> bool:
@@ -200,58 +216,77 @@ def _anchors(words: array[int]) -> set[bytes]:
     return {words[k : k + SHINGLE].tobytes() for k in (0, middle, len(words) - SHINGLE)}
 
 
-def _candidate_pairs(group: list[int]) -> Iterator[int]:
-    """Every pair of a small group; in a large one (a page repeating one boilerplate
-    paragraph many times), each member against the first and its predecessor only,
-    so the work stays linear in the number of paragraphs. Each pair ``(i, j)`` comes
-    as the one int ``i << 32 | j`` (``_PAIR``): ints sort as the pairs do, in a third
-    of the memory."""
-    if len(group) <= LARGE_GROUP:
-        for n, i in enumerate(group):
-            high = i << 32
-            for j in group[n + 1 :]:
-                yield high | j
-        return
-    first = group[0] << 32
-    for j in group[1:]:
-        yield first | j
-    for i, j in zip(group, group[1:], strict=False):
-        yield i << 32 | j
+def _partners(i: int, anchors: set[bytes], index: dict[bytes, int | array[int]]) -> list[int]:
+    """The later paragraphs that paragraph ``i`` is compared with, in order: in a small
+    group of paragraphs that share one of its ``anchors``, every later one; in a large one
+    (a page repeating one boilerplate paragraph many times), every other one for the
+    group's first, and the next one for the others, so the work stays linear in the
+    number of paragraphs. Asked paragraph by paragraph in order, this gives the
+    candidate pairs sorted, without a set and a sorted list of all of them (a 5 MB
+    article has 65,000)."""
+    later: set[int] = set()
+    for anchor in anchors:
+        group = index[anchor]
+        if not isinstance(group, array):
+            continue
+        at = bisect.bisect_left(group, i)
+        if len(group) <= LARGE_GROUP:
+            later.update(group[at + 1 :])
+        elif at == 0:
+            later.update(group[1:])
+        elif at + 1 < len(group):
+            later.add(group[at + 1])
+    return sorted(later)
 
 
 _PAIR = (1 << 32) - 1
 
 
 def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spelled: Sequence[str]) -> list[_Repeat]:
-    # anchor -> the paragraphs that have it: the first alone, a list from the second on
+    # anchor -> the paragraphs that have it: the first alone, an array from the second on
     # (most anchors belong to one paragraph)
-    index: dict[bytes, int | list[int]] = {}
+    # (as an array: a list held an int object of 32 bytes for each member)
+    index: dict[bytes, int | array[int]] = {}
     for i in sorted(words):
         for anchor in _anchors(words[i]):
             had = index.setdefault(anchor, i)
-            if isinstance(had, list):
+            if isinstance(had, array):
                 had.append(i)
             elif had != i:
-                index[anchor] = [had, i]
-    pairs = sorted({pair for group in index.values() if isinstance(group, list) for pair in _candidate_pairs(group)})
-    del index
+                index[anchor] = array("I", (had, i))
     found: dict[int, _Repeat] = {}
-    similar: dict[int, set[int]] = defaultdict(set)
+    # pairs of paragraphs of one length, words swapped (entries of a template?), each as
+    # one int ``i << 32 | j`` (``_PAIR``), and how many such partners each paragraph has:
+    # a set of partners per paragraph took 10 MB in a 5 MB article of near copies
+    similar = array("q")
+    partners = array("I", bytes(4 * len(blocks)))
+    # The candidate pairs, each as one int ``i << 32 | j``, come sorted from ``_partners``
+    # asked paragraph by paragraph: an array of them, and the index is let go.
+    pairs = array("q", (i << 32 | j for i in sorted(words) for j in _partners(i, _anchors(words[i]), index)))
+    del index
+    said: dict[str, str] = {}
     for pair in pairs:
         i, j = pair >> 32, pair & _PAIR
         rep = _relation(i, j, blocks, words, params, spelled)
         if rep is None or _quoted_twice(blocks, i, j):
             continue
         if rep.evidence.startswith("similarity") and abs(len(words[i]) - len(words[j])) <= 2:
-            similar[i].add(j)  # the same length with words swapped: entries of a template
-            similar[j].add(i)
+            similar.append(pair)  # (each pair comes once)
+            partners[i] += 1
+            partners[j] += 1
         if rep.copy not in found:
-            found[rep.copy] = rep
+            # (one string for each wording of the evidence: thousands of near copies
+            # share a few "similarity 0.9x")
+            found[rep.copy] = _Repeat(rep.copy, rep.original, rep.how, said.setdefault(rep.evidence, rep.evidence))
     # A paragraph nearly like two others of its length, words swapped, is an entry of a
     # list built on one template (results, schedules, one-sentence profiles), not a
-    # pasted copy. A scraper's chain of copies that grow or shrink is still reported.
-    listed = {k for k, partners in similar.items() if len(partners) >= 2}
-    listed |= {p for k in listed for p in similar[k]}
+    # pasted copy; so are its partners. A scraper's chain of copies that grow or shrink
+    # is still reported.
+    listed: set[int] = set()
+    for pair in similar:
+        i, j = pair >> 32, pair & _PAIR
+        if partners[i] >= 2 or partners[j] >= 2:
+            listed.update((i, j))
     return sorted(
         (r for r in found.values() if not (r.evidence.startswith("similarity") and {r.copy, r.original} & listed)),
         key=lambda r: r.copy,

@@ -43,7 +43,7 @@ in ``<div class="x"><p>``), and once per block when markup makes up the block
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -185,7 +185,13 @@ _TEMPLATE = regexcache.compile(
 # Elements that mean nothing without attributes: bare, they are named, not pasted.
 _BARE_VOID = regexcache.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>", regex.IGNORECASE)
 PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
+
+
 # What every match of a mode contains: a draft without any of it is skipped unread.
+def _holds(needed: str) -> Callable[[str], bool]:
+    return lambda text: needed in text
+
+
 _NEEDS = {"tag": ("<",), "entity": ("&",), "shortcode": ("[",), "template": ("{", "%%", "[[")}
 
 
@@ -263,7 +269,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         yield from _tag_list(doc)
         return
     pattern = PATTERNS[mode]
-    if not any(needed in ctx.facts.prose for needed in _NEEDS[mode]):
+    if not any(ctx.facts.prose_has(_holds(needed)) for needed in _NEEDS[mode]):
         return
     from_cms = "wordpress" in doc.meta
     for index, block in enumerate(doc.blocks):

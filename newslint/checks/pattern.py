@@ -7,6 +7,7 @@ title and headings alone (a headline may open with "VIDEO:", a body line not).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -118,7 +119,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         candidates = facts.blocks_with_any(compiled.requires)
         if not candidates:
             return
-    elif compiled.block_first and not _search(compiled, facts.prose, deadline):
+    elif compiled.block_first and not facts.prose_has(functools.partial(_search, compiled, deadline=deadline)):
         return  # one search of all the prose rules out most drafts at once
     blocks = doc.blocks
     for index in sorted(candidates) if compiled.requires else range(len(blocks)):

@@ -150,7 +150,7 @@ def _may_match(facts: Facts, compiled: Compiled) -> bool:
             compiled.lines.isdisjoint(facts.line_set) and compiled.lines.isdisjoint(facts.shared(_bracketed_lines))
         )
     if compiled.pattern is not None and compiled.mode == "anywhere":
-        return compiled.pattern.search(facts.prose) is not None
+        return facts.prose_has(compiled.pattern.search)
     return True
 
 

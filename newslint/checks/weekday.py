@@ -133,7 +133,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled = rule.compiled_as(Compiled)
-    if compiled.pattern.search(ctx.facts.prose) is None:
+    if not ctx.facts.prose_has(compiled.pattern.search):
         return  # a match in a block is one in all the prose too: its edges are newlines there
     for i, block in enumerate(doc.blocks):
         if block.kind == "code":

@@ -86,6 +86,10 @@ def read_bytes(
     empty Document with notices."""
     if isinstance(data, Notice):
         return [Document(path=path, source="", format=fmt or format_for(path), blocks=(), notices=(data,))]
+    if len(data) >= text.JOINED_MIN_BYTES and (fmt or format_for(path)) == "text":
+        joined = text.read_joined(data, path, max_bytes)
+        if joined is not None:
+            return [joined]
     decoded = source.screen(data, max_bytes)
     if decoded.text is None:
         return [Document(path=path, source="", format=fmt or format_for(path), blocks=(), notices=decoded.notices)]

@@ -16,7 +16,6 @@ the problem.
 
 from __future__ import annotations
 
-import dataclasses
 import html as html_lib
 import json
 from collections.abc import Callable, Mapping
@@ -72,7 +71,7 @@ def article_document(article: Article, path: str, notices: tuple[Notice, ...] = 
     changes: dict[str, Any] = {k: v for k, v in given.items() if v}
     if article.meta:
         changes["meta"] = {**doc.meta, **article.meta}
-    return dataclasses.replace(doc, **changes) if changes else doc
+    return doc.replaced(**changes) if changes else doc
 
 
 def parse_article(data: Any) -> Article:

@@ -165,6 +165,11 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def binary_reason(data: bytes) -> str:
+    """Why file bytes look binary, or '' when they look like text (the policy of ``screen``)."""
+    return _binary_bytes(data)
+
+
 def _binary_bytes(data: bytes) -> str:
     """Why ``data`` is binary, or '' when it looks like text."""
     if data.startswith(_BINARY_SIGNATURES):

@@ -135,11 +135,11 @@ def _label_item(text: str) -> bool:
 def _set_apart(doc: Document, i: int) -> bool:
     """An image next to the paragraph (a caption), or bold type around it (a heading)."""
     start = doc.blocks[i - 1].start if i else 0
-    end = doc.blocks[i + 1].end if i + 1 < len(doc.blocks) else len(doc.source)
-    if _IMAGE.search(doc.source, start, end):
+    end = doc.blocks[i + 1].end if i + 1 < len(doc.blocks) else doc.size
+    if _IMAGE.search(doc.text_at(start, end)):
         return True
     opening = doc.blocks[i].start
-    return bool(_BOLD_OPEN.search(doc.source[max(0, opening - 40) : opening]))
+    return bool(_BOLD_OPEN.search(doc.text_at(max(0, opening - 40), opening)))
 
 
 def _unfinished(text: str) -> bool:

@@ -333,3 +333,55 @@ def test_the_lines_are_the_tuples_of_every_line_held_compactly() -> None:
     # a list of the tuples took 300 bytes a line here (short lines, each with its normal
     # form), the arrays and one string per normal form 133
     assert held < 200 * len(expected)
+
+
+def _near_copy_page(originals: int, copies: int, seed: int) -> Document:
+    """``originals`` paragraphs, each followed later by ``copies`` near copies of its length
+    (one word changed) and some with a cut-off copy: template entries and scraped repeats."""
+    rng = random.Random(seed)
+    base = _paragraphs(originals, 40, seed)
+    texts = list(base)
+    for _ in range(copies):
+        for n, text in enumerate(base):
+            words = text.split()
+            words[rng.randrange(1, len(words) - 1)] = f"other{rng.randrange(10**6)}"
+            texts.append(" ".join(words))
+            if n % 3 == 0 and rng.random() < 0.3:
+                texts.append(" ".join(text.split()[:25]))
+    return read_string("\n\n".join(texts), "copies.txt")[0]
+
+
+def _repeats_with(doc: Document) -> list[tuple[int, int, str, str]]:
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    vocabulary: dict[str, int] = {}
+    words_of = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
+    repeats = duplicate._find_repeats(doc.blocks, words_of, params, list(vocabulary))
+    return [(r.copy, r.original, r.how, r.evidence) for r in repeats]
+
+
+def test_many_near_copies_of_a_paragraph_are_compared_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A page holding each paragraph ten times over, one word changed each time: every
+    # copy shares the paragraph's anchors, and groups of up to LARGE_GROUP paragraphs are
+    # compared pair by pair, so the candidate pairs grow with the square of the copies.
+    # Once both paragraphs of a pair are reported copies and entries of a template, the
+    # pair can change nothing and is not compared.
+    doc = _near_copy_page(originals=20, copies=10, seed=9)
+    calls: list[int] = []
+    relation = duplicate._relation
+
+    def counting(*args: Any) -> Any:
+        calls.append(1)
+        return relation(*args)
+
+    monkeypatch.setattr(duplicate, "_relation", counting)
+    shortened = _repeats_with(doc)
+    compared = len(calls)
+    # The same answers as comparing every candidate pair.
+    monkeypatch.setattr(duplicate, "_settled", lambda *args: False)
+    calls.clear()
+    plain = _repeats_with(doc)
+    assert shortened == plain and shortened
+    paragraphs = len(doc.blocks)
+    assert len(calls) > 4 * paragraphs  # every pair: quadratic in the copies
+    assert compared < 2.5 * paragraphs

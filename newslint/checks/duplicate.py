@@ -267,6 +267,8 @@ def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spe
     said: dict[str, str] = {}
     for pair in pairs:
         i, j = pair >> 32, pair & _PAIR
+        if _settled(i, j, partners, found):
+            continue
         rep = _relation(i, j, blocks, words, params, spelled)
         if rep is None or _quoted_twice(blocks, i, j):
             continue
@@ -291,6 +293,15 @@ def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spe
         (r for r in found.values() if not (r.evidence.startswith("similarity") and {r.copy, r.original} & listed)),
         key=lambda r: r.copy,
     )
+
+
+def _settled(i: int, j: int, partners: array[int], found: dict[int, _Repeat]) -> bool:
+    """Nothing the pair (i, j) could show is still open: each of the two is already
+    reported as a copy (the first finding of a copy is the one kept) and already an entry
+    of a template (two partners make one, and partners only grow). So a page of one
+    paragraph's many near copies is compared in linear work, not in the square of the
+    copies."""
+    return partners[i] >= 2 and partners[j] >= 2 and i in found and j in found
 
 
 def _quoted_twice(blocks: tuple[Block, ...], i: int, j: int) -> bool:

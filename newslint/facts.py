@@ -133,6 +133,11 @@ class Facts:
         when a check first asks for one; None if the pass gave up (the strings are then
         searched for one at a time)."""
         if self._indexed is None:
+            if self.doc.size > REMEMBER_MAX:
+                # a long draft: its blocks folded one at a time, the folded prose never whole
+                # (5 MB more at the peak of a 5 MB draft, and as much again while it grew)
+                self._indexed = index.blocks_of(map(_folded_utf8, self.doc.blocks))
+                return self._indexed
             self._indexed = index.blocks_with(*self._folded)
             if self._indexed is None:
                 self._literals = None
@@ -372,6 +377,37 @@ class LiteralIndex:
                 answer[string] = where
         return answer
 
+    def blocks_of(self, blocks: Iterable[bytes]) -> dict[str, frozenset[int]]:
+        """``blocks_with`` of a long document given block by block (each case-folded, in
+        UTF-8), remembering its words for this document only: the same answer without the
+        folded prose whole."""
+        seen: set[bytes] = set()
+        held: dict[bytes, tuple[tuple[str, ...], tuple[tuple[str, bytes], ...]]] = {}
+        found: dict[str, set[int]] = {}
+        always = self._always
+        for i, text in enumerate(blocks):
+            words = set(text.split()) if len(text) <= WORDS_PIECE else _words_of(text, 0, len(text))
+            new = words - seen
+            if new:
+                for word in new:
+                    inside = self._inside(word)
+                    if inside[0] or inside[1]:
+                        held[word] = inside
+                seen |= new
+            keyed: set[tuple[str, bytes]] = set()  # strings with white space whose keys the block has
+            for word in words & held.keys():
+                strings, pairs = held[word]
+                for string in strings:
+                    found.setdefault(string, set()).add(i)
+                keyed.update(pairs)
+            for string, encoded in keyed:
+                if encoded in text:
+                    found.setdefault(string, set()).add(i)
+            for string, encoded in always:
+                if encoded in text:
+                    found.setdefault(string, set()).add(i)
+        return {string: frozenset(where) for string, where in found.items()}
+
     def _inside(self, word: bytes) -> tuple[tuple[str, ...], tuple[tuple[str, bytes], ...]]:
         """The strings without white space that ``word`` holds, and the strings whose keys
         it holds, from a search of the trie from each of its bytes."""
@@ -406,6 +442,10 @@ def _words_of(prose: bytes | bytearray, start: int, end: int) -> set[bytes]:
         words.update(bytes(prose[start:cut]).split())
         start = cut
     return words
+
+
+def _folded_utf8(block: Block) -> bytes:
+    return fold_in_pieces(block.text).encode("utf-8", "surrogatepass")
 
 
 def _utf8(text: str) -> bytes:

@@ -137,6 +137,26 @@ def test_blocks_with_reads_a_compact_folded_prose() -> None:
     assert facts.folded_blocks == tuple(folded)
 
 
+def test_a_long_draft_finds_its_required_strings_without_its_folded_prose_whole() -> None:
+    texts = _paragraphs(400, 250)
+    texts[5] += " 🙂 Scroll to CONTINUE"
+    texts[9] = "STRASSE Straße ﬁnal İstanbul (dable("
+    texts[11] += " scroll to"
+    doc = read_string("\n\n".join(texts), "long.txt")[0]
+    assert doc.size > facts_module.REMEMBER_MAX
+    literals = ["strasse", "ss", "word12", "🙂", "i̇stanbul", "final", "scroll to continue", "(dable(", "/", "a-"]
+    literals += ["council said", "to", "nowhere"]
+    facts = Facts(doc, shipped_lexicon(), facts_module.LiteralIndex(literals))
+
+    found, _, peak = _held(lambda: [facts.blocks_with(literal) for literal in literals])
+    folded = [block.text.casefold() for block in doc.blocks]
+    assert found == [frozenset(i for i, text in enumerate(folded) if literal in text) for literal in literals]
+    assert found[6] == {5} and found[4] == {9} and 12 in found[2] and not found[-1]
+    # The folded prose in UTF-8 (the source's length here, more while it grew) was built
+    # whole for one pass over it; block by block, the peak is the words' record.
+    assert peak < len(doc.source) / 3
+
+
 def test_blocks_with_on_a_document_without_blocks() -> None:
     facts = Facts(Document("empty.txt", "", "text", ()), shipped_lexicon())
     assert facts.blocks_with("a") == frozenset() and facts.blocks_with("") == frozenset()

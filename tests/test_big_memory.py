@@ -405,3 +405,18 @@ def test_many_near_copies_of_a_paragraph_are_compared_in_linear_work(monkeypatch
     paragraphs = len(doc.blocks)
     assert len(calls) > 4 * paragraphs  # every pair: quadratic in the copies
     assert compared < 2.5 * paragraphs
+
+
+def test_the_mixed_paragraph_check_holds_the_long_paragraphs_as_indices() -> None:
+    from newslint.checks import language
+
+    doc = read_string("\n\n".join(_paragraphs(4000, 30)), "long.txt")[0]
+    rule = next(r for r in load_rules() if r.id == "language/mixed-paragraph")
+    ctx = engine.document_context(doc, load_rules(), Options())
+    assert ctx.language == "en" and ctx.detected
+    assert list(language.check(doc, rule, ctx)) == []  # (the paragraphs' words are worked out once)
+
+    found, _, peak = _held(lambda: list(language.check(doc, rule, ctx)))
+    assert found == []
+    # A list of (index, block) pairs took 72 bytes a paragraph; an array of indices 4.
+    assert peak < 30 * len(doc.blocks)

@@ -420,3 +420,43 @@ def test_the_mixed_paragraph_check_holds_the_long_paragraphs_as_indices() -> Non
     assert found == []
     # A list of (index, block) pairs took 72 bytes a paragraph; an array of indices 4.
     assert peak < 30 * len(doc.blocks)
+
+
+def _structure_as_pairs(repeats: list[Any], order: list[int]) -> bool:
+    """``duplicate._repetition_is_structure`` as it was worked out with dicts and lists."""
+    if len(repeats) < duplicate.STRUCTURE_REPEATS:
+        return False
+    position = {block: k for k, block in enumerate(order)}
+    copies = dict(sorted((position[r.copy], position[r.original]) for r in repeats))
+    last: dict[int, int] = {}
+    accidental = 0
+    for at, original in copies.items():
+        accidental += abs(at - last.get(original, original)) <= duplicate.NEARBY
+        last[original] = at
+    runs: list[list[int]] = []
+    for at, original in copies.items():
+        if runs and runs[-1][-1] == at - 1 and copies[at - 1] == original - 1:
+            runs[-1].append(at)
+        else:
+            runs.append([at])
+    accidental += sum(len(run) for run in runs if len(run) >= duplicate.COPIED_RUN)
+    return accidental * 2 < len(repeats)
+
+
+def test_whether_repetition_is_structure_is_judged_from_two_arrays() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        order = sorted(rng.sample(range(60), rng.randrange(4, 40)))
+        copies = rng.sample(order[1:], rng.randrange(0, len(order) - 1))
+        if rng.random() < 0.5:  # a run pasted again in order
+            copies = [c for c in order if c > order[len(order) // 2]]
+        repeats = [duplicate._Repeat(c, rng.choice([b for b in order if b < c]), "copy", "") for c in copies]
+        rng.shuffle(repeats)
+        assert duplicate._repetition_is_structure(repeats, order) == _structure_as_pairs(repeats, order)
+    # a 5 MB draft's 16,000 repeats: the dicts and lists of pairs took 250 bytes a repeat
+    order = list(range(0, 40_000, 2))
+    repeats = [duplicate._Repeat(order[k], order[k % 50], "copy", "") for k in range(50, len(order))]
+    rng.shuffle(repeats)
+    found, _, peak = _held(lambda: duplicate._repetition_is_structure(repeats, order))
+    assert found == _structure_as_pairs(repeats, order)
+    assert peak < 60 * len(repeats)

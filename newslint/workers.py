@@ -146,22 +146,34 @@ def map_paths(
     """
     fork = sys.platform.startswith("linux")
     warmed: list[bool] = []
+    early: list[T] = []
 
     def warm_up() -> None:
+        stop = time.monotonic() + IDLE_SAMPLE
         if warm is not None:
             warm(len(paths))
             warmed.append(True)
+        # What is left of the sample lints the first drafts here, in order, as a serial
+        # run would: on a busy machine, where the run stays in this process, the sample
+        # then costs nothing. (Their CPU time counts as idle, as the warm-up's does.)
+        while len(early) < len(paths) and time.monotonic() < stop:
+            early.append(task(paths[len(early)]))
 
     # The warm-up runs while the CPUs are watched (a sleep otherwise); a serial run that
     # follows it does the same work, only earlier.
     jobs = worker_count(paths, jobs, warm_up if fork and warm is not None and "-" not in paths else None)
-    if jobs == 1 or "-" in paths:
+    for result in early:
+        yield result
+        if progress:
+            progress(1)
+    rest = paths[len(early) :]
+    if jobs == 1 or "-" in paths or len(rest) < 2:
         # Many files in this process: the collector as in a worker, for the run only.
         threshold = gc.get_threshold()
         if len(paths) >= SERIAL_GC_FILES:
             gc.set_threshold(*_WORKER_GC)
         try:
-            for path in paths:
+            for path in rest:
                 yield task(path)
                 if progress:
                     progress(1)
@@ -180,8 +192,8 @@ def map_paths(
         pool = concurrent.futures.ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid())
         )
-        chunk = max(1, min(32, len(paths) // (jobs * 8) or 1))
-        for result in pool.map(_run, paths, chunksize=chunk):
+        chunk = max(1, min(32, len(rest) // (jobs * 8) or 1))
+        for result in pool.map(_run, rest, chunksize=chunk):
             yield result
             if progress:
                 progress(1)

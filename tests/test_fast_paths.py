@@ -248,6 +248,69 @@ def test_a_default_jobs_run_warms_up_once_while_it_watches_the_cpus(
     assert order == ["sample", "warm 64", "sampled"]
 
 
+def _slow_pid(path: str) -> tuple[str, int]:
+    import os
+    import time
+
+    time.sleep(0.02)
+    return path, os.getpid()
+
+
+def test_the_drafts_linted_while_the_cpus_are_watched_are_not_linted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    # The rest of the sample, after the warm-up, lints the first drafts in this process;
+    # the workers take the others. Every draft is linted once, and the results keep the
+    # order of the paths.
+    paths = []
+    for n in range(60):
+        (tmp_path / f"d{n}.txt").write_text("A draft of some length.\n" * 250, encoding="utf-8")  # 6 KB
+        paths.append(str(tmp_path / f"d{n}.txt"))
+    monkeypatch.setattr(workers, "IDLE_SAMPLE", 0.3)
+    warmed: list[int] = []
+
+    def available(meanwhile: Callable[[], None] | None = None) -> int:
+        assert meanwhile is not None
+        meanwhile()
+        return 2  # an idle machine: two workers
+
+    monkeypatch.setattr(workers, "available_cpus", available)
+    found = list(workers.map_paths(_slow_pid, paths, 0, warm=warmed.append))
+    assert [path for path, _ in found] == paths and warmed == [60]
+    here = [path for path, pid in found if pid == os.getpid()]
+    assert here and here == paths[: len(here)] and len(here) < len(paths)  # the first ones, not all
+    assert {pid for _, pid in found[len(here) :]} - {os.getpid()}  # the rest in workers
+
+
+def test_a_run_that_stays_in_this_process_lints_each_draft_once_after_the_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr(workers, "IDLE_SAMPLE", 0.05)
+
+    def available(meanwhile: Callable[[], None] | None = None) -> int:
+        assert meanwhile is not None
+        meanwhile()
+        assert seen  # some drafts were linted during the sample
+        return 1
+
+    monkeypatch.setattr(workers, "available_cpus", available)
+    paths = []
+    for n in range(40):
+        (tmp_path / f"d{n}.txt").write_text("A draft of some length.\n" * 400, encoding="utf-8")  # 10 KB
+        paths.append(str(tmp_path / f"d{n}.txt"))
+    progress: list[int] = []
+
+    def lint(path: str) -> str:
+        seen.append(path)
+        return path.upper()
+
+    found = list(workers.map_paths(lint, paths, 0, warm=lambda files: None, progress=progress.append))
+    assert found == [p.upper() for p in paths] and seen == paths and sum(progress) == len(paths)
+
+
 def test_the_warm_up_of_a_run_of_many_files_builds_the_markdown_parser_the_workers_share() -> None:
     from newslint.readers import markdown
 

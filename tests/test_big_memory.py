@@ -85,6 +85,16 @@ def _held(work: Callable[[], Any]) -> tuple[Any, int, int]:
     return result, current - before, peak - before
 
 
+def _duplicate_inputs(doc: Document) -> tuple[Any, Any, list[str]]:
+    """What duplicate/paragraph's search for repeats takes: its parameters, the words of
+    the comparable paragraphs as numbers, and the words those numbers spell."""
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    vocabulary: dict[str, int] = {}
+    words = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
+    return params, words, list(vocabulary)
+
+
 def test_word_work_remembers_answers_not_the_words_of_every_paragraph() -> None:
     texts = _paragraphs(400, 150)
     size = sum(map(sys.getsizeof, texts))
@@ -172,11 +182,7 @@ def test_duplicate_index_of_many_paragraphs_stays_small() -> None:
     twins = texts + texts[::300]
     rng.shuffle(twins)
     doc = read_string("\n\n".join(twins), "twins.txt")[0]
-    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
-    params = rule.compiled_as(duplicate.Compiled)
-    vocabulary: dict[str, int] = {}
-    words = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
-    spelled = list(vocabulary)
+    params, words, spelled = _duplicate_inputs(doc)
 
     repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words, params, spelled))
     first: dict[str, int] = {}
@@ -318,11 +324,7 @@ def test_near_copies_of_one_length_are_counted_without_a_set_per_paragraph() -> 
         words[k], words[k + 1] = words[k + 1], words[k]
         texts += [text, " ".join(words)]
     doc = read_string("\n\n".join(texts), "near.txt")[0]
-    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
-    params = rule.compiled_as(duplicate.Compiled)
-    vocabulary: dict[str, int] = {}
-    words_of = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
-    spelled = list(vocabulary)
+    params, words_of, spelled = _duplicate_inputs(doc)
     repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words_of, params, spelled))
     assert [(r.copy, r.original) for r in repeats] == [(i + 1, i) for i in range(0, len(doc.blocks), 2)]
     assert sum(r.evidence.startswith("similarity") for r in repeats) > 2800
@@ -372,11 +374,8 @@ def _near_copy_page(originals: int, copies: int, seed: int) -> Document:
 
 
 def _repeats_with(doc: Document) -> list[tuple[int, int, str, str]]:
-    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
-    params = rule.compiled_as(duplicate.Compiled)
-    vocabulary: dict[str, int] = {}
-    words_of = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
-    repeats = duplicate._find_repeats(doc.blocks, words_of, params, list(vocabulary))
+    params, words_of, spelled = _duplicate_inputs(doc)
+    repeats = duplicate._find_repeats(doc.blocks, words_of, params, spelled)
     return [(r.copy, r.original, r.how, r.evidence) for r in repeats]
 
 

@@ -207,14 +207,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             continue
         size = len(run.lines)
         for n, line in enumerate(run.lines, 1):
-            yield block_hit(
-                line.block,
-                line.block_index,
-                line.start,
-                line.start + len(line.text),
-                match=line.text.strip(),
-                evidence=f"line {n} of a {size}-line run {run.where}",
-            )
+            yield _line_hit(line, f"line {n} of a {size}-line run {run.where}")
 
 
 # -- shapes ---------------------------------------------------------------------------------

@@ -459,3 +459,22 @@ def test_whether_repetition_is_structure_is_judged_from_two_arrays() -> None:
     found, _, peak = _held(lambda: duplicate._repetition_is_structure(repeats, order))
     assert found == _structure_as_pairs(repeats, order)
     assert peak < 60 * len(repeats)
+
+
+def test_a_verbatim_block_holds_its_start_not_a_tuple_of_anchors() -> None:
+    texts = _paragraphs(3000, 12)
+    text = "\n\n".join(texts)
+    doc, held, _ = _held(lambda: read_string(text, "blocks.txt")[0])
+    assert len(doc.blocks) == 3000
+    # the same block, offsets and equality as one built from its anchor
+    at = 0
+    for block, paragraph in zip(doc.blocks, texts, strict=True):
+        assert block == Block(paragraph, ((0, at),)) and block.anchors == ((0, at),)
+        assert (block.start, block.end, block.source_offset(3)) == (at, at + len(paragraph), at + 3)
+        at += len(paragraph) + 2
+    mapped = Block("a\nb", ((0, 3), (2, 9)), "title")
+    assert mapped.anchors == ((0, 3), (2, 9)) and (mapped.start, mapped.end) == (3, 10)
+    texts_size = sum(map(sys.getsizeof, texts))
+    # beside the texts: each block's record and start, and where each line starts (113
+    # bytes a block here); the two tuples of a block's one anchor made it 210
+    assert held - texts_size < 150 * len(texts)

@@ -85,14 +85,12 @@ def _held(work: Callable[[], Any]) -> tuple[Any, int, int]:
     return result, current - before, peak - before
 
 
-def _duplicate_inputs(doc: Document) -> tuple[Any, Any, list[str]]:
-    """What duplicate/paragraph's search for repeats takes: its parameters, the words of
-    the comparable paragraphs as numbers, and the words those numbers spell."""
+def _duplicate_inputs(doc: Document) -> tuple[Any, Any]:
+    """What duplicate/paragraph's search for repeats takes: its parameters, and the words
+    of the comparable paragraphs as numbers."""
     rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
     params = rule.compiled_as(duplicate.Compiled)
-    vocabulary: dict[str, int] = {}
-    words = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
-    return params, words, list(vocabulary)
+    return params, duplicate._comparable(doc.blocks, params, WordWork().letter_count)
 
 
 def test_word_work_remembers_answers_not_the_words_of_every_paragraph() -> None:
@@ -182,9 +180,9 @@ def test_duplicate_index_of_many_paragraphs_stays_small() -> None:
     twins = texts + texts[::300]
     rng.shuffle(twins)
     doc = read_string("\n\n".join(twins), "twins.txt")[0]
-    params, words, spelled = _duplicate_inputs(doc)
+    params, words = _duplicate_inputs(doc)
 
-    repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words, params, spelled))
+    repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words, params))
     first: dict[str, int] = {}
     for i, block in enumerate(doc.blocks):
         first.setdefault(block.text, i)
@@ -291,11 +289,11 @@ def test_duplicate_words_take_two_bytes_each_unless_the_vocabulary_is_large() ->
         doc = read_string("\n\n".join([*texts, texts[1]]), "words.txt")[0]
         vocabulary: dict[str, int] = {}
         words = duplicate._comparable(doc.blocks, params, WordWork().letter_count, vocabulary)
-        assert {a.typecode for a in words.values()} == {typecode}
+        assert words.numbers.typecode == typecode
         assert [list(words[i]) for i in range(len(texts))] == [
             [vocabulary[w] for w in text.casefold().replace(".", "").split()] for text in texts
         ]
-        repeats = duplicate._find_repeats(doc.blocks, words, params, list(vocabulary))
+        repeats = duplicate._find_repeats(doc.blocks, words, params)
         assert [(r.copy, r.original, r.how) for r in repeats] == [(len(texts), 1, "exactly")]
 
 
@@ -324,8 +322,8 @@ def test_near_copies_of_one_length_are_counted_without_a_set_per_paragraph() -> 
         words[k], words[k + 1] = words[k + 1], words[k]
         texts += [text, " ".join(words)]
     doc = read_string("\n\n".join(texts), "near.txt")[0]
-    params, words_of, spelled = _duplicate_inputs(doc)
-    repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words_of, params, spelled))
+    params, words_of = _duplicate_inputs(doc)
+    repeats, _, peak = _held(lambda: duplicate._find_repeats(doc.blocks, words_of, params))
     assert [(r.copy, r.original) for r in repeats] == [(i + 1, i) for i in range(0, len(doc.blocks), 2)]
     assert sum(r.evidence.startswith("similarity") for r in repeats) > 2800
     # a set of partners per paragraph and the pairs as a list of ints took 426 bytes a
@@ -374,8 +372,8 @@ def _near_copy_page(originals: int, copies: int, seed: int) -> Document:
 
 
 def _repeats_with(doc: Document) -> list[tuple[int, int, str, str]]:
-    params, words_of, spelled = _duplicate_inputs(doc)
-    repeats = duplicate._find_repeats(doc.blocks, words_of, params, spelled)
+    params, words_of = _duplicate_inputs(doc)
+    repeats = duplicate._find_repeats(doc.blocks, words_of, params)
     return [(r.copy, r.original, r.how, r.evidence) for r in repeats]
 
 
@@ -478,3 +476,24 @@ def test_a_verbatim_block_holds_its_start_not_a_tuple_of_anchors() -> None:
     # beside the texts: each block's record and start, and where each line starts (113
     # bytes a block here); the two tuples of a block's one anchor made it 210
     assert held - texts_size < 150 * len(texts)
+
+
+def test_duplicate_words_of_every_paragraph_share_one_array() -> None:
+    texts = _paragraphs(3000, 40)
+    texts += texts[:10]  # twins share their paragraph's words
+    doc = read_string("\n\n".join(texts), "words.txt")[0]
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    work = WordWork()
+    for block in doc.blocks:
+        work.letter_count(block.text)  # (remembered by the document's word work, not here)
+    words, held, _ = _held(lambda: duplicate._comparable(doc.blocks, params, work.letter_count))
+    assert list(words) == list(range(len(texts)))
+    numbers: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        expected = [numbers.setdefault(w, len(numbers)) for w in text.casefold().replace(".", "").split()]
+        assert list(words[i]) == expected and words.size(i) == 40
+    assert len(words.numbers) == 3000 * 40
+    # two bytes a word and eight a block: 90 bytes a paragraph here; an array a paragraph
+    # in a dict by block index, and the article's words spelled out, took 300
+    assert held < 3000 * (2 * 40 + 60)

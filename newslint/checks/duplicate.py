@@ -44,6 +44,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from array import array
 from collections import defaultdict
@@ -123,17 +124,61 @@ class _Repeat:
     evidence: str
 
 
-Words = dict[int, "array[int]"]  # a paragraph's words as numbers, by block index
+class Words:
+    """The compared paragraphs' words as numbers (one per distinct word of the article),
+    by block index: all of them in one array, each paragraph a stretch of it (a
+    paragraph's twins share its stretch). An array per paragraph, in a dict by block
+    index, took 170 bytes a paragraph beside its numbers: 3 MB of a 5 MB article of
+    near copies. ``words[i]`` is block ``i``'s numbers, as an array of their own."""
+
+    def __init__(self, blocks: int) -> None:
+        self.numbers = array("H")  # two bytes a number while they fit, else four (``widen``)
+        # where each block's stretch starts and ends; the same for a block not compared
+        self._begin = array("I", bytes(4 * blocks))
+        self._end = array("I", bytes(4 * blocks))
+
+    def add(self, i: int, numbers: list[int]) -> None:
+        """Block ``i``'s words (the blocks are added in order)."""
+        self._begin[i] = len(self.numbers)
+        self.numbers.extend(numbers)
+        self._end[i] = len(self.numbers)
+
+    def share(self, i: int, twin: int) -> None:
+        """Block ``i`` has the words of block ``twin`` (added before it)."""
+        self._begin[i], self._end[i] = self._begin[twin], self._end[twin]
+
+    def widen(self) -> None:
+        """Four bytes a number from now on."""
+        self.numbers = array("i", self.numbers)
+
+    def __getitem__(self, i: int) -> array[int]:
+        begin, end = self._begin[i], self._end[i]
+        if begin == end:
+            raise KeyError(i)
+        return self.numbers[begin:end]
+
+    def size(self, i: int) -> int:
+        """How many words block ``i`` has (0 when it is not compared)."""
+        return self._end[i] - self._begin[i]
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and 0 <= i < len(self._end) and self._end[i] > self._begin[i]
+
+    def __iter__(self) -> Iterator[int]:
+        """The compared blocks' indices, in order."""
+        return itertools.compress(itertools.count(), map(operator.ne, self._begin, self._end))
+
+    def __len__(self) -> int:
+        return sum(map(operator.ne, self._begin, self._end))
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     params = rule.compiled_as(Compiled)
-    vocabulary: dict[str, int] = {}
-    words = _comparable(doc.blocks, params, ctx.facts.words.letter_count, vocabulary)
-    spelled = list(vocabulary)  # each word by its number
-    del vocabulary
-    repeats = _find_repeats(doc.blocks, words, params, spelled)
-    if _repetition_is_structure(repeats, sorted(words)):
+    # (the article's words are let go once numbered: a cut-off fragment's last word is
+    # spelled again from its text, see _is_prefix)
+    words = _comparable(doc.blocks, params, ctx.facts.words.letter_count)
+    repeats = _find_repeats(doc.blocks, words, params)
+    if _repetition_is_structure(repeats, list(words)):
         return
     for rep in repeats:
         block = doc.blocks[rep.copy]
@@ -146,19 +191,28 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         )
 
 
+def _words_of(text: str) -> list[str]:
+    """The words of a paragraph as compared: its runs of word characters, case-folded."""
+    folded = text.casefold()
+    return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
+
+
 def _comparable(
-    blocks: tuple[Block, ...], params: Compiled, letter_count: Callable[[str], int], vocabulary: dict[str, int]
+    blocks: tuple[Block, ...],
+    params: Compiled,
+    letter_count: Callable[[str], int],
+    vocabulary: dict[str, int] | None = None,
 ) -> Words:
     """The words of the prose blocks worth comparing, by block index, each word as its
-    number in ``vocabulary`` (which this fills): two bytes a number while the article has
-    at most 65,536 distinct words (most have), else four."""
+    number in ``vocabulary`` (which this fills, when given): two bytes a number while the
+    article has at most 65,536 distinct words (most have), else four."""
     shortest = min(params.min_chars, params.fragment_min_chars)
-    words: Words = {}
-    typecode = "H"
+    words = Words(len(blocks))
     # numbered in C: a word not seen before gets the next number
-    numbering: dict[str, int] = defaultdict(itertools.count(len(vocabulary)).__next__, vocabulary)
+    known = vocabulary if vocabulary is not None else {}
+    numbering: dict[str, int] = defaultdict(itertools.count(len(known)).__next__, known)
     number = numbering.__getitem__
-    # a paragraph's twins (same text, same kind) share its array: a page of repeats holds one
+    # a paragraph's twins (same text, same kind) share its words: a page of repeats holds one
     seen: dict[str, int] = {}
     for i, block in enumerate(blocks):
         text = block.text
@@ -166,34 +220,25 @@ def _comparable(
             continue
         twin = seen.setdefault(text, i)
         if twin != i and blocks[twin].kind == block.kind:
-            if twin in words:
-                words[i] = words[twin]
+            words.share(i, twin)
             continue
         # Tables, code and number lists are mostly not letters; they repeat by design.
         letters = letter_count(text)
         if letters < len(text) - text.count(" ") - text.count("\n") - letters:
             continue
-        folded = text.casefold()
-        found = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
+        found = _words_of(text)
         if _is_table(text):
             continue
         # A short line without a full stop (a heading, a label) takes part only as a
         # cut-off fragment: whole copies need HEADING_WORDS words (see _relation).
         if len(found) >= MIN_WORDS:
             numbers = list(map(number, found))
-            if typecode == "H" and len(numbering) > 1 << 16:
-                typecode = "i"
-                _widen(words)
-            words[i] = array(typecode, numbers)
-    vocabulary.update(numbering)
+            if words.numbers.typecode == "H" and len(numbering) > 1 << 16:
+                words.widen()
+            words.add(i, numbers)
+    if vocabulary is not None:
+        vocabulary.update(numbering)
     return words
-
-
-def _widen(words: Words) -> None:
-    """Every array of ``words`` with four bytes a number (twins stay shared)."""
-    wide: dict[int, array[int]] = {}
-    for i, numbers in list(words.items()):  # (the list keeps every array, and so its id)
-        words[i] = wide.setdefault(id(numbers), array("i", numbers))
 
 
 def _is_table(text: str) -> bool:
@@ -243,12 +288,12 @@ def _partners(i: int, anchors: set[bytes], index: dict[bytes, int | array[int]])
 _PAIR = (1 << 32) - 1
 
 
-def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spelled: Sequence[str]) -> list[_Repeat]:
+def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled) -> list[_Repeat]:
     # anchor -> the paragraphs that have it: the first alone, an array from the second on
     # (most anchors belong to one paragraph)
     # (as an array: a list held an int object of 32 bytes for each member)
     index: dict[bytes, int | array[int]] = {}
-    for i in sorted(words):
+    for i in words:
         for anchor in _anchors(words[i]):
             had = index.setdefault(anchor, i)
             if isinstance(had, array):
@@ -263,17 +308,17 @@ def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled, spe
     partners = array("I", bytes(4 * len(blocks)))
     # The candidate pairs, each as one int ``i << 32 | j``, come sorted from ``_partners``
     # asked paragraph by paragraph: an array of them, and the index is let go.
-    pairs = array("q", (i << 32 | j for i in sorted(words) for j in _partners(i, _anchors(words[i]), index)))
+    pairs = array("q", (i << 32 | j for i in words for j in _partners(i, _anchors(words[i]), index)))
     del index
     said: dict[str, str] = {}
     for pair in pairs:
         i, j = pair >> 32, pair & _PAIR
         if _settled(i, j, partners, found):
             continue
-        rep = _relation(i, j, blocks, words, params, spelled)
+        rep = _relation(i, j, blocks, words, params)
         if rep is None or _quoted_twice(blocks, i, j):
             continue
-        if rep.evidence.startswith("similarity") and abs(len(words[i]) - len(words[j])) <= 2:
+        if rep.evidence.startswith("similarity") and abs(words.size(i) - words.size(j)) <= 2:
             similar.append(pair)  # (each pair comes once)
             partners[i] += 1
             partners[j] += 1
@@ -311,9 +356,7 @@ def _quoted_twice(blocks: tuple[Block, ...], i: int, j: int) -> bool:
     return all(k > 0 and blocks[k - 1].text.rstrip().endswith(":") for k in (i, j))
 
 
-def _relation(
-    i: int, j: int, blocks: tuple[Block, ...], words: Words, params: Compiled, spelled: Sequence[str]
-) -> _Repeat | None:
+def _relation(i: int, j: int, blocks: tuple[Block, ...], words: Words, params: Compiled) -> _Repeat | None:
     """How block ``j`` (later) and block ``i`` (earlier) repeat each other, if they do."""
     a, b = words[i], words[j]
     long_enough = min(len(blocks[i].text), len(blocks[j].text)) >= params.min_chars
@@ -334,19 +377,19 @@ def _relation(
         return _Repeat(j, i, "nearly", "the same words, in another case or punctuation")
     if len(a) != len(b) and not listed:
         short, full = (i, j) if len(a) < len(b) else (j, i)
-        if _is_prefix(words[short], words[full], spelled):
+        if _is_prefix(words[short], words[full], blocks[short].text, blocks[full].text):
             if _pull_quote(blocks[short].text) or _standfirst(short, full, blocks):
                 return None
             # A short sentence followed at once by the same words carried on is rhetoric
             # ("We will get through this." / "We will get through this together..."),
             # not a cut-off copy.
-            rhetoric = abs(i - j) == 1 and len(words[short]) < HEADING_WORDS
+            rhetoric = abs(i - j) == 1 and words.size(short) < HEADING_WORDS
             if len(blocks[short].text) >= params.fragment_min_chars and not rhetoric:
                 return _Repeat(
                     short,
                     full,
                     "as a cut-off fragment",
-                    f"its {len(words[short])} words open the {len(words[full])}-word paragraph",
+                    f"its {words.size(short)} words open the {words.size(full)}-word paragraph",
                 )
     if long_enough and not listed and not entries and min(len(a), len(b)) >= NEAR_MIN_WORDS:
         ratio = _similarity(a, b, params.similarity)
@@ -355,9 +398,9 @@ def _relation(
     return None
 
 
-def _unfinished(block: Block, words: Sequence[int] | None) -> bool:
+def _unfinished(block: Block, size: int) -> bool:
     """A short paragraph without a closing full stop: a bullet, a record, a caption."""
-    count = len(words) if words is not None else len(block.text.split())
+    count = size or len(block.text.split())  # (size: its compared words, 0 if not compared)
     return count < UNFINISHED_MIN_WORDS and not ends_complete(block.text)
 
 
@@ -367,7 +410,7 @@ def _listed_entries(i: int, j: int, blocks: tuple[Block, ...], words: Words) -> 
     other does not), or one record listed in two lists (each copy inside a run of
     three or more unfinished paragraphs, apart from each other). A teaser line
     rendered twice in a row is still reported."""
-    first, second = (_unfinished(blocks[k], words.get(k)) for k in (i, j))
+    first, second = (_unfinished(blocks[k], words.size(k)) for k in (i, j))
     if first != second:
         return True
     if not first or abs(i - j) <= 1:
@@ -376,7 +419,7 @@ def _listed_entries(i: int, j: int, blocks: tuple[Block, ...], words: Words) -> 
 
 
 def _in_list(k: int, blocks: tuple[Block, ...], words: Words) -> bool:
-    run = [n for n in range(max(0, k - 2), min(len(blocks), k + 3)) if _unfinished(blocks[n], words.get(n))]
+    run = [n for n in range(max(0, k - 2), min(len(blocks), k + 3)) if _unfinished(blocks[n], words.size(n))]
     return any(all(n in run for n in range(start, start + 3)) for start in range(k - 2, k + 1))
 
 
@@ -404,10 +447,13 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _is_prefix(short: Sequence[int], full: Sequence[int], spelled: Sequence[str]) -> bool:
-    """``short`` is the opening of ``full``, word for word; its last word may be cut."""
+def _is_prefix(short: Sequence[int], full: Sequence[int], short_text: str, full_text: str) -> bool:
+    """``short`` (the words of ``short_text``) is the opening of ``full`` (those of
+    ``full_text``), word for word; its last word may be cut (spelled from the texts)."""
     head = full[: len(short)]
-    return head[:-1] == short[:-1] and spelled[head[-1]].startswith(spelled[short[-1]])
+    if head[:-1] != short[:-1]:
+        return False
+    return head[-1] == short[-1] or _words_of(full_text)[len(short) - 1].startswith(_words_of(short_text)[-1])
 
 
 def _similarity(a: Sequence[int], b: Sequence[int], threshold: float) -> float:

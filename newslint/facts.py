@@ -169,6 +169,14 @@ class Facts:
             self._shared[compute] = compute(self.doc)
         return self._shared[compute]  # type: ignore[return-value]
 
+    def release(self, module: str) -> None:
+        """Let go of what ``shared`` worked out with the functions of ``module`` (or of a
+        module inside it): the engine calls this once the last rule of a check kind has run.
+        (Asked again, it is worked out again.)"""
+        inside = module + "."
+        for compute in [c for c in self._shared if c.__module__ == module or c.__module__.startswith(inside)]:
+            del self._shared[compute]
+
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, worked out once for this document and ``key``: work that several
         rules with the same parameters share (the key must name everything ``compute``

@@ -497,3 +497,33 @@ def test_duplicate_words_of_every_paragraph_share_one_array() -> None:
     # two bytes a word and eight a block: 90 bytes a paragraph here; an array a paragraph
     # in a dict by block index, and the article's words spelled out, took 300
     assert held < 3000 * (2 * 40 + 60)
+
+
+def test_what_a_check_kind_shared_is_let_go_after_its_last_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.checks import blocks
+
+    text = "Council budget\n\n" + "\n\n".join(_paragraphs(300, 30)) + "\n\nRead more\nShare this\nAdvertisement\n"
+    doc = read_string(text, "lines.txt")[0]
+    rules = load_rules()
+    kinds = [r.check for r in engine.active_rules(rules.for_language("en"), "en", Options())]
+    assert "blocks" in kinds and kinds.index("duplicate") > len(kinds) - kinds[::-1].index("blocks")
+    held: dict[str, list[list[Any]]] = {"blocks": [], "duplicate": []}
+
+    def spying(module: Any) -> None:
+        check = module.check
+
+        def spy(doc: Document, rule: Any, ctx: Any) -> Any:
+            yield from check(doc, rule, ctx)
+            held[module.KIND].append(list(ctx.facts._shared))
+
+        monkeypatch.setattr(module, "check", spy)
+
+    spying(blocks)
+    spying(duplicate)
+    result = lint_document(doc, rules, Options(language="en"))
+    monkeypatch.undo()
+    # the line checks shared the lines with their shapes; the duplicate check, after the
+    # last of them, no longer sees them held
+    assert any(blocks.lines_of in keys for keys in held["blocks"])
+    assert held["duplicate"] and all(blocks.lines_of not in keys for keys in held["duplicate"])
+    assert result == lint_document(doc, rules, Options(language="en"))

@@ -75,6 +75,20 @@ SNACKTORY_EN = {
 }
 
 
+# Pages the Kotlin successor of that extractor added (2016-2018); the ones it copied from it are not used again.
+CRUX_PAGES = [
+    ("bbc-amp", "en", "bbc.co.uk"), ("bbc", "en", "bbc.co.uk"), ("folha_uol_com_br", "pt", "folha.uol.com.br"),
+    ("guardian-amp", "en", "theguardian.com"), ("hackernoon", "en", "hackernoon.com"), ("khaama", "en", "khaama.com"),
+    ("mashable2", "en", "mashable.com"), ("news24", "en", "news24.com"), ("newyorker", "en", "newyorker.com"),
+    ("npr", "en", "npr.org"), ("retraction_watch", "en", "retractionwatch.com"),
+    ("wired-bitcoin", "en", "wired.com"), ("wired-volcano", "en", "wired.com"),
+]
+READABILIPY_PAGES = [
+    ("tests/data/conservativehq.com-1_full_page.html", "en", "conservativehq.com"),
+    ("tests/data/davidwolfe.com-1_full_page.html", "en", "davidwolfe.com"),
+]
+
+
 def _snacktory_pages() -> list[Page]:
     base = "src/test/resources/de/jetwick/snacktory/"
     pages = [Page(f"{base}{stem}.html", "de", site) for stem, site in SNACKTORY_DE.items()]
@@ -109,6 +123,23 @@ def sources(mirror: Path) -> list[Source]:
             _snacktory_pages(),
         ),
     ]
+    out.append(
+        Source(
+            "chimbori/crux", "4aa31ad9b6ce3c954edbda3e69be581fafb010f4",
+            "Apache-2.0 (repository); the pages are the publishers'",
+            "a Kotlin article extractor's saved test pages (2016-2018; removed from the repository later, read at "
+            "the last commit that has them); only the pages it did not take over from snacktory",
+            [Page(f"test_data/{stem}.html", lang, site) for stem, lang, site in CRUX_PAGES],
+        )
+    )
+    out.append(
+        Source(
+            "alan-turing-institute/ReadabiliPy", "947b229a90030588c77a98c2186d796693453d4c",
+            "MIT (repository); the pages are the publishers'",
+            "a Python article extractor's saved full test pages (2018)",
+            [Page(path, lang, site) for path, lang, site in READABILIPY_PAGES],
+        )
+    )
     crf = ingest.Git(mirror, "feryandi/CRF-Article-Extractor", "b97903f200e879e8b24d10381ee4262dc0f5ff80")
     out.append(
         Source(

@@ -105,3 +105,17 @@ def test_label_and_value_records_after_the_article_are_left_alone() -> None:
     text = "\n\n".join([*ARTICLE, *RECORDS]) + "\n"
     result = lint_text(text, path="draft.txt", options=Options(select=("markup/related-list",), language="de"))
     assert list(result.findings) == []
+
+
+def test_a_run_of_dates_after_the_article_is_a_list_that_lost_its_headlines() -> None:
+    dates = ["April 15, 2011", "April 14, 2011", "April 12, 2011", "April 8, 2011"]
+    text = "\n\n".join([*ARTICLE, "\n".join(dates)]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/recurring-line",), language="de"))
+    assert [f.line for f in result.findings] == [5, 6, 7, 8]
+
+
+def test_a_list_of_yearly_figures_is_left_alone() -> None:
+    figures = ["2018: 12 Tore", "2019: 15 Tore", "2020: 9 Tore", "2021: 11 Tore"]
+    text = "\n\n".join([*ARTICLE, "\n".join(figures)]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/recurring-line",), language="de"))
+    assert list(result.findings) == []

@@ -50,7 +50,7 @@ def findings(chrome: str, language: str) -> list[tuple[int, str]]:
         ("fr", "‹ Précédent Suivant ›", "markup/pagination"),
         ("en", "Loading weather data ...", "markup/loading-placeholder"),
         ("id", "Memuat komentar...", "markup/loading-placeholder"),
-        ("en", "Follow us on Twitter for the latest in deals and those who make and break them.", "markup/outlet-promo"),
+        ("en", "Follow us on Twitter for the latest in deals and the people behind them.", "markup/outlet-promo"),
         ("id", "Tempo Media Group © 2017", "markup/copyright-notice"),
     ],
 )

@@ -52,6 +52,18 @@ def findings(chrome: str, language: str) -> list[tuple[int, str]]:
         ("id", "Memuat komentar...", "markup/loading-placeholder"),
         ("en", "Follow us on Twitter for the latest in deals and the people behind them.", "markup/outlet-promo"),
         ("id", "Tempo Media Group © 2017", "markup/copyright-notice"),
+        ("de", "Weitere News", "markup/see-all-link"),
+        ("en", "More stories »", "markup/see-all-link"),
+        ("fr", "Voir toutes les vidéos", "markup/see-all-link"),
+        ("pt", "Veja todos os vídeos", "markup/see-all-link"),
+        (
+            "en",
+            "Are you in the city? Please send us your eyewitness accounts using the form below.",
+            "markup/reader-callout",
+        ),
+        ("de", "Schicken Sie uns Ihre Fotos und Videos vom Unwetter.", "markup/reader-callout"),
+        ("es", "Envíanos tus fotos y vídeos de la tormenta.", "markup/reader-callout"),
+        ("id", "Kirimkan foto dan video Anda ke redaksi kami.", "markup/reader-callout"),
     ],
 )
 def test_a_furniture_line_is_reported_once_by_its_family(language: str, chrome: str, rule: str) -> None:
@@ -69,6 +81,9 @@ def test_a_furniture_line_is_reported_once_by_its_family(language: str, chrome: 
         ("en", "Loading the ship took three days, the captain said."),
         ("id", "Ia mengatakan, foto itu diambil oleh warga pada Senin pagi dan langsung diunggah ke media sosial."),
         ("de", "Zurück in Berlin sagte der Minister, er sei mit dem Ergebnis der Gespräche zufrieden."),
+        ("en", "More news is expected on Monday, the spokesman said."),
+        ("en", "The police asked witnesses to send their videos to investigators."),
+        ("en", "Send your photos to the exhibition by Friday, the organisers said."),
     ],
 )
 def test_prose_about_the_same_things_is_left_alone(language: str, prose: str) -> None:

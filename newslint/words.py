@@ -8,8 +8,10 @@ keeps one per document in its facts, so detection and checks share it.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,8 +52,8 @@ class Words:
 
     def ratios(self) -> dict[str, float]:
         """For each profiled language, the share of the lower-case words that are its function words."""
-        total = self.lower or 1
-        return {lang: count / total for lang, count in zip(self.languages, self.hits, strict=True)}
+        # (divided in C: a paragraph's ratios are asked for by detection and by several checks)
+        return dict(zip(self.languages, map(operator.truediv, self.hits, itertools.repeat(self.lower or 1)), strict=True))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -162,10 +164,13 @@ class WordWork:
         languages (as bytes when each count fits in one)."""
         tables = self._tables
         counts = dict.fromkeys(tables.languages, 0)
-        index = tables.index
-        for word in filter(index.__contains__, words):
-            for lang in index[word]:
-                counts[lang] += 1
+        # Each word's languages (None for most words), counted in C: then one addition for
+        # each set of languages the paragraph's function words belong to, not one per word.
+        found = Counter(map(tables.index.get, words))
+        found.pop(None, None)
+        for langs, n in found.items():
+            for lang in langs:
+                counts[lang] += n
         if not any(counts.values()):
             return tables.zero
         values = tuple(counts.values())

@@ -201,7 +201,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         for repeat in found:
             yield _line_hit(lines[repeat.index], repeat.evidence)
         return
-    for run in ctx.facts.shared(runs_of):
+    facts = ctx.facts
+    for run in facts.once(runs_of, lambda: runs_of(doc, facts.shared(lines_of))):
         needed = compiled.min_marked_run if run.marked else compiled.min_run
         if run.kind != compiled.mode or len(run.lines) < needed:
             continue
@@ -327,9 +328,11 @@ def recurrences(lines: list[Line]) -> list[repeats.Repeat]:
     return [first[i] for i in sorted(first)]
 
 
-def runs_of(doc: Document) -> list[Run]:
-    """The runs of headline or menu lines outside the article's prose (worked out once)."""
-    lines = lines_of(doc)
+def runs_of(doc: Document, lines: list[Line] | None = None) -> list[Run]:
+    """The runs of headline or menu lines outside the article's prose (worked out once),
+    from the document's ``lines_of`` (given when already worked out)."""
+    if lines is None:
+        lines = lines_of(doc)
     article = _article_prose(lines)
     if not article:
         return []  # no article to be outside of: a list, a poem, a menu page

@@ -53,7 +53,9 @@ class Words:
     def ratios(self) -> dict[str, float]:
         """For each profiled language, the share of the lower-case words that are its function words."""
         # (divided in C: a paragraph's ratios are asked for by detection and by several checks)
-        return dict(zip(self.languages, map(operator.truediv, self.hits, itertools.repeat(self.lower or 1)), strict=True))
+        return dict(
+            zip(self.languages, map(operator.truediv, self.hits, itertools.repeat(self.lower or 1)), strict=True)
+        )
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -126,7 +128,7 @@ class WordWork:
 
     def letter_runs(self, text: str) -> list[str]:
         """The runs of letters of ``text`` (not remembered: see the class docstring)."""
-        return (_ASCII_LETTER_RUN if text.isascii() else _LETTER_RUN).findall(text)
+        return (_ASCII_LETTER_RUN if _ascii_letters_only(text) else _LETTER_RUN).findall(text)
 
     def letter_count(self, text: str) -> int:
         """How many letters ``text`` has."""
@@ -169,7 +171,7 @@ class WordWork:
         found = Counter(map(tables.index.get, words))
         found.pop(None, None)
         for langs, n in found.items():
-            for lang in langs:
+            for lang in langs or ():  # (None, popped above)
                 counts[lang] += n
         if not any(counts.values()):
             return tables.zero
@@ -197,6 +199,17 @@ class WordWork:
 
 
 _first = operator.itemgetter(0)
+
+# A word character outside ASCII: a text without one (English with curly quotes and
+# dashes, most of it) has the same letter runs as its ASCII letters make.
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f\W]")
+
+
+def _ascii_letters_only(text: str) -> bool:
+    """Whether every word character of ``text`` is ASCII, so that its letter runs are the
+    runs of A-Z and a-z: its other characters (quotes, dashes, no-break spaces) are not
+    word characters, and end a run of letters in both classes alike."""
+    return text.isascii() or _NON_ASCII_WORD.search(text) is None
 
 
 def words_of(text: str, work: WordWork | None = None) -> Words:

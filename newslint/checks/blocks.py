@@ -229,7 +229,7 @@ def _line_hit(line: Line, evidence: str) -> Hit:
 def shape_of(text: str) -> str:
     """What a line looks like on its own: prose, a headline, a menu item or other."""
     text = trim_end(text).strip()
-    link = _LINK_ITEM.fullmatch(text)
+    link = _LINK_ITEM.fullmatch(text) if text[:1] == "[" else None  # (a link item opens with its bracket)
     if link:
         text = link.group(1).strip()
     words = text.split(None, PROSE_WORDS)
@@ -459,7 +459,7 @@ def _data_lines(members: tuple[Line, ...]) -> int:
     count = 0
     for line in members:
         text = trim_end(line.text).strip()
-        link = _LINK_ITEM.fullmatch(text)
+        link = _LINK_ITEM.fullmatch(text) if text[:1] == "[" else None  # (a link item opens with its bracket)
         count += _DATA_LINE.search(link.group(1) if link else text) is not None
     return count
 

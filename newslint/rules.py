@@ -203,7 +203,31 @@ def _load_rules(extra_dirs: list[Path], packs: list[str] | None, validate_shippe
         if lexicon_files(extra):
             lexicon = lexicon.merged(load_lexicon(lexicon_files(extra)))
     check_unique(rules)
-    return RuleSet(tuple(rules), lexicon)
+    return RuleSet(tuple(_with_core_patterns(rules)), lexicon)
+
+
+def _with_core_patterns(rules: list[Rule]) -> list[Rule]:
+    """A language's ``required`` rule adds its patterns to those of the any-language rule of
+    its id instead of replacing them: the core's patterns read header lines in any language
+    ("Maria Souza | 2021-11-01", "By Maria Souza", "20/05/2025 18:04"), and a draft in German
+    or Malay carries them as often as one in a language with no pack."""
+    general = {r.id: r for r in rules if r.languages is None and r.check == "required"}
+    merged = []
+    for rule in rules:
+        base = general.get(rule.id)
+        if rule.languages is None or base is None or rule.check != "required":
+            merged.append(rule)
+            continue
+        params = dict(rule.params)
+        own = list(params.get("patterns", ()))
+        if params.get("field") != base.params.get("field"):
+            merged.append(rule)
+            continue
+        params["patterns"] = own + [p for p in base.params.get("patterns", ()) if p not in own]
+        fields = {name: getattr(rule, name) for name in rule.__dataclass_fields__}
+        fields.update(params=MappingProxyType(params), lazy_compiled=_NOT_COMPILED)
+        merged.append(Rule(**fields))
+    return merged
 
 
 def load_rule_file(path: Path, validate: bool = True) -> list[Rule]:

@@ -140,3 +140,47 @@ def test_a_date_in_the_prose_is_not_a_publication_date(sentence: str, language: 
 )
 def test_a_date_line_is_a_publication_date(line: str, language: str) -> None:
     assert "date" not in missing(f"{line}\n\n{BODY}", language)
+
+
+# Header lines a draft carries in any language: a language pack adds its own byline and date
+# lines to the core's, it does not lose them (a German or Malay draft with "Name | ISO date"
+# was reported as having no byline).
+HEADERS = {
+    "de": "Der Rat hat den Haushalt am Dienstag nach langer Debatte beschlossen.",
+    "es": "El consejo aprobó el presupuesto el martes tras un largo debate.",
+    "fr": "Le conseil a adopté le budget mardi après un long débat.",
+    "pt": "O conselho aprovou o orçamento na terça-feira após um longo debate.",
+    "ms": "KUALA LUMPUR: Majlis meluluskan belanjawan itu pada Selasa selepas perbahasan panjang.",
+    "id": BODY,
+    "en": "The council approved the budget on Tuesday after a long debate.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(HEADERS))
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("Maria Fernanda Souza | 2021-11-01T10:52:50+0100", set()),
+        ("By Maria Fernanda Souza", {"date"}),
+        ("By Mohamed Farid Noh dan Mohd Nasaruddin Parzi", {"date"}),
+        ("20/05/2025 18:04 MYT", {"byline"}),
+        ("13 May 2025, 10:43PM", {"byline"}),
+    ],
+)
+def test_every_pack_reads_the_header_lines_of_any_language(language: str, header: str, expected: set[str]) -> None:
+    assert missing(f"{header}\n\n{HEADERS[language]}", language) == expected
+
+
+@pytest.mark.parametrize("language", sorted(HEADERS))
+def test_the_inherited_patterns_do_not_read_prose_as_a_header(language: str) -> None:
+    prose = "By the end of the year, prices rose.\n\nThe festival runs from 12-14/3/2025 in the centre."
+    assert missing(f"{HEADERS[language]}\n\n{prose}", language) == {"byline", "date"}
+
+
+def test_a_language_rule_adds_its_patterns_to_the_core_rule_of_its_id() -> None:
+    from newslint.rules import load_rules
+
+    rules = {(r.id, r.pack): r for r in load_rules()}
+    core, ms = rules["metadata/missing-date", "core"], rules["metadata/missing-date", "ms"]
+    assert set(core.params["patterns"]) < set(ms.params["patterns"])
+    assert ms.params["patterns"][0].startswith("^[^\\n]{0,80}")  # its own patterns first

@@ -215,6 +215,42 @@ def _detector_class() -> Any:
     from langdetect.detector import Detector
 
     class _SparseDetector(Detector):
+        def _detect_block(self) -> None:
+            """langdetect's trials, with the same random draws and the same arithmetic, but
+            each n-gram's factors worked out once per trial (the weight is the trial's): a
+            trial draws up to a thousand n-grams from a few hundred."""
+            from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+            self.cleaning_text()
+            ngrams = self._extract_ngrams()
+            if not ngrams:
+                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+            size = len(self.langlist)
+            self.langprob = [0.0] * size
+            rows = self.word_lang_prob_map
+            pairs = {word: tuple(_PAIR.iter_unpack(rows[word])) for word in set(ngrams)}
+            draw = self.random.choice
+            self.random.seed(self.seed)
+            for _ in range(self.n_trial):
+                prob = self._init_probability()
+                alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+                weight = alpha / self.BASE_FREQ  # (as _update_lang_prob works it out)
+                factors_of: dict[str, list[float]] = {}
+                i = 0
+                while True:
+                    word = draw(ngrams)
+                    factors = factors_of.get(word)
+                    if factors is None:
+                        factors = factors_of[word] = [weight] * size
+                        for index, p in pairs[word]:
+                            factors[index] = weight + p
+                    prob[:] = map(operator.mul, prob, factors)
+                    if i % 5 == 0 and (_normalized(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT):
+                        break
+                    i += 1
+                for j in range(size):
+                    self.langprob[j] += prob[j] / self.n_trial
+
         def _update_lang_prob(self, prob: list[float], word: str | None, alpha: float) -> bool:
             row = self.word_lang_prob_map.get(word) if word is not None else None
             if row is None:
@@ -227,6 +263,14 @@ def _detector_class() -> Any:
             return True
 
     return _SparseDetector
+
+
+def _normalized(prob: list[float]) -> float:
+    """langdetect's ``_normalize_prob``: each probability divided by their sum, in place;
+    the largest (probabilities are never negative: the largest is langdetect's maximum)."""
+    total = sum(prob)
+    prob[:] = [p / total for p in prob]
+    return max(prob)
 
 
 def warm(second_tier: bool = False) -> None:

@@ -8,6 +8,8 @@ import os
 import tracemalloc
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.utils.lang_profile import LangProfile
 
@@ -83,3 +85,23 @@ def _held(build: object) -> int:
 def test_the_latin_tier_holds_under_half_of_langdetects_lists() -> None:
     tier = language.LATIN_TIER
     assert _held(lambda: language._Profiles(tier)) * 2 < _held(lambda: _stock(tier))
+
+
+WORDS = sorted({word for text in TEXTS for word in text.split()})
+
+
+@settings(max_examples=60, deadline=None)
+@given(picked=st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_the_trials_over_sparse_profiles_give_langdetects_probabilities_exactly(picked: list[str]) -> None:
+    tier = language.FIRST_TIER
+    text = " ".join(picked)
+    assert _probabilities(language._factory(tier), text) == _probabilities(_stock_first(), text), text
+
+
+_STOCK: dict[str, DetectorFactory] = {}
+
+
+def _stock_first() -> DetectorFactory:
+    if "first" not in _STOCK:
+        _STOCK["first"] = _stock(language.FIRST_TIER)
+    return _STOCK["first"]

@@ -372,3 +372,24 @@ def test_function_words_are_counted_as_one_count_per_word_per_language(picked: l
     assert found.counts == plain
     total = found.lower or 1
     assert found.ratios() == {lang: count / total for lang, count in plain.items()}
+
+
+LANGUAGES = WordWork().languages
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    counts=st.lists(st.integers(0, 40), min_size=len(LANGUAGES), max_size=len(LANGUAGES)),
+    extra=st.integers(0, 400),
+    article=st.sampled_from([*LANGUAGES, "ms", "xx"]),
+)
+def test_the_function_word_ratios_are_ranked_from_the_counts_as_from_the_ratios(
+    counts: list[int], extra: int, article: str
+) -> None:
+    from newslint.checks import language as check
+
+    found = words.Words(sum(counts) + extra, LANGUAGES, bytes(counts))
+    ratios = found.ratios()
+    own = max((ratios.get(lang, 0.0) for lang in check._family(article, LANGUAGES)), default=0.0)
+    best_ratio, best = max(((ratios[lang], lang) for lang in check._foreign(article, LANGUAGES)), default=(0.0, ""))
+    assert check._own_and_foreign(found, article) == (own, best_ratio, best)

@@ -1,7 +1,7 @@
 """Score newslint on the field corpus, by source group (outlets tuned on vs held out).
 
     python benchmarks/field_score.py clean   [--field DIR] [--unjudged] [--template]
-    python benchmarks/field_score.py scraped [--field DIR] [--verbose]
+    python benchmarks/field_score.py scraped [--field DIR] [--split FILE] [--labels FILE] [--verbose]
 
 Both run the real command line, ``newslint check --format json``, over the corpus
 in DIR (default /work/data/field, see its README.md) and split the numbers by
@@ -22,7 +22,8 @@ junk line with its category and family (read-also, video-teaser, photo-credit...
 A junk line is found when newslint reports anything on it, give or take one line
 (a widget that spans two lines is one finding). A finding on a labelled file with
 no label within a line of it is a false alarm. Numbers per site, per group and
-per family; ``--verbose`` lists the misses and false alarms.
+per family; ``--verbose`` lists the misses and false alarms. ``--field`` may also name a
+scraped set laid out ``<lang>/<site>/`` with no ``scraped/`` level (benchmarks/scraped2).
 
 Only warnings and errors count (``--min-severity info`` adds infos).
 """
@@ -437,6 +438,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # "| head" ends the output, not a traceback
     folder = args.field / args.part
+    if not folder.is_dir() and args.part == "scraped" and args.field.is_dir():
+        folder = args.field  # a scraped set laid out <lang>/<site>/ (e.g. /work/data/scraped2)
     if not folder.is_dir():
         print(f"no {args.part} corpus at {folder} (see /work/data/field/README.md)", file=sys.stderr)
         return 2

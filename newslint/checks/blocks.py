@@ -139,6 +139,11 @@ _DATA_LINE = regexcache.compile(
     r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s|\s[-–]\s|\svs\.?\s|;|(?:,[^,]*){3}",
     regex.IGNORECASE,
 )
+# A kicker before a headline ("Mozilla: Neue Firefox-Versionen alle sechs Wochen", "HLM :
+# délit de famille ..."), as teaser lists print them: the short label, then a headline of
+# four words or more that opens like a title and holds at most one number. "Label: value"
+# records ("Tempo: 1:07.334", "Scorers: Smith 12, Jones 45") stay data.
+_KICKER = regexcache.compile(r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s+(\S.*)$")
 # "Section | Headline", as related-article widgets print them (not a table row "| a | b |").
 # A line opening with one word and a comma: a step that follows from the one before.
 # A site's name as its domain: a list of sources ("Sources:" then "FDA.gov" lines).
@@ -460,8 +465,23 @@ def _data_lines(members: tuple[Line, ...]) -> int:
     for line in members:
         text = trim_end(line.text).strip()
         link = _LINK_ITEM.fullmatch(text) if text[:1] == "[" else None  # (a link item opens with its bracket)
-        count += _DATA_LINE.search(link.group(1) if link else text) is not None
+        count += _is_data(link.group(1) if link else text)
     return count
+
+
+def _is_data(text: str) -> bool:
+    """Whether a line reads as a table's entry or a record, not a headline: a kicker before
+    a headline ("Mozilla: Neue Firefox-Versionen alle sechs Wochen") is a headline."""
+    if _DATA_LINE.search(text) is None:
+        return False
+    kicker = _KICKER.match(text.strip())
+    if kicker is None:
+        return True
+    rest = kicker.group(1)
+    words = rest.split()
+    numbers = sum(1 for word in words if any(c.isdigit() for c in word))
+    headline = len(words) >= 4 and numbers <= 1 and _opens_like_title(rest)
+    return not headline or _DATA_LINE.search(rest) is not None
 
 
 def _capitalised(text: str) -> bool:
@@ -485,7 +505,7 @@ def labelled_lists(lines: list[Line], labels: frozenset[str], min_run: int) -> l
         if len(line.text) > 60 or _label_key(line.text) not in labels:
             continue
         j = i + 1
-        while j < len(lines) and lines[j].shape == HEADLINE and _DATA_LINE.search(lines[j].text) is None:
+        while j < len(lines) and lines[j].shape == HEADLINE and not _is_data(lines[j].text):
             if j + 1 < len(lines) and lines[j + 1].text.strip() == lines[j].text.strip():
                 break  # a headline printed twice is another widget (markup/doubled-headline)
             j += 1

@@ -32,6 +32,13 @@ EDGE_LINES = 3  # the first lines of a body that may print the headline as its h
 # A time of day ("13:12", "9.05", "21h30"): lines alike but for their numbers are a table's
 # rows ("33% (31% before)"), unless each is a stamp of an item the page lost.
 _TIME = regexcache.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
+# ... or each line is only a date, as a list of items that lost their headlines prints it
+# ("April 14, 2011", "14 April 2011", "14.04.2011", "2011-04-14"), a time after it allowed.
+_DATE_ONLY = regexcache.compile(
+    r"(?i)[\W_]*(?:\p{L}+\s*,?\s+)?(?:\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    r"|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+    r"(?:[,\s]+(?:at\s+|um\s+|à\s+|pukul\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|[a-z]{2,4}))?)?[\W_]*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +183,11 @@ def _in_a_row(texts: Sequence[str], keys: list[str]) -> list[Repeat]:
 
 
 def _same_or_stamps(texts: Sequence[str]) -> bool:
-    """The same line each time, or a timestamp each time (numbers may differ)."""
+    """The same line each time, or a timestamp or a date alone each time (numbers may differ)."""
     first = words_key(texts[0])
-    return all(words_key(t) == first for t in texts) or all(_TIME.search(t) for t in texts)
+    if all(words_key(t) == first for t in texts) or all(_TIME.search(t) for t in texts):
+        return True
+    return all(_DATE_ONLY.fullmatch(t.strip()) for t in texts)
 
 
 def _threads(texts: Sequence[str], keys: list[str], prose: Sequence[bool]) -> list[Repeat]:

@@ -1,0 +1,136 @@
+"""Page furniture a naive scraper keeps (rules/core/page-furniture.yaml and the kicker
+headlines of the related-list mode), on whole drafts in the language they are read in.
+
+Each rule's own examples test it line by line; these tests read a draft as the linter
+does, so they also see that one line is reported by one family only, and that the
+article's prose around the furniture is left alone. The lines are of the families found
+missed on scraped pages of sites no rule was tuned on (benchmarks/scraped2).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint import lint_text
+from newslint.engine import Options
+
+PROSE = {
+    "en": "The council approved the budget on Monday, and the mayor said the park would open in spring.",
+    "id": "Pemerintah kota menyetujui anggaran pada Senin, dan wali kota mengatakan taman dibuka tahun depan.",
+    "de": "Der Stadtrat hat den Haushalt am Montag beschlossen, und der Park öffne im Frühjahr, hieß es.",
+    "fr": "Le conseil a adopté le budget lundi, et le maire a annoncé que le parc ouvrirait au printemps.",
+    "es": "El ayuntamiento aprobó el presupuesto el lunes, y el alcalde dijo que el parque abrirá en primavera.",
+    "ms": "Majlis bandaran meluluskan bajet pada Isnin, dan datuk bandar berkata taman akan dibuka tahun depan.",
+    "pt": "A câmara aprovou o orçamento na segunda-feira, e o prefeito disse que o parque abre na primavera.",
+}
+
+
+def findings(chrome: str, language: str) -> list[tuple[int, str]]:
+    """(line, rule) of every markup finding on a draft: two paragraphs of prose around the line."""
+    text = f"{PROSE[language]}\n\n{chrome}\n\n{PROSE[language]}\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup",), language=language))
+    return [(f.line, f.rule) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "language, chrome, rule",
+    [
+        ("en", "You must login to comment.", "markup/login-prompt"),
+        ("en", "Forgot your username or password?", "markup/login-prompt"),
+        ("de", "Sie müssen angemeldet sein, um zu kommentieren.", "markup/login-prompt"),
+        ("fr", "Pas encore de compte ? Créez-en un gratuitement.", "markup/login-prompt"),
+        ("es", "¿No tienes cuenta? Regístrate gratis", "markup/login-prompt"),
+        ("pt", "Você precisa estar logado para comentar.", "markup/login-prompt"),
+        ("id", "Belum punya akun? Daftar sekarang", "markup/login-prompt"),
+        ("en", "Home » World » Over 100 pupils taken ill in the west of the country", "markup/breadcrumb"),
+        ("id", "Beranda > Berita > Nasional", "markup/breadcrumb"),
+        ("de", "Startseite › Politik › Ausland", "markup/breadcrumb"),
+        ("de", "« Vorige | Nächste »", "markup/pagination"),
+        ("en", "Previous Slide Next Slide", "markup/pagination"),
+        ("fr", "‹ Précédent Suivant ›", "markup/pagination"),
+        ("en", "Loading weather data ...", "markup/loading-placeholder"),
+        ("id", "Memuat komentar...", "markup/loading-placeholder"),
+        ("en", "Follow us on Twitter for the latest in deals and the people behind them.", "markup/outlet-promo"),
+        ("id", "Tempo Media Group © 2017", "markup/copyright-notice"),
+        ("de", "Weitere News", "markup/see-all-link"),
+        ("en", "More stories »", "markup/see-all-link"),
+        ("fr", "Voir toutes les vidéos", "markup/see-all-link"),
+        ("pt", "Veja todos os vídeos", "markup/see-all-link"),
+        (
+            "en",
+            "Are you in the city? Please send us your eyewitness accounts using the form below.",
+            "markup/reader-callout",
+        ),
+        ("de", "Schicken Sie uns Ihre Fotos und Videos vom Unwetter.", "markup/reader-callout"),
+        ("es", "Envíanos tus fotos y vídeos de la tormenta.", "markup/reader-callout"),
+        ("id", "Kirimkan foto dan video Anda ke redaksi kami.", "markup/reader-callout"),
+    ],
+)
+def test_a_furniture_line_is_reported_once_by_its_family(language: str, chrome: str, rule: str) -> None:
+    assert findings(chrome, language) == [(3, rule)]
+
+
+@pytest.mark.parametrize(
+    "language, prose",
+    [
+        ("en", "Health workers said the HIV/AIDS programme had reached 3,000 people in the region this year."),
+        ("en", "The minister said she had forgotten her password and could not log in to the system for days."),
+        ("en", "Users who created an account before March will keep their data, the company said."),
+        ("fr", "« Nous sommes tous des réfugiés », a-t-il dit devant la foule réunie place de la République."),
+        ("en", "Next, the minister turned to the budget and the plans for the new schools in the north."),
+        ("en", "Loading the ship took three days, the captain said."),
+        ("id", "Ia mengatakan, foto itu diambil oleh warga pada Senin pagi dan langsung diunggah ke media sosial."),
+        ("de", "Zurück in Berlin sagte der Minister, er sei mit dem Ergebnis der Gespräche zufrieden."),
+        ("en", "More news is expected on Monday, the spokesman said."),
+        ("en", "The police asked witnesses to send their videos to investigators."),
+        ("en", "Send your photos to the exhibition by Friday, the organisers said."),
+    ],
+)
+def test_prose_about_the_same_things_is_left_alone(language: str, prose: str) -> None:
+    assert findings(prose, language) == []
+
+
+ARTICLE = [
+    "Mozilla hat am Dienstag neue Vorabversionen seines Browsers Firefox veröffentlicht, die schneller starten sollen.",
+    "Die Entwickler wollen künftig alle sechs Wochen eine neue Version ausliefern, teilte das Unternehmen mit.",
+]
+KICKER_TEASERS = [
+    "Mozilla: Neue Firefox-Versionen alle sechs Wochen",
+    "Browser: Opera bekommt einen neuen Kern für Webseiten",
+    "Unsicheres Filesharing: Bittorrent kompromittiert Tor-Nutzer",
+    "Sicheres Betriebssystem: Qubes erscheint als erste Beta",
+    "Führungswechsel: IBM Deutschland bekommt eine Chefin",
+]
+RECORDS = [
+    "Tore: Müller 12, Kroos 45",
+    "Zuschauer: 45.000 im Stadion",
+    "Schiedsrichter: Felix Brych aus München",
+    "Gelbe Karten: Hummels, Neuer",
+    "Anstoß: 20.45 Uhr",
+]
+
+
+def test_teasers_with_a_kicker_after_the_article_are_a_related_list() -> None:
+    text = "\n\n".join([*ARTICLE, *KICKER_TEASERS]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/related-list",), language="de"))
+    assert [f.line for f in result.findings] == [5, 7, 9, 11, 13]
+
+
+def test_label_and_value_records_after_the_article_are_left_alone() -> None:
+    text = "\n\n".join([*ARTICLE, *RECORDS]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/related-list",), language="de"))
+    assert list(result.findings) == []
+
+
+def test_a_run_of_dates_after_the_article_is_a_list_that_lost_its_headlines() -> None:
+    dates = ["April 15, 2011", "April 14, 2011", "April 12, 2011", "April 8, 2011"]
+    text = "\n\n".join([*ARTICLE, "\n".join(dates)]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/recurring-line",), language="de"))
+    assert [f.line for f in result.findings] == [5, 6, 7, 8]
+
+
+def test_a_list_of_yearly_figures_is_left_alone() -> None:
+    figures = ["2018: 12 Tore", "2019: 15 Tore", "2020: 9 Tore", "2021: 11 Tore"]
+    text = "\n\n".join([*ARTICLE, "\n".join(figures)]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/recurring-line",), language="de"))
+    assert list(result.findings) == []

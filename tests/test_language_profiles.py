@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import tracemalloc
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -105,3 +106,61 @@ def _stock_first() -> DetectorFactory:
     if "first" not in _STOCK:
         _STOCK["first"] = _stock(language.FIRST_TIER)
     return _STOCK["first"]
+
+
+def test_packed_profiles_are_kept_and_read_back_as_they_were_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    tier = language.FIRST_TIER
+    built = language._Profiles(tier)
+    path = language._packed_path(tier)
+    assert path is not None and os.path.exists(path)
+    monkeypatch.setattr(language._Profiles, "_pack", _never_packed)
+    kept = language._Profiles(tier)
+    assert kept.langlist == built.langlist
+    assert kept.word_lang_prob_map == built.word_lang_prob_map
+    assert _probabilities(kept, TEXTS[0]) == _probabilities(_stock(tier), TEXTS[0])
+
+
+def _never_packed(self: object, tier: tuple[str, ...]) -> None:
+    raise AssertionError("packed again instead of read back")
+
+
+@pytest.mark.parametrize("spoil", ["stale", "corrupt", "other-tier"])
+def test_a_kept_entry_that_does_not_match_is_packed_again(
+    spoil: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    tier = ("en", "id", "de")
+    fresh = language._Profiles(tier)
+    path = language._packed_path(tier)
+    assert path is not None
+    if spoil == "stale":  # a profile file changed since (another langdetect installed)
+        stamps = language._profile_stamps(tier)
+        assert stamps is not None
+        changed = ((stamps[0][0], stamps[0][1] + 1, stamps[0][2]), *stamps[1:])
+        monkeypatch.setattr(language, "_profile_stamps", lambda t: changed)
+    elif spoil == "corrupt":
+        Path(path).write_bytes(b"\x00 not marshal")
+    else:  # an entry of another tier under this tier's name
+        other = ("en", "id", "fr")
+        Path(path).write_bytes(Path(_kept_entry(other)).read_bytes())
+    packed: list[tuple[str, ...]] = []
+    real = language._Profiles._pack
+
+    def counting(self: language._Profiles, t: tuple[str, ...]) -> None:
+        packed.append(t)
+        real(self, t)
+
+    monkeypatch.setattr(language._Profiles, "_pack", counting)
+    again = language._Profiles(tier)
+    assert packed == [tier]
+    assert again.langlist == fresh.langlist and again.word_lang_prob_map == fresh.word_lang_prob_map
+
+
+def _kept_entry(tier: tuple[str, ...]) -> str:
+    language._Profiles(tier)
+    path = language._packed_path(tier)
+    assert path is not None
+    return path

@@ -121,7 +121,7 @@ class Facts:
     def blocks_with_any(self, literals: Iterable[str]) -> frozenset[int]:
         """The indices of the blocks that contain at least one of ``literals`` (``blocks_with``)."""
         index = self._literals
-        if index is not None and isinstance(literals, (tuple, frozenset)) and index.literals.issuperset(literals):
+        if index is not None and isinstance(literals, (tuple, frozenset)) and index.covers(literals):
             # all in the index: only the few of them the document has need a look
             indexed = self._indexed_blocks(index)
             if indexed is not None:
@@ -291,6 +291,8 @@ KEY_MIN = 3
 # The words whose strings the index remembers, past which it starts afresh; and the longest
 # document whose words it remembers (a long document's words are mostly its own).
 WORDS_KEPT = 100_000
+# The collections of strings whose cover ``LiteralIndex.covers`` remembers (rules' ``requires``).
+COVERS_KEPT = 1024
 REMEMBER_MAX = 1 << 18
 
 
@@ -343,7 +345,19 @@ class LiteralIndex:
         # they hold, and the strings whose keys they hold (replaced, never cleared in place:
         # a service's threads may be reading them)
         self._seen: set[bytes] = set()
+        # (the collection itself is kept with its answer: its id is not reused while it lives)
+        self._covers: dict[int, tuple[tuple[str, ...] | frozenset[str], bool]] = {}
         self._held: dict[bytes, tuple[tuple[str, ...], tuple[tuple[str, bytes], ...]]] = {}
+
+    def covers(self, literals: tuple[str, ...] | frozenset[str]) -> bool:
+        """Whether every string of ``literals`` is in the index: worked out once for each
+        collection (a rule's ``requires``, asked for every document), remembered by identity."""
+        known = self._covers.get(id(literals))
+        if known is None or known[0] is not literals:
+            if len(self._covers) >= COVERS_KEPT:
+                self._covers = {}
+            known = self._covers[id(literals)] = (literals, self.literals.issuperset(literals))
+        return known[1]
 
     def blocks_with(self, prose: bytes | bytearray, starts: Sequence[int]) -> dict[str, frozenset[int]] | None:
         """For each string of the index in ``prose`` (case-folded blocks in UTF-8, joined by

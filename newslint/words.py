@@ -8,8 +8,10 @@ keeps one per document in its facts, so detection and checks share it.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,8 +52,10 @@ class Words:
 
     def ratios(self) -> dict[str, float]:
         """For each profiled language, the share of the lower-case words that are its function words."""
-        total = self.lower or 1
-        return {lang: count / total for lang, count in zip(self.languages, self.hits, strict=True)}
+        # (divided in C: a paragraph's ratios are asked for by detection and by several checks)
+        return dict(
+            zip(self.languages, map(operator.truediv, self.hits, itertools.repeat(self.lower or 1)), strict=True)
+        )
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -124,7 +128,7 @@ class WordWork:
 
     def letter_runs(self, text: str) -> list[str]:
         """The runs of letters of ``text`` (not remembered: see the class docstring)."""
-        return (_ASCII_LETTER_RUN if text.isascii() else _LETTER_RUN).findall(text)
+        return (_ASCII_LETTER_RUN if _ascii_letters_only(text) else _LETTER_RUN).findall(text)
 
     def letter_count(self, text: str) -> int:
         """How many letters ``text`` has."""
@@ -162,10 +166,13 @@ class WordWork:
         languages (as bytes when each count fits in one)."""
         tables = self._tables
         counts = dict.fromkeys(tables.languages, 0)
-        index = tables.index
-        for word in filter(index.__contains__, words):
-            for lang in index[word]:
-                counts[lang] += 1
+        # Each word's languages (None for most words), counted in C: then one addition for
+        # each set of languages the paragraph's function words belong to, not one per word.
+        found = Counter(map(tables.index.get, words))
+        found.pop(None, None)
+        for langs, n in found.items():
+            for lang in langs or ():  # (None, popped above)
+                counts[lang] += n
         if not any(counts.values()):
             return tables.zero
         values = tuple(counts.values())
@@ -192,6 +199,17 @@ class WordWork:
 
 
 _first = operator.itemgetter(0)
+
+# A word character outside ASCII: a text without one (English with curly quotes and
+# dashes, most of it) has the same letter runs as its ASCII letters make.
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f\W]")
+
+
+def _ascii_letters_only(text: str) -> bool:
+    """Whether every word character of ``text`` is ASCII, so that its letter runs are the
+    runs of A-Z and a-z: its other characters (quotes, dashes, no-break spaces) are not
+    word characters, and end a run of letters in both classes alike."""
+    return text.isascii() or _NON_ASCII_WORD.search(text) is None
 
 
 def words_of(text: str, work: WordWork | None = None) -> Words:

@@ -38,6 +38,9 @@ WATCH_INTERVAL = 0.5  # seconds between the watchdog's looks at the parent
 # which a handful of drafts does not repay.
 BYTES_PER_WORKER = 256 * 1024
 MIN_FILES_PER_WORKER = 16
+# Files a worker takes at a time, at most: the run ends when the last worker's last chunk
+# does, so a chunk of 32 drafts (a quarter of a second) left one core idle that long.
+MAX_CHUNK = 8
 # How long a run that could use several workers watches the CPUs to see how many are idle.
 IDLE_SAMPLE = 0.2
 
@@ -192,7 +195,7 @@ def map_paths(
         pool = concurrent.futures.ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid())
         )
-        chunk = max(1, min(32, len(rest) // (jobs * 8) or 1))
+        chunk = max(1, min(MAX_CHUNK, len(rest) // (jobs * 8) or 1))
         for result in pool.map(_run, rest, chunksize=chunk):
             yield result
             if progress:

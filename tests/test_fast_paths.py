@@ -334,3 +334,62 @@ def test_a_read_sized_by_the_files_size_reads_what_a_read_to_the_limit_reads(siz
     sized = source.read_stream(io.BytesIO(data), 20, size=size)  # the file grew or shrank since
     assert sized == plain
     assert (plain == data) if length <= 20 else not isinstance(plain, bytes)
+
+
+# Non-ASCII characters that are not word characters: quotes, dashes, spaces, symbols.
+PUNCTUATED = st.text(alphabet=st.sampled_from([*"aZ09 _.,-:\t\nxy", "’", "“", "”", "—", "–", "…", "«", "\u00a0", "€"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=PUNCTUATED)
+def test_text_whose_only_non_ascii_characters_are_not_letters_has_the_runs_of_its_ascii_letters(text: str) -> None:
+    assert words._ascii_letters_only(text)
+    assert WordWork().letter_runs(text) == words._LETTER_RUN.findall(text)
+
+
+def test_a_non_ascii_word_character_takes_the_plain_class() -> None:
+    for text in ("café’s", "x²", "naïve “quote”", "٣ rows"):
+        assert not words._ascii_letters_only(text)
+        assert WordWork().letter_runs(text) == words._LETTER_RUN.findall(text)
+
+
+FUNCTION_WORDS = sorted({word for listed in shipped_lexicon().function_words.values() for word in listed})[:400]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    picked=st.lists(st.one_of(st.sampled_from(FUNCTION_WORDS), st.sampled_from(["zebra", "Kata", "x"])), max_size=60)
+)
+def test_function_words_are_counted_as_one_count_per_word_per_language(picked: list[str]) -> None:
+    work = WordWork()
+    text = " ".join(picked)
+    plain = dict.fromkeys(work.languages, 0)
+    for word in words._LETTER_RUN.findall(text):
+        for lang, listed in work.lexicon.function_words.items():
+            if word in listed:
+                plain[lang] += 1
+    found = work.words(text)
+    assert found.counts == plain
+    total = found.lower or 1
+    assert found.ratios() == {lang: count / total for lang, count in plain.items()}
+
+
+LANGUAGES = WordWork().languages
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    counts=st.lists(st.integers(0, 40), min_size=len(LANGUAGES), max_size=len(LANGUAGES)),
+    extra=st.integers(0, 400),
+    article=st.sampled_from([*LANGUAGES, "ms", "xx"]),
+)
+def test_the_function_word_ratios_are_ranked_from_the_counts_as_from_the_ratios(
+    counts: list[int], extra: int, article: str
+) -> None:
+    from newslint.checks import language as check
+
+    found = words.Words(sum(counts) + extra, LANGUAGES, bytes(counts))
+    ratios = found.ratios()
+    own = max((ratios.get(lang, 0.0) for lang in check._family(article, LANGUAGES)), default=0.0)
+    best_ratio, best = max(((ratios[lang], lang) for lang in check._foreign(article, LANGUAGES)), default=(0.0, ""))
+    assert check._own_and_foreign(found, article) == (own, best_ratio, best)

@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 import os
 import tracemalloc
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.utils.lang_profile import LangProfile
 
@@ -83,3 +86,81 @@ def _held(build: object) -> int:
 def test_the_latin_tier_holds_under_half_of_langdetects_lists() -> None:
     tier = language.LATIN_TIER
     assert _held(lambda: language._Profiles(tier)) * 2 < _held(lambda: _stock(tier))
+
+
+WORDS = sorted({word for text in TEXTS for word in text.split()})
+
+
+@settings(max_examples=60, deadline=None)
+@given(picked=st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_the_trials_over_sparse_profiles_give_langdetects_probabilities_exactly(picked: list[str]) -> None:
+    tier = language.FIRST_TIER
+    text = " ".join(picked)
+    assert _probabilities(language._factory(tier), text) == _probabilities(_stock_first(), text), text
+
+
+_STOCK: dict[str, DetectorFactory] = {}
+
+
+def _stock_first() -> DetectorFactory:
+    if "first" not in _STOCK:
+        _STOCK["first"] = _stock(language.FIRST_TIER)
+    return _STOCK["first"]
+
+
+def test_packed_profiles_are_kept_and_read_back_as_they_were_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    tier = language.FIRST_TIER
+    built = language._Profiles(tier)
+    path = language._packed_path(tier)
+    assert path is not None and os.path.exists(path)
+    monkeypatch.setattr(language._Profiles, "_pack", _never_packed)
+    kept = language._Profiles(tier)
+    assert kept.langlist == built.langlist
+    assert kept.word_lang_prob_map == built.word_lang_prob_map
+    assert _probabilities(kept, TEXTS[0]) == _probabilities(_stock(tier), TEXTS[0])
+
+
+def _never_packed(self: object, tier: tuple[str, ...]) -> None:
+    raise AssertionError("packed again instead of read back")
+
+
+@pytest.mark.parametrize("spoil", ["stale", "corrupt", "other-tier"])
+def test_a_kept_entry_that_does_not_match_is_packed_again(
+    spoil: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    tier = ("en", "id", "de")
+    fresh = language._Profiles(tier)
+    path = language._packed_path(tier)
+    assert path is not None
+    if spoil == "stale":  # a profile file changed since (another langdetect installed)
+        stamps = language._profile_stamps(tier)
+        assert stamps is not None
+        changed = ((stamps[0][0], stamps[0][1] + 1, stamps[0][2]), *stamps[1:])
+        monkeypatch.setattr(language, "_profile_stamps", lambda t: changed)
+    elif spoil == "corrupt":
+        Path(path).write_bytes(b"\x00 not marshal")
+    else:  # an entry of another tier under this tier's name
+        other = ("en", "id", "fr")
+        Path(path).write_bytes(Path(_kept_entry(other)).read_bytes())
+    packed: list[tuple[str, ...]] = []
+    real = language._Profiles._pack
+
+    def counting(self: language._Profiles, t: tuple[str, ...]) -> None:
+        packed.append(t)
+        real(self, t)
+
+    monkeypatch.setattr(language._Profiles, "_pack", counting)
+    again = language._Profiles(tier)
+    assert packed == [tier]
+    assert again.langlist == fresh.langlist and again.word_lang_prob_map == fresh.word_lang_prob_map
+
+
+def _kept_entry(tier: tuple[str, ...]) -> str:
+    language._Profiles(tier)
+    path = language._packed_path(tier)
+    assert path is not None
+    return path

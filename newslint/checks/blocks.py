@@ -206,7 +206,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         for repeat in found:
             yield _line_hit(lines[repeat.index], repeat.evidence)
         return
-    for run in ctx.facts.shared(runs_of):
+    facts = ctx.facts
+    for run in facts.once(runs_of, lambda: runs_of(doc, facts.shared(lines_of))):
         needed = compiled.min_marked_run if run.marked else compiled.min_run
         if run.kind != compiled.mode or len(run.lines) < needed:
             continue
@@ -233,7 +234,7 @@ def _line_hit(line: Line, evidence: str) -> Hit:
 def shape_of(text: str) -> str:
     """What a line looks like on its own: prose, a headline, a menu item or other."""
     text = trim_end(text).strip()
-    link = _LINK_ITEM.fullmatch(text)
+    link = _LINK_ITEM.fullmatch(text) if text[:1] == "[" else None  # (a link item opens with its bracket)
     if link:
         text = link.group(1).strip()
     words = text.split(None, PROSE_WORDS)
@@ -332,9 +333,11 @@ def recurrences(lines: list[Line]) -> list[repeats.Repeat]:
     return [first[i] for i in sorted(first)]
 
 
-def runs_of(doc: Document) -> list[Run]:
-    """The runs of headline or menu lines outside the article's prose (worked out once)."""
-    lines = lines_of(doc)
+def runs_of(doc: Document, lines: list[Line] | None = None) -> list[Run]:
+    """The runs of headline or menu lines outside the article's prose (worked out once),
+    from the document's ``lines_of`` (given when already worked out)."""
+    if lines is None:
+        lines = lines_of(doc)
     article = _article_prose(lines)
     if not article:
         return []  # no article to be outside of: a list, a poem, a menu page
@@ -461,7 +464,7 @@ def _data_lines(members: tuple[Line, ...]) -> int:
     count = 0
     for line in members:
         text = trim_end(line.text).strip()
-        link = _LINK_ITEM.fullmatch(text)
+        link = _LINK_ITEM.fullmatch(text) if text[:1] == "[" else None  # (a link item opens with its bracket)
         count += _is_data(link.group(1) if link else text)
     return count
 

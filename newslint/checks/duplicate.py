@@ -300,6 +300,8 @@ def _find_repeats(blocks: tuple[Block, ...], words: Words, params: Compiled) -> 
                 had.append(i)
             elif had != i:
                 index[anchor] = array("I", (had, i))
+    if not any(isinstance(group, array) for group in index.values()):
+        return []  # no two paragraphs share an anchor: no candidate pair (most drafts)
     found: dict[int, _Repeat] = {}
     # pairs of paragraphs of one length, words swapped (entries of a template?), each as
     # one int ``i << 32 | j`` (``_PAIR``), and how many such partners each paragraph has:

@@ -216,9 +216,14 @@ def paragraphs_language(texts: Iterable[str], article: str, work: WordWork) -> s
         words = work.words(text)
         if words.lower < VOTE_WORDS:
             continue
-        ratios = words.ratios()
-        best = max(ratios, key=ratios.__getitem__, default="")
-        if best and ratios[best] >= MIN_FOREIGN_RATIO:
+        # the language with the most function words (the first of a tie), by its count:
+        # the ratios share one denominator, so they rank as the counts do
+        hits = words.hits
+        if not hits:
+            continue
+        most = max(range(len(hits)), key=hits.__getitem__)
+        best = words.languages[most]
+        if hits[most] / (words.lower or 1) >= MIN_FOREIGN_RATIO:
             if best in lang_words.MALAY_FAMILY:
                 best = "id"  # one family here; the marker words tell which below
                 malay.append(text)
@@ -307,15 +312,23 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
         return "*"
     if script != "latin" and script not in _ARTICLE_SCRIPTS.get(article, frozenset({script})):
         return "*"  # Cyrillic in a Greek story, say: both cased, neither Latin
-    ratios = words.ratios()
-    own = max((ratios.get(a, 0.0) for a in _family(article, work.languages)), default=0.0)
-    best_ratio, best = max(((ratios[lang], lang) for lang in _foreign(article, work.languages)), default=(0.0, ""))
+    own, best_ratio, best = _own_and_foreign(words, article)
     least = SPARSE_FOREIGN_RATIO if best in lang_words.MALAY_FAMILY else MIN_FOREIGN_RATIO
     if best_ratio >= least and (
         own <= MAX_OWN_SHARE * best_ratio or _distinct_evidence(text, best, article, words, work)
     ):
         return best
     return None
+
+
+def _own_and_foreign(words: Words, article: str) -> tuple[float, float, str]:
+    """The largest ratio of function words among the article language's family, the largest
+    among the other languages, and that language (the last by name of a tie), worked out
+    from the counts: the ratios share one denominator, so they rank as the counts do."""
+    total, hits = words.lower or 1, words.hits
+    own = max((hits[k] for k in _family_at(article, words.languages)), default=0) / total
+    count, best = max(((hits[k], lang) for k, lang in _foreign_at(article, words.languages)), default=(0, ""))
+    return own, count / total, best
 
 
 def _decisive(words: Words, suspect: str, article: str, work: WordWork) -> bool:
@@ -388,6 +401,18 @@ def _family(article: str, languages: tuple[str, ...]) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=64)
 def _foreign(article: str, languages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lang for lang in languages if not close(lang, article))
+
+
+@functools.lru_cache(maxsize=64)
+def _family_at(article: str, languages: tuple[str, ...]) -> tuple[int, ...]:
+    """Where ``_family``'s languages are in ``languages``."""
+    return tuple(k for k, lang in enumerate(languages) if close(lang, article))
+
+
+@functools.lru_cache(maxsize=64)
+def _foreign_at(article: str, languages: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """``_foreign``'s languages, each with where it is in ``languages``."""
+    return tuple((k, lang) for k, lang in enumerate(languages) if not close(lang, article))
 
 
 def _latin_article(article: str) -> bool:

@@ -158,14 +158,16 @@ def _search(compiled: Compiled, text: str, deadline: float) -> bool:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
 
 
-def _finditer(compiled: Compiled, text: str, deadline: float) -> Iterator[regex.Match[str]]:
+def _finditer(compiled: Compiled, text: str, deadline: float) -> list[regex.Match[str]]:
+    """Every match in ``text`` (none when the rule's ``unless`` matches it): a list, not a
+    generator, since most texts have none (the call is made for every candidate block)."""
     remaining = deadline - time.monotonic()
     try:
         if remaining <= 0:
             raise TimeoutError
         matches = list(compiled.pattern.finditer(text, timeout=remaining, concurrent=True))
         if matches and compiled.unless is not None and compiled.unless.search(text, timeout=remaining):
-            return
+            return []
     except TimeoutError as e:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
-    yield from matches
+    return matches

@@ -35,7 +35,7 @@ renders each section twice, or four or more paragraphs pasted again in order.
 Candidate pairs come from an index of each paragraph's opening, middle and
 closing word 4-grams, so an article costs time linear in its length; only
 paragraphs sharing one of them are compared word by word. Words are held as
-numbers (one per distinct word of the article) in compact arrays: a 5 MB article's
+numbers (one per distinct word of the article) in one compact array: a 5 MB article's
 words as strings took more memory than its text.
 """
 

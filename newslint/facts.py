@@ -392,7 +392,7 @@ class LiteralIndex:
             for i in candidates:
                 if prose.find(encoded, starts[i], starts[i + 1] - 2) >= 0:
                     found.setdefault(string, set()).add(i)
-        answer = {string: frozenset(blocks) for string, blocks in found.items()}
+        answer = _frozen(found)
         for string, encoded in self._always:
             where = blocks_containing(prose, starts, encoded)
             if where:
@@ -428,7 +428,7 @@ class LiteralIndex:
             for string, encoded in always:
                 if encoded in text:
                     found.setdefault(string, set()).add(i)
-        return {string: frozenset(where) for string, where in found.items()}
+        return _frozen(found)
 
     def _inside(self, word: bytes) -> tuple[tuple[str, ...], tuple[tuple[str, bytes], ...]]:
         """The strings without white space that ``word`` holds, and the strings whose keys
@@ -446,6 +446,13 @@ class LiteralIndex:
         strings = tuple(string for part in parts if (string := self._parts[part][0]) is not None)
         keyed = tuple(pair for part in parts for pair in self._parts[part][1])
         return strings, keyed
+
+
+def _frozen(found: dict[str, set[int]]) -> dict[str, frozenset[int]]:
+    """``found`` with each set frozen, in its order; each set is let go (and ``found``
+    emptied) as its frozen copy is made, so the two are not held whole at once (a string
+    in most of a 5 MB draft's paragraphs has a set of thousands of them)."""
+    return {string: frozenset(found.pop(string)) for string in list(found)}
 
 
 WORDS_PIECE = 1 << 16

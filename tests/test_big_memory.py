@@ -527,3 +527,22 @@ def test_what_a_check_kind_shared_is_let_go_after_its_last_rule(monkeypatch: pyt
     assert any(blocks.lines_of in keys for keys in held["blocks"])
     assert held["duplicate"] and all(blocks.lines_of not in keys for keys in held["duplicate"])
     assert result == lint_document(doc, rules, Options(language="en"))
+
+
+def test_the_blocks_of_each_required_string_are_frozen_one_set_at_a_time() -> None:
+    texts = _paragraphs(4000, 60)
+    doc = read_string("\n\n".join(texts), "common.txt")[0]
+    common = _VOCABULARY[:20]  # each in (nearly) every paragraph
+    index = facts_module.LiteralIndex(common)
+    folded = [block.text.casefold().encode("utf-8") for block in doc.blocks]
+    found, held, peak = _held(lambda: index.blocks_of(folded))
+    assert found == {
+        w: frozenset(i for i, t in enumerate(folded) if w.encode() in t)
+        for w in common
+        if any(w.encode() in t for t in folded)
+    }
+    sets = sum(map(sys.getsizeof, found.values()))
+    assert sets > 1_000_000
+    # the sets of block indices and their frozen copies were held whole at once: the peak
+    # was the answer and as much again
+    assert peak - held < sets / 2

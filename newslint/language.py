@@ -236,7 +236,11 @@ def _packed_path(tier: tuple[str, ...]) -> str | None:
     folder = cache_dir()
     if folder is None:
         return None
-    name = hashlib.sha256(" ".join(tier).encode()).hexdigest()[:16]
+    from langdetect import detector_factory
+
+    # the profiles' folder is in the name: installs that share the cache folder keep an entry each
+    where = os.path.abspath(detector_factory.PROFILES_DIRECTORY)
+    name = hashlib.sha256("\0".join((where, *tier)).encode()).hexdigest()[:16]
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
     return os.path.join(folder, "profiles", f"{name}-{version}-{PACKED_FORMAT}.marshal")
 

@@ -164,3 +164,20 @@ def _kept_entry(tier: tuple[str, ...]) -> str:
     path = language._packed_path(tier)
     assert path is not None
     return path
+
+
+def test_installs_with_their_own_profiles_keep_an_entry_each_in_a_shared_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two installs (a pre-commit environment and the user's own, say) share one user cache
+    # folder: with one entry per tier they would overwrite each other's at every run.
+    from langdetect import detector_factory
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    tier = ("en", "id", "de")
+    here = language._packed_path(tier)
+    other = tmp_path / "other-install"
+    other.mkdir()
+    monkeypatch.setattr(detector_factory, "PROFILES_DIRECTORY", str(other))
+    there = language._packed_path(tier)
+    assert here is not None and there is not None and here != there

@@ -115,3 +115,27 @@ def test_a_sign_off_paragraph_does_not_make_a_cut_one_of_a_kind() -> None:
     cut = "Officials in the capital who had opposed the new bridge over the river for years"
     signed = "The vote was twelve to three, the clerk said on Wednesday. dpa"
     assert rules_at(f"{LEAD}\n\n{cut}\n\n{MIDDLE}\n\n{signed}") == [("truncation/unfinished-sentence", 3)]
+
+
+ID_BODY = (
+    "Harga beras medium di sejumlah pasar tradisional di Jakarta naik menjelang bulan Ramadan. "
+    "Kenaikan mencapai Rp1.000 per kilogram dalam sepekan terakhir."
+)
+ID_MORE = "Pedagang mengatakan pasokan dari daerah sentra produksi berkurang karena cuaca buruk."
+
+
+@pytest.mark.parametrize(
+    "line", ["Jakarta, portalberita.net", "Sumber: kompas.com/tag/banjir", "Kirim tulisan Anda ke redaksi@portal.net"]
+)
+def test_a_line_ending_on_a_web_address_is_not_read_as_a_cut_after_its_last_word(line: str) -> None:
+    # "net" and "banjir" are words, but here they end a web or e-mail address
+    text = f"Harga Beras Naik\n\n{ID_BODY}\n\n{line}\n\n{ID_MORE}\n"
+    options = Options(select=("truncation/",), language="id")
+    assert [f.line for f in lint_text(text, path="draft.txt", options=options).findings] == []
+
+
+def test_the_same_word_ending_a_sentence_cut_short_is_still_reported() -> None:
+    cut = "Pedagang di pasar itu mengatakan harga naik karena stok dan"
+    text = f"Harga Beras Naik\n\n{ID_BODY}\n\n{cut}\n\n{ID_MORE}\n"
+    options = Options(select=("truncation/",), language="id")
+    assert [f.line for f in lint_text(text, path="draft.txt", options=options).findings] == [5]

@@ -424,12 +424,15 @@ def introduces_quotation(following: Block | None) -> bool:
 
 def _dangling(text: str, dangling: frozenset[str]) -> str | None:
     """The paragraph's last word when no sentence ends on it: in lower case, not an
-    enclitic after a hyphen ("encontrou-o") nor a list item's "; and"."""
+    enclitic after a hyphen ("encontrou-o"), not the tail of a web address, file or e-mail
+    name ("portalberita.net", "kompas.com/tag/banjir"), nor a list item's "; and"."""
     last = _LAST_WORD.search(text)
     if last is None or not last.group(1).islower() or last.group(1).casefold() not in dangling:
         return None
     before = text[: last.start()]
-    if before.endswith(("-", "'", "’")) or before.rstrip().endswith(";"):
+    if before.endswith(("-", "'", "’", "/", "@")) or before.rstrip().endswith(";"):
+        return None
+    if before.endswith(".") and before[-2:-1].isalnum():
         return None
     return last.group(1)
 

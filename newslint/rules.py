@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -218,15 +218,12 @@ def _with_core_patterns(rules: list[Rule]) -> list[Rule]:
         if rule.languages is None or base is None or rule.check != "required":
             merged.append(rule)
             continue
-        params = dict(rule.params)
-        own = list(params.get("patterns", ()))
-        if params.get("field") != base.params.get("field"):
+        if rule.params.get("field") != base.params.get("field"):
             merged.append(rule)
             continue
-        params["patterns"] = own + [p for p in base.params.get("patterns", ()) if p not in own]
-        fields = {name: getattr(rule, name) for name in rule.__dataclass_fields__}
-        fields.update(params=MappingProxyType(params), lazy_compiled=_NOT_COMPILED)
-        merged.append(Rule(**fields))
+        own = list(rule.params.get("patterns", ()))
+        params = {**rule.params, "patterns": own + [p for p in base.params.get("patterns", ()) if p not in own]}
+        merged.append(replace(rule, params=MappingProxyType(params), lazy_compiled=_NOT_COMPILED))
     return merged
 
 

@@ -13,7 +13,6 @@ MANIFEST.yaml next to this script; the split of sites into tune and holdout in s
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import re
 import sys
@@ -235,10 +234,6 @@ def convert(page_html: str) -> tuple[str, str]:
     return re.sub(r"\s+", " ", title).strip(), "\n".join(scraper.lines)
 
 
-def holdout(lang: str, site: str) -> bool:
-    return int(hashlib.sha256(f"{lang}/{site}".encode()).hexdigest(), 16) % 2 == 0
-
-
 def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
     for src in sources(mirror):
         git = ingest.Git(mirror, src.repo, src.commit)
@@ -271,7 +266,7 @@ def write_split(out: Path, target: Path) -> None:
     groups: dict[str, dict[str, list[str]]] = {}
     for lang_dir in sorted(p for p in out.iterdir() if p.is_dir()):
         for site_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
-            g = "holdout" if holdout(lang_dir.name, site_dir.name) else "tune"
+            g = "holdout" if ingest.holdout(lang_dir.name, site_dir.name) else "tune"
             groups.setdefault(lang_dir.name, {"tune": [], "holdout": []})[g].append(site_dir.name)
     head = (
         "# Sites of the second scraped set per language, split into the group rules may be tuned on\n"

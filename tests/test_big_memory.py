@@ -16,7 +16,7 @@ import pytest
 
 import newslint.engine as engine  # loads the check kinds before the facts they import
 from newslint import facts as facts_module
-from newslint.checks import duplicate
+from newslint.checks import duplicate, repeats
 from newslint.document import Block, Document
 from newslint.engine import Options, lint_document
 from newslint.facts import Facts
@@ -546,3 +546,44 @@ def test_the_blocks_of_each_required_string_are_frozen_one_set_at_a_time() -> No
     # the sets of block indices and their frozen copies were held whole at once: the peak
     # was the answer and as much again
     assert peak - held < sets / 2
+
+
+def _repeated_lines_by_keys(texts: list[str], shared: list[bool]) -> list[tuple[int, str]]:
+    """``repeats.repeated_lines`` as it was worked out with every line's key held whole."""
+    seen: dict[str, tuple[int, bool]] = {}
+    out = []
+    for i, text in enumerate(texts):
+        if len(text.split(None, repeats.REPEAT_WORDS)) <= repeats.REPEAT_WORDS - 1:
+            continue
+        key = repeats.words_key(text)
+        if key in seen and (shared[i] or seen[key][1]):
+            out.append((i, f"the same words as line {seen[key][0] + 1} of the body"))
+        first, was_shared = seen.get(key, (i, False))
+        seen[key] = (first, was_shared or shared[i])
+    return out
+
+
+def test_repeated_lines_hold_the_keys_of_lines_seen_once_by_their_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _paragraphs(4000, 30)
+    repeats._kept_words_key.cache_clear()
+    found, _, peak = _held(lambda: repeats.repeated_lines(texts, [False] * len(texts)))
+    assert found == []
+    # Every line's key held whole took 330 bytes a line here (each a copy of its line);
+    # its hash and where it was first seen 125, and the last keys worked out 30.
+    assert peak < 200 * len(texts)
+
+    rng = random.Random(9)
+    lines = _paragraphs(60, 12, seed=4)
+    for _ in range(200):
+        texts = [rng.choice(lines) for _ in range(rng.randrange(1, 40))]
+        texts = [t.upper() if rng.random() < 0.2 else t for t in texts]  # the same words, case aside
+        texts += ["Too short to say twice."] * rng.randrange(3)
+        shared = [rng.random() < 0.3 for _ in texts]
+        expected = _repeated_lines_by_keys(texts, shared)
+        got = [(r.index, r.evidence) for r in repeats.repeated_lines(texts, shared)]
+        assert got == expected
+        # keys that share a hash are still told apart by the keys themselves
+        with monkeypatch.context() as m:
+            m.setattr(repeats, "hash", lambda key: len(key) % 3, raising=False)
+            got = [(r.index, r.evidence) for r in repeats.repeated_lines(texts, shared)]
+        assert got == expected

@@ -587,3 +587,27 @@ def test_repeated_lines_hold_the_keys_of_lines_seen_once_by_their_hash(monkeypat
             m.setattr(repeats, "hash", lambda key: len(key) % 3, raising=False)
             got = [(r.index, r.evidence) for r in repeats.repeated_lines(texts, shared)]
         assert got == expected
+
+
+def test_duplicate_works_out_every_letter_count_before_numbering_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = read_string("\n\n".join(_paragraphs(50, 30)), "long.txt")[0]
+    rule = next(r for r in load_rules() if r.id == "duplicate/paragraph")
+    params = rule.compiled_as(duplicate.Compiled)
+    calls: list[str] = []
+    work = WordWork()
+
+    def letter_count(text: str) -> int:
+        calls.append("count")
+        return work.letter_count(text)
+
+    def words_of(text: str) -> list[str]:
+        calls.append("words")
+        return duplicate_words_of(text)
+
+    duplicate_words_of = duplicate._words_of
+    monkeypatch.setattr(duplicate, "_words_of", words_of)
+    words = duplicate._comparable(doc.blocks, params, letter_count)
+    assert len(words) == 50
+    # The counts the document's word work remembers are made together, not one between
+    # each two paragraphs' numbered words (which are let go, leaving memory not given back).
+    assert calls[:50] == ["count"] * 50 and calls.count("words") == 50

@@ -16,6 +16,7 @@ import atexit
 import contextlib
 import marshal
 import os
+import struct
 import sys
 import threading
 from typing import Any
@@ -26,7 +27,7 @@ _lock = threading.Lock()
 _local = threading.local()
 _state: dict[str, Any] = {}
 _MAX_BUILT = 2000
-# The kept opcodes are read whole at every start: past this size, the patterns no run has
+# The kept opcodes' index is read at every start: past this size, the patterns no run has
 # used lately make room (a rule edited many times leaves each old version behind).
 MAX_KEPT_BYTES = 2_000_000
 
@@ -48,7 +49,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 -
 
 
 def _build(key: tuple[str, int]) -> regex.Pattern[str]:
-    kept = _table().get(key)
+    kept = _kept(key)
     if kept is not None:
         try:
             compiled: regex.Pattern[str] = _c_module().compile(*marshal.loads(kept))
@@ -115,22 +116,101 @@ def _path() -> str | None:
     if folder is None:
         return None
     version = f"{getattr(regex, '__version__', '?')}-{sys.version_info[0]}.{sys.version_info[1]}"
-    return os.path.join(folder, f"regex-{version}-{int(regex.DEFAULT_VERSION)}.marshal")
+    return os.path.join(folder, f"regex-{version}-{int(regex.DEFAULT_VERSION)}-{FILE_FORMAT}.marshal")
 
 
-def _table() -> dict[tuple[str, int], bytes]:
-    table: dict[tuple[str, int], bytes] | None = _state.get("table")
+# The file: the length of its index (8 bytes), the index (marshal: each pattern and flags
+# with where its opcodes are in what follows, and their length), then the opcodes. A run
+# reads the index and, for each pattern it builds, that pattern's opcodes: the opcodes
+# of every kept pattern, read whole, were 2 MB held through every run.
+FILE_FORMAT = 2
+_HEADER = struct.Struct("<Q")
+Key = tuple[str, int]
+
+
+def _table() -> dict[Key, bytes | tuple[int, int]]:
+    """Each kept pattern's opcodes: the ones compiled in this run as bytes, the ones in
+    the file as where they are in it (``_kept`` reads them; the file stays open)."""
+    table: dict[Key, bytes | tuple[int, int]] | None = _state.get("table")
     if table is None:
         table = {}
         path = _path()
         if path is not None:
-            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-                with open(path, "rb") as f:
-                    loaded = marshal.load(f)
-                if isinstance(loaded, dict):
-                    table = loaded
+            with contextlib.suppress(OSError, ValueError, EOFError, TypeError, struct.error):
+                fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+                try:
+                    table = dict(_read_index(fd))
+                except BaseException:
+                    os.close(fd)
+                    raise
+                _state["fd"] = fd
         _state["table"] = table
     return table
+
+
+def _read_index(fd: int) -> dict[Key, tuple[int, int]]:
+    """The index of a kept-opcodes file, each entry's place as a position in the file."""
+    (size,) = _HEADER.unpack(_read_at(fd, 0, _HEADER.size))
+    if size > os.fstat(fd).st_size:
+        raise ValueError("not an index")
+    index = marshal.loads(_read_at(fd, _HEADER.size, size))
+    if not isinstance(index, dict):
+        raise ValueError("not an index")
+    base = _HEADER.size + size
+    return {key: (base + at, length) for key, (at, length) in index.items()}
+
+
+def _read_at(fd: int, at: int, length: int) -> bytes:
+    if hasattr(os, "pread"):  # (forked workers share the file's offset: no seek)
+        return os.pread(fd, length, at)
+    with _lock:
+        os.lseek(fd, at, os.SEEK_SET)
+        return os.read(fd, length)
+
+
+def _kept(key: Key) -> bytes | None:
+    """The kept opcodes of ``key``, or None. An entry read from the file names its own key,
+    and is used only when that is ``key``."""
+    place = _table().get(key)
+    if place is None or isinstance(place, bytes):
+        return place
+    fd = _state.get("fd")
+    if fd is None:
+        return None
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        return _entry(fd, key, place)
+    return None
+
+
+def _read_table(path: str) -> dict[Key, bytes]:
+    """Every entry of a kept-opcodes file, with its opcodes."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        index = _read_index(fd)
+        return {key: kept for key, place in index.items() if (kept := _entry(fd, key, place)) is not None}
+    finally:
+        os.close(fd)
+
+
+def _entry(fd: int, key: Key, place: tuple[int, int]) -> bytes | None:
+    entry = marshal.loads(_read_at(fd, *place))
+    ok = isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key and isinstance(entry[1], bytes)
+    return entry[1] if ok else None
+
+
+def _write_table(f: Any, table: dict[Key, bytes]) -> None:
+    """``table`` in the kept-opcodes file's layout: its index, then each entry (its key and
+    its opcodes, marshalled)."""
+    entries = [marshal.dumps((key, kept)) for key, kept in table.items()]
+    index, at = {}, 0
+    for key, entry in zip(table, entries, strict=True):
+        index[key] = (at, len(entry))
+        at += len(entry)
+    head = marshal.dumps(index)
+    f.write(_HEADER.pack(len(head)))
+    f.write(head)
+    for entry in entries:
+        f.write(entry)
 
 
 def _bounded(table: dict[tuple[str, int], bytes], used: set[tuple[str, int]]) -> dict[tuple[str, int], bytes]:
@@ -153,18 +233,20 @@ def _save() -> None:
     if path is None:
         return
     with _lock:
-        table = dict(_table())
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        with open(path, "rb") as f:
-            other = marshal.load(f)
-        if isinstance(other, dict):
-            table = {**other, **table}
+        places = dict(_table())
+    table: dict[Key, bytes] = {}
+    for key in places:
+        kept = _kept(key)
+        if kept is not None:
+            table[key] = kept
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError, struct.error):
+        table = {**_read_table(path), **table}
     table = _bounded(table, _state.get("used", set()))
     temp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temp, "wb") as f:
-            marshal.dump(table, f)
+            _write_table(f, table)
         os.replace(temp, path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):

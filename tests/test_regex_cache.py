@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import marshal
+import os
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -75,12 +76,43 @@ def test_the_kept_opcodes_stay_within_their_size_dropping_the_patterns_not_used_
     monkeypatch.setattr(regexcache, "_state", {})
     old = {(f"old{n}", 0): b"x" * 100 for n in range(50)}
     with open(regexcache._path() or "", "wb") as f:
-        marshal.dump(old, f)
+        regexcache._write_table(f, old)
     monkeypatch.setattr(regexcache, "MAX_KEPT_BYTES", 2_000)
     regexcache.compile(r"\bnew\s+pattern\b")
     regexcache._save()
-    with open(regexcache._path() or "", "rb") as f:
-        kept = marshal.load(f)
+    kept = regexcache._read_table(regexcache._path() or "")
     assert (r"\bnew\s+pattern\b", 0) in kept  # this run's pattern stays
     assert sum(len(v) + len(k[0]) for k, v in kept.items()) <= 2_000
     assert ("old0", 0) not in kept and ("old49", 0) in kept  # the oldest went first
+
+
+def test_a_run_reads_the_opcodes_of_the_patterns_it_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_state", {})
+    source = r"\bkept\s+(opcodes|patterns)\b"
+    regexcache._state["dirty"] = True  # (nothing written at exit)
+    regexcache._compile_and_keep((source, 0))
+    kept = regexcache._state.pop("table")[(source, 0)]
+    assert isinstance(kept, bytes)
+    others = {(f"other{n}", 0): bytes(4000) for n in range(300)}
+    with open(regexcache._path() or "", "wb") as f:
+        regexcache._write_table(f, {**others, (source, 0): kept})
+    tracemalloc.start()
+    try:
+        table = regexcache._table()
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    try:
+        # The index only: the opcodes of all 301 patterns (1.2 MB) were read and held whole.
+        assert len(table) == 301 and held < 100_000
+        assert not any(isinstance(place, bytes) for place in table.values())
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise AssertionError("parsed again")
+
+        monkeypatch.setattr(regex, "compile", refuse)
+        built = regexcache.compile(source)
+        assert built.search("the kept  patterns").span() == (4, 18)
+    finally:
+        os.close(regexcache._state["fd"])

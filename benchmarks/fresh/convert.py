@@ -394,8 +394,8 @@ SOURCES = [
             "the repository's own scrapes (2022-2023; its Kosmo file is 50 rows of byte-string text and its Harakah "
             "file titles only, not used); paragraphs were joined without a space and are split again at glued "
             "sentence ends; the page tail (related headlines, footer, share prompt) dropped, in-body widget lines "
-            "kept; the English edition of The Rakyat Post left out; Sinar Harian every 15th row, Harian Metro every 6th, "
-            "The Rakyat Post BM every 4th"
+            "kept; the English edition of The Rakyat Post left out; Sinar Harian every 15th row, Harian Metro "
+            "every 6th, The Rakyat Post BM every 4th"
         ),
         read=read_social_listening,
     ),

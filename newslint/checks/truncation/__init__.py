@@ -71,6 +71,13 @@ PARAMETERS: dict[str, Any] = {
             "paragraph ending on one lacks a full stop more likely than it was cut, so weak evidence "
             "alone does not report it",
         },
+        "name_heads": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end: nouns that open a proper name in the language, capitalised ('Balai' "
+            "of 'Balai Polis Dang Wangi', 'Kejohanan' of 'Kejohanan Badminton Malaysia'); a paragraph of "
+            "sentence length ending on one after a lower-case word stops before the name it opens",
+        },
         "heading_words": {
             "type": "integer",
             "minimum": 1,
@@ -105,6 +112,7 @@ class Compiled:
     auxiliaries: frozenset[str] = frozenset()
     open_words: frozenset[str] = frozenset()
     closing_words: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -120,6 +128,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params["auxiliary_words"]),
         frozenset(w.casefold() for w in params["open_words"]),
         frozenset(w.casefold() for w in params["closing_words"]),
+        frozenset(w.casefold() for w in params["name_heads"]),
     )
 
 

@@ -91,6 +91,7 @@ ENUMERATION_WORDS = 3
 CUT_COPY_CHARS = 30
 
 _LAST_WORD = regexcache.compile(r"(\w+)\W*$")
+_LAST_TWO_WORDS = regexcache.compile(r"(?<!\S)([\w-]+)\s+(\w+)$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
 _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
@@ -381,6 +382,9 @@ def cut_evidence(
     dangling = _dangling(text, compiled.dangling)
     if dangling and (count >= compiled.heading_words or "," in text):
         return f"it ends on '{dangling}', which no sentence ends on"
+    head = _name_head(text, compiled.name_heads)
+    if head and (count >= compiled.heading_words or "," in text):
+        return f"it ends on '{head}', which opens a name that is not there"
     number = _NUMBER_AFTER.search(text)
     if (
         number
@@ -435,6 +439,21 @@ def _dangling(text: str, dangling: frozenset[str]) -> str | None:
     if before.endswith(".") and before[-2:-1].isalnum():
         return None
     return last.group(1)
+
+
+def _name_head(text: str, heads: frozenset[str]) -> str | None:
+    """The paragraph's last word when it opens a proper name ("di Balai", "menyertai
+    Kejohanan"): capitalised, one of ``heads``, after a word in lower case (so not the
+    last word of a name already given, "Kementerian Kesihatan")."""
+    if not heads:
+        return None
+    m = _LAST_TWO_WORDS.search(text)
+    if m is None:
+        return None
+    before, last = m.group(1), m.group(2)
+    if not (last[:1].isupper() and last[1:].islower() and before.islower()):
+        return None
+    return last if last.casefold() in heads else None
 
 
 def _unclosed_bracket(text: str) -> bool:

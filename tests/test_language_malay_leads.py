@@ -25,8 +25,7 @@ MALAY_LEADS = {
     "dalam rundingan mengenai gaji.",
     "sijil": "Hotel itu mencatat sejarah sebagai hotel pertama di negara ini yang menerima pensijilan "
     "bagi acara lestari.",
-    "amaran": "Jabatan Meteorologi mengeluarkan amaran ribut petir dan angin kencang di 11 negeri hingga "
-    "6 petang ini.",
+    "amaran": "Jabatan Meteorologi mengeluarkan amaran ribut petir dan angin kencang di 11 negeri hingga 6 petang ini.",
 }
 
 

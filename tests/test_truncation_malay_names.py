@@ -48,3 +48,38 @@ def test_paragraph_stopping_before_a_name_or_an_amount_is_cut(paragraph: str, wo
 def test_a_name_given_in_full_is_not_cut(paragraph: str) -> None:
     # (a lone sentence without its full stop may still be weak evidence, at info)
     assert [rule for rule, _, _ in findings(paragraph) if rule == "truncation/paragraph-end"] == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "word"),
+    [
+        ("KUALA LUMPUR: Pemain perseorangan lelaki negara Leong Jun Hao tetap akan menyertai Kejohanan", "Kejohanan"),
+        (
+            "KUALA LUMPUR: Polis menahan dua lelaki yang disyaki terlibat dalam kes samun di sebuah kedai emas dan",
+            "dan",
+        ),
+        (
+            "RABAT, Maghribi: Wydad Casablanca menafikan sedang berunding untuk menandatangani kapten itu dengan",
+            "dengan",
+        ),
+    ],
+)
+def test_a_story_after_its_dateline_is_judged_as_prose(lead: str, word: str) -> None:
+    # "KUALA LUMPUR: ..." opens Malaysian stories; it is no "Label: teaser" line
+    draft = lead + "\n\nMaster Malaysia 2025 meskipun kecederaan yang dialami di tangan kanan belum pulih sepenuhnya."
+    result = lint_text(draft, path="draft.md", options=TRUNCATION)
+    assert [(f.rule, f.line) for f in result.findings] == [("truncation/paragraph-end", 1)]
+    assert f"'{word}'" in result.findings[0].message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VIDEO: Detik Pemandu Lori Hilang Kawalan Di Lebuhraya Utara-Selatan Dan",
+        "BACA JUGA: Polis Tahan Dua Lelaki Di",
+    ],
+)
+def test_a_label_and_its_teaser_are_not_judged(line: str) -> None:
+    draft = LEAD + line + NEXT
+    result = lint_text(draft, path="draft.md", options=Options(select=("truncation/paragraph-end",), language="ms"))
+    assert result.findings == ()

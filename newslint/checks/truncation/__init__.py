@@ -78,6 +78,13 @@ PARAMETERS: dict[str, Any] = {
             "of 'Balai Polis Dang Wangi', 'Kejohanan' of 'Kejohanan Badminton Malaysia'); a paragraph of "
             "sentence length ending on one after a lower-case word stops before the name it opens",
         },
+        "datelines": {
+            "type": "boolean",
+            "default": False,
+            "description": "paragraph-end: the language's copy opens a story on a dateline in capitals and "
+            "a colon ('KUALA LUMPUR: Seorang ...', 'RABAT, Maghribi: ...'); such a paragraph is judged as "
+            "prose, not passed over as a 'Label: teaser' line",
+        },
         "heading_words": {
             "type": "integer",
             "minimum": 1,
@@ -113,6 +120,7 @@ class Compiled:
     open_words: frozenset[str] = frozenset()
     closing_words: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
+    datelines: bool = False
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -129,6 +137,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params["open_words"]),
         frozenset(w.casefold() for w in params["closing_words"]),
         frozenset(w.casefold() for w in params["name_heads"]),
+        bool(params["datelines"]),
     )
 
 

@@ -59,6 +59,10 @@ def test_a_name_given_in_full_is_not_cut(paragraph: str) -> None:
             "dan",
         ),
         (
+            "Kuala Lumpur: Polis menahan dua lelaki yang disyaki terlibat dalam kes samun di sebuah kedai emas dan",
+            "dan",
+        ),
+        (
             "RABAT, Maghribi: Wydad Casablanca menafikan sedang berunding untuk menandatangani kapten itu dengan",
             "dengan",
         ),

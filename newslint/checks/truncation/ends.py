@@ -119,10 +119,11 @@ _DATELINE = regexcache.compile(
     r"^\W*\p{Lu}[\p{L}.' -]{1,30},\s*\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?(?:\s+(?:de\s+)?\d{2,4})?"
     r"\s*(?:\([^()]{1,30}\))?\s*(?:[-–—]|--)$"
 )
-# A dateline in capitals and a colon, as Malaysian copy opens a story ("KUALA LUMPUR: ",
-# "RABAT, Maghribi: "), and how many words of story must follow it.
+# A dateline and a colon, as Malaysian copy opens a story ("KUALA LUMPUR: ", "RABAT,
+# Maghribi: ", Harian Metro's "Kuala Lumpur: "): one to four capitalised words, and how
+# many words of story must follow it.
 _COLON_DATELINE = regexcache.compile(
-    r"^\W*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,3}(?:,\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?\s*:\s"
+    r"^\W*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:,\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?\s*:\s"
 )
 DATELINE_STORY_WORDS = 8
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
@@ -325,8 +326,8 @@ def _judged(
 
 def _dateline_story(text: str) -> bool:
     """A story opening on a dateline and a colon ("KUALA LUMPUR: Seorang lelaki ...",
-    "RABAT, Maghribi: ..."), not a label and its teaser: the words after the colon are a
-    sentence's worth, and most of them in lower case."""
+    "Kuala Lumpur: ...", "RABAT, Maghribi: ..."), not a label and its teaser: the words
+    after the colon are a sentence's worth, and most of them in lower case."""
     m = _COLON_DATELINE.match(text)
     if m is None:
         return False

@@ -11,7 +11,6 @@ import functools
 import itertools
 import operator
 import re
-import struct
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ import regex
 from newslint.lexicon import Lexicon, shipped_lexicon
 
 _CLITICS = ("nya", "lah", "kah", "pun")
-_SIZES = struct.Struct("<II")  # a remembered paragraph's lower-case words and letters
 # Runs of letters. The standard library's engine finds them faster than regex's
 # \p{L}+; its class also takes number characters such as "½", left out here.
 _LETTER_RUN = re.compile(r"[^\W\d_\u00B2\u00B3\u00B9\u00BC-\u00BE\u2150-\u218F]+")
@@ -120,7 +118,7 @@ class WordWork:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon if lexicon is not None else shipped_lexicon()
         self._tables = _tables(self.lexicon)
-        self._words: dict[str, Words | bytes] = {}  # (see _packed)
+        self._words: dict[str, Words] = {}
         self._malay: dict[str, float] = {}
 
     @property
@@ -150,34 +148,18 @@ class WordWork:
         return Words(lower, self._tables.languages, tuple(hits))
 
     def _paragraph_words(self, text: str) -> Words:
-        kept = self._words.get(text)
-        if kept is None:
+        found = self._words.get(text)
+        if found is None:
             runs = self.letter_runs(text)
             # Function words are listed in lower case, so counting them over every run
             # counts only lower-case words; the first letters are tested in C.
-            found = Words(
+            found = self._words[text] = Words(
                 sum(map(str.islower, map(_first, runs))),
                 self._tables.languages,
                 self._counts(runs),
                 sum(map(len, runs)),
             )
-            self._words[text] = self._packed(found)
-            return found
-        if isinstance(kept, Words):
-            return kept
-        lower, letters = _SIZES.unpack_from(kept)
-        hits = kept[_SIZES.size :] if len(kept) > _SIZES.size else self._tables.zero
-        return Words(lower, self._tables.languages, hits, letters)
-
-    def _packed(self, words: Words) -> Words | bytes:
-        """What is remembered of a paragraph's ``Words``: its counts in one bytes object (its
-        two sizes, then its function-word counts unless it has none), 56 bytes where the
-        record and its counts took 130 (2 MB of a 5 MB draft of distinct paragraphs);
-        the record itself when a count is past a byte's or a size past four bytes'."""
-        hits = words.hits
-        if not isinstance(hits, bytes) or max(words.lower, words.letters) >= 1 << 32:
-            return words
-        return _SIZES.pack(words.lower, words.letters) + (b"" if hits == self._tables.zero else hits)
+        return found
 
     def _counts(self, words: Sequence[str]) -> bytes | tuple[int, ...]:
         """How many of ``words`` are each language's function words, in the order of the

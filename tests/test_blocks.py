@@ -460,3 +460,87 @@ def test_the_fragments_of_a_prompt_broken_at_its_links_are_flagged() -> None:
 )
 def test_what_is_not_a_broken_prompt(tail: list[str]) -> None:
     assert broken(paragraphs(PROSE_1, *tail)) == []
+
+
+# -- the page's tail under a header of its chrome ------------------------------------------
+
+TEASER_SENTENCES = [
+    "Floods cut the roads to the coast for a second day as rivers burst their banks.",
+    "A new bridge opens in the harbour district after a decade of delays and disputes.",
+    "Star striker signs a three-year deal with the league's champions after a long chase.",
+]
+POSTS = [
+    "This is long overdue. The northern district has waited for a clinic for years.",
+    "Who is going to pay for it? Not the mayor, that's for sure.",
+]
+
+
+def tail(text: str, until: str, *labels: str) -> list[int]:
+    rule = build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "markup/tail",
+            "check": "blocks",
+            "severity": "warning",
+            "message": "{evidence}: {match}",
+            "with": {"mode": "tail-section", "until": until, "labels": list(labels)},
+        },
+    )
+    doc = read_string(text, "draft.txt")[0]
+    return [f.line for f in lint_document(doc, RuleSet((rule,)), Options(language="en")).findings]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Comments", "3 Comments", "Comments (3)", "{ 3 comments }", "LEAVE A REPLY", "210 Comments • Add a comment"],
+)
+def test_a_comment_header_makes_every_line_after_it_junk(header: str) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, header, *POSTS)
+    assert tail(text, "page", "Comments", "Leave a reply", "Add a comment") == [5, 7, 9]
+
+
+def test_a_count_above_the_article_is_no_tail() -> None:
+    assert tail(paragraphs("3 Comments", PROSE_1, PROSE_2), "page", "Comments") == []
+
+
+def test_teaser_sentences_under_a_related_header_are_junk_when_the_article_ends() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, "More from The Courier", *TEASER_SENTENCES)
+    assert tail(text, "prose", "More from *") == [5, 7, 9, 11]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "More from the council",  # a lower-case word after the label is not a site's name
+        "More from The Courier.",  # a sentence
+        "Mais de 6.500 presos serão afetados pelo indulto.",
+    ],
+)
+def test_what_only_starts_like_a_wildcard_header(header: str) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, header, *TEASER_SENTENCES)
+    assert tail(text, "prose", "More from *", "Mais de *") == []
+
+
+def test_the_article_going_on_after_a_related_header_is_left_alone() -> None:
+    going_on = [
+        "The council said the budget would also cover repairs. The vote was close, with eleven for and nine against.",
+        '"We have waited long enough for this," the mayor said after the vote.',
+    ]
+    text = paragraphs(PROSE_1, "Related Stories", HEADLINES[0], HEADLINES[1], *going_on)
+    assert tail(text, "prose", "Related stories") == [3, 5, 7]  # the header and its headlines only
+
+
+def test_sentences_that_carry_on_the_articles_subject_are_not_teasers() -> None:
+    on_subject = [
+        "The council budget also covers repairs to the market hall in the northern district.",
+        "Opposition members of the council voted against the budget and the clinic.",
+        "The mayor will present the schools plan to parents next month.",
+    ]
+    text = paragraphs(PROSE_1, PROSE_2, "Related Stories", *on_subject)
+    assert tail(text, "prose", "Related stories") == []
+
+
+def test_one_sentence_after_a_related_header_is_the_articles_last_paragraph() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, "Veja também:", "Virou um inimigo e perseguiu o ministro até dezembro.")
+    assert tail(text, "prose", "Veja também") == []

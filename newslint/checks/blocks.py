@@ -184,9 +184,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         labels = frozenset(header_key(label) for label in params["labels"])
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
-    return Compiled(
-        params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels, str(params["until"])
-    )
+    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels, str(params["until"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -615,7 +613,7 @@ def _goes_on(line: Line) -> bool:
     words = len(text.split())
     if line.shape != PROSE and words < TAIL_PARAGRAPH_WORDS:
         return _QUOTED_SPEECH.match(text) is not None and words >= LABEL_WORDS
-    return words >= TAIL_PARAGRAPH_WORDS or _TWO_SENTENCES.search(text) is not None or text[:1] in "\"“„«"
+    return words >= TAIL_PARAGRAPH_WORDS or _TWO_SENTENCES.search(text) is not None or text[:1] in '"“„«'
 
 
 _LONG_WORD = regexcache.compile(r"\p{L}{6,}")
@@ -646,9 +644,7 @@ def _article_goes_on(lines: list[Line], header: int, rest: range) -> bool:
         names |= _names(line.text)
     if any(_QUOTATION.search(lines[k].text) for k in rest):
         return True
-    cohesive = sum(
-        1 for k in rest if len(_long_words(lines[k].text) & above) >= 2 or _names(lines[k].text) & names
-    )
+    cohesive = sum(1 for k in rest if len(_long_words(lines[k].text) & above) >= 2 or _names(lines[k].text) & names)
     return cohesive * TAIL_COHESION >= len(rest) > 0
 
 

@@ -544,3 +544,48 @@ def test_sentences_that_carry_on_the_articles_subject_are_not_teasers() -> None:
 def test_one_sentence_after_a_related_header_is_the_articles_last_paragraph() -> None:
     text = paragraphs(PROSE_1, PROSE_2, "Veja também:", "Virou um inimigo e perseguiu o ministro até dezembro.")
     assert tail(text, "prose", "Veja também") == []
+
+
+def test_a_singular_comment_header_needs_its_count() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, "{header}", *POSTS)
+    labels = ("Comments", "# comment", "comment #")
+    assert tail(text.replace("{header}", "1 Comment"), "page", *labels) == [5, 7, 9]
+    assert tail(text.replace("{header}", "Comment (1)"), "page", *labels) == [5, 7, 9]
+    assert tail(text.replace("{header}", "Comment"), "page", *labels) == []
+
+
+def test_a_tables_comments_column_is_no_thread() -> None:
+    cells = ["new", "new", "scheduled", "Pick up new tasks.", "enqueued", "started", "timeout"]
+    assert tail(paragraphs(PROSE_1, PROSE_2, "Comments", *cells), "page", "Comments") == []
+
+
+def test_a_header_alone_at_the_pages_end_is_left_to_the_phrase_lists() -> None:
+    assert tail(paragraphs(PROSE_1, PROSE_2, "Related Stories"), "prose", "Related stories") == []
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ["Posted on 04/13/2011 01:51 PM", "Posted on 04/09/2011 10:08 PM", "Posted on 04/12/2011 09:59 AM"],
+        [
+            "wrote on October 28, 2010 @ 3:29 PM",
+            "wrote on October 28, 2010 @ 3:33 PM",
+            "wrote on October 29, 2010 @ 10:35 AM",
+        ],
+        ["3 hours ago", "5 hours ago", "2 days ago"],
+        ["vor 3 Stunden", "vor 5 Stunden", "vor 2 Tagen"],
+        ["Anna says:", "mark_77 says:", "Susan P says:"],
+    ],
+)
+def test_a_thread_told_by_its_posts_stamps_is_flagged_to_its_last_post(stamps: list[str]) -> None:
+    posts = [*POSTS, "I hope the court is quick about it this time, for everyone's sake."]
+    thread = [line for stamp, post in zip(stamps, posts, strict=True) for line in (stamp, post)]
+    found = lint("recurrence", paragraphs(PROSE_1, PROSE_2, *thread))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13, 15]
+
+
+def test_reporting_verbs_and_an_article_after_stamps_are_no_thread() -> None:
+    said = ["The minister said:", POSTS[0], "The mayor said:", POSTS[1], "The judge said:", PROSE_2]
+    assert lint("recurrence", paragraphs(PROSE_1, *said)) == []
+    stamps = ["3 hours ago", POSTS[0], "5 hours ago", POSTS[1], "2 days ago", POSTS[0], PROSE_1, PROSE_2]
+    assert lint("recurrence", paragraphs(PROSE_1, PROSE_2, *stamps)) == []

@@ -565,18 +565,24 @@ def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
 TAIL_HEADER_CHARS = 80  # a header is a short line
 TAIL_WILD_WORDS = 6  # the words a label's " *" takes ("More from The Daily Beast")
 TAIL_PARAGRAPH_WORDS = 40  # a line this long after a header is the article going on
+THREAD_POST_WORDS = 4  # the middle line of a comment thread is this long (a table's cells are shorter)
 _HEADER_SEPARATORS = regexcache.compile(r"\s+[•·|]\s+")
-_HEADER_NOISE = regexcache.compile(r"[\d.,]+|[\[\](){}<>«»›‹\"“”'‘’:：!?…»→↓▼•·|#*_-]+", regex.V1)
+_HEADER_NOISE = regexcache.compile(r"[\d.,]+|[\[\](){}<>«»›‹\"“”'‘’:：!?…»→↓▼•·|*_-]+", regex.V1)
+_HEADER_COUNT = regexcache.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
 _QUOTED_SPEECH = regexcache.compile(r"^[\"“„«‘'”]\s?\p{L}")
 
 
-def header_key(text: str) -> str:
-    """A header as compared: case, numbers (a count), brackets and punctuation aside
-    ("3 Comments", "Comments (3)", "{ 3 comments }" are "comments"); a label's closing
-    " *" is kept as the wildcard."""
+def header_key(text: str, counted: bool = False) -> str:
+    """A header as compared: case, brackets and punctuation aside, and its count aside
+    ("3 Comments", "Comments (3)", "{ 3 comments }" are "comments") or, ``counted``,
+    read as "#" ("# comments": a label written so needs its count, "1 Comment" where a
+    table's column says "Comment"); a label's closing " *" is kept as the wildcard."""
     text = trim_end(text).strip()
     wild = text.endswith(" *")
-    key = " ".join(_HEADER_NOISE.sub(" ", text.removesuffix(" *")).split()).casefold()
+    text = text.removesuffix(" *")
+    if counted or text.startswith("#"):
+        text = _HEADER_COUNT.sub(" # ", text)
+    key = " ".join(_HEADER_NOISE.sub(" ", text).split()).casefold()
     return f"{key} *" if wild and key else key
 
 
@@ -593,7 +599,7 @@ def _header_part(text: str, labels: frozenset[str]) -> bool:
     key = header_key(text)
     if not key:
         return False
-    if key in labels:
+    if key in labels or header_key(text, counted=True) in labels:
         return True
     if _core(text)[-1:] in SENTENCE_END:
         return False  # a sentence ("Mais de 6.500 presos serão afetados."), not a name after a label
@@ -666,7 +672,11 @@ def tail_sections(lines: list[Line], labels: frozenset[str], to_end: bool) -> li
         going_on = None if to_end else next((k for k in rest if _goes_on(lines[k])), None)
         if going_on is None and not to_end and _article_goes_on(lines, i, rest):
             break  # sentences that carry on the article's subject after a read-also label
-        if going_on is None and (to_end or len(rest) > 1 or all(lines[k].shape in (HEADLINE, MENU) for k in rest)):
+        if not rest:
+            break  # a header alone at the page's end: markup/widget-line's, with nothing under it
+        if to_end and _median_words(tuple(lines[k] for k in rest)) < THREAD_POST_WORDS:
+            break  # cells of a table under its "Comments" column, not readers' posts
+        if going_on is None and (to_end or len(rest) > 1 or lines[rest[0]].shape in (HEADLINE, MENU)):
             out.append((i, f"a header of the page's tail ('{header}')"))
             out.extend((k, f"line {k - i} of the page's tail under '{header}'") for k in rest)
             break

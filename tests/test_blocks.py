@@ -527,8 +527,15 @@ def test_the_article_going_on_after_a_related_header_is_left_alone() -> None:
         "The council said the budget would also cover repairs. The vote was close, with eleven for and nine against.",
         '"We have waited long enough for this," the mayor said after the vote.',
     ]
-    text = paragraphs(PROSE_1, "Related Stories", HEADLINES[0], HEADLINES[1], *going_on)
-    assert tail(text, "prose", "Related stories") == [3, 5, 7]  # the header and its headlines only
+    text = paragraphs(PROSE_1, "Related Stories", *HEADLINES[:3], *going_on)
+    assert tail(text, "prose", "Related stories") == [3, 5, 7, 9]  # the header and its headlines only
+    crosshead = paragraphs(PROSE_1, "Related Stories", HEADLINES[0], "What happens next", *going_on)
+    assert tail(crosshead, "prose", "Related stories") == []  # one headline, then the article's crosshead
+
+
+def test_the_articles_sign_off_closes_a_widget_inside_it() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, "Baca juga:", *TEASER_SENTENCES, "(fem/ddn)", "kakatua", "satwa liar")
+    assert tail(text, "prose", "Baca juga") == [5, 7, 9, 11]
 
 
 def test_sentences_that_carry_on_the_articles_subject_are_not_teasers() -> None:

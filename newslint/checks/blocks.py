@@ -68,6 +68,7 @@ import regex
 from newslint import regexcache
 from newslint.checks import repeats
 from newslint.checks.base import Context, Hit, block_hit, trim_end, with_defaults
+from newslint.checks.truncation.sentences import sign_off
 from newslint.document import Block, Document
 
 if TYPE_CHECKING:
@@ -565,6 +566,7 @@ def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
 TAIL_HEADER_CHARS = 80  # a header is a short line
 TAIL_WILD_WORDS = 6  # the words a label's " *" takes ("More from The Daily Beast")
 TAIL_PARAGRAPH_WORDS = 40  # a line this long after a header is the article going on
+TAIL_WIDGET_HEADLINES = 3  # a widget the article goes on after lists this many (one, then a crosshead, is not)
 THREAD_POST_WORDS = 4  # the middle line of a comment thread is this long (a table's cells are shorter)
 _HEADER_SEPARATORS = regexcache.compile(r"\s+[•·|]\s+")
 _HEADER_NOISE = regexcache.compile(r"[\d.,]+|[\[\](){}<>«»›‹\"“”'‘’:：!?…»→↓▼•·|*_-]+", regex.V1)
@@ -669,6 +671,9 @@ def tail_sections(lines: list[Line], labels: frozenset[str], to_end: bool) -> li
             continue
         header = trim_end(lines[i].text).strip()
         rest = range(i + 1, len(lines))
+        if not to_end:
+            # the article's sign-off ("(fem/ddn)") after the widget closes it: the widget sat inside
+            rest = range(i + 1, next((k for k in rest if sign_off(lines[k].text)), len(lines)))
         going_on = None if to_end else next((k for k in rest if _goes_on(lines[k])), None)
         if going_on is None and not to_end and _article_goes_on(lines, i, rest):
             break  # sentences that carry on the article's subject after a read-also label
@@ -683,7 +688,7 @@ def tail_sections(lines: list[Line], labels: frozenset[str], to_end: bool) -> li
         if going_on is None:
             break  # one sentence after a header is the article's last paragraph, not a list of teasers
         ahead = [k for k in range(i + 1, going_on) if lines[k].shape in (HEADLINE, MENU)]
-        if ahead and len(ahead) == going_on - i - 1:
+        if len(ahead) >= TAIL_WIDGET_HEADLINES and len(ahead) == going_on - i - 1:
             out.append((i, f"a header of the page's chrome ('{header}')"))
             out.extend((k, f"headline {k - i} under '{header}'") for k in ahead)
         i = going_on

@@ -569,7 +569,7 @@ TAIL_PARAGRAPH_WORDS = 40  # a line this long after a header is the article goin
 TAIL_WIDGET_HEADLINES = 3  # a widget the article goes on after lists this many (one, then a crosshead, is not)
 THREAD_POST_WORDS = 4  # the middle line of a comment thread is this long (a table's cells are shorter)
 _HEADER_SEPARATORS = regexcache.compile(r"\s+[•·|]\s+")
-_HEADER_NOISE = regexcache.compile(r"[\d.,]+|[\[\](){}<>«»›‹\"“”'‘’:：!?…»→↓▼•·|*_-]+", regex.V1)
+_HEADER_NOISE = regexcache.compile(r"[\d.,]+|[\[\](){}<>«»›‹\"“”'‘’:：!?…→↓▼•·|*_–—-]+", regex.V1)
 _HEADER_COUNT = regexcache.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
 _QUOTED_SPEECH = regexcache.compile(r"^[\"“„«‘'”]\s?\p{L}")
 

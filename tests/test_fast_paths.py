@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from newslint import engine, regexcache, words, workers
 from newslint import facts as facts_module
-from newslint.checks import pattern, repeats, required
+from newslint.checks import base, pattern, repeats, required
+from newslint.checks.truncation import ends
 from newslint.document import Block, Document
 from newslint.engine import LITERAL_INDEX_AFTER, Options, lint_document
 from newslint.facts import Facts, LiteralIndex
@@ -439,3 +440,34 @@ def test_the_shipped_line_regexes_find_in_their_examples_lines_what_they_find_wi
                 for line in example.split("\n"):
                     assert [m.span() for m in single.finditer(line)] == [m.span() for m in plain.finditer(line)]
     assert gained > 20  # the shipped line rules open with "^": most have a one-line regex of their own
+
+
+# --- a paragraph's last word, looked for near its end first ------------------------
+
+WORDY = st.text(alphabet=st.sampled_from([*"ab Z9_-'’.,;!?\n\t", "\u00a0", "é", "\u0301", "ß", "٣"]), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=WORDY, window=st.integers(min_value=1, max_value=12))
+def test_the_last_word_found_near_the_end_is_the_one_a_search_of_the_whole_text_finds(text: str, window: int) -> None:
+    for last in (ends._LAST_WORD, ends._LAST_LEARNED, ends._LAST_LETTERS):
+        fast, plain = base.last_word_match(last, text, window), last.search(text)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), last.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [("x-abc", 4), ("x-abc.", 5), ("kan'abc", 4), ("a b.c", 2), ("www.abc", 4), ("dia, bahwa ", 6), ("ab\u0301c", 2)],
+)
+def test_a_last_word_that_goes_on_before_the_window_is_the_whole_texts(text: str, window: int) -> None:
+    for last in (ends._LAST_WORD, ends._LAST_LEARNED, ends._LAST_LETTERS):
+        fast, plain = base.last_word_match(last, text, window), last.search(text)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), last.pattern
+
+
+def test_the_last_word_of_a_long_paragraph_is_found_in_its_last_characters() -> None:
+    text = "kata " * 200 + "bahwa-nya  ,"
+    found = base.last_word_match(ends._LAST_LEARNED, text)
+    plain = ends._LAST_LEARNED.search(text)
+    assert found is not None and plain is not None
+    assert found.group(1) == "bahwa-nya" and found.span() == plain.span()

@@ -211,7 +211,8 @@ def check(
 
     \b
     Exit codes: 0 nothing at or above --fail-on, 1 something is,
-                2 usage, config or rule error, or a file crashed the linter,
+                2 usage, config or rule error, folders holding files but
+                  no draft, or a file crashed the linter,
                 130 interrupted (Ctrl-C).
     """
     if update_baseline and not baseline:
@@ -221,6 +222,8 @@ def check(
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
     options = build_options(config, (r.id for r in ruleset), language=language, format=input_format, jobs=jobs)
     files = list(collect(paths, include=config.include, exclude=config.exclude))
+    if not files:
+        _nothing_read(paths, config.include, config.exclude)
     stdin_named = None
     if stdin_filename and "-" in files:
         if fix or diff:  # fixed as standard input, read with the reader NAME picks
@@ -245,6 +248,25 @@ def check(
         sys.exit(_record(str(baseline), results))
     formatter = report_formatter(output_format)(out, use_color, rules=ruleset)
     sys.exit(_report(formatter, results, config.fail_on, fixes))
+
+
+def _nothing_read(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> None:
+    """No draft under the named folders: an error when files were there but none was a draft."""
+    from newslint.files import unmatched
+    from newslint.readers import DEFAULT_PATTERNS
+
+    where = ", ".join(paths)
+    skipped = unmatched(paths, include, exclude)
+    patterns = ", ".join(include or DEFAULT_PATTERNS)
+    if not skipped:
+        click.echo(f"newslint: no drafts in {where}: no files there", err=True)
+        return
+    kinds = ", ".join(f"{n:,} {suffix}" for suffix, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+    raise NewslintError(
+        f"no drafts found in {where}: {sum(skipped.values()):,} files there were not read ({kinds}); "
+        f"folders are searched for {patterns}. Name the files, or add patterns with --include "
+        "(CMS exports: --include '*.json')"
+    )
 
 
 def _effective_config(ctx: click.Context, paths: Sequence[str], config_file: str | None) -> Config:

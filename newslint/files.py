@@ -36,6 +36,24 @@ def collect(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable
             raise InputError(f"{raw}: no such file or folder")
 
 
+def unmatched(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> dict[str, int]:
+    """Files under the named folders that no pattern takes (and none excludes), counted by suffix."""
+    include = tuple(include) or DEFAULT_PATTERNS
+    exclude = tuple(exclude)
+    counts: dict[str, int] = {}
+    for raw in paths:
+        if raw == "-" or not os.path.isdir(raw):
+            continue
+        for folder, dirs, names in os.walk(raw):
+            dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(folder, d), exclude)]
+            for name in names:
+                full = os.path.join(folder, name)
+                if not _matches(full, include) and not _matches(full, exclude):
+                    suffix = os.path.splitext(name)[1].lower() or "(no suffix)"
+                    counts[suffix] = counts.get(suffix, 0) + 1
+    return counts
+
+
 def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[str]:
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(folder, d), exclude))

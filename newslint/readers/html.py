@@ -28,7 +28,7 @@ import regex
 from newslint import regexcache
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
-from newslint.readers.source import unify_newlines
+from newslint.readers.source import hidden_text, unify_newlines
 
 BLOCK_TAGS = frozenset(
     [
@@ -81,6 +81,10 @@ EMBED_TAGS = frozenset({"script", "style", "iframe", "noscript", "object", "embe
 CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "xmp", "listing", "plaintext"})
 # Never prose and never reported: not shown, or not text at all.
 HIDDEN_TAGS = frozenset({"template", "title", "head"})
+# Elements whose raw text up to their own end tag is no prose: left open, they swallow the rest
+# (a <textarea> left open shows the rest as text, which the checks still read).
+_RAW_TEXT = frozenset({"script", "style", "title", "xmp", "iframe", "noembed", "noframes"})
+_COMMENT_ENDS = ("-->", "--!>")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PIECES = regexcache.compile(r"\S+(?: \S+)*|\s+")  # words and single spaces stay one piece
 _AD_MARKER = regexcache.compile(
@@ -173,6 +177,7 @@ class _Collector:
         self.blocks: list[Block] = []
         self.embeds: list[Embed] = []
         self.comments: list[tuple[int, int, str]] = []
+        self.notices: list[Notice] = []  # text an unclosed comment or element hides
         self.meta: dict[str, str] = {}
         self.title: str | None = None
         self.lang: str | None = None
@@ -201,13 +206,37 @@ class _Collector:
             return False
         if node.kind == "comment":
             self.comments.append((node.start, node.end, str(node.value).strip()))
+            self.unclosed_comment(node)
             return False
         if node.kind != "element":
             return True  # the document, a doctype
         return self.element(node)
 
+    def unclosed_comment(self, node: Any) -> None:
+        raw = self.source[node.start : node.end]
+        if node.end < len(self.source.rstrip()) or not raw.startswith("<!--") or raw.endswith(_COMMENT_ENDS):
+            return
+        if raw in ("<!-->", "<!--->"):
+            return
+        notice = hidden_text("an HTML comment", "'-->'", node.start, node.start + 4, raw[4:])
+        if notice is not None:
+            self.notices.append(notice)
+
+    def unclosed_element(self, node: Any, name: str) -> None:
+        """An element of raw text with no end tag anywhere after it runs to the end of the page."""
+        if node.end < len(self.source.rstrip()):
+            return
+        tag_end = self.source.find(">", node.start) + 1
+        if tag_end <= 0 or regex.search(rf"</{name}(?![\w-])", self.source, regex.I, pos=tag_end):
+            return
+        notice = hidden_text(f"a <{name}> element", f"'</{name}>'", node.start, tag_end, self.source[tag_end:])
+        if notice is not None:
+            self.notices.append(notice)
+
     def element(self, node: Any) -> bool:
         name, attrs = node.name, {k if isinstance(k, str) else k[1]: v for k, v in node.attributes.items()}
+        if name in _RAW_TEXT:
+            self.unclosed_element(node, name)
         if name == "html" and attrs.get("lang") and self.lang is None:
             self.lang = attrs["lang"]
         elif name == "meta":
@@ -389,6 +418,10 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     collector.prose.flush()
     collector.code.flush()
     blocks = sorted(collector.blocks, key=lambda b: b.start)
+    if not blocks and not collector.notices and source and not source.isspace():
+        # Markup with no text a reader would see (a page whose article lives in a script,
+        # say): not a clean draft. An empty file has had its own notice.
+        collector.notices.append(Notice("input/empty", "warning", "HTML holds no text a reader would see"))
     meta = collector.meta
     headings = [b.text for b in blocks if b.kind == "heading"]
     title = " ".join((collector.title or "").split()) or meta.get("og:title") or (headings[0] if headings else None)
@@ -403,6 +436,6 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         language=frontmatter.language_code(collector.lang),
         meta=meta,
         embeds=tuple(sorted(collector.embeds, key=lambda e: e.start)),
-        notices=notices,
+        notices=notices + tuple(collector.notices),
         comments=tuple(sorted(collector.comments)),
     )

@@ -18,12 +18,14 @@ import regex
 from newslint import regexcache
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
-from newslint.readers.source import unify_newlines
+from newslint.readers.source import hidden_text, unify_newlines
 
 _LINE_MARKER = regexcache.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CONTINUATION = regexcache.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
 _HEADING = regexcache.compile(r"^[ \t]{0,3}#{1,6}[ \t]*")
 _COMMENT = regexcache.compile(r"<!--(.*?)-->", regex.S)
+# An HTML block opened by a comment, <script> or <style> that never closes runs to the end of the draft.
+_UNCLOSED = regexcache.compile(r"<!--|<(script|style)\b[^>]*>", regex.I)
 _EMBED = regexcache.compile(
     r"<(script|style|iframe|ins|noscript)\b[^>]*>.*?</\1\s*>|<(iframe|ins)\b[^>]*/?>", regex.S | regex.I
 )
@@ -50,6 +52,7 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     blocks: list[Block] = []
     embeds: list[Embed] = []
     comments: list[tuple[int, int, str]] = []
+    hidden: list[Notice] = []
     kind_stack: list[str] = []
     spans = _plain_paragraphs(body)
     if spans is not None:
@@ -69,7 +72,7 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
             if block is not None:
                 blocks.append(block)
         elif token.type == "html_block" and token.map:
-            _html_block(body, starts, token.map, fm.body_start, blocks, embeds, comments)
+            _html_block(body, starts, token.map, fm.body_start, blocks, embeds, comments, hidden)
     data = fm.data
     return Document(
         path=path,
@@ -82,7 +85,7 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         language=frontmatter.language_code(frontmatter.pick(data, frontmatter.LANG_KEYS)),
         meta=dict(data),
         embeds=tuple(embeds),
-        notices=notices + fm.notices,
+        notices=notices + fm.notices + tuple(hidden),
         comments=tuple(comments),
     )
 
@@ -169,6 +172,25 @@ def _block(body: str, starts: list[int], span: list[int], kind: str, offset: int
     return Block("\n".join(parts), tuple(anchors), kind)
 
 
+def _left_open(raw: str) -> tuple[int, int, str] | None:
+    """(start, end of the opener, closer) of a comment, script or style the block never closes."""
+    pos = 0
+    while True:
+        m = _UNCLOSED.search(raw, pos)
+        if m is None:
+            return None
+        closer = "-->" if m.group(1) is None else f"</{m.group(1).lower()}>"
+        if closer == "-->":
+            close = raw.find("-->", m.end())
+            close_end = close + 3
+        else:
+            found = regex.compile(rf"</{m.group(1)}\s*>", regex.I).search(raw, m.end())
+            close, close_end = (found.start(), found.end()) if found else (-1, -1)
+        if close < 0:
+            return m.start(), m.end(), closer
+        pos = close_end
+
+
 def _html_block(
     body: str,
     starts: list[int],
@@ -177,10 +199,20 @@ def _html_block(
     blocks: list[Block],
     embeds: list[Embed],
     comments: list[tuple[int, int, str]],
+    hidden: list[Notice],
 ) -> None:
     start, end = starts[span[0]], min(starts[span[1]] - 1, len(body))
     raw = body[start:end]
     taken: list[tuple[int, int]] = []
+    if end >= len(body.rstrip()):
+        left_open = _left_open(raw)
+        if left_open is not None:
+            at, tag_end, closer = left_open
+            what = "an HTML comment" if closer == "-->" else f"a <{closer[2:-1]}> element"
+            notice = hidden_text(what, f"'{closer}'", offset + start + at, offset + start + tag_end, raw[tag_end:])
+            if notice is not None:
+                hidden.append(notice)
+                raw = raw[:at]  # the rest is no block of the draft: readers never see it
     for m in _COMMENT.finditer(raw):
         comments.append((offset + start + m.start(), offset + start + m.end(), m.group(1).strip()))
         taken.append(m.span())

@@ -90,6 +90,38 @@ def screen(data: bytes | str, max_bytes: int = MAX_BYTES, what: str = "file") ->
     return Decoded(text, notices)
 
 
+HIDDEN_TEXT = "input/hidden-text"
+# Where hidden text becomes a later part of the article: a blank line or a tag.
+_NEXT_PART = re.compile(r"\n[ \t]*\n|<[A-Za-z/!]")
+_TAG = re.compile(r"<[^<>]*>")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MIN_HIDDEN_WORDS = 3
+
+
+def hidden_text(opener: str, closer: str, start: int, end: int, hidden: str) -> Notice | None:
+    """The notice for text a construct never closed hides from readers (``None`` if it hides no article).
+
+    ``opener`` names what was opened at ``start`` (say "an HTML comment"), ``closer``
+    what would close it, and ``hidden`` is everything it swallowed, to the end of
+    the draft. A note left open on its own line hides nothing a reader was meant
+    to see; words after a blank line or a tag inside it are the article's own.
+    """
+    boundary = _NEXT_PART.search(hidden)
+    if boundary is None:
+        return None
+    words = len(_WORD.findall(_TAG.sub(" ", hidden[boundary.start() :])))
+    if words < _MIN_HIDDEN_WORDS:
+        return None
+    return Notice(
+        HIDDEN_TEXT,
+        "error",
+        f"{opener} opened here is never closed: it swallows the rest of the draft ({words:,} words), "
+        f"which readers do not see as the article and which was not linted; close it with {closer}",
+        start,
+        end,
+    )
+
+
 def unify_newlines(text: str) -> str:
     """Lone carriage returns (classic Mac line ends, alone or mixed with CRLF and LF) as line feeds.
 

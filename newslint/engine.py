@@ -31,6 +31,10 @@ from newslint.rules import Rule, RuleSet
 from newslint.selection import INTERNAL_ERROR, Selection, Source
 
 RULE_TIMEOUT = "newslint/rule-timeout"
+# Findings of one rule listed for one file; more are summed up in one finding. A scraped
+# page's longest comment thread seen has 495 lines, while a flood of lines ("Top" a
+# million times) would otherwise cost minutes and gigabytes to report.
+MAX_FINDINGS_PER_RULE = 1_000
 T = TypeVar("T")
 
 
@@ -205,15 +209,25 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
     rules = _remembered(ruleset, ("rules", language), options, active_rules, ruleset.for_language(language), language)
     done = _remembered(ruleset, ("done", language), options, kinds_done, rules)
     for rule, finished in zip(rules, done, strict=True):
+        listed = 0
+        more: Hit | None = None
+        unlisted = 0
         try:
             for hit in KINDS[rule.check].check(doc, rule, ctx):
-                findings.append(_finding(doc, rule, hit, options))
+                if listed < MAX_FINDINGS_PER_RULE:
+                    findings.append(_finding(doc, rule, hit, options))
+                    listed += 1
+                else:
+                    more = more or hit
+                    unlisted += 1
         except CheckTimeout as e:
             findings.append(
                 _document_finding(
                     doc, RULE_TIMEOUT, "error", f"rule {rule.id} ({rule.source}) stopped: {e}; simplify its regex"
                 )
             )
+        if more is not None:
+            findings.append(_unlisted(doc, rule, more, unlisted, options))
         if finished is not None:
             ctx.facts.release(finished)
     if doc.comments:  # inline suppression directives live in HTML comments
@@ -258,6 +272,26 @@ def _finding(doc: Document, rule: Rule, hit: Hit, options: Options) -> Finding:
         end_column=end_column,
         snippet=_shorten(snippet),
         fix=fix_for(doc, rule, hit),
+    )
+
+
+def _unlisted(doc: Document, rule: Rule, first: Hit, count: int, options: Options) -> Finding:
+    """One finding, at the first of them, for the findings of a rule past the listing limit."""
+    line, column = doc.position(first.start)
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=options.severity.get(rule.id, rule.severity),
+        message=(
+            f"{count:,} more findings of this rule in this file from here on, not listed one by one "
+            f"(at most {MAX_FINDINGS_PER_RULE} are listed); fix these and run again"
+        ),
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column,
+        snippet="",
     )
 
 

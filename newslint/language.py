@@ -119,6 +119,10 @@ QUICK_PROBABILITY = 0.99
 LANGDETECT_CHARS = 1000
 SAMPLE_CHARS = 5000  # detection reads a text's first characters only
 MIN_STOPWORD_RATIO = 0.12  # Indonesian prose runs as low as 0.15; a misplaced answer under 0.1
+# A paragraph of this many lower-case words votes for its language when a document's
+# language is checked against its own paragraphs (see _own_paragraphs).
+VOTE_MIN_WORDS = 8
+VOTE_LANGUAGES = QUICK_LANGUAGES | {"ms"}
 # Languages written in another script than Latin (langdetect's codes and ours).
 NON_LATIN = frozenset(
     {"zh", "ar", "bg", "fa", "hi", "mk", "mr", "ne", "ru", "uk", "ur"} | set(SCRIPT_LANGUAGES.values())
@@ -412,6 +416,14 @@ def detect(text: str, work: WordWork | None = None) -> tuple[str, float]:
     if script != "latin":
         return _langdetect(sample, SCRIPT_TIERS.get(script, ALL_TIER))
     work = work or WordWork()
+    lang, prob = _detect_latin(sample, work)
+    own = _own_paragraphs(sample, lang, work)
+    if own is not None:
+        return _detect_latin(own, work)
+    return lang, prob
+
+
+def _detect_latin(sample: str, work: WordWork) -> tuple[str, float]:
     found = work.words(sample)
     words, ratios = found.lower, found.ratios()
     lang, prob = _by_function_words(words, ratios) or _langdetect(sample, FIRST_TIER)
@@ -420,6 +432,51 @@ def detect(text: str, work: WordWork | None = None) -> tuple[str, float]:
     if lang in MALAY_FAMILY:
         lang = _refine_malay(sample, lang, ratios, work)
     return lang, prob
+
+
+def _paragraph_language(text: str, work: WordWork) -> str | None:
+    """The pack language a paragraph's function words clearly name ('id' for the Malay
+    family), or None (too short, or no clear winner). Only the pack languages compete:
+    Catalan shares so many of Spanish's function words that neither would be clear."""
+    found = work.words(text)
+    if found.lower < VOTE_MIN_WORDS:
+        return None
+    ratios = {code: r for code, r in found.ratios().items() if code in VOTE_LANGUAGES}
+    ratios["id"] = max(ratios.pop("id", 0.0), ratios.pop("ms", 0.0))
+    best = max(ratios, key=ratios.__getitem__)
+    runner_up = max((r for code, r in ratios.items() if code != best), default=0.0)
+    if ratios[best] < MIN_STOPWORD_RATIO or ratios[best] < 1.5 * runner_up:
+        return None
+    return best
+
+
+def _own_paragraphs(sample: str, lang: str, work: WordWork) -> str | None:
+    """The paragraphs in the article's own language, when the whole text was named after
+    fewer of its paragraphs than another language has.
+
+    A draft's language comes from all its text, so one long pasted paragraph (an
+    agency's story in Portuguese inside a short Malay one) can outweigh the article's
+    own shorter paragraphs. Here each paragraph whose function words clearly name a
+    language votes once, whatever its length: when another language has more votes
+    than the one detected (or as many, and the first vote), the text of that language's
+    paragraphs is detected again on its own. None when the vote agrees, or when no
+    paragraph votes for the language detected (its text is then lines too short to vote).
+    """
+    if "\n\n" not in sample:
+        return None
+    family = "id" if lang in MALAY_FAMILY or lang == "ms" else lang
+    votes: dict[str, list[str]] = {}
+    for paragraph in sample.split("\n\n"):
+        named = _paragraph_language(paragraph, work)
+        if named is not None:
+            votes.setdefault(named, []).append(paragraph)
+    if family not in votes:
+        return None  # the text's own language has no paragraph to outvote (a list, a table)
+    first = next(iter(votes))  # (a dict keeps the order its keys came in)
+    best = max(votes, key=lambda code: (len(votes[code]), code == first))
+    if best == family:
+        return None
+    return "\n\n".join(votes[best])
 
 
 def _by_function_words(words: int, ratios: dict[str, float]) -> tuple[str, float] | None:

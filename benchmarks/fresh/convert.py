@@ -223,6 +223,103 @@ def read_breitbart(src: Source, mirror: Path) -> Iterator[Article]:
         )
 
 
+# A sentence end glued to the next paragraph's first letter or opening quote: the scrape
+# joined the paragraphs without a space (inside a paragraph the sentences keep theirs).
+GLUED_END = re.compile(r"(?<=[A-Za-z0-9)\]%])([.!?])([\"\u201d]?)(?=[\"\u201c\u2018]?[A-Z])")
+# A crosshead glued to the paragraph after it ("... lebih telusSementara itu, ..."): three
+# or more words, the last one lower-case and running into a capitalised word with no space
+# (so "aplikasi MySejahtera" and "ke HelpDesk" stay whole).
+GLUED_CROSSHEAD = re.compile(r"^([A-Z0-9][^\s.!?]*(?: [^\s.!?]+){1,8}? [a-z]+)([A-Z][a-z]+[ ,])")
+SOCIAL_LISTENING_TAIL = {
+    # where the page chrome after the article body starts (the rest of the row is dropped)
+    "sinarharian": re.compile(r"Sinar Karangkraf Sdn\. Bhd\."),
+    "hmetro": re.compile(r"(?!)"),
+    "therakyatpost": re.compile(r"Kongsi(?:kan)? cerita menarik|\u00a9 20\d\d The Rakyat Post"),
+}
+
+
+def unglue(body: str) -> list[str]:
+    """Split a body whose paragraphs were joined without a space back into paragraphs."""
+    text = body.replace("\xa0", " ").replace("\r", " ").replace("\n", " ")
+    pieces: list[str] = []
+    start = 0
+    for m in GLUED_END.finditer(text):
+        word = re.search(r"(\S+)$", text[start : m.start()])
+        if word is None or len(word.group(1)) < 2:
+            continue  # an initial ("S.Hassan"), not a sentence end
+        end = m.end()
+        if m.group(2) == '"' and text[start:end].count('"') % 2 == 1:
+            end -= 1  # the straight quote opens the next paragraph
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    out: list[str] = []
+    for part in (p.strip() for p in pieces):
+        m = GLUED_CROSSHEAD.match(part)
+        if m and len(m.group(1)) <= 80:
+            out.extend([m.group(1), part[len(m.group(1)) :]])
+        elif part:
+            out.append(part)
+    return out
+
+
+def read_social_listening(src: Source, mirror: Path) -> Iterator[Article]:
+    """Sinar Harian, Harian Metro and The Rakyat Post (BM edition) scrapes of 2022-2023.
+
+    Each row is one article with its paragraphs joined without a space; they are split
+    again at a sentence end glued to a capital or an opening quote (``unglue``), so a
+    paragraph that ended without a full stop stays joined to the next one. Sinar Harian
+    rows end with the page's related-headline list and footer, The Rakyat Post rows with
+    a social-media prompt and copyright line: that tail is dropped (from the first
+    paragraph that holds the footer, or the paragraph of glued headlines just before it).
+    The widget lines inside the body (The Rakyat Post's Telegram prompt, "BACA JUGA:"
+    links, tweet remnants) are kept: they are what a scrape carries. Every k-th row.
+    """
+    keep = {"sinarharian": 15, "hmetro": 6, "therakyatpost": 4}
+    for path in src.paths:
+        outlet = "sinarharian" if "sinarharian" in path else "hmetro" if "hmetro" in path else "therakyatpost"
+        rows = list(csv.DictReader(io.StringIO(git_show(mirror, src.repo, path), newline="")))
+        seen: set[str] = set()
+        usable = []
+        for row in rows:
+            link = (row.get("Link") or "").strip()
+            body = (row.get("Content") or "").strip()
+            if link in seen or len(body) < 300:
+                continue
+            if outlet == "therakyatpost" and "/trpbm/" not in link:
+                continue  # the English edition's articles share the file
+            seen.add(link)
+            usable.append(row)
+        for i, row in enumerate(usable):
+            if i % keep[outlet]:
+                continue
+            parts = unglue(row["Content"])
+            tail = next((k for k, p in enumerate(parts) if SOCIAL_LISTENING_TAIL[outlet].search(p)), len(parts))
+            if outlet == "sinarharian" and tail < len(parts) and tail > 0:
+                tail -= 1  # the glued related-headline list before the footer
+                while tail > 0 and not re.search(r"[.!?\u201d\"]$", parts[tail - 1]):
+                    tail -= 1
+            parts = parts[:tail]
+            if not parts:
+                continue
+            link = row["Link"].strip()
+            slug = link.rstrip("/").rsplit("/", 1)[-1][:40]
+            date = row["Date"].strip()
+            if row.get("Time"):
+                date = f"{date} {row['Time'].strip()}"
+            yield Article(
+                lang="ms",
+                outlet=outlet,
+                ident=f"{outlet}-{i}-{slug}",
+                text=paragraphs(parts),
+                path=path,
+                title=(row.get("Title") or row.get("Article_Title") or "").strip(),
+                date=date,
+                url=link,
+                author=(row.get("Author Name") or "").strip() if outlet == "therakyatpost" else "",
+            )
+
+
 SOURCES = [
     Source(
         repo="gabriellaclairine/indonesian-news-summarization-dataset",
@@ -284,6 +381,23 @@ SOURCES = [
             "files are field outlets and are not used); no dates; embedded tweets left as one-line remnants"
         ),
         read=read_breitbart,
+    ),
+    Source(
+        repo="oscar6688/Social-Listening-Project",
+        paths=[
+            "Link 1 - sinarharian/sinarharian_with_text.csv",
+            "Link 2 - hmetro /hemetro_with_text.csv",
+            "Link 5 - rakyat_post/rakya_post_with_text.csv",
+        ],
+        licence="none stated; the articles are the publishers' (sinarharian.com.my, hmetro.com.my, therakyatpost.com)",
+        note=(
+            "the repository's own scrapes (2022-2023; its Kosmo file is 50 rows of byte-string text and its Harakah "
+            "file titles only, not used); paragraphs were joined without a space and are split again at glued "
+            "sentence ends; the page tail (related headlines, footer, share prompt) dropped, in-body widget lines "
+            "kept; the English edition of The Rakyat Post left out; Sinar Harian every 15th row, Harian Metro "
+            "every 6th, The Rakyat Post BM every 4th"
+        ),
+        read=read_social_listening,
     ),
 ]
 

@@ -108,6 +108,9 @@ META_DATE = (
 # deeper than any article, or whose tags add up to more such work, is refused.
 MAX_DEPTH = 1_000
 MAX_DEPTH_WORK = 5_000_000
+# Tags and character references the HTML5 algorithm (pure Python) reads at about 70 us each,
+# holding a node or a token for each: a full 560 KB web page has 20,000.
+MAX_MARKUP = 250_000
 _NOT_NESTING = frozenset(
     {
         "area",
@@ -380,10 +383,11 @@ class _Accumulator:
         self.parts, self.anchors, self.length = [], [], 0
 
 
-def nesting_problem(source: str) -> str:
-    """Why the page nests too deep to parse in bounded time, or '' (a linear scan of its tags)."""
-    depth = deepest = work = 0
+def markup_problem(source: str) -> Notice | None:
+    """Why the page cannot be parsed in bounded time and memory, or None (a linear scan of its tags)."""
+    depth = deepest = work = tags = 0
     for m in _TAGS.finditer(source):
+        tags += 1
         name = m.group(3)
         if name is None or m.group(4) or name.casefold() in _NOT_NESTING:
             continue
@@ -391,25 +395,29 @@ def nesting_problem(source: str) -> str:
         depth = max(depth, 0)
         deepest = max(deepest, depth)
         work += depth
-    if deepest > MAX_DEPTH:
-        return f"elements nest {deepest:,} deep (more than {MAX_DEPTH:,})"
-    if work > MAX_DEPTH_WORK:
-        return "its elements nest too deep too often"
-    return ""
+    if deepest > MAX_DEPTH or work > MAX_DEPTH_WORK:
+        how = (
+            f"elements nest {deepest:,} deep (more than {MAX_DEPTH:,})"
+            if deepest > MAX_DEPTH
+            else "its elements nest too deep too often"
+        )
+        return Notice("input/too-deep", "error", f"HTML not linted: {how}; no article nests so deep")
+    markup = tags + source.count("&")
+    if markup > MAX_MARKUP:
+        return Notice(
+            "input/too-large",
+            "error",
+            f"HTML not linted: it holds {markup:,} tags and character references "
+            f"(more than {MAX_MARKUP:,}); no article is so much markup",
+        )
+    return None
 
 
 def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     source = unify_newlines(source)
-    problem = nesting_problem(source)
-    if problem:
-        return Document(
-            path=path,
-            source=source,
-            format="html",
-            blocks=(),
-            notices=notices
-            + (Notice("input/too-deep", "error", f"HTML not linted: {problem}; no article nests so deep"),),
-        )
+    problem = markup_problem(source)
+    if problem is not None:
+        return Document(path=path, source=source, format="html", blocks=(), notices=notices + (problem,))
     from newslint.readers import html5tree  # html5lib loads only when HTML is read
 
     document = html5tree.parse(source)

@@ -26,6 +26,9 @@ from typing import BinaryIO
 from newslint.document import Notice
 
 MAX_BYTES = 5_000_000
+# Lines of a draft: the line-based checks look at each one. A 5 MB article hard-wrapped at
+# 60 characters has 85,000; a million one-word lines is a dump, not an article.
+MAX_LINES = 200_000
 _BINARY_SIGNATURES = (
     b"%PDF-",
     b"\x89PNG",
@@ -85,6 +88,10 @@ def screen(data: bytes | str, max_bytes: int = MAX_BYTES, what: str = "file") ->
     text, notices = _decode(data, what) if isinstance(data, bytes) else (data, ())
     if text is None:
         return Decoded(None, notices)
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        message = f"{what} has {lines:,} lines, over the {MAX_LINES:,} limit for a draft; not linted"
+        return Decoded(None, (*notices, Notice(TOO_LARGE, "error", message)))
     if not text or text.isspace():  # (strip() would copy the whole text)
         notices += (Notice("input/empty", "warning", f"{what} is empty"),)
     return Decoded(text, notices)

@@ -80,6 +80,7 @@ def read_joined(data: bytes, path: str, max_bytes: int = input_policy.MAX_BYTES)
         or b"\r" in data
         or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
         or input_policy.binary_reason(data)
+        or data.count(b"\n") > input_policy.MAX_LINES  # refused by the usual reading
     ):
         return None
     blocks: list[Block] = []

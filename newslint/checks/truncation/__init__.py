@@ -71,6 +71,20 @@ PARAMETERS: dict[str, Any] = {
             "paragraph ending on one lacks a full stop more likely than it was cut, so weak evidence "
             "alone does not report it",
         },
+        "name_heads": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end: nouns that open a proper name in the language, capitalised ('Balai' "
+            "of 'Balai Polis Dang Wangi', 'Kejohanan' of 'Kejohanan Badminton Malaysia'); a paragraph of "
+            "sentence length ending on one after a lower-case word stops before the name it opens",
+        },
+        "datelines": {
+            "type": "boolean",
+            "default": False,
+            "description": "paragraph-end: the language's copy opens a story on a dateline in capitals and "
+            "a colon ('KUALA LUMPUR: Seorang ...', 'RABAT, Maghribi: ...'); such a paragraph is judged as "
+            "prose, not passed over as a 'Label: teaser' line",
+        },
         "heading_words": {
             "type": "integer",
             "minimum": 1,
@@ -105,6 +119,8 @@ class Compiled:
     auxiliaries: frozenset[str] = frozenset()
     open_words: frozenset[str] = frozenset()
     closing_words: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()
+    datelines: bool = False
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -120,6 +136,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params["auxiliary_words"]),
         frozenset(w.casefold() for w in params["open_words"]),
         frozenset(w.casefold() for w in params["closing_words"]),
+        frozenset(w.casefold() for w in params["name_heads"]),
+        bool(params["datelines"]),
     )
 
 

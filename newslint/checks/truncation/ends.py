@@ -91,6 +91,7 @@ ENUMERATION_WORDS = 3
 CUT_COPY_CHARS = 30
 
 _LAST_WORD = regexcache.compile(r"(\w+)\W*$")
+_LAST_TWO_WORDS = regexcache.compile(r"(?<!\S)([\w-]+)\s+(\w+)$")
 # A whole number after a word no sentence ends on ("strikeouts in 220"), not a year
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
 _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
@@ -118,6 +119,13 @@ _DATELINE = regexcache.compile(
     r"^\W*\p{Lu}[\p{L}.' -]{1,30},\s*\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?(?:\s+(?:de\s+)?\d{2,4})?"
     r"\s*(?:\([^()]{1,30}\))?\s*(?:[-–—]|--)$"
 )
+# A dateline and a colon, as Malaysian copy opens a story ("KUALA LUMPUR: ", "RABAT,
+# Maghribi: ", Harian Metro's "Kuala Lumpur: "): one to four capitalised words, and how
+# many words of story must follow it.
+_COLON_DATELINE = regexcache.compile(
+    r"^\W*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:,\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?\s*:\s"
+)
+DATELINE_STORY_WORDS = 8
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
@@ -161,7 +169,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
     words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
     cut_copy = _cut_copies(doc, prose)
-    judged = [i for i in prose if _judged(doc, i, prose, breaks) and not cut_copy(i)]
+    datelines = compiled.datelines
+    judged = [i for i in prose if _judged(doc, i, prose, breaks, datelines=datelines) and not cut_copy(i)]
     result = []
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
@@ -176,7 +185,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     strong = {c.at for c in result}
 
     def eligible(i: int) -> bool:
-        return _judged(doc, i, prose, breaks, complete=True)
+        return _judged(doc, i, prose, breaks, complete=True, datelines=datelines)
 
     candidates = [i for i in judged if i not in strong]
     # A paragraph cut on strong evidence is no sign of the article's style.
@@ -287,9 +296,12 @@ def _closes(text: str, closing: frozenset[str]) -> bool:
     return last is not None and last.group(1).casefold() in closing
 
 
-def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete: bool = False) -> bool:
+def _judged(
+    doc: Document, i: int, prose: list[int], breaks: set[int], complete: bool = False, datelines: bool = False
+) -> bool:
     """A paragraph without closing punctuation (or, with ``complete``, with it) that
-    could be a cut sentence at all."""
+    could be a cut sentence at all (with ``datelines``, a story after its dateline is one:
+    see ``_dateline_story``)."""
     text = trim_end(doc.blocks[i].text)
     if (ends_complete(text) and not complete) or _glued_end(text) or i in breaks:
         return False  # a split sentence is reported by that mode
@@ -301,11 +313,26 @@ def _judged(doc: Document, i: int, prose: list[int], breaks: set[int], complete:
         return False  # a dateline on its own ("Tóquio, 16 de jul (EFE) -"): split-sentence's when a story follows
     if i == prose[-1] and _PROMO.search(text):
         return False  # a promo or a bio at the end
-    if (LABEL.match(text) or _CAPS_LABEL.match(text)) and not opens_unclosed_quote(text):
+    if (
+        (LABEL.match(text) or _CAPS_LABEL.match(text))
+        and not opens_unclosed_quote(text)
+        and not (datelines and _dateline_story(text))
+    ):
         return False  # "Label: teaser", but "He said: “We will" is cut
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not signed_off(text)
+
+
+def _dateline_story(text: str) -> bool:
+    """A story opening on a dateline and a colon ("KUALA LUMPUR: Seorang lelaki ...",
+    "Kuala Lumpur: ...", "RABAT, Maghribi: ..."), not a label and its teaser: the words
+    after the colon are a sentence's worth, and most of them in lower case."""
+    m = _COLON_DATELINE.match(text)
+    if m is None:
+        return False
+    words = text[m.end() :].split()
+    return len(words) >= DATELINE_STORY_WORDS and 2 * sum(w[:1].islower() for w in words) >= len(words)
 
 
 def _tidy_trail(doc: Document, prose: list[int], judged: list[int], strong: set[int]) -> int | None:
@@ -381,6 +408,9 @@ def cut_evidence(
     dangling = _dangling(text, compiled.dangling)
     if dangling and (count >= compiled.heading_words or "," in text):
         return f"it ends on '{dangling}', which no sentence ends on"
+    head = _name_head(text, compiled.name_heads)
+    if head and (count >= compiled.heading_words or "," in text):
+        return f"it ends on '{head}', which opens a name that is not there"
     number = _NUMBER_AFTER.search(text)
     if (
         number
@@ -435,6 +465,21 @@ def _dangling(text: str, dangling: frozenset[str]) -> str | None:
     if before.endswith(".") and before[-2:-1].isalnum():
         return None
     return last.group(1)
+
+
+def _name_head(text: str, heads: frozenset[str]) -> str | None:
+    """The paragraph's last word when it opens a proper name ("di Balai", "menyertai
+    Kejohanan"): capitalised, one of ``heads``, after a word in lower case (so not the
+    last word of a name already given, "Kementerian Kesihatan")."""
+    if not heads:
+        return None
+    m = _LAST_TWO_WORDS.search(text)
+    if m is None:
+        return None
+    before, last = m.group(1), m.group(2)
+    if not (last[:1].isupper() and last[1:].islower() and before.islower()):
+        return None
+    return last if last.casefold() in heads else None
 
 
 def _unclosed_bracket(text: str) -> bool:

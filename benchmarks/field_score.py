@@ -1,7 +1,7 @@
 """Score newslint on the field corpus, by source group (outlets tuned on vs held out).
 
     python benchmarks/field_score.py clean   [--field DIR] [--unjudged] [--template]
-    python benchmarks/field_score.py scraped [--field DIR] [--split FILE] [--labels FILE] [--verbose]
+    python benchmarks/field_score.py scraped [--field DIR] [--split FILE] [--labels FILE]... [--verbose]
 
 Both run the real command line, ``newslint check --format json``, over the corpus
 in DIR (default /work/data/field, see its README.md) and split the numbers by
@@ -424,7 +424,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--field", type=Path, default=DEFAULT_FIELD, help="the field corpus (default %(default)s)")
     ap.add_argument("--split", type=Path, default=HERE / "split.yaml")
     ap.add_argument("--verdicts", type=Path, default=HERE / "verdicts.yaml")
-    ap.add_argument("--labels", type=Path, default=HERE / "scraped-labels.yaml")
+    ap.add_argument(
+        "--labels",
+        type=Path,
+        action="append",
+        help="scraped: a label file; repeat to score several together (default scraped-labels.yaml)",
+    )
     ap.add_argument("--min-severity", choices=tuple(SEVERITY_RANK), default="warning")
     ap.add_argument("--unjudged", action="store_true", help="list clean findings with no verdict")
     ap.add_argument("--template", action="store_true", help="with --unjudged: print YAML entries to fill in")
@@ -458,7 +463,12 @@ def main(argv: Iterable[str] | None = None) -> int:
         by_group, by_rule = score_clean(findings, verdicts, split)
         print_clean(by_group, by_rule)
         return 0
-    labels = load_labels(args.labels)
+    labels: dict[str, list[Label]] = {}
+    for path in args.labels or [HERE / "scraped-labels.yaml"]:
+        if not path.exists():
+            print(f"no label file {path}", file=sys.stderr)
+            return 2
+        labels.update(load_labels(path))
     findings = collect(folder, args.min_severity, ["--include", "*.txt", "--ignore", SCRAPED_IGNORE])
     tallies, misses, alarms = score_scraped(findings, labels, split)
     print_scraped(tallies)

@@ -460,3 +460,139 @@ def test_the_fragments_of_a_prompt_broken_at_its_links_are_flagged() -> None:
 )
 def test_what_is_not_a_broken_prompt(tail: list[str]) -> None:
     assert broken(paragraphs(PROSE_1, *tail)) == []
+
+
+# -- the page's tail under a header of its chrome ------------------------------------------
+
+TEASER_SENTENCES = [
+    "Floods cut the roads to the coast for a second day as rivers burst their banks.",
+    "A new bridge opens in the harbour district after a decade of delays and disputes.",
+    "Star striker signs a three-year deal with the league's champions after a long chase.",
+]
+POSTS = [
+    "This is long overdue. The northern district has waited for a clinic for years.",
+    "Who is going to pay for it? Not the mayor, that's for sure.",
+]
+
+
+def tail(text: str, until: str, *labels: str) -> list[int]:
+    rule = build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "markup/tail",
+            "check": "blocks",
+            "severity": "warning",
+            "message": "{evidence}: {match}",
+            "with": {"mode": "tail-section", "until": until, "labels": list(labels)},
+        },
+    )
+    doc = read_string(text, "draft.txt")[0]
+    return [f.line for f in lint_document(doc, RuleSet((rule,)), Options(language="en")).findings]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Comments", "3 Comments", "Comments (3)", "{ 3 comments }", "LEAVE A REPLY", "210 Comments • Add a comment"],
+)
+def test_a_comment_header_makes_every_line_after_it_junk(header: str) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, header, *POSTS)
+    assert tail(text, "page", "Comments", "Leave a reply", "Add a comment") == [5, 7, 9]
+
+
+def test_a_count_above_the_article_is_no_tail() -> None:
+    assert tail(paragraphs("3 Comments", PROSE_1, PROSE_2), "page", "Comments") == []
+
+
+def test_teaser_sentences_under_a_related_header_are_junk_when_the_article_ends() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, "More from The Courier", *TEASER_SENTENCES)
+    assert tail(text, "prose", "More from *") == [5, 7, 9, 11]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "More from the council",  # a lower-case word after the label is not a site's name
+        "More from The Courier.",  # a sentence
+        "Mais de 6.500 presos serão afetados pelo indulto.",
+    ],
+)
+def test_what_only_starts_like_a_wildcard_header(header: str) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, header, *TEASER_SENTENCES)
+    assert tail(text, "prose", "More from *", "Mais de *") == []
+
+
+def test_the_article_going_on_after_a_related_header_is_left_alone() -> None:
+    going_on = [
+        "The council said the budget would also cover repairs. The vote was close, with eleven for and nine against.",
+        '"We have waited long enough for this," the mayor said after the vote.',
+    ]
+    text = paragraphs(PROSE_1, "Related Stories", *HEADLINES[:3], *going_on)
+    assert tail(text, "prose", "Related stories") == [3, 5, 7, 9]  # the header and its headlines only
+    crosshead = paragraphs(PROSE_1, "Related Stories", HEADLINES[0], "What happens next", *going_on)
+    assert tail(crosshead, "prose", "Related stories") == []  # one headline, then the article's crosshead
+
+
+def test_the_articles_sign_off_closes_a_widget_inside_it() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, "Baca juga:", *TEASER_SENTENCES, "(fem/ddn)", "kakatua", "satwa liar")
+    assert tail(text, "prose", "Baca juga") == [5, 7, 9, 11]
+
+
+def test_sentences_that_carry_on_the_articles_subject_are_not_teasers() -> None:
+    on_subject = [
+        "The council budget also covers repairs to the market hall in the northern district.",
+        "Opposition members of the council voted against the budget and the clinic.",
+        "The mayor will present the schools plan to parents next month.",
+    ]
+    text = paragraphs(PROSE_1, PROSE_2, "Related Stories", *on_subject)
+    assert tail(text, "prose", "Related stories") == []
+
+
+def test_one_sentence_after_a_related_header_is_the_articles_last_paragraph() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, "Veja também:", "Virou um inimigo e perseguiu o ministro até dezembro.")
+    assert tail(text, "prose", "Veja também") == []
+
+
+def test_a_singular_comment_header_needs_its_count() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, "{header}", *POSTS)
+    labels = ("Comments", "# comment", "comment #")
+    assert tail(text.replace("{header}", "1 Comment"), "page", *labels) == [5, 7, 9]
+    assert tail(text.replace("{header}", "Comment (1)"), "page", *labels) == [5, 7, 9]
+    assert tail(text.replace("{header}", "Comment"), "page", *labels) == []
+
+
+def test_a_tables_comments_column_is_no_thread() -> None:
+    cells = ["new", "new", "scheduled", "Pick up new tasks.", "enqueued", "started", "timeout"]
+    assert tail(paragraphs(PROSE_1, PROSE_2, "Comments", *cells), "page", "Comments") == []
+
+
+def test_a_header_alone_at_the_pages_end_is_left_to_the_phrase_lists() -> None:
+    assert tail(paragraphs(PROSE_1, PROSE_2, "Related Stories"), "prose", "Related stories") == []
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ["Posted on 04/13/2011 01:51 PM", "Posted on 04/09/2011 10:08 PM", "Posted on 04/12/2011 09:59 AM"],
+        [
+            "wrote on October 28, 2010 @ 3:29 PM",
+            "wrote on October 28, 2010 @ 3:33 PM",
+            "wrote on October 29, 2010 @ 10:35 AM",
+        ],
+        ["3 hours ago", "5 hours ago", "2 days ago"],
+        ["vor 3 Stunden", "vor 5 Stunden", "vor 2 Tagen"],
+        ["Anna says:", "mark_77 says:", "Susan P says:"],
+    ],
+)
+def test_a_thread_told_by_its_posts_stamps_is_flagged_to_its_last_post(stamps: list[str]) -> None:
+    posts = [*POSTS, "I hope the court is quick about it this time, for everyone's sake."]
+    thread = [line for stamp, post in zip(stamps, posts, strict=True) for line in (stamp, post)]
+    found = lint("recurrence", paragraphs(PROSE_1, PROSE_2, *thread))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13, 15]
+
+
+def test_reporting_verbs_and_an_article_after_stamps_are_no_thread() -> None:
+    said = ["The minister said:", POSTS[0], "The mayor said:", POSTS[1], "The judge said:", PROSE_2]
+    assert lint("recurrence", paragraphs(PROSE_1, *said)) == []
+    stamps = ["3 hours ago", POSTS[0], "5 hours ago", POSTS[1], "2 days ago", POSTS[0], PROSE_1, PROSE_2]
+    assert lint("recurrence", paragraphs(PROSE_1, PROSE_2, *stamps)) == []

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from chrome_drafts import findings
+from chrome_drafts import PROSE, findings
+
+from newslint import lint_text
+from newslint.engine import Options
 
 
 @pytest.mark.parametrize(
@@ -190,3 +193,41 @@ def test_a_poll_widgets_call_is_reported_once(language: str, chrome: str) -> Non
 
 def test_a_quoted_call_to_vote_is_prose() -> None:
     assert findings("“Vote now,” the senator urged the crowd outside the hall on Monday.", "en") == []
+
+
+TEASERS = {
+    "en": ["Floods cut the coast road for a second day.", "A new bridge opens after a decade of delays."],
+    "de": ["Hochwasser sperrt die Küstenstraße am zweiten Tag.", "Neue Brücke öffnet nach zehn Jahren Verzug."],
+    "fr": ["Les inondations coupent la route côtière.", "Un nouveau pont ouvre après dix ans de retard."],
+    "es": ["Las inundaciones cortan la carretera costera.", "Un nuevo puente abre tras diez años de retraso."],
+    "pt": ["Enchentes cortam a estrada do litoral.", "Nova ponte abre depois de dez anos de atraso."],
+    "id": ["Banjir memutus jalan pesisir hari kedua.", "Jembatan baru dibuka setelah tertunda sepuluh tahun."],
+    "ms": ["Banjir memutuskan jalan pantai hari kedua.", "Jambatan baharu dibuka selepas tertangguh sedekad."],
+}
+
+
+@pytest.mark.parametrize(
+    "language, header, rule",
+    [
+        ("en", ">> Related Stories <<", "markup/related-tail"),
+        ("en", "MORE FROM THE COURIER", "markup/related-tail"),
+        ("en", "3 Comments", "markup/comment-thread"),
+        ("de", "MEHR ZUM THEMA", "markup/related-tail"),
+        ("de", "Kommentare (2)", "markup/comment-thread"),
+        ("fr", "À LIRE AUSSI :", "markup/related-tail"),
+        ("fr", "12 commentaires", "markup/comment-thread"),
+        ("es", "Lo más leído", "markup/related-tail"),
+        ("es", "Deja un comentario", "markup/comment-thread"),
+        ("pt", "– Mais lidas –", "markup/related-tail"),
+        ("pt", "Deixe um comentário", "markup/comment-thread"),
+        ("id", "Berita Terkait »", "markup/related-tail"),
+        ("id", "[ Komentar (12) ]", "markup/comment-thread"),
+        ("ms", "Paling Popular", "markup/related-tail"),
+        ("ms", "Tinggalkan Komen", "markup/comment-thread"),
+    ],
+)
+def test_a_tail_header_in_every_pack_language_opens_the_pages_tail(language: str, header: str, rule: str) -> None:
+    paragraph = f"{PROSE[language]} {PROSE[language]}"  # a paragraph of the article's length
+    text = f"{paragraph}\n\n{paragraph}\n\n{header}\n\n" + "\n\n".join(TEASERS[language]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=(rule,), language=language))
+    assert [f.line for f in result.findings] == [5, 7, 9]

@@ -38,6 +38,15 @@ Modes:
   ``markup/widget-line`` (``headline_after``); this mode reports the ones after it.
 - ``doubled-headline``: a headline printed twice in a row after the article's last
   paragraph, as a video widget prints its title (and the title again as its caption).
+- ``tail-section``: the section that opens the page's tail: a line that is only one of the
+  rule's ``labels`` (a header of the page's chrome: "3 Comments", "Leave a Reply", "Most
+  Popular", "More from <site>"; case, counts, brackets and closing punctuation aside; a
+  label ending in " *" takes one to six words after it), after the article's first
+  paragraph. The header is the evidence: every line after it is reported, whatever its
+  shape, up to the end of the page (``until: page``, a comment thread), or, with
+  ``until: prose``, when the article does not go on after it (no paragraph of two
+  sentences or of 40 words, no quoted speech) and two lines or more follow: only its
+  headline-shaped lines otherwise.
 - ``broken-prompt``: a prompt broken into lines at its links: ``min_run`` or more
   fragments of one to three words, none ending a sentence, right before a line that goes
   on from them in lower case and ends on one of the rule's ``labels`` (the channel it
@@ -59,6 +68,7 @@ import regex
 from newslint import regexcache
 from newslint.checks import repeats
 from newslint.checks.base import Context, Hit, block_hit, trim_end, with_defaults
+from newslint.checks.truncation.sentences import sign_off
 from newslint.document import Block, Document
 
 if TYPE_CHECKING:
@@ -82,6 +92,7 @@ PARAMETERS: dict[str, Any] = {
                 "labelled-list",
                 "doubled-headline",
                 "broken-prompt",
+                "tail-section",
             ]
         },
         "min_run": {
@@ -100,7 +111,14 @@ PARAMETERS: dict[str, Any] = {
             "$ref": "#/$defs/stringList",
             "default": [],
             "description": "labelled-list: the widget labels a run of headlines sits under (case, colon "
-            "ignored); broken-prompt: the words of the line the fragments lead to",
+            "ignored); broken-prompt: the words of the line the fragments lead to; tail-section: the "
+            "headers that open the page's tail",
+        },
+        "until": {
+            "enum": ["page", "prose"],
+            "default": "prose",
+            "description": "tail-section: the section runs to the end of the page, or only while the "
+            "article does not go on in it",
         },
     },
 }
@@ -158,12 +176,16 @@ class Compiled:
     min_run: int
     min_marked_run: int
     labels: frozenset[str] = frozenset()
+    until: str = "prose"
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
-    labels = frozenset(_label_key(label) for label in params["labels"])
-    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels)
+    if params["mode"] == "tail-section":
+        labels = frozenset(header_key(label) for label in params["labels"])
+    else:
+        labels = frozenset(_label_key(label) for label in params["labels"])
+    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels, str(params["until"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +211,11 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt"):
+    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section"):
         lines = ctx.facts.shared(lines_of)
-        if compiled.mode == "labelled-list":
+        if compiled.mode == "tail-section":
+            widget = tail_sections(lines, compiled.labels, compiled.until == "page")
+        elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
             widget = broken_prompts(lines, compiled.labels, compiled.min_run)
@@ -534,6 +558,140 @@ def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
             continue  # text goes on after it: a caption printed twice, not the page's closing widget
         out.append((i, "a headline printed twice in a row after the article's last paragraph"))
         out.append((i + 1, "the headline above printed again after the article's last paragraph"))
+    return out
+
+
+# -- the page's tail, opened by a header of its chrome --------------------------------------
+
+TAIL_HEADER_CHARS = 80  # a header is a short line
+TAIL_WILD_WORDS = 6  # the words a label's " *" takes ("More from The Daily Beast")
+TAIL_PARAGRAPH_WORDS = 40  # a line this long after a header is the article going on
+TAIL_WIDGET_HEADLINES = 3  # a widget the article goes on after lists this many (one, then a crosshead, is not)
+THREAD_POST_WORDS = 4  # the middle line of a comment thread is this long (a table's cells are shorter)
+_HEADER_SEPARATORS = regexcache.compile(r"\s+[•·|]\s+")
+_HEADER_NOISE = regexcache.compile(r"[\d.,]+|[\[\](){}<>«»›‹\"“”'‘’:：!?…→↓▼•·|*_–—-]+", regex.V1)
+_HEADER_COUNT = regexcache.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
+_QUOTED_SPEECH = regexcache.compile(r"^[\"“„«‘'”]\s?\p{L}")
+
+
+def header_key(text: str, counted: bool = False) -> str:
+    """A header as compared: case, brackets and punctuation aside, and its count aside
+    ("3 Comments", "Comments (3)", "{ 3 comments }" are "comments") or, ``counted``,
+    read as "#" ("# comments": a label written so needs its count, "1 Comment" where a
+    table's column says "Comment"); a label's closing " *" is kept as the wildcard."""
+    text = trim_end(text).strip()
+    wild = text.endswith(" *")
+    text = text.removesuffix(" *")
+    if counted or text.startswith("#"):
+        text = _HEADER_COUNT.sub(" # ", text)
+    key = " ".join(_HEADER_NOISE.sub(" ", text).split()).casefold()
+    return f"{key} *" if wild and key else key
+
+
+def _is_header(text: str, labels: frozenset[str]) -> bool:
+    """Whether a line is only a header of the page's chrome, or two such headers joined
+    by a separator ("210 Comments • Add a comment")."""
+    if len(text) > TAIL_HEADER_CHARS:
+        return False
+    parts = _HEADER_SEPARATORS.split(trim_end(text).strip())
+    return all(_header_part(part, labels) for part in parts)
+
+
+def _header_part(text: str, labels: frozenset[str]) -> bool:
+    key = header_key(text)
+    if not key:
+        return False
+    if key in labels or header_key(text, counted=True) in labels:
+        return True
+    if _core(text)[-1:] in SENTENCE_END:
+        return False  # a sentence ("Mais de 6.500 presos serão afetados."), not a name after a label
+    words = key.split()
+    names = _HEADER_NOISE.sub(" ", text).split()  # the same words, their case kept
+    for n in range(1, min(len(words), 8)):
+        head = " ".join(words[:n])
+        if f"{head} *" in labels and len(words) - n <= TAIL_WILD_WORDS:
+            return len(names) == len(words) and not names[n][:1].islower()  # "More from The Courier"
+    return False
+
+
+def _goes_on(line: Line) -> bool:
+    """Whether a line after a header is the article going on: a paragraph of two sentences
+    or more, a long one, or quoted speech."""
+    text = trim_end(line.text).strip()
+    words = len(text.split())
+    if line.shape != PROSE and words < TAIL_PARAGRAPH_WORDS:
+        return _QUOTED_SPEECH.match(text) is not None and words >= LABEL_WORDS
+    return words >= TAIL_PARAGRAPH_WORDS or _TWO_SENTENCES.search(text) is not None or text[:1] in '"“„«'
+
+
+_LONG_WORD = regexcache.compile(r"\p{L}{6,}")
+_QUOTATION = regexcache.compile(r"[\"“„«]\s?\p{L}[^\"“”„«»]{0,300}?\s[^\"“”„«»]{0,300}?\s[^\"“”„«»]{0,300}?[\"”“»]")
+TAIL_COHESION = 3  # a tail whose lines share words with the article this often (1 in 3) is the article
+
+
+_NAME = regexcache.compile(r"(?<=\S\s+)\p{Lu}\p{Ll}{3,}")
+
+
+def _long_words(text: str) -> set[str]:
+    return {word.casefold() for word in _LONG_WORD.findall(text)}
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words inside a sentence (names: "Obrador", "Thüringen")."""
+    return set(_NAME.findall(text))
+
+
+def _article_goes_on(lines: list[Line], header: int, rest: range) -> bool:
+    """Whether the lines after a header carry on the article rather than list other stories:
+    one in three of them shares two long words with the article above (teasers are about
+    other things), or one quotes someone."""
+    above: set[str] = set()
+    names: set[str] = set()
+    for line in lines[:header]:
+        above |= _long_words(line.text)
+        names |= _names(line.text)
+    if any(_QUOTATION.search(lines[k].text) for k in rest):
+        return True
+    cohesive = sum(1 for k in rest if len(_long_words(lines[k].text) & above) >= 2 or _names(lines[k].text) & names)
+    return cohesive * TAIL_COHESION >= len(rest) > 0
+
+
+def tail_sections(lines: list[Line], labels: frozenset[str], to_end: bool) -> list[tuple[int, str]]:
+    """The header lines that open the page's tail after the article's first paragraph, and
+    the lines after each: all of them to the end of the page (``to_end``), or, when the
+    article goes on after the header, only the headline-shaped lines before it does."""
+    article = _article_prose(lines)
+    if not article:
+        return []
+    out: list[tuple[int, str]] = []
+    i = article[0] + 1
+    while i < len(lines):
+        if not _is_header(lines[i].text, labels):
+            i += 1
+            continue
+        header = trim_end(lines[i].text).strip()
+        rest = range(i + 1, len(lines))
+        if not to_end:
+            # the article's sign-off ("(fem/ddn)") after the widget closes it: the widget sat inside
+            rest = range(i + 1, next((k for k in rest if sign_off(lines[k].text)), len(lines)))
+        going_on = None if to_end else next((k for k in rest if _goes_on(lines[k])), None)
+        if going_on is None and not to_end and _article_goes_on(lines, i, rest):
+            break  # sentences that carry on the article's subject after a read-also label
+        if not rest:
+            break  # a header alone at the page's end: markup/widget-line's, with nothing under it
+        if to_end and _median_words(tuple(lines[k] for k in rest)) < THREAD_POST_WORDS:
+            break  # cells of a table under its "Comments" column, not readers' posts
+        if going_on is None and (to_end or len(rest) > 1 or lines[rest[0]].shape in (HEADLINE, MENU)):
+            out.append((i, f"a header of the page's tail ('{header}')"))
+            out.extend((k, f"line {k - i} of the page's tail under '{header}'") for k in rest)
+            break
+        if going_on is None:
+            break  # one sentence after a header is the article's last paragraph, not a list of teasers
+        ahead = [k for k in range(i + 1, going_on) if lines[k].shape in (HEADLINE, MENU)]
+        if len(ahead) >= TAIL_WIDGET_HEADLINES and len(ahead) == going_on - i - 1:
+            out.append((i, f"a header of the page's chrome ('{header}')"))
+            out.extend((k, f"headline {k - i} under '{header}'") for k in ahead)
+        i = going_on
     return out
 
 

@@ -190,19 +190,62 @@ def _same_or_stamps(texts: Sequence[str]) -> bool:
     return all(_DATE_ONLY.fullmatch(t.strip()) for t in texts)
 
 
+# A post's stamp in a comment thread: when it was posted, and who says or wrote it ("Posted
+# on 04/13/2011 01:51 PM", "wrote on October 28, 2010 @ 3:29 PM", "3 hours ago", "Anna says:"),
+# in every pack language. Each post prints it above or below its text. Reporting verbs
+# ("said:", "sagte:", "kata:") are left out: an interview's transcript prints them too.
+_RELATIVE_TIME = regexcache.compile(
+    r"(?i)\b(?:\d+|an?|one|eine[mn]?|un[ea]?|uma?|se)\s*(?:min(?:ute)?s?|minuten?|minutos?|menit|minit|"
+    r"hours?|hrs?|stunden?|heures?|horas?|jam|days?|tagen?|jours?|d[ií]as?|hari|weeks?|wochen?|semaines?|"
+    r"semanas?|minggu|months?|monaten?|mois|meses|m[eê]s|bulan|years?|jahren?|ans?|años?|anos?|tahun)\s+"
+    r"(?:ago|(?:yang\s+)?lalu|lepas)\b|\b(?:vor|il\s+y\s+a|hace|h[áa])\s+(?:\d+|einer?|un[ea]?|uma?)\s+\p{L}+"
+)
+_POSTED = regexcache.compile(
+    r"(?i)^(?:\S+(?:\s+\S+){0,3}\s+)?(?P<verb>says|wrote|posted|replied|commented|schrieb|"
+    r"a\s+[ée]crit|escribi[óo]|escreveu|menulis|membalas|berkomentar|komen)(?:\s+(?:on|at|am|le|el|em|pada|pukul|um|à)\b.*|\s*:)?$"
+)
+STAMP_WORDS = 10  # a stamp with a date and a time: "Posted on Apr 13, 2011 at 01:51 PM"
+
+
+def _stamp_key(text: str) -> str:
+    """The key of a post's stamp (names, numbers and times aside), or "" when not one."""
+    text = text.strip()
+    if len(text.split(None, STAMP_WORDS)) > STAMP_WORDS:
+        return ""
+    if _RELATIVE_TIME.search(text) and len(text.split()) <= 6:
+        return "<posted some time ago>"
+    posted = _POSTED.match(text)
+    if posted is None:
+        return ""
+    if not (_TIME.search(text) or _DATE_IN_LINE.search(text) or text.endswith(":")):
+        return ""  # "Anna says" in passing: a stamp has its colon, a date or a time
+    return "<stamp> " + posted.group("verb").casefold()
+
+
+_DATE_IN_LINE = regexcache.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|\b(?:19|20)\d\d\b")
+
+
 def _threads(texts: Sequence[str], keys: list[str], prose: Sequence[bool]) -> list[Repeat]:
     """A short line recurring once per post, with a post between each two, where the
     page ends in it (nothing after the last but short lines): one hit per line of the
-    thread, from the first post to the last."""
+    thread, from the first post to the last. A post's stamp ("Posted on ...", "3 hours
+    ago", "Anna says:") opens its post: the thread runs on to the post after the last."""
     places: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
         if key and "0" not in key and len(key.split()) <= THREAD_WORDS:
             places.setdefault(key, []).append(i)
+    for i, text in enumerate(texts):
+        stamp = _stamp_key(text)
+        if stamp:
+            places.setdefault(stamp, []).append(i)
     out: list[Repeat] = []
-    for found in places.values():
+    for key, found in places.items():
         if len(found) < 3 or any(not 1 < b - a <= THREAD_GAP for a, b in zip(found, found[1:], strict=False)):
             continue
-        if any(prose[k] for k in range(found[-1] + 1, len(texts))):
+        last = found[-1]
+        if key.startswith("<"):
+            last = min(len(texts) - 1, found[-1] + found[-1] - found[-2] - 1)  # the last post, after its stamp
+        if any(prose[k] for k in range(last + 1, len(texts))):
             continue  # the article goes on after it: a label of its own structure
         posts = sum(
             1
@@ -211,9 +254,13 @@ def _threads(texts: Sequence[str], keys: list[str], prose: Sequence[bool]) -> li
         )
         if posts < len(found) - 1:
             continue
-        first = max(0, found[0] - (found[1] - found[0]) + 1)
+        if key.startswith("<"):
+            first = found[0]
+            evidence = f"a thread of {len(found)} posts, each opened by a stamp like '{texts[found[0]].strip()}'"
+        else:
+            first = max(0, found[0] - (found[1] - found[0]) + 1)
+            evidence = f"a thread of {len(found)} posts, each closed by '{texts[found[0]].strip()}'"
         if not any(prose[k] for k in range(first)):
             continue  # no article before it
-        evidence = f"a thread of {len(found)} posts, each closed by '{texts[found[0]].strip()}'"
-        out.extend(Repeat(k, evidence) for k in range(first, found[-1] + 1))
+        out.extend(Repeat(k, evidence) for k in range(first, last + 1))
     return out

@@ -126,7 +126,10 @@ class Facts:
             # all in the index: only the few of them the document has need a look
             indexed = self._indexed_blocks(index)
             if indexed is not None:
-                return frozenset().union(*(indexed[word] for word in indexed.keys() & literals))
+                present = indexed.keys() & literals
+                if len(present) <= 1:  # (most rules in most drafts: no generator, no union)
+                    return indexed[present.pop()] if present else _NO_BLOCKS
+                return frozenset().union(*map(indexed.__getitem__, present))
         return frozenset().union(*map(self.blocks_with, literals))
 
     def _indexed_blocks(self, index: LiteralIndex) -> dict[str, AbstractSet[int]] | None:

@@ -48,6 +48,23 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 -
     return compiled
 
 
+def for_one_line(compiled: regex.Pattern[str], source: str, flags: int) -> regex.Pattern[str]:
+    """``compiled`` (``source`` compiled with ``flags``) for a text without a line feed: the
+    same without MULTILINE, which changes nothing there (its "^" and "$" match only next to
+    a line feed besides the text's ends, unless the WORD flag makes other characters end
+    lines too). But ``regex`` tries a multi-line "^" at every character of a text, a plain
+    one at its start only: a line rule's search of a 500-character paragraph took 18
+    microseconds instead of half of one. ``compiled`` itself when nothing is gained."""
+    if not compiled.flags & regex.MULTILINE or compiled.flags & regex.WORD or _WORD_FLAG.search(source):
+        return compiled
+    single = compile(source, flags & ~regex.MULTILINE)
+    return compiled if single.flags & regex.MULTILINE else single  # (an inline "(?m)")
+
+
+# An inline flag group that may turn on WORD, whose line ends include "\r" and others.
+_WORD_FLAG = regex.compile(r"\(\?[-a-zA-Z^]*w")
+
+
 def _build(key: tuple[str, int]) -> regex.Pattern[str]:
     kept = _kept(key)
     if kept is not None:

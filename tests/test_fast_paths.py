@@ -8,12 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import engine, words, workers
+from newslint import engine, regexcache, words, workers
 from newslint import facts as facts_module
-from newslint.checks import pattern, repeats
+from newslint.checks import base, pattern, repeats, required
+from newslint.checks.truncation import ends
 from newslint.document import Block, Document
 from newslint.engine import LITERAL_INDEX_AFTER, Options, lint_document
 from newslint.facts import Facts, LiteralIndex
@@ -395,3 +397,77 @@ def test_the_function_word_ratios_are_ranked_from_the_counts_as_from_the_ratios(
     own = max((ratios.get(lang, 0.0) for lang in check._family(article, LANGUAGES)), default=0.0)
     best_ratio, best = max(((ratios[lang], lang) for lang in check._foreign(article, LANGUAGES)), default=(0.0, ""))
     assert check._own_and_foreign(found, article) == (own, best_ratio, best)
+
+
+# --- line rules' regexes on a text of one line -----------------------------------
+
+ONE_LINE = st.text(
+    alphabet=st.sampled_from([*"aSe lmo:»|-.,!?'\r\t\x0b\x0c", "\x85", "\u2028", "\u2029", "é", "1", "Ä"]), max_size=30
+)
+LINE_REGEXES = [
+    r"^see\s+all\b.*$",
+    r"(?x)^(?![\W_]*lo)[\W_]*(?:see|all|more)(?:\s+\S+){0,2}?\s*[»|]*$",
+    r"(?m)^a",
+    r"(?w)^\S+$",
+    r"e(?w:$)",
+    r"(?i)^.$|^$|\$$",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ONE_LINE, source=st.sampled_from(LINE_REGEXES), ignorecase=st.booleans())
+def test_a_line_regex_without_multiline_finds_in_one_line_what_it_finds_with_it(
+    text: str, source: str, ignorecase: bool
+) -> None:
+    flags = regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
+    compiled = regexcache.compile(source, flags)
+    single = regexcache.for_one_line(compiled, source, flags)
+    assert [m.span() for m in single.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+
+
+def test_the_shipped_line_regexes_find_in_their_examples_lines_what_they_find_with_multiline() -> None:
+    gained = 0
+    for rule in load_rules():
+        compiled = rule.compiled
+        pairs = []
+        if isinstance(compiled, pattern.Compiled) and compiled.line_pattern is not None:
+            pairs = [(compiled.pattern, compiled.line_pattern)]
+        elif isinstance(compiled, required.Compiled):
+            pairs = list(zip(compiled.patterns, compiled.line_patterns, strict=True))
+        for plain, single in pairs:
+            gained += single is not plain
+            for example in rule.examples_flag + rule.examples_pass:
+                for line in example.split("\n"):
+                    assert [m.span() for m in single.finditer(line)] == [m.span() for m in plain.finditer(line)]
+    assert gained > 20  # the shipped line rules open with "^": most have a one-line regex of their own
+
+
+# --- a paragraph's last word, looked for near its end first ------------------------
+
+WORDY = st.text(alphabet=st.sampled_from([*"ab Z9_-'’.,;!?\n\t", "\u00a0", "é", "\u0301", "ß", "٣"]), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=WORDY, window=st.integers(min_value=1, max_value=12))
+def test_the_last_word_found_near_the_end_is_the_one_a_search_of_the_whole_text_finds(text: str, window: int) -> None:
+    for last in (ends._LAST_WORD, ends._LAST_LEARNED, ends._LAST_LETTERS):
+        fast, plain = base.last_word_match(last, text, window), last.search(text)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), last.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [("x-abc", 4), ("x-abc.", 5), ("kan'abc", 4), ("a b.c", 2), ("www.abc", 4), ("dia, bahwa ", 6), ("ab\u0301c", 2)],
+)
+def test_a_last_word_that_goes_on_before_the_window_is_the_whole_texts(text: str, window: int) -> None:
+    for last in (ends._LAST_WORD, ends._LAST_LEARNED, ends._LAST_LETTERS):
+        fast, plain = base.last_word_match(last, text, window), last.search(text)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), last.pattern
+
+
+def test_the_last_word_of_a_long_paragraph_is_found_in_its_last_characters() -> None:
+    text = "kata " * 200 + "bahwa-nya  ,"
+    found = base.last_word_match(ends._LAST_LEARNED, text)
+    plain = ends._LAST_LEARNED.search(text)
+    assert found is not None and plain is not None
+    assert found.group(1) == "bahwa-nya" and found.span() == plain.span()

@@ -22,6 +22,8 @@ from newslint.document import Block, Document
 from newslint.lexicon import Lexicon
 
 if TYPE_CHECKING:
+    import regex
+
     from newslint.facts import Facts
     from newslint.rules import Rule
 
@@ -128,6 +130,27 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\ufe0f\u00a0 \t\r\n"
 def trim_end(text: str) -> str:
     """Text without trailing whitespace and invisible characters."""
     return text.rstrip(_INVISIBLE)
+
+
+# How far from its end ``last_word_match`` first looks for a paragraph's last word.
+LAST_WORD_WINDOW = 80
+
+
+def last_word_match(pattern: regex.Pattern[str], text: str, window: int = LAST_WORD_WINDOW) -> regex.Match[str] | None:
+    """``pattern.search(text)`` for a pattern whose match is a text's last word with what
+    follows it to the end ("(\\w+)\\W*$"): letters, marks, digits, apostrophes and
+    hyphens, no white space, before "$". ``regex`` tries such a pattern from every
+    character of the text, each try running along a word before it fails: a paragraph
+    of a few hundred words cost 0.2 ms. Looked for in the last LAST_WORD_WINDOW
+    characters (``window``) first, a match found there is the one of the whole text when white space
+    comes right before it: an earlier start would take that white space inside the word
+    it matches. Otherwise the whole text is searched."""
+    start = len(text) - window
+    if start > 0:
+        found = pattern.search(text, start)
+        if found is not None and found.start() > start and text[found.start() - 1].isspace():
+            return found
+    return pattern.search(text)
 
 
 def ends_complete(text: str) -> bool:

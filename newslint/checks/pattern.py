@@ -67,6 +67,12 @@ class Compiled:
     block_first: bool = False
     requires: tuple[str, ...] = ()  # casefolded: a block without any of them cannot match
     body_only: bool = False  # skip the title and headings
+    # The two regexes compiled without MULTILINE, for a text with no line feed (one line):
+    # the same matches there, and a "^" the regex opens with is tried at the text's start
+    # only, not at each of its characters (see ``regexcache.for_one_line``). The same objects when not
+    # compiled with MULTILINE, or when the regex's line ends are not only line feeds.
+    line_pattern: regex.Pattern[str] | None = None
+    line_unless: regex.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -77,6 +83,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     try:
         pattern = regexcache.compile(params["regex"], flags)
         unless = regexcache.compile(params["unless"], flags) if params.get("unless") else None
+        line_pattern = regexcache.for_one_line(pattern, params["regex"], flags)
+        line_unless = regexcache.for_one_line(unless, params["unless"], flags) if unless is not None else None
     except regex.error as e:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
     return Compiled(
@@ -86,6 +94,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         scope == "line" and _BLOCK_SAFE.search(params["regex"]) is None,
         tuple(word.casefold() for word in params["requires"]),
         bool(params["body_only"]),
+        line_pattern,
+        line_unless,
     )
 
 
@@ -150,10 +160,11 @@ _NOT_BODY = frozenset({"title", "heading"})
 
 def _search(compiled: Compiled, text: str, deadline: float) -> bool:
     remaining = deadline - time.monotonic()
+    pattern = compiled.pattern if "\n" in text or compiled.line_pattern is None else compiled.line_pattern
     try:
         if remaining <= 0:
             raise TimeoutError
-        return compiled.pattern.search(text, timeout=remaining, concurrent=True) is not None
+        return pattern.search(text, timeout=remaining, concurrent=True) is not None
     except TimeoutError as e:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
 
@@ -162,11 +173,14 @@ def _finditer(compiled: Compiled, text: str, deadline: float) -> list[regex.Matc
     """Every match in ``text`` (none when the rule's ``unless`` matches it): a list, not a
     generator, since most texts have none (the call is made for every candidate block)."""
     remaining = deadline - time.monotonic()
+    pattern, unless = compiled.pattern, compiled.unless
+    if compiled.line_pattern is not None and "\n" not in text:
+        pattern, unless = compiled.line_pattern, compiled.line_unless
     try:
         if remaining <= 0:
             raise TimeoutError
-        matches = list(compiled.pattern.finditer(text, timeout=remaining, concurrent=True))
-        if matches and compiled.unless is not None and compiled.unless.search(text, timeout=remaining):
+        matches = list(pattern.finditer(text, timeout=remaining, concurrent=True))
+        if matches and unless is not None and unless.search(text, timeout=remaining):
             return []
     except TimeoutError as e:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e

@@ -60,15 +60,20 @@ class Compiled:
     patterns: tuple[regex.Pattern[str], ...]
     head: int
     tail: int
+    # the patterns for a text without a line feed (see ``regexcache.for_one_line``)
+    line_patterns: tuple[regex.Pattern[str], ...] = ()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
     try:
         patterns = tuple(regexcache.compile(p, regex.MULTILINE) for p in params["patterns"])
+        lines = tuple(
+            regexcache.for_one_line(c, p, regex.MULTILINE) for c, p in zip(patterns, params["patterns"], strict=True)
+        )
     except regex.error as e:
         raise ValueError(f"invalid regex in patterns: {e}") from e
-    return Compiled(params["field"], patterns, int(params["head_blocks"]), int(params["tail_blocks"]))
+    return Compiled(params["field"], patterns, int(params["head_blocks"]), int(params["tail_blocks"]), lines)
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -77,9 +82,14 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         return  # present, or nothing was read (binary, empty or unparsable input)
     blocks = doc.blocks
     candidates = list(blocks[: compiled.head]) + list(blocks[max(compiled.head, len(blocks) - compiled.tail) :])
-    if doc.title and any(p.search(doc.title) for p in compiled.patterns if compiled.field == "date"):
+    if doc.title and compiled.field == "date" and _found(compiled, doc.title):
         return
     for block in candidates:
-        if any(p.search(block.text) for p in compiled.patterns):
+        if _found(compiled, block.text):
             return
     yield Hit(0, 0, {"field": compiled.field})
+
+
+def _found(compiled: Compiled, text: str) -> bool:
+    patterns = compiled.line_patterns if compiled.line_patterns and "\n" not in text else compiled.patterns
+    return any(p.search(text) for p in patterns)

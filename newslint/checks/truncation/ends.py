@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslint import regexcache
-from newslint.checks.base import TERMINAL, Hit, block_hit
+from newslint.checks.base import TERMINAL, Hit, block_hit, last_word_match
 from newslint.checks.truncation.lone import (
     GLUED,
     LABEL,
@@ -292,7 +292,7 @@ def _open_word_end(text: str, following: Block | None, compiled: Compiled) -> st
 def _closes(text: str, closing: frozenset[str]) -> bool:
     """The paragraph's last word is one that often ends a sentence (``closing_words``,
     learned from a corpus: "katanya", "covid", "Jumat"), in any case."""
-    last = _LAST_LEARNED.search(text)
+    last = last_word_match(_LAST_LEARNED, text)
     return last is not None and last.group(1).casefold() in closing
 
 
@@ -456,7 +456,7 @@ def _dangling(text: str, dangling: frozenset[str]) -> str | None:
     """The paragraph's last word when no sentence ends on it: in lower case, not an
     enclitic after a hyphen ("encontrou-o"), not the tail of a web address, file or e-mail
     name ("portalberita.net", "kompas.com/tag/banjir"), nor a list item's "; and"."""
-    last = _LAST_WORD.search(text)
+    last = last_word_match(_LAST_WORD, text)
     if last is None or not last.group(1).islower() or last.group(1).casefold() not in dangling:
         return None
     before = text[: last.start()]
@@ -502,7 +502,7 @@ def _unclosed_bracket(text: str) -> bool:
 def _cut_word(text: str, counts: Callable[[], Counter[str]], known: frozenset[str]) -> str | None:
     """The longer word of the article that the paragraph's last word is the start of,
     when that last word is used nowhere else (so it is not a word of its own)."""
-    m = _LAST_LETTERS.search(text)
+    m = last_word_match(_LAST_LETTERS, text)
     if m is None:
         return None
     stub = m.group(1).casefold()

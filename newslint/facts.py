@@ -119,7 +119,7 @@ class Facts:
             self._with_literal[literal] = found
         return found
 
-    def blocks_with_any(self, literals: Iterable[str]) -> frozenset[int]:
+    def blocks_with_any(self, literals: Iterable[str]) -> AbstractSet[int]:
         """The indices of the blocks that contain at least one of ``literals`` (``blocks_with``)."""
         index = self._literals
         if index is not None and isinstance(literals, (tuple, frozenset)) and index.covers(literals):

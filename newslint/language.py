@@ -170,10 +170,35 @@ def malay_or_indonesian(text: str, margin: float = 2.0, work: WordWork | None = 
     return "ms" if score > 0 else "id"
 
 
-@functools.lru_cache(maxsize=8)
+# The tiers of profiles this process has loaded. A tier whose languages open a longer
+# tier that has loaded too is read from that tier's rows (``_Prefix``): loading the Latin
+# tier lets the first tier's own rows go, the same numbers again, and the Latin tier's
+# take their memory (a 5 MB English draft's two paragraphs of SQL ask both tiers, late in
+# its lint, at its peak). A look-up in the rows cut to the first tier costs a little
+# more, so the tiers ``warm`` loads before a fork keep their own rows: the workers share
+# them, and letting them go in a worker would copy the pages it frees.
+_tiers: dict[tuple[str, ...], Any] = {}
+_warmed: set[tuple[str, ...]] = set()
+
+
 def _factory(tier: tuple[str, ...]) -> Any:
-    """A seeded langdetect factory holding only the profiles of ``tier``, packed (``_Profiles``)."""
-    return _Profiles(tier)
+    """A seeded langdetect factory holding only the profiles of ``tier``, packed
+    (``_Profiles``), or read from a longer loaded tier that starts with them (``_Prefix``).
+    (Called under ``_lock``.)"""
+    found = _tiers.get(tier)
+    if found is not None:
+        return found
+    for longer, profiles in _tiers.items():
+        if isinstance(profiles, _Profiles) and len(longer) > len(tier) and longer[: len(tier)] == tier:
+            found = _tiers[tier] = _Prefix(profiles, len(tier))
+            return found
+    shorter = [t for t in _tiers if len(t) < len(tier) and tier[: len(t)] == t and t not in _warmed]
+    for t in shorter:
+        del _tiers[t]  # let go before this tier loads, which reuses their memory
+    profiles = _tiers[tier] = _Profiles(tier)
+    for t in shorter:
+        _tiers[t] = _Prefix(profiles, len(t))
+    return profiles
 
 
 class _Profiles:
@@ -221,6 +246,53 @@ class _Profiles:
 
 
 _PAIR = struct.Struct("<Bd")
+
+
+class _Prefix:
+    """The tier of the first ``size`` languages of a loaded tier, read from its rows.
+
+    The languages keep their indices, and each row lists its languages in the tier's
+    order, so a row's pairs for these languages are its first ones: the rows give
+    exactly what this tier's own would (an n-gram none of these languages has is not
+    one of its n-grams). langdetect only looks up n-grams of one to three characters,
+    the rows that hold pairs."""
+
+    def __init__(self, profiles: _Profiles, size: int) -> None:
+        self.seed = 0
+        self.langlist = profiles.langlist[:size]
+        self.word_lang_prob_map = _PrefixRows(profiles.word_lang_prob_map, size)
+
+    def create(self) -> Any:
+        return _detector_class()(self)
+
+
+class _PrefixRows:
+    """The rows of a longer tier cut to their pairs for its first ``size`` languages."""
+
+    __slots__ = ("_rows", "_size")
+
+    def __init__(self, rows: dict[str, bytes], size: int) -> None:
+        self._rows, self._size = rows, size
+
+    def __contains__(self, word: object) -> bool:
+        row = self._rows.get(word)  # type: ignore[call-overload]
+        return bool(row) and row[0] < self._size  # (a pair opens with its language's index)
+
+    def get(self, word: str, default: bytes | None = None) -> bytes | None:
+        row = self._rows.get(word)
+        if not row or row[0] >= self._size:
+            return default
+        end, size, step = _PAIR.size, self._size, _PAIR.size
+        while end < len(row) and row[end] < size:
+            end += step
+        return row[:end]
+
+    def __getitem__(self, word: str) -> bytes:
+        row = self.get(word)
+        if row is None:
+            raise KeyError(word)
+        return row
+
 
 # The packed profiles of a tier are kept in the user cache folder (see ``newslint.rulecache``):
 # reading them back takes a tenth of the time of parsing langdetect's JSON profiles and
@@ -365,10 +437,12 @@ def _normalized(prob: list[float]) -> float:
 
 def warm(second_tier: bool = False) -> None:
     """Load the first tier of profiles now (before worker processes fork, say), and the
-    second tier too when ``second_tier``."""
-    _factory(FIRST_TIER)
-    if second_tier:
-        _factory(LATIN_TIER)
+    second tier too when ``second_tier``, each with rows of its own (see ``_tiers``)."""
+    with _lock:
+        for tier in (FIRST_TIER, LATIN_TIER) if second_tier else (FIRST_TIER,):
+            if not isinstance(_tiers.get(tier), _Profiles):
+                _tiers[tier] = _Profiles(tier)
+            _warmed.add(tier)
 
 
 def _langdetect(text: str, tier: tuple[str, ...]) -> tuple[str, float]:

@@ -181,3 +181,52 @@ def test_installs_with_their_own_profiles_keep_an_entry_each_in_a_shared_cache_f
     monkeypatch.setattr(detector_factory, "PROFILES_DIRECTORY", str(other))
     there = language._packed_path(tier)
     assert here is not None and there is not None and here != there
+
+
+def test_the_first_tier_read_from_the_latin_tiers_rows_is_the_first_tier_exactly() -> None:
+    first, latin = language._Profiles(language.FIRST_TIER), language._Profiles(language.LATIN_TIER)
+    cut = language._Prefix(latin, len(language.FIRST_TIER))
+    assert cut.langlist == first.langlist
+    rows = cut.word_lang_prob_map
+    # (langdetect looks up n-grams of one to three characters only)
+    own = {word: row for word, row in first.word_lang_prob_map.items() if 1 <= len(word) <= 3}
+    assert all(word in rows and rows[word] == row and rows.get(word) == row for word, row in own.items())
+    others = [word for word in latin.word_lang_prob_map if 1 <= len(word) <= 3 and word not in own]
+    assert others and not any(word in rows or rows.get(word) is not None for word in others)
+    with pytest.raises(KeyError):
+        rows[others[0]]
+    stock = _stock_first()
+    for text in TEXTS:
+        assert _probabilities(cut, text) == _probabilities(stock, text), text
+
+
+def test_loading_the_latin_tier_lets_the_first_tiers_own_rows_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    import weakref
+
+    monkeypatch.setattr(language, "_tiers", {})
+    monkeypatch.setattr(language, "_warmed", set())
+    first = weakref.ref(language._factory(language.FIRST_TIER))
+    assert isinstance(first(), language._Profiles)
+    latin = language._factory(language.LATIN_TIER)
+    # the first tier's own rows are gone: it is read from the Latin tier's
+    assert first() is None
+    cut = language._factory(language.FIRST_TIER)
+    assert isinstance(cut, language._Prefix) and cut.word_lang_prob_map._rows is latin.word_lang_prob_map
+    assert language._factory(language.LATIN_TIER) is latin
+    # loaded the other way round, the first tier is read from the Latin tier's rows at once
+    monkeypatch.setattr(language, "_tiers", {})
+    latin = language._factory(language.LATIN_TIER)
+    assert isinstance(language._factory(language.FIRST_TIER), language._Prefix)
+    assert language.detect(TEXTS[3]) == ("de", language._langdetect(TEXTS[3], language.FIRST_TIER)[1])
+
+
+def test_tiers_warmed_before_a_fork_keep_their_own_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "_tiers", {})
+    monkeypatch.setattr(language, "_warmed", set())
+    language.warm()
+    first = language._factory(language.FIRST_TIER)
+    language._factory(language.LATIN_TIER)  # later, lazily: the shared first tier stays
+    assert language._factory(language.FIRST_TIER) is first and isinstance(first, language._Profiles)
+    monkeypatch.setattr(language, "_tiers", {})
+    language.warm(second_tier=True)
+    assert all(isinstance(language._factory(t), language._Profiles) for t in (language.FIRST_TIER, language.LATIN_TIER))

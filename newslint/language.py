@@ -303,11 +303,10 @@ PACKED_FORMAT = 1
 
 
 def _packed_path(tier: tuple[str, ...]) -> str | None:
-    import hashlib
     import os
     import sys
 
-    from newslint.rulecache import cache_dir
+    from newslint.rulecache import cache_dir, digest
 
     folder = cache_dir()
     if folder is None:
@@ -315,8 +314,10 @@ def _packed_path(tier: tuple[str, ...]) -> str | None:
     from langdetect import detector_factory
 
     # the profiles' folder is in the name: installs that share the cache folder keep an entry each
+    # (a checksum, not hashlib's: loading OpenSSL took 3.6 MB, the largest part of what the
+    # first langdetect call of a run added to its peak memory; an entry is checked on reading)
     where = os.path.abspath(detector_factory.PROFILES_DIRECTORY)
-    name = hashlib.sha256("\0".join((where, *tier)).encode()).hexdigest()[:16]
+    name = digest("\0".join((where, *tier)).encode())
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
     return os.path.join(folder, "profiles", f"{name}-{version}-{PACKED_FORMAT}.marshal")
 

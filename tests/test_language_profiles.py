@@ -230,3 +230,22 @@ def test_tiers_warmed_before_a_fork_keep_their_own_rows(monkeypatch: pytest.Monk
     monkeypatch.setattr(language, "_tiers", {})
     language.warm(second_tier=True)
     assert all(isinstance(language._factory(t), language._Profiles) for t in (language.FIRST_TIER, language.LATIN_TIER))
+
+
+def test_detection_reads_its_kept_profiles_without_loading_openssl(tmp_path: Path) -> None:
+    # hashlib loads OpenSSL: 3.6 MB of a 5 MB draft's peak memory, for an entry's name
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from newslint import language\n"
+        "for _ in range(2):\n"  # the first run packs and keeps the tier, the second reads it back
+        "    language._tiers.clear()\n"
+        "    language._langdetect('Der Stadtrat hat am Dienstag den Haushalt beschlossen.', language.FIRST_TIER)\n"
+        "print(sorted(m for m in sys.modules if 'hashlib' in m))\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == "[]"
+    assert list((tmp_path / "profiles").iterdir())  # the tier was kept, under its name

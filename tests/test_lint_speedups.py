@@ -188,11 +188,13 @@ def _binary_text_the_long_way(text: str) -> str:
 def test_a_large_run_loads_the_second_tier_of_profiles_before_the_fork(
     monkeypatch: pytest.MonkeyPatch, files: int, tiers: list[str]
 ) -> None:
-    loaded: list[str] = []
     names = {language.FIRST_TIER: "first", language.LATIN_TIER: "latin"}
-    monkeypatch.setattr(language, "_factory", lambda tier: loaded.append(names[tier]))
+    monkeypatch.setattr(language, "_tiers", {})
+    monkeypatch.setattr(language, "_warmed", set())
     try:
         engine.warm(load_rules(), Options(), files)
     finally:
         gc.unfreeze()
-    assert loaded == tiers
+    assert [names[tier] for tier in language._tiers] == tiers
+    # each with rows of its own, which the workers share (see ``language._tiers``)
+    assert all(isinstance(profiles, language._Profiles) for profiles in language._tiers.values())

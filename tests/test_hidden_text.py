@@ -34,6 +34,7 @@ def hidden(notices) -> list[tuple[str, str, int]]:
         ("<script>var a = 1;", "'</script>'"),
         ("<style>p { color: red }", "'</style>'"),
         ("<title>", "'</title>'"),
+        ("<template>", "'</template>'"),
     ],
 )
 def test_html_construct_left_open_hides_the_rest(opener: str, closer: str) -> None:
@@ -50,6 +51,7 @@ def test_html_construct_left_open_hides_the_rest(opener: str, closer: str) -> No
         "<!-- check the figure -->" + LATER,  # closed
         "<!-- check the figure --!>" + LATER,  # closed, the way browsers accept
         "<script>var a = 1;</SCRIPT >" + LATER,  # closed, in another case
+        "<template><p>A card</p></template>" + LATER,  # closed
         LATER + "<!-- TODO: ask the desk",  # left open on its own line: hides only itself
         LATER + "<!-->",  # an empty comment
         LATER + "<!-- <br> ok",  # open, but fewer than three words after its first tag

@@ -81,9 +81,10 @@ EMBED_TAGS = frozenset({"script", "style", "iframe", "noscript", "object", "embe
 CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "xmp", "listing", "plaintext"})
 # Never prose and never reported: not shown, or not text at all.
 HIDDEN_TAGS = frozenset({"template", "title", "head"})
-# Elements whose raw text up to their own end tag is no prose: left open, they swallow the rest
-# (a <textarea> left open shows the rest as text, which the checks still read).
-_RAW_TEXT = frozenset({"script", "style", "title", "xmp", "iframe", "noembed", "noframes"})
+# Elements whose content up to their own end tag is no prose: left open, they swallow the rest
+# (a <textarea> left open shows the rest as text, which the checks still read; a <template>'s
+# content is never shown).
+_SWALLOWING = frozenset({"script", "style", "title", "xmp", "iframe", "noembed", "noframes", "template"})
 _COMMENT_ENDS = ("-->", "--!>")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PIECES = regexcache.compile(r"\S+(?: \S+)*|\s+")  # words and single spaces stay one piece
@@ -226,7 +227,7 @@ class _Collector:
             self.notices.append(notice)
 
     def unclosed_element(self, node: Any, name: str) -> None:
-        """An element of raw text with no end tag anywhere after it runs to the end of the page."""
+        """An element that hides its content, with no end tag anywhere after it, runs to the end of the page."""
         if node.end < len(self.source.rstrip()):
             return
         tag_end = self.source.find(">", node.start) + 1
@@ -238,7 +239,7 @@ class _Collector:
 
     def element(self, node: Any) -> bool:
         name, attrs = node.name, {k if isinstance(k, str) else k[1]: v for k, v in node.attributes.items()}
-        if name in _RAW_TEXT:
+        if name in _SWALLOWING:
             self.unclosed_element(node, name)
         if name == "html" and attrs.get("lang") and self.lang is None:
             self.lang = attrs["lang"]

@@ -114,3 +114,25 @@ def test_publish_check_refuses_an_article_that_hides_its_end() -> None:
     )
     assert not result.publishable
     assert [f.rule for f in result.findings if f.severity == "error"] == ["input/hidden-text"]
+
+
+def test_markdown_code_fence_left_open_before_prose_hides_the_article() -> None:
+    source = MD_HEAD + "```\nbudget = 412\n\n" + MD_LATER + "\nThe chair closed the session.\n"
+    doc = md_reader.read(source, "a.md")
+    notice = next(n for n in doc.notices if n.rule == "input/hidden-text")
+    assert notice.severity == "error" and "'```'" in notice.message
+    assert doc.position(notice.start) == (5, 1)
+    assert not any("Spending" in b.text for b in doc.blocks)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "```\nbudget = 412\n```\n\n" + MD_LATER,  # closed
+        "~~~~\nbudget = 412\n~~~~~\n\n" + MD_LATER,  # closed by a longer fence of its kind
+        MD_LATER + "\n```python\ndef total(rows):\n\n    return sum(r.amount for r in rows)\n",  # code to the end
+    ],
+)
+def test_markdown_closed_fences_and_trailing_code_pass(tail: str) -> None:
+    doc = md_reader.read(MD_HEAD + tail, "a.md")
+    assert hidden(doc.notices) == []

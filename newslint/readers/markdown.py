@@ -71,6 +71,10 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
             block = _block(body, starts, token.map, kind, fm.body_start)
             if block is not None:
                 blocks.append(block)
+        elif token.type == "fence" and token.map:
+            notice = _unclosed_fence(body, starts, token.map, token.markup, fm.body_start)
+            if notice is not None:
+                hidden.append(notice)
         elif token.type == "html_block" and token.map:
             _html_block(body, starts, token.map, fm.body_start, blocks, embeds, comments, hidden)
     data = fm.data
@@ -170,6 +174,31 @@ def _block(body: str, starts: list[int], span: list[int], kind: str, offset: int
     if not parts:
         return None
     return Block("\n".join(parts), tuple(anchors), kind)
+
+
+# A sentence of prose: a capital first, an end mark last, no code punctuation between.
+_PROSE_LINE = regexcache.compile(r"^[ \t]*\p{Lu}[^;{}=<>\n]*[.!?\"\u201d\u00bb\u2019][ \t]*$", regex.M)
+
+
+def _unclosed_fence(body: str, starts: list[int], span: list[int], markup: str, offset: int) -> Notice | None:
+    """A code fence never closed turns the rest of the draft into code: reported when prose follows."""
+    first, end = span
+    last = body[starts[end - 1] : starts[end] - 1 if end < len(starts) else len(body)].strip()
+    if end - 1 > first and len(last) >= len(markup) and set(last) == {markup[0]}:
+        return None  # closed
+    opener = starts[first]
+    content = body[starts[first + 1] :] if first + 1 < len(starts) else ""
+    gap = regex.search(r"\n[ \t]*\n", content)
+    if gap is None or not any(len(m.group(0).split()) >= 5 for m in _PROSE_LINE.finditer(content, gap.end())):
+        return None  # code to the end, as a fence closed at the end would show it
+    line_end = body.find("\n", opener)
+    return hidden_text(
+        "a code fence",
+        f"'{markup}'",
+        offset + opener,
+        offset + (line_end if line_end != -1 else len(body)),
+        content,
+    )
 
 
 def _left_open(raw: str) -> tuple[int, int, str] | None:

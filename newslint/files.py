@@ -44,20 +44,22 @@ def unmatched(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterab
     for raw in paths:
         if raw == "-" or not os.path.isdir(raw):
             continue
-        for folder, dirs, names in os.walk(raw):
-            dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(folder, d), exclude)]
-            for name in names:
-                full = os.path.join(folder, name)
-                if not _matches(full, include) and not _matches(full, exclude):
-                    suffix = os.path.splitext(name)[1].lower() or "(no suffix)"
-                    counts[suffix] = counts.get(suffix, 0) + 1
+        for full in _files(Path(raw), exclude):
+            if not _matches(full, include):
+                suffix = os.path.splitext(full)[1].lower() or "(no suffix)"
+                counts[suffix] = counts.get(suffix, 0) + 1
     return counts
 
 
 def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[str]:
+    return (full for full in _files(root, exclude) if _matches(full, include))
+
+
+def _files(root: Path, exclude: tuple[str, ...]) -> Iterator[str]:
+    """Every file under ``root`` in name order, outside skipped and excluded folders, not excluded itself."""
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(folder, d), exclude))
         for name in sorted(names):
             full = os.path.join(folder, name)
-            if _matches(full, include) and not _matches(full, exclude):
+            if not _matches(full, exclude):
                 yield full

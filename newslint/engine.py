@@ -207,7 +207,10 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
     ctx = document_context(doc, ruleset, options)
     language = ctx.language
     rules = _remembered(ruleset, ("rules", language), options, active_rules, ruleset.for_language(language), language)
-    done = _remembered(ruleset, ("done", language), options, kinds_done, rules)
+    long = doc.size >= LONG_DRAFT_CHARS
+    if long:
+        rules = _remembered(ruleset, ("long", language), options, long_draft_order, rules)
+    done = _remembered(ruleset, ("done", language, long), options, kinds_done, rules)
     for rule, finished in zip(rules, done, strict=True):
         listed = 0
         more: Hit | None = None
@@ -230,6 +233,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
             findings.append(_unlisted(doc, rule, more, unlisted, options))
         if finished is not None:
             ctx.facts.release(finished)
+            if long and finished == _LANGUAGE_KIND:
+                lang_detect.let_go()
     if doc.comments:  # inline suppression directives live in HTML comments
         from newslint import suppression
 
@@ -250,6 +255,27 @@ def kinds_done(rules: list[Rule], options: Options) -> tuple[str | None, ...]:
 
 def _module_of(kind: str) -> str:
     return str(getattr(KINDS[kind], "__name__", ""))
+
+
+# A draft of this many characters runs the check kinds of LONG_DRAFT_FIRST first, and lets
+# go of the language profiles its lint loaded once the language checks are done.
+LONG_DRAFT_CHARS = 1 << 20
+# The duplicate check's temporaries are the largest of any check kind's (8 MB on a 5 MB
+# draft of near copies), and the language checks load langdetect's profiles (4 MB when a
+# paragraph asks the Latin tier). Run while little else is held, before the pattern rules
+# compile their regexes, their peaks do not stack on what lives to the end of the lint,
+# and the memory they free is what those regexes then take: a 5 MB draft peaked at its
+# last rule, where all of it was held at once (see the README's memory rounds).
+LONG_DRAFT_FIRST = ("duplicate", "language")
+_LANGUAGE_KIND = _module_of("language")
+
+
+def long_draft_order(rules: list[Rule], options: Options) -> list[Rule]:
+    """``rules`` in the order a long draft runs them: the kinds of LONG_DRAFT_FIRST first,
+    in that order, then the others as they come (findings are sorted by position and rule,
+    so the order changes nothing in them)."""
+    first = [rule for kind in LONG_DRAFT_FIRST for rule in rules if rule.check == kind]
+    return first + [rule for rule in rules if rule.check not in LONG_DRAFT_FIRST]
 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, options: Options) -> Finding:

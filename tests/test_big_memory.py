@@ -634,3 +634,61 @@ def test_a_large_file_is_read_with_large_blocks_given_back(tmp_path: Path, monke
     # the checks' large arrays then came from the heap, which keeps its freed middle)
     assert source.read_file(str(large)) == large.read_bytes() and asked == ["asked"]
     assert isinstance(real(), bool) and real() is real()  # (asked once a process)
+
+
+_FRENCH = (
+    "Le conseil municipal a voté hier soir le budget de la ville pour la prochaine année, "
+    "et les habitants du quartier ont dit que les écoles seront rénovées avant la fin de "
+    "l'été, mais le maire a refusé de répondre aux questions des journalistes sur les impôts."
+)
+
+
+def _mixed_draft() -> Document:
+    """An English draft with near copies, a French paragraph, a tag and a repeated line."""
+    paras = _paragraphs(60, 30)
+    text = "\n\n".join(
+        ["Council budget", *paras[:30], _FRENCH, "Read more <b>here</b>", *paras[:5], *paras[30:], "Read more"]
+    )
+    return read_string(text + "\n", "mixed.txt")[0]
+
+
+def test_a_long_draft_runs_the_duplicate_and_language_checks_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.checks import KINDS
+
+    doc, rules = _mixed_draft(), load_rules()
+    ran: list[str] = []
+    for kind, module in KINDS.items():
+
+        def spy(doc: Document, rule: Any, ctx: Any, check: Any = module.check, kind: str = kind) -> Any:
+            ran.append(kind)
+            yield from check(doc, rule, ctx)
+
+        monkeypatch.setattr(module, "check", spy)
+    usual = lint_document(doc, rules, Options())
+    assert ran.index("duplicate") > ran.index("pattern") and ran.index("language") > ran.index("pattern")
+    ran.clear()
+    monkeypatch.setattr(engine, "LONG_DRAFT_CHARS", 1000)
+    long = lint_document(doc, rules, Options())
+    # the kinds with the largest temporaries run while little else is held; the same findings
+    first = ran[: ran.count("duplicate") + ran.count("language")]
+    assert first == ["duplicate"] * ran.count("duplicate") + ["language"] * ran.count("language")
+    assert ran.count("language") == 2
+    assert long == usual and {f.rule for f in long.findings} >= {"duplicate/paragraph", "language/mixed-paragraph"}
+
+
+def test_a_long_draft_lets_go_of_the_profiles_its_language_checks_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import language
+
+    doc, rules = _mixed_draft(), load_rules()
+    monkeypatch.setattr(language, "_tiers", {})
+    result = lint_document(doc, rules, Options())
+    assert "language/mixed-paragraph" in {f.rule for f in result.findings}
+    assert language.FIRST_TIER in language._tiers  # a short draft keeps them for the next
+    monkeypatch.setattr(engine, "LONG_DRAFT_CHARS", 1000)
+    assert lint_document(doc, rules, Options()) == result
+    assert language._tiers == {}
+    # tiers loaded before a fork stay: the workers share them
+    monkeypatch.setattr(language, "_warmed", set())
+    language.warm()
+    assert lint_document(doc, rules, Options()) == result
+    assert list(language._tiers) == [language.FIRST_TIER]

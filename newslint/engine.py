@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from newslint import language as lang_detect
+from newslint import regexcache
 from newslint.checks import KINDS
 from newslint.checks.base import Context, Hit
 from newslint.document import Document, Notice
@@ -212,6 +213,7 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
         rules = _remembered(ruleset, ("long", language), options, long_draft_order, rules)
     done = _remembered(ruleset, ("done", language, long), options, kinds_done, rules)
     for rule, finished in zip(rules, done, strict=True):
+        mark = regexcache.built_mark()
         listed = 0
         more: Hit | None = None
         unlisted = 0
@@ -231,6 +233,9 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
             )
         if more is not None:
             findings.append(_unlisted(doc, rule, more, unlisted, options))
+        if long:  # (see LONG_DRAFT_CHARS)
+            rule.forget_compiled()
+            regexcache.forget_built_since(mark)
         if finished is not None:
             ctx.facts.release(finished)
             if long and finished == _LANGUAGE_KIND:
@@ -257,8 +262,11 @@ def _module_of(kind: str) -> str:
     return str(getattr(KINDS[kind], "__name__", ""))
 
 
-# A draft of this many characters runs the check kinds of LONG_DRAFT_FIRST first, and lets
-# go of the language profiles its lint loaded once the language checks are done.
+# A draft of this many characters runs the check kinds of LONG_DRAFT_FIRST first, lets go
+# of the language profiles its lint loaded once the language checks are done, and of each
+# rule's compiled parameters once the rule has run: the rules' regexes, compiled one rule
+# after another and all held to the end, took 5.8 MB of a 5 MB draft's peak (the next run
+# builds them again from their kept opcodes, in milliseconds; see ``newslint.regexcache``).
 LONG_DRAFT_CHARS = 1 << 20
 # The duplicate check's temporaries are the largest of any check kind's (8 MB on a 5 MB
 # draft of near copies), and the language checks load langdetect's profiles (4 MB when a

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
 import marshal
 import os
 import struct
@@ -63,6 +64,20 @@ def for_one_line(compiled: regex.Pattern[str], source: str, flags: int) -> regex
 
 # An inline flag group that may turn on WORD, whose line ends include "\r" and others.
 _WORD_FLAG = regex.compile(r"\(\?[-a-zA-Z^]*w")
+
+
+def built_mark() -> int:
+    """A mark of the patterns built so far in this process (see ``forget_built_since``)."""
+    return len(_state.get("built", ()))
+
+
+def forget_built_since(mark: int) -> None:
+    """Let go of the patterns built since ``built_mark`` gave ``mark`` (built again, from
+    their kept opcodes, when compiled again)."""
+    built: dict[tuple[str, int], regex.Pattern[str]] | None = _state.get("built")
+    if built is not None and len(built) > mark:
+        for key in list(itertools.islice(built, mark, None)):
+            built.pop(key, None)
 
 
 def _build(key: tuple[str, int]) -> regex.Pattern[str]:

@@ -63,6 +63,12 @@ class Rule:
             object.__setattr__(self, "lazy_compiled", value)
         return value
 
+    def forget_compiled(self) -> None:
+        """Let go of the compiled parameters, compiled again when next needed (a rule built
+        without them, in a test, keeps its None)."""
+        if self.lazy_compiled is not None:
+            object.__setattr__(self, "lazy_compiled", _NOT_COMPILED)
+
     def compiled_as(self, kind: type[T]) -> T:
         """The compiled parameters, as the type the rule's kind compiles them to."""
         value = self.lazy_compiled

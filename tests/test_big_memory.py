@@ -692,3 +692,47 @@ def test_a_long_draft_lets_go_of_the_profiles_its_language_checks_loaded(monkeyp
     language.warm()
     assert lint_document(doc, rules, Options()) == result
     assert list(language._tiers) == [language.FIRST_TIER]
+
+
+def test_word_work_remembers_each_paragraph_as_a_row_of_arrays() -> None:
+    texts = _paragraphs(2000, 40)
+    wide = "the cat and the dog " * 130  # 390 English function words: counts past a byte
+    work = WordWork()
+
+    def run() -> None:
+        for text in texts:
+            work.letter_count(text)
+
+    _, held, _ = _held(run)
+    # a Words record a paragraph, with its counts and letter count as objects, took 140
+    # bytes a paragraph beside the dict that finds it; a row of the arrays takes 23
+    assert held < 80 * len(texts)
+    for text in [*texts[:50], wide]:
+        fresh = WordWork()
+        remembered, afresh = work.words(text), fresh.words(text)
+        assert (remembered.lower, remembered.hits, remembered.letters) == (afresh.lower, afresh.hits, afresh.letters)
+        again = work.words(text)
+        assert (again.lower, again.hits, again.letters) == (afresh.lower, afresh.hits, afresh.letters)
+    assert isinstance(work.words(wide).hits, tuple) and max(work.words(wide).hits) == 390
+
+
+def test_a_long_draft_lets_go_of_each_rules_compiled_parameters(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import regexcache
+    from newslint import rules as rules_module
+
+    doc, rules = _mixed_draft(), load_rules()
+    result = lint_document(doc, rules, Options())
+    ran = [r for r in rules.for_language("en") if r.check == "pattern"]
+    assert ran and all(r.lazy_compiled is not rules_module._NOT_COMPILED for r in ran)
+    monkeypatch.setattr(regexcache, "_state", {})
+    for rule in ran:  # as a run that starts with a long draft has them
+        rule.forget_compiled()
+    monkeypatch.setattr(engine, "LONG_DRAFT_CHARS", 1000)
+    assert lint_document(doc, rules, Options()) == result
+    # each rule's regexes were let go once it had run (5.8 MB of a 5 MB draft's peak)
+    assert all(r.lazy_compiled is rules_module._NOT_COMPILED for r in ran)
+    assert regexcache._state.get("built", {}) == {}  # (the patterns built while a rule ran)
+    monkeypatch.setattr(engine, "LONG_DRAFT_CHARS", 1 << 40)
+    assert lint_document(doc, rules, Options()) == result
+    assert all(r.lazy_compiled is not rules_module._NOT_COMPILED for r in ran)
+    assert len(regexcache._state["built"]) > len(ran)  # a short draft's lint keeps them for the next

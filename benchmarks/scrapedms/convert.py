@@ -84,7 +84,9 @@ BLOCK_TAGS = {
     "section", "table", "td", "th", "tr", "ul",
 }  # fmt: skip
 SKIP_TAGS = {"script", "style", "noscript", "iframe", "svg", "template"}
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+VOID_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+}  # fmt: skip
 
 
 class ContainerText(HTMLParser):
@@ -321,7 +323,8 @@ def write_split(out: Path, target: Path) -> None:
         "# Sites of the Malay and Indonesian scraped set per language, split into the group rules may be\n"
         '# tuned on and the group they are judged on: holdout when SHA-256 of "<lang>/<site>" is even.\n'
     )
-    target.write_text(header + yaml.safe_dump({"scraped": groups}, sort_keys=True, allow_unicode=True), encoding="utf-8")
+    body = yaml.safe_dump({"scraped": groups}, sort_keys=True, allow_unicode=True)
+    target.write_text(header + body, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,9 +74,7 @@ def article_document(article: Article, path: str, notices: tuple[Notice, ...] = 
     return doc.replaced(**changes) if changes else doc
 
 
-EMPTY_ARTICLE = (
-    "the article's body holds no text a reader would see: an article without text is not publishable"
-)
+EMPTY_ARTICLE = "the article's body holds no text a reader would see: an article without text is not publishable"
 
 
 def _not_empty(doc: Document) -> Document:

@@ -154,3 +154,35 @@ def test_decisive_function_words_need_less_of_langdetect(text: str, expected: st
         return "en", 0.8
 
     assert foreign_language(text, "es", _compiled(), detector, WordWork()) == expected  # type: ignore[arg-type]
+
+
+MALAY_QUOTE = (
+    '"Kami akan mengambil tindakan undang-undang terhadap individu terbabit kerana mereka gagal mematuhi '
+    'arahan kuarantin yang ditetapkan oleh pihak berkuasa,"'
+)
+
+
+def test_a_malay_quotation_attributed_in_malay_is_pasted_copy_in_an_indonesian_story() -> None:
+    # Malay and Indonesian share their function words: the attribution's marker words
+    # ("katanya dalam sidang akhbar") say it is in the quotation's standard, not the story's
+    assert findings([ID[0], MALAY_QUOTE + " katanya dalam sidang akhbar di sini hari ini.", ID[1]]) == [(3, "ms")]
+
+
+def test_a_malay_quotation_attributed_in_indonesian_is_quoted_on_purpose() -> None:
+    assert findings([ID[0], MALAY_QUOTE + " ujarnya kepada wartawan di Jakarta pada Senin.", ID[1]]) == []
+
+
+BARE_ID = (
+    "Pertahanan tuan rumah limbung. Lima menit berselang, tamu mampu menambah gol lewat tendangan voli "
+    "memanfaatkan umpan silang dari sisi kanan lapangan."
+)
+
+
+def test_a_paragraph_without_one_function_word_of_a_european_story_is_flagged() -> None:
+    # not one Spanish function word in a dozen lower-case words, and langdetect sure of Indonesian
+    assert findings([ES[0], BARE_ID, *ES[1:]]) == [(3, "id")]
+
+
+def test_a_paragraph_without_function_words_in_an_indonesian_story_is_its_own() -> None:
+    # Indonesian prose goes long without a function word: the absence says nothing there
+    assert findings([ID[0], BARE_ID, ID[1]]) == []

@@ -186,3 +186,20 @@ def test_a_paragraph_without_one_function_word_of_a_european_story_is_flagged() 
 def test_a_paragraph_without_function_words_in_an_indonesian_story_is_its_own() -> None:
     # Indonesian prose goes long without a function word: the absence says nothing there
     assert findings([ID[0], BARE_ID, ID[1]]) == []
+
+
+MS = [
+    "KUALA LUMPUR: Kerajaan akan menyalurkan bantuan kewangan kepada semua mangsa banjir di negeri itu "
+    "minggu depan, kata Menteri Besar dalam kenyataan hari ini.",
+    "Beliau berkata bantuan itu akan diberikan secara berperingkat mengikut senarai yang disediakan oleh "
+    "pejabat daerah selepas bancian selesai.",
+]
+ID_SPELLING = (
+    "Jenis kredit ini cukup populer di kalangan pembeli rumah, sebab hampir semua bank menawarkannya "
+    "dengan cicilan yang ringan dan kode promo untuk nasabah yang baru mendaftar."
+)
+
+
+def test_an_indonesian_paragraph_is_told_by_its_spelling_in_a_malay_story() -> None:
+    # "populer", "cicilan", "kode": Malay writes "popular", "ansuran", "kod"
+    assert findings([MS[0], ID_SPELLING, MS[1]]) == [(3, "id")]

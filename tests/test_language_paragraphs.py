@@ -203,3 +203,25 @@ ID_SPELLING = (
 def test_an_indonesian_paragraph_is_told_by_its_spelling_in_a_malay_story() -> None:
     # "populer", "cicilan", "kode": Malay writes "popular", "ansuran", "kod"
     assert findings([MS[0], ID_SPELLING, MS[1]]) == [(3, "id")]
+
+
+SHORT_MS = (
+    "Pada 3 Mac lalu, Mahkamah Sesyen Kuala Lumpur membenarkan permohonan Datuk Seri Anwar Ibrahim "
+    "untuk menangguhkan perbicaraan itu ke bulan depan."
+)
+EN = [
+    "To find the anomaly in the series we first need to define what a reasonable value is, and how far "
+    "from it a value must be to count as a deviation.",
+    "The mean is a good place to start, although it is pulled by the very outliers we are looking for, "
+    "so the median is often the better choice.",
+]
+SQL_LINE = "SELECT avg(n) FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n; avg ──────────────────── 4.3333333333333333"
+
+
+def test_a_short_malay_paragraph_of_names_is_flagged_in_a_european_story() -> None:
+    # ten lower-case words, not one Portuguese function word, four Malay ones
+    assert findings([PT[0], SHORT_MS, *PT[1:]]) == [(3, "ms")]
+
+
+def test_a_short_line_of_code_is_not_judged_as_a_language() -> None:
+    assert findings([EN[0], SQL_LINE, EN[1]]) == []

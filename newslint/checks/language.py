@@ -124,6 +124,10 @@ DECISIVE_PROBABILITY = 0.7
 # name a language that is not close to the article's at this probability.
 BARE = "+"
 BARE_PROBABILITY = 0.99
+# A shorter paragraph, of at least this many lower-case words, is judged on the same
+# absence when this share of its words are another language's function words.
+SHORT_MIN_WORDS = 6
+SHORT_FOREIGN_RATIO = 0.25
 # Quotations, in the quotation marks of the pack languages; the words outside them
 # that make an attribution (", tulis Emran pada ...", "said the minister").
 _QUOTE_MARKS = '"“”«»„'
@@ -289,11 +293,15 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
             own = lang_words.SCRIPT_LANGUAGES[script]
             return None if close(own, article) else own
         suspect = "*"
+    elif words.lower >= SHORT_MIN_WORDS and (short := _short_suspect(words, article, work)):
+        suspect = short
     else:
         return None  # headline caps, names, numbers: too few words to judge
     if suspect is None or _quoted_in_own_words(text, article, work, suspect):
         return None
     lang, prob = detect(text)
+    if words.lower < compiled.min_words and prob < BARE_PROBABILITY:
+        return None  # a short paragraph: langdetect must be sure
     least = compiled.min_probability
     if suspect != "*" and _decisive(words, suspect, article, work):
         least = min(least, DECISIVE_PROBABILITY)  # strong word evidence needs less of langdetect
@@ -330,6 +338,21 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
         return best
     if own == 0 and script == "latin" and _bare_is_evidence(article, work):
         return BARE  # not one of the article's function words in min_words words: langdetect names it
+    return None
+
+
+def _short_suspect(words: Words, article: str, work: WordWork) -> str | None:
+    """A short paragraph (under ``min_words`` lower-case words) of a European story: Malay or
+    Indonesian copy, whose sentences are long in names and affixed words and short in function
+    words ("Pada 11 Oktober lepas, Mahkamah Tinggi Shah Alam membenarkan permohonan ..."), is
+    suspect when not one of its words is the article language's function word and
+    SHORT_FOREIGN_RATIO of them are Malay's or Indonesian's. (Other languages are not judged
+    this short: a line of code, "SELECT avg(n) FROM ... AS n", reads as French.)"""
+    if not _bare_is_evidence(article, work):
+        return None
+    own, best_ratio, best = _own_and_foreign(words, article)
+    if own == 0 and best_ratio >= SHORT_FOREIGN_RATIO and best in lang_words.MALAY_FAMILY:
+        return best
     return None
 
 

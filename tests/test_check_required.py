@@ -183,4 +183,5 @@ def test_a_language_rule_adds_its_patterns_to_the_core_rule_of_its_id() -> None:
     rules = {(r.id, r.pack): r for r in load_rules()}
     core, ms = rules["metadata/missing-date", "core"], rules["metadata/missing-date", "ms"]
     assert set(core.params["patterns"]) < set(ms.params["patterns"])
-    assert ms.params["patterns"][0].endswith("[^\\n]{0,80}?\\b\\d{4}-\\d{2}-\\d{2}(?!\\d)(?![^\\n]*\\b\\p{Ll}{3,}\\s+\\p{Ll}{3,}\\b))")  # its own first
+    own_iso = "[^\\n]{0,80}?\\b\\d{4}-\\d{2}-\\d{2}(?!\\d)(?![^\\n]*\\b\\p{Ll}{3,}\\s+\\p{Ll}{3,}\\b))"
+    assert ms.params["patterns"][0].endswith(own_iso)  # its own patterns first

@@ -215,7 +215,7 @@ EN = [
     "The mean is a good place to start, although it is pulled by the very outliers we are looking for, "
     "so the median is often the better choice.",
 ]
-SQL_LINE = "SELECT avg(n) FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n; avg ──────────────────── 4.3333333333333333"
+SQL_LINE = "SELECT avg(n) FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n; avg ────────────── 4.3333333333333333"
 
 
 def test_a_short_malay_paragraph_of_names_is_flagged_in_a_european_story() -> None:

@@ -475,7 +475,8 @@ POSTS = [
 ]
 
 
-def tail(text: str, until: str, *labels: str) -> list[int]:
+def tail(text: str, until: str, *labels: str, notice: str = "") -> list[int]:
+    extra = {"notice": notice} if notice else {}
     rule = build_rule(
         Path("t.yaml"),
         "t",
@@ -484,7 +485,7 @@ def tail(text: str, until: str, *labels: str) -> list[int]:
             "check": "blocks",
             "severity": "warning",
             "message": "{evidence}: {match}",
-            "with": {"mode": "tail-section", "until": until, "labels": list(labels)},
+            "with": {"mode": "tail-section", "until": until, "labels": list(labels), **extra},
         },
     )
     doc = read_string(text, "draft.txt")[0]
@@ -498,6 +499,24 @@ def tail(text: str, until: str, *labels: str) -> list[int]:
 def test_a_comment_header_makes_every_line_after_it_junk(header: str) -> None:
     text = paragraphs(PROSE_1, PROSE_2, header, *POSTS)
     assert tail(text, "page", "Comments", "Leave a reply", "Add a comment") == [5, 7, 9]
+
+
+NOTICE = r"comments\s+are\s+(?:closed|moderated)|you\s+must\s+be\s+logged\s+in\s+to\s+comment"
+
+
+@pytest.mark.parametrize("notice", ["Comments are closed.", "Comments are moderated and may take a day to appear."])
+def test_a_notice_of_the_comment_section_opens_the_tail_as_its_header_does(notice: str) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, notice, *POSTS)
+    assert tail(text, "page", "Leave a reply", notice=NOTICE) == [5, 7, 9]
+    assert tail(text, "page", "Leave a reply") == []  # without the notice, no header
+
+
+def test_a_notice_above_the_article_or_inside_a_sentence_is_no_tail() -> None:
+    assert tail(paragraphs("Comments are closed.", PROSE_1, PROSE_2), "page", notice=NOTICE) == []
+    reported = "The forum said comments are closed for the weekend, and would open again on Monday morning."
+    assert tail(paragraphs(PROSE_1, reported, *POSTS), "page", notice=NOTICE) == []
+    long_line = "Comments are closed " + "and the site said so again " * 6 + "on Monday."
+    assert tail(paragraphs(PROSE_1, PROSE_2, long_line, *POSTS), "page", notice=NOTICE) == []
 
 
 def test_a_count_above_the_article_is_no_tail() -> None:
@@ -596,3 +615,10 @@ def test_reporting_verbs_and_an_article_after_stamps_are_no_thread() -> None:
     assert lint("recurrence", paragraphs(PROSE_1, *said)) == []
     stamps = ["3 hours ago", POSTS[0], "5 hours ago", POSTS[1], "2 days ago", POSTS[0], PROSE_1, PROSE_2]
     assert lint("recurrence", paragraphs(PROSE_1, PROSE_2, *stamps)) == []
+
+
+def test_a_bad_notice_regex_is_a_clear_rule_error() -> None:
+    from newslint.rules import RuleError
+
+    with pytest.raises(RuleError, match="invalid notice regex"):
+        tail(paragraphs(PROSE_1, PROSE_2), "page", notice="(comments")

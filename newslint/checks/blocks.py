@@ -114,6 +114,13 @@ PARAMETERS: dict[str, Any] = {
             "ignored); broken-prompt: the words of the line the fragments lead to; tail-section: the "
             "headers that open the page's tail",
         },
+        "notice": {
+            "type": "string",
+            "default": "",
+            "description": "tail-section: a regular expression (case ignored) for a notice that opens the "
+            "section as its header does ('Comments are closed', 'You must be logged in to comment'), "
+            "matched at the start of a short line",
+        },
         "until": {
             "enum": ["page", "prose"],
             "default": "prose",
@@ -177,6 +184,7 @@ class Compiled:
     min_marked_run: int
     labels: frozenset[str] = frozenset()
     until: str = "prose"
+    notice: regex.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -185,7 +193,13 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         labels = frozenset(header_key(label) for label in params["labels"])
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
-    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels, str(params["until"]))
+    try:
+        notice = regexcache.compile(params["notice"], regex.IGNORECASE | regex.V0) if params["notice"] else None
+    except regex.error as e:
+        raise ValueError(f"invalid notice regex: {e}; check brackets and escapes") from e
+    return Compiled(
+        params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels, str(params["until"]), notice
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +228,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section"):
         lines = ctx.facts.shared(lines_of)
         if compiled.mode == "tail-section":
-            widget = tail_sections(lines, compiled.labels, compiled.until == "page")
+            widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice)
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
@@ -656,20 +670,36 @@ def _article_goes_on(lines: list[Line], header: int, rest: range) -> bool:
     return cohesive * TAIL_COHESION >= len(rest) > 0
 
 
-def tail_sections(lines: list[Line], labels: frozenset[str], to_end: bool) -> list[tuple[int, str]]:
-    """The header lines that open the page's tail after the article's first paragraph, and
-    the lines after each: all of them to the end of the page (``to_end``), or, when the
-    article goes on after the header, only the headline-shaped lines before it does."""
+def _is_notice(text: str, notice: regex.Pattern[str] | None) -> bool:
+    """Whether a line is a notice of the section (``notice`` at its start): a short line,
+    not a sentence that goes on to report it."""
+    if notice is None:
+        return False
+    text = trim_end(text).strip()
+    return len(text.split(None, NOTICE_WORDS)) <= NOTICE_WORDS and notice.match(text) is not None
+
+
+NOTICE_WORDS = 30  # a section's notice is a sentence or two: "Comments are closed."
+
+
+def tail_sections(
+    lines: list[Line], labels: frozenset[str], to_end: bool, notice: regex.Pattern[str] | None = None
+) -> list[tuple[int, str]]:
+    """The header lines (or notices) that open the page's tail after the article's first
+    paragraph, and the lines after each: all of them to the end of the page (``to_end``),
+    or, when the article goes on after the header, only the headline-shaped lines before it does."""
     article = _article_prose(lines)
     if not article:
         return []
     out: list[tuple[int, str]] = []
     i = article[0] + 1
     while i < len(lines):
-        if not _is_header(lines[i].text, labels):
+        if not _is_header(lines[i].text, labels) and not _is_notice(lines[i].text, notice):
             i += 1
             continue
         header = trim_end(lines[i].text).strip()
+        if len(header) > TAIL_HEADER_CHARS:
+            header = header[: TAIL_HEADER_CHARS - 3].rstrip() + "..."
         rest = range(i + 1, len(lines))
         if not to_end:
             # the article's sign-off ("(fem/ddn)") after the widget closes it: the widget sat inside

@@ -622,3 +622,57 @@ def test_a_bad_notice_regex_is_a_clear_rule_error() -> None:
 
     with pytest.raises(RuleError, match="invalid notice regex"):
         tail(paragraphs(PROSE_1, PROSE_2), "page", notice="(comments")
+
+
+TERMS = r"\b(?:log\s*in|register(?:ed)?|password|account|e-?mail\s+address|username)\b"
+ADDRESS = r"\b(?:you|your|click|enter)\b"
+PANEL = [
+    "Lost your password? Check the box, enter your e-mail address above, then click Submit.",
+    "Lost your username? Enter your e-mail address above.",
+    "or",
+    "Not registered?",
+]
+
+
+def vocabulary(text: str, **params: object) -> list[int]:
+    rule = build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "markup/panel",
+            "check": "blocks",
+            "severity": "warning",
+            "message": "{evidence}: {match}",
+            "with": {"mode": "vocabulary-run", "min_run": 3, "terms": TERMS, "address": ADDRESS, **params},
+        },
+    )
+    doc = read_string(text, "draft.txt")[0]
+    return [f.line for f in lint_document(doc, RuleSet((rule,)), Options(language="en")).findings]
+
+
+def test_a_run_of_account_lines_is_a_panel_with_the_short_line_inside_it() -> None:
+    assert vocabulary(paragraphs(PROSE_1, PROSE_2, *PANEL)) == [5, 7, 9, 11]
+
+
+def test_account_words_in_an_articles_paragraphs_are_no_panel() -> None:
+    story = [
+        "Hackers stole the passwords of three million accounts, the company said on Tuesday.",
+        "The company urged users to change their password and to log in again with a new one.",
+        "Researchers said the accounts had been offered for sale on a forum since March.",
+    ]
+    assert vocabulary(paragraphs(PROSE_1, *story)) == []  # nobody is addressed: the article's sentences
+    assert vocabulary(paragraphs(PROSE_1, PANEL[0], PROSE_2, PANEL[1], PROSE_1)) == []  # not adjacent
+    same_word = ["Your password", "Your password again", "Enter your password"]
+    assert vocabulary(paragraphs(PROSE_1, *same_word)) == []  # one word of the vocabulary is no panel
+
+
+def test_two_lines_of_another_kind_end_the_run() -> None:
+    text = paragraphs(PROSE_1, PANEL[0], "or", "and then", PANEL[1], PANEL[3])
+    assert vocabulary(text) == []
+
+
+def test_vocabulary_run_needs_its_terms() -> None:
+    from newslint.rules import RuleError
+
+    with pytest.raises(RuleError, match="needs 'terms'"):
+        vocabulary(PROSE_1, terms="")

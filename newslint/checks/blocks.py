@@ -46,7 +46,14 @@ Modes:
   shape, up to the end of the page (``until: page``, a comment thread), or, with
   ``until: prose``, when the article does not go on after it (no paragraph of two
   sentences or of 40 words, no quoted speech) and two lines or more follow: only its
-  headline-shaped lines otherwise.
+  headline-shaped lines otherwise. A notice of the section (the rule's ``notice``: "Comments
+  are closed", "You must be logged in to comment") at the start of a short line opens it as
+  its header does.
+- ``vocabulary-run``: a panel of the page's furniture told by its words: ``min_run`` or more
+  adjacent lines in the vocabulary of the rule's ``terms`` (an account's: log in, password,
+  register), each a control's label of a few words or a line that speaks to the reader
+  (``address``: "your", "click"), with two different terms at least; one short line between
+  two of them ("or") is part of the run.
 - ``broken-prompt``: a prompt broken into lines at its links: ``min_run`` or more
   fragments of one to three words, none ending a sentence, right before a line that goes
   on from them in lower case and ends on one of the rule's ``labels`` (the channel it
@@ -93,6 +100,7 @@ PARAMETERS: dict[str, Any] = {
                 "doubled-headline",
                 "broken-prompt",
                 "tail-section",
+                "vocabulary-run",
             ]
         },
         "min_run": {
@@ -120,6 +128,19 @@ PARAMETERS: dict[str, Any] = {
             "description": "tail-section: a regular expression (case ignored) for a notice that opens the "
             "section as its header does ('Comments are closed', 'You must be logged in to comment'), "
             "matched at the start of a short line",
+        },
+        "terms": {
+            "type": "string",
+            "default": "",
+            "description": "vocabulary-run: a regular expression (case ignored) for the words of the "
+            "furniture (account: log in, password, register)",
+        },
+        "address": {
+            "type": "string",
+            "default": "",
+            "description": "vocabulary-run: a regular expression (case ignored) for the words that "
+            "address the reader or the page's controls (your, click, forgot): a line longer than a "
+            "label needs one",
         },
         "until": {
             "enum": ["page", "prose"],
@@ -185,6 +206,8 @@ class Compiled:
     labels: frozenset[str] = frozenset()
     until: str = "prose"
     notice: regex.Pattern[str] | None = None
+    terms: regex.Pattern[str] | None = None
+    address: regex.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -193,12 +216,23 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         labels = frozenset(header_key(label) for label in params["labels"])
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
-    try:
-        notice = regexcache.compile(params["notice"], regex.IGNORECASE | regex.V0) if params["notice"] else None
-    except regex.error as e:
-        raise ValueError(f"invalid notice regex: {e}; check brackets and escapes") from e
+    patterns: dict[str, regex.Pattern[str] | None] = {}
+    for name in ("notice", "terms", "address"):
+        try:
+            patterns[name] = regexcache.compile(params[name], regex.IGNORECASE | regex.V0) if params[name] else None
+        except regex.error as e:
+            raise ValueError(f"invalid {name} regex: {e}; check brackets and escapes") from e
+    if params["mode"] == "vocabulary-run" and patterns["terms"] is None:
+        raise ValueError("mode vocabulary-run needs 'terms', the regex of its words")
     return Compiled(
-        params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels, str(params["until"]), notice
+        params["mode"],
+        int(params["min_run"]),
+        int(params["min_marked_run"]),
+        labels,
+        str(params["until"]),
+        patterns["notice"],
+        patterns["terms"],
+        patterns["address"],
     )
 
 
@@ -225,9 +259,11 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section"):
+    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section", "vocabulary-run"):
         lines = ctx.facts.shared(lines_of)
-        if compiled.mode == "tail-section":
+        if compiled.mode == "vocabulary-run" and compiled.terms is not None:
+            widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run)
+        elif compiled.mode == "tail-section":
             widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice)
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
@@ -722,6 +758,58 @@ def tail_sections(
             out.append((i, f"a header of the page's chrome ('{header}')"))
             out.extend((k, f"headline {k - i} under '{header}'") for k in ahead)
         i = going_on
+    return out
+
+
+# -- a run of lines in the vocabulary of the page's furniture ---------------------------------
+
+VOCABULARY_LABEL_WORDS = 5  # a line this short is a control's label ("Register via", "Not Registered?")
+VOCABULARY_LINE_WORDS = 60  # a longer line is an article's paragraph, whatever its words
+VOCABULARY_TERMS = 2  # a panel speaks of two things at least (a password and an account)
+
+
+def vocabulary_runs(
+    lines: list[Line], terms: regex.Pattern[str], address: regex.Pattern[str] | None, min_run: int
+) -> list[tuple[int, str]]:
+    """Runs of ``min_run`` or more adjacent lines in the furniture's vocabulary (``terms``),
+    each a control's label or a line that addresses the reader (``address``), using
+    ``VOCABULARY_TERMS`` different words at least; one short line of another kind between
+    two of them ("or", "One last thing!") is part of the run. One sentence of an article
+    about passwords is no run."""
+
+    def words_of(text: str) -> set[str]:
+        found = {" ".join(m.group(0).casefold().split()) for m in terms.finditer(text)}
+        if not found:
+            return found
+        size = len(text.split(None, VOCABULARY_LINE_WORDS))
+        if size > VOCABULARY_LINE_WORDS:
+            return set()
+        if size <= VOCABULARY_LABEL_WORDS or (address is not None and address.search(text)):
+            return found
+        return set()
+
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        found = words_of(trim_end(lines[i].text))
+        if not found:
+            i += 1
+            continue
+        members, used, last, j = [i], set(found), i, i + 1
+        while j < len(lines):
+            more = words_of(trim_end(lines[j].text))
+            if more:
+                members.append(j)
+                used |= more
+                last = j
+            elif j - last > 1 or len(lines[j].text.split(None, LABEL_WORDS)) > LABEL_WORDS:
+                break
+            j += 1
+        if len(members) >= min_run and len(used) >= VOCABULARY_TERMS:
+            size = last - i + 1
+            shown = ", ".join(sorted(used)[:4])
+            out.extend((k, f"line {k - i + 1} of {size} about {shown}") for k in range(i, last + 1))
+        i = last + 1
     return out
 
 

@@ -676,3 +676,18 @@ def test_vocabulary_run_needs_its_terms() -> None:
 
     with pytest.raises(RuleError, match="needs 'terms'"):
         vocabulary(PROSE_1, terms="")
+
+
+GRID = ["Weekdays 7p et", "Weekdays 8p et", "Weekends 12p et", "Saturday 2:30p et", "Sunday 2p et"]
+
+
+def test_a_programme_grid_of_days_and_times_is_flagged_line_by_line() -> None:
+    found = lint("recurrence", paragraphs(PROSE_1, PROSE_2, *GRID))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13]
+    assert "schedule grid" in found[0][1]
+
+
+def test_a_few_slots_or_slots_with_their_shows_are_no_grid() -> None:
+    assert lint("recurrence", paragraphs(PROSE_1, *GRID[:3], PROSE_2)) == []
+    shows = [f"{slot}: the evening news with Anna Roe" for slot in GRID]
+    assert lint("recurrence", paragraphs(PROSE_1, *shows)) == []

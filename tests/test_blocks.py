@@ -691,3 +691,35 @@ def test_a_few_slots_or_slots_with_their_shows_are_no_grid() -> None:
     assert lint("recurrence", paragraphs(PROSE_1, *GRID[:3], PROSE_2)) == []
     shows = [f"{slot}: the evening news with Anna Roe" for slot in GRID]
     assert lint("recurrence", paragraphs(PROSE_1, *shows)) == []
+
+
+COPYRIGHT = r"(?:©|copyright\b)[^\n]{0,150}$"
+
+
+def closing_tail(text: str) -> list[int]:
+    rule = build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "markup/closing",
+            "check": "blocks",
+            "severity": "warning",
+            "message": "{evidence}: {match}",
+            "with": {"mode": "tail-section", "until": "prose", "labels": [], "closing": COPYRIGHT},
+        },
+    )
+    doc = read_string(text, "draft.txt")[0]
+    return [f.line for f in lint_document(doc, RuleSet((rule,)), Options(language="en")).findings]
+
+
+@pytest.mark.parametrize("close", ["© 2011 The Courier", "Reporting by Anna Roe; Editing by John Smith"])
+def test_teasers_after_the_articles_close_are_its_pages_tail(close: str) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, close, *TEASER_SENTENCES[:3])
+    assert closing_tail(text) == [7, 9, 11]  # the closing line is left to its own rules
+
+
+def test_a_line_or_two_after_the_close_or_the_article_going_on_is_no_tail() -> None:
+    assert closing_tail(paragraphs(PROSE_1, PROSE_2, "© 2011 The Courier", *TEASER_SENTENCES[:2])) == []
+    going_on = "The mayor said the plan was final after the long debate. The vote was close, with eleven for and nine against."
+    assert closing_tail(paragraphs(PROSE_1, "© Anna Roe", going_on, *TEASER_SENTENCES[:3])) == []
+    assert closing_tail(paragraphs("© 2011 The Courier", PROSE_1, PROSE_2, *TEASER_SENTENCES[:3])) == []

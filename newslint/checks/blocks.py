@@ -129,6 +129,13 @@ PARAMETERS: dict[str, Any] = {
             "section as its header does ('Comments are closed', 'You must be logged in to comment'), "
             "matched at the start of a short line",
         },
+        "closing": {
+            "type": "string",
+            "default": "",
+            "description": "tail-section: a regular expression (case ignored) for a line that closes the "
+            "article (the site's copyright line); the article's sign-off does too. Three lines or more "
+            "after it that do not carry on the article are the page's tail",
+        },
         "terms": {
             "type": "string",
             "default": "",
@@ -206,6 +213,7 @@ class Compiled:
     labels: frozenset[str] = frozenset()
     until: str = "prose"
     notice: regex.Pattern[str] | None = None
+    closing: regex.Pattern[str] | None = None
     terms: regex.Pattern[str] | None = None
     address: regex.Pattern[str] | None = None
 
@@ -217,7 +225,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
     patterns: dict[str, regex.Pattern[str] | None] = {}
-    for name in ("notice", "terms", "address"):
+    for name in ("notice", "closing", "terms", "address"):
         try:
             patterns[name] = regexcache.compile(params[name], regex.IGNORECASE | regex.V0) if params[name] else None
         except regex.error as e:
@@ -231,6 +239,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         labels,
         str(params["until"]),
         patterns["notice"],
+        patterns["closing"],
         patterns["terms"],
         patterns["address"],
     )
@@ -264,7 +273,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         if compiled.mode == "vocabulary-run" and compiled.terms is not None:
             widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run)
         elif compiled.mode == "tail-section":
-            widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice)
+            widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing)
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
@@ -718,19 +727,38 @@ def _is_notice(text: str, notice: regex.Pattern[str] | None) -> bool:
 NOTICE_WORDS = 30  # a section's notice is a sentence or two: "Comments are closed."
 
 
+CLOSING_TAIL = 3  # lines after the article's close that make a tail (a bio or a correction is one)
+CLOSING_CHARS = 200  # a closing line is short
+
+
+def _closes(text: str, closing: regex.Pattern[str] | None) -> bool:
+    """Whether a line closes the article: its sign-off, or the rule's ``closing`` (a copyright line)."""
+    if closing is None or len(text) > CLOSING_CHARS:
+        return False
+    text = trim_end(text).strip()
+    return sign_off(text) or closing.match(text) is not None
+
+
 def tail_sections(
-    lines: list[Line], labels: frozenset[str], to_end: bool, notice: regex.Pattern[str] | None = None
+    lines: list[Line],
+    labels: frozenset[str],
+    to_end: bool,
+    notice: regex.Pattern[str] | None = None,
+    closing: regex.Pattern[str] | None = None,
 ) -> list[tuple[int, str]]:
     """The header lines (or notices) that open the page's tail after the article's first
     paragraph, and the lines after each: all of them to the end of the page (``to_end``),
-    or, when the article goes on after the header, only the headline-shaped lines before it does."""
+    or, when the article goes on after the header, only the headline-shaped lines before it
+    does. A line that closes the article (``closing``) opens a tail of ``CLOSING_TAIL`` lines
+    or more; it is not reported itself (its own rules report a copyright line)."""
     article = _article_prose(lines)
     if not article:
         return []
     out: list[tuple[int, str]] = []
     i = article[0] + 1
     while i < len(lines):
-        if not _is_header(lines[i].text, labels) and not _is_notice(lines[i].text, notice):
+        closer = _closes(lines[i].text, closing)
+        if not closer and not _is_header(lines[i].text, labels) and not _is_notice(lines[i].text, notice):
             i += 1
             continue
         header = trim_end(lines[i].text).strip()
@@ -747,6 +775,12 @@ def tail_sections(
             break  # a header alone at the page's end: markup/widget-line's, with nothing under it
         if to_end and _median_words(tuple(lines[k] for k in rest)) < THREAD_POST_WORDS:
             break  # cells of a table under its "Comments" column, not readers' posts
+        if closer:
+            if going_on is None and len(rest) >= CLOSING_TAIL:
+                out.extend((k, f"line {k - i} of the page's tail after the article's close ('{header}')") for k in rest)
+                break
+            i = going_on if going_on is not None else len(lines)
+            continue
         if going_on is None and (to_end or len(rest) > 1 or lines[rest[0]].shape in (HEADLINE, MENU)):
             out.append((i, f"a header of the page's tail ('{header}')"))
             out.extend((k, f"line {k - i} of the page's tail under '{header}'") for k in rest)

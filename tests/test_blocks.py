@@ -720,6 +720,8 @@ def test_teasers_after_the_articles_close_are_its_pages_tail(close: str) -> None
 
 def test_a_line_or_two_after_the_close_or_the_article_going_on_is_no_tail() -> None:
     assert closing_tail(paragraphs(PROSE_1, PROSE_2, "© 2011 The Courier", *TEASER_SENTENCES[:2])) == []
-    going_on = "The mayor said the plan was final after the long debate. The vote was close, with eleven for and nine against."
+    going_on = (
+        "The mayor said the plan was final after the long debate. The vote was close, with eleven for and nine against."
+    )
     assert closing_tail(paragraphs(PROSE_1, "© Anna Roe", going_on, *TEASER_SENTENCES[:3])) == []
     assert closing_tail(paragraphs("© 2011 The Courier", PROSE_1, PROSE_2, *TEASER_SENTENCES[:3])) == []

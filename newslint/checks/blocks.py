@@ -686,6 +686,7 @@ def _goes_on(line: Line) -> bool:
 _LONG_WORD = regexcache.compile(r"\p{L}{6,}")
 _QUOTATION = regexcache.compile(r"[\"“„«]\s?\p{L}[^\"“”„«»]{0,300}?\s[^\"“”„«»]{0,300}?\s[^\"“”„«»]{0,300}?[\"”“»]")
 TAIL_COHESION = 3  # a tail whose lines share words with the article this often (1 in 3) is the article
+CLOSING_COHESION = 5  # ... after the article's close, where only its bio or a correction may follow, 1 in 5
 
 
 _NAME = regexcache.compile(r"(?<=\S\s+)\p{Lu}\p{Ll}{3,}")
@@ -700,10 +701,10 @@ def _names(text: str) -> set[str]:
     return set(_NAME.findall(text))
 
 
-def _article_goes_on(lines: list[Line], header: int, rest: range) -> bool:
+def _article_goes_on(lines: list[Line], header: int, rest: range, strict: bool = False) -> bool:
     """Whether the lines after a header carry on the article rather than list other stories:
-    one in three of them shares two long words with the article above (teasers are about
-    other things), or one quotes someone."""
+    one in three of them (one in five, ``strict``) shares two long words or a name with the
+    article above (teasers are about other things), or one quotes someone."""
     above: set[str] = set()
     names: set[str] = set()
     for line in lines[:header]:
@@ -712,7 +713,7 @@ def _article_goes_on(lines: list[Line], header: int, rest: range) -> bool:
     if any(_QUOTATION.search(lines[k].text) for k in rest):
         return True
     cohesive = sum(1 for k in rest if len(_long_words(lines[k].text) & above) >= 2 or _names(lines[k].text) & names)
-    return cohesive * TAIL_COHESION >= len(rest) > 0
+    return cohesive * (CLOSING_COHESION if strict else TAIL_COHESION) >= len(rest) > 0
 
 
 def _is_notice(text: str, notice: regex.Pattern[str] | None) -> bool:
@@ -769,7 +770,7 @@ def tail_sections(
             # the article's sign-off ("(fem/ddn)") after the widget closes it: the widget sat inside
             rest = range(i + 1, next((k for k in rest if sign_off(lines[k].text)), len(lines)))
         going_on = None if to_end else next((k for k in rest if _goes_on(lines[k])), None)
-        if going_on is None and not to_end and _article_goes_on(lines, i, rest):
+        if going_on is None and not to_end and _article_goes_on(lines, i, rest, strict=closer):
             break  # sentences that carry on the article's subject after a read-also label
         if not rest:
             break  # a header alone at the page's end: markup/widget-line's, with nothing under it

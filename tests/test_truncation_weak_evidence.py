@@ -139,28 +139,3 @@ def test_the_same_word_ending_a_sentence_cut_short_is_still_reported() -> None:
     text = f"Harga Beras Naik\n\n{ID_BODY}\n\n{cut}\n\n{ID_MORE}\n"
     options = Options(select=("truncation/",), language="id")
     assert [f.line for f in lint_text(text, path="draft.txt", options=options).findings] == [5]
-
-
-ES_DECK = (
-    "El repunte migratorio marca el peor enero de la serie. Por primera vez casi el 100% de las "
-    "embarcaciones salen de territorio controlado por los marroquíes"
-)
-ES_STORY = (
-    "La ruta migratoria hacia las islas Canarias vuelve a ser un quebradero de cabeza para las autoridades "
-    "españolas, y todas las miradas apuntan hacia Marruecos, según fuentes del Ministerio del Interior."
-)
-
-
-def test_a_deck_of_two_sentences_without_its_last_full_stop_is_not_a_cut() -> None:
-    text = f"{ES_DECK}\n\n{ES_STORY}\n\n{ES_MIDDLE}\n\n{ES_CLOSE}"
-    assert rules_at(text, Options(select=("truncation/",), language="es")) == []
-
-
-def test_the_same_two_sentences_inside_the_story_are_still_weak_evidence() -> None:
-    text = f"{ES_STORY}\n\n{ES_DECK}\n\n{ES_MIDDLE}\n\n{ES_CLOSE}"
-    assert rules_at(text, Options(select=("truncation/",), language="es")) == [("truncation/unfinished-sentence", 3)]
-
-
-def test_a_first_paragraph_longer_than_the_one_after_it_is_no_deck() -> None:
-    text = f"{ES_DECK}\n\n{ES_LEAD}\n\n{ES_MIDDLE}\n\n{ES_CLOSE}"
-    assert rules_at(text, Options(select=("truncation/",), language="es")) == [("truncation/unfinished-sentence", 1)]

@@ -46,8 +46,6 @@ PEER_WORDS = 4
 CROSSHEAD_WORDS = 10
 # A subheading has at most this many words of four letters or more.
 HEADING_MAX_WORDS = 12
-# A deck (standfirst) above the story has fewer sentences than this.
-DECK_SENTENCES = 3
 
 # A "Label: value" line whose value is a full sentence of this many words is prose.
 LABEL_SENTENCE_WORDS = 8
@@ -207,7 +205,7 @@ def weak_evidence(
     for i in candidates:
         text = trim_end(doc.blocks[i].text)
         if (
-            (i == prose[0] and (not sentence_ends(text) or _deck(doc, prose, text)))
+            (i == prose[0] and not sentence_ends(text))
             or not _weighs_weak_evidence(doc, i, text)
             or _heading(doc, prose, i, function_words or frozenset())
         ):
@@ -218,17 +216,6 @@ def weak_evidence(
         if reason:
             found.append((i, reason))
     return found
-
-
-def _deck(doc: Document, prose: list[int], text: str) -> bool:
-    """The article's first paragraph as a deck of a few sentences, the last without its
-    full stop ("El repunte migratorio marca el peor enero de la serie. Por primera vez
-    casi el 100% de las embarcaciones salen de territorio controlado por los marroquíes"):
-    a summary above a longer paragraph that ends as a sentence does."""
-    if len(prose) < ARTICLE_PARAGRAPHS or len(sentence_ends(text)) >= DECK_SENTENCES:
-        return False
-    lead = trim_end(doc.blocks[prose[1]].text)
-    return ends_complete(lead) and len(lead.split()) > len(text.split())
 
 
 def _crosshead_length(text: str) -> bool:

@@ -61,7 +61,7 @@ class Article:
 
 def article_document(article: Article, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     """Read the body with its format's reader, then let the article's own fields win."""
-    doc = BODY_READERS[article.body_format](article.body, path, notices)
+    doc = _not_empty(BODY_READERS[article.body_format](article.body, path, notices))
     given = {
         "title": article.title,
         "byline": article.byline,
@@ -72,6 +72,23 @@ def article_document(article: Article, path: str, notices: tuple[Notice, ...] = 
     if article.meta:
         changes["meta"] = {**doc.meta, **article.meta}
     return doc.replaced(**changes) if changes else doc
+
+
+EMPTY_ARTICLE = "the article's body holds no text a reader would see: an article without text is not publishable"
+
+
+def _not_empty(doc: Document) -> Document:
+    """An article whose body shows a reader nothing (no text and nothing embedded) is an error.
+
+    An empty draft file is a warning, as a placeholder in a folder of drafts may be; but
+    an article a CMS asks to publish with an empty body (``""``, ``"<p></p>"``, only a
+    comment or a script) must not pass the publish check. A body whose text an unclosed
+    construct hid is already an error that says so.
+    """
+    if doc.blocks or doc.embeds or any(n.severity == "error" for n in doc.notices):
+        return doc
+    kept = tuple(n for n in doc.notices if n.rule != "input/empty")
+    return doc.replaced(notices=(*kept, Notice("input/empty", "error", EMPTY_ARTICLE)))
 
 
 def parse_article(data: Any) -> Article:

@@ -89,9 +89,16 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         language=frontmatter.language_code(frontmatter.pick(data, frontmatter.LANG_KEYS)),
         meta=dict(data),
         embeds=tuple(embeds),
-        notices=notices + fm.notices + tuple(hidden),
+        notices=notices + fm.notices + tuple(hidden) + _no_body(fm.body_start, body, notices),
         comments=tuple(comments),
     )
+
+
+def _no_body(body_start: int, body: str, notices: tuple[Notice, ...]) -> tuple[Notice, ...]:
+    """A draft of front matter alone, its body empty, is as empty as an empty file."""
+    if body_start == 0 or (body and not body.isspace()) or any(n.rule == "input/empty" for n in notices):
+        return ()
+    return (Notice("input/empty", "warning", "file holds front matter but no article text"),)
 
 
 # What a line may open with and still be only paragraph text in CommonMark:

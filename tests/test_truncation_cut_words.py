@@ -1,7 +1,9 @@
 """Cut evidence from a paragraph's last characters: a Malay or Indonesian word cut in the
 middle that is longer than half the whole word ('berkis' of 'berkisar'), a bracket left
 open before a number ('(40'), a promo or bio at the article's end that stops on a word no
-sentence ends on, and a sentence that goes on in the next paragraph with its last word."""
+sentence ends on, and a sentence that goes on in the next paragraph with its last word.
+Weak evidence leaves alone a deck of several sentences above the story and a paragraph
+that closes its list with a conjunction ('bacterias, hongos y virus')."""
 
 from __future__ import annotations
 
@@ -110,3 +112,57 @@ def test_a_sentence_that_ends_on_the_next_paragraph_s_first_word_is_split() -> N
 def test_an_abbreviation_or_a_domain_opening_a_paragraph_is_no_split(opening: str) -> None:
     text = "Acara itu dibuka oleh wali kota pada Senin pagi.\n\nPara peserta datang dari berbagai daerah\n\n" + opening
     assert [r for r, _, _ in found(text) if r == "truncation/split-sentence"] == []
+
+
+PT = Options(select=("truncation/",), language="pt")
+ES = Options(select=("truncation/",), language="es")
+PT_BODY = (
+    "Agora é oficial: o treinador não comanda mais o time. O clube oficializou a saída nesta segunda-feira.\n\n"
+    "Segundo o presidente, a saída se deu por iniciativa do próprio treinador, que pediu demissão no domingo.\n\n"
+    "O clube vai anunciar o substituto nos próximos dias, depois de uma reunião com a diretoria."
+)
+
+
+def test_a_deck_of_two_sentences_above_the_story_is_not_weak_evidence() -> None:
+    deck = "Técnico pediu demissão após empate contra o Coritiba. Abel Braga é o nome mais cotado para comandar o Inter"
+    assert found(deck + "\n\n" + PT_BODY, PT) == []
+
+
+def test_a_fragment_after_a_full_sentence_further_down_is_still_weak_evidence() -> None:
+    middle = "Técnico pediu demissão após empate contra o Coritiba. Abel Braga é o nome mais cotado para o Inter"
+    paragraphs = PT_BODY.split("\n\n")
+    text = "\n\n".join([paragraphs[0], middle, *paragraphs[1:]])
+    assert [(r, line) for r, line, _ in found(text, PT)] == [("truncation/unfinished-sentence", 3)]
+
+
+def test_the_only_paragraph_of_an_article_trailing_off_is_still_weak_evidence() -> None:
+    text = (
+        "El mensaje se difundió por las redes sociales durante el fin de semana. Según los expertos "
+        "consultados por Gizmodo, este mensaje se generó en Rumanía como una broma entre estudiantes de"
+    )
+    assert [r for r, _, _ in found(text, ES)] == ["truncation/paragraph-end"]
+    text = (
+        "El mensaje se difundió por las redes sociales durante el fin de semana. Según los expertos "
+        "consultados por Gizmodo, este mensaje se generó en Rumanía como una broma"
+    )
+    assert [r for r, _, _ in found(text, ES)] == ["truncation/unfinished-sentence"]
+
+
+ES_LEAD = "La neumonía es una infección de los pulmones que afecta a millones de personas cada año.\n\n"
+ES_NEXT = "\n\nLas neumonías eran habitualmente de origen bacteriano, y podían controlarse con antibióticos."
+
+
+def test_a_paragraph_closing_its_list_with_a_conjunction_is_not_weak_evidence() -> None:
+    paragraph = (
+        "Ambas son infecciones de los pulmones. Pueden ser causadas por diferentes microorganismos, "
+        "como bacterias, hongos y virus"
+    )
+    assert found(ES_LEAD + paragraph + ES_NEXT, ES) == []
+
+
+def test_a_list_cut_before_its_last_item_is_still_weak_evidence() -> None:
+    paragraph = (
+        "Ambas son infecciones de los pulmones. Pueden ser causadas por diferentes microorganismos, "
+        "como bacterias, hongos"
+    )
+    assert [r for r, _, _ in found(ES_LEAD + paragraph + ES_NEXT, ES)] == ["truncation/unfinished-sentence"]

@@ -166,3 +166,31 @@ def test_a_list_cut_before_its_last_item_is_still_weak_evidence() -> None:
         "como bacterias, hongos"
     )
     assert [r for r, _, _ in found(ES_LEAD + paragraph + ES_NEXT, ES)] == ["truncation/unfinished-sentence"]
+
+
+def test_a_name_cut_in_the_middle_is_cut_in_malay_and_indonesian() -> None:
+    text = (
+        "Kantor pusat perusahaan itu berada di Jakarta Selatan sejak tahun lalu.\n\n"
+        "Menurut juru bicara, kantor cabang baru juga akan dibuka di Jakar\n\n"
+        "Perusahaan akan merekrut seratus pegawai baru."
+    )
+    assert [(r, line, m.split("(")[2][:9]) for r, line, m in found(text)] == [
+        ("truncation/paragraph-end", 3, "'Jakarta'")
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Menurut juru bicara, kantor cabang baru juga akan dibuka di Jakarta",  # the whole name
+        "Menurut juru bicara, kantor cabang baru juga akan dibuka oleh Kantor",  # 'Kantor' is used twice
+        "Menurut juru bicara, kantor cabang baru juga akan dibuka di Bali",  # four letters: a name of its own
+    ],
+)
+def test_a_whole_name_is_no_cut_word(paragraph: str) -> None:
+    text = (
+        "Kantor pusat perusahaan itu berada di Jakarta Selatan dan Balikpapan sejak tahun lalu.\n\n"
+        + paragraph
+        + "\n\nPerusahaan akan merekrut seratus pegawai baru."
+    )
+    assert [r for r, _, m in found(text) if "breaks off" in m] == []

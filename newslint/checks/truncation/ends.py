@@ -106,6 +106,8 @@ _BRACKETED_NUMBER = regexcache.compile(r"\s[(\[]\d[\d.,]*$")
 _HASHTAG_END = regexcache.compile(r"[#@][\w-]+\W*$")
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
 _LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
+# A capitalised last word after one in lower case ('berada di Jakar').
+_LAST_NAME_LETTERS = regexcache.compile(r"(?<=(?<![\w'’.-])\p{Ll}[\p{Ll}\p{M}]*\s)(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
 _PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
@@ -521,6 +523,10 @@ def _cut_word(
     long, or, given the language's ``suffixes``, longer by more than its endings ('berkis'
     of 'berkisar', not 'harga' of 'harganya'), when it has SUFFIXED_CUT_CHARS letters."""
     m = last_word_match(_LAST_LETTERS, text)
+    if m is None and suffixes:
+        m = last_word_match(_LAST_NAME_LETTERS, text)  # a name cut in the middle ('di Jakar')
+        if m is not None and len(m.group(1)) < SUFFIXED_CUT_CHARS:
+            return None
     if m is None:
         return None
     stub = m.group(1).casefold()
@@ -538,7 +544,10 @@ def _cut_word(
         return bool(suffixes) and len(stub) >= SUFFIXED_CUT_CHARS and not _endings(w[len(stub) :], suffixes)
 
     longer = [w for w in words if cut_from(w)]
-    return min(longer, key=lambda w: (len(w), w)) if longer else None
+    if not longer:
+        return None
+    whole = min(longer, key=lambda w: (len(w), w))
+    return whole[:1].upper() + whole[1:] if m.group(1)[:1].isupper() else whole
 
 
 def _endings(rest: str, suffixes: tuple[str, ...]) -> bool:

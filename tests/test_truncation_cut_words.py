@@ -194,3 +194,29 @@ def test_a_whole_name_is_no_cut_word(paragraph: str) -> None:
         + "\n\nPerusahaan akan merekrut seratus pegawai baru."
     )
     assert [r for r, _, m in found(text) if "breaks off" in m] == []
+
+
+FR_PARAS = [
+    "Le gouvernement a présenté jeudi son projet de budget pour l'année prochaine.",
+    "Le ministre de l'Économie, Bruno Le Maire, a dévoilé jeudi matin des augmentations d'effectifs en 2021",
+    "Les syndicats ont dénoncé un budget insuffisant pour les services publics du pays.",
+    "Le texte sera examiné par l'Assemblée nationale à partir du mois prochain.",
+]
+
+
+def test_the_only_unfinished_sentence_before_pasted_ad_code_is_still_one_of_a_kind() -> None:
+    code = "window._taboola = window._taboola || []; _taboola.push({mode: 'thumbnails-a', container: 'below'});"
+    text = "\n\n".join([*FR_PARAS[:2], code, *FR_PARAS[2:]])
+    assert ("truncation/unfinished-sentence", 3) in [(r, line) for r, line, _ in found(text, FR)]
+
+
+def test_the_only_unfinished_sentence_before_a_lower_case_paragraph_goes_on() -> None:
+    text = "\n\n".join([*FR_PARAS[:2], "et les syndicats ont dénoncé un budget insuffisant.", *FR_PARAS[3:]])
+    assert [r for r, _, _ in found(text, FR) if r == "truncation/unfinished-sentence"] == []
+
+
+def test_a_cut_off_copy_does_not_make_the_only_unfinished_sentence_one_of_several() -> None:
+    original = "Les syndicats ont dénoncé un budget insuffisant pour les services publics, selon un communiqué."
+    copy = "Les syndicats ont dénoncé un budget insuffisant pour les services"
+    text = "\n\n".join([FR_PARAS[0], original, FR_PARAS[1], FR_PARAS[3], copy, "Le vote aura lieu en décembre."])
+    assert ("truncation/unfinished-sentence", 5) in [(r, line) for r, line, _ in found(text, FR)]

@@ -93,10 +93,21 @@ def test_a_promo_at_the_end_that_stops_on_a_dangling_word_is_cut() -> None:
     assert [(r, line) for r, line, _ in found(BODY + promo)] == [("truncation/paragraph-end", 5)]
 
 
-def test_a_promo_at_the_end_without_its_full_stop_is_not_judged_on_weak_evidence() -> None:
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "DailySocial.id adalah portal berita startup. Ikuti kami di Instagram @dailysocial",
+        "DailySocial.id adalah portal berita startup. Baca berita lainnya di dailysocial.id setiap hari",
+    ],
+)
+def test_a_promo_ending_on_its_address_is_not_judged_on_weak_evidence(promo: str) -> None:
     # a full sentence, then a fragment: a promo's style, not a cut
-    promo = "DailySocial.id adalah portal berita startup. Ikuti kami di Instagram @dailysocial"
     assert found(BODY + promo) == []
+
+
+def test_a_promo_that_stops_far_from_its_address_is_judged_like_a_sentence() -> None:
+    promo = "DailySocial.id adalah portal berita startup. Kamu bisa menjadi member komunitas startup"
+    assert [(r, line) for r, line, _ in found(BODY + promo)] == [("truncation/unfinished-sentence", 5)]
 
 
 def test_a_sentence_that_ends_on_the_next_paragraph_s_first_word_is_split() -> None:

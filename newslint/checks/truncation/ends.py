@@ -110,6 +110,9 @@ _LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
 _LAST_NAME_LETTERS = regexcache.compile(r"(?<=(?<![\w'’.-])\p{Ll}[\p{Ll}\p{M}]*\s)(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
 _PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
+# A promo or a bio ends on its address or handle, or a few words after it ("Ikuti kami di
+# Instagram @x", "... di kompas.com"); one that goes on for longer was cut like any sentence.
+PROMO_TAIL_WORDS = 2
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
 # end an interrupted quote on purpose, so it is not counted).
 _OPEN_END = regexcache.compile(r"(?:[,(&+]|\s[-–]|--)$")
@@ -185,7 +188,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         reason = cut_evidence(trim_end(doc.blocks[i].text), following, compiled, words, function_words or frozenset())
         if reason:
             result.append(Cut(i, reason, True))
-    if judged and judged[-1] == prose[-1] and _PROMO.search(doc.blocks[prose[-1]].text):
+    if judged and judged[-1] == prose[-1] and _promo(trim_end(doc.blocks[prose[-1]].text)):
         judged.pop()
     tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})
     if tidy is not None:
@@ -329,7 +332,7 @@ def _judged(
         return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
     if _DATELINE.match(text):
         return False  # a dateline on its own ("Tóquio, 16 de jul (EFE) -"): split-sentence's when a story follows
-    if i == prose[-1] and not promo and _PROMO.search(text):
+    if i == prose[-1] and not promo and _promo(text):
         return False  # a promo or a bio at the end
     if (
         (LABEL.match(text) or _CAPS_LABEL.match(text))
@@ -340,6 +343,17 @@ def _judged(
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not signed_off(text)
+
+
+def _promo(text: str) -> bool:
+    """A promo or a bio at the article's end: it stops on a web address, a domain or a
+    handle, or at most PROMO_TAIL_WORDS words after one ('Ikuti kami di Instagram
+    @dailysocial'), not 'DailySocial.id adalah portal berita startup. Kamu bisa mengunduh
+    laporan riset', which stops like a cut sentence."""
+    last = None
+    for last in _PROMO.finditer(text):
+        pass
+    return last is not None and len(text[last.end() :].split()) <= PROMO_TAIL_WORDS
 
 
 def _dateline_story(text: str) -> bool:

@@ -350,10 +350,8 @@ def _promo(text: str) -> bool:
     handle, or at most PROMO_TAIL_WORDS words after one ('Ikuti kami di Instagram
     @dailysocial'), not 'DailySocial.id adalah portal berita startup. Kamu bisa mengunduh
     laporan riset', which stops like a cut sentence."""
-    last = None
-    for last in _PROMO.finditer(text):
-        pass
-    return last is not None and len(text[last.end() :].split()) <= PROMO_TAIL_WORDS
+    ends = [m.end() for m in _PROMO.finditer(text)]
+    return bool(ends) and len(text[ends[-1] :].split()) <= PROMO_TAIL_WORDS
 
 
 def _dateline_story(text: str) -> bool:

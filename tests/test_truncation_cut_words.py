@@ -231,3 +231,29 @@ def test_a_cut_off_copy_does_not_make_the_only_unfinished_sentence_one_of_severa
     copy = "Les syndicats ont dénoncé un budget insuffisant pour les services"
     text = "\n\n".join([FR_PARAS[0], original, FR_PARAS[1], FR_PARAS[3], copy, "Le vote aura lieu en décembre."])
     assert ("truncation/unfinished-sentence", 5) in [(r, line) for r, line, _ in found(text, FR)]
+
+
+def test_a_story_of_several_sentences_after_its_dateline_is_judged_as_prose() -> None:
+    text = (
+        "ALGER - Les banques sont appelées à évaluer les préjudices subis par les entreprises. "
+        "Ainsi, les banques et établissements financiers ont adopté des mesures de"
+    )
+    assert [r for r, _, _ in found(text, FR)] == ["truncation/paragraph-end"]
+
+
+def test_a_story_of_several_sentences_after_a_phrase_and_a_colon_is_judged_as_prose() -> None:
+    text = (
+        "C'est le défi de l'Europe: trouver de nouvelles ressources pour financer la relance. "
+        "Le directeur général de l'association Amorce, en charge de la gestion des"
+    )
+    assert [r for r, _, _ in found(text, FR)] == ["truncation/paragraph-end"]
+
+
+@pytest.mark.parametrize(
+    "teaser", ["LIRE AUSSI - Le plan de relance en dix questions", "À lire: le plan de relance de"]
+)
+def test_a_label_and_its_teaser_is_still_left_alone(teaser: str) -> None:
+    text = (
+        "Le gouvernement a présenté jeudi son plan de relance.\n\n" + teaser + "\n\nLe texte sera examiné en décembre."
+    )
+    assert [r for r, _, _ in found(text, FR) if r == "truncation/paragraph-end"] == []

@@ -334,12 +334,17 @@ def _judged(
         return False  # a dateline on its own ("Tóquio, 16 de jul (EFE) -"): split-sentence's when a story follows
     if i == prose[-1] and not promo and _promo(text):
         return False  # a promo or a bio at the end
+    label = LABEL.match(text) or _CAPS_LABEL.match(text)
     if (
-        (LABEL.match(text) or _CAPS_LABEL.match(text))
+        label
         and not opens_unclosed_quote(text)
         and not (datelines and _dateline_story(text))
+        and not sentence_ends(text[label.end() :])
     ):
-        return False  # "Label: teaser", but "He said: “We will" is cut
+        # "Label: teaser", but "He said: “We will" is cut, and so is a story of several
+        # sentences after its dateline or a phrase and a colon ("ALGER - Les banques ... .
+        # Ainsi, les banques ont adopté des mesures de")
+        return False
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not signed_off(text)

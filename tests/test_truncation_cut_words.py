@@ -98,9 +98,10 @@ def test_a_promo_at_the_end_that_stops_on_a_dangling_word_is_cut() -> None:
     [
         "DailySocial.id adalah portal berita startup. Ikuti kami di Instagram @dailysocial",
         "DailySocial.id adalah portal berita startup. Baca berita lainnya di dailysocial.id setiap hari",
+        "DailySocial.id kini hadir di WhatsApp. Ikuti saluran kami dan dapatkan berita terbaru di WhatsApp",
     ],
 )
-def test_a_promo_ending_on_its_address_is_not_judged_on_weak_evidence(promo: str) -> None:
+def test_a_promo_ending_on_its_address_or_a_platform_is_not_judged_on_weak_evidence(promo: str) -> None:
     # a full sentence, then a fragment: a promo's style, not a cut
     assert found(BODY + promo) == []
 
@@ -241,12 +242,13 @@ def test_a_story_of_several_sentences_after_its_dateline_is_judged_as_prose() ->
     assert [r for r, _, _ in found(text, FR)] == ["truncation/paragraph-end"]
 
 
-def test_a_story_of_several_sentences_after_a_phrase_and_a_colon_is_judged_as_prose() -> None:
-    text = (
-        "C'est le défi de l'Europe: trouver de nouvelles ressources pour financer la relance. "
-        "Le directeur général de l'association Amorce, en charge de la gestion des"
+def test_a_related_story_s_teaser_after_a_headline_and_a_colon_is_left_alone() -> None:
+    teaser = (
+        "Epstein's inner circle eyed: Jeffrey Epstein is dead. Prosecutors could still go after "
+        "his inner circle if they helped him prey on young girls"
     )
-    assert [r for r, _, _ in found(text, FR)] == ["truncation/paragraph-end"]
+    text = "The council approved the budget on Tuesday.\n\nThe vote was twelve to three.\n\n" + teaser
+    assert found(text, Options(select=("truncation/",), language="en")) == []
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex
+
 from newslint import regexcache
 from newslint.checks.base import TERMINAL, Hit, block_hit, last_word_match
 from newslint.checks.truncation.lone import (
@@ -110,9 +112,13 @@ _LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
 _LAST_NAME_LETTERS = regexcache.compile(r"(?<=(?<![\w'’.-])\p{Ll}[\p{Ll}\p{M}]*\s)(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
 _PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
-# A promo or a bio ends on its address or handle, or a few words after it ("Ikuti kami di
-# Instagram @x", "... di kompas.com"); one that goes on for longer was cut like any sentence.
+# A promo or a bio ends on its address or handle, or a few words after it ("... di kompas.com
+# setiap hari"), or asks the reader to follow it on a platform ("WhatsApp चैनल से जुड़ें"); one
+# that stops elsewhere was cut like any sentence.
 PROMO_TAIL_WORDS = 2
+_PLATFORM = regexcache.compile(
+    r"\b(?:whatsapp|instagram|facebook|twitter|telegram|youtube|tiktok|linkedin|google news|newsletter)\b", regex.I
+)
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
 # end an interrupted quote on purpose, so it is not counted).
 _OPEN_END = regexcache.compile(r"(?:[,(&+]|\s[-–]|--)$")
@@ -334,16 +340,17 @@ def _judged(
         return False  # a dateline on its own ("Tóquio, 16 de jul (EFE) -"): split-sentence's when a story follows
     if i == prose[-1] and not promo and _promo(text):
         return False  # a promo or a bio at the end
-    label = LABEL.match(text) or _CAPS_LABEL.match(text)
+    caps = _CAPS_LABEL.match(text)
     if (
-        label
+        (LABEL.match(text) or caps)
         and not opens_unclosed_quote(text)
         and not (datelines and _dateline_story(text))
-        and not sentence_ends(text[label.end() :])
+        and not (caps and sentence_ends(text[caps.end() :]))
     ):
-        # "Label: teaser", but "He said: “We will" is cut, and so is a story of several
-        # sentences after its dateline or a phrase and a colon ("ALGER - Les banques ... .
-        # Ainsi, les banques ont adopté des mesures de")
+        # "Label: teaser" ("Epstein's inner circle eyed: Jeffrey Epstein is dead. Prosecutors
+        # could ..." is a related story's teaser), but "He said: “We will" is cut, and so is
+        # a story of several sentences after its dateline in capitals ("ALGER - Les banques
+        # ... . Ainsi, les banques ont adopté des mesures de")
         return False
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
@@ -351,12 +358,18 @@ def _judged(
 
 
 def _promo(text: str) -> bool:
-    """A promo or a bio at the article's end: it stops on a web address, a domain or a
-    handle, or at most PROMO_TAIL_WORDS words after one ('Ikuti kami di Instagram
-    @dailysocial'), not 'DailySocial.id adalah portal berita startup. Kamu bisa mengunduh
-    laporan riset', which stops like a cut sentence."""
+    """A promo or a bio at the article's end: it names a web address, a domain or a handle,
+    and stops on it or at most PROMO_TAIL_WORDS words after it, or its last sentence names
+    a platform to follow it on ('Ikuti kami di Instagram'); not 'DailySocial.id adalah
+    portal berita startup. Kamu bisa menjadi member komunitas startup', which stops like a
+    cut sentence."""
     ends = [m.end() for m in _PROMO.finditer(text)]
-    return bool(ends) and len(text[ends[-1] :].split()) <= PROMO_TAIL_WORDS
+    if not ends:
+        return False
+    if len(text[ends[-1] :].split()) <= PROMO_TAIL_WORDS:
+        return True
+    starts = sentence_ends(text)
+    return bool(_PLATFORM.search(text[starts[-1] if starts else 0 :]))
 
 
 def _dateline_story(text: str) -> bool:

@@ -207,14 +207,13 @@ def weak_evidence(
     for i in candidates:
         text = trim_end(doc.blocks[i].text)
         if (
-            (i == prose[0] and (len(prose) > 1 or not sentence_ends(text)))
+            (i == prose[0] and not sentence_ends(text))
             or not _weighs_weak_evidence(doc, i, text)
             or _heading(doc, prose, i, function_words or frozenset())
             or _closed_enumeration(text)
         ):
-            # a standfirst or a deck above the story (one sentence or several: 'Técnico pediu
-            # demissão após empate. Abel Braga é o nome mais cotado'), a quoted tweet, a
-            # subheading, a sentence closing its list ('como bacterias, hongos y virus')
+            # a standfirst or a deck (one sentence), a quoted tweet, a subheading, a sentence
+            # closing its list ('como bacterias, hongos y virus')
             continue
         reason = loose_end(text, _neighbours(doc, prose, i), i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
         if reason is None and i == lone and not _crosshead_length(text):

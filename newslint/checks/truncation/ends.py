@@ -207,10 +207,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         return _judged(doc, i, prose, breaks, complete=True, datelines=datelines)
 
     candidates = [i for i in judged if i not in strong]
-    # A paragraph cut on strong evidence, or a cut-off copy of another (duplicate/paragraph's),
-    # is no sign of the article's style.
-    settled = frozenset(strong).union(i for i in prose if cut_copy(i))
-    for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, settled):
+    # A paragraph cut on strong evidence is no sign of the article's style.
+    for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, frozenset(strong)):
         if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
             continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too

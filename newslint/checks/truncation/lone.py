@@ -210,32 +210,14 @@ def weak_evidence(
             (i == prose[0] and not sentence_ends(text))
             or not _weighs_weak_evidence(doc, i, text)
             or _heading(doc, prose, i, function_words or frozenset())
-            or _closed_enumeration(text)
         ):
-            # a standfirst or a deck (one sentence), a quoted tweet, a subheading, a sentence
-            # closing its list ('como bacterias, hongos y virus')
-            continue
+            continue  # a standfirst or a deck (one sentence), a quoted tweet, a subheading
         reason = loose_end(text, _neighbours(doc, prose, i), i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
         if reason is None and i == lone and not _crosshead_length(text):
             reason = "the only sentence of the article without an end"
         if reason:
             found.append((i, reason))
     return found
-
-
-# A list closed by a conjunction at the end of a sentence: ", B y C", ", B, atau dokter hewan" (items of
-# at most three words, the last one too).
-_CLOSED_ENUMERATION = regexcache.compile(
-    r",\s*[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|or|y|e|ou|et|und|oder|dan|atau|serta)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}$"
-)
-
-
-def _closed_enumeration(text: str) -> bool:
-    """The paragraph ends on a list its conjunction closes ('causadas por diferentes
-    microorganismos, como bacterias, hongos y virus'): a sentence missing its full stop
-    more likely than one cut, which stops anywhere. Weak evidence only: a paragraph that
-    ends on the conjunction itself is cut on strong evidence."""
-    return bool(_CLOSED_ENUMERATION.search(text))
 
 
 def _crosshead_length(text: str) -> bool:

@@ -12,7 +12,15 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
 - a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
   never closes;
 - a word cut in the middle: the last word is used nowhere else in the article
-  but begins a longer word that is ("pemerin" when "pemerintah" is there).
+  but begins a longer word that is, twice its length ("pemerin" when "pemerintah"
+  is there), or, given the language's ``suffixes``, longer by more than its endings
+  ("berkis" of "berkisar", a name "dibuka di Jakar" of "Jakarta"; not "harga" of
+  "harganya"). A bracket opened before a number ("l'industrie (40") never closes.
+
+A promo or a bio at the end is judged on strong evidence, and on weak evidence unless
+it stops on its address or handle (or two words after) or names a platform to follow
+it on; a story of several sentences after a dateline in capitals ("ALGER - ...") is
+prose, not a "LABEL - teaser" line.
 
 ``evidence: weak`` reports what is only likely in a tidy article (see
 ``newslint.checks.truncation.lone``); the shipped packs give it its own rule,

@@ -475,7 +475,8 @@ POSTS = [
 ]
 
 
-def tail(text: str, until: str, *labels: str) -> list[int]:
+def tail(text: str, until: str, *labels: str, notice: str = "") -> list[int]:
+    extra = {"notice": notice} if notice else {}
     rule = build_rule(
         Path("t.yaml"),
         "t",
@@ -484,7 +485,7 @@ def tail(text: str, until: str, *labels: str) -> list[int]:
             "check": "blocks",
             "severity": "warning",
             "message": "{evidence}: {match}",
-            "with": {"mode": "tail-section", "until": until, "labels": list(labels)},
+            "with": {"mode": "tail-section", "until": until, "labels": list(labels), **extra},
         },
     )
     doc = read_string(text, "draft.txt")[0]
@@ -498,6 +499,24 @@ def tail(text: str, until: str, *labels: str) -> list[int]:
 def test_a_comment_header_makes_every_line_after_it_junk(header: str) -> None:
     text = paragraphs(PROSE_1, PROSE_2, header, *POSTS)
     assert tail(text, "page", "Comments", "Leave a reply", "Add a comment") == [5, 7, 9]
+
+
+NOTICE = r"comments\s+are\s+(?:closed|moderated)|you\s+must\s+be\s+logged\s+in\s+to\s+comment"
+
+
+@pytest.mark.parametrize("notice", ["Comments are closed.", "Comments are moderated and may take a day to appear."])
+def test_a_notice_of_the_comment_section_opens_the_tail_as_its_header_does(notice: str) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, notice, *POSTS)
+    assert tail(text, "page", "Leave a reply", notice=NOTICE) == [5, 7, 9]
+    assert tail(text, "page", "Leave a reply") == []  # without the notice, no header
+
+
+def test_a_notice_above_the_article_or_inside_a_sentence_is_no_tail() -> None:
+    assert tail(paragraphs("Comments are closed.", PROSE_1, PROSE_2), "page", notice=NOTICE) == []
+    reported = "The forum said comments are closed for the weekend, and would open again on Monday morning."
+    assert tail(paragraphs(PROSE_1, reported, *POSTS), "page", notice=NOTICE) == []
+    long_line = "Comments are closed " + "and the site said so again " * 6 + "on Monday."
+    assert tail(paragraphs(PROSE_1, PROSE_2, long_line, *POSTS), "page", notice=NOTICE) == []
 
 
 def test_a_count_above_the_article_is_no_tail() -> None:
@@ -596,3 +615,113 @@ def test_reporting_verbs_and_an_article_after_stamps_are_no_thread() -> None:
     assert lint("recurrence", paragraphs(PROSE_1, *said)) == []
     stamps = ["3 hours ago", POSTS[0], "5 hours ago", POSTS[1], "2 days ago", POSTS[0], PROSE_1, PROSE_2]
     assert lint("recurrence", paragraphs(PROSE_1, PROSE_2, *stamps)) == []
+
+
+def test_a_bad_notice_regex_is_a_clear_rule_error() -> None:
+    from newslint.rules import RuleError
+
+    with pytest.raises(RuleError, match="invalid notice regex"):
+        tail(paragraphs(PROSE_1, PROSE_2), "page", notice="(comments")
+
+
+TERMS = r"\b(?:log\s*in|register(?:ed)?|password|account|e-?mail\s+address|username)\b"
+ADDRESS = r"\b(?:you|your|click|enter)\b"
+PANEL = [
+    "Lost your password? Check the box, enter your e-mail address above, then click Submit.",
+    "Lost your username? Enter your e-mail address above.",
+    "or",
+    "Not registered?",
+]
+
+
+def vocabulary(text: str, **params: object) -> list[int]:
+    rule = build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "markup/panel",
+            "check": "blocks",
+            "severity": "warning",
+            "message": "{evidence}: {match}",
+            "with": {"mode": "vocabulary-run", "min_run": 3, "terms": TERMS, "address": ADDRESS, **params},
+        },
+    )
+    doc = read_string(text, "draft.txt")[0]
+    return [f.line for f in lint_document(doc, RuleSet((rule,)), Options(language="en")).findings]
+
+
+def test_a_run_of_account_lines_is_a_panel_with_the_short_line_inside_it() -> None:
+    assert vocabulary(paragraphs(PROSE_1, PROSE_2, *PANEL)) == [5, 7, 9, 11]
+
+
+def test_account_words_in_an_articles_paragraphs_are_no_panel() -> None:
+    story = [
+        "Hackers stole the passwords of three million accounts, the company said on Tuesday.",
+        "The company urged users to change their password and to log in again with a new one.",
+        "Researchers said the accounts had been offered for sale on a forum since March.",
+    ]
+    assert vocabulary(paragraphs(PROSE_1, *story)) == []  # nobody is addressed: the article's sentences
+    assert vocabulary(paragraphs(PROSE_1, PANEL[0], PROSE_2, PANEL[1], PROSE_1)) == []  # not adjacent
+    same_word = ["Your password", "Your password again", "Enter your password"]
+    assert vocabulary(paragraphs(PROSE_1, *same_word)) == []  # one word of the vocabulary is no panel
+
+
+def test_two_lines_of_another_kind_end_the_run() -> None:
+    text = paragraphs(PROSE_1, PANEL[0], "or", "and then", PANEL[1], PANEL[3])
+    assert vocabulary(text) == []
+
+
+def test_vocabulary_run_needs_its_terms() -> None:
+    from newslint.rules import RuleError
+
+    with pytest.raises(RuleError, match="needs 'terms'"):
+        vocabulary(PROSE_1, terms="")
+
+
+GRID = ["Weekdays 7p et", "Weekdays 8p et", "Weekends 12p et", "Saturday 2:30p et", "Sunday 2p et"]
+
+
+def test_a_programme_grid_of_days_and_times_is_flagged_line_by_line() -> None:
+    found = lint("recurrence", paragraphs(PROSE_1, PROSE_2, *GRID))
+    assert [line for line, _ in found] == [5, 7, 9, 11, 13]
+    assert "schedule grid" in found[0][1]
+
+
+def test_a_few_slots_or_slots_with_their_shows_are_no_grid() -> None:
+    assert lint("recurrence", paragraphs(PROSE_1, *GRID[:3], PROSE_2)) == []
+    shows = [f"{slot}: the evening news with Anna Roe" for slot in GRID]
+    assert lint("recurrence", paragraphs(PROSE_1, *shows)) == []
+
+
+COPYRIGHT = r"(?:©|copyright\b)[^\n]{0,150}$"
+
+
+def closing_tail(text: str) -> list[int]:
+    rule = build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "markup/closing",
+            "check": "blocks",
+            "severity": "warning",
+            "message": "{evidence}: {match}",
+            "with": {"mode": "tail-section", "until": "prose", "labels": [], "closing": COPYRIGHT},
+        },
+    )
+    doc = read_string(text, "draft.txt")[0]
+    return [f.line for f in lint_document(doc, RuleSet((rule,)), Options(language="en")).findings]
+
+
+@pytest.mark.parametrize("close", ["© 2011 The Courier", "Reporting by Anna Roe; Editing by John Smith"])
+def test_teasers_after_the_articles_close_are_its_pages_tail(close: str) -> None:
+    text = paragraphs(PROSE_1, PROSE_2, close, *TEASER_SENTENCES[:3])
+    assert closing_tail(text) == [7, 9, 11]  # the closing line is left to its own rules
+
+
+def test_a_line_or_two_after_the_close_or_the_article_going_on_is_no_tail() -> None:
+    assert closing_tail(paragraphs(PROSE_1, PROSE_2, "© 2011 The Courier", *TEASER_SENTENCES[:2])) == []
+    going_on = (
+        "The mayor said the plan was final after the long debate. The vote was close, with eleven for and nine against."
+    )
+    assert closing_tail(paragraphs(PROSE_1, "© Anna Roe", going_on, *TEASER_SENTENCES[:3])) == []
+    assert closing_tail(paragraphs("© 2011 The Courier", PROSE_1, PROSE_2, *TEASER_SENTENCES[:3])) == []

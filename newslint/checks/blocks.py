@@ -46,7 +46,14 @@ Modes:
   shape, up to the end of the page (``until: page``, a comment thread), or, with
   ``until: prose``, when the article does not go on after it (no paragraph of two
   sentences or of 40 words, no quoted speech) and two lines or more follow: only its
-  headline-shaped lines otherwise.
+  headline-shaped lines otherwise. A notice of the section (the rule's ``notice``: "Comments
+  are closed", "You must be logged in to comment") at the start of a short line opens it as
+  its header does.
+- ``vocabulary-run``: a panel of the page's furniture told by its words: ``min_run`` or more
+  adjacent lines in the vocabulary of the rule's ``terms`` (an account's: log in, password,
+  register), each a control's label of a few words or a line that speaks to the reader
+  (``address``: "your", "click"), with two different terms at least; one short line between
+  two of them ("or") is part of the run.
 - ``broken-prompt``: a prompt broken into lines at its links: ``min_run`` or more
   fragments of one to three words, none ending a sentence, right before a line that goes
   on from them in lower case and ends on one of the rule's ``labels`` (the channel it
@@ -93,6 +100,7 @@ PARAMETERS: dict[str, Any] = {
                 "doubled-headline",
                 "broken-prompt",
                 "tail-section",
+                "vocabulary-run",
             ]
         },
         "min_run": {
@@ -113,6 +121,33 @@ PARAMETERS: dict[str, Any] = {
             "description": "labelled-list: the widget labels a run of headlines sits under (case, colon "
             "ignored); broken-prompt: the words of the line the fragments lead to; tail-section: the "
             "headers that open the page's tail",
+        },
+        "notice": {
+            "type": "string",
+            "default": "",
+            "description": "tail-section: a regular expression (case ignored) for a notice that opens the "
+            "section as its header does ('Comments are closed', 'You must be logged in to comment'), "
+            "matched at the start of a short line",
+        },
+        "closing": {
+            "type": "string",
+            "default": "",
+            "description": "tail-section: a regular expression (case ignored) for a line that closes the "
+            "article (the site's copyright line); the article's sign-off does too. Three lines or more "
+            "after it that do not carry on the article are the page's tail",
+        },
+        "terms": {
+            "type": "string",
+            "default": "",
+            "description": "vocabulary-run: a regular expression (case ignored) for the words of the "
+            "furniture (account: log in, password, register)",
+        },
+        "address": {
+            "type": "string",
+            "default": "",
+            "description": "vocabulary-run: a regular expression (case ignored) for the words that "
+            "address the reader or the page's controls (your, click, forgot): a line longer than a "
+            "label needs one",
         },
         "until": {
             "enum": ["page", "prose"],
@@ -177,6 +212,10 @@ class Compiled:
     min_marked_run: int
     labels: frozenset[str] = frozenset()
     until: str = "prose"
+    notice: regex.Pattern[str] | None = None
+    closing: regex.Pattern[str] | None = None
+    terms: regex.Pattern[str] | None = None
+    address: regex.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -185,7 +224,25 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         labels = frozenset(header_key(label) for label in params["labels"])
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
-    return Compiled(params["mode"], int(params["min_run"]), int(params["min_marked_run"]), labels, str(params["until"]))
+    patterns: dict[str, regex.Pattern[str] | None] = {}
+    for name in ("notice", "closing", "terms", "address"):
+        try:
+            patterns[name] = regexcache.compile(params[name], regex.IGNORECASE | regex.V0) if params[name] else None
+        except regex.error as e:
+            raise ValueError(f"invalid {name} regex: {e}; check brackets and escapes") from e
+    if params["mode"] == "vocabulary-run" and patterns["terms"] is None:
+        raise ValueError("mode vocabulary-run needs 'terms', the regex of its words")
+    return Compiled(
+        params["mode"],
+        int(params["min_run"]),
+        int(params["min_marked_run"]),
+        labels,
+        str(params["until"]),
+        patterns["notice"],
+        patterns["closing"],
+        patterns["terms"],
+        patterns["address"],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,10 +268,12 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section"):
+    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section", "vocabulary-run"):
         lines = ctx.facts.shared(lines_of)
-        if compiled.mode == "tail-section":
-            widget = tail_sections(lines, compiled.labels, compiled.until == "page")
+        if compiled.mode == "vocabulary-run" and compiled.terms is not None:
+            widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run)
+        elif compiled.mode == "tail-section":
+            widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing)
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
@@ -627,6 +686,7 @@ def _goes_on(line: Line) -> bool:
 _LONG_WORD = regexcache.compile(r"\p{L}{6,}")
 _QUOTATION = regexcache.compile(r"[\"“„«]\s?\p{L}[^\"“”„«»]{0,300}?\s[^\"“”„«»]{0,300}?\s[^\"“”„«»]{0,300}?[\"”“»]")
 TAIL_COHESION = 3  # a tail whose lines share words with the article this often (1 in 3) is the article
+CLOSING_COHESION = 5  # ... after the article's close, where only its bio or a correction may follow, 1 in 5
 
 
 _NAME = regexcache.compile(r"(?<=\S\s+)\p{Lu}\p{Ll}{3,}")
@@ -641,10 +701,10 @@ def _names(text: str) -> set[str]:
     return set(_NAME.findall(text))
 
 
-def _article_goes_on(lines: list[Line], header: int, rest: range) -> bool:
+def _article_goes_on(lines: list[Line], header: int, rest: range, strict: bool = False) -> bool:
     """Whether the lines after a header carry on the article rather than list other stories:
-    one in three of them shares two long words with the article above (teasers are about
-    other things), or one quotes someone."""
+    one in three of them (one in five, ``strict``) shares two long words or a name with the
+    article above (teasers are about other things), or one quotes someone."""
     above: set[str] = set()
     names: set[str] = set()
     for line in lines[:header]:
@@ -653,34 +713,75 @@ def _article_goes_on(lines: list[Line], header: int, rest: range) -> bool:
     if any(_QUOTATION.search(lines[k].text) for k in rest):
         return True
     cohesive = sum(1 for k in rest if len(_long_words(lines[k].text) & above) >= 2 or _names(lines[k].text) & names)
-    return cohesive * TAIL_COHESION >= len(rest) > 0
+    return cohesive * (CLOSING_COHESION if strict else TAIL_COHESION) >= len(rest) > 0
 
 
-def tail_sections(lines: list[Line], labels: frozenset[str], to_end: bool) -> list[tuple[int, str]]:
-    """The header lines that open the page's tail after the article's first paragraph, and
-    the lines after each: all of them to the end of the page (``to_end``), or, when the
-    article goes on after the header, only the headline-shaped lines before it does."""
+def _is_notice(text: str, notice: regex.Pattern[str] | None) -> bool:
+    """Whether a line is a notice of the section (``notice`` at its start): a short line,
+    not a sentence that goes on to report it."""
+    if notice is None:
+        return False
+    text = trim_end(text).strip()
+    return len(text.split(None, NOTICE_WORDS)) <= NOTICE_WORDS and notice.match(text) is not None
+
+
+NOTICE_WORDS = 30  # a section's notice is a sentence or two: "Comments are closed."
+
+
+CLOSING_TAIL = 3  # lines after the article's close that make a tail (a bio or a correction is one)
+CLOSING_CHARS = 200  # a closing line is short
+
+
+def _closes(text: str, closing: regex.Pattern[str] | None) -> bool:
+    """Whether a line closes the article: its sign-off, or the rule's ``closing`` (a copyright line)."""
+    if closing is None or len(text) > CLOSING_CHARS:
+        return False
+    text = trim_end(text).strip()
+    return sign_off(text) or closing.match(text) is not None
+
+
+def tail_sections(
+    lines: list[Line],
+    labels: frozenset[str],
+    to_end: bool,
+    notice: regex.Pattern[str] | None = None,
+    closing: regex.Pattern[str] | None = None,
+) -> list[tuple[int, str]]:
+    """The header lines (or notices) that open the page's tail after the article's first
+    paragraph, and the lines after each: all of them to the end of the page (``to_end``),
+    or, when the article goes on after the header, only the headline-shaped lines before it
+    does. A line that closes the article (``closing``) opens a tail of ``CLOSING_TAIL`` lines
+    or more; it is not reported itself (its own rules report a copyright line)."""
     article = _article_prose(lines)
     if not article:
         return []
     out: list[tuple[int, str]] = []
     i = article[0] + 1
     while i < len(lines):
-        if not _is_header(lines[i].text, labels):
+        closer = _closes(lines[i].text, closing)
+        if not closer and not _is_header(lines[i].text, labels) and not _is_notice(lines[i].text, notice):
             i += 1
             continue
         header = trim_end(lines[i].text).strip()
+        if len(header) > TAIL_HEADER_CHARS:
+            header = header[: TAIL_HEADER_CHARS - 3].rstrip() + "..."
         rest = range(i + 1, len(lines))
         if not to_end:
             # the article's sign-off ("(fem/ddn)") after the widget closes it: the widget sat inside
             rest = range(i + 1, next((k for k in rest if sign_off(lines[k].text)), len(lines)))
         going_on = None if to_end else next((k for k in rest if _goes_on(lines[k])), None)
-        if going_on is None and not to_end and _article_goes_on(lines, i, rest):
+        if going_on is None and not to_end and _article_goes_on(lines, i, rest, strict=closer):
             break  # sentences that carry on the article's subject after a read-also label
         if not rest:
             break  # a header alone at the page's end: markup/widget-line's, with nothing under it
         if to_end and _median_words(tuple(lines[k] for k in rest)) < THREAD_POST_WORDS:
             break  # cells of a table under its "Comments" column, not readers' posts
+        if closer:
+            if going_on is None and len(rest) >= CLOSING_TAIL:
+                out.extend((k, f"line {k - i} of the page's tail after the article's close ('{header}')") for k in rest)
+                break
+            i = going_on if going_on is not None else len(lines)
+            continue
         if going_on is None and (to_end or len(rest) > 1 or lines[rest[0]].shape in (HEADLINE, MENU)):
             out.append((i, f"a header of the page's tail ('{header}')"))
             out.extend((k, f"line {k - i} of the page's tail under '{header}'") for k in rest)
@@ -692,6 +793,58 @@ def tail_sections(lines: list[Line], labels: frozenset[str], to_end: bool) -> li
             out.append((i, f"a header of the page's chrome ('{header}')"))
             out.extend((k, f"headline {k - i} under '{header}'") for k in ahead)
         i = going_on
+    return out
+
+
+# -- a run of lines in the vocabulary of the page's furniture ---------------------------------
+
+VOCABULARY_LABEL_WORDS = 5  # a line this short is a control's label ("Register via", "Not Registered?")
+VOCABULARY_LINE_WORDS = 60  # a longer line is an article's paragraph, whatever its words
+VOCABULARY_TERMS = 2  # a panel speaks of two things at least (a password and an account)
+
+
+def vocabulary_runs(
+    lines: list[Line], terms: regex.Pattern[str], address: regex.Pattern[str] | None, min_run: int
+) -> list[tuple[int, str]]:
+    """Runs of ``min_run`` or more adjacent lines in the furniture's vocabulary (``terms``),
+    each a control's label or a line that addresses the reader (``address``), using
+    ``VOCABULARY_TERMS`` different words at least; one short line of another kind between
+    two of them ("or", "One last thing!") is part of the run. One sentence of an article
+    about passwords is no run."""
+
+    def words_of(text: str) -> set[str]:
+        found = {" ".join(m.group(0).casefold().split()) for m in terms.finditer(text)}
+        if not found:
+            return found
+        size = len(text.split(None, VOCABULARY_LINE_WORDS))
+        if size > VOCABULARY_LINE_WORDS:
+            return set()
+        if size <= VOCABULARY_LABEL_WORDS or (address is not None and address.search(text)):
+            return found
+        return set()
+
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        found = words_of(trim_end(lines[i].text))
+        if not found:
+            i += 1
+            continue
+        members, used, last, j = [i], set(found), i, i + 1
+        while j < len(lines):
+            more = words_of(trim_end(lines[j].text))
+            if more:
+                members.append(j)
+                used |= more
+                last = j
+            elif j - last > 1 or len(lines[j].text.split(None, LABEL_WORDS)) > LABEL_WORDS:
+                break
+            j += 1
+        if len(members) >= min_run and len(used) >= VOCABULARY_TERMS:
+            size = last - i + 1
+            shown = ", ".join(sorted(used)[:4])
+            out.extend((k, f"line {k - i + 1} of {size} about {shown}") for k in range(i, last + 1))
+        i = last + 1
     return out
 
 

@@ -41,6 +41,28 @@ _DATE_ONLY = regexcache.compile(
 )
 
 
+# ... or each line is only a slot of a schedule grid: a day, days or a part of the week and a
+# time of day ("Weekdays 7p et", "Saturday 2:30p et", "Mo-Fr 20:15 Uhr", "Lundi 20h30",
+# "Sábados 21h", "Senin-Jumat 19.00 WIB"), as a broadcaster's programme grid prints it
+# without its shows' names.
+_DAY = (
+    r"(?:week(?:day|end|night)s?|daily|every\s*day|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
+    r"|mon|tue|wed|thu|fri|sat|sun|werktags|t[äa]glich|wochentags|(?:mon|diens|donners|frei|sams|sonn)tags?|mittwochs?"
+    r"|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|en\s+semaine|tous\s+les\s+jours"
+    r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|diario|entre\s+semana|(?:segunda|ter[çc]a|quarta"
+    r"|quinta|sexta)(?:-feira)?s?|diariamente|senin|selasa|rabu|kamis|jumat|sabtu|minggu|ahad|isnin|khamis|jumaat"
+    r"|setiap\s+hari)"
+)
+_SLOT_TIME = r"\d{1,2}(?:[:.h]\d{2}\s*(?:[ap]\.?m?\.?)?|\s*[ap]\.?m?\.?(?![^\W\d_])|\s*(?:uhr|h)(?![^\W\d_]))"
+_SLOT_ONLY = regexcache.compile(
+    rf"(?i)[\W_]*{_DAY}\.?(?:\s*(?:-|–|to|bis|à|a|al|até|hingga|sampai|s/d|&|and|und|et|y|e|dan|,)\s*{_DAY}\.?)?"
+    rf"[,:\s]+(?:at\s+|um\s+|à\s+|a\s+las\s+|às\s+|pukul\s+|jam\s+)?{_SLOT_TIME}"
+    rf"(?:\s*(?:-|–|to|bis|à|a|até|hingga|sampai)\s*{_SLOT_TIME})?"
+    r"(?:\s*(?:et|pt|ct|mt|est|edt|pst|pdt|gmt|bst|utc|cet|cest|wib|wita|wit|myt|uhr|h))?[\W_]*"
+)
+SLOT_RUN = 4  # a grid prints this many slots in a row (a show's times are one or two)
+
+
 @dataclass(frozen=True, slots=True)
 class Repeat:
     index: int  # in the sequence of lines given
@@ -199,7 +221,27 @@ def recurring(texts: Sequence[str], prose: Sequence[bool]) -> list[Repeat]:
     thread told by the line repeated after each post (``prose`` marks the lines that
     read as sentences)."""
     keys = [_short_key(text) for text in texts]
-    return _in_a_row(texts, keys) + _threads(texts, keys, prose)
+    return _in_a_row(texts, keys) + _slots(texts) + _threads(texts, keys, prose)
+
+
+def _slots(texts: Sequence[str]) -> list[Repeat]:
+    """Runs of ``SLOT_RUN`` or more lines that are each only a schedule slot (a day and a
+    time): a programme grid that lost its shows' names."""
+    out: list[Repeat] = []
+    start = 0
+    for i in range(len(texts) + 1):
+        if i < len(texts) and _slot(texts[i]):
+            continue
+        size = i - start
+        if size >= SLOT_RUN:
+            out.extend(Repeat(k, f"slot {k - start + 1} of a {size}-line schedule grid") for k in range(start, i))
+        start = i + 1
+    return out
+
+
+def _slot(text: str) -> bool:
+    text = text.strip()
+    return len(text) <= 40 and any(c.isdigit() for c in text) and _SLOT_ONLY.fullmatch(text) is not None
 
 
 def _short_key(text: str) -> str:

@@ -183,4 +183,64 @@ def test_a_language_rule_adds_its_patterns_to_the_core_rule_of_its_id() -> None:
     rules = {(r.id, r.pack): r for r in load_rules()}
     core, ms = rules["metadata/missing-date", "core"], rules["metadata/missing-date", "ms"]
     assert set(core.params["patterns"]) < set(ms.params["patterns"])
-    assert ms.params["patterns"][0].startswith("^[^\\n]{0,80}")  # its own patterns first
+    own_iso = "[^\\n]{0,80}?\\b\\d{4}-\\d{2}-\\d{2}(?!\\d)(?![^\\n]*\\b\\p{Ll}{3,}\\s+\\p{Ll}{3,}\\b))"
+    assert ms.params["patterns"][0].endswith(own_iso)  # its own patterns first
+
+
+# Prose that opens like a byline or holds a date range, in each pack language: neither
+# field is found in it (issue 11: "Oleh karena itu...", "By the end of...", a date range).
+LOOKALIKES = {
+    "en": [
+        "By the end of the year, prices rose.",
+        "By then, the city had spent it all.",
+        "The fair runs 12/3/2025 - 14/3/2025 in the old town.",
+        "The fair runs March 12 - March 14, 2025 downtown.",
+        "The fair runs 2025-03-12 to 2025-03-14 downtown with music.",
+    ],
+    "de": [
+        "Von der Leyen sagte am Montag, die Union stehe.",
+        "Von Anfang an war klar, dass es knapp wird.",
+        "Die Messe läuft vom 12.03.2025 - 14.03.2025 in Leipzig.",
+        "Die Messe findet vom 12. bis 14. März 2025 statt.",
+    ],
+    "fr": [
+        "Par ailleurs, le Sénat examinera le texte.",
+        "Par conséquent, la ville paiera.",
+        "Le festival a lieu du 12 mars - 14 mars 2025 à Lyon.",
+        "Le festival a lieu 12/3/2025 - 14/3/2025 à Lyon.",
+    ],
+    "es": [
+        "Por su parte, el Congreso votó.",
+        "Por primera vez, Madrid votó.",
+        "La feria va del 12/3/2025 - 14/3/2025 en Sevilla.",
+        "La feria se celebra del 12 al 14 de marzo de 2025.",
+    ],
+    "pt": [
+        "Por outro lado, a Câmara vota.",
+        "Por isso, a cidade pagará.",
+        "REPORTAGEM: Eleições: o dia em que tudo mudou",
+        "Reportagem de hoje da Folha informa que a medida caiu.",
+        "A feira vai de 12/3/2025 - 14/3/2025 em Lisboa.",
+    ],
+    "id": [
+        "Oleh karena itu, pemerintah menambah stok.",
+        "Oleh sebab itu warga diminta berhemat.",
+        "Bandung dan Garut diguyur hujan pada 12/3/2025 - 14/3/2025.",
+        "Pameran digelar 12 Maret - 14 Maret 2025 di Jakarta.",
+        "Turnamen digelar pada 14 - 17 Desember 2017 di Bogor.",
+    ],
+    "ms": [
+        "Oleh itu, kerajaan menambah peruntukan.",
+        "Oleh yang demikian, penduduk diminta bersabar.",
+        "Pameran diadakan 12/3/2025 - 14/3/2025 di Shah Alam.",
+        "Pameran diadakan 12 Mac - 14 Mac 2025 di Shah Alam.",
+        "Sumber: Kementerian Kesihatan Malaysia",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "language, prose", [(lang, line) for lang, lines in sorted(LOOKALIKES.items()) for line in lines]
+)
+def test_prose_that_looks_like_a_byline_or_a_date_line_is_neither(language: str, prose: str) -> None:
+    assert missing(f"{prose}\n\n{HEADERS[language]}", language) == {"byline", "date"}

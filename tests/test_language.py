@@ -82,6 +82,10 @@ def test_short_text_is_undetermined(text: str) -> None:
         ("Khamis", "Kamis"),
         ("berjaya", "berhasil"),
         ("syarikat", "perusahaan"),
+        ("kod", "kode"),
+        ("popular", "populer"),
+        ("ansuran", "cicilan"),
+        ("merompak", "merampok"),
     ],
 )
 def test_malay_score_separates_doublets(malay: str, indonesian: str) -> None:

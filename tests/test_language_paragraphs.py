@@ -154,3 +154,74 @@ def test_decisive_function_words_need_less_of_langdetect(text: str, expected: st
         return "en", 0.8
 
     assert foreign_language(text, "es", _compiled(), detector, WordWork()) == expected  # type: ignore[arg-type]
+
+
+MALAY_QUOTE = (
+    '"Kami akan mengambil tindakan undang-undang terhadap individu terbabit kerana mereka gagal mematuhi '
+    'arahan kuarantin yang ditetapkan oleh pihak berkuasa,"'
+)
+
+
+def test_a_malay_quotation_attributed_in_malay_is_pasted_copy_in_an_indonesian_story() -> None:
+    # Malay and Indonesian share their function words: the attribution's marker words
+    # ("katanya dalam sidang akhbar") say it is in the quotation's standard, not the story's
+    assert findings([ID[0], MALAY_QUOTE + " katanya dalam sidang akhbar di sini hari ini.", ID[1]]) == [(3, "ms")]
+
+
+def test_a_malay_quotation_attributed_in_indonesian_is_quoted_on_purpose() -> None:
+    assert findings([ID[0], MALAY_QUOTE + " ujarnya kepada wartawan di Jakarta pada Senin.", ID[1]]) == []
+
+
+BARE_ID = (
+    "Pertahanan tuan rumah limbung. Lima menit berselang, tamu mampu menambah gol lewat tendangan voli "
+    "memanfaatkan umpan silang dari sisi kanan lapangan."
+)
+
+
+def test_a_paragraph_without_one_function_word_of_a_european_story_is_flagged() -> None:
+    # not one Spanish function word in a dozen lower-case words, and langdetect sure of Indonesian
+    assert findings([ES[0], BARE_ID, *ES[1:]]) == [(3, "id")]
+
+
+def test_a_paragraph_without_function_words_in_an_indonesian_story_is_its_own() -> None:
+    # Indonesian prose goes long without a function word: the absence says nothing there
+    assert findings([ID[0], BARE_ID, ID[1]]) == []
+
+
+MS = [
+    "KUALA LUMPUR: Kerajaan akan menyalurkan bantuan kewangan kepada semua mangsa banjir di negeri itu "
+    "minggu depan, kata Menteri Besar dalam kenyataan hari ini.",
+    "Beliau berkata bantuan itu akan diberikan secara berperingkat mengikut senarai yang disediakan oleh "
+    "pejabat daerah selepas bancian selesai.",
+]
+ID_SPELLING = (
+    "Jenis kredit ini cukup populer di kalangan pembeli rumah, sebab hampir semua bank menawarkannya "
+    "dengan cicilan yang ringan dan kode promo untuk nasabah yang baru mendaftar."
+)
+
+
+def test_an_indonesian_paragraph_is_told_by_its_spelling_in_a_malay_story() -> None:
+    # "populer", "cicilan", "kode": Malay writes "popular", "ansuran", "kod"
+    assert findings([MS[0], ID_SPELLING, MS[1]]) == [(3, "id")]
+
+
+SHORT_MS = (
+    "Pada 3 Mac lalu, Mahkamah Sesyen Kuala Lumpur membenarkan permohonan Datuk Seri Anwar Ibrahim "
+    "untuk menangguhkan perbicaraan itu ke bulan depan."
+)
+EN = [
+    "To find the anomaly in the series we first need to define what a reasonable value is, and how far "
+    "from it a value must be to count as a deviation.",
+    "The mean is a good place to start, although it is pulled by the very outliers we are looking for, "
+    "so the median is often the better choice.",
+]
+SQL_LINE = "SELECT avg(n) FROM unnest(array[2, 3, 5, 2, 3, 12, 5, 3, 4]) AS n; avg ────────────── 4.3333333333333333"
+
+
+def test_a_short_malay_paragraph_of_names_is_flagged_in_a_european_story() -> None:
+    # ten lower-case words, not one Portuguese function word, four Malay ones
+    assert findings([PT[0], SHORT_MS, *PT[1:]]) == [(3, "ms")]
+
+
+def test_a_short_line_of_code_is_not_judged_as_a_language() -> None:
+    assert findings([EN[0], SQL_LINE, EN[1]]) == []

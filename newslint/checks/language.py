@@ -118,11 +118,25 @@ SPARSE_FOREIGN_RATIO = 0.12
 DECISIVE_RATIO = 0.4
 DECISIVE_OWN = 0.05
 DECISIVE_PROBABILITY = 0.7
+# A paragraph with not one of the article language's function words in its lower-case
+# words (Indonesian prose in a Spanish story: "Tiga menit berselang, Persipura mampu
+# menambah gol ...") is suspect without the foreign language's own; langdetect must then
+# name a language that is not close to the article's at this probability.
+BARE = "+"
+BARE_PROBABILITY = 0.99
+# A shorter paragraph, of at least this many lower-case words, is judged on the same
+# absence when this share of its words are another language's function words.
+SHORT_MIN_WORDS = 6
+SHORT_FOREIGN_RATIO = 0.25
 # Quotations, in the quotation marks of the pack languages; the words outside them
 # that make an attribution (", tulis Emran pada ...", "said the minister").
 _QUOTE_MARKS = '"“”«»„'
 _QUOTED = regexcache.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|»[^«»]*«|„[^„“”]*[“”]")
 ATTRIBUTION_WORDS = 3
+# Between Malay and Indonesian, an attribution whose marker words score this much for
+# the quotation's standard is in the quotation's language (a weight-2 word, or two 1s).
+ATTRIBUTION_MARKERS = 2.0
+_MALAY_PAIR = frozenset({"id", "ms"})
 # The paragraphs outvote the detected article language with this many votes, and
 # this many times the votes for it; a paragraph of this many lower-case words votes.
 MIN_VOTES = 2
@@ -279,11 +293,15 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
             own = lang_words.SCRIPT_LANGUAGES[script]
             return None if close(own, article) else own
         suspect = "*"
+    elif words.lower >= SHORT_MIN_WORDS and (short := _short_suspect(words, article, work)):
+        suspect = short
     else:
         return None  # headline caps, names, numbers: too few words to judge
-    if suspect is None or _quoted_in_own_words(text, article, work):
+    if suspect is None or _quoted_in_own_words(text, article, work, suspect):
         return None
     lang, prob = detect(text)
+    if words.lower < compiled.min_words and prob < BARE_PROBABILITY:
+        return None  # a short paragraph: langdetect must be sure
     least = compiled.min_probability
     if suspect != "*" and _decisive(words, suspect, article, work):
         least = min(least, DECISIVE_PROBABILITY)  # strong word evidence needs less of langdetect
@@ -293,8 +311,8 @@ def foreign_language(text: str, article: str, compiled: Compiled, detect: Detect
         # langdetect cannot tell Indonesian from Malay; against an article in
         # one of them the marker words named the other, else trust detect()'s refinement
         return suspect if article in lang_words.MALAY_FAMILY else lang
-    if suspect == "*" and not close(lang, article):
-        return lang
+    if suspect in ("*", BARE) and not close(lang, article):
+        return lang if suspect == "*" or prob >= BARE_PROBABILITY else None
     return lang if lang == suspect else None
 
 
@@ -318,7 +336,32 @@ def _suspect(text: str, words: Words, article: str, compiled: Compiled, work: Wo
         own <= MAX_OWN_SHARE * best_ratio or _distinct_evidence(text, best, article, words, work)
     ):
         return best
+    if own == 0 and script == "latin" and _bare_is_evidence(article, work):
+        return BARE  # not one of the article's function words in min_words words: langdetect names it
     return None
+
+
+def _short_suspect(words: Words, article: str, work: WordWork) -> str | None:
+    """A short paragraph (under ``min_words`` lower-case words) of a European story: Malay or
+    Indonesian copy, whose sentences are long in names and affixed words and short in function
+    words ("Pada 11 Oktober lepas, Mahkamah Tinggi Shah Alam membenarkan permohonan ..."), is
+    suspect when not one of its words is the article language's function word and
+    SHORT_FOREIGN_RATIO of them are Malay's or Indonesian's. (Other languages are not judged
+    this short: a line of code, "SELECT avg(n) FROM ... AS n", reads as French.)"""
+    if not _bare_is_evidence(article, work):
+        return None
+    own, best_ratio, best = _own_and_foreign(words, article)
+    if own == 0 and best_ratio >= SHORT_FOREIGN_RATIO and best in lang_words.MALAY_FAMILY:
+        return best
+    return None
+
+
+def _bare_is_evidence(article: str, work: WordWork) -> bool:
+    """Whether a paragraph without a single function word of ``article`` says it is not in
+    ``article``: it does in the European pack languages, whose prose cannot go a dozen
+    words without one; not in Malay or Indonesian, whose long affixed words carry the
+    grammar ("Tiga menit berselang, Persipura mampu menambah gol via tendangan voli")."""
+    return article not in lang_words.MALAY_FAMILY and bool(work.lexicon.function_words.get(article))
 
 
 def _own_and_foreign(words: Words, article: str) -> tuple[float, float, str]:
@@ -339,10 +382,13 @@ def _decisive(words: Words, suspect: str, article: str, work: WordWork) -> bool:
     return ratios.get(suspect, 0.0) >= DECISIVE_RATIO and own <= DECISIVE_OWN
 
 
-def _quoted_in_own_words(text: str, article: str, work: WordWork) -> bool:
+def _quoted_in_own_words(text: str, article: str, work: WordWork, suspect: str = "*") -> bool:
     """A quotation in its own language, introduced or attributed in the article's
     ('"Choppy waters made it tougher ...," tulis Emran pada salah satu keterangan'):
-    quoted on purpose, not pasted. Pasted copy attributes its quotes in its own language."""
+    quoted on purpose, not pasted. Pasted copy attributes its quotes in its own language.
+    Malay and Indonesian share their function words, so between them the attribution's
+    marker words decide: '"...," katanya dalam sidang akhbar' in an Indonesian story is
+    Malay copy, attribution and all."""
     if not any(q in text for q in _QUOTE_MARKS):
         return False
     outside = _QUOTED.sub(" ", text)
@@ -351,6 +397,10 @@ def _quoted_in_own_words(text: str, article: str, work: WordWork) -> bool:
     words = work.words(outside)
     if words.lower < ATTRIBUTION_WORDS:
         return False
+    if suspect != article and {suspect, article} <= _MALAY_PAIR:
+        toward = work.malay_score(outside) * (1 if suspect == "ms" else -1)
+        if toward >= ATTRIBUTION_MARKERS:
+            return False
     ratios = words.ratios()
     own = max((ratios.get(lang, 0.0) for lang in _family(article, work.languages)), default=0.0)
     foreign = max((ratios[lang] for lang in _foreign(article, work.languages)), default=0.0)

@@ -64,6 +64,16 @@ def doc(*paragraphs: str) -> str:
         # a short cut-off copy, away from its paragraph
         (doc(A, C, B, "The mayor said the plan would be reviewed"), [(7, "as a cut-off fragment 3")]),
         (doc(A, B, C, A, B), [(7, "exactly 1"), (9, "exactly 3")]),
+        # a bracketed aside closing a fragment among the sentences is no deck
+        (
+            doc(
+                A,
+                "The mayor said the plan (which the council backs)",
+                B,
+                "The mayor said the plan (which the council backs) would be reviewed next year.",
+            ),
+            [(3, "as a cut-off fragment 7")],
+        ),
     ],
 )
 def test_repeats_are_reported_once(text: str, expected: list[tuple[int, str]]) -> None:
@@ -157,6 +167,14 @@ PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances
             A,
             B,
             "The nominee will have to be confirmed by the Senate in a secret vote, which is expected next month.",
+        ),
+        # a deck closing on a bracketed aside, not a full stop (El Mundo)
+        doc(
+            "Actualmente hay 8.859 pacientes ingresados y positivos en Covid-19 en toda España (9.364 ayer)",
+            A,
+            B,
+            "Actualmente hay 8.859 pacientes ingresados y positivos en Covid-19 en toda España (9.364 ayer)"
+            " y 1.020 en las UCI, según el informe del Ministerio de Sanidad de este martes.",
         ),
         # a short sentence carried on at once in the next paragraph: rhetoric
         doc(

@@ -12,12 +12,15 @@ a rebuild gives the same files. The counts are written to MANIFEST.yaml next to 
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import io
+import json
 import re
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -320,6 +323,345 @@ def read_social_listening(src: Source, mirror: Path) -> Iterator[Article]:
             )
 
 
+# --- Pages saved whole by a scraper's tests (mitul-kalariya/scrapping-webs) -------------------------
+#
+# The repository keeps one branch per outlet; each branch's ``<spider>/test/data/*.json`` holds the
+# raw HTML of a few article pages next to what the spider parsed. The spider's own text is not used
+# (it prepends link texts to their paragraphs); the body is taken again from the HTML: the element
+# holding the most paragraph text, and in it, in page order, its paragraphs, crossheads, list items
+# and quotations. Page furniture the CMS marks as such (share bars, related links, ads, embeds,
+# captions) is left out by its class; what the CMS does not mark stays, as it was published.
+
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
+SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "svg",
+    "figure",
+    "figcaption",
+    "aside",
+    "nav",
+    "footer",
+    "header",
+    "form",
+    "button",
+    "iframe",
+    "template",
+    "select",
+    "video",
+    "audio",
+    "picture",
+    "object",
+    "dialog",
+    "title",
+}
+BLOCK_TAGS = {"p", "h2", "h3", "h4", "li", "blockquote"}
+FURNITURE = re.compile(
+    r"related|newsletter|share|social|promo|advert|\bads?\b|\bad-|-ad\b|outbrain|taboola|comment|subscri|"
+    r"breadcrumb|caption|credit|read-?also|lire-?aussi|a-lire|sponsor|recommend|popular|most-read|teaser|embed|"
+    r"tweet|instagram|video|player|tags?\b|keywords|author-bio|byline|timestamp|cookie|modal|banner",
+    re.I,
+)
+
+
+class _Node:
+    __slots__ = ("tag", "attrs", "children", "parent")
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: _Node | None) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[_Node | str] = []
+        self.parent = parent
+
+
+class _PageTree(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root", {}, None)
+        self.cur = self.root
+        self.meta: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = _Node(tag, {k: v or "" for k, v in attrs}, self.cur)
+        if tag == "meta":
+            self.meta.append(node.attrs)
+        self.cur.children.append(node)
+        if tag not in VOID_TAGS:
+            self.cur = node
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = _Node(tag, {k: v or "" for k, v in attrs}, self.cur)
+        if tag == "meta":
+            self.meta.append(node.attrs)
+        self.cur.children.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        node: _Node | None = self.cur
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.cur = node.parent
+
+    def handle_data(self, data: str) -> None:
+        self.cur.children.append(data)
+
+
+def _text(node: _Node) -> str:
+    out: list[str] = []
+
+    def walk(x: _Node | str) -> None:
+        if isinstance(x, str):
+            out.append(x)
+        elif x.tag == "br":
+            out.append(" ")
+        elif x.tag not in SKIP_TAGS:
+            for c in x.children:
+                walk(c)
+
+    walk(node)
+    return re.sub(r"\s+", " ", "".join(out).replace("\xa0", " ").replace("\u200b", "")).strip()
+
+
+def _furniture(node: _Node) -> bool:
+    if node.tag in ("html", "body", "main", "article"):
+        return False
+    marks = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).strip()
+    return bool(marks) and bool(FURNITURE.search(marks))
+
+
+def page_paragraphs(raw: str) -> tuple[dict[str, str], list[str]]:
+    """The meta tags and the body paragraphs of an article page."""
+    tree = _PageTree()
+    tree.feed(raw)
+    scores: dict[int, float] = {}
+    nodes: dict[int, _Node] = {}
+
+    def score(x: _Node | str, junk: bool) -> None:
+        if isinstance(x, str) or x.tag in SKIP_TAGS:
+            return
+        nodes[id(x)] = x
+        junk = junk or _furniture(x)
+        if x.tag == "p" and not junk and x.parent is not None:
+            n = len(_text(x))
+            if n >= 30:
+                scores[id(x.parent)] = scores.get(id(x.parent), 0) + n
+                if x.parent.parent is not None:
+                    scores[id(x.parent.parent)] = scores.get(id(x.parent.parent), 0) + n / 2
+        for c in x.children:
+            score(c, junk)
+
+    score(tree.root, False)
+    meta = {}
+    for attrs in tree.meta:
+        key = attrs.get("property") or attrs.get("name") or ""
+        if key in ("og:title", "og:url", "article:published_time", "author") and attrs.get("content"):
+            meta.setdefault(key, attrs["content"].strip())
+    if not scores:
+        return meta, []
+    paras: list[str] = []
+
+    def emit(x: _Node | str) -> None:
+        if isinstance(x, str) or x.tag in SKIP_TAGS or _furniture(x):
+            return
+        if x.tag in BLOCK_TAGS and not (
+            x.tag == "blockquote" and any(not isinstance(c, str) and c.tag == "p" for c in x.children)
+        ):
+            text = _text(x)
+            if text:
+                paras.append("- " + text if x.tag == "li" else text)
+            return
+        for c in x.children:
+            emit(c)
+
+    emit(nodes[max(scores, key=lambda k: scores[k])])
+    return meta, paras
+
+
+# host -> outlet; the outlets of the field corpus keep their field names (see README.md)
+SCRAPER_OUTLETS = {
+    "20minutes.fr": "20minutes",
+    "bfmtv.com": "bfmtv",
+    "huffingtonpost.fr": "huffpost-fr",
+    "mediapart.fr": "mediapart",
+    "tf1info.fr": "tf1info",
+    "francetvinfo.fr": "francetvinfo",
+    "linternaute.com": "linternaute",
+    "lemonde.fr": "lemondefr",
+    "lepoint.fr": "lepoint",
+    "leparisien.fr": "leparisien",
+    "tvanouvelles.ca": "tvanouvelles",
+    "cbc.ca": "cbc",
+    "ctvnews.ca": "ctvnews",
+    "globalnews.ca": "globalnews",
+    "theglobeandmail.com": "globeandmail",
+    "nationalpost.com": "nationalpost",
+    "cp24.com": "cp24",
+    "economictimes.indiatimes.com": "economictimes",
+    "timesnownews.com": "timesnownews",
+    "indianexpress.com": "indianexpress",
+    "republicworld.com": "republicworld",
+    "en.yna.co.kr": "yonhap-en",
+    "asia.nikkei.com": "nikkei-asia",
+    "ndtv.com": "ndtv",
+    "economist.com": "economist",
+    "tagesschau.de": "tagesschau",
+    "bild.de": "bild",
+    "n-tv.de": "n-tv",
+    "stern.de": "stern",
+    "sueddeutsche.de": "sz",
+    "welt.de": "welt",
+    "zdf.de": "zdf",
+    "zeit.de": "zeit",
+    "terra.com.br": "terra",
+    "metropoles.com": "metropoles",
+    "g1.globo.com": "g1",
+    "oglobo.globo.com": "o-globo",
+    "r7.com": "r7",
+}
+SCRAPER_LANGS = {"fr", "en", "de", "pt", "es"}
+
+
+def _scraper_refs(mirror: Path, repo: str) -> list[str]:
+    git_dir = mirror / repo.replace("/", "+") / "repo"
+    out = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "for-each-ref", "--format=%(refname:short)", "refs/heads"],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    return sorted(out.stdout.split())
+
+
+def read_scraper_fixtures(src: Source, mirror: Path) -> Iterator[Article]:
+    """Article pages saved whole as test fixtures, one branch per outlet (French, English, German, Portuguese)."""
+    git_dir = mirror / src.repo.replace("/", "+") / "repo"
+    seen_blobs: set[str] = set()
+    seen_urls: set[str] = set()
+    for ref in _scraper_refs(mirror, src.repo):
+        listing = subprocess.run(
+            ["git", "--git-dir", str(git_dir), "ls-tree", "-r", ref], capture_output=True, check=True, text=True
+        ).stdout
+        commit = head_commit(mirror, src.repo, ref)
+        for line in listing.splitlines():
+            info, path = line.split("\t", 1)
+            if not re.search(r"/test/data/test_article_\d+\.json$", path):
+                continue
+            blob = info.split()[2]
+            if blob in seen_blobs:
+                continue
+            seen_blobs.add(blob)
+            data = json.loads(git_show(mirror, src.repo, path, ref))
+            for item in data if isinstance(data, list) else [data]:
+                raw = (item.get("raw_response") or {}).get("content") or ""
+                lang_m = re.search(r"<html[^>]*\blang=\"([a-zA-Z]{2})", raw)
+                lang = lang_m.group(1).lower() if lang_m else ""
+                if lang not in SCRAPER_LANGS:
+                    continue
+                meta, paras = page_paragraphs(raw)
+                url = meta.get("og:url", "")
+                canon = re.search(r"<link[^>]*rel=\"canonical\"[^>]*href=\"([^\"]+)\"", raw)
+                if not url and canon:
+                    url = canon.group(1)
+                host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
+                outlet = SCRAPER_OUTLETS.get(host)
+                if outlet is None or url in seen_urls:
+                    continue
+                # a paywalled teaser, a video page or a list of prices is not an article body
+                prose = [p for p in paras if len(p) >= 40 and re.search(r"[a-zà-ÿ]{3,} [a-zà-ÿ]{2,}", p)]
+                if len(prose) < 4 or sum(len(p) for p in prose) < 800:
+                    continue
+                seen_urls.add(url)
+                yield Article(
+                    lang=lang,
+                    outlet=outlet,
+                    ident=f"{outlet}-{ref.replace('/', '_')}-{path.rsplit('_', 1)[-1].removesuffix('.json')}",
+                    text="\n\n".join(paras) + "\n",
+                    path=f"{path.rsplit('/', 1)[0]}/ (branch {ref} @ {commit[:12]})",
+                    title=meta.get("og:title", ""),
+                    date=meta.get("article:published_time", ""),
+                    url=url,
+                    author=meta.get("author", ""),
+                )
+
+
+# --- Spanish outlets ----------------------------------------------------------------------------------
+
+
+def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:
+    """El País and El Mundo, every article of one day's scrape (22 Feb 2022); one paragraph a line."""
+    for path in src.paths:
+        outlet = "el-pais" if "elpais" in path else "el-mundo"
+        data = json.loads(git_show(mirror, src.repo, path, src.rev))
+        for i, (url, row) in enumerate(data.items()):
+            body = [ln for ln in (row.get("body") or "").split("\n") if ln.strip()]
+            if sum(len(b) for b in body) < 500:
+                continue
+            deck = (row.get("subtitle") or "").strip()
+            yield Article(
+                lang="es",
+                outlet=outlet,
+                ident=f"{outlet}-{i:03d}",
+                text=paragraphs(([deck] if deck else []) + body),
+                path=path,
+                title=(row.get("title") or "").strip(),
+                date=row.get("date") or "",
+                url=url.split("?")[0],
+                author=(row.get("author") or "").strip(),
+            )
+
+
+ES_GLUED_END = re.compile(r"(?<=[a-záéíóúñü0-9)\"”»])([.!?])(?=[A-ZÁÉÍÓÚÑ¿¡\"“«][a-záéíóúñü])")
+
+
+def read_eltiempo(src: Source, mirror: Path) -> Iterator[Article]:
+    """El Tiempo (Bogotá), every article of a scrape of 14 May 2020; the paragraphs as a list.
+
+    Some paragraph breaks were lost in the scrape ("depredadores.A pesar de que"): the text is split
+    again at a sentence end glued to a capital (abbreviations in capitals such as "EE.UU." are kept).
+    """
+    text = git_show(mirror, src.repo, src.paths[0], src.rev)
+    rows = list(csv.reader(io.StringIO(text), delimiter="¬"))
+    for i, row in enumerate(rows[1:]):
+        if len(row) < 4:
+            continue
+        try:
+            body = ast.literal_eval(row[0])
+        except (ValueError, SyntaxError):
+            continue
+        paras: list[str] = []
+        for p in body:
+            paras.extend(ES_GLUED_END.sub(r"\1\n", p.replace("\xa0", " ")).split("\n"))
+        paras = [p.strip() for p in paras if p.strip()]
+        if sum(len(p) for p in paras) < 500:
+            continue
+        yield Article(
+            lang="es",
+            outlet="el-tiempo",
+            ident=f"eltiempo-{i:03d}",
+            text=paragraphs(paras),
+            path=src.paths[0],
+            title=row[2].strip(),
+            date=" ".join(row[1].split()),
+            url=row[3].strip(),
+        )
+
+
 SOURCES = [
     Source(
         repo="gabriellaclairine/indonesian-news-summarization-dataset",
@@ -398,6 +740,40 @@ SOURCES = [
             "every 6th, The Rakyat Post BM every 4th"
         ),
         read=read_social_listening,
+    ),
+    Source(
+        repo="mitul-kalariya/scrapping-webs",
+        paths=[],
+        licence="none stated; the pages are the publishers'",
+        note=(
+            "raw HTML of article pages kept as a scraper's test fixtures, one branch per outlet; the body "
+            "taken again from the HTML (the paragraphs of the element holding the most paragraph text; page "
+            "furniture the CMS marks by class left out); French, English, German and Portuguese pages whose "
+            "body has at least 4 prose paragraphs (paywalled teasers, video pages and price lists left out)"
+        ),
+        read=read_scraper_fixtures,
+    ),
+    Source(
+        repo="pablo-leo/news-scrapper",
+        paths=["newspapers/elpais/news_2022-02-22.json", "newspapers/elmundo/news_2022-02-22.json"],
+        licence="none stated; the articles are the publishers' (elpais.com, elmundo.es)",
+        note=(
+            "every article of one day's scrape (a commit before the data was deleted); the deck (subtitle) "
+            "printed as the first paragraph, as on the page; embedded tweets left as plain lines"
+        ),
+        read=read_news_scrapper,
+        rev="52de1fa99aee85da93da1e779a567b820f436d5c",
+    ),
+    Source(
+        repo="JoseSalamancaCoy/Web_scraping_PeriodicosCO",
+        paths=["Scraping/eltiempo_2020_05_14_articles.csv"],
+        licence="none stated; the articles are the publisher's (eltiempo.com)",
+        note=(
+            "every article of the scrape; paragraph breaks lost in the scrape restored at glued sentence ends; "
+            "inline '(Le puede interesar: ...)' links left in"
+        ),
+        read=read_eltiempo,
+        rev="24199ad2080858046da2673fac6f00f0e2f892b2",
     ),
 ]
 

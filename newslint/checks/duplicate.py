@@ -444,12 +444,22 @@ def _pull_quote(short: str) -> bool:
 def _standfirst(short: int, full: int, blocks: tuple[Block, ...]) -> bool:
     """A deck above the story: the opening of a later paragraph, without a full stop,
     before any sentence of the article. A cut-off copy keeps or gets a full stop
-    ("... pegawai Non-ASN.") or sits among the sentences."""
+    ("... pegawai Non-ASN.") or sits among the sentences. A deck may close on a
+    bracketed aside ("... en toda España (9.364 ayer)"): a bracket after a word is
+    not a sentence's end."""
     return (
         short < full
-        and not ends_complete(blocks[short].text)
+        and not _ends_sentence(blocks[short].text)
         and not any(ends_complete(block.text) for block in blocks[:short])
     )
+
+
+def _ends_sentence(text: str) -> bool:
+    """``ends_complete``, less a closing bracket right after a word: that closes an aside."""
+    text = trim_end(text)
+    if text[-1:] in (")", "]") and text[-2:-1].isalnum():
+        return False
+    return ends_complete(text)
 
 
 def _normal(text: str) -> str:

@@ -85,6 +85,15 @@ PARAMETERS: dict[str, Any] = {
             "a colon ('KUALA LUMPUR: Seorang ...', 'RABAT, Maghribi: ...'); such a paragraph is judged as "
             "prose, not passed over as a 'Label: teaser' line",
         },
+        "suffixes": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end: the endings the language adds to a whole word ('nya', 'kan', "
+            "'an' in Malay and Indonesian). A paragraph's last word used nowhere else, of five letters or "
+            "more, that begins a longer word of the article by more than these endings was cut in the "
+            "middle ('berkis' when 'berkisar' is there; 'harga' is whole when 'harganya' is). Without the "
+            "list, only a word cut in half is seen ('pemerin' of 'pemerintah')",
+        },
         "heading_words": {
             "type": "integer",
             "minimum": 1,
@@ -121,6 +130,7 @@ class Compiled:
     closing_words: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
     datelines: bool = False
+    suffixes: tuple[str, ...] = ()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -138,6 +148,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params["closing_words"]),
         frozenset(w.casefold() for w in params["name_heads"]),
         bool(params["datelines"]),
+        tuple(sorted({w.casefold() for w in params["suffixes"]}, key=len, reverse=True)),
     )
 
 

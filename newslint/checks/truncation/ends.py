@@ -12,7 +12,15 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
 - a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
   never closes;
 - a word cut in the middle: the last word is used nowhere else in the article
-  but begins a longer word that is ("pemerin" when "pemerintah" is there).
+  but begins a longer word that is, twice its length ("pemerin" when "pemerintah"
+  is there), or, given the language's ``suffixes``, longer by more than its endings
+  ("berkis" of "berkisar", a name "dibuka di Jakar" of "Jakarta"; not "harga" of
+  "harganya"). A bracket opened before a number ("l'industrie (40") never closes.
+
+A promo or a bio at the end is judged on strong evidence, and on weak evidence unless
+it stops on its address or handle (or two words after) or names a platform to follow
+it on; a story of several sentences after a dateline in capitals ("ALGER - ...") is
+prose, not a "LABEL - teaser" line.
 
 ``evidence: weak`` reports what is only likely in a tidy article (see
 ``newslint.checks.truncation.lone``); the shipped packs give it its own rule,
@@ -34,6 +42,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import regex
 
 from newslint import regexcache
 from newslint.checks.base import TERMINAL, Hit, block_hit, last_word_match
@@ -82,6 +92,9 @@ TIDY_FRAGMENT = 6
 # "pendaftar").
 CUT_WORD_CHARS = 4
 CUT_WORD_RATIO = 2
+# With the language's word endings known, a word of this many letters is cut when the longer
+# word goes on by more than its endings ('sebesa' of 'sebesar').
+SUFFIXED_CUT_CHARS = 5
 
 # An enumeration at a paragraph's end: its last items, each of at most so many words.
 ENUMERATION_ITEMS = 3
@@ -98,11 +111,22 @@ _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
 # A word as benchmarks/truncation_words.py learns it: letters, joined by an apostrophe or a
 # hyphen ("terça-feira", "l'Europe"), at the end.
 _LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*)\W*$")
+# A bracket opened before a number and never closed, at the end ("de l'industrie (40").
+_BRACKETED_NUMBER = regexcache.compile(r"\s[(\[]\d[\d.,]*$")
 _HASHTAG_END = regexcache.compile(r"[#@][\w-]+\W*$")
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
 _LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
+# A capitalised last word after one in lower case ('berada di Jakar').
+_LAST_NAME_LETTERS = regexcache.compile(r"(?<=(?<![\w'’.-])\p{Ll}[\p{Ll}\p{M}]*\s)(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
 _PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
+# A promo or a bio ends on its address or handle, or a few words after it ("... di kompas.com
+# setiap hari"), or asks the reader to follow it on a platform ("WhatsApp चैनल से जुड़ें"); one
+# that stops elsewhere was cut like any sentence.
+PROMO_TAIL_WORDS = 2
+_PLATFORM = regexcache.compile(
+    r"\b(?:whatsapp|instagram|facebook|twitter|telegram|youtube|tiktok|linkedin|google news|newsletter)\b", regex.I
+)
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
 # end an interrupted quote on purpose, so it is not counted).
 _OPEN_END = regexcache.compile(r"(?:[,(&+]|\s[-–]|--)$")
@@ -170,13 +194,16 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
     cut_copy = _cut_copies(doc, prose)
     datelines = compiled.datelines
-    judged = [i for i in prose if _judged(doc, i, prose, breaks, datelines=datelines) and not cut_copy(i)]
+    # A promo or a bio at the end is judged on strong evidence only ('... laporan riset dan').
+    judged = [i for i in prose if _judged(doc, i, prose, breaks, datelines=datelines, promo=True) and not cut_copy(i)]
     result = []
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
         reason = cut_evidence(trim_end(doc.blocks[i].text), following, compiled, words, function_words or frozenset())
         if reason:
             result.append(Cut(i, reason, True))
+    if judged and judged[-1] == prose[-1] and _promo(trim_end(doc.blocks[prose[-1]].text)):
+        judged.pop()
     tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})
     if tidy is not None:
         result.append(
@@ -297,11 +324,17 @@ def _closes(text: str, closing: frozenset[str]) -> bool:
 
 
 def _judged(
-    doc: Document, i: int, prose: list[int], breaks: set[int], complete: bool = False, datelines: bool = False
+    doc: Document,
+    i: int,
+    prose: list[int],
+    breaks: set[int],
+    complete: bool = False,
+    datelines: bool = False,
+    promo: bool = False,
 ) -> bool:
     """A paragraph without closing punctuation (or, with ``complete``, with it) that
     could be a cut sentence at all (with ``datelines``, a story after its dateline is one:
-    see ``_dateline_story``)."""
+    see ``_dateline_story``; with ``promo``, a promo or a bio at the end is one)."""
     text = trim_end(doc.blocks[i].text)
     if (ends_complete(text) and not complete) or _glued_end(text) or i in breaks:
         return False  # a split sentence is reported by that mode
@@ -311,17 +344,38 @@ def _judged(
         return False  # an AFP subhead: "Deux nouveaux trains de nuit d'ici à 2022 -"
     if _DATELINE.match(text):
         return False  # a dateline on its own ("Tóquio, 16 de jul (EFE) -"): split-sentence's when a story follows
-    if i == prose[-1] and _PROMO.search(text):
+    if i == prose[-1] and not promo and _promo(text):
         return False  # a promo or a bio at the end
+    caps = _CAPS_LABEL.match(text)
     if (
-        (LABEL.match(text) or _CAPS_LABEL.match(text))
+        (LABEL.match(text) or caps)
         and not opens_unclosed_quote(text)
         and not (datelines and _dateline_story(text))
+        and not (caps and sentence_ends(text[caps.end() :]))
     ):
-        return False  # "Label: teaser", but "He said: “We will" is cut
+        # "Label: teaser" ("Epstein's inner circle eyed: Jeffrey Epstein is dead. Prosecutors
+        # could ..." is a related story's teaser), but "He said: “We will" is cut, and so is
+        # a story of several sentences after its dateline in capitals ("ALGER - Les banques
+        # ... . Ainsi, les banques ont adopté des mesures de")
+        return False
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not signed_off(text)
+
+
+def _promo(text: str) -> bool:
+    """A promo or a bio at the article's end: it names a web address, a domain or a handle,
+    and stops on it or at most PROMO_TAIL_WORDS words after it, or its last sentence names
+    a platform to follow it on ('Ikuti kami di Instagram'); not 'DailySocial.id adalah
+    portal berita startup. Kamu bisa menjadi member komunitas startup', which stops like a
+    cut sentence."""
+    ends = [m.end() for m in _PROMO.finditer(text)]
+    if not ends:
+        return False
+    if len(text[ends[-1] :].split()) <= PROMO_TAIL_WORDS:
+        return True
+    starts = sentence_ends(text)
+    return bool(_PLATFORM.search(text[starts[-1] if starts else 0 :]))
 
 
 def _dateline_story(text: str) -> bool:
@@ -429,9 +483,9 @@ def cut_evidence(
     # unclosed quotation without closing punctuation is cut whatever follows.
     if opens_unclosed_quote(text):
         return "a quotation opens and never closes"
-    if _unclosed_bracket(text):
+    if _unclosed_bracket(text) or _BRACKETED_NUMBER.search(text):
         return "a bracket opens and never closes"
-    whole = _cut_word(text, words, compiled.dangling | function_words)
+    whole = _cut_word(text, words, compiled.dangling | function_words, compiled.suffixes)
     if whole and count >= HEADING_WORDS:
         return f"its last word breaks off ('{whole}' is used in the article)"
     return None
@@ -499,10 +553,18 @@ def _unclosed_bracket(text: str) -> bool:
     return False
 
 
-def _cut_word(text: str, counts: Callable[[], Counter[str]], known: frozenset[str]) -> str | None:
+def _cut_word(
+    text: str, counts: Callable[[], Counter[str]], known: frozenset[str], suffixes: tuple[str, ...] = ()
+) -> str | None:
     """The longer word of the article that the paragraph's last word is the start of,
-    when that last word is used nowhere else (so it is not a word of its own)."""
+    when that last word is used nowhere else (so it is not a word of its own): twice as
+    long, or, given the language's ``suffixes``, longer by more than its endings ('berkis'
+    of 'berkisar', not 'harga' of 'harganya'), when it has SUFFIXED_CUT_CHARS letters."""
     m = last_word_match(_LAST_LETTERS, text)
+    if m is None and suffixes:
+        m = last_word_match(_LAST_NAME_LETTERS, text)  # a name cut in the middle ('di Jakar')
+        if m is not None and len(m.group(1)) < SUFFIXED_CUT_CHARS:
+            return None
     if m is None:
         return None
     stub = m.group(1).casefold()
@@ -511,5 +573,23 @@ def _cut_word(text: str, counts: Callable[[], Counter[str]], known: frozenset[st
     words = counts()
     if words[stub] > 1:
         return None
-    longer = [w for w in words if w.startswith(stub) and len(w) >= len(stub) * CUT_WORD_RATIO]
-    return min(longer, key=lambda w: (len(w), w)) if longer else None
+
+    def cut_from(w: str) -> bool:
+        if not w.startswith(stub) or len(w) == len(stub):
+            return False
+        if len(w) >= len(stub) * CUT_WORD_RATIO:
+            return True
+        return bool(suffixes) and len(stub) >= SUFFIXED_CUT_CHARS and not _endings(w[len(stub) :], suffixes)
+
+    longer = [w for w in words if cut_from(w)]
+    if not longer:
+        return None
+    whole = min(longer, key=lambda w: (len(w), w))
+    return whole[:1].upper() + whole[1:] if m.group(1)[:1].isupper() else whole
+
+
+def _endings(rest: str, suffixes: tuple[str, ...]) -> bool:
+    """``rest`` is one or more of the language's word endings in a row ('kannya')."""
+    if not rest:
+        return True
+    return any(rest.startswith(s) and _endings(rest[len(s) :], suffixes) for s in suffixes)

@@ -15,6 +15,7 @@ import regex
 
 from newslint import regexcache
 from newslint.checks.truncation.sentences import (
+    CODE,
     LIST_ITEM,
     NOT_PROSE,
     WORD,
@@ -102,7 +103,8 @@ def lone_sentence(
     if len(unfinished) != 1 or len(prose) < ARTICLE_PARAGRAPHS:
         return None
     i = unfinished[0]
-    after = doc.blocks[i + 1 : i + 3]
+    # Code after it (an ad network's script pasted in: "window._taboola = ...") is no words of its sentence.
+    after = [b for b in doc.blocks[i + 1 : i + 4] if not (CODE.search(b.text) and NOT_PROSE.search(b.text))][:2]
     if after and (after[0].text.lstrip(' “"‘«„([')[:1].islower() or all(introduces_list(b) for b in after)):
         return None  # the sentence goes on, or introduces a list (a lone item is a heading)
     if i == prose[0] and i > 0 and doc.blocks[i - 1].kind in ("title", "heading"):

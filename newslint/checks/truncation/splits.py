@@ -51,9 +51,11 @@ OPENING_BLOCKS = 8
 
 _FIRST_WORD = regexcache.compile(r"^\W*(\w+)")
 # A paragraph opening mid-sentence: with a lower-case word (not code, a domain or a
-# label such as "larik 1:"; "on 3:35 from" is a time) or with punctuation that
-# cannot open a sentence.
-_OPENS_MID = regexcache.compile(r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:(?!\d)))")
+# label such as "larik 1:"; "on 3:35 from" is a time), perhaps the last word of its
+# sentence ("developer. Untuk ..."), or with punctuation that cannot open a sentence.
+_OPENS_MID = regexcache.compile(
+    r"^(?:[,;:)\]}”’»]|\.(?!\.)|\p{Ll}[\p{Ll}’'-]*(?:[\s,;]|$)(?!\s*\d+\s*:(?!\d))|\p{Ll}[\p{Ll}’'-]{2,}\.(?=\s))"
+)
 # A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
 _ENDS_OPEN = regexcache.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
 _LONE_DASH = regexcache.compile(r"^[-–—]+$")

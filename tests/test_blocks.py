@@ -725,3 +725,35 @@ def test_a_line_or_two_after_the_close_or_the_article_going_on_is_no_tail() -> N
     )
     assert closing_tail(paragraphs(PROSE_1, "© Anna Roe", going_on, *TEASER_SENTENCES[:3])) == []
     assert closing_tail(paragraphs("© 2011 The Courier", PROSE_1, PROSE_2, *TEASER_SENTENCES[:3])) == []
+
+
+def test_requires_skips_lines_without_its_strings_and_changes_nothing_when_it_covers_the_terms() -> None:
+    text = paragraphs(PROSE_1, PROSE_2, *PANEL)
+    covering = ["log", "regist", "password", "account", "mail", "username"]
+    assert vocabulary(text, requires=covering) == vocabulary(text) == [5, 7, 9, 11]
+    # the lines are not searched at all without one of the strings: no run is found
+    assert vocabulary(text, requires=["zzz"]) == []
+
+
+# One instance of every alternative of the shipped account panel's terms, in each pack language.
+ACCOUNT_TERMS = (
+    "Log in, logged on, login, sign in, signed-in, sign up, register, registered, registration, passwords, "
+    "passcode, account, e-mail address, username, display name, Anmelden, Anmeldung, angemeldet, einloggen, "
+    "eingeloggt, registrieren, Passwort, Kennwort, Kundenkonto, Benutzername, E-Mail-Adresse, connexion, "
+    "vous connecter, connectée, identifiant, mot de passe, compte, inscription, adresse électronique, "
+    "iniciar sesión, contraseña, cuenta, registrarse, usuario, correo electrónico, senha, conta, cadastre-se, "
+    "usuário, endereço de e-mail, masuk, kata sandi, akun, mendaftar, nama pengguna, alamat e-mel, surel, "
+    "log masuk, kata laluan, akaun"
+)
+
+
+def test_the_shipped_account_panels_requires_covers_every_one_of_its_terms() -> None:
+    from newslint import default_rules
+
+    [rule] = [r for r in default_rules().rules if r.id == "markup/account-panel"]
+    compiled = blocks.compile(rule.params, rule.id)
+    assert compiled.terms is not None and compiled.requires
+    found = [m.group(0) for m in compiled.terms.finditer(ACCOUNT_TERMS)]
+    assert len(found) >= 50
+    for term in found:
+        assert any(word in term.casefold() for word in compiled.requires), term

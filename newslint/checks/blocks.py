@@ -142,6 +142,13 @@ PARAMETERS: dict[str, Any] = {
             "description": "vocabulary-run: a regular expression (case ignored) for the words of the "
             "furniture (account: log in, password, register)",
         },
+        "requires": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "vocabulary-run: strings (in lower case) one of which every match of 'terms' "
+            "contains ('log', 'pass', 'account'): a line that has none of them, case folded, is skipped "
+            "without running 'terms' on it. List one for every alternative of 'terms', or leave it empty",
+        },
         "address": {
             "type": "string",
             "default": "",
@@ -216,6 +223,7 @@ class Compiled:
     closing: regex.Pattern[str] | None = None
     terms: regex.Pattern[str] | None = None
     address: regex.Pattern[str] | None = None
+    requires: tuple[str, ...] = ()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -242,6 +250,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         patterns["closing"],
         patterns["terms"],
         patterns["address"],
+        tuple(word.casefold() for word in params["requires"]),
     )
 
 
@@ -271,7 +280,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section", "vocabulary-run"):
         lines = ctx.facts.shared(lines_of)
         if compiled.mode == "vocabulary-run" and compiled.terms is not None:
-            widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run)
+            widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run, compiled.requires)
         elif compiled.mode == "tail-section":
             widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing)
         elif compiled.mode == "labelled-list":
@@ -804,21 +813,30 @@ VOCABULARY_TERMS = 2  # a panel speaks of two things at least (a password and an
 
 
 def vocabulary_runs(
-    lines: list[Line], terms: regex.Pattern[str], address: regex.Pattern[str] | None, min_run: int
+    lines: list[Line],
+    terms: regex.Pattern[str],
+    address: regex.Pattern[str] | None,
+    min_run: int,
+    requires: tuple[str, ...] = (),
 ) -> list[tuple[int, str]]:
     """Runs of ``min_run`` or more adjacent lines in the furniture's vocabulary (``terms``),
     each a control's label or a line that addresses the reader (``address``), using
     ``VOCABULARY_TERMS`` different words at least; one short line of another kind between
     two of them ("or", "One last thing!") is part of the run. One sentence of an article
-    about passwords is no run."""
+    about passwords is no run. A line without any of the strings every term contains
+    (``requires``, case folded) is not searched (most lines of most drafts)."""
 
     def words_of(text: str) -> set[str]:
+        size = len(text.split(None, VOCABULARY_LINE_WORDS))
+        if size > VOCABULARY_LINE_WORDS:
+            return set()  # an article's paragraph, whatever its words
+        if requires:
+            folded = text.casefold()
+            if not any(word in folded for word in requires):
+                return set()
         found = {" ".join(m.group(0).casefold().split()) for m in terms.finditer(text)}
         if not found:
             return found
-        size = len(text.split(None, VOCABULARY_LINE_WORDS))
-        if size > VOCABULARY_LINE_WORDS:
-            return set()
         if size <= VOCABULARY_LABEL_WORDS or (address is not None and address.search(text)):
             return found
         return set()

@@ -905,16 +905,20 @@ def holdout(lang: str, outlet: str) -> bool:
     return int(hashlib.sha256(f"{lang}/{outlet}".encode()).hexdigest(), 16) % 2 == 0
 
 
+def split_of(folder: Path) -> dict[str, dict[str, list[str]]]:
+    """The outlets (or sites) of ``folder/<lang>/<outlet>/`` per language, as ``tune`` and ``holdout``."""
+    split: dict[str, dict[str, list[str]]] = {}
+    for lang_dir in sorted(p for p in folder.glob("*") if p.is_dir()):
+        outlets = sorted(p.name for p in lang_dir.iterdir() if p.is_dir())
+        split[lang_dir.name] = {
+            "tune": [o for o in outlets if not holdout(lang_dir.name, o)],
+            "holdout": [o for o in outlets if holdout(lang_dir.name, o)],
+        }
+    return split
+
+
 def write_split(out: Path, target: Path) -> None:
-    split: dict[str, dict[str, dict[str, list[str]]]] = {}
-    for part in ("clean", "scraped"):
-        split[part] = {}
-        for lang_dir in sorted(p for p in (out / part).glob("*") if p.is_dir()):
-            outlets = sorted(p.name for p in lang_dir.iterdir() if p.is_dir())
-            split[part][lang_dir.name] = {
-                "tune": [o for o in outlets if not holdout(lang_dir.name, o)],
-                "holdout": [o for o in outlets if holdout(lang_dir.name, o)],
-            }
+    split = {part: split_of(out / part) for part in ("clean", "scraped")}
     header = (
         "# Outlets (clean) and sites (scraped) per language, split into the group rules may be\n"
         "# tuned on and the group they are judged on. Rule: holdout when the SHA-256 of\n"

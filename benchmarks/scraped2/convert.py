@@ -263,11 +263,7 @@ def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
 
 
 def write_split(out: Path, target: Path) -> None:
-    groups: dict[str, dict[str, list[str]]] = {}
-    for lang_dir in sorted(p for p in out.iterdir() if p.is_dir()):
-        for site_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
-            g = "holdout" if ingest.holdout(lang_dir.name, site_dir.name) else "tune"
-            groups.setdefault(lang_dir.name, {"tune": [], "holdout": []})[g].append(site_dir.name)
+    groups = ingest.split_of(out)
     head = (
         "# Sites of the second scraped set per language, split into the group rules may be tuned on\n"
         '# and the group they are judged on: holdout when SHA-256 of "<lang>/<site>" is even.\n'

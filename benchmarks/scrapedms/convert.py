@@ -314,11 +314,7 @@ def build(mirror: Path, out: Path) -> list[dict[str, object]]:
 
 
 def write_split(out: Path, target: Path) -> None:
-    groups: dict[str, dict[str, list[str]]] = {}
-    for lang_dir in sorted(p for p in out.iterdir() if p.is_dir()):
-        for site_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
-            group = "holdout" if ingest.holdout(lang_dir.name, site_dir.name) else "tune"
-            groups.setdefault(lang_dir.name, {"tune": [], "holdout": []})[group].append(site_dir.name)
+    groups = ingest.split_of(out)
     header = (
         "# Sites of the Malay and Indonesian scraped set per language, split into the group rules may be\n"
         '# tuned on and the group they are judged on: holdout when SHA-256 of "<lang>/<site>" is even.\n'

@@ -141,6 +141,9 @@ class WordWork:
 
     def letter_count(self, text: str) -> int:
         """How many letters ``text`` has."""
+        row = self._rows.get(text)
+        if row is not None:  # remembered: read from its row, without making its ``Words``
+            return self._letters[row]
         return self._paragraph_words(text).letters  # its runs give the count too
 
     def words(self, text: str) -> Words:

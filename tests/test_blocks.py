@@ -11,7 +11,7 @@ import pytest
 from newslint.checks import blocks
 from newslint.engine import Options, lint_document
 from newslint.readers import read_string
-from newslint.rules import Rule, RuleSet, build_rule
+from newslint.rules import Rule, RuleSet, build_rule, load_rules
 
 PROSE_1 = "The council approved the budget on Tuesday after a debate that lasted for most of the afternoon session."
 PROSE_2 = "The mayor said the new plan would fund three schools and a clinic in the northern district next year."
@@ -664,6 +664,40 @@ def test_account_words_in_an_articles_paragraphs_are_no_panel() -> None:
     assert vocabulary(paragraphs(PROSE_1, PANEL[0], PROSE_2, PANEL[1], PROSE_1)) == []  # not adjacent
     same_word = ["Your password", "Your password again", "Enter your password"]
     assert vocabulary(paragraphs(PROSE_1, *same_word)) == []  # one word of the vocabulary is no panel
+
+
+def test_the_required_strings_looked_for_in_the_whole_draft_give_the_runs_of_the_line_by_line_look(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A line is searched with only the strings the draft has somewhere: the same panels as
+    # with every string in every line, and none without the strings (the draft folded in
+    # pieces, a line never cut between two of them).
+    requires = ["log", "regist", "pass", "account", "mail", "user", "zzz-not-here"]
+    panel = paragraphs(PROSE_1, PROSE_2, *PANEL)
+    assert vocabulary(panel, requires=requires) == vocabulary(panel) == [5, 7, 9, 11]
+    assert vocabulary(panel, requires=["zzz-not-here"]) == []
+    assert vocabulary(panel, requires=["user"]) == []  # only "username": one line, no run
+    monkeypatch.setattr(blocks, "PRESENT_PIECE", 8)
+    assert vocabulary(panel, requires=requires) == [5, 7, 9, 11]
+    lines = blocks.lines_of(read_string(panel, "draft.txt")[0])
+    assert blocks._present(("pass", "regist", "zzz", "user"), lines) == ("pass", "regist", "user")
+    assert blocks._present(("PASS",), lines) == ()  # (given case folded, as compiled)
+
+
+def test_the_tail_sections_and_runs_read_the_articles_prose_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    plain = blocks._article_prose
+
+    def counted(lines: list[blocks.Line]) -> list[int]:
+        calls.append(len(lines))
+        return plain(lines)
+
+    monkeypatch.setattr(blocks, "_article_prose", counted)
+    doc = read_string(paragraphs(PROSE_1, PROSE_2, "Comments", *PANEL), "draft.txt")[0]
+    rules = [r for r in load_rules() if r.check == "blocks"]
+    found = lint_document(doc, RuleSet(tuple(rules)), Options(language="en")).findings
+    assert {f.rule for f in found} >= {"markup/comment-thread"}
+    assert len(calls) == 1
 
 
 def test_two_lines_of_another_kind_end_the_run() -> None:

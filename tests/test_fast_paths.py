@@ -471,3 +471,15 @@ def test_the_last_word_of_a_long_paragraph_is_found_in_its_last_characters() -> 
     plain = ends._LAST_LEARNED.search(text)
     assert found is not None and plain is not None
     assert found.group(1) == "bahwa-nya" and found.span() == plain.span()
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.one_of(ASCII, MIXED), min_size=1, max_size=4))
+def test_a_remembered_paragraphs_letter_count_is_read_from_its_row(texts: list[str]) -> None:
+    work = WordWork()
+    for text in texts:
+        work.words(text)  # remembered, with its letter count
+    for text in texts:
+        plain = sum(map(len, words._LETTER_RUN.findall(text)))
+        assert work.letter_count(text) == WordWork().letter_count(text) == plain
+        assert work.letter_count(text) == work.words(text).letters

@@ -66,7 +66,8 @@ it (between prose), so strong and weak evidence can carry different severities.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +80,7 @@ from newslint.checks.truncation.sentences import sign_off
 from newslint.document import Block, Document
 
 if TYPE_CHECKING:
+    from newslint.facts import Facts
     from newslint.rules import Rule
 
 KIND = "blocks"
@@ -278,17 +280,21 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         yield from _hard_wrap(doc, compiled.min_run)
         return
     if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section", "vocabulary-run"):
-        lines = ctx.facts.shared(lines_of)
+        facts = ctx.facts
+        lines = facts.shared(lines_of)
         if compiled.mode == "vocabulary-run" and compiled.terms is not None:
             widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run, compiled.requires)
         elif compiled.mode == "tail-section":
-            widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing)
+            article = _shared_article(facts, lines)
+            widget = tail_sections(
+                lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing, article
+            )
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
             widget = broken_prompts(lines, compiled.labels, compiled.min_run)
         else:
-            widget = doubled_headlines(lines)
+            widget = doubled_headlines(lines, _shared_article(facts, lines))
         for index, evidence in widget:
             yield _line_hit(lines[index], evidence)
         return
@@ -299,7 +305,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             yield _line_hit(lines[repeat.index], repeat.evidence)
         return
     facts = ctx.facts
-    for run in facts.once(runs_of, lambda: runs_of(doc, facts.shared(lines_of))):
+    lines = facts.shared(lines_of)
+    for run in facts.once(runs_of, lambda: runs_of(doc, lines, _shared_article(facts, lines))):
         needed = compiled.min_marked_run if run.marked else compiled.min_run
         if run.kind != compiled.mode or len(run.lines) < needed:
             continue
@@ -425,12 +432,14 @@ def recurrences(lines: list[Line]) -> list[repeats.Repeat]:
     return [first[i] for i in sorted(first)]
 
 
-def runs_of(doc: Document, lines: list[Line] | None = None) -> list[Run]:
+def runs_of(doc: Document, lines: list[Line] | None = None, article: Sequence[int] | None = None) -> list[Run]:
     """The runs of headline or menu lines outside the article's prose (worked out once),
-    from the document's ``lines_of`` (given when already worked out)."""
+    from the document's ``lines_of`` and their ``_article_prose`` (given when already
+    worked out)."""
     if lines is None:
         lines = lines_of(doc)
-    article = _article_prose(lines)
+    if article is None:
+        article = _article_prose(lines)
     if not article:
         return []  # no article to be outside of: a list, a poem, a menu page
     first, last = article[0], article[-1]
@@ -467,6 +476,13 @@ def _bridged(line: Line, index: int, prose: frozenset[int]) -> bool:
     """Whether a run goes on over this line: one long headline ending like a sentence
     (prose shape, but no prose near it)."""
     return line.shape == PROSE and index not in prose
+
+
+def _shared_article(facts: Facts, lines: list[Line]) -> Sequence[int]:
+    """``_article_prose`` of the document's ``lines_of`` (``lines``), worked out once for the
+    kind's rules that read it (three tail sections, the doubled headlines, the runs), held
+    as an array (four bytes a line of a long draft's prose, to the end of its lint)."""
+    return facts.once(_article_prose, lambda: array("I", _article_prose(lines)))
 
 
 def _article_prose(lines: list[Line]) -> list[int]:
@@ -608,11 +624,12 @@ def labelled_lists(lines: list[Line], labels: frozenset[str], min_run: int) -> l
     return out
 
 
-def doubled_headlines(lines: list[Line]) -> list[tuple[int, str]]:
+def doubled_headlines(lines: list[Line], article: Sequence[int] | None = None) -> list[tuple[int, str]]:
     """Headline lines printed exactly twice in a row after the article's last paragraph,
     with only the page's short closing lines after them (both copies; three or more in a
-    row are markup/recurring-line's)."""
-    article = _article_prose(lines)
+    row are markup/recurring-line's). ``article``: ``_article_prose(lines)``, when worked out."""
+    if article is None:
+        article = _article_prose(lines)
     if not article:
         return []
     texts = [trim_end(line.text).strip() for line in lines]
@@ -755,13 +772,16 @@ def tail_sections(
     to_end: bool,
     notice: regex.Pattern[str] | None = None,
     closing: regex.Pattern[str] | None = None,
+    article: Sequence[int] | None = None,
 ) -> list[tuple[int, str]]:
     """The header lines (or notices) that open the page's tail after the article's first
     paragraph, and the lines after each: all of them to the end of the page (``to_end``),
     or, when the article goes on after the header, only the headline-shaped lines before it
     does. A line that closes the article (``closing``) opens a tail of ``CLOSING_TAIL`` lines
-    or more; it is not reported itself (its own rules report a copyright line)."""
-    article = _article_prose(lines)
+    or more; it is not reported itself (its own rules report a copyright line).
+    ``article``: ``_article_prose(lines)``, when worked out (the kind's rules share it)."""
+    if article is None:
+        article = _article_prose(lines)
     if not article:
         return []
     out: list[tuple[int, str]] = []
@@ -824,7 +844,12 @@ def vocabulary_runs(
     ``VOCABULARY_TERMS`` different words at least; one short line of another kind between
     two of them ("or", "One last thing!") is part of the run. One sentence of an article
     about passwords is no run. A line without any of the strings every term contains
-    (``requires``, case folded) is not searched (most lines of most drafts)."""
+    (``requires``, case folded) is not searched (most lines of most drafts); a line is
+    only looked at for those of the strings that the document has somewhere."""
+    if requires:
+        requires = _present(requires, lines)
+        if not requires:
+            return []  # no line holds a string that every match of the terms contains
 
     def words_of(text: str) -> set[str]:
         size = len(text.split(None, VOCABULARY_LINE_WORDS))
@@ -864,6 +889,29 @@ def vocabulary_runs(
             out.extend((k, f"line {k - i + 1} of {size} about {shown}") for k in range(i, last + 1))
         i = last + 1
     return out
+
+
+PRESENT_PIECE = 1 << 16  # characters of lines folded together to look for strings in
+
+
+def _present(strings: tuple[str, ...], lines: list[Line]) -> tuple[str, ...]:
+    """Those of ``strings`` (case folded) that some line holds, case folded: each looked
+    for in the lines folded together, a piece of them at a time (a long draft is not
+    folded whole at once), not line by line."""
+    found: list[str] = []
+    left = list(strings)
+    k = 0
+    while k < len(lines) and left:
+        piece: list[str] = []
+        size = 0
+        while k < len(lines) and size < PRESENT_PIECE:
+            piece.append(lines[k].text)
+            size += len(lines[k].text) + 1
+            k += 1
+        folded = "\n".join(piece).casefold()
+        found += [word for word in left if word in folded]
+        left = [word for word in left if word not in found]
+    return tuple(word for word in strings if word in found)
 
 
 def broken_prompts(lines: list[Line], anchors: frozenset[str], min_run: int) -> list[tuple[int, str]]:

@@ -143,8 +143,13 @@ def _derived_from(ruleset: RuleSet) -> _Derived:
     return derived
 
 
+# The check kinds whose rules' ``requires`` strings the finder looks for (a blocks rule's
+# vocabulary run reads only the lines of the blocks that hold one).
+INDEXED_KINDS = frozenset({"pattern", "blocks"})
+
+
 def literal_index(ruleset: RuleSet, build: bool = False) -> LiteralIndex | None:
-    """The ``requires`` strings of the pattern rules, found in one pass (``facts.LiteralIndex``):
+    """The ``requires`` strings of the pattern and blocks rules, found in one pass (``facts.LiteralIndex``):
     built when asked (``build``, by a run of many files) or for the LITERAL_INDEX_AFTER-th
     document linted with these rules (a service); None until then (the strings are then
     searched for one at a time, which a few documents repay better than the build)."""
@@ -153,7 +158,10 @@ def literal_index(ruleset: RuleSet, build: bool = False) -> LiteralIndex | None:
         derived.asked += 1
         if build or derived.asked >= LITERAL_INDEX_AFTER:
             derived.index = LiteralIndex(
-                word.casefold() for r in ruleset if r.check == "pattern" for word in (r.params.get("requires") or ())
+                word.casefold()
+                for r in ruleset
+                if r.check in INDEXED_KINDS
+                for word in (r.params.get("requires") or ())
             )
     return derived.index
 

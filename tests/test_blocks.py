@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newslint.checks import blocks
-from newslint.engine import Options, lint_document
+from newslint.engine import Options, lint_document, literal_index
 from newslint.readers import read_string
 from newslint.rules import Rule, RuleSet, build_rule, load_rules
 
@@ -634,7 +634,7 @@ PANEL = [
 ]
 
 
-def vocabulary(text: str, **params: object) -> list[int]:
+def vocabulary(text: str, indexed: bool = False, **params: object) -> list[int]:
     rule = build_rule(
         Path("t.yaml"),
         "t",
@@ -647,7 +647,10 @@ def vocabulary(text: str, **params: object) -> list[int]:
         },
     )
     doc = read_string(text, "draft.txt")[0]
-    return [f.line for f in lint_document(doc, RuleSet((rule,)), Options(language="en")).findings]
+    ruleset = RuleSet((rule,))
+    if indexed:  # the finder of the required strings, as a run of many drafts builds it
+        assert literal_index(ruleset, build=True) is not None
+    return [f.line for f in lint_document(doc, ruleset, Options(language="en")).findings]
 
 
 def test_a_run_of_account_lines_is_a_panel_with_the_short_line_inside_it() -> None:
@@ -675,8 +678,16 @@ def test_the_required_strings_looked_for_in_the_whole_draft_give_the_runs_of_the
     requires = ["log", "regist", "pass", "account", "mail", "user", "zzz-not-here"]
     panel = paragraphs(PROSE_1, PROSE_2, *PANEL)
     assert vocabulary(panel, requires=requires) == vocabulary(panel) == [5, 7, 9, 11]
-    assert vocabulary(panel, requires=["zzz-not-here"]) == []
-    assert vocabulary(panel, requires=["user"]) == []  # only "username": one line, no run
+    # the document's finder of required strings gives the blocks to look at
+    assert vocabulary(panel, indexed=True, requires=requires) == [5, 7, 9, 11]
+    few = ["pass", "regist", "zzz"]  # the username line holds none: the run breaks there
+    assert vocabulary(panel, indexed=True, requires=few) == vocabulary(panel, requires=few) == []
+    assert vocabulary(panel, indexed=True, requires=[*few, "mail"]) == [5, 7, 9, 11]
+    two = paragraphs(PROSE_1, "\n".join(PANEL[:2]), "\n".join(PANEL[2:]))  # lines inside blocks
+    assert vocabulary(two, indexed=True, requires=requires) == vocabulary(two) == [3, 4, 6, 7]
+    for indexed in (False, True):
+        assert vocabulary(panel, indexed=indexed, requires=["zzz-not-here"]) == []
+        assert vocabulary(panel, indexed=indexed, requires=["user"]) == []  # only "username": one line, no run
     monkeypatch.setattr(blocks, "PRESENT_PIECE", 8)
     assert vocabulary(panel, requires=requires) == [5, 7, 9, 11]
     lines = blocks.lines_of(read_string(panel, "draft.txt")[0])

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from newslint import engine, regexcache, words, workers
 from newslint import facts as facts_module
-from newslint.checks import base, pattern, repeats, required
+from newslint.checks import base, blocks, pattern, repeats, required
 from newslint.checks.truncation import ends
 from newslint.document import Block, Document
 from newslint.engine import LITERAL_INDEX_AFTER, Options, lint_document
@@ -115,13 +115,17 @@ def test_a_rule_set_builds_its_literal_index_when_asked_or_after_a_few_documents
     required = {
         word.casefold() for r in rules if r.check == "pattern" for word in r.compiled_as(pattern.Compiled).requires
     }
-    assert index.literals == required
+    vocabulary = {word for r in rules if r.check == "blocks" for word in r.compiled_as(blocks.Compiled).requires}
+    assert vocabulary and index.literals == required | vocabulary
     assert engine.literal_index(RuleSet(rules.rules, rules.lexicon), build=True) is not None
 
 
-# Every shipped pattern rule's examples, one paragraph each.
+# Every shipped pattern and blocks rule's examples, one paragraph each.
 EXAMPLES = "\n\n".join(
-    example for r in load_rules() if r.check == "pattern" for example in (*r.examples_flag, *r.examples_pass)
+    example
+    for r in load_rules()
+    if r.check in ("pattern", "blocks")
+    for example in (*r.examples_flag, *r.examples_pass)
 )
 
 
@@ -483,3 +487,20 @@ def test_a_remembered_paragraphs_letter_count_is_read_from_its_row(texts: list[s
         plain = sum(map(len, words._LETTER_RUN.findall(text)))
         assert work.letter_count(text) == WordWork().letter_count(text) == plain
         assert work.letter_count(text) == work.words(text).letters
+
+
+def test_each_vocabulary_rules_examples_are_judged_the_same_through_the_finder_of_required_strings() -> None:
+    # A blocks rule's `requires` (a vocabulary run) is looked for by the rule set's finder:
+    # each shipped rule's examples flag and pass as they do without it, with the other rules.
+    rules = load_rules()
+    vocabulary = [r for r in rules if r.check == "blocks" and r.compiled_as(blocks.Compiled).requires]
+    assert vocabulary
+    for rule in vocabulary:
+        for example in (*rule.examples_flag, *rule.examples_pass):
+            doc = read_string(example, "draft.txt")[0]
+            with_index = RuleSet(rules.rules, rules.lexicon)
+            assert engine.literal_index(with_index, build=True) is not None
+            fast = lint_document(doc, with_index, Options(language=next(iter(rule.languages or {"en"}))))
+            plain = lint_document(doc, RuleSet(rules.rules, rules.lexicon), Options(language=fast.language))
+            assert fast == plain, (rule.id, example)
+            assert any(f.rule == rule.id for f in fast.findings) == (example in rule.examples_flag), (rule.id, example)

@@ -68,6 +68,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -283,7 +284,15 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
         lines = facts.shared(lines_of)
         if compiled.mode == "vocabulary-run" and compiled.terms is not None:
-            widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run, compiled.requires)
+            terms, address, requires = compiled.terms, compiled.address, compiled.requires
+            if requires:
+                # the blocks that hold one of the strings, and those of the strings the draft has
+                # (the document's facts find them once, for every rule that names them)
+                held = facts.blocks_with_any(requires)
+                requires = tuple(word for word in requires if facts.blocks_with(word)) if held else ()
+                widget = vocabulary_runs(lines, terms, address, compiled.min_run, requires, held) if held else []
+            else:
+                widget = vocabulary_runs(lines, terms, address, compiled.min_run)
         elif compiled.mode == "tail-section":
             article = _shared_article(facts, lines)
             widget = tail_sections(
@@ -838,20 +847,27 @@ def vocabulary_runs(
     address: regex.Pattern[str] | None,
     min_run: int,
     requires: tuple[str, ...] = (),
+    held: AbstractSet[int] | None = None,
 ) -> list[tuple[int, str]]:
     """Runs of ``min_run`` or more adjacent lines in the furniture's vocabulary (``terms``),
     each a control's label or a line that addresses the reader (``address``), using
     ``VOCABULARY_TERMS`` different words at least; one short line of another kind between
     two of them ("or", "One last thing!") is part of the run. One sentence of an article
     about passwords is no run. A line without any of the strings every term contains
-    (``requires``, case folded) is not searched (most lines of most drafts); a line is
-    only looked at for those of the strings that the document has somewhere."""
-    if requires:
+    (``requires``, case folded) is not searched (most lines of most drafts). ``held``: the
+    indices of the blocks that hold one of them, when the document's facts found them (with
+    ``requires`` cut to those it has): the lines of other blocks are not looked at; else a
+    line is looked at for those of the strings that the document has somewhere."""
+    if requires and held is None:
         requires = _present(requires, lines)
         if not requires:
             return []  # no line holds a string that every match of the terms contains
+    if held is not None and not (held and requires):
+        return []
 
-    def words_of(text: str) -> set[str]:
+    def words_of(index: int, text: str) -> set[str]:
+        if held is not None and lines[index].block_index not in held:
+            return set()  # (no string of ``requires`` in its block)
         size = len(text.split(None, VOCABULARY_LINE_WORDS))
         if size > VOCABULARY_LINE_WORDS:
             return set()  # an article's paragraph, whatever its words
@@ -869,13 +885,13 @@ def vocabulary_runs(
     out: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
-        found = words_of(trim_end(lines[i].text))
+        found = words_of(i, trim_end(lines[i].text))
         if not found:
             i += 1
             continue
         members, used, last, j = [i], set(found), i, i + 1
         while j < len(lines):
-            more = words_of(trim_end(lines[j].text))
+            more = words_of(j, trim_end(lines[j].text))
             if more:
                 members.append(j)
                 used |= more

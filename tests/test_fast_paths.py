@@ -504,3 +504,15 @@ def test_each_vocabulary_rules_examples_are_judged_the_same_through_the_finder_o
             plain = lint_document(doc, RuleSet(rules.rules, rules.lexicon), Options(language=fast.language))
             assert fast == plain, (rule.id, example)
             assert any(f.rule == rule.id for f in fast.findings) == (example in rule.examples_flag), (rule.id, example)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.one_of(ASCII, MIXED), min_size=1, max_size=4))
+def test_the_articles_word_counts_of_ascii_paragraphs_are_the_counts_of_their_folded_words(texts: list[str]) -> None:
+    from collections import Counter
+
+    doc = read_string("\n\n".join(["Headline", *texts]), "d.txt")[0]
+    prose = list(range(len(doc.blocks)))
+    plain = Counter(w.casefold() for i in prose for w in ends._LETTER_WORDS.findall(doc.blocks[i].text))
+    assert ends._word_counts(doc, prose) == plain
+    assert list(ends._word_counts(doc, prose)) == list(plain)  # (in the same order)

@@ -440,7 +440,16 @@ def _glued_end(text: str) -> bool:
 
 def _word_counts(doc: Document, prose: list[int]) -> Counter[str]:
     """How often each word (case-folded letters) occurs in the article's prose."""
-    return Counter(w.casefold() for i in prose for w in _LETTER_WORDS.findall(doc.blocks[i].text))
+    counts: Counter[str] = Counter()
+    for i in prose:
+        text = doc.blocks[i].text
+        if text.isascii():
+            # ASCII letters fold to ASCII letters one for one (lower case), and nothing else
+            # folds: the words of the folded text are the folded words, found in one pass
+            counts.update(_LETTER_WORDS.findall(text.lower()))
+        else:
+            counts.update(w.casefold() for w in _LETTER_WORDS.findall(text))
+    return counts
 
 
 def cut_evidence(
@@ -581,7 +590,7 @@ def _cut_word(
             return True
         return bool(suffixes) and len(stub) >= SUFFIXED_CUT_CHARS and not _endings(w[len(stub) :], suffixes)
 
-    longer = [w for w in words if cut_from(w)]
+    longer = [w for w in words if w.startswith(stub) and cut_from(w)]  # (most words: not called)
     if not longer:
         return None
     whole = min(longer, key=lambda w: (len(w), w))

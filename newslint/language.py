@@ -377,21 +377,26 @@ def _detector_class() -> Any:
             size = len(self.langlist)
             self.langprob = [0.0] * size
             rows = self.word_lang_prob_map
-            pairs = {word: tuple(_PAIR.iter_unpack(rows[word])) for word in set(ngrams)}
-            draw = self.random.choice
+            # each n-gram drawn by its place in ``ngrams``, and known by its number among the
+            # distinct ones: ``random.choice(ngrams)`` is ``ngrams[random._randbelow(len(ngrams))]``,
+            # the same draws without a call of ``choice`` each
+            number: dict[str, int] = {}
+            numbers = [number.setdefault(word, len(number)) for word in ngrams]
+            pairs = [tuple(_PAIR.iter_unpack(rows[word])) for word in number]
+            below, count = self.random._randbelow, len(ngrams)
             self.random.seed(self.seed)
             for _ in range(self.n_trial):
                 prob = self._init_probability()
                 alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
                 weight = alpha / self.BASE_FREQ  # (as _update_lang_prob works it out)
-                factors_of: dict[str, list[float]] = {}
+                factors_of: list[list[float] | None] = [None] * len(pairs)
                 i = 0
                 while True:
-                    word = draw(ngrams)
-                    factors = factors_of.get(word)
+                    n = numbers[below(count)]
+                    factors = factors_of[n]
                     if factors is None:
-                        factors = factors_of[word] = [weight] * size
-                        for index, p in pairs[word]:
+                        factors = factors_of[n] = [weight] * size
+                        for index, p in pairs[n]:
                             factors[index] = weight + p
                     prob[:] = map(operator.mul, prob, factors)
                     if i % 5 == 0 and (_normalized(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT):

@@ -218,9 +218,10 @@ class WordWork:
         # Each distinct word counts once: a topic word repeated through a story
         # ("kerajaan" in a piece on old kingdoms) must not outvote the grammar.
         unique = set(words)
-        score = sum(tables.weights[w] for w in unique & tables.weights.keys())
+        # (each sum over the same set, in its order, as a generator over it would take it: in C)
+        score = sum(map(tables.weights.__getitem__, unique & tables.weights.keys()))
         if unique & tables.pair_starts:
-            score += sum(tables.pairs[pair] for pair in tables.pairs.keys() & set(zip(words, words[1:], strict=False)))
+            score += sum(map(tables.pairs.__getitem__, tables.pairs.keys() & set(zip(words, words[1:], strict=False))))
         return score + sum(weight for pattern, weight in tables.patterns if pattern.search(text))
 
 

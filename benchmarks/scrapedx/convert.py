@@ -138,6 +138,10 @@ ANTAGONISTA_PAGES = [
 ]
 
 
+# A German news scraper's saved test page of one tagesschau.de article (2022).
+TAGESSCHAU_PAGES = [("tests/data/article.html", "de", "tagesschau.de")]
+
+
 def sources() -> list[Source]:
     meta = [Page(f"packages/metascraper/test/integration/{d}/input.html", "en", s) for d, s in METASCRAPER_EN.items()]
     meta += [Page(p, lang, site) for p, lang, site in METASCRAPER_PT]
@@ -163,6 +167,13 @@ def sources() -> list[Source]:
             "none stated (repository); the pages are the publisher's",
             "a Ruby crawler's saved pages of O Antagonista (Brazil, 2018-2020)",
             [Page(p, lang, site) for p, lang, site in ANTAGONISTA_PAGES],
+        ),
+        Source(
+            "TheFerry10/TagesschauScraper",
+            "46ece53675758788a41d0217ad6333cffcd59f6c",
+            "GPL-3.0 (repository); the page is the publisher's",
+            "a news scraper's saved test page of a tagesschau.de article (March 2022)",
+            [Page(p, lang, site) for p, lang, site in TAGESSCHAU_PAGES],
         ),
     ]
 

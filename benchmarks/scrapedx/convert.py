@@ -138,6 +138,10 @@ ANTAGONISTA_PAGES = [
 ]
 
 
+# A read-it-later server's saved test page of a Next INpact article (2019); its AOC page is the
+# site's home page and its other Next INpact page a login form, both left out.
+WALLABAG_PAGES = [("tests/fixtures/nextinpact-article.html", "fr", "nextinpact.com")]
+
 # A German news scraper's saved test page of one tagesschau.de article (2022).
 TAGESSCHAU_PAGES = [("tests/data/article.html", "de", "tagesschau.de")]
 
@@ -167,6 +171,13 @@ def sources() -> list[Source]:
             "none stated (repository); the pages are the publisher's",
             "a Ruby crawler's saved pages of O Antagonista (Brazil, 2018-2020)",
             [Page(p, lang, site) for p, lang, site in ANTAGONISTA_PAGES],
+        ),
+        Source(
+            "wallabag/wallabag",
+            "5afc37df9303cf983864c288d46bb23f12221695",
+            "MIT (repository, COPYING.md); the page is the publisher's",
+            "a read-it-later server's saved test page of a Next INpact article (2019)",
+            [Page(p, lang, site) for p, lang, site in WALLABAG_PAGES],
         ),
         Source(
             "TheFerry10/TagesschauScraper",

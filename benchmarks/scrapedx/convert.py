@@ -119,7 +119,11 @@ GRABY_PAGES = [
         "clubic.com",
     ),
     ("tests/fixtures/content/https___www.presseportal.de_pm_103258_2930232.html", "de", "presseportal.de"),
-    ("tests/fixtures/content/https___www.xataka.com_movilidad_coches-vendidos-2023-2024-espana.html", "es", "xataka.com"),
+    (
+        "tests/fixtures/content/https___www.xataka.com_movilidad_coches-vendidos-2023-2024-espana.html",
+        "es",
+        "xataka.com",
+    ),
     (
         "tests/fixtures/content/https___www.motherjones.com_politics_2012_02_"
         "mac-mcclelland-free-online-shipping-warehouses-labor_.html",

@@ -32,7 +32,8 @@ class Facts:
 
     def __init__(self, doc: Document, lexicon: Lexicon, literals: LiteralIndex | None = None) -> None:
         self.doc = doc
-        self.words = WordWork(lexicon)
+        # (a draft's paragraphs' ``Words`` kept as made; a long one's made when asked)
+        self.words = WordWork(lexicon, keep_records=doc.size <= REMEMBER_MAX)
         self._shared: dict[Callable[[Document], object], object] = {}
         self._once: dict[Hashable, object] = {}
         self._with_literal: dict[str, AbstractSet[int]] = {}

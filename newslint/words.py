@@ -120,7 +120,7 @@ class WordWork:
     of its lint.
     """
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, keep_records: bool = False) -> None:
         self.lexicon = lexicon if lexicon is not None else shipped_lexicon()
         self._tables = _tables(self.lexicon)
         self._rows: dict[str, int] = {}  # a paragraph's text -> its row in the arrays below
@@ -129,6 +129,10 @@ class WordWork:
         self._hits = bytearray()  # the counts of each row, one byte a language
         self._wide: dict[int, tuple[int, ...]] = {}  # the counts of a row with one over 255
         self._malay: dict[str, float] = {}
+        # with ``keep_records``, each row's ``Words`` as made: a draft's paragraphs are asked
+        # for by detection and by several checks, and making a ``Words`` again cost more than
+        # finding the row (the engine keeps them for a draft, not for a long one: see above)
+        self._made: dict[int, Words] | None = {} if keep_records else None
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -173,12 +177,17 @@ class WordWork:
             )
             self._remember(text, found)
             return found
+        made = self._made.get(row) if self._made is not None else None
+        if made is not None:
+            return made
         width = len(self._tables.languages)
         hits = self._wide.get(row) or bytes(self._hits[row * width : (row + 1) * width])
         return Words(self._lower[row], self._tables.languages, hits, self._letters[row])
 
     def _remember(self, text: str, found: Words) -> None:
         row = self._rows[text] = len(self._lower)
+        if self._made is not None:
+            self._made[row] = found
         self._lower.append(found.lower)
         self._letters.append(found.letters)
         if isinstance(found.hits, bytes):

@@ -516,3 +516,22 @@ def test_the_articles_word_counts_of_ascii_paragraphs_are_the_counts_of_their_fo
     plain = Counter(w.casefold() for i in prose for w in ends._LETTER_WORDS.findall(doc.blocks[i].text))
     assert ends._word_counts(doc, prose) == plain
     assert list(ends._word_counts(doc, prose)) == list(plain)  # (in the same order)
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts=st.lists(st.one_of(ASCII, MIXED), min_size=1, max_size=5))
+def test_word_work_keeping_its_records_answers_as_word_work_that_makes_them_again(texts: list[str]) -> None:
+    kept, plain = WordWork(keep_records=True), WordWork()
+    for _ in range(2):  # (the second time from what each remembers)
+        for text in texts:
+            assert kept.words(text) == plain.words(text)
+            assert kept.letter_count(text) == plain.letter_count(text)
+    assert kept.words(texts[0]) is kept.words(texts[0]) or "\n\n" in texts[0]
+
+
+def test_a_drafts_facts_keep_its_paragraphs_records_and_a_long_drafts_do_not() -> None:
+    lexicon = shipped_lexicon()
+    short = read_string("Headline\n\nThe council met on Tuesday.", "d.txt")[0]
+    long = read_string("Headline\n\n" + "The council met on Tuesday. " * 20_000, "d.txt")[0]
+    assert Facts(short, lexicon).words._made is not None
+    assert Facts(long, lexicon).words._made is None

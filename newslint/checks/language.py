@@ -369,9 +369,28 @@ def _own_and_foreign(words: Words, article: str) -> tuple[float, float, str]:
     among the other languages, and that language (the last by name of a tie), worked out
     from the counts: the ratios share one denominator, so they rank as the counts do."""
     total, hits = words.lower or 1, words.hits
-    own = max((hits[k] for k in _family_at(article, words.languages)), default=0) / total
-    count, best = max(((hits[k], lang) for k, lang in _foreign_at(article, words.languages)), default=(0, ""))
+    family, foreign, foreign_languages = _places(article, words.languages)
+    own = max(map(hits.__getitem__, family), default=0) / total
+    # (the largest count, the last language by name of a tie: pairs compared as tuples, in C)
+    count, best = max(zip(map(hits.__getitem__, foreign), foreign_languages, strict=True), default=(0, ""))
     return own, count / total, best
+
+
+_PLACES: dict[str, tuple[tuple[str, ...], tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]]] = {}
+
+
+def _places(article: str, languages: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+    """``_family_at`` and ``_foreign_at`` of ``article`` in ``languages`` (the foreign ones'
+    places and languages apart), remembered for the last tuple of languages it was asked
+    with (one per lexicon, asked for every paragraph: a look-up without hashing it)."""
+    kept = _PLACES.get(article)
+    if kept is None or kept[0] is not languages:
+        foreign = _foreign_at(article, languages)
+        kept = _PLACES[article] = (
+            languages,
+            (_family_at(article, languages), tuple(k for k, _ in foreign), tuple(lang for _, lang in foreign)),
+        )
+    return kept[1]
 
 
 def _decisive(words: Words, suspect: str, article: str, work: WordWork) -> bool:

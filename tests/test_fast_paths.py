@@ -535,3 +535,20 @@ def test_a_drafts_facts_keep_its_paragraphs_records_and_a_long_drafts_do_not() -
     long = read_string("Headline\n\n" + "The council met on Tuesday. " * 20_000, "d.txt")[0]
     assert Facts(short, lexicon).words._made is not None
     assert Facts(long, lexicon).words._made is None
+
+
+def test_every_character_a_mojibake_match_opens_with_is_one_of_its_required_strings() -> None:
+    # The rule's paragraphs are searched only when they hold one of `requires`: each
+    # character a garbled run can open with, followed by what follows it in such runs.
+    rule = next(r for r in load_rules() if r.id == "markup/mojibake")
+    compiled = rule.compiled_as(pattern.Compiled)
+    tails = ["\x80\x80", "\xa9", "\u20ac\u2122", "\x9f", "\xa0", "\u2019", "\xc3\xa9"]
+    opening = set()
+    for code in range(0x20, 0x2200):
+        for tail in tails:
+            if compiled.pattern.match(chr(code) + tail):
+                opening.add(chr(code).casefold())
+    assert opening and opening <= set(compiled.requires)
+    for example in rule.examples_flag:
+        for m in compiled.pattern.finditer(example):
+            assert m.group(0)[0].casefold() in compiled.requires

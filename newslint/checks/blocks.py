@@ -101,6 +101,7 @@ PARAMETERS: dict[str, Any] = {
                 "broken-prompt",
                 "tail-section",
                 "vocabulary-run",
+                "reader-thread",
             ]
         },
         "min_run": {
@@ -155,6 +156,12 @@ PARAMETERS: dict[str, Any] = {
             "description": "vocabulary-run: a regular expression (case ignored) for the words that "
             "address the reader or the page's controls (your, click, forgot): a line longer than a "
             "label needs one",
+        },
+        "reported": {
+            "type": "string",
+            "default": "",
+            "description": "reader-thread: a regular expression (case ignored) for the words that report "
+            "speech ('said', 'sagte', 'kata'): a line with one is the article quoting someone",
         },
         "until": {
             "enum": ["page", "prose"],
@@ -224,6 +231,7 @@ class Compiled:
     terms: regex.Pattern[str] | None = None
     address: regex.Pattern[str] | None = None
     requires: tuple[str, ...] = ()
+    reported: regex.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -233,13 +241,15 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
     patterns: dict[str, regex.Pattern[str] | None] = {}
-    for name in ("notice", "closing", "terms", "address"):
+    for name in ("notice", "closing", "terms", "address", "reported"):
         try:
             patterns[name] = regexcache.compile(params[name], regex.IGNORECASE | regex.V0) if params[name] else None
         except regex.error as e:
             raise ValueError(f"invalid {name} regex: {e}; check brackets and escapes") from e
     if params["mode"] == "vocabulary-run" and patterns["terms"] is None:
         raise ValueError("mode vocabulary-run needs 'terms', the regex of its words")
+    if params["mode"] == "reader-thread" and (patterns["terms"] is None or patterns["address"] is None):
+        raise ValueError("mode reader-thread needs 'terms' (a reader's own voice) and 'address' (words to another)")
     return Compiled(
         params["mode"],
         int(params["min_run"]),
@@ -251,6 +261,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         patterns["terms"],
         patterns["address"],
         tuple(word.casefold() for word in params["requires"]),
+        patterns["reported"],
     )
 
 
@@ -277,9 +288,18 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section", "vocabulary-run"):
+    if compiled.mode in (
+        "labelled-list",
+        "doubled-headline",
+        "broken-prompt",
+        "tail-section",
+        "vocabulary-run",
+        "reader-thread",
+    ):
         lines = ctx.facts.shared(lines_of)
-        if compiled.mode == "vocabulary-run" and compiled.terms is not None:
+        if compiled.mode == "reader-thread" and compiled.terms is not None and compiled.address is not None:
+            widget = reader_threads(lines, compiled.terms, compiled.address, compiled.reported, compiled.min_run)
+        elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run, compiled.requires)
         elif compiled.mode == "tail-section":
             widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing)
@@ -864,6 +884,78 @@ def vocabulary_runs(
             out.extend((k, f"line {k - i + 1} of {size} about {shown}") for k in range(i, last + 1))
         i = last + 1
     return out
+
+
+# -- a readers' thread with no header: posts in a reader's voice after the story ------------
+
+THREAD_POST_MIN_WORDS = 4  # a line this long may be a post (a handle, "Reply", a date are shorter)
+THREAD_ARTICLE_LINES = 3  # the story above a thread has this many lines of its own at least
+THREAD_SPEAKING = 2  # a thread's posts speak in a reader's voice: one in two at least
+THREAD_ARTICLE_VOICE = 5  # ... and the story's own lines at most one in five
+THREAD_QUESTIONS = 2  # a story with this many lines that are only questions is an interview
+# What marks a reader's post whatever its language: an "@handle", an emoticon, "!!", "??", "?!".
+_POST_MARK = regexcache.compile(r"(?:^|\s)@\w|(?<![\w:/])[:;=]-?[()DPp](?!\w)|\?\?|!!|\?!")
+# "Name:" or "Name - " opening a line: an interview's or a transcript's speaker, not a post.
+_SPEAKER = regexcache.compile(r"^\p{Lu}[\w.]{0,20}(?:\s\p{Lu}[\w.]{0,20}){0,3}\s?[:–-]\s")
+_QUOTE_OPENINGS = "\"'“‘«„"
+_QUOTED_SPAN = regexcache.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")
+
+
+def _speaks(text: str, voice: regex.Pattern[str], address: regex.Pattern[str], reported: regex.Pattern[str] | None) -> bool:
+    """Whether a line speaks in a reader's own voice: outside quotation marks, a word of
+    ``voice`` (first person, "lol"), a post's mark ("@name", an emoticon, "!!"), or a word
+    of ``address`` (second person) in a question or an exclamation. A line that opens with
+    a quotation mark or a speaker's label, or reports speech (``reported``), is the article's."""
+    text = trim_end(text).strip()
+    if not text or text[:1] in _QUOTE_OPENINGS or _SPEAKER.match(text):
+        return False
+    if reported is not None and reported.search(text):
+        return False
+    bare = _QUOTED_SPAN.sub(" ", text)
+    if voice.search(bare) or _POST_MARK.search(bare):
+        return True
+    return _core(text)[-1:] in "?!" and address.search(bare) is not None
+
+
+def reader_threads(
+    lines: list[Line],
+    voice: regex.Pattern[str],
+    address: regex.Pattern[str],
+    reported: regex.Pattern[str] | None,
+    min_posts: int,
+) -> list[tuple[int, str]]:
+    """A readers' thread that no header opens: from a line in a reader's voice (``_speaks``),
+    two of the next three posts speaking too, to the end of the page, where ``min_posts``
+    posts or more speak and they are one in ``THREAD_SPEAKING`` at least of the lines long
+    enough to be posts, after a story of ``THREAD_ARTICLE_LINES`` lines or more that speaks
+    in its own voice (one line in ``THREAD_ARTICLE_VOICE`` at most). A story with
+    ``THREAD_QUESTIONS`` lines that are only questions is an interview: its answers speak so."""
+    article = _article_prose(lines)
+    if not article:
+        return []
+    posts = [k for k in range(article[0], len(lines)) if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS]
+    speaking = {k for k in posts if _speaks(lines[k].text, voice, address, reported)}
+    if len(speaking) < min_posts:
+        return []
+    for n, start in enumerate(posts):
+        if start not in speaking or n < THREAD_ARTICLE_LINES:
+            continue
+        if sum(1 for k in posts[n : n + 3] if k in speaking) < 2:
+            continue
+        tail = posts[n:]
+        spoken = sum(1 for k in tail if k in speaking)
+        if spoken < min_posts or spoken * THREAD_SPEAKING < len(tail):
+            continue
+        head = posts[:n]
+        if sum(1 for k in head if k in speaking) * THREAD_ARTICLE_VOICE > len(head):
+            continue
+        questions = sum(1 for k in head if _core(trim_end(lines[k].text))[-1:] == "?")
+        if questions >= THREAD_QUESTIONS:
+            return []  # an interview: its answers speak in the first person
+        size = len(lines) - start
+        evidence = f"{spoken} of its {len(tail)} posts in a reader's own voice after the story"
+        return [(k, f"line {k - start + 1} of {size} of a readers' thread, {evidence}") for k in range(start, len(lines))]
+    return []
 
 
 def broken_prompts(lines: list[Line], anchors: frozenset[str], min_run: int) -> list[tuple[int, str]]:

@@ -66,7 +66,7 @@ it (between prose), so strong and weak evidence can carry different severities.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -302,7 +302,14 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run, compiled.requires)
         elif compiled.mode == "tail-section":
-            widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing)
+            voice = (
+                Voice(compiled.terms, compiled.address, compiled.reported)
+                if compiled.terms and compiled.address
+                else None
+            )
+            widget = tail_sections(
+                lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing, voice
+            )
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
@@ -775,6 +782,7 @@ def tail_sections(
     to_end: bool,
     notice: regex.Pattern[str] | None = None,
     closing: regex.Pattern[str] | None = None,
+    voice: Voice | None = None,
 ) -> list[tuple[int, str]]:
     """The header lines (or notices) that open the page's tail after the article's first
     paragraph, and the lines after each: all of them to the end of the page (``to_end``),
@@ -805,6 +813,11 @@ def tail_sections(
             break  # a header alone at the page's end: markup/widget-line's, with nothing under it
         if to_end and _median_words(tuple(lines[k] for k in rest)) < THREAD_POST_WORDS:
             break  # cells of a table under its "Comments" column, not readers' posts
+        if to_end and not _thread_like(
+            lines, i, rest, voice, lambda text: _is_header(text, labels) or _is_notice(text, notice)
+        ):
+            i += 1
+            continue  # the article goes on after the header or notice: it is the story's own line
         if closer:
             if going_on is None and len(rest) >= CLOSING_TAIL:
                 out.extend((k, f"line {k - i} of the page's tail after the article's close ('{header}')") for k in rest)
@@ -823,6 +836,41 @@ def tail_sections(
             out.extend((k, f"headline {k - i} under '{header}'") for k in ahead)
         i = going_on
     return out
+
+
+THREAD_NEAR_END = 2  # this few lines after a thread's header or notice are its posts, whatever they say
+THREAD_SPOKEN = 3  # ... more are posts when one in three speaks in a reader's voice
+THREAD_STAMPS = 3  # a short line printed this often under a header is each post's stamp or button
+_STAMP_DIGITS = regexcache.compile(r"\d+")
+
+
+def _thread_like(
+    lines: list[Line], header: int, rest: range, voice: Voice | None, marker: Callable[[str], bool]
+) -> bool:
+    """Whether the lines after a thread's header or notice look like a thread, not the
+    article going on: the page ends within ``THREAD_NEAR_END`` lines; or they do not carry
+    on the article's words (``_article_goes_on``, strictly); or another of the thread's
+    headers or notices is among them (``marker``: the form's "You need to be registered to
+    comment" under the posts); or a short line recurs ``THREAD_STAMPS`` times, numbers
+    masked (each post's "Posted on 04/13/2011", "Reply"); or one post in ``THREAD_SPOKEN``
+    speaks in a reader's voice (``_speaks``)."""
+    if len(rest) <= THREAD_NEAR_END or not _article_goes_on(lines, header, rest, strict=True):
+        return True
+    if any(marker(lines[k].text) for k in rest):
+        return True
+    stamps: dict[str, int] = {}
+    for k in rest:
+        text = trim_end(lines[k].text).strip()
+        if len(text.split(None, LABEL_WORDS)) <= LABEL_WORDS:
+            key = _STAMP_DIGITS.sub("0", text.casefold())
+            stamps[key] = stamps.get(key, 0) + 1
+    if stamps and max(stamps.values()) >= THREAD_STAMPS:
+        return True
+    if voice is None:
+        return False
+    posts = [k for k in rest if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS]
+    spoken = sum(1 for k in posts if voice.speaks(lines[k].text))
+    return spoken * THREAD_SPOKEN >= len(posts) > 0
 
 
 # -- a run of lines in the vocabulary of the page's furniture ---------------------------------
@@ -901,7 +949,22 @@ _QUOTE_OPENINGS = "\"'“‘«„"
 _QUOTED_SPAN = regexcache.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")
 
 
-def _speaks(text: str, voice: regex.Pattern[str], address: regex.Pattern[str], reported: regex.Pattern[str] | None) -> bool:
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """The words of a reader's own voice (``own``: first person, "lol"), of one reader
+    addressing another (``address``: second person) and of reported speech (``reported``)."""
+
+    own: regex.Pattern[str]
+    address: regex.Pattern[str]
+    reported: regex.Pattern[str] | None = None
+
+    def speaks(self, text: str) -> bool:
+        return _speaks(text, self.own, self.address, self.reported)
+
+
+def _speaks(
+    text: str, voice: regex.Pattern[str], address: regex.Pattern[str], reported: regex.Pattern[str] | None
+) -> bool:
     """Whether a line speaks in a reader's own voice: outside quotation marks, a word of
     ``voice`` (first person, "lol"), a post's mark ("@name", an emoticon, "!!"), or a word
     of ``address`` (second person) in a question or an exclamation. A line that opens with
@@ -933,7 +996,11 @@ def reader_threads(
     article = _article_prose(lines)
     if not article:
         return []
-    posts = [k for k in range(article[0], len(lines)) if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS]
+    posts = [
+        k
+        for k in range(article[0], len(lines))
+        if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS
+    ]
     speaking = {k for k in posts if _speaks(lines[k].text, voice, address, reported)}
     if len(speaking) < min_posts:
         return []
@@ -954,7 +1021,9 @@ def reader_threads(
             return []  # an interview: its answers speak in the first person
         size = len(lines) - start
         evidence = f"{spoken} of its {len(tail)} posts in a reader's own voice after the story"
-        return [(k, f"line {k - start + 1} of {size} of a readers' thread, {evidence}") for k in range(start, len(lines))]
+        return [
+            (k, f"line {k - start + 1} of {size} of a readers' thread, {evidence}") for k in range(start, len(lines))
+        ]
     return []
 
 

@@ -940,7 +940,7 @@ THREAD_POST_MIN_WORDS = 4  # a line this long may be a post (a handle, "Reply", 
 THREAD_ARTICLE_LINES = 3  # the story above a thread has this many lines of its own at least
 THREAD_SPEAKING = 2  # a thread's posts speak in a reader's voice: one in two at least
 THREAD_ARTICLE_VOICE = 5  # ... and the story's own lines at most one in five
-THREAD_QUESTIONS = 2  # a story with this many lines that are only questions is an interview
+THREAD_QUESTIONS = 2  # a story with this many lines that are only questions (or a third of the posts) is an interview
 # What marks a reader's post whatever its language: an "@handle", an emoticon, "!!", "??", "?!".
 _POST_MARK = regexcache.compile(r"(?:^|\s)@\w|(?<![\w:/])[:;=]-?[()DPp](?!\w)|\?\?|!!|\?!")
 # "Name:" or "Name - " opening a line: an interview's or a transcript's speaker, not a post.
@@ -1016,9 +1016,10 @@ def reader_threads(
         head = posts[:n]
         if sum(1 for k in head if k in speaking) * THREAD_ARTICLE_VOICE > len(head):
             continue
-        questions = sum(1 for k in head if _core(trim_end(lines[k].text))[-1:] == "?")
-        if questions >= THREAD_QUESTIONS:
-            return []  # an interview: its answers speak in the first person
+        asked = [k for k in posts[: n + len(tail)] if _core(trim_end(lines[k].text))[-1:] == "?"]
+        in_tail = sum(1 for k in asked if k >= start)
+        if len(asked) - in_tail >= THREAD_QUESTIONS or (in_tail >= THREAD_QUESTIONS and in_tail * 3 >= len(tail)):
+            return []  # an interview: questions on lines of their own, answers in the first person
         size = len(lines) - start
         evidence = f"{spoken} of its {len(tail)} posts in a reader's own voice after the story"
         return [

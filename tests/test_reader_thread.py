@@ -10,6 +10,7 @@ from newslint.checks import blocks
 from newslint.readers import read_string
 
 ARTICLE = [
+    "The company's two founders met at university in Arizona ten years ago and have built two companies since then.",
     "The company launched its project planning tool on Tuesday, with a free plan for teams of up to five people.",
     "The tool imports schedules from other software and lets managers change them during a meeting on the fly.",
     "The company has raised two million dollars from investors and plans to hire ten engineers this year.",
@@ -63,6 +64,17 @@ def test_an_interview_with_its_questions_on_lines_of_their_own_passes() -> None:
     questions = ["Why did you wait so long?", "Will it open on time?", "And the clinic?"]
     interview = ARTICLE + [line for pair in zip(questions, answers, strict=True) for line in pair]
     assert _thread(interview) == []
+
+
+def test_a_story_that_speaks_to_its_reader_goes_on_in_the_first_person() -> None:
+    guide = [f"{text} You will see why below." for text in ARTICLE]
+    assert _thread(ARTICLE + THREAD) != []
+    assert _thread(guide + THREAD) == []
+
+
+def test_a_short_lead_before_answers_in_the_first_person_is_an_interview_that_lost_its_questions() -> None:
+    assert _thread(ARTICLE + THREAD) != []
+    assert _thread(ARTICLE[:3] + THREAD) == []
 
 
 def _tail(paragraphs: list[str]) -> list[int]:

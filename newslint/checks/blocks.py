@@ -121,7 +121,8 @@ PARAMETERS: dict[str, Any] = {
             "default": [],
             "description": "labelled-list: the widget labels a run of headlines sits under (case, colon "
             "ignored); broken-prompt: the words of the line the fragments lead to; tail-section: the "
-            "headers that open the page's tail",
+            "headers that open the page's tail; reader-thread: the words by which a story says it is an "
+            "interview (its answers after it speak in the first person)",
         },
         "notice": {
             "type": "string",
@@ -298,7 +299,9 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     ):
         lines = ctx.facts.shared(lines_of)
         if compiled.mode == "reader-thread" and compiled.terms is not None and compiled.address is not None:
-            widget = reader_threads(lines, compiled.terms, compiled.address, compiled.reported, compiled.min_run)
+            widget = reader_threads(
+                lines, compiled.terms, compiled.address, compiled.reported, compiled.min_run, compiled.labels
+            )
         elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run, compiled.requires)
         elif compiled.mode == "tail-section":
@@ -937,9 +940,11 @@ def vocabulary_runs(
 # -- a readers' thread with no header: posts in a reader's voice after the story ------------
 
 THREAD_POST_MIN_WORDS = 4  # a line this long may be a post (a handle, "Reply", a date are shorter)
-THREAD_ARTICLE_LINES = 3  # the story above a thread has this many lines of its own at least
+THREAD_ARTICLE_LINES = 5  # the story above a thread has this many lines of its own at least (a shorter
+# one may be an interview's lead, its answers after it in the first person, their questions lost)
 THREAD_SPEAKING = 2  # a thread's posts speak in a reader's voice: one in two at least
 THREAD_ARTICLE_VOICE = 5  # ... and the story's own lines at most one in five
+THREAD_ADDRESSED = 3  # a story whose lines say "you" this often (one in three) speaks to its reader
 THREAD_QUESTIONS = 2  # a story with this many lines that are only questions (or a third of the posts) is an interview
 # What marks a reader's post whatever its language: an "@handle", an emoticon, "!!", "??", "?!".
 _POST_MARK = regexcache.compile(r"(?:^|\s)@\w|(?<![\w:/])[:;=]-?[()DPp](?!\w)|\?\?|!!|\?!")
@@ -980,19 +985,32 @@ def _speaks(
     return _core(text)[-1:] in "?!" and address.search(bare) is not None
 
 
+_NOT_WORD = regexcache.compile(r"[^\w\s]+")
+
+
+def _names_any(text: str, words: frozenset[str]) -> bool:
+    """Whether a line holds one of ``words`` (or word pairs) whole, case and punctuation aside."""
+    padded = f" {' '.join(_NOT_WORD.sub(' ', text.casefold()).split())} "
+    return any(f" {word} " in padded for word in words)
+
+
 def reader_threads(
     lines: list[Line],
     voice: regex.Pattern[str],
     address: regex.Pattern[str],
     reported: regex.Pattern[str] | None,
     min_posts: int,
+    interview: frozenset[str] = frozenset(),
 ) -> list[tuple[int, str]]:
     """A readers' thread that no header opens: from a line in a reader's voice (``_speaks``),
     two of the next three posts speaking too, to the end of the page, where ``min_posts``
     posts or more speak and they are one in ``THREAD_SPEAKING`` at least of the lines long
     enough to be posts, after a story of ``THREAD_ARTICLE_LINES`` lines or more that speaks
     in its own voice (one line in ``THREAD_ARTICLE_VOICE`` at most). A story with
-    ``THREAD_QUESTIONS`` lines that are only questions is an interview: its answers speak so."""
+    ``THREAD_QUESTIONS`` lines that are only questions is an interview, and one that says
+    "you" in one line of ``THREAD_ADDRESSED`` speaks to its reader (a blog post, a guide):
+    their later lines speak so too; so does a story that names itself an interview (a word of
+    ``interview``) and its answers."""
     article = _article_prose(lines)
     if not article:
         return []
@@ -1020,6 +1038,11 @@ def reader_threads(
         in_tail = sum(1 for k in asked if k >= start)
         if len(asked) - in_tail >= THREAD_QUESTIONS or (in_tail >= THREAD_QUESTIONS and in_tail * 3 >= len(tail)):
             return []  # an interview: questions on lines of their own, answers in the first person
+        if interview and any(_names_any(lines[k].text, interview) for k in head):
+            return []  # the story says it is an interview: the answers after it speak in the first person
+        addressed = sum(1 for k in head if address.search(_QUOTED_SPAN.sub(" ", lines[k].text)))
+        if addressed * THREAD_ADDRESSED >= len(head):
+            return []  # a story that speaks to its reader ("you") throughout: a blog post, a guide
         size = len(lines) - start
         evidence = f"{spoken} of its {len(tail)} posts in a reader's own voice after the story"
         return [

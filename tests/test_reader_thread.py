@@ -77,6 +77,11 @@ def test_a_short_lead_before_answers_in_the_first_person_is_an_interview_that_lo
     assert _thread(ARTICLE[:3] + THREAD) == []
 
 
+def test_a_first_person_account_in_long_paragraphs_is_the_storys() -> None:
+    account = [f"{text} {ARTICLE[1]} {ARTICLE[2]} {ARTICLE[3]}" for text in THREAD]
+    assert _thread(ARTICLE + account) == []
+
+
 def _tail(paragraphs: list[str]) -> list[int]:
     rule = _rule("markup/comment-thread")
     compiled = rule.compiled_as(blocks.Compiled)

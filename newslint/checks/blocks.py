@@ -944,6 +944,7 @@ THREAD_ARTICLE_LINES = 5  # the story above a thread has this many lines of its 
 # one may be an interview's lead, its answers after it in the first person, their questions lost)
 THREAD_SPEAKING = 2  # a thread's posts speak in a reader's voice: one in two at least
 THREAD_ARTICLE_VOICE = 5  # ... and the story's own lines at most one in five
+THREAD_POST_MEDIAN = 60  # readers' posts are short: the middle one has at most this many words
 THREAD_ADDRESSED = 3  # a story whose lines say "you" this often (one in three) speaks to its reader
 THREAD_QUESTIONS = 2  # a story with this many lines that are only questions (or a third of the posts) is an interview
 # What marks a reader's post whatever its language: an "@handle", an emoticon, "!!", "??", "?!".
@@ -1005,7 +1006,8 @@ def reader_threads(
     """A readers' thread that no header opens: from a line in a reader's voice (``_speaks``),
     two of the next three posts speaking too, to the end of the page, where ``min_posts``
     posts or more speak and they are one in ``THREAD_SPEAKING`` at least of the lines long
-    enough to be posts, after a story of ``THREAD_ARTICLE_LINES`` lines or more that speaks
+    enough to be posts, the middle post ``THREAD_POST_MEDIAN`` words long at most, after
+    a story of ``THREAD_ARTICLE_LINES`` lines or more that speaks
     in its own voice (one line in ``THREAD_ARTICLE_VOICE`` at most). A story with
     ``THREAD_QUESTIONS`` lines that are only questions is an interview, and one that says
     "you" in one line of ``THREAD_ADDRESSED`` speaks to its reader (a blog post, a guide):
@@ -1034,6 +1036,8 @@ def reader_threads(
         head = posts[:n]
         if sum(1 for k in head if k in speaking) * THREAD_ARTICLE_VOICE > len(head):
             continue
+        if _median_words(tuple(lines[k] for k in tail)) > THREAD_POST_MEDIAN:
+            continue  # paragraphs of a story's length (a first-person account it prints), not readers' posts
         asked = [k for k in posts[: n + len(tail)] if _core(trim_end(lines[k].text))[-1:] == "?"]
         in_tail = sum(1 for k in asked if k >= start)
         if len(asked) - in_tail >= THREAD_QUESTIONS or (in_tail >= THREAD_QUESTIONS and in_tail * 3 >= len(tail)):

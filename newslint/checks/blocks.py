@@ -219,9 +219,9 @@ _KICKER = regexcache.compile(r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s+(\S.*)
 _DOMAIN = regexcache.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.\p{L}{2,6}(?:/\S*)?")
 _LINKED_OPENING = regexcache.compile(r"\w+,\s")
 _SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
-# A link's text with the arrow that points at it ("Markets » More", "Most Sent »"); not a
-# French quotation closed by its guillemet ("« Le besoin ... »").
-_ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:»|›|→|>>)$")
+# A link's text with the arrow that points at it ("Most Sent »", "Markets » More", a
+# breadcrumb "Home › News"); not a French quotation closed by its guillemet ("« Le besoin ... »").
+_ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:»|›|→|>>)(?:\s[^«»‹›]{1,30})?$")
 
 
 @dataclass(frozen=True, slots=True)

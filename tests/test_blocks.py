@@ -792,18 +792,43 @@ def test_teaser_pairs_before_the_article_leave_its_byline_alone() -> None:
     "tail",
     [
         TEASER_PAIRS[:4],  # two pairs are not enough
-        ["Question", "When will the work start?", "Answer", "The work starts in March, he said.",
-         "Question", "Who will pay for the new clinic?", "Answer", "The region pays for it, she said."],
+        [
+            "Question",
+            "When will the work start?",
+            "Answer",
+            "The work starts in March, he said.",
+            "Question",
+            "Who will pay for the new clinic?",
+            "Answer",
+            "The region pays for it, she said.",
+        ],
         # a glossary of the article's own words
-        ["Budget", "What a town plans to spend in a year.", "Clinic", "A small centre for health care.",
-         "District", "A part of a town with its own council."],
+        [
+            "Budget",
+            "What a town plans to spend in a year.",
+            "Clinic",
+            "A small centre for health care.",
+            "District",
+            "A part of a town with its own council.",
+        ],
         # teasers that carry on the article's story
-        ["Council", "The council approved the budget after a debate on Tuesday.", "Schools",
-         "The mayor said the plan would fund three schools in the district.", "Clinic",
-         "The clinic in the northern district opens next year, the mayor said."],
+        [
+            "Council",
+            "The council approved the budget after a debate on Tuesday.",
+            "Schools",
+            "The mayor said the plan would fund three schools in the district.",
+            "Clinic",
+            "The clinic in the northern district opens next year, the mayor said.",
+        ],
         # labels of lower-case words, teasers of two sentences
-        ["World football", "The coach led his side to a win.", "Life style",
-         "Weddings are small. Couples want less.", "Money matters", "Prices fall at markets."],
+        [
+            "World football",
+            "The coach led his side to a win.",
+            "Life style",
+            "Weddings are small. Couples want less.",
+            "Money matters",
+            "Prices fall at markets.",
+        ],
     ],
 )
 def test_what_is_not_a_teaser_list(tail: list[str]) -> None:
@@ -812,8 +837,10 @@ def test_what_is_not_a_teaser_list(tail: list[str]) -> None:
 
 
 def test_teaser_pairs_between_the_articles_paragraphs_are_left_alone() -> None:
-    prose_3 = "The opposition said the plan came far too late for the many families who had waited for years in the north."
-    prose_4 = "The work on the first new school starts in March, and the clinic follows in the spring, the council said."
+    prose_3 = (
+        "The opposition said the plan came far too late for the many families who had waited for years in the north."
+    )
+    prose_4 = "The work on the first new school starts in March, and the clinic follows in spring, the council said."
     page = "\n".join([*PAGE_TOP, PROSE_1, PROSE_2, *TEASER_PAIRS, prose_3, prose_4])
     assert lint("teaser-pairs", page + "\n", "page.txt", min_run=3) == []
 

@@ -63,10 +63,10 @@ Modes:
   section's label (one to three capitalised words, "Liga Dunia", "Trend") and one teaser
   (a single sentence or a headline) before the article's first paragraph or after its last,
   about other things than the article (few teasers share its words, few labels are its
-  words), under three different labels at least (not "Question" / "Answer"). After the article, the short lines right after the last
-  pair (the teasers' dates), up to the article's sign-off, are the widget's too: lines
-  between the widget and the page's end (jusText's short-between-bad).
-
+  words), under three different labels at least (not "Question" / "Answer"). After the
+  article, the short lines right after the last pair (the teasers' dates), up to the
+  article's sign-off, are the widget's too: lines between the widget and the page's end
+  (jusText's short-between-bad).
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
 it (between prose), so strong and weak evidence can carry different severities.
@@ -876,6 +876,10 @@ def _about_the_article(lines: list[Line], first: int, last: int, pairs: list[int
 _WORD = regexcache.compile(r"\p{L}+")
 
 
+def _pair(lines: list[Line], i: int) -> bool:
+    return _pair_label(lines[i]) and _pair_teaser(lines[i + 1])
+
+
 def teaser_pairs(lines: list[Line], min_run: int) -> list[tuple[int, str]]:
     """Runs of ``min_run`` or more (label, teaser) pairs in a row outside the article's
     prose (before its first paragraph or after its last), and the short lines right after
@@ -887,11 +891,11 @@ def teaser_pairs(lines: list[Line], min_run: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     i = 0
     while i + 1 < len(lines):
-        if first <= i <= last or not _pair_label(lines[i]) or not _pair_teaser(lines[i + 1]):
+        if first <= i <= last or not _pair(lines, i):
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and not first <= j + 1 <= last and _pair_label(lines[j]) and _pair_teaser(lines[j + 1]):
+        while j + 1 < len(lines) and not first <= j + 1 <= last and _pair(lines, j):
             j += 2
         pairs = (j - i) // 2
         labels = {_label_key(lines[k].text) for k in range(i, j, 2)}

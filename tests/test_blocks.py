@@ -856,3 +856,14 @@ def test_french_quotations_closed_by_guillemets_are_not_arrows() -> None:
     quotes = ["« Le besoin est urgent »", "« Nous devons agir »", "« Rien ne change »"]
     assert lint("nav-menu", paragraphs(PROSE_1, *quotes, PROSE_2), min_run=5) == []
     assert lint("related-list", paragraphs(PROSE_1, *quotes, PROSE_2), min_run=5) == []
+
+
+def test_short_labels_among_longer_lines_right_before_a_run_of_headlines_close_the_page() -> None:
+    headlines = [*HEADLINES, "Harbour fees rise for the first time in ten years"]
+    page = paragraphs(PROSE_1, PROSE_2, *SERVICES, "giantsgameday", *headlines, PROSE_1)
+    found = lint("related-list", page)
+    assert [line for line, _ in found][:6] == [5, 7, 9, 11, 13, 15]
+    assert len(found) == len(SERVICES) + len(headlines)
+    # with the article going on after them, they are a plan again, and the headlines between paragraphs
+    tail = "The council will publish the full list of services on its website next week, the mayor said."
+    assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *SERVICES, "giantsgameday", *headlines[:2], tail)) == []

@@ -16,7 +16,9 @@ Modes:
   text is a headline) that sits outside the article's prose, or between prose
   paragraphs when the run is ``min_inner_run`` lines or longer. A run introduced
   by a sentence ending in a colon (a list lead-in) is the article's own list, and
-  so is a run in a document with no prose at all (a list, a poem).
+  so is a run in a document with no prose at all (a list, a poem). Lines marked with a
+  link's arrow ("Most Sent »", "World » More") are marked as links are. A run after the
+  article right before another run that is reported closes the page as its end does.
 - ``nav-menu``: the same, for runs of menu items of one to three words
   ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose.
 - ``hard-wrap``: a paragraph broken into lines at a fixed width (and then the page: its other
@@ -469,8 +471,21 @@ def runs_of(doc: Document, lines: list[Line] | None = None) -> list[Run]:
         group.append(i)
     if group:
         runs.append(group)
-    judged = ((group[0], _judge(lines, group, first, last)) for group in runs)
-    return [_with_label(run, lines, i) for i, run in judged if run is not None]
+    judged = [_judge(lines, group, first, last) for group in runs]
+    # after the article, a run right before another run of the page's chrome closes the page as
+    # well as its end does (jusText's short-between-bad, a run at a time; from the end back)
+    for n in range(len(runs) - 2, -1, -1):
+        after = judged[n + 1]
+        near = runs[n + 1][0] - runs[n][-1] <= GAP + 1
+        if judged[n] is None and runs[n][0] > last and near and after is not None and _reported(after):
+            judged[n] = _judge(lines, runs[n], first, last, chrome_after=True)
+    return [_with_label(run, lines, group[0]) for group, run in zip(runs, judged, strict=True) if run is not None]
+
+
+def _reported(run: Run) -> bool:
+    """Whether a run is long enough for the shipped rules to report it (their defaults)."""
+    needed = PARAMETERS["properties"]["min_marked_run" if run.marked else "min_run"]["default"]
+    return run.edge and len(run.lines) >= needed
 
 
 def _with_label(run: Run, lines: list[Line], i: int) -> Run:
@@ -503,7 +518,9 @@ def _article_prose(lines: list[Line]) -> list[int]:
     return supported or prose
 
 
-def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | None:
+def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_after: bool = False) -> Run | None:
+    """The run a group of headline or menu lines makes, or None; ``chrome_after``: another
+    run of the page's chrome follows it (it closes the page as the page's end does)."""
     members = tuple(lines[k] for k in group)
     i, j = group[0], group[-1] + 1
     if i > 0 and _lead_in(lines[i - 1]):
@@ -528,7 +545,7 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
         return None
-    if menus * 4 > len(members) and not _closes_page(lines, j):
+    if menus * 4 > len(members) and not (chrome_after or _closes_page(lines, j)):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
     if menus * 4 > len(members) and len(members) >= ITEM_RUN and _median_words(members) < ITEM_WORDS:
         return None  # a long list of a few words an item ("Egypt", "Executive orders"): the article's own

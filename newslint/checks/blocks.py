@@ -60,7 +60,6 @@ Modes:
   fragments of one to three words, none ending a sentence, right before a line that goes
   on from them in lower case and ends on one of the rule's ``labels`` (the channel it
   points at, "WhatsApp Channel :").
-
 - ``teaser-pairs``: a teaser list that has no header: ``min_run`` or more pairs in a row of a
   section's label (one to three capitalised words, "Liga Dunia", "Trend") and one teaser
   (a single sentence or a headline) before the article's first paragraph or after its last,
@@ -69,6 +68,7 @@ Modes:
   article, the short lines right after the last pair (the teasers' dates), up to the
   article's sign-off, are the widget's too: lines between the widget and the page's end
   (jusText's short-between-bad).
+
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
 it (between prose), so strong and weak evidence can carry different severities.

@@ -793,6 +793,8 @@ def test_teaser_pairs_before_the_article_leave_its_byline_alone() -> None:
     "tail",
     [
         TEASER_PAIRS[:4],  # two pairs are not enough
+        # the article goes on after them in a short paragraph: a box inside it
+        [*TEASER_PAIRS, "The council meets again next week to vote on the plan."],
         [
             "Question",
             "When will the work start?",

@@ -64,7 +64,8 @@ Modes:
   section's label (one to three capitalised words, "Liga Dunia", "Trend") and one teaser
   (a single sentence or a headline) before the article's first paragraph or after its last,
   about other things than the article (few teasers share its words, few labels are its
-  words), under three different labels at least (not "Question" / "Answer"). After the
+  words), under three different labels at least (not "Question" / "Answer"), with no
+  sentence of the article between it and the page's edge. After the
   article, the short lines right after the last pair (the teasers' dates), up to the
   article's sign-off, are the widget's too: lines between the widget and the page's end
   (jusText's short-between-bad).
@@ -899,8 +900,9 @@ def _pair(lines: list[Line], i: int) -> bool:
 
 def teaser_pairs(lines: list[Line], min_run: int) -> list[tuple[int, str]]:
     """Runs of ``min_run`` or more (label, teaser) pairs in a row outside the article's
-    prose (before its first paragraph or after its last), and the short lines right after
-    the last pair, up to the article's sign-off."""
+    prose (before its first paragraph or after its last) with no sentence of the article
+    between them and the page's edge, and the short lines right after the last pair, up
+    to the article's sign-off."""
     article = _article_prose(lines)
     if not article:
         return []
@@ -916,7 +918,13 @@ def teaser_pairs(lines: list[Line], min_run: int) -> list[tuple[int, str]]:
             j += 2
         pairs = (j - i) // 2
         labels = {_label_key(lines[k].text) for k in range(i, j, 2)}
-        if pairs < min_run or len(labels) < PAIR_LABELS or _about_the_article(lines, first, last, list(range(i, j, 2))):
+        outside = lines[j:] if i > last else lines[:i]
+        if (
+            pairs < min_run
+            or len(labels) < PAIR_LABELS
+            or any(_sentence(line) for line in outside)
+            or _about_the_article(lines, first, last, list(range(i, j, 2)))
+        ):
             i = j if j > i else i + 1
             continue
         where = "before the article's first paragraph" if j <= first else "after the article's last paragraph"
@@ -929,6 +937,12 @@ def teaser_pairs(lines: list[Line], min_run: int) -> list[tuple[int, str]]:
             k += 1
         i = k
     return out
+
+
+def _sentence(line: Line) -> bool:
+    """A line of the article: a sentence of more than ``CLOSING_WORDS`` words."""
+    text = trim_end(line.text).strip()
+    return _ends_sentence(text) and len(text.split(None, CLOSING_WORDS)) > CLOSING_WORDS
 
 
 def _trailing(line: Line) -> bool:

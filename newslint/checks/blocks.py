@@ -224,7 +224,7 @@ _LINKED_OPENING = regexcache.compile(r"\w+,\s")
 _SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
 # A link's text with the arrow that points at it ("Most Sent »", "Markets » More", a
 # breadcrumb "Home › News"); not a French quotation closed by its guillemet ("« Le besoin ... »").
-_ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:»|›|→|>>)(?:\s[^«»‹›]{1,30})?$")
+_ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:(?:»|›)(?:\s[^«»‹›]{1,30})?|→|>>)$")
 
 
 @dataclass(frozen=True, slots=True)

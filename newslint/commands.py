@@ -405,7 +405,13 @@ def audit(
     chunks = [(k, files[i : i + partition_size]) for k, i in enumerate(range(0, len(files), partition_size))]
     bag = db.from_sequence(chunks, partition_size=1).map(audit_chunk, settings, os.path.abspath(out))
     click.echo(f"newslint audit: {len(files):,} files in {len(chunks):,} partitions", err=True)
-    summaries = _compute(bag, scheduler, workers)
+    try:
+        summaries = _compute(bag, scheduler, workers)
+    except Exception as e:  # a partition that cannot finish (disk full, a worker process killed)
+        raise NewslintError(
+            f"the audit stopped: {type(e).__name__}: {e}; the partitions written before it are in {out}. "
+            "Mend the cause and audit again into a new folder"
+        ) from e
     summary = Summary()
     for part in summaries:
         summary.merge(part)

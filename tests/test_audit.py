@@ -158,3 +158,18 @@ def test_rules_load_once_per_process_for_every_partition(tmp_path: Path, monkeyp
     for _ in range(3):
         lint_partition([{"id": "x", "body": BODY}], AuditSettings())
     assert len(calls) == 1
+
+
+def test_a_partition_that_cannot_finish_stops_the_audit_with_a_message(
+    drafts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.archive import report
+
+    def full(chunk: Any, settings: AuditSettings, out: str) -> Any:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report, "audit_chunk", full)
+    result = CliRunner().invoke(main, ["audit", str(drafts), "-o", str(tmp_path / "a"), "--scheduler", "synchronous"])
+    assert result.exit_code == 2
+    assert "the audit stopped: OSError" in result.output and "No space left on device" in result.output
+    assert "Traceback" not in result.output

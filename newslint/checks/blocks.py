@@ -16,7 +16,9 @@ Modes:
   text is a headline) that sits outside the article's prose, or between prose
   paragraphs when the run is ``min_inner_run`` lines or longer. A run introduced
   by a sentence ending in a colon (a list lead-in) is the article's own list, and
-  so is a run in a document with no prose at all (a list, a poem).
+  so is a run in a document with no prose at all (a list, a poem). Lines marked with a
+  link's arrow ("Most Sent »", "World » More") are marked as links are. A run after the
+  article right before another run that is reported closes the page as its end does.
 - ``nav-menu``: the same, for runs of menu items of one to three words
   ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose.
 - ``hard-wrap``: a paragraph broken into lines at a fixed width (and then the page: its other
@@ -58,6 +60,15 @@ Modes:
   fragments of one to three words, none ending a sentence, right before a line that goes
   on from them in lower case and ends on one of the rule's ``labels`` (the channel it
   points at, "WhatsApp Channel :").
+- ``teaser-pairs``: a teaser list that has no header: ``min_run`` or more pairs in a row of a
+  section's label (one to three capitalised words, "Liga Dunia", "Trend") and one teaser
+  (a single sentence or a headline) before the article's first paragraph or after its last,
+  about other things than the article (few teasers share its words, few labels are its
+  words), under three different labels at least (not "Question" / "Answer"), with no
+  sentence of the article between it and the page's edge. After the
+  article, the short lines right after the last pair (the teasers' dates), up to the
+  article's sign-off, are the widget's too: lines between the widget and the page's end
+  (jusText's short-between-bad).
 
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
@@ -67,7 +78,7 @@ it (between prose), so strong and weak evidence can carry different severities.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -104,6 +115,8 @@ PARAMETERS: dict[str, Any] = {
                 "broken-prompt",
                 "tail-section",
                 "vocabulary-run",
+                "reader-thread",
+                "teaser-pairs",
             ]
         },
         "min_run": {
@@ -123,7 +136,8 @@ PARAMETERS: dict[str, Any] = {
             "default": [],
             "description": "labelled-list: the widget labels a run of headlines sits under (case, colon "
             "ignored); broken-prompt: the words of the line the fragments lead to; tail-section: the "
-            "headers that open the page's tail",
+            "headers that open the page's tail; reader-thread: the words by which a story says it is an "
+            "interview (its answers after it speak in the first person)",
         },
         "notice": {
             "type": "string",
@@ -158,6 +172,12 @@ PARAMETERS: dict[str, Any] = {
             "description": "vocabulary-run: a regular expression (case ignored) for the words that "
             "address the reader or the page's controls (your, click, forgot): a line longer than a "
             "label needs one",
+        },
+        "reported": {
+            "type": "string",
+            "default": "",
+            "description": "reader-thread: a regular expression (case ignored) for the words that report "
+            "speech ('said', 'sagte', 'kata'): a line with one is the article quoting someone",
         },
         "until": {
             "enum": ["page", "prose"],
@@ -213,6 +233,9 @@ _KICKER = regexcache.compile(r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s+(\S.*)
 _DOMAIN = regexcache.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.\p{L}{2,6}(?:/\S*)?")
 _LINKED_OPENING = regexcache.compile(r"\w+,\s")
 _SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
+# A link's text with the arrow that points at it ("Most Sent »", "Markets » More", a
+# breadcrumb "Home › News"); not a French quotation closed by its guillemet ("« Le besoin ... »").
+_ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:(?:»|›)(?:\s[^«»‹›]{1,30})?|→|>>)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +250,7 @@ class Compiled:
     terms: regex.Pattern[str] | None = None
     address: regex.Pattern[str] | None = None
     requires: tuple[str, ...] = ()
+    reported: regex.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -236,13 +260,15 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
     patterns: dict[str, regex.Pattern[str] | None] = {}
-    for name in ("notice", "closing", "terms", "address"):
+    for name in ("notice", "closing", "terms", "address", "reported"):
         try:
             patterns[name] = regexcache.compile(params[name], regex.IGNORECASE | regex.V0) if params[name] else None
         except regex.error as e:
             raise ValueError(f"invalid {name} regex: {e}; check brackets and escapes") from e
     if params["mode"] == "vocabulary-run" and patterns["terms"] is None:
         raise ValueError("mode vocabulary-run needs 'terms', the regex of its words")
+    if params["mode"] == "reader-thread" and (patterns["terms"] is None or patterns["address"] is None):
+        raise ValueError("mode reader-thread needs 'terms' (a reader's own voice) and 'address' (words to another)")
     return Compiled(
         params["mode"],
         int(params["min_run"]),
@@ -254,6 +280,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         patterns["terms"],
         patterns["address"],
         tuple(word.casefold() for word in params["requires"]),
+        patterns["reported"],
     )
 
 
@@ -280,10 +307,30 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section", "vocabulary-run"):
+    if compiled.mode in (
+        "labelled-list",
+        "doubled-headline",
+        "broken-prompt",
+        "tail-section",
+        "vocabulary-run",
+        "reader-thread",
+        "teaser-pairs",
+    ):
         facts = ctx.facts
         lines = facts.shared(lines_of)
-        if compiled.mode == "vocabulary-run" and compiled.terms is not None:
+        if compiled.mode == "reader-thread" and compiled.terms is not None and compiled.address is not None:
+            widget = reader_threads(
+                lines,
+                compiled.terms,
+                compiled.address,
+                compiled.reported,
+                compiled.min_run,
+                compiled.labels,
+                _shared_article(facts, lines),
+            )
+        elif compiled.mode == "teaser-pairs":
+            widget = teaser_pairs(lines, compiled.min_run, _shared_article(facts, lines))
+        elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             terms, address, requires = compiled.terms, compiled.address, compiled.requires
             if requires:
                 # the blocks that hold one of the strings, and those of the strings the draft has
@@ -294,9 +341,19 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             else:
                 widget = vocabulary_runs(lines, terms, address, compiled.min_run)
         elif compiled.mode == "tail-section":
-            article = _shared_article(facts, lines)
+            voice = (
+                Voice(compiled.terms, compiled.address, compiled.reported)
+                if compiled.terms and compiled.address
+                else None
+            )
             widget = tail_sections(
-                lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing, article
+                lines,
+                compiled.labels,
+                compiled.until == "page",
+                compiled.notice,
+                compiled.closing,
+                voice,
+                _shared_article(facts, lines),
             )
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
@@ -466,8 +523,21 @@ def runs_of(doc: Document, lines: list[Line] | None = None, article: Sequence[in
         group.append(i)
     if group:
         runs.append(group)
-    judged = ((group[0], _judge(lines, group, first, last)) for group in runs)
-    return [_with_label(run, lines, i) for i, run in judged if run is not None]
+    judged = [_judge(lines, group, first, last) for group in runs]
+    # after the article, a run right before another run of the page's chrome closes the page as
+    # well as its end does (jusText's short-between-bad, a run at a time; from the end back)
+    for n in range(len(runs) - 2, -1, -1):
+        after = judged[n + 1]
+        near = runs[n + 1][0] - runs[n][-1] <= GAP + 1
+        if judged[n] is None and runs[n][0] > last and near and after is not None and _reported(after):
+            judged[n] = _judge(lines, runs[n], first, last, chrome_after=True)
+    return [_with_label(run, lines, group[0]) for group, run in zip(runs, judged, strict=True) if run is not None]
+
+
+def _reported(run: Run) -> bool:
+    """Whether a run is long enough for the shipped rules to report it (their defaults)."""
+    needed = PARAMETERS["properties"]["min_marked_run" if run.marked else "min_run"]["default"]
+    return run.edge and len(run.lines) >= needed
 
 
 def _with_label(run: Run, lines: list[Line], i: int) -> Run:
@@ -507,7 +577,9 @@ def _article_prose(lines: list[Line]) -> list[int]:
     return supported or prose
 
 
-def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | None:
+def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_after: bool = False) -> Run | None:
+    """The run a group of headline or menu lines makes, or None; ``chrome_after``: another
+    run of the page's chrome follows it (it closes the page as the page's end does)."""
     members = tuple(lines[k] for k in group)
     i, j = group[0], group[-1] + 1
     if i > 0 and _lead_in(lines[i - 1]):
@@ -522,7 +594,9 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         return None  # a table or a schedule ("15:55 WIB | Free Practice 1"), a line-up
     marked = _marked(members)
     if marked:
-        return Run(members, "related-list", f"of {marked} {where}", edge, True)
+        menus = sum(1 for line in members if line.shape == MENU)
+        kind = "nav-menu" if marked.startswith("links marked") and menus * 2 > len(members) else "related-list"
+        return Run(members, kind, f"of {marked} {where}", edge, True)
     if not edge or _records(members):
         return None
     menus = sum(1 for line in members if line.shape == MENU)
@@ -530,7 +604,7 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
         return None
-    if menus * 4 > len(members) and not _closes_page(lines, j):
+    if menus * 4 > len(members) and not (chrome_after or _closes_page(lines, j)):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
     if menus * 4 > len(members) and len(members) >= ITEM_RUN and _median_words(members) < ITEM_WORDS:
         return None  # a long list of a few words an item ("Egypt", "Executive orders"): the article's own
@@ -558,6 +632,8 @@ def _marked(members: tuple[Line, ...]) -> str:
         return "linked headlines"
     if sum(1 for t in texts if _SECTION_HEADLINE.match(t)) * 2 > len(texts):
         return "'Section | Headline' lines"
+    if sum(1 for t in texts if _ARROW_ITEM.match(t)) * 2 > len(texts):
+        return "links marked with an arrow"
     return ""
 
 
@@ -781,6 +857,7 @@ def tail_sections(
     to_end: bool,
     notice: regex.Pattern[str] | None = None,
     closing: regex.Pattern[str] | None = None,
+    voice: Voice | None = None,
     article: Sequence[int] | None = None,
 ) -> list[tuple[int, str]]:
     """The header lines (or notices) that open the page's tail after the article's first
@@ -814,6 +891,11 @@ def tail_sections(
             break  # a header alone at the page's end: markup/widget-line's, with nothing under it
         if to_end and _median_words(tuple(lines[k] for k in rest)) < THREAD_POST_WORDS:
             break  # cells of a table under its "Comments" column, not readers' posts
+        if to_end and not _thread_like(
+            lines, i, rest, voice, lambda text: _is_header(text, labels) or _is_notice(text, notice)
+        ):
+            i += 1
+            continue  # the article goes on after the header or notice: it is the story's own line
         if closer:
             if going_on is None and len(rest) >= CLOSING_TAIL:
                 out.extend((k, f"line {k - i} of the page's tail after the article's close ('{header}')") for k in rest)
@@ -832,6 +914,145 @@ def tail_sections(
             out.extend((k, f"headline {k - i} under '{header}'") for k in ahead)
         i = going_on
     return out
+
+
+THREAD_NEAR_END = 2  # this few lines after a thread's header or notice are its posts, whatever they say
+THREAD_SPOKEN = 3  # ... more are posts when one in three speaks in a reader's voice
+THREAD_STAMPS = 3  # a short line printed this often under a header is each post's stamp or button
+_STAMP_DIGITS = regexcache.compile(r"\d+")
+
+
+def _thread_like(
+    lines: list[Line], header: int, rest: range, voice: Voice | None, marker: Callable[[str], bool]
+) -> bool:
+    """Whether the lines after a thread's header or notice look like a thread, not the
+    article going on: the page ends within ``THREAD_NEAR_END`` lines; or they do not carry
+    on the article's words (``_article_goes_on``, strictly); or another of the thread's
+    headers or notices is among them (``marker``: the form's "You need to be registered to
+    comment" under the posts); or a short line recurs ``THREAD_STAMPS`` times, numbers
+    masked (each post's "Posted on 04/13/2011", "Reply"); or one post in ``THREAD_SPOKEN``
+    speaks in a reader's voice (``_speaks``)."""
+    if len(rest) <= THREAD_NEAR_END or not _article_goes_on(lines, header, rest, strict=True):
+        return True
+    if any(marker(lines[k].text) for k in rest):
+        return True
+    stamps: dict[str, int] = {}
+    for k in rest:
+        text = trim_end(lines[k].text).strip()
+        if len(text.split(None, LABEL_WORDS)) <= LABEL_WORDS:
+            key = _STAMP_DIGITS.sub("0", text.casefold())
+            stamps[key] = stamps.get(key, 0) + 1
+    if stamps and max(stamps.values()) >= THREAD_STAMPS:
+        return True
+    if voice is None:
+        return False
+    posts = [k for k in rest if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS]
+    spoken = sum(1 for k in posts if voice.speaks(lines[k].text))
+    return spoken * THREAD_SPOKEN >= len(posts) > 0
+
+
+# -- a teaser list without a header: section labels, each with one teaser ---------------------
+
+PAIR_TEASER_WORDS = (4, 40)  # a teaser is one sentence of this many words
+PAIR_LABELS = 3  # the sections of a teaser list are this many (not "Question" / "Answer")
+
+
+def _pair_label(line: Line) -> bool:
+    """A section's label above a teaser: a menu item whose every word is capitalised."""
+    text = trim_end(line.text).strip()
+    return line.shape == MENU and _capitalised(text) and not _is_data(text) and not text.endswith(":")
+
+
+def _pair_teaser(line: Line) -> bool:
+    """One teaser: a headline, or a single sentence of a few words (not two sentences)."""
+    text = trim_end(line.text).strip()
+    if line.shape == HEADLINE:
+        return not _is_data(text)
+    words = len(text.split())
+    if not PAIR_TEASER_WORDS[0] <= words <= PAIR_TEASER_WORDS[1] or not _ends_sentence(text):
+        return False
+    return _opens_like_title(text) and _TWO_SENTENCES.search(text) is None
+
+
+def _about_the_article(lines: list[Line], first: int, last: int, pairs: list[int]) -> bool:
+    """Whether the pairs starting at ``pairs`` carry on the article rather than tease other
+    stories: one in three has a teaser sharing two long words or a name with its prose, or a
+    label whose words are all the article's (a glossary of its terms)."""
+    words: set[str] = set()
+    names: set[str] = set()
+    vocabulary: set[str] = set()
+    for line in lines[first : last + 1]:
+        words |= _long_words(line.text)
+        names |= _names(line.text)
+        vocabulary |= {word.casefold() for word in _WORD.findall(line.text)}
+    shared = 0
+    for k in pairs:
+        teaser = lines[k + 1].text
+        label = {word.casefold() for word in _WORD.findall(lines[k].text)}
+        if len(_long_words(teaser) & words) >= 2 or _names(teaser) & names or (label and label <= vocabulary):
+            shared += 1
+    return shared * TAIL_COHESION >= len(pairs)
+
+
+_WORD = regexcache.compile(r"\p{L}+")
+
+
+def _pair(lines: list[Line], i: int) -> bool:
+    return _pair_label(lines[i]) and _pair_teaser(lines[i + 1])
+
+
+def teaser_pairs(lines: list[Line], min_run: int, article: Sequence[int] | None = None) -> list[tuple[int, str]]:
+    """Runs of ``min_run`` or more (label, teaser) pairs in a row outside the article's
+    prose (before its first paragraph or after its last) with no sentence of the article
+    between them and the page's edge, and the short lines right after the last pair, up
+    to the article's sign-off. ``article``: ``_article_prose(lines)``, when worked out."""
+    if article is None:
+        article = _article_prose(lines)
+    if not article:
+        return []
+    first, last = article[0], article[-1]
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i + 1 < len(lines):
+        if first <= i <= last or not _pair(lines, i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and not first <= j + 1 <= last and _pair(lines, j):
+            j += 2
+        pairs = (j - i) // 2
+        labels = {_label_key(lines[k].text) for k in range(i, j, 2)}
+        outside = lines[j:] if i > last else lines[:i]
+        if (
+            pairs < min_run
+            or len(labels) < PAIR_LABELS
+            or any(_sentence(line) for line in outside)
+            or _about_the_article(lines, first, last, list(range(i, j, 2)))
+        ):
+            i = j if j > i else i + 1
+            continue
+        where = "before the article's first paragraph" if j <= first else "after the article's last paragraph"
+        for k in range(i, j):
+            role = "label" if (k - i) % 2 == 0 else "teaser"
+            out.append((k, f"{role} of pair {(k - i) // 2 + 1} of {pairs} section-and-teaser pairs {where}"))
+        k = j
+        while i > last and k < len(lines) and _trailing(lines[k]):  # (before the article: its byline)
+            out.append((k, f"a short line right after {pairs} section-and-teaser pairs"))
+            k += 1
+        i = k
+    return out
+
+
+def _sentence(line: Line) -> bool:
+    """A line of the article: a sentence of more than ``CLOSING_WORDS`` words."""
+    text = trim_end(line.text).strip()
+    return _ends_sentence(text) and len(text.split(None, CLOSING_WORDS)) > CLOSING_WORDS
+
+
+def _trailing(line: Line) -> bool:
+    """A short line of the widget after its teasers (a date, a time), not the article's sign-off."""
+    text = trim_end(line.text).strip()
+    return line.shape != PROSE and len(text.split(None, CLOSING_WORDS)) <= CLOSING_WORDS and not sign_off(text)
 
 
 # -- a run of lines in the vocabulary of the page's furniture ---------------------------------
@@ -928,6 +1149,126 @@ def _present(strings: tuple[str, ...], lines: list[Line]) -> tuple[str, ...]:
         found += [word for word in left if word in folded]
         left = [word for word in left if word not in found]
     return tuple(word for word in strings if word in found)
+
+
+# -- a readers' thread with no header: posts in a reader's voice after the story ------------
+
+THREAD_POST_MIN_WORDS = 4  # a line this long may be a post (a handle, "Reply", a date are shorter)
+THREAD_ARTICLE_LINES = 5  # the story above a thread has this many lines of its own at least (a shorter
+# one may be an interview's lead, its answers after it in the first person, their questions lost)
+THREAD_SPEAKING = 2  # a thread's posts speak in a reader's voice: one in two at least
+THREAD_ARTICLE_VOICE = 5  # ... and the story's own lines at most one in five
+THREAD_POST_MEDIAN = 60  # readers' posts are short: the middle one has at most this many words
+THREAD_ADDRESSED = 3  # a story whose lines say "you" this often (one in three) speaks to its reader
+THREAD_QUESTIONS = 2  # a story with this many lines that are only questions (or a third of the posts) is an interview
+# What marks a reader's post whatever its language: an "@handle", an emoticon, "!!", "??", "?!".
+_POST_MARK = regexcache.compile(r"(?:^|\s)@\w|(?<![\w:/])[:;=]-?[()DPp](?!\w)|\?\?|!!|\?!")
+# "Name:" or "Name - " opening a line: an interview's or a transcript's speaker, not a post.
+_SPEAKER = regexcache.compile(r"^\p{Lu}[\w.]{0,20}(?:\s\p{Lu}[\w.]{0,20}){0,3}\s?[:–-]\s")
+_QUOTE_OPENINGS = "\"'“‘«„"
+_QUOTED_SPAN = regexcache.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """The words of a reader's own voice (``own``: first person, "lol"), of one reader
+    addressing another (``address``: second person) and of reported speech (``reported``)."""
+
+    own: regex.Pattern[str]
+    address: regex.Pattern[str]
+    reported: regex.Pattern[str] | None = None
+
+    def speaks(self, text: str) -> bool:
+        return _speaks(text, self.own, self.address, self.reported)
+
+
+def _speaks(
+    text: str, voice: regex.Pattern[str], address: regex.Pattern[str], reported: regex.Pattern[str] | None
+) -> bool:
+    """Whether a line speaks in a reader's own voice: outside quotation marks, a word of
+    ``voice`` (first person, "lol"), a post's mark ("@name", an emoticon, "!!"), or a word
+    of ``address`` (second person) in a question or an exclamation. A line that opens with
+    a quotation mark or a speaker's label, or reports speech (``reported``), is the article's."""
+    text = trim_end(text).strip()
+    if not text or text[:1] in _QUOTE_OPENINGS or _SPEAKER.match(text):
+        return False
+    if reported is not None and reported.search(text):
+        return False
+    bare = _QUOTED_SPAN.sub(" ", text)
+    if voice.search(bare) or _POST_MARK.search(bare):
+        return True
+    return _core(text)[-1:] in "?!" and address.search(bare) is not None
+
+
+_NOT_WORD = regexcache.compile(r"[^\w\s]+")
+
+
+def _names_any(text: str, words: frozenset[str]) -> bool:
+    """Whether a line holds one of ``words`` (or word pairs) whole, case and punctuation aside."""
+    padded = f" {' '.join(_NOT_WORD.sub(' ', text.casefold()).split())} "
+    return any(f" {word} " in padded for word in words)
+
+
+def reader_threads(
+    lines: list[Line],
+    voice: regex.Pattern[str],
+    address: regex.Pattern[str],
+    reported: regex.Pattern[str] | None,
+    min_posts: int,
+    interview: frozenset[str] = frozenset(),
+    article: Sequence[int] | None = None,
+) -> list[tuple[int, str]]:
+    """A readers' thread that no header opens: from a line in a reader's voice (``_speaks``),
+    two of the next three posts speaking too, to the end of the page, where ``min_posts``
+    posts or more speak and they are one in ``THREAD_SPEAKING`` at least of the lines long
+    enough to be posts, the middle post ``THREAD_POST_MEDIAN`` words long at most, after
+    a story of ``THREAD_ARTICLE_LINES`` lines or more that speaks
+    in its own voice (one line in ``THREAD_ARTICLE_VOICE`` at most). A story with
+    ``THREAD_QUESTIONS`` lines that are only questions is an interview, and one that says
+    "you" in one line of ``THREAD_ADDRESSED`` speaks to its reader (a blog post, a guide):
+    their later lines speak so too; so does a story that names itself an interview (a word of
+    ``interview``) and its answers. ``article``: ``_article_prose(lines)``, when worked out."""
+    if article is None:
+        article = _article_prose(lines)
+    if not article:
+        return []
+    posts = [
+        k
+        for k in range(article[0], len(lines))
+        if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS
+    ]
+    speaking = {k for k in posts if _speaks(lines[k].text, voice, address, reported)}
+    if len(speaking) < min_posts:
+        return []
+    for n, start in enumerate(posts):
+        if start not in speaking or n < THREAD_ARTICLE_LINES:
+            continue
+        if sum(1 for k in posts[n : n + 3] if k in speaking) < 2:
+            continue
+        tail = posts[n:]
+        spoken = sum(1 for k in tail if k in speaking)
+        if spoken < min_posts or spoken * THREAD_SPEAKING < len(tail):
+            continue
+        head = posts[:n]
+        if sum(1 for k in head if k in speaking) * THREAD_ARTICLE_VOICE > len(head):
+            continue
+        if _median_words(tuple(lines[k] for k in tail)) > THREAD_POST_MEDIAN:
+            continue  # paragraphs of a story's length (a first-person account it prints), not readers' posts
+        asked = [k for k in posts[: n + len(tail)] if _core(trim_end(lines[k].text))[-1:] == "?"]
+        in_tail = sum(1 for k in asked if k >= start)
+        if len(asked) - in_tail >= THREAD_QUESTIONS or (in_tail >= THREAD_QUESTIONS and in_tail * 3 >= len(tail)):
+            return []  # an interview: questions on lines of their own, answers in the first person
+        if interview and any(_names_any(lines[k].text, interview) for k in head):
+            return []  # the story says it is an interview: the answers after it speak in the first person
+        addressed = sum(1 for k in head if address.search(_QUOTED_SPAN.sub(" ", lines[k].text)))
+        if addressed * THREAD_ADDRESSED >= len(head):
+            return []  # a story that speaks to its reader ("you") throughout: a blog post, a guide
+        size = len(lines) - start
+        evidence = f"{spoken} of its {len(tail)} posts in a reader's own voice after the story"
+        return [
+            (k, f"line {k - start + 1} of {size} of a readers' thread, {evidence}") for k in range(start, len(lines))
+        ]
+    return []
 
 
 def broken_prompts(lines: list[Line], anchors: frozenset[str], min_run: int) -> list[tuple[int, str]]:

@@ -67,7 +67,7 @@ PARAMETERS: dict[str, Any] = {
             "$ref": "#/$defs/stringList",
             "default": [],
             "description": "paragraph-end, evidence weak: words that often end a sentence of the language "
-            "(a fifth of the times they are seen or more), learned by benchmarks/truncation_words.py; a "
+            "(an eighth of the times they are seen or more), learned by benchmarks/truncation_words.py; a "
             "paragraph ending on one lacks a full stop more likely than it was cut, so weak evidence "
             "alone does not report it",
         },

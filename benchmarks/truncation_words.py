@@ -15,6 +15,10 @@ MIN_ARTICLES articles or more to be listed. Two lists come out:
 - ``closing_words``: words in any case seen at least MIN_SEEN_CLOSING times that end a
   sentence in MIN_CLOSING of them or more. A paragraph that stops on one more likely
   lacks its full stop than was cut: weak evidence alone does not report it.
+- ``ending_words``: the other words, in any case, seen at least MIN_SEEN_CLOSING times that
+  end a sentence at least as often as the language's average word does (its sentences per
+  word). A deck or a standfirst stopping on one, before a lead, is not reported on weak
+  evidence; one stopping on a word seldom at a sentence's end still is.
 
 Without ``--write`` it prints each language's lists with their counts (final/seen).
 With ``--write`` it rewrites the lists between the ``# learned words`` markers of
@@ -143,6 +147,24 @@ def closing_words(c: Counts, min_seen: int = MIN_SEEN_CLOSING, share: float = MI
     )
 
 
+def ending_words(c: Counts, min_seen: int = MIN_SEEN_CLOSING, share: float = MIN_CLOSING) -> list[str]:
+    """The words, in any case, seen ``min_seen`` times or more that end a sentence at least as
+    often as the language's average word (sentences per word seen), and less often than
+    ``share`` of the times (the closing words), sorted."""
+    total = sum(c.seen_any.values())
+    if not total:
+        return []
+    average = c.sentences / total
+    return sorted(
+        w
+        for w, n in c.seen_any.items()
+        if n >= min_seen
+        and average * n <= c.final_any[w] < share * n
+        and c.articles[w] >= MIN_ARTICLES
+        and len(w) > 1
+    )
+
+
 def write(pack: Path, lists: dict[str, list[str]]) -> bool:
     """Replace the learned lists in ``pack`` (between the markers); False when it has none."""
     text = pack.read_text(encoding="utf-8")
@@ -175,8 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     counts = count(articles(args.field, args.corpus, args.split))
     for lang in LANGUAGES:
         c = counts.get(lang, Counts())
-        lists = {"open": open_words(c), "closing": closing_words(c, args.min_seen_closing, args.min_closing)}
-        sizes = f"{len(lists['open'])} open words, {len(lists['closing'])} closing words"
+        lists = {
+            "open": open_words(c),
+            "closing": closing_words(c, args.min_seen_closing, args.min_closing),
+            "ending": ending_words(c, args.min_seen_closing, args.min_closing),
+        }
+        sizes = ", ".join(f"{len(words)} {name} words" for name, words in lists.items())
         print(f"{lang}: {c.sentences} sentences, {sizes}")
         if args.write:
             pack = ROOT / "rules" / lang / "truncation.yaml"
@@ -185,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("  open: " + " ".join(f"{w}({c.final[w]}/{c.seen[w]})" for w in lists["open"]))
             print("  closing: " + " ".join(f"{w}({c.final_any[w]}/{c.seen_any[w]})" for w in lists["closing"]))
+            print("  ending: " + " ".join(f"{w}({c.final_any[w]}/{c.seen_any[w]})" for w in lists["ending"]))
     return 0
 
 

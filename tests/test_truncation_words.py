@@ -60,6 +60,16 @@ def test_a_word_ending_an_eighth_of_its_sentences_closes_one() -> None:
     assert tw.closing_words(counts) == ["hewan", "virus"]  # 2 of 16 is an eighth; 1 of 88 is not
 
 
+def test_a_word_ending_sentences_as_often_as_the_average_word_is_an_ending_word() -> None:
+    # 20 sentences of 400 words: the average word ends one in 20 of its sightings
+    counts = tw.Counts(sentences=20)
+    counts.seen_any.update({"autoridades": 20, "wireless": 18, "virus": 88, "de": 274})
+    counts.final_any.update({"autoridades": 2, "wireless": 0, "virus": 15, "de": 3})
+    counts.articles.update({"autoridades": 9, "wireless": 9, "virus": 24, "de": 40})
+    assert tw.ending_words(counts) == ["autoridades"]  # 'virus' closes; 'wireless' and 'de' seldom end one
+    assert tw.ending_words(tw.Counts()) == []
+
+
 def test_write_replaces_only_the_learned_lists(tmp_path: Path) -> None:
     pack = tmp_path / "truncation.yaml"
     pack.write_text(

@@ -48,10 +48,12 @@ import regex
 from newslint import regexcache
 from newslint.checks.base import TERMINAL, Hit, block_hit, last_word_match
 from newslint.checks.truncation.lone import (
+    ARTICLE_PARAGRAPHS,
     GLUED,
     LABEL,
     MIN_WORDS,
     PEER_WORDS,
+    TRAIL_WORDS,
     introduces_list,
     trails_off,
     weak_evidence,
@@ -150,6 +152,8 @@ _COLON_DATELINE = regexcache.compile(
     r"^\W*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:,\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?\s*:\s"
 )
 DATELINE_STORY_WORDS = 8
+# A deck or a standfirst runs to a few sentences at most (see _deck).
+DECK_WORDS = 60
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
@@ -219,6 +223,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, frozenset(strong)):
         if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
             continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
+        if _deck(doc, prose, i, compiled):
+            continue  # a deck or a standfirst before the lead, stopping where sentences stop
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     weak = {c.at for c in result}
@@ -361,6 +367,36 @@ def _judged(
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not signed_off(text)
+
+
+def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
+    """Paragraph ``i`` is a deck or a standfirst that dropped its last full stop, by where it sits
+    and how it ends, not by its last character: the article's first paragraph of TRAIL_WORDS
+    words or more (past a kicker or a date line, no sentence), of DECK_WORDS at most, in an article of
+    ARTICLE_PARAGRAPHS paragraphs or more; the next paragraph opens like a lead (a capital, a
+    quotation mark or a dateline, TRAIL_WORDS words or more, ending as a sentence does); and its
+    last word ends a sentence at least as often as the language's average word
+    (``ending_words``, ``closing_words``). A first paragraph cut after a word seldom at a
+    sentence's end ("... AirPods 2 with wireless", "queries to come up") is no deck."""
+    if len(prose) < ARTICLE_PARAGRAPHS or not (compiled.ending_words or compiled.closing_words):
+        return False
+    lead = next((k for k in prose if len(doc.blocks[k].text.split()) >= TRAIL_WORDS), None)
+    if i != lead or prose.index(i) + 1 >= len(prose):
+        return False
+    if any(ends_complete(trim_end(doc.blocks[k].text)) for k in prose[: prose.index(i)]):
+        return False  # a sentence before it: the story has begun
+    text = trim_end(doc.blocks[i].text)
+    if len(text.split()) > DECK_WORDS:
+        return False
+    after = trim_end(doc.blocks[prose[prose.index(i) + 1]].text)
+    opening = after.lstrip(" \"“„«‘'([—–-")[:1]
+    if not (opening.isupper() or opening.isdigit()) or not ends_complete(after) or len(after.split()) < TRAIL_WORDS:
+        return False
+    last = last_word_match(_LAST_LEARNED, text)
+    if last is None:
+        return False
+    word = last.group(1).casefold()
+    return word in compiled.ending_words or word in compiled.closing_words
 
 
 def _promo(text: str) -> bool:

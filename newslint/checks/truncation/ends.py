@@ -154,6 +154,8 @@ _COLON_DATELINE = regexcache.compile(
 DATELINE_STORY_WORDS = 8
 # A deck or a standfirst runs to a few sentences at most (see _deck).
 DECK_WORDS = 60
+# A sentence's full stop (or question or exclamation mark), perhaps inside a quote or a bracket.
+_STOPS = regexcache.compile(r"[.!?…][\"”’»)]*$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
@@ -370,15 +372,15 @@ def _judged(
 
 
 def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
-    """Paragraph ``i`` is a deck or a standfirst that dropped its last full stop, by where it sits
-    and how it ends, not by its last character: the article's first paragraph of TRAIL_WORDS
-    words or more (past a kicker or a date line, no sentence), of DECK_WORDS at most, in an article of
-    ARTICLE_PARAGRAPHS paragraphs or more; the next paragraph opens like a lead (a capital, a
-    quotation mark or a dateline, TRAIL_WORDS words or more, ending as a sentence does); and its
-    last word ends a sentence at least as often as the language's average word
-    (``ending_words``, ``closing_words``). A first paragraph cut after a word seldom at a
-    sentence's end ("... AirPods 2 with wireless", "queries to come up") is no deck."""
-    if len(prose) < ARTICLE_PARAGRAPHS or not (compiled.ending_words or compiled.closing_words):
+    """Paragraph ``i`` is a deck or a standfirst that dropped its last full stop, told by where it
+    sits, not by its last character: the article's first paragraph of TRAIL_WORDS words or more
+    (past a kicker or a date line, no sentence), of DECK_WORDS at most, in an article of
+    ARTICLE_PARAGRAPHS paragraphs or more, and the next paragraph opens like a lead (a capital, a
+    quotation mark or a figure, TRAIL_WORDS words or more, ending on a full stop, not on a colon
+    that leads in to a list: "... include:"). One that
+    stops on a word a sentence seldom ends on (``inside_words``, ``open_words``, an auxiliary:
+    "... AirPods 2 with wireless") was cut all the same."""
+    if len(prose) < ARTICLE_PARAGRAPHS or not compiled.inside_words:
         return False
     lead = next((k for k in prose if len(doc.blocks[k].text.split()) >= TRAIL_WORDS), None)
     if i != lead or prose.index(i) + 1 >= len(prose):
@@ -390,13 +392,13 @@ def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
         return False
     after = trim_end(doc.blocks[prose[prose.index(i) + 1]].text)
     opening = after.lstrip(" \"“„«‘'([—–-")[:1]
-    if not (opening.isupper() or opening.isdigit()) or not ends_complete(after) or len(after.split()) < TRAIL_WORDS:
+    if not (opening.isupper() or opening.isdigit()) or not _STOPS.search(after) or len(after.split()) < TRAIL_WORDS:
         return False
     last = last_word_match(_LAST_LEARNED, text)
     if last is None:
         return False
     word = last.group(1).casefold()
-    return word in compiled.ending_words or word in compiled.closing_words
+    return word not in compiled.inside_words and word not in compiled.open_words and word not in compiled.auxiliaries
 
 
 def _promo(text: str) -> bool:

@@ -23,7 +23,7 @@ from newslint.checks.base import Context, Hit
 from newslint.document import Document, Notice
 from newslint.errors import CheckTimeout
 from newslint.facts import Facts, LiteralIndex
-from newslint.finding import FileResult, Finding
+from newslint.finding import FileResult, Finding, without_repeats
 from newslint.finding import severity_at_least as severity_rank_at_least
 from newslint.fixspan import fix_for
 from newslint.lexicon import shipped_lexicon
@@ -246,7 +246,7 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
         ran = {r.id for r in rules} | {f.rule for f in findings}
         findings = suppression.filter_findings(doc, findings, (r.id for r in ruleset), ran, options.selects)
     findings.sort(key=lambda f: f.sort_key)
-    return FileResult(doc.path, language, tuple(findings))
+    return FileResult(doc.path, language, tuple(without_repeats(findings)))
 
 
 def kinds_done(rules: list[Rule], options: Options) -> tuple[str | None, ...]:

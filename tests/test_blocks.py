@@ -377,7 +377,8 @@ def test_items_numbered_with_a_hash_are_the_article_s_own_list() -> None:
 def test_a_finding_on_a_crlf_line_of_raw_html_ends_before_its_line_break() -> None:
     from newslint import lint_article
 
-    result = lint_article(body="<div>\r\n<div>\r\n<div>\r\n", body_format="markdown", language="en")
+    only = Options(select=("markup/recurring-line",), language="en")
+    result = lint_article(body="<div>\r\n<div>\r\n<div>\r\n", body_format="markdown", language="en", options=only)
     spans = [(f.line, f.column, f.end_column) for f in result.findings if f.rule == "markup/recurring-line"]
     assert spans == [(1, 1, 6), (2, 1, 6), (3, 1, 6)]  # "<div>" is columns 1-5
 

@@ -326,9 +326,14 @@ def _open_word_end(text: str, following: Block | None, compiled: Compiled) -> st
 
 def _closes(text: str, closing: frozenset[str]) -> bool:
     """The paragraph's last word is one that often ends a sentence (``closing_words``,
-    learned from a corpus: "katanya", "covid", "Jumat"), in any case."""
+    learned from a corpus: "katanya", "covid", "Jumat"), in any case, and its last sentence
+    has MIN_WORDS words or more: a word or two after a full stop open a sentence, they do not
+    end one ("... hutan yang sah. Kampanye", before a link's text)."""
     last = last_word_match(_LAST_LEARNED, text)
-    return last is not None and last.group(1).casefold() in closing
+    if last is None or last.group(1).casefold() not in closing:
+        return False
+    ends = sentence_ends(text)
+    return not ends or len(text[ends[-1] :].split()) >= MIN_WORDS
 
 
 def _judged(

@@ -46,7 +46,7 @@ def _given(ctx: click.Context, name: str) -> bool:
 
 # Defined in newslint.commands, loaded when one of them is asked for: a check run, the
 # pre-commit case, does not build their thirty-odd options.
-_ELSEWHERE = ("config", "learn", "rules", "serve", "test-rules")
+_ELSEWHERE = ("audit", "config", "learn", "rules", "serve", "test-rules")
 
 
 class _Commands(click.Group):

@@ -1,4 +1,4 @@
-"""The commands besides ``check``: ``config``, ``learn``, ``rules``, ``test-rules`` and ``serve``.
+"""The commands besides ``check``: ``audit``, ``config``, ``learn``, ``rules``, ``test-rules`` and ``serve``.
 
 They are defined on ``newslint.cli.main`` when one of them is asked for (or the
 command list is shown), so that a ``check`` run does not build their options.
@@ -6,7 +6,10 @@ command list is shown), so that a ``check`` run does not build their options.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+from typing import Any
 
 import click
 
@@ -305,3 +308,174 @@ def serve(
         worker_memory=worker_memory,
     )
     run_server(ruleset, service, host=host, port=port)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Write the audit here: findings/ and articles/ (Parquet), summary.json, report.html. It must be new or empty.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Files in each partition (one task each).",
+)
+@click.option(
+    "--scheduler",
+    type=click.Choice(["processes", "threads", "synchronous"]),
+    default="processes",
+    show_default=True,
+    help="Dask's local scheduler to run the partitions on.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes or threads of the local scheduler (default: one per CPU).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Read this config file instead of the one found from the paths upward.",
+)
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rule ids or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rule ids or prefixes (comma-separated).")
+@click.option("--language", metavar="CODE", help="Treat every article as this language instead of detecting it.")
+@click.option(
+    "--allow-language", multiple=True, metavar="CODES", help="Languages articles may be in (comma-separated)."
+)
+@rules_option
+@click.option("--include", multiple=True, metavar="GLOB", help="File name patterns to read inside folders.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
+@click.pass_context
+def audit(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    out: str,
+    partition_size: int,
+    scheduler: str,
+    workers: int | None,
+    config_file: str | None,
+    language: str | None,
+    **_flags: object,
+) -> None:
+    """Audit an archive: lint every article under PATHS on Dask, write the findings as tables.
+
+    The same lint as `newslint check`, run as a map over partitions of the archive's
+    files (drafts and CMS exports) on Dask's local scheduler. Each partition writes its
+    own Parquet files; the summary and an HTML report come last. Needs the archive
+    extra: pip install 'newslint[archive]'. On a Dask cluster or on Spark, map
+    newslint.archive.lint_partition or spark_partition over the archive's partitions
+    (see the README).
+
+    \b
+    Exit codes: 0 audited (findings are reported, not failed on),
+                2 usage or config error, or newslint crashed on an article.
+    """
+    from newslint.cli import _effective_config
+    from newslint.options import build_options
+
+    ctx.params.setdefault("fail_on", None)
+    try:
+        import dask.bag as db
+        import pyarrow  # noqa: F401 - the partitions write Parquet
+    except ImportError as e:
+        raise NewslintError(
+            f"newslint audit needs Dask and pyarrow ({e.name} is missing): pip install 'newslint[archive]'"
+        ) from e
+    from newslint.archive import AuditSettings
+    from newslint.archive.report import Summary, audit_chunk, write_summary
+
+    config = _effective_config(ctx, paths, config_file)
+    ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
+    options = build_options(config, (r.id for r in ruleset), language=language, jobs=1)
+    files = list(collect(paths, include=config.include, exclude=config.exclude))
+    if not files:
+        raise NewslintError("no articles found under " + ", ".join(paths))
+    _prepare_out(out)
+    settings = AuditSettings(rules=tuple(os.path.abspath(r) for r in config.rules), packs=config.packs, options=options)
+    chunks = [(k, files[i : i + partition_size]) for k, i in enumerate(range(0, len(files), partition_size))]
+    bag = db.from_sequence(chunks, partition_size=1).map(audit_chunk, settings, os.path.abspath(out))
+    click.echo(f"newslint audit: {len(files):,} files in {len(chunks):,} partitions", err=True)
+    try:
+        summaries = _compute(bag, scheduler, workers)
+    except Exception as e:  # a partition that cannot finish (disk full, a worker process killed)
+        raise NewslintError(
+            f"the audit stopped: {type(e).__name__}: {e}; the partitions written before it are in {out}. "
+            "Mend the cause and audit again into a new folder"
+        ) from e
+    summary = Summary()
+    for part in summaries:
+        summary.merge(part)
+    write_summary(summary, out, paths)
+    click.echo(
+        f"{summary.articles:,} articles audited, {summary.with_findings:,} with findings "
+        f"({sum(summary.by_rule.values()):,} findings); report: {os.path.join(out, 'report.html')}",
+        err=True,
+    )
+    if summary.crashed:
+        click.echo(f"newslint crashed on {len(summary.crashed):,} articles: see the report", err=True)
+        sys.exit(2)
+
+
+def _prepare_out(out: str) -> None:
+    if os.path.exists(out) and (not os.path.isdir(out) or os.listdir(out)):
+        raise NewslintError(f"--out {out}: not an empty folder; name a new one (an audit never mixes with another's)")
+    try:
+        for part in ("findings", "articles"):
+            os.makedirs(os.path.join(out, part), exist_ok=True)
+    except OSError as e:
+        raise NewslintError(f"--out {out}: cannot create it ({e.strerror or e})") from e
+
+
+def _compute(bag: Any, scheduler: str, workers: int | None) -> list[Any]:
+    """Run the bag on a local scheduler, with progress by partition."""
+    with _PartitionProgress(bag.name, bag.npartitions):
+        options: dict[str, Any] = {"scheduler": scheduler, "num_workers": workers}
+        if scheduler == "processes":
+            options["chunksize"] = 1  # a partition a task: progress as each ends, not per batch
+        return list(bag.compute(**options))
+
+
+class _PartitionProgress:
+    """Progress of a local audit by finished partitions: a bar on a terminal, else a line
+    at most every ``EVERY`` seconds (a log stays readable)."""
+
+    EVERY = 10.0
+
+    def __init__(self, name: str, total: int) -> None:
+        from dask.callbacks import Callback
+
+        self.name, self.total, self.done, self.said = name, total, 0, time.monotonic()
+        terminal = sys.stderr.isatty()
+        self.bar: Any = click.progressbar(length=total, label="Auditing", file=sys.stderr) if terminal else None
+        self.callback = Callback(posttask=self._finished)
+
+    def _finished(self, key: Any, *_: Any) -> None:
+        if not (isinstance(key, tuple) and key and key[0] == self.name):
+            return
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif self.done == self.total or time.monotonic() - self.said >= self.EVERY:
+            self.said = time.monotonic()
+            click.echo(f"newslint audit: {self.done:,} of {self.total:,} partitions done", err=True)
+
+    def __enter__(self) -> _PartitionProgress:
+        if self.bar is not None:
+            self.bar.__enter__()
+        self.callback.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.callback.__exit__(*exc)
+        if self.bar is not None:
+            self.bar.__exit__(*exc)

@@ -1,0 +1,145 @@
+"""Auditing an archive: the same lint as a map step on a distributed engine.
+
+An archive of millions of articles is linted where it already lives, by the engine
+that already runs there. Each partition of the archive's records goes through
+:func:`lint_partition`, which loads the rules once per worker process and lints every
+record with the same engine as ``newslint check`` and the publish check, so that an
+article's findings are the same whichever door it came in by.
+
+A record is a file path (a draft, a CMS export) or a mapping of an article's fields,
+as a CMS stores them: ``body`` (required), ``title``, ``byline``, ``published_at``,
+``language``, ``body_format`` and ``id`` (or ``path``) to name it in the findings.
+
+Dask (what ``newslint audit`` runs)::
+
+    import dask.bag as db
+    from newslint.archive import AuditSettings, lint_partition
+    audits = db.from_sequence(paths, partition_size=500).map_partitions(lint_partition, AuditSettings())
+
+Spark, on a DataFrame of articles::
+
+    from functools import partial
+    from newslint.archive import AuditSettings, spark_partition
+    rows = df.rdd.mapPartitions(partial(spark_partition, settings=AuditSettings()))
+
+One record's crash never ends a partition: it is the record's ``internal-error``
+finding, as in a directory run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslint.engine import Options, internal_error, lint_file
+from newslint.finding import FileResult, Finding
+from newslint.rules import RuleSet, load_rules
+
+ARTICLE_FIELDS = ("body", "title", "byline", "published_at", "language", "body_format")
+FINDING_COLUMNS = (
+    "path",
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "snippet",
+    "fixable",
+)
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    """What every worker needs to lint as the driver would: small, picklable, shipped with
+    each task. Rule folders are paths that every worker must be able to read."""
+
+    rules: tuple[str, ...] = ()
+    packs: tuple[str, ...] | None = None
+    options: Options = field(default_factory=Options)
+
+
+_RULESETS: dict[tuple[tuple[str, ...], tuple[str, ...] | None], RuleSet] = {}
+
+
+def ruleset_for(settings: AuditSettings) -> RuleSet:
+    """The settings' rules, loaded once per worker process (a partition reuses them)."""
+    key = (settings.rules, settings.packs)
+    if key not in _RULESETS:
+        _RULESETS[key] = load_rules(extra_dirs=settings.rules, packs=settings.packs)
+    return _RULESETS[key]
+
+
+@dataclass(frozen=True)
+class ArticleAudit:
+    """One record's outcome: its documents' findings (a CMS export file may hold many)."""
+
+    path: str
+    language: str | None
+    findings: tuple[Finding, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "language": self.language,
+            "findings": [finding_row(f) for f in self.findings],
+        }
+
+
+def lint_partition(records: Iterable[str | Mapping[str, Any]], settings: AuditSettings) -> list[ArticleAudit]:
+    """Lint one partition's records; the function to map over a Dask bag's partitions."""
+    ruleset = ruleset_for(settings)
+    return [audit for record in records for audit in lint_record(record, ruleset, settings.options)]
+
+
+def spark_partition(records: Iterable[Any], settings: AuditSettings) -> Iterator[dict[str, Any]]:
+    """Lint one Spark partition, lazily: rows (``pyspark.sql.Row``, dicts or paths) in, one
+    plain dict an article out, its findings a list of dicts (a nested column)."""
+    ruleset = ruleset_for(settings)
+    for record in records:
+        as_dict = getattr(record, "asDict", None)
+        for audit in lint_record(as_dict() if callable(as_dict) else record, ruleset, settings.options):
+            yield audit.to_json()
+
+
+def lint_record(record: str | Mapping[str, Any], ruleset: RuleSet, options: Options) -> list[ArticleAudit]:
+    """One record's audits: a path is read as ``check`` reads it, a mapping as the publish
+    check reads an article. A record of neither kind is its own error finding."""
+    if isinstance(record, (str, os.PathLike)):
+        return [_audit(r) for r in lint_file(os.fspath(record), ruleset, options)]
+    if isinstance(record, Mapping):
+        return [_article(record, ruleset, options)]
+    name = f"<record {type(record).__name__}>"
+    return [_audit(internal_error(name, TypeError("a record is a file path or a mapping of article fields")))]
+
+
+def _article(record: Mapping[str, Any], ruleset: RuleSet, options: Options) -> ArticleAudit:
+    from newslint.api import lint, make_article
+    from newslint.errors import ArticleError
+    from newslint.readers.cms import SHAPE_ERROR
+
+    name = str(record.get("id") or record.get("path") or "<article>")
+    fields = {k: record[k] for k in ARTICLE_FIELDS if k in record and record[k] is not None}
+    try:
+        article = make_article(**{"body": "", **fields})
+    except ArticleError as e:  # as the publish check answers it: not publishable
+        rule = "input/empty" if e.field == "body" and isinstance(fields.get("body", ""), str) else SHAPE_ERROR
+        return ArticleAudit(name, None, (Finding(rule, "input", "error", str(e), name, 1, 1, 1, 1, ""),))
+    try:
+        result = lint(article, options=options, rules=ruleset, path=name)
+    except Exception as e:  # one article's crash must not end the partition
+        return _audit(internal_error(name, e))
+    return ArticleAudit(name, result.language, result.findings)
+
+
+def _audit(result: FileResult) -> ArticleAudit:
+    return ArticleAudit(result.path, result.language, result.findings)
+
+
+def finding_row(f: Finding) -> dict[str, Any]:
+    """A finding as one row of the findings table (``fixable`` for its fix, as in JSON output)."""
+    return f.to_json()

@@ -758,3 +758,115 @@ def test_the_shipped_account_panels_requires_covers_every_one_of_its_terms() -> 
     assert len(found) >= 50
     for term in found:
         assert any(word in term.casefold() for word in compiled.requires), term
+
+
+# -- teaser lists without a header, and links marked with an arrow ---------------------------
+
+PAGE_TOP = ["Title of the page", ""]
+TEASER_PAIRS = [
+    "World Football",
+    "The coach led his side to a win over the champions in their own stadium.",
+    "Lifestyle",
+    "Minimalist weddings are the choice of many young couples this year.",
+    "Money",
+    "Chili prices fall at markets across the country ahead of the holidays.",
+]
+
+
+def test_section_and_teaser_pairs_after_the_article_are_flagged_with_the_dates_after_them() -> None:
+    page = "\n".join([*PAGE_TOP, PROSE_1, PROSE_2, *TEASER_PAIRS, "Sat, 19 May 2018, 13:12", "Sun, 20 May 2018"])
+    found = lint("teaser-pairs", page + "\n", "page.txt", min_run=3)
+    assert [line for line, _ in found] == list(range(5, 13))
+    assert found[0][1].startswith("label of pair 1 of 3 section-and-teaser pairs after the article's last paragraph")
+    assert found[1][1].startswith("teaser of pair 1 of 3")
+    assert found[-1][1].startswith("a short line right after 3 section-and-teaser pairs")
+
+
+def test_teaser_pairs_before_the_article_leave_its_byline_alone() -> None:
+    page = "\n".join(["Title of the page", "", *TEASER_PAIRS, "By Anna Roe", PROSE_1, PROSE_2])
+    found = lint("teaser-pairs", page + "\n", "page.txt", min_run=3)
+    assert [line for line, _ in found] == list(range(3, 9))
+    assert "before the article's first paragraph" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        TEASER_PAIRS[:4],  # two pairs are not enough
+        # the article goes on after them in a short paragraph: a box inside it
+        [*TEASER_PAIRS, "The council meets again next week to vote on the plan."],
+        [
+            "Question",
+            "When will the work start?",
+            "Answer",
+            "The work starts in March, he said.",
+            "Question",
+            "Who will pay for the new clinic?",
+            "Answer",
+            "The region pays for it, she said.",
+        ],
+        # a glossary of the article's own words
+        [
+            "Budget",
+            "What a town plans to spend in a year.",
+            "Clinic",
+            "A small centre for health care.",
+            "District",
+            "A part of a town with its own council.",
+        ],
+        # teasers that carry on the article's story
+        [
+            "Council",
+            "The council approved the budget after a debate on Tuesday.",
+            "Schools",
+            "The mayor said the plan would fund three schools in the district.",
+            "Clinic",
+            "The clinic in the northern district opens next year, the mayor said.",
+        ],
+        # labels of lower-case words, teasers of two sentences
+        [
+            "World football",
+            "The coach led his side to a win.",
+            "Life style",
+            "Weddings are small. Couples want less.",
+            "Money matters",
+            "Prices fall at markets.",
+        ],
+    ],
+)
+def test_what_is_not_a_teaser_list(tail: list[str]) -> None:
+    page = "\n".join([*PAGE_TOP, PROSE_1, PROSE_2, *tail])
+    assert lint("teaser-pairs", page + "\n", "page.txt", min_run=3) == []
+
+
+def test_teaser_pairs_between_the_articles_paragraphs_are_left_alone() -> None:
+    prose_3 = (
+        "The opposition said the plan came far too late for the many families who had waited for years in the north."
+    )
+    prose_4 = "The work on the first new school starts in March, and the clinic follows in spring, the council said."
+    page = "\n".join([*PAGE_TOP, PROSE_1, PROSE_2, *TEASER_PAIRS, prose_3, prose_4])
+    assert lint("teaser-pairs", page + "\n", "page.txt", min_run=3) == []
+
+
+def test_a_run_of_links_marked_with_an_arrow_is_a_menu_wherever_it_sits() -> None:
+    arrows = ["World » More", "Europe » More", "Business » More", "Markets » More"]
+    found = lint("nav-menu", paragraphs(PROSE_1, *arrows, PROSE_2), min_run=5)
+    assert [line for line, _ in found] == [3, 5, 7, 9]
+    assert "of links marked with an arrow between paragraphs of the article" in found[0][1]
+
+
+def test_french_quotations_closed_by_guillemets_are_not_arrows() -> None:
+    quotes = ["« Le besoin est urgent »", "« Nous devons agir »", "« Rien ne change »"]
+    assert lint("nav-menu", paragraphs(PROSE_1, *quotes, PROSE_2), min_run=5) == []
+    assert lint("related-list", paragraphs(PROSE_1, *quotes, PROSE_2), min_run=5) == []
+
+
+def test_short_labels_among_longer_lines_right_before_a_run_of_headlines_close_the_page() -> None:
+    headlines = [*HEADLINES, "Harbour fees rise for the first time in ten years"]
+    page = paragraphs(PROSE_1, PROSE_2, *SERVICES, "giantsgameday", *headlines, PROSE_1)
+    found = lint("related-list", page)
+    assert [line for line, _ in found][:6] == [5, 7, 9, 11, 13, 15]
+    assert len(found) == len(SERVICES) + len(headlines)
+    # with the article going on after them, they are a plan again, and the headlines between paragraphs
+    tail = "The council will publish the full list of services on its website next week, the mayor said."
+    assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *SERVICES, "giantsgameday", *headlines[:2], tail)) == []

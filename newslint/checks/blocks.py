@@ -16,7 +16,9 @@ Modes:
   text is a headline) that sits outside the article's prose, or between prose
   paragraphs when the run is ``min_inner_run`` lines or longer. A run introduced
   by a sentence ending in a colon (a list lead-in) is the article's own list, and
-  so is a run in a document with no prose at all (a list, a poem).
+  so is a run in a document with no prose at all (a list, a poem). Lines marked with a
+  link's arrow ("Most Sent »", "World » More") are marked as links are. A run after the
+  article right before another run that is reported closes the page as its end does.
 - ``nav-menu``: the same, for runs of menu items of one to three words
   ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose.
 - ``hard-wrap``: a paragraph broken into lines at a fixed width (and then the page: its other
@@ -58,6 +60,15 @@ Modes:
   fragments of one to three words, none ending a sentence, right before a line that goes
   on from them in lower case and ends on one of the rule's ``labels`` (the channel it
   points at, "WhatsApp Channel :").
+- ``teaser-pairs``: a teaser list that has no header: ``min_run`` or more pairs in a row of a
+  section's label (one to three capitalised words, "Liga Dunia", "Trend") and one teaser
+  (a single sentence or a headline) before the article's first paragraph or after its last,
+  about other things than the article (few teasers share its words, few labels are its
+  words), under three different labels at least (not "Question" / "Answer"), with no
+  sentence of the article between it and the page's edge. After the
+  article, the short lines right after the last pair (the teasers' dates), up to the
+  article's sign-off, are the widget's too: lines between the widget and the page's end
+  (jusText's short-between-bad).
 
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
@@ -101,6 +112,7 @@ PARAMETERS: dict[str, Any] = {
                 "broken-prompt",
                 "tail-section",
                 "vocabulary-run",
+                "teaser-pairs",
             ]
         },
         "min_run": {
@@ -210,6 +222,9 @@ _KICKER = regexcache.compile(r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s+(\S.*)
 _DOMAIN = regexcache.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.\p{L}{2,6}(?:/\S*)?")
 _LINKED_OPENING = regexcache.compile(r"\w+,\s")
 _SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
+# A link's text with the arrow that points at it ("Most Sent »", "Markets » More", a
+# breadcrumb "Home › News"); not a French quotation closed by its guillemet ("« Le besoin ... »").
+_ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:(?:»|›)(?:\s[^«»‹›]{1,30})?|→|>>)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +292,18 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in ("labelled-list", "doubled-headline", "broken-prompt", "tail-section", "vocabulary-run"):
+    if compiled.mode in (
+        "labelled-list",
+        "doubled-headline",
+        "broken-prompt",
+        "tail-section",
+        "vocabulary-run",
+        "teaser-pairs",
+    ):
         lines = ctx.facts.shared(lines_of)
-        if compiled.mode == "vocabulary-run" and compiled.terms is not None:
+        if compiled.mode == "teaser-pairs":
+            widget = teaser_pairs(lines, compiled.min_run)
+        elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run, compiled.requires)
         elif compiled.mode == "tail-section":
             widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing)
@@ -448,8 +472,21 @@ def runs_of(doc: Document, lines: list[Line] | None = None) -> list[Run]:
         group.append(i)
     if group:
         runs.append(group)
-    judged = ((group[0], _judge(lines, group, first, last)) for group in runs)
-    return [_with_label(run, lines, i) for i, run in judged if run is not None]
+    judged = [_judge(lines, group, first, last) for group in runs]
+    # after the article, a run right before another run of the page's chrome closes the page as
+    # well as its end does (jusText's short-between-bad, a run at a time; from the end back)
+    for n in range(len(runs) - 2, -1, -1):
+        after = judged[n + 1]
+        near = runs[n + 1][0] - runs[n][-1] <= GAP + 1
+        if judged[n] is None and runs[n][0] > last and near and after is not None and _reported(after):
+            judged[n] = _judge(lines, runs[n], first, last, chrome_after=True)
+    return [_with_label(run, lines, group[0]) for group, run in zip(runs, judged, strict=True) if run is not None]
+
+
+def _reported(run: Run) -> bool:
+    """Whether a run is long enough for the shipped rules to report it (their defaults)."""
+    needed = PARAMETERS["properties"]["min_marked_run" if run.marked else "min_run"]["default"]
+    return run.edge and len(run.lines) >= needed
 
 
 def _with_label(run: Run, lines: list[Line], i: int) -> Run:
@@ -482,7 +519,9 @@ def _article_prose(lines: list[Line]) -> list[int]:
     return supported or prose
 
 
-def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | None:
+def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_after: bool = False) -> Run | None:
+    """The run a group of headline or menu lines makes, or None; ``chrome_after``: another
+    run of the page's chrome follows it (it closes the page as the page's end does)."""
     members = tuple(lines[k] for k in group)
     i, j = group[0], group[-1] + 1
     if i > 0 and _lead_in(lines[i - 1]):
@@ -497,7 +536,9 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         return None  # a table or a schedule ("15:55 WIB | Free Practice 1"), a line-up
     marked = _marked(members)
     if marked:
-        return Run(members, "related-list", f"of {marked} {where}", edge, True)
+        menus = sum(1 for line in members if line.shape == MENU)
+        kind = "nav-menu" if marked.startswith("links marked") and menus * 2 > len(members) else "related-list"
+        return Run(members, kind, f"of {marked} {where}", edge, True)
     if not edge or _records(members):
         return None
     menus = sum(1 for line in members if line.shape == MENU)
@@ -505,7 +546,7 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int) -> Run | 
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
         return None
-    if menus * 4 > len(members) and not _closes_page(lines, j):
+    if menus * 4 > len(members) and not (chrome_after or _closes_page(lines, j)):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
     if menus * 4 > len(members) and len(members) >= ITEM_RUN and _median_words(members) < ITEM_WORDS:
         return None  # a long list of a few words an item ("Egypt", "Executive orders"): the article's own
@@ -533,6 +574,8 @@ def _marked(members: tuple[Line, ...]) -> str:
         return "linked headlines"
     if sum(1 for t in texts if _SECTION_HEADLINE.match(t)) * 2 > len(texts):
         return "'Section | Headline' lines"
+    if sum(1 for t in texts if _ARROW_ITEM.match(t)) * 2 > len(texts):
+        return "links marked with an arrow"
     return ""
 
 
@@ -803,6 +846,109 @@ def tail_sections(
             out.extend((k, f"headline {k - i} under '{header}'") for k in ahead)
         i = going_on
     return out
+
+
+# -- a teaser list without a header: section labels, each with one teaser ---------------------
+
+PAIR_TEASER_WORDS = (4, 40)  # a teaser is one sentence of this many words
+PAIR_LABELS = 3  # the sections of a teaser list are this many (not "Question" / "Answer")
+
+
+def _pair_label(line: Line) -> bool:
+    """A section's label above a teaser: a menu item whose every word is capitalised."""
+    text = trim_end(line.text).strip()
+    return line.shape == MENU and _capitalised(text) and not _is_data(text) and not text.endswith(":")
+
+
+def _pair_teaser(line: Line) -> bool:
+    """One teaser: a headline, or a single sentence of a few words (not two sentences)."""
+    text = trim_end(line.text).strip()
+    if line.shape == HEADLINE:
+        return not _is_data(text)
+    words = len(text.split())
+    if not PAIR_TEASER_WORDS[0] <= words <= PAIR_TEASER_WORDS[1] or not _ends_sentence(text):
+        return False
+    return _opens_like_title(text) and _TWO_SENTENCES.search(text) is None
+
+
+def _about_the_article(lines: list[Line], first: int, last: int, pairs: list[int]) -> bool:
+    """Whether the pairs starting at ``pairs`` carry on the article rather than tease other
+    stories: one in three has a teaser sharing two long words or a name with its prose, or a
+    label whose words are all the article's (a glossary of its terms)."""
+    words: set[str] = set()
+    names: set[str] = set()
+    vocabulary: set[str] = set()
+    for line in lines[first : last + 1]:
+        words |= _long_words(line.text)
+        names |= _names(line.text)
+        vocabulary |= {word.casefold() for word in _WORD.findall(line.text)}
+    shared = 0
+    for k in pairs:
+        teaser = lines[k + 1].text
+        label = {word.casefold() for word in _WORD.findall(lines[k].text)}
+        if len(_long_words(teaser) & words) >= 2 or _names(teaser) & names or (label and label <= vocabulary):
+            shared += 1
+    return shared * TAIL_COHESION >= len(pairs)
+
+
+_WORD = regexcache.compile(r"\p{L}+")
+
+
+def _pair(lines: list[Line], i: int) -> bool:
+    return _pair_label(lines[i]) and _pair_teaser(lines[i + 1])
+
+
+def teaser_pairs(lines: list[Line], min_run: int) -> list[tuple[int, str]]:
+    """Runs of ``min_run`` or more (label, teaser) pairs in a row outside the article's
+    prose (before its first paragraph or after its last) with no sentence of the article
+    between them and the page's edge, and the short lines right after the last pair, up
+    to the article's sign-off."""
+    article = _article_prose(lines)
+    if not article:
+        return []
+    first, last = article[0], article[-1]
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i + 1 < len(lines):
+        if first <= i <= last or not _pair(lines, i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and not first <= j + 1 <= last and _pair(lines, j):
+            j += 2
+        pairs = (j - i) // 2
+        labels = {_label_key(lines[k].text) for k in range(i, j, 2)}
+        outside = lines[j:] if i > last else lines[:i]
+        if (
+            pairs < min_run
+            or len(labels) < PAIR_LABELS
+            or any(_sentence(line) for line in outside)
+            or _about_the_article(lines, first, last, list(range(i, j, 2)))
+        ):
+            i = j if j > i else i + 1
+            continue
+        where = "before the article's first paragraph" if j <= first else "after the article's last paragraph"
+        for k in range(i, j):
+            role = "label" if (k - i) % 2 == 0 else "teaser"
+            out.append((k, f"{role} of pair {(k - i) // 2 + 1} of {pairs} section-and-teaser pairs {where}"))
+        k = j
+        while i > last and k < len(lines) and _trailing(lines[k]):  # (before the article: its byline)
+            out.append((k, f"a short line right after {pairs} section-and-teaser pairs"))
+            k += 1
+        i = k
+    return out
+
+
+def _sentence(line: Line) -> bool:
+    """A line of the article: a sentence of more than ``CLOSING_WORDS`` words."""
+    text = trim_end(line.text).strip()
+    return _ends_sentence(text) and len(text.split(None, CLOSING_WORDS)) > CLOSING_WORDS
+
+
+def _trailing(line: Line) -> bool:
+    """A short line of the widget after its teasers (a date, a time), not the article's sign-off."""
+    text = trim_end(line.text).strip()
+    return line.shape != PROSE and len(text.split(None, CLOSING_WORDS)) <= CLOSING_WORDS and not sign_off(text)
 
 
 # -- a run of lines in the vocabulary of the page's furniture ---------------------------------

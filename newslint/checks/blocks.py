@@ -77,7 +77,7 @@ it (between prose), so strong and weak evidence can carry different severities.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -112,6 +112,7 @@ PARAMETERS: dict[str, Any] = {
                 "broken-prompt",
                 "tail-section",
                 "vocabulary-run",
+                "reader-thread",
                 "teaser-pairs",
             ]
         },
@@ -132,7 +133,8 @@ PARAMETERS: dict[str, Any] = {
             "default": [],
             "description": "labelled-list: the widget labels a run of headlines sits under (case, colon "
             "ignored); broken-prompt: the words of the line the fragments lead to; tail-section: the "
-            "headers that open the page's tail",
+            "headers that open the page's tail; reader-thread: the words by which a story says it is an "
+            "interview (its answers after it speak in the first person)",
         },
         "notice": {
             "type": "string",
@@ -167,6 +169,12 @@ PARAMETERS: dict[str, Any] = {
             "description": "vocabulary-run: a regular expression (case ignored) for the words that "
             "address the reader or the page's controls (your, click, forgot): a line longer than a "
             "label needs one",
+        },
+        "reported": {
+            "type": "string",
+            "default": "",
+            "description": "reader-thread: a regular expression (case ignored) for the words that report "
+            "speech ('said', 'sagte', 'kata'): a line with one is the article quoting someone",
         },
         "until": {
             "enum": ["page", "prose"],
@@ -239,6 +247,7 @@ class Compiled:
     terms: regex.Pattern[str] | None = None
     address: regex.Pattern[str] | None = None
     requires: tuple[str, ...] = ()
+    reported: regex.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -248,13 +257,15 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
     patterns: dict[str, regex.Pattern[str] | None] = {}
-    for name in ("notice", "closing", "terms", "address"):
+    for name in ("notice", "closing", "terms", "address", "reported"):
         try:
             patterns[name] = regexcache.compile(params[name], regex.IGNORECASE | regex.V0) if params[name] else None
         except regex.error as e:
             raise ValueError(f"invalid {name} regex: {e}; check brackets and escapes") from e
     if params["mode"] == "vocabulary-run" and patterns["terms"] is None:
         raise ValueError("mode vocabulary-run needs 'terms', the regex of its words")
+    if params["mode"] == "reader-thread" and (patterns["terms"] is None or patterns["address"] is None):
+        raise ValueError("mode reader-thread needs 'terms' (a reader's own voice) and 'address' (words to another)")
     return Compiled(
         params["mode"],
         int(params["min_run"]),
@@ -266,6 +277,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         patterns["terms"],
         patterns["address"],
         tuple(word.casefold() for word in params["requires"]),
+        patterns["reported"],
     )
 
 
@@ -298,15 +310,27 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         "broken-prompt",
         "tail-section",
         "vocabulary-run",
+        "reader-thread",
         "teaser-pairs",
     ):
         lines = ctx.facts.shared(lines_of)
-        if compiled.mode == "teaser-pairs":
+        if compiled.mode == "reader-thread" and compiled.terms is not None and compiled.address is not None:
+            widget = reader_threads(
+                lines, compiled.terms, compiled.address, compiled.reported, compiled.min_run, compiled.labels
+            )
+        elif compiled.mode == "teaser-pairs":
             widget = teaser_pairs(lines, compiled.min_run)
         elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             widget = vocabulary_runs(lines, compiled.terms, compiled.address, compiled.min_run, compiled.requires)
         elif compiled.mode == "tail-section":
-            widget = tail_sections(lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing)
+            voice = (
+                Voice(compiled.terms, compiled.address, compiled.reported)
+                if compiled.terms and compiled.address
+                else None
+            )
+            widget = tail_sections(
+                lines, compiled.labels, compiled.until == "page", compiled.notice, compiled.closing, voice
+            )
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
@@ -798,6 +822,7 @@ def tail_sections(
     to_end: bool,
     notice: regex.Pattern[str] | None = None,
     closing: regex.Pattern[str] | None = None,
+    voice: Voice | None = None,
 ) -> list[tuple[int, str]]:
     """The header lines (or notices) that open the page's tail after the article's first
     paragraph, and the lines after each: all of them to the end of the page (``to_end``),
@@ -828,6 +853,11 @@ def tail_sections(
             break  # a header alone at the page's end: markup/widget-line's, with nothing under it
         if to_end and _median_words(tuple(lines[k] for k in rest)) < THREAD_POST_WORDS:
             break  # cells of a table under its "Comments" column, not readers' posts
+        if to_end and not _thread_like(
+            lines, i, rest, voice, lambda text: _is_header(text, labels) or _is_notice(text, notice)
+        ):
+            i += 1
+            continue  # the article goes on after the header or notice: it is the story's own line
         if closer:
             if going_on is None and len(rest) >= CLOSING_TAIL:
                 out.extend((k, f"line {k - i} of the page's tail after the article's close ('{header}')") for k in rest)
@@ -846,6 +876,41 @@ def tail_sections(
             out.extend((k, f"headline {k - i} under '{header}'") for k in ahead)
         i = going_on
     return out
+
+
+THREAD_NEAR_END = 2  # this few lines after a thread's header or notice are its posts, whatever they say
+THREAD_SPOKEN = 3  # ... more are posts when one in three speaks in a reader's voice
+THREAD_STAMPS = 3  # a short line printed this often under a header is each post's stamp or button
+_STAMP_DIGITS = regexcache.compile(r"\d+")
+
+
+def _thread_like(
+    lines: list[Line], header: int, rest: range, voice: Voice | None, marker: Callable[[str], bool]
+) -> bool:
+    """Whether the lines after a thread's header or notice look like a thread, not the
+    article going on: the page ends within ``THREAD_NEAR_END`` lines; or they do not carry
+    on the article's words (``_article_goes_on``, strictly); or another of the thread's
+    headers or notices is among them (``marker``: the form's "You need to be registered to
+    comment" under the posts); or a short line recurs ``THREAD_STAMPS`` times, numbers
+    masked (each post's "Posted on 04/13/2011", "Reply"); or one post in ``THREAD_SPOKEN``
+    speaks in a reader's voice (``_speaks``)."""
+    if len(rest) <= THREAD_NEAR_END or not _article_goes_on(lines, header, rest, strict=True):
+        return True
+    if any(marker(lines[k].text) for k in rest):
+        return True
+    stamps: dict[str, int] = {}
+    for k in rest:
+        text = trim_end(lines[k].text).strip()
+        if len(text.split(None, LABEL_WORDS)) <= LABEL_WORDS:
+            key = _STAMP_DIGITS.sub("0", text.casefold())
+            stamps[key] = stamps.get(key, 0) + 1
+    if stamps and max(stamps.values()) >= THREAD_STAMPS:
+        return True
+    if voice is None:
+        return False
+    posts = [k for k in rest if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS]
+    spoken = sum(1 for k in posts if voice.speaks(lines[k].text))
+    return spoken * THREAD_SPOKEN >= len(posts) > 0
 
 
 # -- a teaser list without a header: section labels, each with one teaser ---------------------
@@ -1010,6 +1075,124 @@ def vocabulary_runs(
             out.extend((k, f"line {k - i + 1} of {size} about {shown}") for k in range(i, last + 1))
         i = last + 1
     return out
+
+
+# -- a readers' thread with no header: posts in a reader's voice after the story ------------
+
+THREAD_POST_MIN_WORDS = 4  # a line this long may be a post (a handle, "Reply", a date are shorter)
+THREAD_ARTICLE_LINES = 5  # the story above a thread has this many lines of its own at least (a shorter
+# one may be an interview's lead, its answers after it in the first person, their questions lost)
+THREAD_SPEAKING = 2  # a thread's posts speak in a reader's voice: one in two at least
+THREAD_ARTICLE_VOICE = 5  # ... and the story's own lines at most one in five
+THREAD_POST_MEDIAN = 60  # readers' posts are short: the middle one has at most this many words
+THREAD_ADDRESSED = 3  # a story whose lines say "you" this often (one in three) speaks to its reader
+THREAD_QUESTIONS = 2  # a story with this many lines that are only questions (or a third of the posts) is an interview
+# What marks a reader's post whatever its language: an "@handle", an emoticon, "!!", "??", "?!".
+_POST_MARK = regexcache.compile(r"(?:^|\s)@\w|(?<![\w:/])[:;=]-?[()DPp](?!\w)|\?\?|!!|\?!")
+# "Name:" or "Name - " opening a line: an interview's or a transcript's speaker, not a post.
+_SPEAKER = regexcache.compile(r"^\p{Lu}[\w.]{0,20}(?:\s\p{Lu}[\w.]{0,20}){0,3}\s?[:–-]\s")
+_QUOTE_OPENINGS = "\"'“‘«„"
+_QUOTED_SPAN = regexcache.compile(r"[\"“„«][^\"“”„«»]*[\"”“»]")
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """The words of a reader's own voice (``own``: first person, "lol"), of one reader
+    addressing another (``address``: second person) and of reported speech (``reported``)."""
+
+    own: regex.Pattern[str]
+    address: regex.Pattern[str]
+    reported: regex.Pattern[str] | None = None
+
+    def speaks(self, text: str) -> bool:
+        return _speaks(text, self.own, self.address, self.reported)
+
+
+def _speaks(
+    text: str, voice: regex.Pattern[str], address: regex.Pattern[str], reported: regex.Pattern[str] | None
+) -> bool:
+    """Whether a line speaks in a reader's own voice: outside quotation marks, a word of
+    ``voice`` (first person, "lol"), a post's mark ("@name", an emoticon, "!!"), or a word
+    of ``address`` (second person) in a question or an exclamation. A line that opens with
+    a quotation mark or a speaker's label, or reports speech (``reported``), is the article's."""
+    text = trim_end(text).strip()
+    if not text or text[:1] in _QUOTE_OPENINGS or _SPEAKER.match(text):
+        return False
+    if reported is not None and reported.search(text):
+        return False
+    bare = _QUOTED_SPAN.sub(" ", text)
+    if voice.search(bare) or _POST_MARK.search(bare):
+        return True
+    return _core(text)[-1:] in "?!" and address.search(bare) is not None
+
+
+_NOT_WORD = regexcache.compile(r"[^\w\s]+")
+
+
+def _names_any(text: str, words: frozenset[str]) -> bool:
+    """Whether a line holds one of ``words`` (or word pairs) whole, case and punctuation aside."""
+    padded = f" {' '.join(_NOT_WORD.sub(' ', text.casefold()).split())} "
+    return any(f" {word} " in padded for word in words)
+
+
+def reader_threads(
+    lines: list[Line],
+    voice: regex.Pattern[str],
+    address: regex.Pattern[str],
+    reported: regex.Pattern[str] | None,
+    min_posts: int,
+    interview: frozenset[str] = frozenset(),
+) -> list[tuple[int, str]]:
+    """A readers' thread that no header opens: from a line in a reader's voice (``_speaks``),
+    two of the next three posts speaking too, to the end of the page, where ``min_posts``
+    posts or more speak and they are one in ``THREAD_SPEAKING`` at least of the lines long
+    enough to be posts, the middle post ``THREAD_POST_MEDIAN`` words long at most, after
+    a story of ``THREAD_ARTICLE_LINES`` lines or more that speaks
+    in its own voice (one line in ``THREAD_ARTICLE_VOICE`` at most). A story with
+    ``THREAD_QUESTIONS`` lines that are only questions is an interview, and one that says
+    "you" in one line of ``THREAD_ADDRESSED`` speaks to its reader (a blog post, a guide):
+    their later lines speak so too; so does a story that names itself an interview (a word of
+    ``interview``) and its answers."""
+    article = _article_prose(lines)
+    if not article:
+        return []
+    posts = [
+        k
+        for k in range(article[0], len(lines))
+        if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS
+    ]
+    speaking = {k for k in posts if _speaks(lines[k].text, voice, address, reported)}
+    if len(speaking) < min_posts:
+        return []
+    for n, start in enumerate(posts):
+        if start not in speaking or n < THREAD_ARTICLE_LINES:
+            continue
+        if sum(1 for k in posts[n : n + 3] if k in speaking) < 2:
+            continue
+        tail = posts[n:]
+        spoken = sum(1 for k in tail if k in speaking)
+        if spoken < min_posts or spoken * THREAD_SPEAKING < len(tail):
+            continue
+        head = posts[:n]
+        if sum(1 for k in head if k in speaking) * THREAD_ARTICLE_VOICE > len(head):
+            continue
+        if _median_words(tuple(lines[k] for k in tail)) > THREAD_POST_MEDIAN:
+            continue  # paragraphs of a story's length (a first-person account it prints), not readers' posts
+        asked = [k for k in posts[: n + len(tail)] if _core(trim_end(lines[k].text))[-1:] == "?"]
+        in_tail = sum(1 for k in asked if k >= start)
+        if len(asked) - in_tail >= THREAD_QUESTIONS or (in_tail >= THREAD_QUESTIONS and in_tail * 3 >= len(tail)):
+            return []  # an interview: questions on lines of their own, answers in the first person
+        if interview and any(_names_any(lines[k].text, interview) for k in head):
+            return []  # the story says it is an interview: the answers after it speak in the first person
+        addressed = sum(1 for k in head if address.search(_QUOTED_SPAN.sub(" ", lines[k].text)))
+        if addressed * THREAD_ADDRESSED >= len(head):
+            return []  # a story that speaks to its reader ("you") throughout: a blog post, a guide
+        size = len(lines) - start
+        evidence = f"{spoken} of its {len(tail)} posts in a reader's own voice after the story"
+        return [
+            (k, f"line {k - start + 1} of {size} of a readers' thread, {evidence}") for k in range(start, len(lines))
+        ]
+    return []
 
 
 def broken_prompts(lines: list[Line], anchors: frozenset[str], min_run: int) -> list[tuple[int, str]]:

@@ -134,7 +134,10 @@ PT_BODY = (
 
 
 def test_a_fragment_after_a_full_sentence_further_down_is_still_weak_evidence() -> None:
-    middle = "Técnico pediu demissão após empate contra o Coritiba. Abel Braga é o nome mais cotado para o Inter"
+    middle = (
+        "Técnico pediu demissão após empate contra o Coritiba. Abel Braga é o nome mais cotado pela diretoria do clube"
+        " gaúcho"
+    )
     paragraphs = PT_BODY.split("\n\n")
     text = "\n\n".join([paragraphs[0], middle, *paragraphs[1:]])
     assert [(r, line) for r, line, _ in found(text, PT)] == [("truncation/unfinished-sentence", 3)]

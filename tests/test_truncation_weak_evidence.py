@@ -85,7 +85,7 @@ def test_a_longer_unfinished_sentence_is_still_weak_evidence() -> None:
     [
         # a comma, or more words than a crosshead has: still the article's one unfinished sentence
         "At the same time, however, those who believe",
-        "Officials in the capital who had opposed the new bridge over the river for years",
+        "Officials in the capital who had opposed the new bridge over the river fiercely",
     ],
 )
 def test_the_only_unfinished_sentence_is_still_reported(cut: str) -> None:
@@ -112,7 +112,7 @@ def test_a_short_line_ending_on_a_preposition_is_cut_outside_english() -> None:
 
 
 def test_a_sign_off_paragraph_does_not_make_a_cut_one_of_a_kind() -> None:
-    cut = "Officials in the capital who had opposed the new bridge over the river for years"
+    cut = "Officials in the capital who had opposed the new bridge over the river fiercely"
     signed = "The vote was twelve to three, the clerk said on Wednesday. dpa"
     assert rules_at(f"{LEAD}\n\n{cut}\n\n{MIDDLE}\n\n{signed}") == [("truncation/unfinished-sentence", 3)]
 

@@ -50,6 +50,27 @@ def test_a_word_seen_too_seldom_is_in_no_list() -> None:
     assert tw.open_words(counts) == [] and tw.closing_words(counts) == []
 
 
+def test_a_word_ending_an_eighth_of_its_sentences_closes_one() -> None:
+    # 'virus' ends 15 of the 88 sentences it is in on the tune outlets' Spanish copy: a
+    # paragraph stopping on it lacks its full stop about three times likelier than it was cut
+    counts = tw.Counts()
+    counts.seen_any.update({"virus": 88, "contra": 88, "hewan": 16})
+    counts.final_any.update({"virus": 15, "contra": 1, "hewan": 2})
+    counts.articles.update({"virus": 24, "contra": 30, "hewan": 6})
+    assert tw.closing_words(counts) == ["hewan", "virus"]  # 2 of 16 is an eighth; 1 of 88 is not
+
+
+def test_a_word_seldom_at_a_sentence_end_is_an_inside_word() -> None:
+    # 20 sentences in 603 words seen: the average word ends one in 30 of its sightings, an inside
+    # word in under one in 60
+    counts = tw.Counts(sentences=20)
+    counts.seen_any.update({"autoridades": 20, "wireless": 18, "up": 243, "de": 274, "rara": 18, "x": 30})
+    counts.final_any.update({"autoridades": 2, "wireless": 0, "up": 10, "de": 3})
+    counts.articles.update({"autoridades": 9, "wireless": 9, "up": 40, "de": 40, "rara": 1, "x": 9})
+    assert tw.inside_words(counts) == ["de", "wireless"]  # 'up' ends 1 in 24; 'rara' is one article's
+    assert tw.inside_words(tw.Counts()) == []
+
+
 def test_write_replaces_only_the_learned_lists(tmp_path: Path) -> None:
     pack = tmp_path / "truncation.yaml"
     pack.write_text(

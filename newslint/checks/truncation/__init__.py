@@ -67,9 +67,18 @@ PARAMETERS: dict[str, Any] = {
             "$ref": "#/$defs/stringList",
             "default": [],
             "description": "paragraph-end, evidence weak: words that often end a sentence of the language "
-            "(a fifth of the times they are seen or more), learned by benchmarks/truncation_words.py; a "
+            "(an eighth of the times they are seen or more), learned by benchmarks/truncation_words.py; a "
             "paragraph ending on one lacks a full stop more likely than it was cut, so weak evidence "
             "alone does not report it",
+        },
+        "inside_words": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end, evidence weak: words, in any case, that end a sentence of the "
+            "language in under half the share of its average word, learned by "
+            "benchmarks/truncation_words.py. A deck or a standfirst (the article's first paragraph of "
+            "sentence length before a lead) is not reported on weak evidence unless it stops on one, on an "
+            "open word or on an auxiliary: a missing full stop alone is no cut",
         },
         "name_heads": {
             "$ref": "#/$defs/stringList",
@@ -128,6 +137,7 @@ class Compiled:
     auxiliaries: frozenset[str] = frozenset()
     open_words: frozenset[str] = frozenset()
     closing_words: frozenset[str] = frozenset()
+    inside_words: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
     datelines: bool = False
     suffixes: tuple[str, ...] = ()
@@ -146,6 +156,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params["auxiliary_words"]),
         frozenset(w.casefold() for w in params["open_words"]),
         frozenset(w.casefold() for w in params["closing_words"]),
+        frozenset(w.casefold() for w in params["inside_words"]),
         frozenset(w.casefold() for w in params["name_heads"]),
         bool(params["datelines"]),
         tuple(sorted({w.casefold() for w in params["suffixes"]}, key=len, reverse=True)),

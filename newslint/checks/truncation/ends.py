@@ -48,10 +48,12 @@ import regex
 from newslint import regexcache
 from newslint.checks.base import TERMINAL, Hit, block_hit, last_word_match
 from newslint.checks.truncation.lone import (
+    ARTICLE_PARAGRAPHS,
     GLUED,
     LABEL,
     MIN_WORDS,
     PEER_WORDS,
+    TRAIL_WORDS,
     introduces_list,
     trails_off,
     weak_evidence,
@@ -150,6 +152,10 @@ _COLON_DATELINE = regexcache.compile(
     r"^\W*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:,\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)?\s*:\s"
 )
 DATELINE_STORY_WORDS = 8
+# A deck or a standfirst runs to a few sentences at most (see _deck).
+DECK_WORDS = 60
+# A sentence's full stop (or question or exclamation mark), perhaps inside a quote or a bracket.
+_STOPS = regexcache.compile(r"[.!?…][\"”’»)]*$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
@@ -219,6 +225,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, frozenset(strong)):
         if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
             continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
+        if _deck(doc, prose, i, compiled):
+            continue  # a deck or a standfirst before the lead, stopping where sentences stop
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
             result.append(Cut(i, reason, False))
     weak = {c.at for c in result}
@@ -318,9 +326,14 @@ def _open_word_end(text: str, following: Block | None, compiled: Compiled) -> st
 
 def _closes(text: str, closing: frozenset[str]) -> bool:
     """The paragraph's last word is one that often ends a sentence (``closing_words``,
-    learned from a corpus: "katanya", "covid", "Jumat"), in any case."""
+    learned from a corpus: "katanya", "covid", "Jumat"), in any case, and its last sentence
+    has MIN_WORDS words or more: a word or two after a full stop open a sentence, they do not
+    end one ("... hutan yang sah. Kampanye", before a link's text)."""
     last = last_word_match(_LAST_LEARNED, text)
-    return last is not None and last.group(1).casefold() in closing
+    if last is None or last.group(1).casefold() not in closing:
+        return False
+    ends = sentence_ends(text)
+    return not ends or len(text[ends[-1] :].split()) >= MIN_WORDS
 
 
 def _judged(
@@ -361,6 +374,36 @@ def _judged(
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not signed_off(text)
+
+
+def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
+    """Paragraph ``i`` is a deck or a standfirst that dropped its last full stop, told by where it
+    sits, not by its last character: the article's first paragraph of TRAIL_WORDS words or more
+    (past a kicker or a date line, no sentence), of DECK_WORDS at most, in an article of
+    ARTICLE_PARAGRAPHS paragraphs or more, and the next paragraph opens like a lead (a capital, a
+    quotation mark or a figure, TRAIL_WORDS words or more, ending on a full stop, not on a colon
+    that leads in to a list: "... include:"). One that
+    stops on a word a sentence seldom ends on (``inside_words``, ``open_words``, an auxiliary:
+    "... AirPods 2 with wireless") was cut all the same."""
+    if len(prose) < ARTICLE_PARAGRAPHS or not compiled.inside_words:
+        return False
+    lead = next((k for k in prose if len(doc.blocks[k].text.split()) >= TRAIL_WORDS), None)
+    if i != lead or prose.index(i) + 1 >= len(prose):
+        return False
+    if any(ends_complete(trim_end(doc.blocks[k].text)) for k in prose[: prose.index(i)]):
+        return False  # a sentence before it: the story has begun
+    text = trim_end(doc.blocks[i].text)
+    if len(text.split()) > DECK_WORDS:
+        return False
+    after = trim_end(doc.blocks[prose[prose.index(i) + 1]].text)
+    opening = after.lstrip(" \"“„«‘'([—–-")[:1]
+    if not (opening.isupper() or opening.isdigit()) or not _STOPS.search(after) or len(after.split()) < TRAIL_WORDS:
+        return False
+    last = last_word_match(_LAST_LEARNED, text)
+    if last is None:
+        return False
+    word = last.group(1).casefold()
+    return word not in compiled.inside_words and word not in compiled.open_words and word not in compiled.auxiliaries
 
 
 def _promo(text: str) -> bool:

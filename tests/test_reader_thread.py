@@ -121,3 +121,31 @@ def test_a_notice_with_each_posts_stamp_after_it_opens_the_tail() -> None:
     for n, text in enumerate(STORY[3:6]):
         posts += [f"Posted on 04/1{n}/2011 01:5{n} PM", text]
     assert _tail(STORY[:3] + ["3 Comments"] + posts) == list(range(3, 3 + 1 + len(posts)))
+
+
+PIECES = ["I think", "you", "said", '"I agree"', "lol", "@anna", ":)", "?", "!", "kata", "saya", "the mayor", "."]
+
+
+def _speaks_in_the_plain_order(text: str, voice, address, reported) -> bool:
+    """_speaks as first written: reported speech ruled out before the voice is sought."""
+    text = blocks.trim_end(text).strip()
+    if not text or text[:1] in blocks._QUOTE_OPENINGS or blocks._SPEAKER.match(text):
+        return False
+    if reported is not None and reported.search(text):
+        return False
+    bare = blocks._QUOTED_SPAN.sub(" ", text)
+    if voice.search(bare) or blocks._POST_MARK.search(bare):
+        return True
+    return blocks._core(text)[-1:] in "?!" and address.search(bare) is not None
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_line_speaks_as_it_did_when_reported_speech_was_sought_first(seed: int) -> None:
+    import random
+
+    compiled = _rule("markup/reader-thread").compiled_as(blocks.Compiled)
+    rng = random.Random(seed)
+    for _ in range(50):
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 6)))
+        args = (text, compiled.terms, compiled.address, compiled.reported)
+        assert blocks._speaks(*args) == _speaks_in_the_plain_order(*args), text

@@ -1192,12 +1192,12 @@ def _speaks(
     text = trim_end(text).strip()
     if not text or text[:1] in _QUOTE_OPENINGS or _SPEAKER.match(text):
         return False
-    if reported is not None and reported.search(text):
-        return False
     bare = _QUOTED_SPAN.sub(" ", text)
-    if voice.search(bare) or _POST_MARK.search(bare):
-        return True
-    return _core(text)[-1:] in "?!" and address.search(bare) is not None
+    voiced = bool(voice.search(bare) or _POST_MARK.search(bare))
+    if not voiced and not (_core(text)[-1:] in "?!" and address.search(bare) is not None):
+        return False
+    # (reported speech is sought last: few lines speak at all, and its search is as costly)
+    return reported is None or reported.search(text) is None
 
 
 _NOT_WORD = regexcache.compile(r"[^\w\s]+")
@@ -1237,9 +1237,12 @@ def reader_threads(
         for k in range(article[0], len(lines))
         if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS
     ]
-    speaking = {k for k in posts if _speaks(lines[k].text, voice, address, reported)}
+    # A thread starts after THREAD_ARTICLE_LINES posts at least, and its posts are the ones
+    # that must speak: the story's first posts are read only when a thread is in sight.
+    speaking = {k for k in posts[THREAD_ARTICLE_LINES:] if _speaks(lines[k].text, voice, address, reported)}
     if len(speaking) < min_posts:
         return []
+    story_read = False
     for n, start in enumerate(posts):
         if start not in speaking or n < THREAD_ARTICLE_LINES:
             continue
@@ -1250,6 +1253,9 @@ def reader_threads(
         if spoken < min_posts or spoken * THREAD_SPEAKING < len(tail):
             continue
         head = posts[:n]
+        if not story_read:
+            speaking.update(k for k in posts[:THREAD_ARTICLE_LINES] if _speaks(lines[k].text, voice, address, reported))
+            story_read = True
         if sum(1 for k in head if k in speaking) * THREAD_ARTICLE_VOICE > len(head):
             continue
         if _median_words(tuple(lines[k] for k in tail)) > THREAD_POST_MEDIAN:

@@ -155,13 +155,14 @@ class WordWork:
         parts = text.split("\n\n")
         if len(parts) == 1:
             return self._paragraph_words(text)
-        lower = 0
+        lower = letters = 0
         hits = [0] * len(self._tables.languages)
         for part in parts:
             words = self._paragraph_words(part)
             lower += words.lower
+            letters += words.letters
             hits = list(map(operator.add, hits, words.hits))
-        return Words(lower, self._tables.languages, tuple(hits))
+        return Words(lower, self._tables.languages, tuple(hits), letters)
 
     def _paragraph_words(self, text: str) -> Words:
         row = self._rows.get(text)

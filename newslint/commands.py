@@ -383,7 +383,6 @@ def audit(
     from newslint.cli import _effective_config
     from newslint.options import build_options
 
-    ctx.params.setdefault("fail_on", None)
     try:
         import dask.bag as db
         import pyarrow  # noqa: F401 - the partitions write Parquet

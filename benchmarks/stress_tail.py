@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from field_score import run_newslint  # noqa: E402
+from field_score import run_newslint  # noqa: E402 - found once HERE is on sys.path
 
 DEFAULT_FIELD = Path("/work/data/field")
 DEFAULT_RULES = "markup/comment-thread,markup/reader-thread"

@@ -16,9 +16,10 @@ import argparse
 import importlib.util
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -235,7 +236,20 @@ def convert(page_html: str) -> tuple[str, str]:
 
 
 def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
-    for src in sources(mirror):
+    return write_pages(mirror, out, sources(mirror), page_ident)
+
+
+def page_ident(page: Any) -> str:
+    """A page's file name in the set: its saved file's stem."""
+    return ingest.slug(Path(page.path).stem)[:60]
+
+
+def write_pages(
+    mirror: Path, out: Path, srcs: Iterable[Any], ident: Callable[[Any], str]
+) -> Iterator[dict[str, object]]:
+    """Reduce each source's pages as a naive scraper would and write them under ``out``
+    (as ``<lang>/<site>/<ident(page)>.txt``); yield each source's manifest entry."""
+    for src in srcs:
         git = ingest.Git(mirror, src.repo, src.commit)
         kept: list[str] = []
         for page in src.pages:
@@ -247,8 +261,7 @@ def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
             if len(text.split()) < MIN_WORDS:
                 continue
             site = ingest.slug(page.site.replace(".", "-"))
-            ident = ingest.slug(Path(page.path).stem)[:60]
-            target = out / page.lang / site / f"{ident}.txt"
+            target = out / page.lang / site / f"{ident(page)}.txt"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(f"{title}\n\n{ingest.raw_lines(text)}", encoding="utf-8")
             kept.append(page.path)

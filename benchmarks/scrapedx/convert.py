@@ -200,30 +200,7 @@ def ident_of(page: Page) -> str:
 
 
 def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
-    for src in sources():
-        git = ingest.Git(mirror, src.repo, src.commit)
-        kept: list[str] = []
-        for page in src.pages:
-            raw = git.read(page.path)
-            text_html = raw.decode("utf-8", errors="replace")
-            if text_html.count("\ufffd") > 20:
-                text_html = raw.decode("cp1252", errors="replace")
-            title, text = scraped2.convert(text_html)
-            if len(text.split()) < scraped2.MIN_WORDS:
-                continue
-            site = ingest.slug(page.site.replace(".", "-"))
-            target = out / page.lang / site / f"{ident_of(page)}.txt"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f"{title}\n\n{ingest.raw_lines(text)}", encoding="utf-8")
-            kept.append(page.path)
-        yield {
-            "repository": src.repo,
-            "commit": src.commit,
-            "licence": src.licence,
-            "note": src.note,
-            "pages": len(kept),
-            "paths": kept,
-        }
+    return scraped2.write_pages(mirror, out, sources(), ident_of)
 
 
 def write_split(out: Path, target: Path) -> None:

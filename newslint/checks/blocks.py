@@ -97,6 +97,16 @@ if TYPE_CHECKING:
 
 KIND = "blocks"
 SCOPES = ("line",)
+# The modes that read the document's lines with their shapes (``lines_of``), shared by their rules.
+LINE_MODES = (
+    "labelled-list",
+    "doubled-headline",
+    "broken-prompt",
+    "tail-section",
+    "vocabulary-run",
+    "reader-thread",
+    "teaser-pairs",
+)
 PARAMETERS: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -110,13 +120,7 @@ PARAMETERS: dict[str, Any] = {
                 "repeated-title",
                 "recurrence",
                 "repeated-line",
-                "labelled-list",
-                "doubled-headline",
-                "broken-prompt",
-                "tail-section",
-                "vocabulary-run",
-                "reader-thread",
-                "teaser-pairs",
+                *LINE_MODES,
             ]
         },
         "min_run": {
@@ -307,15 +311,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "hard-wrap":
         yield from _hard_wrap(doc, compiled.min_run)
         return
-    if compiled.mode in (
-        "labelled-list",
-        "doubled-headline",
-        "broken-prompt",
-        "tail-section",
-        "vocabulary-run",
-        "reader-thread",
-        "teaser-pairs",
-    ):
+    if compiled.mode in LINE_MODES:
         facts = ctx.facts
         lines = facts.shared(lines_of)
         if compiled.mode == "reader-thread" and compiled.terms is not None and compiled.address is not None:

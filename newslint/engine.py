@@ -11,6 +11,7 @@ import dataclasses
 import fnmatch
 import functools
 import gc
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import Any, TypeVar
 from newslint import language as lang_detect
 from newslint import regexcache
 from newslint.checks import KINDS
+from newslint.checks import pattern as pattern_check
 from newslint.checks.base import Context, Hit
 from newslint.document import Document, Notice
 from newslint.errors import CheckTimeout
@@ -149,7 +151,8 @@ INDEXED_KINDS = frozenset({"pattern", "blocks"})
 
 
 def literal_index(ruleset: RuleSet, build: bool = False) -> LiteralIndex | None:
-    """The ``requires`` strings of the pattern and blocks rules, found in one pass (``facts.LiteralIndex``):
+    """The ``requires`` strings of the pattern and blocks rules, and the strings the pattern
+    rules' regexes need (``pattern.needs``), found in one pass (``facts.LiteralIndex``):
     built when asked (``build``, by a run of many files) or for the LITERAL_INDEX_AFTER-th
     document linted with these rules (a service); None until then (the strings are then
     searched for one at a time, which a few documents repay better than the build)."""
@@ -157,12 +160,14 @@ def literal_index(ruleset: RuleSet, build: bool = False) -> LiteralIndex | None:
     if derived.index is None:
         derived.asked += 1
         if build or derived.asked >= LITERAL_INDEX_AFTER:
-            derived.index = LiteralIndex(
+            required = (
                 word.casefold()
                 for r in ruleset
                 if r.check in INDEXED_KINDS
                 for word in (r.params.get("requires") or ())
             )
+            needed = (word for r in ruleset for word in (pattern_check.needs(r) or ()))
+            derived.index = LiteralIndex(itertools.chain(required, needed))
     return derived.index
 
 

@@ -116,7 +116,8 @@ def test_a_rule_set_builds_its_literal_index_when_asked_or_after_a_few_documents
         word.casefold() for r in rules if r.check == "pattern" for word in r.compiled_as(pattern.Compiled).requires
     }
     vocabulary = {word for r in rules if r.check == "blocks" for word in r.compiled_as(blocks.Compiled).requires}
-    assert vocabulary and index.literals == required | vocabulary
+    needed = {word for r in rules for word in pattern.needs(r) or () if len(word) <= facts_module.LITERAL_MAX}
+    assert vocabulary and needed and index.literals == required | vocabulary | needed
     assert engine.literal_index(RuleSet(rules.rules, rules.lexicon), build=True) is not None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -123,16 +124,30 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             for m in _finditer(compiled, doc.title, deadline):
                 yield Hit(0, 0, {"match": m.group(0)})
         return
+    candidates: AbstractSet[int] | None = None
     if compiled.requires:
         # Only the blocks that name one of the strings (the document's facts find each
         # string once, for every rule that requires it): most drafts have none.
         candidates = facts.blocks_with_any(compiled.requires)
         if not candidates:
             return
-    elif compiled.block_first and not facts.prose_has(functools.partial(_search, compiled, deadline=deadline)):
+    # ... and that hold one of the strings the regex needs, when the document's finder of
+    # strings has placed them (a run of many drafts): a block with "bag" in "sebagai" holds
+    # no "buy" nor "cart" (see ``needs``)
+    needed = needs(rule) if facts.finds_strings else None
+    narrowed = facts.indexed_blocks_with_any(needed) if needed else None
+    if narrowed is not None:
+        candidates = narrowed if candidates is None else candidates & narrowed
+        if not candidates:
+            return
+    elif (
+        candidates is None
+        and compiled.block_first
+        and not facts.prose_has(functools.partial(_search, compiled, deadline=deadline))
+    ):
         return  # one search of all the prose rules out most drafts at once
     blocks = doc.blocks
-    for index in sorted(candidates) if compiled.requires else range(len(blocks)):
+    for index in range(len(blocks)) if candidates is None else sorted(candidates):
         block = blocks[index]
         if compiled.body_only and block.kind in _NOT_BODY:
             continue
@@ -153,6 +168,19 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
 
 
 _NOT_BODY = frozenset({"title", "heading"})
+
+
+def needs(rule: Rule) -> tuple[str, ...] | None:
+    """Case-folded strings of which a match of the rule's regex in a line or block holds one,
+    read from the regex (``newslint.needed``), or None: what a block must hold for the rule
+    to search it, beside its ``requires``."""
+    if rule.check != KIND or rule.scope not in ("line", "block"):
+        return None
+    from newslint.needed import needed  # (a run of many drafts only: one file's run does without)
+
+    params = rule.params
+    return needed(str(params["regex"]), bool(params.get("ignorecase", False)))
+
 
 # Matching runs with concurrent=True: the regex module then releases the GIL, so a
 # user's slow regex does not freeze the other threads of `newslint serve`.

@@ -1,0 +1,164 @@
+"""Strings a regex cannot match without: read from the regex itself, for a prefilter.
+
+``needed(source, ignorecase)`` parses a rule's regex and gives a few case-folded strings
+of which every match holds at least one (``buy\\s*now|add\\s+to\\s+cart`` needs "buy" or
+"cart"), or None when it cannot tell. The engine's one-pass finder of strings
+(``facts.LiteralIndex``) then places them in a draft with the rules' ``requires``, and
+a ``pattern`` rule searches only the blocks that hold one: a prefilter that every rule,
+a later one too, gets from its own regex, with no list to keep by hand.
+
+The regex is read with the standard library's parser (``re._parser``), which reads the
+``regex`` module's syntax where the two agree; a regex it does not read alike, or at
+all (``regex``'s fuzzy matching, POSIX classes, a version flag), gives None. Unicode
+properties (``\\p{Lu}``) are read as any character. A string is taken only from
+characters that match themselves, or, case ignored, the characters whose case-folded
+forms hold theirs: ``regex`` matches "I" with "ı" case ignored, whose fold does not
+hold an "i", so such a letter ends a string as an unknown character does.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+# the standard library's own parser of regexes, and its names for what it reads
+try:
+    P: Any = importlib.import_module("re._parser")
+    C: Any = importlib.import_module("re._constants")
+except ImportError:  # Python 3.10
+    P = importlib.import_module("sre_parse")
+    C = importlib.import_module("sre_constants")
+_ATOMIC = getattr(C, "ATOMIC_GROUP", None)  # (Python 3.11 and later, as possessive repeats)
+_REPEATS = tuple(op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op is not None)
+
+# The most strings a run of a sequence may grow to as its parts multiply them, and the
+# most a set of alternatives may gather.
+MAX_STRINGS = 64
+MAX_ALTERNATIVES = 512
+# A needed set whose shortest string is shorter than this sifts nothing ("a", "#").
+MIN_CHARS = 3
+# Characters that stand for themselves case ignored: letters and marks whose every
+# case-insensitive match in ``regex`` folds to a string that holds their own fold. The
+# characters up to Latin Extended-B were checked one by one against every code point
+# (tests/test_needed.py): "I" matches "ı", whose fold does not hold an "i", and these few
+# others have such a match too.
+_FOLD_SAFE_MAX = 0x24F
+_FOLD_UNSAFE = frozenset("Iİıßƛ")
+# Syntax the standard parser reads differently from ``regex``, or that ``regex`` alone has.
+_OTHER_SYNTAX = re.compile(r"\[:|\{[edis]|\(\?[a-zA-Z-]*[Vfwr][a-zA-Z-]*[:)]|\\[GKLmMXRhN]|\(\?\||\(\?\(")
+_PROPERTY = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+
+_Info = tuple[frozenset[str] | None, frozenset[str] | None]  # (every string matched, or None; needed)
+
+
+@functools.lru_cache(maxsize=1024)
+def needed(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
+    """Case-folded strings of which every match of ``source`` holds one (sorted), or None."""
+    if _OTHER_SYNTAX.search(source):
+        return None
+    try:
+        tree = P.parse(_PROPERTY.sub(r"\\w", source), re.IGNORECASE if ignorecase else 0)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    fold = bool(tree.state.flags & re.IGNORECASE)
+    try:
+        _, need = _sequence(list(tree), fold)
+    except RecursionError:
+        return None
+    if need is None or min(map(len, need)) < MIN_CHARS:
+        return None
+    return tuple(sorted(need))
+
+
+def _char(code: int, fold: bool) -> frozenset[str] | None:
+    char = chr(code)
+    if fold and (code > _FOLD_SAFE_MAX or char in _FOLD_UNSAFE):
+        return None
+    return frozenset((char.casefold(),))
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > MAX_STRINGS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _best(sets: Iterable[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective set: the one whose shortest string is longest, then the smallest."""
+    usable = [s for s in sets if s and "" not in s]
+    return max(usable, key=lambda s: (min(map(len, s)), -len(s))) if usable else None
+
+
+def _sequence(items: list[tuple[Any, Any]], fold: bool) -> _Info:
+    """A sequence: the strings of its adjacent known parts multiplied out, and the best of
+    those runs and of what its other parts need."""
+    found: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset(("",))
+    broken = False
+    for op, av in items:
+        exact, need = _item(op, av, fold)
+        if exact is not None:
+            joined = _product(run, exact)
+            if joined is None:
+                found.append(run)
+                broken, joined = True, exact
+            run = joined
+            continue
+        found.append(run)
+        if need is not None:
+            found.append(need)
+        run, broken = frozenset(("",)), True
+    found.append(run)
+    return (None if broken else run), _best(found)
+
+
+def _item(op: Any, av: Any, fold: bool) -> _Info:
+    if op is C.LITERAL:
+        return _char(av, fold), None
+    if op is C.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is C.LITERAL:
+                got = _char(value, fold)
+            elif kind is C.RANGE and value[1] - value[0] < 4:
+                parts = [_char(code, fold) for code in range(value[0], value[1] + 1)]
+                got = None if None in parts else frozenset().union(*parts)  # type: ignore[arg-type]
+            else:
+                got = None  # a negation, a category, a wide range: any of many characters
+            if got is None:
+                return None, None
+            chars |= got
+        return (frozenset(chars) if 0 < len(chars) <= 4 else None), None
+    if op is C.SUBPATTERN:
+        _, add, drop, body = av
+        inner = True if add & C.SRE_FLAG_IGNORECASE else False if drop & C.SRE_FLAG_IGNORECASE else fold
+        return _sequence(list(body), inner)
+    if op is _ATOMIC and op is not None:
+        return _sequence(list(av), fold)
+    if op is C.BRANCH:
+        branches = [_sequence(list(branch), fold) for branch in av[1]]
+        exacts = [exact for exact, _ in branches]
+        if all(exact is not None for exact in exacts) and sum(map(len, exacts)) <= MAX_ALTERNATIVES:  # type: ignore[arg-type]
+            return frozenset().union(*exacts), None  # type: ignore[arg-type]
+        needs = [need if need is not None else _best([exact] if exact is not None else []) for exact, need in branches]
+        if any(need is None for need in needs) or sum(map(len, needs)) > MAX_ALTERNATIVES:  # type: ignore[arg-type]
+            return None, None
+        return None, frozenset().union(*needs)  # type: ignore[arg-type]
+    if op in _REPEATS:
+        low, high, body = av
+        if low < 1:
+            return None, None
+        exact, need = _sequence(list(body), fold)
+        if low == high and exact is not None and low <= 4:
+            times: frozenset[str] | None = frozenset(("",))
+            for _ in range(low):
+                times = _product(times, exact) if times is not None else None
+            if times is not None:
+                return times, None
+        return None, need if need is not None else _best([exact] if exact is not None else [])
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return frozenset(("",)), None  # no width: what comes before and after stay adjacent
+    return None, None  # any character, a class of them, a back-reference...

@@ -1,0 +1,157 @@
+"""The strings a regex needs (``newslint.needed``), and the prefilter the pattern kind makes of them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import engine, needed
+from newslint.checks import pattern
+from newslint.engine import Options, lint_document
+from newslint.readers import read_string
+from newslint.rules import Rule, RuleSet, build_rule, load_rules
+
+
+@pytest.mark.parametrize(
+    "source, ignorecase, expected",
+    [
+        (r"\bbuy\s*now\b|add\s+to\s+cart", False, ("buy", "cart")),
+        (r"(?i)Jetzt\s+(?:kaufen|bestellen)", False, ("bestellen", "kaufen")),
+        (r"colou?r\s+(?:red|blue)", False, ("colo",)),  # "colo" is longer than "red"
+        (r"^Advertisement$", True, ("advertisement",)),
+        (r"\d+ (?:min|menit) read", False, (" menit read", " min read")),
+        (r"[Bb]aca [Jj]uga:", False, ("baca juga:",)),
+        (r"(?:ab){2}cd", False, ("ababcd",)),
+    ],
+)
+def test_the_strings_a_regex_needs(source: str, ignorecase: bool, expected: tuple[str, ...]) -> None:
+    assert needed.needed(source, ignorecase) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"x|yz",  # a match may be "x": too short to sift with
+        r"(?:foo)?bar?",  # "ba" at most
+        r"(?:colour){e<=1}",  # regex's fuzzy matching
+        r"[[:alpha:]]+ing",  # a POSIX class
+        r"(?V1)[\w--\d]+tion",  # the version 1 syntax
+        r"\p{Lu}+",  # no string at all
+        r"(foo",  # not a regex
+    ],
+)
+def test_a_regex_that_needs_nothing_it_can_tell(source: str) -> None:
+    assert needed.needed(source) is None
+
+
+def test_a_letter_that_matches_another_letter_whose_fold_lacks_its_own_ends_a_string() -> None:
+    # case ignored, "I" matches "ı", whose fold is not "i"
+    assert regex.search("FINAL", "fınal", regex.IGNORECASE)
+    assert needed.needed("FINAL", ignorecase=True) == ("nal",)  # "f", then "nal"
+    assert needed.needed("FINAL PRICE", ignorecase=True) == ("nal pr",)
+    assert needed.needed("FINAL") == ("final",)  # case kept: "I" is only "I"
+
+
+def test_the_characters_taken_as_themselves_case_ignored_hold_their_fold_in_every_match() -> None:
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+    unsafe = set()
+    for code in range(0x20, needed._FOLD_SAFE_MAX + 1):
+        char = chr(code)
+        matches = regex.compile(regex.escape(char), regex.IGNORECASE | regex.V0).findall(every)
+        if any(char.casefold() not in match.casefold() for match in matches):
+            unsafe.add(char)
+    assert unsafe == set(needed._FOLD_UNSAFE)
+
+
+SHIPPED = [r for r in load_rules() if pattern.needs(r)]
+
+
+def test_most_shipped_pattern_rules_need_strings() -> None:
+    assert len(SHIPPED) >= 20
+
+
+@pytest.mark.parametrize("rule", SHIPPED, ids=lambda r: r.id)
+def test_every_match_of_a_shipped_rule_example_holds_a_string_its_regex_needs(rule: Rule) -> None:
+    strings = pattern.needs(rule)
+    assert strings
+    compiled = rule.compiled_as(pattern.Compiled)
+    found = 0
+    for example in (*rule.examples_flag, *rule.examples_pass):
+        for m in compiled.pattern.finditer(example):
+            found += 1
+            assert any(s in m.group(0).casefold() or s in example.casefold() for s in strings), (example, m)
+    assert found or not rule.examples_flag
+
+
+LETTERS = st.text(alphabet=st.sampled_from([*"abcINFOnow ıİß", "\n"]), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=LETTERS)
+def test_a_text_that_matches_holds_a_needed_string(text: str) -> None:
+    for source, ignorecase in [
+        (r"buy\s*now|info(?:rmation)?", True),
+        (r"^(?:NOW|INFO)\b", False),
+        (r"[ab]c[ab]now", True),
+    ]:
+        strings = needed.needed(source, ignorecase)
+        assert strings
+        flags = regex.IGNORECASE if ignorecase else 0
+        if regex.search(source, text, flags | regex.MULTILINE):
+            assert any(s in text.casefold() for s in strings)
+
+
+def _rule(regex_source: str, **params: Any) -> Rule:
+    return build_rule(
+        Path("later.yaml"),
+        "later",
+        {
+            "id": "later/checkout-button",
+            "check": "pattern",
+            "severity": "warning",
+            "message": "{match}",
+            "scope": "line",
+            "with": {"regex": regex_source, **params},
+        },
+    )
+
+
+def test_a_rule_added_later_fires_through_the_prefilter_of_its_own_regex() -> None:
+    shipped = load_rules()
+    later = _rule(r"(?i)^\W*(?:proceed|go)\s+to\s+checkout\W*$")
+    assert pattern.needs(later) == ("checkout",)
+    text = "Checkout counters were busy.\n\nPara pemain tampil baik.\n\nProceed to CHECKOUT »\n\nGo to checkout\n"
+    doc = read_string(text, "draft.txt")[0]
+    plain = RuleSet((*shipped.rules, later), shipped.lexicon)
+    fast = RuleSet((*shipped.rules, later), shipped.lexicon)
+    index = engine.literal_index(fast, build=True)
+    assert index is not None and "checkout" in index.literals
+    without, with_index = lint_document(doc, plain, Options()), lint_document(doc, fast, Options())
+    assert [f.line for f in with_index.findings if f.rule == later.id] == [5, 7]
+    assert without == with_index
+
+
+def test_the_prefilter_skips_the_blocks_without_a_needed_string(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = load_rules()
+    later = _rule(r"(?i)^\W*(?:proceed|go)\s+to\s+checkout\W*$", requires=["to"])
+    ruleset = RuleSet((*shipped.rules, later), shipped.lexicon)
+    engine.literal_index(ruleset, build=True)
+    searched: list[str] = []
+    real = pattern._finditer
+
+    def spy(compiled: pattern.Compiled, text: str, deadline: float) -> list[Any]:
+        if compiled is later.compiled:
+            searched.append(text)
+        return real(compiled, text, deadline)
+
+    monkeypatch.setattr(pattern, "_finditer", spy)
+    doc = read_string("They went to town.\n\nGo to checkout\n", "draft.txt")[0]
+    result = lint_document(doc, ruleset, Options(select=(later.id,)))
+    assert [f.line for f in result.findings] == [3]
+    assert searched == ["Go to checkout"]  # "They went to town." holds "to" but no "checkout"

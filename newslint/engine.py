@@ -168,6 +168,9 @@ def literal_index(ruleset: RuleSet, build: bool = False) -> LiteralIndex | None:
             )
             needed = (word for r in ruleset for word in (pattern_check.needs(r) or ()))
             derived.index = LiteralIndex(itertools.chain(required, needed))
+            from newslint import needed as needed_strings
+
+            needed_strings.save()  # (what the regexes need, kept for the next run)
     return derived.index
 
 

@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import functools
 import importlib
+import marshal
+import os
 import re
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 # the standard library's own parser of regexes, and its names for what it reads
@@ -54,9 +58,80 @@ _PROPERTY = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 _Info = tuple[frozenset[str] | None, frozenset[str] | None]  # (every string matched, or None; needed)
 
 
-@functools.lru_cache(maxsize=1024)
 def needed(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
-    """Case-folded strings of which every match of ``source`` holds one (sorted), or None."""
+    """Case-folded strings of which every match of ``source`` holds one (sorted), or None.
+
+    Answers are kept in the user cache folder (``save``): reading the 50 shipped pattern
+    rules' regexes took 90 ms, a few drafts' lint, at each run of many drafts."""
+    kept = _kept()
+    key = (source, ignorecase)
+    if key not in kept:
+        if len(kept) >= KEPT_MAX:
+            kept.clear()
+        kept[key] = _needed(source, ignorecase)
+        _changed.append(key)
+    return kept[key]
+
+
+KEPT_MAX = 4096
+_answers: dict[tuple[str, bool], tuple[str, ...] | None] | None = None
+_changed: list[tuple[str, bool]] = []
+
+
+def _kept_path() -> Path | None:
+    from newslint.rulecache import cache_dir, digest
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        stat = os.stat(__file__)
+    except OSError:
+        return None
+    # this module's code (a change may change the answers) and Python's parser
+    stamp = f"{__file__} {stat.st_size} {stat.st_mtime_ns} {sys.version}".encode()
+    return folder / "needed" / f"{digest(stamp)}.marshal"
+
+
+def _kept() -> dict[tuple[str, bool], tuple[str, ...] | None]:
+    global _answers
+    if _answers is None:
+        _answers = {}
+        path = _kept_path()
+        try:
+            data = marshal.loads(path.read_bytes()) if path is not None else None
+        except (OSError, ValueError, EOFError, TypeError):
+            data = None
+        if isinstance(data, dict) and all(_valid(key, value) for key, value in data.items()):
+            _answers.update(data)
+    return _answers
+
+
+def _valid(key: object, value: object) -> bool:
+    return (
+        isinstance(key, tuple)
+        and len(key) == 2
+        and isinstance(key[0], str)
+        and isinstance(key[1], bool)
+        and (value is None or (isinstance(value, tuple) and all(isinstance(s, str) for s in value)))
+    )
+
+
+def save() -> None:
+    """Keep the answers worked out in this process in the cache folder (quietly nothing
+    when it cannot be written)."""
+    if not _changed or _answers is None:
+        return
+    path = _kept_path()
+    _changed.clear()
+    if path is not None:
+        from newslint.rulecache import write_atomic
+
+        write_atomic(path, marshal.dumps(_answers))
+
+
+@functools.lru_cache(maxsize=1024)
+def _needed(source: str, ignorecase: bool) -> tuple[str, ...] | None:
     if _OTHER_SYNTAX.search(source):
         return None
     try:

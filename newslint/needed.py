@@ -10,10 +10,8 @@ a later one too, gets from its own regex, with no list to keep by hand.
 The regex is read with the standard library's parser (``re._parser``), which reads the
 ``regex`` module's syntax where the two agree; a regex it does not read alike, or at
 all (``regex``'s fuzzy matching, POSIX classes, a version flag), gives None. Unicode
-properties (``\\p{Lu}``) are read as any character. A string is taken only from
-characters that match themselves, or, case ignored, the characters whose case-folded
-forms hold theirs: ``regex`` matches "I" with "ı" case ignored, whose fold does not
-hold an "i", so such a letter ends a string as an unknown character does.
+properties (``\\p{Lu}``) are read as any character. Case ignored, a letter stands
+for the folds of every character ``regex`` matches with it: "I" for "i" and "ı".
 """
 
 from __future__ import annotations
@@ -44,13 +42,20 @@ MAX_STRINGS = 64
 MAX_ALTERNATIVES = 512
 # A needed set whose shortest string is shorter than this sifts nothing ("a", "#").
 MIN_CHARS = 3
-# Characters that stand for themselves case ignored: letters and marks whose every
-# case-insensitive match in ``regex`` folds to a string that holds their own fold. The
-# characters up to Latin Extended-B were checked one by one against every code point
-# (tests/test_needed.py): "I" matches "ı", whose fold does not hold an "i", and these few
-# others have such a match too.
+# Case ignored, a character matches the characters whose folds are its fold, but for
+# these, which ``regex`` also matches with a character of another fold ("i" matches "İ",
+# whose fold is "i" and a combining dot): each stands for its own fold or one of these.
+# Checked one by one against every code point up to Latin Extended-B
+# (tests/test_needed.py); a character beyond it, case ignored, is taken as unknown.
 _FOLD_SAFE_MAX = 0x24F
-_FOLD_UNSAFE = frozenset("Iİıßƛ")
+_FOLD_ALSO = {
+    "i": ("i\u0307",),
+    "I": ("ı",),
+    "ı": ("i",),
+    "İ": ("i",),
+    "ß": (chr(0x1DF95).casefold(),),
+    "ƛ": (chr(0xA7DC).casefold(),),
+}
 # Syntax the standard parser reads differently from ``regex``, or that ``regex`` alone has.
 _OTHER_SYNTAX = re.compile(r"\[:|\{[edis]|\(\?[a-zA-Z-]*[Vfwr][a-zA-Z-]*[:)]|\\[GKLmMXRhN]|\(\?\||\(\?\(")
 _PROPERTY = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
@@ -150,9 +155,11 @@ def _needed(source: str, ignorecase: bool) -> tuple[str, ...] | None:
 
 def _char(code: int, fold: bool) -> frozenset[str] | None:
     char = chr(code)
-    if fold and (code > _FOLD_SAFE_MAX or char in _FOLD_UNSAFE):
+    if not fold:
+        return frozenset((char.casefold(),))
+    if code > _FOLD_SAFE_MAX:
         return None
-    return frozenset((char.casefold(),))
+    return frozenset((char.casefold(), *_FOLD_ALSO.get(char, ())))
 
 
 def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:

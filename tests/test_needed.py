@@ -24,7 +24,7 @@ from newslint.rules import Rule, RuleSet, build_rule, load_rules
         (r"\bbuy\s*now\b|add\s+to\s+cart", False, ("buy", "cart")),
         (r"(?i)Jetzt\s+(?:kaufen|bestellen)", False, ("bestellen", "kaufen")),
         (r"colou?r\s+(?:red|blue)", False, ("colo",)),  # "colo" is longer than "red"
-        (r"^Advertisement$", True, ("advertisement",)),
+        (r"^Advertisement$", True, ("advertisement", "adverti\u0307sement")),  # "İ" folds to "i" and a dot
         (r"\d+ (?:min|menit) read", False, (" menit read", " min read")),
         (r"[Bb]aca [Jj]uga:", False, ("baca juga:",)),
         (r"(?:ab){2}cd", False, ("ababcd",)),
@@ -50,23 +50,23 @@ def test_a_regex_that_needs_nothing_it_can_tell(source: str) -> None:
     assert needed.needed(source) is None
 
 
-def test_a_letter_that_matches_another_letter_whose_fold_lacks_its_own_ends_a_string() -> None:
-    # case ignored, "I" matches "ı", whose fold is not "i"
-    assert regex.search("FINAL", "fınal", regex.IGNORECASE)
-    assert needed.needed("FINAL", ignorecase=True) == ("nal",)  # "f", then "nal"
-    assert needed.needed("FINAL PRICE", ignorecase=True) == ("nal pr",)
+def test_a_letter_that_matches_letters_of_another_fold_stands_for_each_fold() -> None:
+    # case ignored, "I" matches "ı", whose fold is not "i", and "i" matches "İ" ("i" and a dot)
+    assert regex.search("FINAL", "fınal", regex.IGNORECASE) and regex.search("info", "İNFO", regex.IGNORECASE)
+    assert needed.needed("FINAL", ignorecase=True) == ("final", "fınal")
+    assert needed.needed("info", ignorecase=True) == ("info", "i\u0307nfo")
+    assert "i\u0307nfo" in "İNFO".casefold()
     assert needed.needed("FINAL") == ("final",)  # case kept: "I" is only "I"
+    assert needed.needed("Ж{2}ar", ignorecase=True) is None  # beyond Latin, case ignored: unknown
 
 
-def test_the_characters_taken_as_themselves_case_ignored_hold_their_fold_in_every_match() -> None:
+def test_each_letter_stands_for_the_folds_of_every_character_it_matches_case_ignored() -> None:
     every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
-    unsafe = set()
     for code in range(0x20, needed._FOLD_SAFE_MAX + 1):
         char = chr(code)
         matches = regex.compile(regex.escape(char), regex.IGNORECASE | regex.V0).findall(every)
-        if any(char.casefold() not in match.casefold() for match in matches):
-            unsafe.add(char)
-    assert unsafe == set(needed._FOLD_UNSAFE)
+        folds = {match.casefold() for match in matches}
+        assert folds == {char.casefold(), *needed._FOLD_ALSO.get(char, ())}, char
 
 
 SHIPPED = [r for r in load_rules() if pattern.needs(r)]
@@ -155,3 +155,24 @@ def test_the_prefilter_skips_the_blocks_without_a_needed_string(monkeypatch: pyt
     result = lint_document(doc, ruleset, Options(select=(later.id,)))
     assert [f.line for f in result.findings] == [3]
     assert searched == ["Go to checkout"]  # "They went to town." holds "to" but no "checkout"
+
+
+def test_the_answers_are_kept_in_the_cache_folder_and_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(needed, "_answers", None)
+    monkeypatch.setattr(needed, "_changed", [])
+    assert needed.needed(r"\bcheckout\b", True) == ("checkout",)
+    needed.save()
+    kept = list((tmp_path / "needed").iterdir())
+    assert len(kept) == 1
+    monkeypatch.setattr(needed, "_answers", None)
+    calls: list[str] = []
+    monkeypatch.setattr(needed, "_needed", lambda source, ignorecase: calls.append(source))
+    assert needed.needed(r"\bcheckout\b", True) == ("checkout",)  # read back, not worked out
+    assert calls == []
+    kept[0].write_bytes(b"not marshal")  # a damaged entry is not read
+    monkeypatch.setattr(needed, "_answers", None)
+    assert needed.needed(r"\bcheckout\b", True) is None  # (the stand-in answers None)
+    assert calls == [r"\bcheckout\b"]

@@ -149,3 +149,21 @@ def test_a_line_speaks_as_it_did_when_reported_speech_was_sought_first(seed: int
         text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 6)))
         args = (text, compiled.terms, compiled.address, compiled.reported)
         assert blocks._speaks(*args) == _speaks_in_the_plain_order(*args), text
+
+
+def test_the_later_posts_are_read_only_while_enough_are_left_to_make_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    real = blocks._speaks
+
+    def spy(text: str, *args: object) -> bool:
+        read.append(text)
+        return real(text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(blocks, "_speaks", spy)
+    story = ARTICLE + ARTICLE[:4]  # nine posts, none speaking: the four after the first five cannot make four
+    assert _thread(story) == []
+    assert read == ARTICLE[:1]  # after the sixth post none spoke, and only three are left
+    read.clear()
+    # a thread at the end is read whole, and found as before
+    found = _thread(ARTICLE + ARTICLE[:2] + THREAD)
+    assert [k for k, _ in found] == list(range(len(ARTICLE) + 2, len(ARTICLE) + 2 + len(THREAD)))

@@ -1234,8 +1234,15 @@ def reader_threads(
         if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS
     ]
     # A thread starts after THREAD_ARTICLE_LINES posts at least, and its posts are the ones
-    # that must speak: the story's first posts are read only when a thread is in sight.
-    speaking = {k for k in posts[THREAD_ARTICLE_LINES:] if _speaks(lines[k].text, voice, address, reported)}
+    # that must speak: the story's first posts are read only when a thread is in sight,
+    # and the later ones only while enough of them are left to speak.
+    later = posts[THREAD_ARTICLE_LINES:]
+    speaking: set[int] = set()
+    for n, k in enumerate(later):
+        if len(speaking) + len(later) - n < min_posts:
+            return []  # too few posts left to make a thread, whatever they say
+        if _speaks(lines[k].text, voice, address, reported):
+            speaking.add(k)
     if len(speaking) < min_posts:
         return []
     story_read = False

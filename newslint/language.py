@@ -501,9 +501,15 @@ def detect(text: str, work: WordWork | None = None) -> tuple[str, float]:
 def _detect_latin(sample: str, work: WordWork) -> tuple[str, float]:
     found = work.words(sample)
     words, ratios = found.lower, found.ratios()
-    lang, prob = _by_function_words(words, ratios) or _langdetect(sample, FIRST_TIER)
-    if prob < 0.8 or not _plausible(lang, words, ratios):
+    quick = _by_function_words(words, ratios)
+    if quick is None and not any(_plausible(code, words, ratios) for code in FIRST_TIER):
+        # no answer of the first tier would be trusted: the second is asked at once, as it
+        # would be after the first (a short English paragraph in an Indonesian story)
         lang, prob = _langdetect(sample, LATIN_TIER)
+    else:
+        lang, prob = quick or _langdetect(sample, FIRST_TIER)
+        if prob < 0.8 or not _plausible(lang, words, ratios):
+            lang, prob = _langdetect(sample, LATIN_TIER)
     if lang in MALAY_FAMILY:
         lang = _refine_malay(sample, lang, ratios, work)
     return lang, prob

@@ -392,3 +392,44 @@ def test_clean_articles_have_no_language_findings() -> None:
     ]
     assert len(paths) == 317
     assert findings == []
+
+
+SECOND_TIER_TEXTS = [
+    # languages the first tier has no profile for, and short text whose function words trust no answer
+    "Regeringen har besluttet at hæve skatten på tobak fra næste år, og partierne i Folketinget er enige om "
+    "planen. Ministeren siger, at pengene skal bruges på sundhed og ældrepleje i kommunerne.",
+    "Vláda ve středu schválila nový rozpočet na příští rok, který počítá s vyššími výdaji na obranu a "
+    "dopravu. Opozice návrh kritizovala a slíbila, že proti němu bude ve sněmovně hlasovat.",
+    "Follow the latest updates, videos and photos here today",
+    PARAGRAPHS["en"],
+    PARAGRAPHS["id"],
+]
+
+
+@pytest.mark.parametrize("text", SECOND_TIER_TEXTS)
+def test_the_first_tier_is_asked_only_when_an_answer_of_it_could_be_trusted(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint import language
+    from newslint.words import WordWork
+
+    asked: list[tuple[str, ...]] = []
+    real = language._langdetect
+
+    def spy(sample: str, tier: tuple[str, ...]) -> tuple[str, float]:
+        asked.append(tier)
+        return real(sample, tier)
+
+    monkeypatch.setattr(language, "_langdetect", spy)
+    found = WordWork().words(text)
+    words, ratios = found.lower, found.ratios()
+    fast = language._detect_latin(text, WordWork())
+    # the plain path: the first tier (unless function words decide), then the second when its answer is not trusted
+    plain = language._by_function_words(words, ratios) or real(text, language.FIRST_TIER)
+    if plain[1] < 0.8 or not language._plausible(plain[0], words, ratios):
+        plain = real(text, language.LATIN_TIER)
+    if plain[0] in language.MALAY_FAMILY:
+        plain = (language._refine_malay(text, plain[0], ratios, WordWork()), plain[1])
+    assert fast == plain
+    trusted = any(language._plausible(code, words, ratios) for code in language.FIRST_TIER)
+    assert (language.FIRST_TIER in asked) == (trusted and language._by_function_words(words, ratios) is None)

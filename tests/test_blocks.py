@@ -4,9 +4,11 @@ like them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import regex
 
 from newslint.checks import blocks
 from newslint.engine import Options, lint_document, literal_index
@@ -803,6 +805,36 @@ def test_the_shipped_account_panels_requires_covers_every_one_of_its_terms() -> 
     assert len(found) >= 50
     for term in found:
         assert any(word in term.casefold() for word in compiled.requires), term
+
+
+class _CountedTerms:
+    """A terms regex that counts the lines it is run on."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.read: list[str] = []
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        self.read.append(text)
+        return self.pattern.finditer(text)
+
+
+def test_a_vocabulary_run_is_not_searched_for_when_fewer_lines_than_a_run_may_hold_its_terms() -> None:
+    from newslint import default_rules
+
+    [rule] = [r for r in default_rules().rules if r.id == "markup/account-panel"]
+    compiled = blocks.compile(rule.params, rule.id)
+    assert compiled.terms is not None and compiled.min_run == 3
+    terms = _CountedTerms(compiled.terms)
+    panel = ["Log in", "Forgot your password?", "Register for an account"]
+    doc = read_string("\n\n".join([PROSE_1, *panel[:2], PROSE_2]), "page.txt", "text")[0]
+    lines = blocks.lines_of(doc)
+    found = blocks.vocabulary_runs(lines, terms, compiled.address, 3, compiled.requires)  # type: ignore[arg-type]
+    assert found == [] and terms.read == []  # two lines may hold terms: no run of three
+    doc = read_string("\n\n".join([PROSE_1, *panel, PROSE_2]), "page.txt", "text")[0]
+    lines = blocks.lines_of(doc)
+    found = blocks.vocabulary_runs(lines, terms, compiled.address, 3, compiled.requires)  # type: ignore[arg-type]
+    assert [lines[k].text for k, _ in found] == panel
 
 
 # -- teaser lists without a header, and links marked with an arrow ---------------------------

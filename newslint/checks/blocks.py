@@ -1082,16 +1082,34 @@ def vocabulary_runs(
     if held is not None and not (held and requires):
         return []
 
-    def words_of(index: int, text: str) -> set[str]:
+    def may_hold(index: int) -> bool:
+        """Whether a line may hold terms: in a block with one of the strings, not an
+        article's paragraph, and holding one of the strings itself."""
         if held is not None and lines[index].block_index not in held:
-            return set()  # (no string of ``requires`` in its block)
+            return False  # (no string of ``requires`` in its block)
+        text = trim_end(lines[index].text)
+        if len(text.split(None, VOCABULARY_LINE_WORDS)) > VOCABULARY_LINE_WORDS:
+            return False  # an article's paragraph, whatever its words
+        if requires:
+            folded = text.casefold()
+            return any(word in folded for word in requires)
+        return True
+
+    # A run has ``min_run`` lines with terms: a draft with fewer lines that may hold them
+    # (most) is not searched for the terms at all.
+    if requires or held is not None:
+        candidates = {k for k in range(len(lines)) if may_hold(k)}
+        if len(candidates) < min_run:
+            return []
+    else:
+        candidates = None
+
+    def words_of(index: int, text: str) -> set[str]:
+        if candidates is not None and index not in candidates:
+            return set()
         size = len(text.split(None, VOCABULARY_LINE_WORDS))
         if size > VOCABULARY_LINE_WORDS:
             return set()  # an article's paragraph, whatever its words
-        if requires:
-            folded = text.casefold()
-            if not any(word in folded for word in requires):
-                return set()
         found = {" ".join(m.group(0).casefold().split()) for m in terms.finditer(text)}
         if not found:
             return found

@@ -64,6 +64,7 @@ from newslint.checks.truncation.sentences import (
     WORD,
     ends_complete,
     is_prose,
+    learned_token,
     opens_unclosed_quote,
     reads_as_prose,
     sentence_ends,
@@ -111,8 +112,8 @@ _LAST_TWO_WORDS = regexcache.compile(r"(?<!\S)([\w-]+)\s+(\w+)$")
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
 _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
 # A word as benchmarks/truncation_words.py learns it: letters, joined by an apostrophe or a
-# hyphen ("terça-feira", "l'Europe"), at the end.
-_LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*)\W*$")
+# hyphen ("terça-feira", "l'Europe"), or a number ("2020", "3,13"), at the end.
+_LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*)\W*$")
 # A bracket opened before a number and never closed, at the end ("de l'industrie (40").
 _BRACKETED_NUMBER = regexcache.compile(r"\s[(\[]\d[\d.,]*$")
 _HASHTAG_END = regexcache.compile(r"[#@][\w-]+\W*$")
@@ -330,7 +331,7 @@ def _closes(text: str, closing: frozenset[str]) -> bool:
     has MIN_WORDS words or more: a word or two after a full stop open a sentence, they do not
     end one ("... hutan yang sah. Kampanye", before a link's text)."""
     last = last_word_match(_LAST_LEARNED, text)
-    if last is None or last.group(1).casefold() not in closing:
+    if last is None or learned_token(last.group(1)) not in closing:
         return False
     ends = sentence_ends(text)
     return not ends or len(text[ends[-1] :].split()) >= MIN_WORDS
@@ -402,7 +403,7 @@ def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
     last = last_word_match(_LAST_LEARNED, text)
     if last is None:
         return False
-    word = last.group(1).casefold()
+    word = learned_token(last.group(1))
     return word not in compiled.inside_words and word not in compiled.open_words and word not in compiled.auxiliaries
 
 

@@ -55,3 +55,16 @@ def test_a_hard_wrapped_text_is_reported_once_not_at_every_split_name() -> None:
     ]
     splits = [message for rule, _, message in found("\n\n".join(lines), EN) if rule == "truncation/split-sentence"]
     assert len(splits) == 1 and "hard-wrapped" in splits[0]
+
+
+def test_a_crosshead_in_title_case_before_the_name_it_ends_on_is_no_split() -> None:
+    # 'Dubai Desert' is in the article, but the line before the break is a crosshead, not a sentence
+    text = "\n\n".join(
+        [
+            "Wisata gurun menjadi pilihan keluarga yang berlibur ke Dubai pada musim dingin.",
+            "Dune Bashing dengan Desert Safari Dubai",
+            "Desert Safari Dubai menawarkan wisata gurun yang luas bagi keluarga.",
+            "Perjalanan ke Dubai Desert memakan waktu sekitar satu jam dari pusat kota.",
+        ]
+    )
+    assert [r for r, _, _ in found(text) if r == "truncation/split-sentence"] == []

@@ -27,10 +27,12 @@ import regex
 
 from newslint import regexcache
 from newslint.checks.base import Hit, block_hit
+from newslint.checks.truncation.lone import sentence_case
 from newslint.checks.truncation.sentences import (
     CODE,
     LIST_ITEM,
     NOT_PROSE,
+    WORD,
     ends_complete,
     is_prose,
     opens_unclosed_quote,
@@ -184,11 +186,13 @@ def _split_name(prev: str, nxt: str, blocks: tuple[Block, ...], prose: list[str]
     """The paragraph's last word and the next paragraph's first, capitalised, make a phrase the
     article uses whole elsewhere ('... dipimpin bintang Bali' / 'United, Irfan Bachdim ...' when
     'Bali United' is in it; '..." ujar' / 'Lorenzo usai balap ...'): a name or an attribution
-    split at a paragraph break. ``prose`` holds the article's prose, joined, once asked for."""
+    split at a paragraph break, in a paragraph in sentence case ('Dune Bashing dengan Desert Safari
+    Dubai' / 'Desert Safari Dubai menawarkan ...' is a crosshead, though 'Dubai Desert' is elsewhere).
+    ``prose`` holds the article's prose, joined, once asked for."""
     last = _LAST_TOKEN.search(prev)
     first = _FIRST_NAME.match(nxt)
-    if last is None or first is None or len(prev.split()) < MIN_WORDS:
-        return None
+    if last is None or first is None or len(prev.split()) < MIN_WORDS or not sentence_case(WORD.findall(prev)[1:]):
+        return None  # a crosshead in title case ending on a name the next paragraph opens with
     phrase = f"{last.group(0)} {first.group(0)}"
     if not prose:
         prose.append("\n\n".join(b.text for b in blocks if is_prose(b)))

@@ -47,11 +47,11 @@ def test_two_paragraphs_whose_words_are_no_phrase_of_the_article_are_not_one_sen
 
 def test_a_hard_wrapped_text_is_reported_once_not_at_every_split_name() -> None:
     lines = [
-        "Fetch introduces three interfaces, and these are Headers, Request and",
-        "Response. They map directly to the underlying HTTP concepts but have",
+        "The browser has shipped the new interface for some time and it is called Fetch",
+        "Headers. It maps directly to the underlying HTTP concepts but has",
         "certain visibility filters in place for privacy and security reasons, such as",
         "the rules for headers that the browser sets on every request and every",
-        "response that the server sends back. Both Request and Response share the body methods.",
+        "response that the server sends back. Fetch Headers also share the body methods.",
     ]
     splits = [message for rule, _, message in found("\n\n".join(lines), EN) if rule == "truncation/split-sentence"]
     assert len(splits) == 1 and "hard-wrapped" in splits[0]

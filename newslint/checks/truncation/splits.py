@@ -67,8 +67,8 @@ _LONE_DASH = regexcache.compile(r"^[-–—]+$")
 # words; "Rapide augmentation -" is an AFP subhead).
 _DATELINE_DASH = regexcache.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*){0,3}\s*(?:[-–—]|--)$")
 _PUNCTUATION = regexcache.compile(r"[^\w\s]")
-# A paragraph's last word, and the next one's first word when capitalised (a name's part).
-_LAST_TOKEN = regexcache.compile(r"(?<![\w'’-])\p{L}[\w'’-]*(?<=\w)$")
+# A paragraph's last word and the next one's first, capitalised: the parts of a name.
+_LAST_TOKEN = regexcache.compile(r"(?<![\w'’-])\p{Lu}[\w'’-]*(?<=\w)$")
 _FIRST_NAME = regexcache.compile(r"\p{Lu}[\w'’-]*(?<=\w)(?![\w'’-])")
 _WORD_CHAR = regexcache.compile(r"[\w'’-]")
 # A next line that is a list's item or a number, not the rest of a sentence.
@@ -183,10 +183,10 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
 
 
 def _split_name(prev: str, nxt: str, blocks: tuple[Block, ...], prose: list[str]) -> str | None:
-    """The paragraph's last word and the next paragraph's first, capitalised, make a phrase the
+    """The paragraph's last word and the next paragraph's first, both capitalised, make a name the
     article uses whole elsewhere ('... dipimpin bintang Bali' / 'United, Irfan Bachdim ...' when
-    'Bali United' is in it; '..." ujar' / 'Lorenzo usai balap ...'): a name or an attribution
-    split at a paragraph break, in a paragraph in sentence case ('Dune Bashing dengan Desert Safari
+    'Bali United' is in it): a name split at a paragraph break (a lower-case word before it, '...
+    Raden dari' / 'WALHI', is paragraph-end's evidence), in a paragraph in sentence case ('Dune Bashing dengan Desert Safari
     Dubai' / 'Desert Safari Dubai menawarkan ...' is a crosshead, though 'Dubai Desert' is elsewhere).
     ``prose`` holds the article's prose, joined, once asked for."""
     last = _LAST_TOKEN.search(prev)

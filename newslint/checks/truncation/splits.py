@@ -186,8 +186,9 @@ def _split_name(prev: str, nxt: str, blocks: tuple[Block, ...], prose: list[str]
     """The paragraph's last word and the next paragraph's first, both capitalised, make a name the
     article uses whole elsewhere ('... dipimpin bintang Bali' / 'United, Irfan Bachdim ...' when
     'Bali United' is in it): a name split at a paragraph break (a lower-case word before it, '...
-    Raden dari' / 'WALHI', is paragraph-end's evidence), in a paragraph in sentence case ('Dune Bashing dengan Desert Safari
-    Dubai' / 'Desert Safari Dubai menawarkan ...' is a crosshead, though 'Dubai Desert' is elsewhere).
+    Raden dari' / 'WALHI', is paragraph-end's evidence), in a paragraph in sentence case ('Dune
+    Bashing dengan Desert Safari Dubai' / 'Desert Safari Dubai menawarkan ...' is a crosshead,
+    though 'Dubai Desert' is elsewhere).
     ``prose`` holds the article's prose, joined, once asked for."""
     last = _LAST_TOKEN.search(prev)
     first = _FIRST_NAME.match(nxt)

@@ -115,6 +115,7 @@ _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
 # hyphen ("terça-feira", "l'Europe"), or a number ("2020", "3,13"), at the end.
 _LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*)\W*$")
 # A bracket opened before a number and never closed, at the end ("de l'industrie (40").
+_JOINED = regexcache.compile(r"['’-]")
 _BRACKETED_NUMBER = regexcache.compile(r"\s[(\[]\d[\d.,]*$")
 _HASHTAG_END = regexcache.compile(r"[#@][\w-]+\W*$")
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
@@ -315,7 +316,7 @@ def _open_word_end(text: str, following: Block | None, compiled: Compiled) -> st
     ("#ad"). The article's first paragraph is not judged so (a deck, a standfirst)."""
     if not compiled.open_words:
         return None
-    word = _dangling(text, compiled.open_words)
+    word = _dangling(text, compiled.open_words) or _joined_word(text, compiled.open_words)
     if word is None or (len(text.split()) < HEADING_WORDS and "," not in text):
         return None
     if _HASHTAG_END.search(text):
@@ -572,6 +573,22 @@ def _dangling(text: str, dangling: frozenset[str]) -> str | None:
     if before.endswith(".") and before[-2:-1].isalnum():
         return None
     return last.group(1)
+
+
+def _joined_word(text: str, words: frozenset[str]) -> str | None:
+    """The paragraph's last word, joined by an apostrophe or a hyphen as the learned lists hold
+    it ("d'un", "it's", "year-old"), when it is one of ``words`` and in lower case (the part
+    after the mark alone, "un", is not the word)."""
+    last = last_word_match(_LAST_LEARNED, text)
+    if last is None:
+        return None
+    word = last.group(1)
+    if not word.islower() or not _JOINED.search(word) or word.casefold() not in words:
+        return None
+    before = text[: last.start()]
+    if before.endswith(("'", "’", "/", "@", ".")) or (before.endswith("-") and not before[-2:-1].isdigit()):
+        return None  # the tail of an address or of a longer word; "45-year-old" is the word's
+    return word
 
 
 def _name_head(text: str, heads: frozenset[str]) -> str | None:

@@ -6,7 +6,9 @@ or bracket before a fragment, or is a dateline split from its story ("JAKARTA,
 KOMPAS.com –"); a link's text stands alone between two pieces (scrapers turn
 inline links into paragraphs); the paragraph's last word and the next one's first,
 capitalised, make a phrase the article uses whole elsewhere (a name split in two:
-"bintang Bali" / "United, Irfan ..." when "Bali United" is in it). Also, at the second paragraph: it opens with a
+"bintang Bali" / "United, Irfan ..." when "Bali United" is in it). A plain-text draft's first
+paragraph, read as its title when the draft has no title line, is one of the pieces when it is a
+sentence and the next paragraph goes on with it. Also, at the second paragraph: it opens with a
 word that cannot open a sentence (``continuation_openers``: "Serta"), or with a
 word that often continues one (``weak_openers``: "Telah", "Khususnya") while
 closing a quotation the previous paragraph opened. A quotation alone is not
@@ -157,9 +159,11 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
     prose: list[str] = []  # the article's prose, joined, when a name split in two asks for it
     names: list[int] = []
     for i in range(len(blocks) - 2, -1, -1):
-        if not (is_prose(blocks[i]) and is_prose(blocks[i + 1])):
+        if not ((is_prose(blocks[i]) or _prose_title(blocks[i])) and is_prose(blocks[i + 1])):
             continue
         prev, nxt = trim_end(blocks[i].text), blocks[i + 1].text.strip()
+        if not is_prose(blocks[i]) and not _goes_on(nxt):
+            continue  # a title: only a lede that opens mid-sentence goes on with it
         if ends_complete(prev) or _structure(prev, nxt) or _tag_like(prev, nxt) or _table_cell(prev, nxt):
             continue
         if i and trim_end(blocks[i - 1].text).endswith((":", ";")):
@@ -180,6 +184,16 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
         for i in names:
             del found[i]  # a hard-wrapped text splits names too: one defect, reported once
     return [found[i] for i in sorted(found)]
+
+
+def _prose_title(block: Block) -> bool:
+    """A plain-text draft's first paragraph read as its title (the draft has no title line), that
+    is a sentence: MIN_WORDS words or more in sentence case ('Samsung selangkah lagi bakal
+    meresmikan phablet terbarunya, Galaxy Note 8. Phablet ... yang memukul mereka')."""
+    if block.kind != "title":
+        return False
+    words = WORD.findall(block.text)
+    return len(words) >= MIN_WORDS and sentence_case(words[1:])
 
 
 def _split_name(prev: str, nxt: str, blocks: tuple[Block, ...], prose: list[str]) -> str | None:

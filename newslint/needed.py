@@ -70,12 +70,14 @@ def needed(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
     rules' regexes took 90 ms, a few drafts' lint, at each run of many drafts."""
     kept = _kept()
     key = (source, ignorecase)
-    if key not in kept:
-        if len(kept) >= KEPT_MAX:
-            kept.clear()
-        kept[key] = _needed(source, ignorecase)
-        _changed.append(key)
-    return kept[key]
+    if key in kept:
+        return kept.get(key)
+    answer = _needed(source, ignorecase)
+    if len(kept) >= KEPT_MAX:
+        kept.clear()
+    kept[key] = answer  # (a service's threads may ask at once: each works out the same answer)
+    _changed.append(key)
+    return answer
 
 
 KEPT_MAX = 4096

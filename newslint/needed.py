@@ -56,8 +56,11 @@ _FOLD_ALSO = {
     "ß": (chr(0x1DF95).casefold(),),
     "ƛ": (chr(0xA7DC).casefold(),),
 }
-# Syntax the standard parser reads differently from ``regex``, or that ``regex`` alone has.
-_OTHER_SYNTAX = re.compile(r"\[:|\{[edis]|\(\?[a-zA-Z-]*[Vfwr][a-zA-Z-]*[:)]|\\[GKLmMXRhN]|\(\?\||\(\?\(")
+# Syntax the standard parser reads differently from ``regex``, or that ``regex`` alone has
+# (verbose, ``regex`` reads "{1, 3}" as a repeat, the standard parser as text).
+_OTHER_SYNTAX = re.compile(
+    r"\[:|\{[edis]|\{[^}]*\s[^}]*\}|\(\?[a-zA-Z-]*[Vfwr][a-zA-Z-]*[:)]|\\[GKLmMXRhN]|\(\?\||\(\?\("
+)
 _PROPERTY = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 _Info = tuple[frozenset[str] | None, frozenset[str] | None]  # (every string matched, or None; needed)

@@ -42,6 +42,7 @@ def test_the_strings_a_regex_needs(source: str, ignorecase: bool, expected: tupl
         r"(?:colour){e<=1}",  # regex's fuzzy matching
         r"[[:alpha:]]+ing",  # a POSIX class
         r"(?V1)[\w--\d]+tion",  # the version 1 syntax
+        r"(?x) x{1, 3} yz",  # verbose, a repeat to regex and text to the standard parser
         r"\p{Lu}+",  # no string at all
         r"(foo",  # not a regex
     ],

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.checks import duplicate
 from newslint.engine import Options, lint_document
@@ -299,3 +301,35 @@ def test_work_grows_about_linearly_with_length(monkeypatch: pytest.MonkeyPatch) 
 
     small, large = compared(500), compared(2000)
     assert small > 0 and large <= small * 5  # four times the text, far from sixteen times the work
+
+
+POOL = [
+    "The council approved the budget on Tuesday after a long debate.",
+    "The council approved the budget on Tuesday after a short debate.",
+    "The council approved the budget on Tuesday",
+    "Para pemain tampil baik pada laga itu dan pelatih memuji mereka.",
+    "Para pemain tampil baik pada laga itu",
+    "| a | b |\n| 1 | 2 |\n| 3 | 4 |",
+    "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12",
+    "Short line here",
+    "Weather: sunny and warm all week, with a light breeze from the sea.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=8))
+def test_anchors_found_as_strings_are_the_anchors_of_the_numbered_words(picks: list[int]) -> None:
+    from newslint.words import WordWork
+
+    doc = read_string("Title\n\n" + "\n\n".join(POOL[k] for k in picks) + "\n", "draft.md")[0]
+    params = duplicate.Compiled(40, 0.9, 30)
+    letter_count = WordWork().letter_count
+    words = duplicate._comparable(doc.blocks, params, letter_count)
+    owners: dict[bytes, set[int]] = {}
+    for i in words:
+        for anchor in duplicate._anchors(words[i]):
+            owners.setdefault(anchor, set()).add(i)
+    shared = any(len(group) > 1 for group in owners.values())
+    assert duplicate._anchors_shared(doc.blocks, params, letter_count) == shared
+    if not shared:
+        assert duplicate._find_repeats(doc.blocks, words, params) == []

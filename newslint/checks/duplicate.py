@@ -174,6 +174,8 @@ class Words:
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     params = rule.compiled_as(Compiled)
+    if not _anchors_shared(doc.blocks, params, ctx.facts.words.letter_count):
+        return  # no two paragraphs share an anchor: no candidate pair (most drafts)
     # (the article's words are let go once numbered: a cut-off fragment's last word is
     # spelled again from its text, see _is_prefix)
     words = _comparable(doc.blocks, params, ctx.facts.words.letter_count)
@@ -248,6 +250,34 @@ def _comparable(
     if vocabulary is not None:
         vocabulary.update(numbering)
     return words
+
+
+def _anchors_shared(blocks: tuple[Block, ...], params: Compiled, letter_count: Callable[[str], int]) -> bool:
+    """Whether two of the paragraphs ``_comparable`` keeps share an anchor (``_anchors``),
+    told from their words as strings, before any is numbered: when none do, the check
+    finds no candidate pair, and most drafts have none (the same paragraphs, filtered as
+    ``_comparable`` filters them, and the same word 4-grams)."""
+    shortest = min(params.min_chars, params.fragment_min_chars)
+    owner: dict[tuple[str, ...], int] = {}
+    for i, block in enumerate(blocks):
+        text = block.text
+        if block.kind not in _COMPARED_KINDS or len(text) < shortest:
+            continue
+        letters = letter_count(text)
+        if letters < len(text) - text.count(" ") - text.count("\n") - letters:
+            continue
+        found = _words_of(text)
+        if _is_table(text) or len(found) < MIN_WORDS:
+            continue
+        if len(found) <= SHINGLE:
+            anchors = {tuple(found)}
+        else:
+            middle = (len(found) - SHINGLE) // 2
+            anchors = {tuple(found[k : k + SHINGLE]) for k in (0, middle, len(found) - SHINGLE)}
+        for anchor in anchors:
+            if owner.setdefault(anchor, i) != i:
+                return True
+    return False
 
 
 def _is_table(text: str) -> bool:

@@ -323,6 +323,55 @@ def read_social_listening(src: Source, mirror: Path) -> Iterator[Article]:
             )
 
 
+KOSMO_FOOTER = re.compile(r"Hak cipta terpelihara\s*\u00a9")
+
+
+def read_kosmo(src: Source, mirror: Path) -> Iterator[Article]:
+    """Kosmo! (Media Mulia), the same project's scrape of March 2023: every usable row.
+
+    The body is stored as the text of a Python bytes literal (``b'...'`` with UTF-8 escapes); it is
+    decoded, the headline the scrape glued to its start and the copyright footer glued to its end are
+    cut off, and the paragraphs (joined without a space) are split again as for the other outlets of
+    the project (``unglue``). The wire sign-offs (" – Agensi", " – AFP") stay on their paragraphs.
+    """
+    raw = subprocess.run(
+        ["git", "--git-dir", str(mirror / src.repo.replace("/", "+") / "repo"), "show", f"{src.rev}:{src.paths[0]}"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8", errors="replace")
+    seen: set[str] = set()
+    for i, row in enumerate(csv.DictReader(io.StringIO(raw, newline=""))):
+        link = (row.get("Link") or "").strip()
+        content = (row.get("Content") or "").strip()
+        if not link or link in seen or not content.startswith("b"):
+            continue
+        seen.add(link)
+        try:
+            body = ast.literal_eval(content).decode("utf-8")
+        except (ValueError, SyntaxError, UnicodeDecodeError):
+            continue
+        title = " ".join((row.get("Article Title") or "").split())
+        if title and body.startswith(title):
+            body = body[len(title) :]
+        footer = KOSMO_FOOTER.search(body)
+        if footer:
+            body = body[: footer.start()]
+        parts = unglue(body)
+        if sum(len(p) for p in parts) < 300:
+            continue
+        slug = link.rstrip("/").rsplit("/", 1)[-1][:40]
+        yield Article(
+            lang="ms",
+            outlet="kosmo",
+            ident=f"kosmo-{i}-{slug}",
+            text=paragraphs(parts),
+            path=src.paths[0],
+            title=title,
+            date=" ".join((row.get("Date & Time") or "").split()),
+            url=link,
+        )
+
+
 # --- Pages saved whole by a scraper's tests (mitul-kalariya/scrapping-webs) -------------------------
 #
 # The repository keeps one branch per outlet; each branch's ``<spider>/test/data/*.json`` holds the
@@ -603,10 +652,16 @@ def read_scraper_fixtures(src: Source, mirror: Path) -> Iterator[Article]:
 # --- Spanish outlets ----------------------------------------------------------------------------------
 
 
+NEWS_SCRAPPER_OUTLETS = {"elpais": ("es", "el-pais"), "elmundo": ("es", "el-mundo"), "marketwatch": ("en", "marketwatch")}
+
+
 def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:
-    """El País and El Mundo, every article of one day's scrape (22 Feb 2022); one paragraph a line."""
+    """El País, El Mundo (22 Feb 2022) and MarketWatch (26 Feb 2022): every article of one day's scrape.
+
+    One paragraph a line; the deck (subtitle) is printed first, as on the page.
+    """
     for path in src.paths:
-        outlet = "el-pais" if "elpais" in path else "el-mundo"
+        lang, outlet = NEWS_SCRAPPER_OUTLETS[path.split("/")[1]]
         data = json.loads(git_show(mirror, src.repo, path, src.rev))
         for i, (url, row) in enumerate(data.items()):
             body = [ln for ln in (row.get("body") or "").split("\n") if ln.strip()]
@@ -614,7 +669,7 @@ def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:
                 continue
             deck = (row.get("subtitle") or "").strip()
             yield Article(
-                lang="es",
+                lang=lang,
                 outlet=outlet,
                 ident=f"{outlet}-{i:03d}",
                 text=paragraphs(([deck] if deck else []) + body),
@@ -763,6 +818,28 @@ SOURCES = [
         ),
         read=read_news_scrapper,
         rev="52de1fa99aee85da93da1e779a567b820f436d5c",
+    ),
+    Source(
+        repo="pablo-leo/news-scrapper",
+        paths=["newspapers/marketwatch/news_2022-02-26.json"],
+        licence="none stated; the articles are the publisher's (marketwatch.com)",
+        note=(
+            "every article of one day's scrape (26 Feb 2022; a commit before the data was deleted); the deck "
+            "printed as the first paragraph, as on the page; in-body 'For more:' / 'Read:' links left in"
+        ),
+        read=read_news_scrapper,
+        rev="3b0bb4caac16cf28487df0d99ad039a9d2f5e967",
+    ),
+    Source(
+        repo="oscar6688/Social-Listening-Project",
+        paths=["Link 4 - kosmo/kosmo.csv"],
+        licence="none stated; the articles are the publisher's (kosmo.com.my, Media Mulia Sdn. Bhd.)",
+        note=(
+            "every usable row of the project's Kosmo! scrape (March 2023), stored as bytes literals and decoded; "
+            "the glued headline and copyright footer cut off, the paragraphs split again at glued sentence ends"
+        ),
+        read=read_kosmo,
+        rev="808cf747484a448e0d5b9f6721ba1f9b6b505ad0",
     ),
     Source(
         repo="JoseSalamancaCoy/Web_scraping_PeriodicosCO",

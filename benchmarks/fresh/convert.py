@@ -677,7 +677,7 @@ def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:
                 title=(row.get("title") or "").strip(),
                 date=row.get("date") or "",
                 url=url.split("?")[0],
-                author=(row.get("author") or "").strip(),
+                author=" ".join((row.get("author") or "").split()),  # one MarketWatch byline spans lines
             )
 
 

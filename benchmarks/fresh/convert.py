@@ -372,6 +372,44 @@ def read_kosmo(src: Source, mirror: Path) -> Iterator[Article]:
         )
 
 
+WIKINEWS_NAME = re.compile(r"^\d+ - (?P<title>.+) \((?P<date>\d{4}-\d\d-\d\d)\)$")
+
+
+def read_wikinews_de(src: Source, mirror: Path) -> Iterator[Article]:
+    """German Wikinews articles (2005-2015) of a quotation-attribution dataset: every 8th document.
+
+    Each JSON file keeps the article's text as the dump gives it (``originalText``: paragraphs
+    separated by a blank line); the title and date come from the document name ("<id> - <title>
+    (<date>)"). A single line break inside a paragraph is wiki source wrapping, shown as a space
+    on the published page, and is joined. Wikinews articles carry no byline by design.
+    """
+    git_dir = mirror / src.repo.replace("/", "+") / "repo"
+    listing = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "ls-tree", "-r", "-z", "--name-only", src.rev, "data"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8")
+    names = sorted(n for n in listing.split("\0") if n.endswith(".json"))
+    for i, name in enumerate(names):
+        if i % 8:
+            continue
+        doc = json.loads(git_show(mirror, src.repo, name, src.rev))
+        meta = WIKINEWS_NAME.match(doc.get("documentName", ""))
+        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", doc.get("originalText", ""))]
+        paras = [p for p in paras if p]
+        if not paras or meta is None:
+            continue
+        yield Article(
+            lang="de",
+            outlet="wikinews-de",
+            ident=f"wikinews-de-{name.rsplit('/', 1)[-1].split(' ', 1)[0]}",
+            text=paragraphs(paras),
+            path=name.rsplit("/", 1)[0] + "/",
+            title=meta.group("title"),
+            date=meta.group("date"),
+        )
+
+
 # --- Pages saved whole by a scraper's tests (mitul-kalariya/scrapping-webs) -------------------------
 #
 # The repository keeps one branch per outlet; each branch's ``<spider>/test/data/*.json`` holds the
@@ -840,6 +878,18 @@ SOURCES = [
         ),
         read=read_kosmo,
         rev="808cf747484a448e0d5b9f6721ba1f9b6b505ad0",
+    ),
+    Source(
+        repo="uhh-lt/german-news-quotation-attribution-2024",
+        paths=["data/"],
+        licence="CC-BY-NC-SA-4.0 (the dataset); the articles are German Wikinews text, CC-BY-2.5",
+        note=(
+            "every 8th document (sorted by path) of the dataset's dev/test/train splits: German Wikinews "
+            "articles from the articles XML dump (2005-2015); wiki line wrapping inside a paragraph joined; "
+            "no bylines (Wikinews has none)"
+        ),
+        read=read_wikinews_de,
+        rev="74e7bd6d1b57b662865f570c4d1de26ff15d2689",
     ),
     Source(
         repo="JoseSalamancaCoy/Web_scraping_PeriodicosCO",

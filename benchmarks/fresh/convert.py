@@ -715,7 +715,8 @@ def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:
                 title=(row.get("title") or "").strip(),
                 date=row.get("date") or "",
                 url=url.split("?")[0],
-                author=" ".join((row.get("author") or "").split()),  # one MarketWatch byline spans lines
+                # one MarketWatch byline spans lines and starts with its own "By"
+                author=re.sub(r"^By\s+", "", " ".join((row.get("author") or "").split())),
             )
 
 

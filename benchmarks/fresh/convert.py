@@ -690,7 +690,11 @@ def read_scraper_fixtures(src: Source, mirror: Path) -> Iterator[Article]:
 # --- Spanish outlets ----------------------------------------------------------------------------------
 
 
-NEWS_SCRAPPER_OUTLETS = {"elpais": ("es", "el-pais"), "elmundo": ("es", "el-mundo"), "marketwatch": ("en", "marketwatch")}
+NEWS_SCRAPPER_OUTLETS = {
+    "elpais": ("es", "el-pais"),
+    "elmundo": ("es", "el-mundo"),
+    "marketwatch": ("en", "marketwatch"),
+}
 
 
 def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:

@@ -410,6 +410,45 @@ def read_wikinews_de(src: Source, mirror: Path) -> Iterator[Article]:
         )
 
 
+TEMARIO_MONTHS = {"fe": 2, "ab": 4, "ju": 6, "jl": 7}
+
+
+def read_temario_jb(src: Source, mirror: Path) -> Iterator[Article]:
+    """Jornal do Brasil (1996) texts of the TeMário summarisation corpus, kept in a course project.
+
+    TeMário's source texts are plain text in ISO-8859-1: the headline, a blank line, the deck, then
+    the paragraphs, a blank line between. The headline goes to the front matter, the deck stays the
+    first paragraph (as printed); the date comes from the file name ("in96ab18-b": 18 April 1996).
+    Only the Jornal do Brasil texts (Internacional "in96", Política "po96") are read: the Folha de
+    S. Paulo ones are a field outlet's.
+    """
+    git_dir = mirror / src.repo.replace("/", "+") / "repo"
+    folder = src.paths[0]
+    listing = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "ls-tree", "-z", "--name-only", f"{src.rev}:{folder}"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8")
+    for name in sorted(n for n in listing.split("\0") if re.match(r"(?:in|po)96[a-z]{2}\d\d-[a-z]\.txt$", n)):
+        raw = subprocess.run(
+            ["git", "--git-dir", str(git_dir), "show", f"{src.rev}:{folder}{name}"], check=True, capture_output=True
+        ).stdout.decode("iso-8859-1")
+        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", raw.replace("\r", ""))]
+        paras = [p for p in paras if p]
+        if len(paras) < 3:
+            continue
+        month = TEMARIO_MONTHS.get(name[4:6])
+        yield Article(
+            lang="pt",
+            outlet="jornal-do-brasil",
+            ident=f"jb-{name[:-4]}",
+            text=paragraphs(paras[1:]),
+            path=folder,
+            title=paras[0],
+            date=f"1996-{month:02d}-{name[6:8]}" if month else "",
+        )
+
+
 # --- Pages saved whole by a scraper's tests (mitul-kalariya/scrapping-webs) -------------------------
 #
 # The repository keeps one branch per outlet; each branch's ``<spider>/test/data/*.json`` holds the
@@ -895,6 +934,21 @@ SOURCES = [
         ),
         read=read_wikinews_de,
         rev="74e7bd6d1b57b662865f570c4d1de26ff15d2689",
+    ),
+    Source(
+        repo="rodrigolousada/ist-meic-ipr-projects",
+        paths=["Proj1/TeMario/Textos-fonte/"],
+        licence=(
+            "MIT (the course project's code); TeMário corpus (NILC, research use); "
+            "the articles are the publisher's (Jornal do Brasil)"
+        ),
+        note=(
+            "the 40 Jornal do Brasil texts (1996, Internacional and Política) of the TeMário summarisation corpus "
+            "as a course project keeps it; ISO-8859-1 decoded; the headline to the front matter, the deck kept "
+            "first; the 60 Folha de S. Paulo texts are a field outlet's and are not used"
+        ),
+        read=read_temario_jb,
+        rev="803574ef52b39db6c736b231a620e786a7cc58d9",
     ),
     Source(
         repo="JoseSalamancaCoy/Web_scraping_PeriodicosCO",

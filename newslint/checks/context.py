@@ -1,0 +1,194 @@
+"""``context``: page chrome told by where a line sits among what the other rules found.
+
+A scraper keeps a site's menus, section names and teaser headlines in the site's own
+words, which no phrase list holds. What gives them away is their place: jusText's second
+pass judges a short block it cannot class from its neighbours, and a short line that sits
+between two pieces of chrome, or between chrome and the page's edge with nothing of the
+article between, is chrome too. This kind reads the findings of the rules that ran before
+it (the engine runs it after every other kind: ``READS_FINDINGS``): an *anchor* is a finding
+of the ``markup`` or ``ad-text`` category (a widget, a menu, a read-also line, an ad's label)
+at ``warning`` or above. A line any rule found something on is not reported again.
+
+Modes:
+
+- ``between``: one to ``max_lines`` lines in a row between two anchors, none of them a
+  paragraph of the article's prose (``blocks``' shapes: a line of 25 words, or of 100
+  characters ending like a sentence, with prose near it), each of at most ``max_words``
+  words ("Weitere News", "Mozilla: Firefox 5 ab 21. Juni 2011", "Most Sent »").
+- ``edge``: before the article's first paragraph, the lines between the page's start and
+  the last anchor there; after its last paragraph, the lines between the first anchor there
+  and the page's end, when none of them is prose and each is at most ``max_words`` words.
+  Bylines, datelines and sign-offs are not there: they sit between the anchor and the
+  article, where this mode does not look, and a line that names the article's writer, its
+  date or its source ("By ...", "Reporting by ...", a date alone, "(AP)") is left out.
+
+A line an anchor covers is left to its rule; each other line gives one hit, its evidence
+naming the anchors that bound it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newslint import regexcache
+from newslint.checks import blocks
+from newslint.checks.base import Context, Hit, block_hit, with_defaults
+from newslint.document import Document
+from newslint.finding import severity_at_least
+
+if TYPE_CHECKING:
+    from newslint.finding import Finding
+    from newslint.rules import Rule
+
+KIND = "context"
+SCOPES = ("line",)
+READS_FINDINGS = True
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["mode"],
+    "properties": {
+        "mode": {"enum": ["between", "edge"]},
+        "max_lines": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 4,
+            "description": "between: the most lines between two anchors that are reported",
+        },
+        "max_words": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 12,
+            "description": "the most words of a line that is reported",
+        },
+        "anchor_severity": {
+            "enum": ["info", "warning", "error"],
+            "default": "warning",
+            "description": "the least severity of a finding that is an anchor",
+        },
+    },
+}
+ANCHOR_CATEGORIES = frozenset({"markup", "ad-text", "duplicate"})
+# The headline printed again in the body is where the article starts, not the page's chrome:
+# its byline and dateline come right after it.
+NOT_ANCHORS = frozenset({"markup/repeated-title"})
+# A line that names the article's writer, date or source: the article's own, wherever it sits
+# ("By Anna Roe", "Reporting by ...", "Oleh: ...", "Von ...", "Par ...", "(AP)", a date).
+_CREDIT = regexcache.compile(
+    r"^\W*(?i:by|von|par|por|oleh|reporting|writing|editing|additional\s+reporting|penulis|editor|pewarta|"
+    r"reporter|redaktur|photo|foto|source|quelle|fonte|fuente|sumber)\b"
+    r"|^\(?[A-Z]{2,6}\)?$|^\(\w{2,5}(?:/\w{2,5})+\)$|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b\d{1,2}:\d\d\b",
+    flags=0,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    mode: str
+    max_lines: int
+    max_words: int
+    anchor_severity: str
+
+
+def compile(params: Mapping[str, Any], scope: str) -> Compiled:
+    params = with_defaults(PARAMETERS, params)
+    return Compiled(params["mode"], int(params["max_lines"]), int(params["max_words"]), params["anchor_severity"])
+
+
+def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
+    compiled = rule.compiled_as(Compiled)
+    anchored = _anchors(ctx.found, compiled.anchor_severity)
+    if not anchored or (compiled.mode == "between" and len(anchored) < 2):
+        return  # (most drafts: the page's lines are not read at all)
+    covered = {n for f in ctx.found for n in range(f.line, max(f.line, f.end_line) + 1)}
+    lines = ctx.facts.shared(blocks.lines_of)
+    numbers = [doc.position(line.block.source_offset(line.start))[0] for line in lines]
+    marks = [anchored.get(n) for n in numbers]
+    if compiled.mode == "between":
+        found = between(lines, marks, compiled.max_lines, compiled.max_words)
+    else:
+        found = edges(lines, marks, compiled.max_words)
+    for index, evidence in found:
+        line = lines[index]
+        if numbers[index] in covered:
+            continue
+        yield block_hit(
+            line.block,
+            line.block_index,
+            line.start,
+            line.start + len(line.text),
+            match=line.text.strip(),
+            evidence=evidence,
+        )
+
+
+def _anchors(found: Sequence[Finding], least: str) -> dict[int, str]:
+    """The lines the other rules found chrome on: line number -> the rule's id."""
+    out: dict[int, str] = {}
+    for f in found:
+        if f.category in ANCHOR_CATEGORIES and f.rule not in NOT_ANCHORS and f.line > 0 and severity_at_least(f.severity, least):
+            for n in range(f.line, max(f.line, f.end_line) + 1):
+                out.setdefault(n, f.rule)
+    return out
+
+
+def _short(line: blocks.Line, max_words: int) -> bool:
+    return line.shape != blocks.PROSE and len(line.text.split(None, max_words)) <= max_words
+
+
+def between(
+    lines: list[blocks.Line], marks: list[str | None], max_lines: int, max_words: int
+) -> list[tuple[int, str]]:
+    """The short lines in a row between two anchors (see the module's ``between``)."""
+    prose = blocks._article_prose(lines)
+    article = frozenset(prose)
+    first = prose[0] if prose else len(lines)
+    at = [i for i, mark in enumerate(marks) if mark]
+    out: list[tuple[int, str]] = []
+    for a, b in zip(at, at[1:], strict=False):
+        gap = range(a + 1, b)
+        if not gap or len(gap) > max_lines:
+            continue
+        if any(k in article or not _short(lines[k], max_words) for k in gap):
+            continue
+        if b < first and any(_CREDIT.search(lines[k].text.strip()) for k in gap):
+            continue  # before the article: its byline and dateline may sit between two widgets
+        evidence = f"between two findings of the page's chrome ({marks[a]}, {marks[b]})"
+        out.extend((k, evidence) for k in gap)
+    return out
+
+
+def edges(lines: list[blocks.Line], marks: list[str | None], max_words: int) -> list[tuple[int, str]]:
+    """The short lines between an anchor and the page's edge (see the module's ``edge``)."""
+    article = blocks._article_prose(lines)
+    if not article:
+        return []
+    first, last = article[0], article[-1]
+    out: list[tuple[int, str]] = []
+    head = [i for i in range(first) if marks[i]]
+    if head:
+        top = head[-1]
+        rest = _edge_run(lines, marks, range(top), max_words)
+        evidence = f"between the page's start and a finding of its chrome ({marks[top]}), before the article"
+        out.extend((k, evidence) for k in rest)
+    tail = [i for i in range(last + 1, len(lines)) if marks[i]]
+    if tail:
+        bottom = tail[0]
+        rest = _edge_run(lines, marks, range(bottom + 1, len(lines)), max_words)
+        evidence = f"between a finding of the page's chrome ({marks[bottom]}) and the page's end, after the article"
+        out.extend((k, evidence) for k in rest)
+    return out
+
+
+def _edge_run(lines: list[blocks.Line], marks: list[str | None], span: range, max_words: int) -> list[int]:
+    """The lines of ``span`` to report, none when one of them is a sentence or a long line
+    (the article, or text that is not chrome, is there); a line that names a writer, a date or
+    a source is left out (the article's header, or a teaser's date)."""
+    rest = [k for k in span if not marks[k]]
+    for k in rest:
+        if not _short(lines[k], max_words) or blocks._ends_sentence(lines[k].text.strip()):
+            return []
+    return [k for k in rest if not _CREDIT.search(lines[k].text.strip())]

@@ -26,5 +26,16 @@ from newslint.checks import (
 )
 from newslint.checks.base import CheckKind
 
-_MODULES: tuple[CheckKind, ...] = (pattern, phrases, duplicate, truncation, markup, required, weekday, language, blocks, context)
+_MODULES: tuple[CheckKind, ...] = (
+    pattern,
+    phrases,
+    duplicate,
+    truncation,
+    markup,
+    required,
+    weekday,
+    language,
+    blocks,
+    context,
+)
 KINDS: Mapping[str, CheckKind] = MappingProxyType({kind.KIND: kind for kind in _MODULES})

@@ -29,6 +29,7 @@ naming the anchors that bound it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -70,15 +71,17 @@ PARAMETERS: dict[str, Any] = {
         },
     },
 }
-ANCHOR_CATEGORIES = frozenset({"markup", "ad-text", "duplicate"})
-# The headline printed again in the body is where the article starts, not the page's chrome:
-# its byline and dateline come right after it.
-NOT_ANCHORS = frozenset({"markup/repeated-title"})
+ANCHOR_CATEGORIES = frozenset({"markup", "ad-text"})
+# Not the page's chrome: the headline printed again in the body is where the article starts
+# (its byline and dateline come right after it), and an embedded tweet is the article's own.
+STARTS = frozenset({"duplicate/repeated-title"})
+NOT_ANCHORS = frozenset({"markup/tweet-remnant"})
 # A line that names the article's writer, date or source: the article's own, wherever it sits
 # ("By Anna Roe", "Reporting by ...", "Oleh: ...", "Von ...", "Par ...", "(AP)", a date).
 _CREDIT = regexcache.compile(
     r"^\W*(?i:by|von|par|por|oleh|reporting|writing|editing|additional\s+reporting|penulis|editor|pewarta|"
     r"reporter|redaktur|photo|foto|source|quelle|fonte|fuente|sumber)\b"
+    r"|(?i:\b(?:getty|afp|reuters|shutterstock|associated\s+press|epa|dpa|antara|bernama)\b)"
     r"|^\(?[A-Z]{2,6}\)?$|^\(\w{2,5}(?:/\w{2,5})+\)$|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
     r"|\b\d{1,2}:\d\d\b",
     flags=0,
@@ -110,7 +113,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     if compiled.mode == "between":
         found = between(lines, marks, compiled.max_lines, compiled.max_words)
     else:
-        found = edges(lines, marks, compiled.max_words)
+        starts = {i for i, n in enumerate(numbers) if n in _starts(ctx.found)}
+        found = edges(lines, marks, compiled.max_words, starts)
     for index, evidence in found:
         line = lines[index]
         if numbers[index] in covered:
@@ -129,23 +133,25 @@ def _anchors(found: Sequence[Finding], least: str) -> dict[int, str]:
     """The lines the other rules found chrome on: line number -> the rule's id."""
     out: dict[int, str] = {}
     for f in found:
-        if f.category in ANCHOR_CATEGORIES and f.rule not in NOT_ANCHORS and f.line > 0 and severity_at_least(f.severity, least):
+        anchor = f.category in ANCHOR_CATEGORIES and f.rule not in NOT_ANCHORS
+        if anchor and f.line > 0 and severity_at_least(f.severity, least):
             for n in range(f.line, max(f.line, f.end_line) + 1):
                 out.setdefault(n, f.rule)
     return out
+
+
+def _starts(found: Sequence[Finding]) -> set[int]:
+    """The lines where the other rules found the headline printed again: the article starts there."""
+    return {f.line for f in found if f.rule in STARTS}
 
 
 def _short(line: blocks.Line, max_words: int) -> bool:
     return line.shape != blocks.PROSE and len(line.text.split(None, max_words)) <= max_words
 
 
-def between(
-    lines: list[blocks.Line], marks: list[str | None], max_lines: int, max_words: int
-) -> list[tuple[int, str]]:
+def between(lines: list[blocks.Line], marks: list[str | None], max_lines: int, max_words: int) -> list[tuple[int, str]]:
     """The short lines in a row between two anchors (see the module's ``between``)."""
-    prose = blocks._article_prose(lines)
-    article = frozenset(prose)
-    first = prose[0] if prose else len(lines)
+    article = frozenset(blocks._article_prose(lines))
     at = [i for i, mark in enumerate(marks) if mark]
     out: list[tuple[int, str]] = []
     for a, b in zip(at, at[1:], strict=False):
@@ -154,19 +160,24 @@ def between(
             continue
         if any(k in article or not _short(lines[k], max_words) for k in gap):
             continue
-        if b < first and any(_CREDIT.search(lines[k].text.strip()) for k in gap):
-            continue  # before the article: its byline and dateline may sit between two widgets
+        if any(_CREDIT.search(lines[k].text.strip()) for k in gap):
+            continue  # a byline, dateline or sign-off may sit between two widgets
         evidence = f"between two findings of the page's chrome ({marks[a]}, {marks[b]})"
         out.extend((k, evidence) for k in gap)
     return out
 
 
-def edges(lines: list[blocks.Line], marks: list[str | None], max_words: int) -> list[tuple[int, str]]:
-    """The short lines between an anchor and the page's edge (see the module's ``edge``)."""
+def edges(
+    lines: list[blocks.Line], marks: list[str | None], max_words: int, starts: AbstractSet[int] = frozenset()
+) -> list[tuple[int, str]]:
+    """The short lines between an anchor and the page's edge (see the module's ``edge``);
+    ``starts``: the lines where the article starts (its headline printed again), after which
+    its header (byline, dateline) comes."""
     article = blocks._article_prose(lines)
     if not article:
         return []
     first, last = article[0], article[-1]
+    first = min([first, *(i for i in starts if i < first)])
     out: list[tuple[int, str]] = []
     head = [i for i in range(first) if marks[i]]
     if head:

@@ -5,6 +5,7 @@ and the article's own lines (bylines, datelines, sign-offs, paragraphs) that sit
 from __future__ import annotations
 
 from functools import cache
+
 import pytest
 
 from newslint.checks import KINDS, context

@@ -79,13 +79,19 @@ def test_a_byline_dateline_credit_or_sign_off_between_widgets_is_the_articles(li
 
 
 def test_lines_between_the_pages_start_and_a_widget_before_the_article() -> None:
-    hits = found("# Council backs budget", "Home", "World news", WIDGET, PROSE_1, PROSE_2, PROSE_3)
-    assert hits == [(3, "markup/edge-chrome", "info"), (5, "markup/edge-chrome", "info")]
+    hits = found("# Council backs budget", "Home", WIDGET, "World news", SHARE, PROSE_1, PROSE_2, PROSE_3)
+    assert hits == [(3, "markup/edge-chrome", "info"), (7, "markup/between-chrome", "warning")]
+    # one widget is not the page's chrome around the article, nor are more lines than its findings
+    assert found("# Council backs budget", "Home", "World news", WIDGET, PROSE_1, PROSE_2, PROSE_3) == []
+    assert found("# Council backs budget", "Home", "World", "News", WIDGET, SHARE, PROSE_1, PROSE_2) == []
 
 
 def test_lines_between_a_widget_after_the_article_and_the_pages_end() -> None:
-    hits = found(PROSE_1, PROSE_2, PROSE_3, SHARE, "Contact us", "About the paper")
-    assert hits == [(9, "markup/edge-chrome", "info"), (11, "markup/edge-chrome", "info")]
+    hits = found(PROSE_1, PROSE_2, PROSE_3, SHARE, "Contact us", WIDGET, "About the paper")
+    assert hits == [(9, "markup/between-chrome", "warning"), (13, "markup/edge-chrome", "info")]
+    # the article's list after an ad's label is the article's: its entries are not chrome
+    entries = ["Russia (Group I): 12th appearance", "Italy (Group J): 10th appearance"]
+    assert found(PROSE_1, PROSE_2, PROSE_3, SHARE, WIDGET, *entries) == []
 
 
 def test_a_sentence_at_the_edge_means_the_article_or_its_standfirst_is_there() -> None:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from newslint import regexcache
 from newslint.checks import blocks
 from newslint.checks.base import Context, Hit, block_hit, with_defaults
+from newslint.checks.truncation.sentences import sign_off
 from newslint.document import Document
 from newslint.finding import severity_at_least
 
@@ -145,8 +146,19 @@ def _starts(found: Sequence[Finding]) -> set[int]:
     return {f.line for f in found if f.rule in STARTS}
 
 
-def _short(line: blocks.Line, max_words: int) -> bool:
-    return line.shape != blocks.PROSE and len(line.text.split(None, max_words)) <= max_words
+def _credit(text: str) -> bool:
+    """A line that names the article's writer, date or source, or signs it off."""
+    text = text.strip()
+    return bool(_CREDIT.search(text)) or sign_off(text)
+
+
+def _fragment(line: blocks.Line, max_words: int) -> bool:
+    """A short line that is not a sentence nor an entry of a list or a table ("Russia (Group I):
+    12th appearance", a score, a date)."""
+    text = line.text.strip()
+    if line.shape == blocks.PROSE or len(text.split(None, max_words)) > max_words:
+        return False
+    return not blocks._ends_sentence(text) and not blocks._is_data(text)
 
 
 def between(lines: list[blocks.Line], marks: list[str | None], max_lines: int, max_words: int) -> list[tuple[int, str]]:
@@ -158,9 +170,9 @@ def between(lines: list[blocks.Line], marks: list[str | None], max_lines: int, m
         gap = range(a + 1, b)
         if not gap or len(gap) > max_lines:
             continue
-        if any(k in article or not _short(lines[k], max_words) for k in gap):
+        if any(k in article or not _fragment(lines[k], max_words) for k in gap):
             continue
-        if any(_CREDIT.search(lines[k].text.strip()) for k in gap):
+        if any(_credit(lines[k].text) for k in gap):
             continue  # a byline, dateline or sign-off may sit between two widgets
         evidence = f"between two findings of the page's chrome ({marks[a]}, {marks[b]})"
         out.extend((k, evidence) for k in gap)
@@ -180,13 +192,13 @@ def edges(
     first = min([first, *(i for i in starts if i < first)])
     out: list[tuple[int, str]] = []
     head = [i for i in range(first) if marks[i]]
-    if head:
+    if len(head) >= 2:
         top = head[-1]
         rest = _edge_run(lines, marks, range(top), max_words)
         evidence = f"between the page's start and a finding of its chrome ({marks[top]}), before the article"
         out.extend((k, evidence) for k in rest)
     tail = [i for i in range(last + 1, len(lines)) if marks[i]]
-    if tail:
+    if len(tail) >= 2:
         bottom = tail[0]
         rest = _edge_run(lines, marks, range(bottom + 1, len(lines)), max_words)
         evidence = f"between a finding of the page's chrome ({marks[bottom]}) and the page's end, after the article"
@@ -199,7 +211,7 @@ def _edge_run(lines: list[blocks.Line], marks: list[str | None], span: range, ma
     (the article, or text that is not chrome, is there); a line that names a writer, a date or
     a source is left out (the article's header, or a teaser's date)."""
     rest = [k for k in span if not marks[k]]
-    for k in rest:
-        if not _short(lines[k], max_words) or blocks._ends_sentence(lines[k].text.strip()):
-            return []
-    return [k for k in rest if not _CREDIT.search(lines[k].text.strip())]
+    anchors = len(span) - len(rest) + 1  # (with the one that bounds the span)
+    if len(rest) > anchors or not all(_fragment(lines[k], max_words) for k in rest):
+        return []  # mostly not chrome, or the article (its sentences, its list's entries) is there
+    return [k for k in rest if not _credit(lines[k].text)]

@@ -152,13 +152,18 @@ def _credit(text: str) -> bool:
     return bool(_CREDIT.search(text)) or sign_off(text)
 
 
-def _fragment(line: blocks.Line, max_words: int) -> bool:
-    """A short line that is not a sentence nor an entry of a list or a table ("Russia (Group I):
-    12th appearance", a score, a date)."""
+def _short(line: blocks.Line, max_words: int) -> bool:
+    """A line of at most ``max_words`` words that is not a sentence."""
     text = line.text.strip()
     if line.shape == blocks.PROSE or len(text.split(None, max_words)) > max_words:
         return False
-    return not blocks._ends_sentence(text) and not blocks._is_data(text)
+    return not blocks._ends_sentence(text)
+
+
+def _fragment(line: blocks.Line, max_words: int) -> bool:
+    """A short line that is not a sentence nor an entry of a list or a table ("Russia (Group I):
+    12th appearance", a score, a date)."""
+    return _short(line, max_words) and not blocks._is_data(line.text.strip())
 
 
 def between(lines: list[blocks.Line], marks: list[str | None], max_lines: int, max_words: int) -> list[tuple[int, str]]:
@@ -207,11 +212,12 @@ def edges(
 
 
 def _edge_run(lines: list[blocks.Line], marks: list[str | None], span: range, max_words: int) -> list[int]:
-    """The lines of ``span`` to report, none when one of them is a sentence or a long line
-    (the article, or text that is not chrome, is there); a line that names a writer, a date or
-    a source is left out (the article's header, or a teaser's date)."""
+    """The lines of ``span`` to report: none when one of them is a sentence or a long line (the
+    article is there), or when they outnumber the findings of chrome among them (with the one
+    that bounds the span); an entry of a list or a table, and a line that names a writer, a
+    date or a source, are left out (the article's list, its header, a teaser's date)."""
     rest = [k for k in span if not marks[k]]
-    anchors = len(span) - len(rest) + 1  # (with the one that bounds the span)
-    if len(rest) > anchors or not all(_fragment(lines[k], max_words) for k in rest):
-        return []  # mostly not chrome, or the article (its sentences, its list's entries) is there
-    return [k for k in rest if not _credit(lines[k].text)]
+    anchors = len(span) - len(rest) + 1
+    if len(rest) > anchors or not all(_short(lines[k], max_words) for k in rest):
+        return []
+    return [k for k in rest if not blocks._is_data(lines[k].text.strip()) and not _credit(lines[k].text)]

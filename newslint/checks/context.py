@@ -105,11 +105,10 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled = rule.compiled_as(Compiled)
     anchored = _anchors(ctx.found, compiled.anchor_severity)
-    if not anchored or (compiled.mode == "between" and len(anchored) < 2):
-        return  # (most drafts: the page's lines are not read at all)
+    if len(anchored) < 2:
+        return  # (most drafts: the page's lines are not read at all; either mode needs two)
     covered = {n for f in ctx.found for n in range(f.line, max(f.line, f.end_line) + 1)}
-    lines = ctx.facts.shared(blocks.lines_of)
-    numbers = [doc.position(line.block.source_offset(line.start))[0] for line in lines]
+    lines, numbers = ctx.facts.shared(page_lines)
     marks = [anchored.get(n) for n in numbers]
     if compiled.mode == "between":
         found = between(lines, marks, compiled.max_lines, compiled.max_words)
@@ -128,6 +127,13 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             match=line.text.strip(),
             evidence=evidence,
         )
+
+
+def page_lines(doc: Document) -> tuple[list[blocks.Line], list[int]]:
+    """The body's lines with their shapes (``blocks.lines_of``) and the number of each in the
+    source, worked out once for the kind's rules (the blocks kind's copy is let go by then)."""
+    lines = blocks.lines_of(doc)
+    return lines, [doc.position(line.block.source_offset(line.start))[0] for line in lines]
 
 
 def _anchors(found: Sequence[Finding], least: str) -> dict[int, str]:
@@ -167,15 +173,15 @@ def _fragment(line: blocks.Line, max_words: int) -> bool:
 
 
 def between(lines: list[blocks.Line], marks: list[str | None], max_lines: int, max_words: int) -> list[tuple[int, str]]:
-    """The short lines in a row between two anchors (see the module's ``between``)."""
-    article = frozenset(blocks._article_prose(lines))
+    """The short lines in a row between two anchors (see the module's ``between``; a line of
+    the article's prose is never short)."""
     at = [i for i, mark in enumerate(marks) if mark]
     out: list[tuple[int, str]] = []
     for a, b in zip(at, at[1:], strict=False):
         gap = range(a + 1, b)
         if not gap or len(gap) > max_lines:
             continue
-        if any(k in article or not _fragment(lines[k], max_words) for k in gap):
+        if not all(_fragment(lines[k], max_words) for k in gap):
             continue
         if any(_credit(lines[k].text) for k in gap):
             continue  # a byline, dateline or sign-off may sit between two widgets

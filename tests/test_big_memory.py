@@ -681,6 +681,7 @@ def test_a_long_draft_lets_go_of_the_profiles_its_language_checks_loaded(monkeyp
 
     doc, rules = _mixed_draft(), load_rules()
     monkeypatch.setattr(language, "_tiers", {})
+    monkeypatch.setattr(language, "_warmed", set())  # none warmed (an earlier parallel run may have warmed some)
     result = lint_document(doc, rules, Options())
     assert "language/mixed-paragraph" in {f.rule for f in result.findings}
     assert language.FIRST_TIER in language._tiers  # a short draft keeps them for the next

@@ -79,11 +79,17 @@ def test_a_byline_dateline_credit_or_sign_off_between_widgets_is_the_articles(li
 
 
 def test_lines_between_the_pages_start_and_a_widget_before_the_article() -> None:
-    hits = found("# Council backs budget", "Home", WIDGET, "World news", SHARE, PROSE_1, PROSE_2, PROSE_3)
-    assert hits == [(3, "markup/edge-chrome", "info"), (7, "markup/between-chrome", "warning")]
+    hits = found("Home", WIDGET, "World news", SHARE, PROSE_1, PROSE_2, PROSE_3)
+    assert hits == [(1, "markup/edge-chrome", "info"), (5, "markup/between-chrome", "warning")]
     # one widget is not the page's chrome around the article, nor are more lines than its findings
-    assert found("# Council backs budget", "Home", "World news", WIDGET, PROSE_1, PROSE_2, PROSE_3) == []
-    assert found("# Council backs budget", "Home", "World", "News", WIDGET, SHARE, PROSE_1, PROSE_2) == []
+    assert found("Home", "World news", WIDGET, PROSE_1, PROSE_2, PROSE_3) == []
+    assert found("Home", "World", "News", WIDGET, SHARE, PROSE_1, PROSE_2) == []
+
+
+def test_a_heading_starts_the_article() -> None:
+    assert found("# Council backs budget", WIDGET, SHARE, PROSE_1, PROSE_2, PROSE_3) == []
+    hits = found("Home", WIDGET, SHARE, "# Council backs budget", "Sport", PROSE_1, PROSE_2, PROSE_3)
+    assert hits == [(1, "markup/edge-chrome", "info")]
 
 
 def test_lines_between_a_widget_after_the_article_and_the_pages_end() -> None:
@@ -110,7 +116,7 @@ def test_the_headline_printed_again_starts_the_article_and_its_header_follows() 
 
 def test_no_anchor_no_finding_and_an_info_is_no_anchor() -> None:
     assert found(PROSE_1, PROSE_2, "World news", PROSE_3) == []
-    lines = [context.blocks.Line(0, None, 0, t, context.blocks.shape_of(t)) for t in ("a", "Menu", "b")]  # type: ignore[arg-type]
+    lines = context.blocks.lines_of(read_string("a\n\nMenu\n\nb\n", "draft.md")[0])
     assert context.between(lines, ["x", None, "y"], 4, 12) == [(1, "between two findings of the page's chrome (x, y)")]
     assert context.between(lines, ["x", None, None], 4, 12) == []
 

@@ -107,13 +107,21 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     anchored = _anchors(ctx.found, compiled.anchor_severity)
     if len(anchored) < 2:
         return  # (most drafts: the page's lines are not read at all; either mode needs two)
-    covered = {n for f in ctx.found for n in range(f.line, max(f.line, f.end_line) + 1)}
+    # (a finding of no span is the document's, "No byline", not its first line's)
+    covered = {
+        n
+        for f in ctx.found
+        if (f.end_line, f.end_column) != (f.line, f.column)
+        for n in range(f.line, max(f.line, f.end_line) + 1)
+    }
     lines, numbers = ctx.facts.shared(page_lines)
     marks = [anchored.get(n) for n in numbers]
     if compiled.mode == "between":
         found = between(lines, marks, compiled.max_lines, compiled.max_words)
     else:
-        starts = {i for i, n in enumerate(numbers) if n in _starts(ctx.found)}
+        # where the article starts: its headline printed again, or a heading (Markdown's, HTML's)
+        restated = _starts(ctx.found)
+        starts = {i for i, n in enumerate(numbers) if n in restated or lines[i].block.kind == "heading"}
         found = edges(lines, marks, compiled.max_words, starts)
     for index, evidence in found:
         line = lines[index]
@@ -161,7 +169,7 @@ def _credit(text: str) -> bool:
 def _short(line: blocks.Line, max_words: int) -> bool:
     """A line of at most ``max_words`` words that is not a sentence."""
     text = line.text.strip()
-    if line.shape == blocks.PROSE or len(text.split(None, max_words)) > max_words:
+    if line.shape == blocks.PROSE or line.block.kind == "heading" or len(text.split(None, max_words)) > max_words:
         return False
     return not blocks._ends_sentence(text)
 

@@ -11,19 +11,20 @@ at ``warning`` or above. A line any rule found something on is not reported agai
 
 Modes:
 
-- ``between``: one to ``max_lines`` lines in a row between two anchors, none of them a
-  paragraph of the article's prose (``blocks``' shapes: a line of 25 words, or of 100
-  characters ending like a sentence, with prose near it), each of at most ``max_words``
-  words ("Weitere News", "Mozilla: Firefox 5 ab 21. Juni 2011", "Most Sent »").
-- ``edge``: before the article's first paragraph, the lines between the page's start and
-  the last anchor there; after its last paragraph, the lines between the first anchor there
-  and the page's end, when none of them is prose and each is at most ``max_words`` words.
-  Bylines, datelines and sign-offs are not there: they sit between the anchor and the
-  article, where this mode does not look, and a line that names the article's writer, its
-  date or its source ("By ...", "Reporting by ...", a date alone, "(AP)") is left out.
+- ``between``: one to ``max_lines`` lines in a row between two anchors, each of at most
+  ``max_words`` words and none of them a sentence (nor a paragraph of the article's prose),
+  an entry of a list or a table (``blocks``' data lines), a heading, a byline, a dateline, a
+  credit or a sign-off ("Weitere News", "Most Sent »", a section's name).
+- ``edge``: before the article's first paragraph (or its first heading, or its headline
+  printed again: the article's header comes after those), the lines between the page's start
+  and the last anchor there; after its last paragraph, the lines between the first anchor
+  there and the page's end. Only when two anchors at least are there and the other lines are
+  no more than they are, and none of the other lines is a sentence or longer than
+  ``max_words`` words; list entries, bylines, datelines and credits are left out.
 
-A line an anchor covers is left to its rule; each other line gives one hit, its evidence
-naming the anchors that bound it.
+A line any rule found something on is left to its rule; each other line gives one hit, its
+evidence naming the anchors that bound it. A document's own finding ("No byline", no span)
+covers no line.
 """
 
 from __future__ import annotations

@@ -195,8 +195,9 @@ def test_duplicate_index_of_many_paragraphs_stays_small() -> None:
 
 def _long_draft(tail: str = "\n", gap: str = "\n\n", lead: str = "") -> str:
     texts = _paragraphs(400, 40)
-    # a dated line at the very end, where the source's closing line feeds follow the prose
-    texts[-1] += " Click here to subscribe to our newsletter. The vote is on Tuesday, 3 March 2025"
+    # a dated line at the very end, where the source's closing line feeds follow the prose, cut
+    # off (a year may end a sentence that lost its full stop; "at the" never does)
+    texts[-1] += " Click here to subscribe to our newsletter. The vote is on Tuesday, 3 March 2025 at the"
     texts.append("Advertisement")
     return lead + "Council budget\n\n" + gap.join(texts) + tail
 

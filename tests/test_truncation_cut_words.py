@@ -158,7 +158,8 @@ def test_the_only_paragraph_of_an_article_trailing_off_is_still_weak_evidence() 
 
 FR_PARAS = [
     "Le gouvernement a présenté jeudi son projet de budget pour l'année prochaine.",
-    "Le ministre de l'Économie, Bruno Le Maire, a dévoilé jeudi matin des augmentations d'effectifs en 2021",
+    "Le ministre de l'Économie, Bruno Le Maire, a dévoilé jeudi matin des augmentations d'effectifs "
+    "dans la police nationale",
     "Les syndicats ont dénoncé un budget insuffisant pour les services publics du pays.",
     "Le texte sera examiné par l'Assemblée nationale à partir du mois prochain.",
 ]

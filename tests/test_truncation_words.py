@@ -96,3 +96,24 @@ def test_every_truncation_pack_ships_learned_lists() -> None:
         rules = {r["id"]: r for r in yaml.safe_load(text)["rules"]}
         weak = rules["truncation/unfinished-sentence"]["with"]
         assert weak["open_words"] and weak["open_words"] == rules["truncation/paragraph-end"]["with"]["open_words"]
+
+
+def test_a_number_counts_by_its_shape_and_ends_its_sentence(tmp_path: Path) -> None:
+    # "... pada 2014." ends on the year, not on "pada": the word before a closing number is
+    # inside its sentence, and years, counted as one shape, end a share of theirs
+    folder = tmp_path / "clean"
+    folder.mkdir()
+    body = "\n\n".join(
+        f"Klub itu pernah mendapat hukuman serupa dari federasi pada {2000 + i}. "
+        f"Kontrak pemain itu bernilai {i}00 juta rupiah menurut laporan resmi klub itu."
+        for i in range(12)
+    )
+    for n in range(tw.MIN_ARTICLES):
+        (folder / f"a{n}-id.md").write_text(f"---\ntitle: Klub\n---\n\n{body}\n", encoding="utf-8")
+    counts = tw.count(iter([("id", p) for p in sorted(folder.glob("*.md"))]))["id"]
+    assert counts.final_any["pada"] == 0 and counts.seen_any["pada"] >= tw.MIN_SEEN
+    assert counts.final_any[tw.YEAR_TOKEN] == counts.seen_any[tw.YEAR_TOKEN] >= tw.MIN_SEEN_CLOSING
+    assert counts.final_any[tw.NUMBER_TOKEN] == 0 and "2014" not in counts.seen_any
+    assert tw.YEAR_TOKEN in tw.closing_words(counts)
+    assert "pada" in tw.open_words(counts)
+    assert tw.NUMBER_TOKEN not in tw.open_words(counts)  # only words in lower case are judged open

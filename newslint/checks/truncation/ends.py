@@ -64,6 +64,7 @@ from newslint.checks.truncation.sentences import (
     WORD,
     ends_complete,
     is_prose,
+    learned_token,
     opens_unclosed_quote,
     reads_as_prose,
     sentence_ends,
@@ -111,9 +112,10 @@ _LAST_TWO_WORDS = regexcache.compile(r"(?<!\S)([\w-]+)\s+(\w+)$")
 # ("in 2019"), a price or a version ("for 39.99", "in 2.0"), a score ("por 90 a 60").
 _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
 # A word as benchmarks/truncation_words.py learns it: letters, joined by an apostrophe or a
-# hyphen ("terça-feira", "l'Europe"), at the end.
-_LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*)\W*$")
+# hyphen ("terça-feira", "l'Europe"), or a number ("2020", "3,13"), at the end.
+_LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*)\W*$")
 # A bracket opened before a number and never closed, at the end ("de l'industrie (40").
+_JOINED = regexcache.compile(r"['’-]")
 _BRACKETED_NUMBER = regexcache.compile(r"\s[(\[]\d[\d.,]*$")
 _HASHTAG_END = regexcache.compile(r"[#@][\w-]+\W*$")
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
@@ -314,7 +316,7 @@ def _open_word_end(text: str, following: Block | None, compiled: Compiled) -> st
     ("#ad"). The article's first paragraph is not judged so (a deck, a standfirst)."""
     if not compiled.open_words:
         return None
-    word = _dangling(text, compiled.open_words)
+    word = _dangling(text, compiled.open_words) or _joined_word(text, compiled.open_words)
     if word is None or (len(text.split()) < HEADING_WORDS and "," not in text):
         return None
     if _HASHTAG_END.search(text):
@@ -330,7 +332,7 @@ def _closes(text: str, closing: frozenset[str]) -> bool:
     has MIN_WORDS words or more: a word or two after a full stop open a sentence, they do not
     end one ("... hutan yang sah. Kampanye", before a link's text)."""
     last = last_word_match(_LAST_LEARNED, text)
-    if last is None or last.group(1).casefold() not in closing:
+    if last is None or learned_token(last.group(1)) not in closing:
         return False
     ends = sentence_ends(text)
     return not ends or len(text[ends[-1] :].split()) >= MIN_WORDS
@@ -402,7 +404,7 @@ def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
     last = last_word_match(_LAST_LEARNED, text)
     if last is None:
         return False
-    word = last.group(1).casefold()
+    word = learned_token(last.group(1))
     return word not in compiled.inside_words and word not in compiled.open_words and word not in compiled.auxiliaries
 
 
@@ -571,6 +573,22 @@ def _dangling(text: str, dangling: frozenset[str]) -> str | None:
     if before.endswith(".") and before[-2:-1].isalnum():
         return None
     return last.group(1)
+
+
+def _joined_word(text: str, words: frozenset[str]) -> str | None:
+    """The paragraph's last word, joined by an apostrophe or a hyphen as the learned lists hold
+    it ("d'un", "it's", "year-old"), when it is one of ``words`` and in lower case (the part
+    after the mark alone, "un", is not the word)."""
+    last = last_word_match(_LAST_LEARNED, text)
+    if last is None:
+        return None
+    word = last.group(1)
+    if not word.islower() or not _JOINED.search(word) or word.casefold() not in words:
+        return None
+    before = text[: last.start()]
+    if before.endswith(("'", "’", "/", "@", ".")) or (before.endswith("-") and not before[-2:-1].isdigit()):
+        return None  # the tail of an address or of a longer word; "45-year-old" is the word's
+    return word
 
 
 def _name_head(text: str, heads: frozenset[str]) -> str | None:

@@ -29,6 +29,11 @@ WORD = regexcache.compile(r"[\p{L}\p{M}\d'’-]+")
 LIST_ITEM = regexcache.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·▪►–—]\s|\(?[a-zA-Z\d]{1,4}\)\s)")
 # What a credit, label, link, handle or table leaves in a fragment.
 NOT_PROSE = regexcache.compile(r"[|@#©®™=<>_│─]|https?:|www\.|\.(?:com|org|net|fr|id|my)\b|\w:\s|/")
+# A learned word list names numbers by their shape: a year ("em 2020", "in 1999") ends a sentence
+# in a quarter to two fifths of its uses in most pack languages' edited copy, another number seldom.
+YEAR_TOKEN = "<year>"
+NUMBER_TOKEN = "<number>"
+_YEAR_SHAPE = regexcache.compile(r"(?:1[89]|20)\d\d")
 _CLOSING_OPENER = regexcache.compile(r"(?<=[\w.?!,…])“(?=\s*(?:[,.;:]|\s\p{Ll}|$))")
 _GLUED_WORDS = regexcache.compile(r"[\p{Ll})]\p{Lu}\p{Ll}")
 
@@ -202,3 +207,11 @@ _LAST_STOP = regexcache.compile(r"[.!?…。][\"”’»)\]]*(?:\s+|(?=[-–—�
 def signed_off(text: str) -> bool:
     """The paragraph ends on a sign-off after its last full stop ("... auf Tour. dpa"), or is one."""
     return sign_off(_LAST_STOP.split(text)[-1])
+
+
+def learned_token(word: str) -> str:
+    """How a word or a number is named in the learned word lists: a word case-folded, a number by
+    its shape (YEAR_TOKEN for 1800 to 2099, NUMBER_TOKEN for any other)."""
+    if word[:1].isdigit():
+        return YEAR_TOKEN if _YEAR_SHAPE.fullmatch(word) else NUMBER_TOKEN
+    return word.casefold()

@@ -4,7 +4,11 @@ Reported where it breaks off: the next paragraph opens in lower case or with
 punctuation (", menggunakan ..."); the paragraph ends on a comma, an opening quote
 or bracket before a fragment, or is a dateline split from its story ("JAKARTA,
 KOMPAS.com –"); a link's text stands alone between two pieces (scrapers turn
-inline links into paragraphs). Also, at the second paragraph: it opens with a
+inline links into paragraphs); the paragraph's last word and the next one's first,
+capitalised, make a phrase the article uses whole elsewhere (a name split in two:
+"bintang Bali" / "United, Irfan ..." when "Bali United" is in it). A plain-text draft's first
+paragraph, read as its title when the draft has no title line, is one of the pieces when it is a
+sentence and the next paragraph goes on with it. Also, at the second paragraph: it opens with a
 word that cannot open a sentence (``continuation_openers``: "Serta"), or with a
 word that often continues one (``weak_openers``: "Telah", "Khususnya") while
 closing a quotation the previous paragraph opened. A quotation alone is not
@@ -25,10 +29,12 @@ import regex
 
 from newslint import regexcache
 from newslint.checks.base import Hit, block_hit
+from newslint.checks.truncation.lone import sentence_case
 from newslint.checks.truncation.sentences import (
     CODE,
     LIST_ITEM,
     NOT_PROSE,
+    WORD,
     ends_complete,
     is_prose,
     opens_unclosed_quote,
@@ -63,6 +69,10 @@ _LONE_DASH = regexcache.compile(r"^[-–—]+$")
 # words; "Rapide augmentation -" is an AFP subhead).
 _DATELINE_DASH = regexcache.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*){0,3}\s*(?:[-–—]|--)$")
 _PUNCTUATION = regexcache.compile(r"[^\w\s]")
+# A paragraph's last word and the next one's first, capitalised: the parts of a name.
+_LAST_TOKEN = regexcache.compile(r"(?<![\w'’-])\p{Lu}[\w'’-]*(?<=\w)$")
+_FIRST_NAME = regexcache.compile(r"\p{Lu}[\w'’-]*(?<=\w)(?![\w'’-])")
+_WORD_CHAR = regexcache.compile(r"[\w'’-]")
 # A next line that is a list's item or a number, not the rest of a sentence.
 _LIST_NEXT = regexcache.compile(r"^\W*(?:\d|[-*•])")
 # A dateline without its dash ("JAKARTA, KOMPAS.com", "Jakarta, CNN Indonesia") and a
@@ -146,10 +156,14 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
     dari" / "BBC," / "Senin (9/6/2025), burung ...") is seen whole: a piece is part of
     the sentence when the piece after it is."""
     found: dict[int, Break] = {}
+    prose: list[str] = []  # the article's prose, joined, when a name split in two asks for it
+    names: list[int] = []
     for i in range(len(blocks) - 2, -1, -1):
-        if not (is_prose(blocks[i]) and is_prose(blocks[i + 1])):
+        if not ((is_prose(blocks[i]) or _prose_title(blocks[i])) and is_prose(blocks[i + 1])):
             continue
         prev, nxt = trim_end(blocks[i].text), blocks[i + 1].text.strip()
+        if not is_prose(blocks[i]) and not _goes_on(nxt):
+            continue  # a title: only a lede that opens mid-sentence goes on with it
         if ends_complete(prev) or _structure(prev, nxt) or _tag_like(prev, nxt) or _table_cell(prev, nxt):
             continue
         if i and trim_end(blocks[i - 1].text).endswith((":", ";")):
@@ -159,12 +173,51 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
         if _list_run(before, prev, nxt):
             continue
         reason = _break_reason(before, prev, nxt, after) or _chain_reason(before, prev, nxt, i + 1 in found)
+        if reason is None and (reason := _split_name(prev, nxt, blocks, prose)):
+            names.append(i)
         if reason:
             lower = nxt[:1].islower()
             wrap = lower and len(prev.split()) >= 6 and len(nxt.split()) >= 6
             found[i] = Break(i, reason, wrap, lower)
     _opening_chain(blocks, found)
+    if hard_wrapped(list(found.values())):
+        for i in names:
+            del found[i]  # a hard-wrapped text splits names too: one defect, reported once
     return [found[i] for i in sorted(found)]
+
+
+def _prose_title(block: Block) -> bool:
+    """A plain-text draft's first paragraph read as its title (the draft has no title line), that
+    is a sentence: MIN_WORDS words or more in sentence case ('Samsung selangkah lagi bakal
+    meresmikan phablet terbarunya, Galaxy Note 8. Phablet ... yang memukul mereka')."""
+    if block.kind != "title":
+        return False
+    words = WORD.findall(block.text)
+    return len(words) >= MIN_WORDS and sentence_case(words[1:])
+
+
+def _split_name(prev: str, nxt: str, blocks: tuple[Block, ...], prose: list[str]) -> str | None:
+    """The paragraph's last word and the next paragraph's first, both capitalised, make a name the
+    article uses whole elsewhere ('... dipimpin bintang Bali' / 'United, Irfan Bachdim ...' when
+    'Bali United' is in it): a name split at a paragraph break (a lower-case word before it, '...
+    Raden dari' / 'WALHI', is paragraph-end's evidence), in a paragraph in sentence case ('Dune
+    Bashing dengan Desert Safari Dubai' / 'Desert Safari Dubai menawarkan ...' is a crosshead,
+    though 'Dubai Desert' is elsewhere).
+    ``prose`` holds the article's prose, joined, once asked for."""
+    last = _LAST_TOKEN.search(prev)
+    first = _FIRST_NAME.match(nxt)
+    if last is None or first is None or len(prev.split()) < MIN_WORDS or not sentence_case(WORD.findall(prev)[1:]):
+        return None  # a crosshead in title case ending on a name the next paragraph opens with
+    phrase = f"{last.group(0)} {first.group(0)}"
+    if not prose:
+        prose.append("\n\n".join(b.text for b in blocks if is_prose(b)))
+    at = prose[0].find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if not _WORD_CHAR.match(prose[0][at - 1 : at] or " ") and not _WORD_CHAR.match(prose[0][end : end + 1] or " "):
+            return f"the sentence goes on in the next paragraph: '{phrase}' is used whole elsewhere in the article"
+        at = prose[0].find(phrase, at + 1)
+    return None
 
 
 def _chain_reason(before: str, prev: str, nxt: str, nxt_breaks: bool) -> str | None:

@@ -110,7 +110,13 @@ def active_rules(rules: Iterable[Rule], language: str | None, options: Options) 
     """Rules for a document's language: a language pack's rule replaces the core rule of its id."""
     chosen = [r for r in rules if options.selects(r.id)]
     specific = {r.id for r in chosen if r.languages is not None}
-    return [r for r in chosen if r.languages is not None or r.id not in specific]
+    active = [r for r in chosen if r.languages is not None or r.id not in specific]
+    # a kind that reads the other rules' findings runs after them (the sort keeps the order)
+    return sorted(active, key=_reads_findings)
+
+
+def _reads_findings(rule: Rule) -> bool:
+    return bool(getattr(KINDS[rule.check], "READS_FINDINGS", False))
 
 
 # --- what the engine works out once per rule set ----------------------------------------------
@@ -221,7 +227,7 @@ def document_context(doc: Document, ruleset: RuleSet, options: Options) -> Conte
 def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResult:
     """Every finding for one document, sorted by position."""
     findings = [_notice_finding(doc, n) for n in doc.notices if options.selects(n.rule)]
-    ctx = document_context(doc, ruleset, options)
+    ctx = dataclasses.replace(document_context(doc, ruleset, options), found=findings)
     language = ctx.language
     rules = _remembered(ruleset, ("rules", language), options, active_rules, ruleset.for_language(language), language)
     long = doc.size >= LONG_DRAFT_CHARS

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from newslint.checks import KINDS
 from newslint.document import Document
 from newslint.engine import RULE_TIMEOUT, Options, lint_document
 from newslint.readers import markdown
@@ -36,8 +37,11 @@ def example_document(text: str) -> Document:
 
 def run_rule_examples(rule: Rule, ruleset: RuleSet) -> Iterator[ExampleFailure]:
     language = sorted(rule.languages)[0] if rule.languages else None
-    options = Options(select=(rule.id,), language=language, allowed_languages=ruleset.languages or frozenset({"en"}))
-    single = RuleSet((rule,), ruleset.lexicon)
+    # a rule that reads the other rules' findings is tried with them (only its own findings count)
+    reads = bool(getattr(KINDS[rule.check], "READS_FINDINGS", False))
+    allowed = ruleset.languages or frozenset({"en"})
+    options = Options(select=() if reads else (rule.id,), language=language, allowed_languages=allowed)
+    single = ruleset if reads else RuleSet((rule,), ruleset.lexicon)
     for kind, examples in (("flag", rule.examples_flag), ("pass", rule.examples_pass)):
         for example in examples:
             result = lint_document(example_document(example), single, options)

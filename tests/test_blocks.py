@@ -947,3 +947,37 @@ def test_short_labels_among_longer_lines_right_before_a_run_of_headlines_close_t
     # with the article going on after them, they are a plan again, and the headlines between paragraphs
     tail = "The council will publish the full list of services on its website next week, the mayor said."
     assert lint("related-list", paragraphs(PROSE_1, PROSE_2, *SERVICES, "giantsgameday", *headlines[:2], tail)) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council approves budget for new schools | Daily Planet",
+        "Council approves budget for new schools - Daily Planet",
+        "BREAKING: Council approves budget for new schools",
+        "Politik » Council approves budget for new schools",
+    ],
+)
+def test_the_headline_with_a_kicker_or_the_sites_name_is_a_repeat(line: str) -> None:
+    text = f"Council approves budget for new schools\n\n{PROSE_1}\n\n{PROSE_2}\n\n{line}\n"
+    assert lint("repeated-title", text, "draft.txt") == [
+        (7, f"the headline repeated in the body, with a kicker or the site's name: {line}")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council approves budget for new schools and a clinic | Daily Planet",  # more than the headline
+        "Schools: what the new council budget pays for",  # the same subject, another headline
+        "The mayor of the city and the whole council: Council approves budget for new schools",  # a long kicker
+    ],
+)
+def test_a_line_that_is_not_the_headline_beside_a_kicker_is_left_alone(line: str) -> None:
+    text = f"Council approves budget for new schools\n\n{PROSE_1}\n\n{PROSE_2}\n\n{line}\n"
+    assert lint("repeated-title", text, "draft.txt") == []
+
+
+def test_a_part_of_a_headline_with_a_kicker_is_a_crosshead_not_a_repeat() -> None:
+    text = f"World Cup final: Argentina beat France on penalties\n\n{PROSE_1}\n\nWorld Cup final\n\n{PROSE_2}\n"
+    assert lint("repeated-title", text, "draft.txt") == []

@@ -304,6 +304,7 @@ MINIMAL = {
     "weekday": {"weekdays": [["Mon"], ["Tue"], ["Wed"], ["Thu"], ["Fri"], ["Sat"], ["Sun"]]},
     "language": {"mode": "mixed-paragraph"},
     "blocks": {"mode": "related-list"},
+    "context": {"mode": "between"},
 }
 
 

@@ -323,6 +323,132 @@ def read_social_listening(src: Source, mirror: Path) -> Iterator[Article]:
             )
 
 
+KOSMO_FOOTER = re.compile(r"Hak cipta terpelihara\s*\u00a9")
+
+
+def read_kosmo(src: Source, mirror: Path) -> Iterator[Article]:
+    """Kosmo! (Media Mulia), the same project's scrape of March 2023: every usable row.
+
+    The body is stored as the text of a Python bytes literal (``b'...'`` with UTF-8 escapes); it is
+    decoded, the headline the scrape glued to its start and the copyright footer glued to its end are
+    cut off, and the paragraphs (joined without a space) are split again as for the other outlets of
+    the project (``unglue``). The wire sign-offs (" – Agensi", " – AFP") stay on their paragraphs.
+    """
+    raw = subprocess.run(
+        ["git", "--git-dir", str(mirror / src.repo.replace("/", "+") / "repo"), "show", f"{src.rev}:{src.paths[0]}"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8", errors="replace")
+    seen: set[str] = set()
+    for i, row in enumerate(csv.DictReader(io.StringIO(raw, newline=""))):
+        link = (row.get("Link") or "").strip()
+        content = (row.get("Content") or "").strip()
+        if not link or link in seen or not content.startswith("b"):
+            continue
+        seen.add(link)
+        try:
+            body = ast.literal_eval(content).decode("utf-8")
+        except (ValueError, SyntaxError, UnicodeDecodeError):
+            continue
+        title = " ".join((row.get("Article Title") or "").split())
+        if title and body.startswith(title):
+            body = body[len(title) :]
+        footer = KOSMO_FOOTER.search(body)
+        if footer:
+            body = body[: footer.start()]
+        parts = unglue(body)
+        if sum(len(p) for p in parts) < 300:
+            continue
+        slug = link.rstrip("/").rsplit("/", 1)[-1][:40]
+        yield Article(
+            lang="ms",
+            outlet="kosmo",
+            ident=f"kosmo-{i}-{slug}",
+            text=paragraphs(parts),
+            path=src.paths[0],
+            title=title,
+            date=" ".join((row.get("Date & Time") or "").split()),
+            url=link,
+        )
+
+
+WIKINEWS_NAME = re.compile(r"^\d+ - (?P<title>.+) \((?P<date>\d{4}-\d\d-\d\d)\)$")
+
+
+def read_wikinews_de(src: Source, mirror: Path) -> Iterator[Article]:
+    """German Wikinews articles (2005-2015) of a quotation-attribution dataset: every 8th document.
+
+    Each JSON file keeps the article's text as the dump gives it (``originalText``: paragraphs
+    separated by a blank line); the title and date come from the document name ("<id> - <title>
+    (<date>)"). A single line break inside a paragraph is wiki source wrapping, shown as a space
+    on the published page, and is joined. Wikinews articles carry no byline by design.
+    """
+    git_dir = mirror / src.repo.replace("/", "+") / "repo"
+    listing = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "ls-tree", "-r", "-z", "--name-only", src.rev, "data"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8")
+    names = sorted(n for n in listing.split("\0") if n.endswith(".json"))
+    for i, name in enumerate(names):
+        if i % 8:
+            continue
+        doc = json.loads(git_show(mirror, src.repo, name, src.rev))
+        meta = WIKINEWS_NAME.match(doc.get("documentName", ""))
+        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", doc.get("originalText", ""))]
+        paras = [p for p in paras if p]
+        if not paras or meta is None:
+            continue
+        yield Article(
+            lang="de",
+            outlet="wikinews-de",
+            ident=f"wikinews-de-{name.rsplit('/', 1)[-1].split(' ', 1)[0]}",
+            text=paragraphs(paras),
+            path=name.rsplit("/", 1)[0] + "/",
+            title=meta.group("title"),
+            date=meta.group("date"),
+        )
+
+
+TEMARIO_MONTHS = {"fe": 2, "ab": 4, "ju": 6, "jl": 7}
+
+
+def read_temario_jb(src: Source, mirror: Path) -> Iterator[Article]:
+    """Jornal do Brasil (1996) texts of the TeMário summarisation corpus, kept in a course project.
+
+    TeMário's source texts are plain text in ISO-8859-1: the headline, a blank line, the deck, then
+    the paragraphs, a blank line between. The headline goes to the front matter, the deck stays the
+    first paragraph (as printed); the date comes from the file name ("in96ab18-b": 18 April 1996).
+    Only the Jornal do Brasil texts (Internacional "in96", Política "po96") are read: the Folha de
+    S. Paulo ones are a field outlet's.
+    """
+    git_dir = mirror / src.repo.replace("/", "+") / "repo"
+    folder = src.paths[0]
+    listing = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "ls-tree", "-z", "--name-only", f"{src.rev}:{folder}"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8")
+    for name in sorted(n for n in listing.split("\0") if re.match(r"(?:in|po)96[a-z]{2}\d\d-[a-z]\.txt$", n)):
+        raw = subprocess.run(
+            ["git", "--git-dir", str(git_dir), "show", f"{src.rev}:{folder}{name}"], check=True, capture_output=True
+        ).stdout.decode("iso-8859-1")
+        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", raw.replace("\r", ""))]
+        paras = [p for p in paras if p]
+        if len(paras) < 3:
+            continue
+        month = TEMARIO_MONTHS.get(name[4:6])
+        yield Article(
+            lang="pt",
+            outlet="jornal-do-brasil",
+            ident=f"jb-{name[:-4]}",
+            text=paragraphs(paras[1:]),
+            path=folder,
+            title=paras[0],
+            date=f"1996-{month:02d}-{name[6:8]}" if month else "",
+        )
+
+
 # --- Pages saved whole by a scraper's tests (mitul-kalariya/scrapping-webs) -------------------------
 #
 # The repository keeps one branch per outlet; each branch's ``<spider>/test/data/*.json`` holds the
@@ -603,10 +729,20 @@ def read_scraper_fixtures(src: Source, mirror: Path) -> Iterator[Article]:
 # --- Spanish outlets ----------------------------------------------------------------------------------
 
 
+NEWS_SCRAPPER_OUTLETS = {
+    "elpais": ("es", "el-pais"),
+    "elmundo": ("es", "el-mundo"),
+    "marketwatch": ("en", "marketwatch"),
+}
+
+
 def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:
-    """El País and El Mundo, every article of one day's scrape (22 Feb 2022); one paragraph a line."""
+    """El País, El Mundo (22 Feb 2022) and MarketWatch (26 Feb 2022): every article of one day's scrape.
+
+    One paragraph a line; the deck (subtitle) is printed first, as on the page.
+    """
     for path in src.paths:
-        outlet = "el-pais" if "elpais" in path else "el-mundo"
+        lang, outlet = NEWS_SCRAPPER_OUTLETS[path.split("/")[1]]
         data = json.loads(git_show(mirror, src.repo, path, src.rev))
         for i, (url, row) in enumerate(data.items()):
             body = [ln for ln in (row.get("body") or "").split("\n") if ln.strip()]
@@ -614,7 +750,7 @@ def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:
                 continue
             deck = (row.get("subtitle") or "").strip()
             yield Article(
-                lang="es",
+                lang=lang,
                 outlet=outlet,
                 ident=f"{outlet}-{i:03d}",
                 text=paragraphs(([deck] if deck else []) + body),
@@ -622,7 +758,8 @@ def read_news_scrapper(src: Source, mirror: Path) -> Iterator[Article]:
                 title=(row.get("title") or "").strip(),
                 date=row.get("date") or "",
                 url=url.split("?")[0],
-                author=(row.get("author") or "").strip(),
+                # one MarketWatch byline spans lines and starts with its own "By"
+                author=re.sub(r"^By\s+", "", " ".join((row.get("author") or "").split())),
             )
 
 
@@ -763,6 +900,55 @@ SOURCES = [
         ),
         read=read_news_scrapper,
         rev="52de1fa99aee85da93da1e779a567b820f436d5c",
+    ),
+    Source(
+        repo="pablo-leo/news-scrapper",
+        paths=["newspapers/marketwatch/news_2022-02-26.json"],
+        licence="none stated; the articles are the publisher's (marketwatch.com)",
+        note=(
+            "every article of one day's scrape (26 Feb 2022; a commit before the data was deleted); the deck "
+            "printed as the first paragraph, as on the page; in-body 'For more:' / 'Read:' links left in"
+        ),
+        read=read_news_scrapper,
+        rev="3b0bb4caac16cf28487df0d99ad039a9d2f5e967",
+    ),
+    Source(
+        repo="oscar6688/Social-Listening-Project",
+        paths=["Link 4 - kosmo/kosmo.csv"],
+        licence="none stated; the articles are the publisher's (kosmo.com.my, Media Mulia Sdn. Bhd.)",
+        note=(
+            "every usable row of the project's Kosmo! scrape (March 2023), stored as bytes literals and decoded; "
+            "the glued headline and copyright footer cut off, the paragraphs split again at glued sentence ends"
+        ),
+        read=read_kosmo,
+        rev="808cf747484a448e0d5b9f6721ba1f9b6b505ad0",
+    ),
+    Source(
+        repo="uhh-lt/german-news-quotation-attribution-2024",
+        paths=["data/"],
+        licence="CC-BY-NC-SA-4.0 (the dataset); the articles are German Wikinews text, CC-BY-2.5",
+        note=(
+            "every 8th document (sorted by path) of the dataset's dev/test/train splits: German Wikinews "
+            "articles from the articles XML dump (2005-2015); wiki line wrapping inside a paragraph joined; "
+            "no bylines (Wikinews has none)"
+        ),
+        read=read_wikinews_de,
+        rev="74e7bd6d1b57b662865f570c4d1de26ff15d2689",
+    ),
+    Source(
+        repo="rodrigolousada/ist-meic-ipr-projects",
+        paths=["Proj1/TeMario/Textos-fonte/"],
+        licence=(
+            "MIT (the course project's code); TeMário corpus (NILC, research use); "
+            "the articles are the publisher's (Jornal do Brasil)"
+        ),
+        note=(
+            "the 40 Jornal do Brasil texts (1996, Internacional and Política) of the TeMário summarisation corpus "
+            "as a course project keeps it; ISO-8859-1 decoded; the headline to the front matter, the deck kept "
+            "first; the 60 Folha de S. Paulo texts are a field outlet's and are not used"
+        ),
+        read=read_temario_jb,
+        rev="803574ef52b39db6c736b231a620e786a7cc58d9",
     ),
     Source(
         repo="JoseSalamancaCoy/Web_scraping_PeriodicosCO",

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from newslint.checks import (
     blocks,
+    context,
     duplicate,
     language,
     markup,
@@ -25,5 +26,16 @@ from newslint.checks import (
 )
 from newslint.checks.base import CheckKind
 
-_MODULES: tuple[CheckKind, ...] = (pattern, phrases, duplicate, truncation, markup, required, weekday, language, blocks)
+_MODULES: tuple[CheckKind, ...] = (
+    pattern,
+    phrases,
+    duplicate,
+    truncation,
+    markup,
+    required,
+    weekday,
+    language,
+    blocks,
+    context,
+)
 KINDS: Mapping[str, CheckKind] = MappingProxyType({kind.KIND: kind for kind in _MODULES})

@@ -14,7 +14,7 @@ text helpers about how lines and paragraphs end, used by more than one kind
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import regex
 
     from newslint.facts import Facts
+    from newslint.finding import Finding
     from newslint.rules import Rule
 
 # The places a rule can look: each line of prose, each block, the title, the
@@ -52,6 +53,8 @@ class Context:
     ``facts`` are the document's shared facts; ``detect`` names the language of a
     text (sharing the document's word work); ``lexicon`` is the loaded language data;
     ``detected`` says ``language`` is detection's guess, not a declared language.
+    ``found`` is what the rules before this one reported on the document: the engine runs
+    the rules of a kind that reads it (``READS_FINDINGS``) after every other rule.
     """
 
     language: str | None
@@ -61,6 +64,7 @@ class Context:
     allowed_languages: frozenset[str] = frozenset()
     # The language was detected from the text, not declared (metadata or --language).
     detected: bool = False
+    found: Sequence[Finding] = ()
 
 
 class CheckKind(Protocol):

@@ -479,9 +479,54 @@ def _repeats(mode: str, doc: Document, lines: list[Line]) -> list[repeats.Repeat
 
 def title_repeats(doc: Document, lines: list[Line]) -> list[repeats.Repeat]:
     """The body lines that repeat the headline (a title from metadata may be printed
-    again as the body's heading at its top)."""
+    again as the body's heading at its top), alone or with a kicker or the site's name."""
     texts = [line.text for line in lines]
-    return repeats.title_repeats(doc.title, texts, heading_allowed=doc.format != "text")
+    heading_allowed = doc.format != "text"
+    found = repeats.title_repeats(doc.title, texts, heading_allowed=heading_allowed)
+    if not doc.title:
+        return found
+    taken = {repeat.index for repeat in found}
+    more = [
+        repeats.Repeat(i, "the headline repeated in the body, with a kicker or the site's name")
+        for i in _titled_repeats(doc.title, texts)
+        if i not in taken and not (heading_allowed and i < repeats.EDGE_LINES)
+    ]
+    return sorted(found + more, key=lambda repeat: repeat.index) if more else found
+
+
+# A headline's kicker or the site's name beside it: "BREAKING: <headline>", "<headline> | Site",
+# "<headline> - Site", "Section » <headline>".
+_TITLE_AFFIX = regexcache.compile(r"\s+[|–—-]\s+|:\s+|\s+[»›]\s+")
+TITLE_AFFIX_WORDS = 4  # a kicker or a site's name is this short
+
+
+def _title_cores(text: str) -> set[str]:
+    """The headline of a line without a short kicker before it or a site's name after it
+    (normalised as ``repeats.words_key``), the line itself among them."""
+    out = {repeats.words_key(text)}
+    parts = _TITLE_AFFIX.split(text.strip())
+    if len(parts) >= 2:
+        if len(parts[0].split()) <= TITLE_AFFIX_WORDS:
+            out.add(repeats.words_key(" ".join(parts[1:])))
+        if len(parts[-1].split()) <= TITLE_AFFIX_WORDS:
+            out.add(repeats.words_key(" ".join(parts[:-1])))
+    return out
+
+
+def _titled_repeats(title: str, texts: list[str]) -> list[int]:
+    """The lines that are the headline with a short kicker before it or the site's name after
+    it (not the headline alone, which ``repeats.title_repeats`` reports; nor a line that is only
+    a part of a headline that has a kicker itself: that is a crosshead)."""
+    key = repeats.words_key(title)
+    if len(key.split()) < 3:
+        return []
+    out = []
+    for i, text in enumerate(texts):
+        if len(text) > len(title) + 80 or not _TITLE_AFFIX.search(text):
+            continue  # (no kicker or site name beside it, or much longer than the headline)
+        if repeats.words_key(text) != key and key in _title_cores(text):
+            out.append(i)
+    return out
 
 
 def recurrences(lines: list[Line]) -> list[repeats.Repeat]:

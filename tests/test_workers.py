@@ -59,7 +59,7 @@ def many_drafts(tmp_path: Path) -> Path:
     folder = tmp_path / "drafts"
     folder.mkdir()
     sources = sorted((FIXTURES / "noisy").glob("*.txt"))[:40]
-    for copy in range(10):
+    for copy in range(30):  # several seconds of work for two workers, even on a fast machine
         for source in sources:
             shutil.copy(source, folder / f"{copy}-{source.name}")
     return folder
@@ -96,6 +96,7 @@ def test_workers_do_not_outlive_a_killed_parent(many_drafts: Path, signum: int) 
 def test_ctrl_c_stops_the_workers_and_exits_130(many_drafts: Path) -> None:
     run, workers = start_run(many_drafts)
     try:
+        assert run.poll() is None, "the run ended before it could be interrupted"
         run.send_signal(signal.SIGINT)
         _, err = run.communicate(timeout=30)
         assert run.returncode == 130

@@ -99,7 +99,7 @@ def test_ctrl_c_stops_the_workers_and_exits_130(many_drafts: Path) -> None:
         assert run.poll() is None, "the run ended before it could be interrupted"
         run.send_signal(signal.SIGINT)
         _, err = run.communicate(timeout=30)
-        assert run.returncode == 130
+        assert run.returncode == 130, err.decode()
         assert err.decode().splitlines() == ["newslint: interrupted"]  # no traceback
         assert wait_for(lambda: not any(running(w) for w in workers), 10)
     finally:

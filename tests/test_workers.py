@@ -71,6 +71,9 @@ def start_run(folder: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
             [sys.executable, "-m", "newslint", "check", "--jobs", "2", str(folder)],
             stdout=report,
             stderr=subprocess.PIPE,
+            # As from a terminal: a shell's background job (CI's, a developer's `&`) starts
+            # with Ctrl-C ignored, and the run would inherit that.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     assert wait_for(lambda: len(children(run.pid)) >= 2, 60), "the workers never started"
     workers = children(run.pid)

@@ -66,11 +66,15 @@ def many_drafts(tmp_path: Path) -> Path:
 
 
 def start_run(folder: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
-    run = subprocess.Popen(
-        [sys.executable, "-m", "newslint", "check", "--jobs", "2", str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    with (folder.parent / "stdout.txt").open("wb") as report:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "newslint", "check", "--jobs", "2", str(folder)],
+            stdout=report,
+            stderr=subprocess.PIPE,
+            # As from a terminal: a shell's background job (CI's, a developer's `&`) starts
+            # with Ctrl-C ignored, and the run would inherit that.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
     assert wait_for(lambda: len(children(run.pid)) >= 2, 60), "the workers never started"
     workers = children(run.pid)
     time.sleep(0.5)  # let them start linting
@@ -99,7 +103,8 @@ def test_ctrl_c_stops_the_workers_and_exits_130(many_drafts: Path) -> None:
         assert run.poll() is None, "the run ended before it could be interrupted"
         run.send_signal(signal.SIGINT)
         _, err = run.communicate(timeout=30)
-        assert run.returncode == 130, err.decode()
+        out = (many_drafts.parent / "stdout.txt").read_text(encoding="utf-8", errors="replace")
+        assert run.returncode == 130, (err.decode(), out[-500:])
         assert err.decode().splitlines() == ["newslint: interrupted"]  # no traceback
         assert wait_for(lambda: not any(running(w) for w in workers), 10)
     finally:

@@ -877,7 +877,9 @@ def _is_notice(text: str, notice: regex.Pattern[str] | None) -> bool:
     return len(text.split(None, NOTICE_WORDS)) <= NOTICE_WORDS and notice.match(text) is not None
 
 
-NOTICE_WORDS = 30  # a section's notice is a sentence or two: "Comments are closed."
+NOTICE_WORDS = 50  # a section's notice is a sentence or three: "Comments are closed.", or a
+# disclaimer with the section's house rules after it ("Os comentários não representam a opinião
+# do site; a responsabilidade é do autor da mensagem. Em respeito a todos os leitores, ...")
 
 
 CLOSING_TAIL = 3  # lines after the article's close that make a tail (a bio or a correction is one)
@@ -1133,6 +1135,8 @@ def vocabulary_runs(
         size = len(text.split(None, VOCABULARY_LINE_WORDS))
         if size > VOCABULARY_LINE_WORDS:
             return set()  # an article's paragraph, whatever its words
+        if address is None and size > VOCABULARY_LABEL_WORDS:
+            return set()  # without words that speak to the reader only a label counts: skip the search
         if requires:
             folded = text.casefold()
             if not any(word in folded for word in requires):

@@ -164,3 +164,43 @@ def test_a_letter_to_readers_is_no_paywall() -> None:
     text = f"{PROSE['pt']}\n\nCaro leitor, a prefeitura não respondeu às perguntas enviadas.\n\n{PROSE['pt']}\n"
     result = lint_text(text, path="draft.txt", options=Options(select=("markup",), language="pt"))
     assert [f.rule for f in result.findings] == []
+
+
+@pytest.mark.parametrize(
+    "language, chrome, rule",
+    [
+        ("en", "Use of this site constitutes acceptance of our user agreement and privacy policy.", "markup/site-terms-notice"),
+        ("en", "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.", "markup/site-terms-notice"),
+        ("de", "Bitte aktivieren Sie JavaScript, um diesen Inhalt zu sehen.", "markup/site-terms-notice"),
+        ("fr", "Cours différés de 15 minutes.", "markup/site-terms-notice"),
+        ("pt", "O uso deste site implica a aceitação dos termos de uso.", "markup/site-terms-notice"),
+        ("id", "Aktifkan JavaScript untuk melihat konten ini.", "markup/site-terms-notice"),
+        ("en", "You may place this material on your blog by copying the link.", "markup/embed-prompt"),
+        ("es", "Enviar esta noticia por correo", "markup/embed-prompt"),
+        ("de", "Redakteur (m/w/d) Beispiel Verlag GmbH, Hamburg", "markup/job-listing"),
+        ("fr", "Développeur web (H/F) Exemple SAS, Lyon", "markup/job-listing"),
+        ("en", "If you liked this article, be sure to recommend it and help spread good ideas.", "markup/share-request"),
+        ("ms", "Jika anda suka artikel ini, kongsikan bersama rakan.", "markup/share-request"),
+        ("es", "Siguiente artículo", "markup/widget-line"),
+        ("pt", "Próximo artigo", "markup/widget-line"),
+        ("id", "Artikel sebelumnya", "markup/widget-line"),
+        ("ms", "Artikel seterusnya", "markup/widget-line"),
+        ("en", "Most Sent »", "markup/widget-line"),
+    ],
+)
+def test_a_site_notice_or_prompt_is_reported(language: str, chrome: str, rule: str) -> None:
+    assert (3, rule) in findings(chrome, language)
+
+
+@pytest.mark.parametrize(
+    "language, prose",
+    [
+        ("en", "Use of this site by children is banned under the new law, the minister said."),
+        ("en", "Most viewed the decision as a failure, a poll found."),
+        ("de", "Die Firma sucht einen Softwareentwickler (m/w/d) für ihr Werk in Obersulm."),
+        ("en", "Readers who liked this article shared it widely, the editor said."),
+        ("es", "Siguiente noticia que dio el gobierno fue la subida de impuestos."),
+    ],
+)
+def test_an_article_sentence_like_a_notice_is_prose(language: str, prose: str) -> None:
+    assert findings(prose, language) == []

@@ -24,7 +24,8 @@ ARTICLE = {
     "O prefeito disse que o plano vai financiar três escolas e uma clínica na zona norte da cidade.",
     "id": "Dewan kota menyetujui anggaran pada Selasa setelah perdebatan yang berlangsung hampir sepanjang sore.\n\n"
     "Wali kota mengatakan rencana itu akan membiayai tiga sekolah dan sebuah klinik di wilayah utara.",
-    "ms": "Majlis bandaraya meluluskan bajet pada Selasa selepas perbahasan yang berlangsung hampir sepanjang petang.\n\n"
+    "ms": "Majlis bandaraya meluluskan bajet pada Selasa selepas perbahasan yang berlangsung hampir sepanjang "
+    "petang.\n\n"
     "Datuk Bandar berkata rancangan itu akan membiayai tiga sekolah dan sebuah klinik di kawasan utara.",
 }
 
@@ -169,8 +170,8 @@ def test_a_letter_to_readers_is_no_paywall() -> None:
 @pytest.mark.parametrize(
     "language, chrome, rule",
     [
-        ("en", "Use of this site constitutes acceptance of our user agreement and privacy policy.", "markup/site-terms-notice"),
-        ("en", "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.", "markup/site-terms-notice"),
+        ("en", "Use of this site constitutes acceptance of our user agreement.", "markup/site-terms-notice"),
+        ("en", "This page is best viewed in an up-to-date web browser.", "markup/site-terms-notice"),
         ("de", "Bitte aktivieren Sie JavaScript, um diesen Inhalt zu sehen.", "markup/site-terms-notice"),
         ("fr", "Cours différés de 15 minutes.", "markup/site-terms-notice"),
         ("pt", "O uso deste site implica a aceitação dos termos de uso.", "markup/site-terms-notice"),
@@ -179,7 +180,7 @@ def test_a_letter_to_readers_is_no_paywall() -> None:
         ("es", "Enviar esta noticia por correo", "markup/embed-prompt"),
         ("de", "Redakteur (m/w/d) Beispiel Verlag GmbH, Hamburg", "markup/job-listing"),
         ("fr", "Développeur web (H/F) Exemple SAS, Lyon", "markup/job-listing"),
-        ("en", "If you liked this article, be sure to recommend it and help spread good ideas.", "markup/share-request"),
+        ("en", "If you liked this article, be sure to recommend it.", "markup/share-request"),
         ("ms", "Jika anda suka artikel ini, kongsikan bersama rakan.", "markup/share-request"),
         ("es", "Siguiente artículo", "markup/widget-line"),
         ("pt", "Próximo artigo", "markup/widget-line"),

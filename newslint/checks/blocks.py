@@ -870,14 +870,29 @@ def _article_goes_on(lines: list[Line], header: int, rest: range, strict: bool =
 
 def _is_notice(text: str, notice: regex.Pattern[str] | None) -> bool:
     """Whether a line is a notice of the section (``notice`` at its start): a short line,
-    not a sentence that goes on to report it."""
+    not a sentence that goes on to report it; or a longer one whose first sentence, the
+    notice's, is short (a disclaimer with the section's house rules after it)."""
     if notice is None:
         return False
     text = trim_end(text).strip()
-    return len(text.split(None, NOTICE_WORDS)) <= NOTICE_WORDS and notice.match(text) is not None
+    size = len(text.split(None, NOTICE_LINE_WORDS))
+    if size > NOTICE_LINE_WORDS:
+        return False
+    found = notice.match(text)
+    if found is None:
+        return False
+    if size <= NOTICE_WORDS:
+        return True
+    # a longer line: the notice's own sentence is short, the section's house rules follow it
+    end = _NOTICE_END.search(text, found.end())
+    return end is not None and len(text[: end.start() + 1].split()) <= NOTICE_WORDS
 
 
 NOTICE_WORDS = 30  # a section's notice is a sentence or two: "Comments are closed."
+NOTICE_LINE_WORDS = 60  # ... with the section's house rules after it, when its own sentence is short:
+# "Os comentários não representam a opinião do site; a responsabilidade é do autor da mensagem.
+# Em respeito a todos os leitores, não são publicados comentários que contenham ..."
+_NOTICE_END = regexcache.compile(r"[.!?](?=\s|$)")
 
 
 CLOSING_TAIL = 3  # lines after the article's close that make a tail (a bio or a correction is one)
@@ -1155,6 +1170,8 @@ def vocabulary_runs(
         size = len(text.split(None, VOCABULARY_LINE_WORDS))
         if size > VOCABULARY_LINE_WORDS:
             return set()  # an article's paragraph, whatever its words
+        if address is None and size > VOCABULARY_LABEL_WORDS:
+            return set()  # without words that speak to the reader only a label counts: skip the search
         found = {" ".join(m.group(0).casefold().split()) for m in terms.finditer(text)}
         if not found:
             return found

@@ -104,9 +104,7 @@ def test_a_credit_printed_above_the_story_and_again_with_its_copyright_is_not_a_
 
 def test_a_cut_off_copy_of_the_last_paragraph_is_still_a_duplicate() -> None:
     full = "Lembaga, kementerian dan pemerintah desa terus memastikan seluruh pekerja, termasuk pegawai Non-ASN."
-    text = paragraphs(
-        "Lembaga, kementerian dan pemerintah desa terus memastikan seluruh pekerja.", LEAD, MIDDLE, full
-    )
+    text = paragraphs("Lembaga, kementerian dan pemerintah desa terus memastikan seluruh pekerja.", LEAD, MIDDLE, full)
     assert rules_at(text, "duplicate/paragraph") == [("duplicate/paragraph", 1)]
 
 
@@ -140,6 +138,7 @@ MS_BODY = "Menurutnya, bantuan itu akan diagihkan melalui pejabat daerah bermula
         "Pedagang menjangkakan harga terus kukuh minggu depan.-KOSMO! ONLINE",
         "Jenis vaksin yang diterima belum didedahkan. – Agensi",
         "Wolves kini berada di tangga ke-13, mengumpul 41 mata.-AGENSI",
+        "Filem itu mengisahkan kisah hidup seorang tokoh,” kata pengarahnya. – AFP/Agensi",
     ],
 )
 def test_a_malay_closing_credit_of_the_wire_or_the_desk_is_a_byline(last: str) -> None:

@@ -239,6 +239,11 @@ _LINKED_OPENING = regexcache.compile(r"\w+,\s")
 _SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
 # A link's text with the arrow that points at it ("Most Sent »", "Markets » More", a
 # breadcrumb "Home › News"); not a French quotation closed by its guillemet ("« Le besoin ... »").
+# An item's credit to the outlet that published it, closing the line: "(The Motley Fool)",
+# "(AL.com)", "(Center for Retirement Research at Boston College)"; a name of up to 71 characters
+# opening with a capital, not a photo credit ("(Foto: Okezone)", "(CNN Indonesia/Safir Makki)").
+_CREDIT = regexcache.compile(r"\s\((\p{Lu}[^()\n:/|]{0,70}?)\)$")
+CREDITED_OUTLETS = 3  # a curated list credits this many different outlets at least
 _ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:(?:»|›)(?:\s[^«»‹›]{1,30})?|→|>>)$")
 
 
@@ -625,6 +630,8 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_af
     i, j = group[0], group[-1] + 1
     if i > 0 and _lead_in(lines[i - 1]):
         return None  # the article's own list, introduced by its lead-in
+    if _credited(members):
+        return None  # a reading list the column curates, each item crediting its outlet
     if j <= first:
         where, edge = "before the article's first paragraph", True
     elif i > last:
@@ -653,6 +660,15 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_af
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines
     return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+def _credited(members: tuple[Line, ...]) -> bool:
+    """A reading list the article curates ("Research and Insight:" then "Older adults'
+    savings took a beating in 2021: Study (ThinkAdvisor)"): most items close on the name
+    of the outlet that published them, in brackets, and the names differ (a site's own
+    related headlines name no outlet; "(Video)" on every item is a label, not a credit)."""
+    credits = [m.group(1).casefold() for line in members if (m := _CREDIT.search(trim_end(line.text).strip()))]
+    return len(credits) * 3 >= len(members) * 2 and len(set(credits)) >= CREDITED_OUTLETS
 
 
 def _median_words(members: tuple[Line, ...]) -> int:

@@ -19,7 +19,11 @@ schedule and result lines: three or more paragraphs near one another, or list
 items that differ by a word or a number); short paragraphs (under eight words)
 repeated by design; a summary bullet without a full stop restated as a sentence
 in the story; one record listed in two lists; a pull quote that repeats the
-opening of a paragraph as a whole quotation; a deck (standfirst) above the story
+opening of a paragraph as a whole quotation, or a short paragraph (up to 40 words) as a
+whole quotation ("Sure, luck is important." / "“Sure, luck is important.”"); a credit
+printed above the story and again as its sign-off, the second copy adding the partner's
+copyright ("This article is reprinted by permission from NextAvenue.org." / "..., © 2022
+Twin Cities Public Television, Inc. All rights reserved."); a deck (standfirst) above the story
 that repeats a later paragraph's opening without a full stop; a short sentence carried on at once
 in the next paragraph (rhetoric); a sentence repeated from the middle or the end
 of a paragraph (a pull quote in a feature, a quoted tweet repeated in the text); a
@@ -88,6 +92,13 @@ NEAR_MIN_WORDS = 12
 # A paragraph without a closing full stop (a summary bullet, a record of a list, a
 # caption) counts for a whole copy only when it is this long.
 UNFINISHED_MIN_WORDS = 20
+# A pull quote (a body sentence set apart in quotation marks) is this short.
+PULL_QUOTE_WORDS = 40
+# A copyright notice a credit's second copy adds ("..., © 2022 <holder>. All rights reserved.").
+CREDIT_TAIL_WORDS = 20
+_COPYRIGHT = regexcache.compile(
+    r"(?i)[\s,;:.–—-]*(?:(?:©|&copy;|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b|all\s+rights\s+reserved)"
+)
 STRUCTURE_REPEATS = 4
 NEARBY = 3
 COPIED_RUN = 4
@@ -415,11 +426,15 @@ def _relation(i: int, j: int, blocks: tuple[Block, ...], words: Words, params: C
             return None
         if _normal(blocks[i].text) == _normal(blocks[j].text):
             return _Repeat(j, i, "exactly", "the same text")
+        if len(a) <= PULL_QUOTE_WORDS and _pull_quote(blocks[i].text) != _pull_quote(blocks[j].text):
+            return None  # a pull quote: a sentence of the story set apart in quotation marks
         return _Repeat(j, i, "nearly", "the same words, in another case or punctuation")
     if len(a) != len(b) and not listed:
         short, full = (i, j) if len(a) < len(b) else (j, i)
         if _is_prefix(words[short], words[full], blocks[short].text, blocks[full].text):
             if _pull_quote(blocks[short].text) or _standfirst(short, full, blocks):
+                return None
+            if _credit_again(blocks[short].text, blocks[full].text):
                 return None
             # A short sentence followed at once by the same words carried on is rhetoric
             # ("We will get through this." / "We will get through this together..."),
@@ -471,6 +486,19 @@ def _pull_quote(short: str) -> bool:
     at a sentence end too."""
     short = trim_end(short)
     return short[:1] in _OPEN_QUOTES and short[-1:] in _CLOSE_QUOTES
+
+
+def _credit_again(short: str, full: str) -> bool:
+    """A credit printed above the story and again as its sign-off with the partner's
+    copyright ("This article is reprinted by permission from NextAvenue.org." /
+    "..., © 2022 Twin Cities Public Television, Inc. All rights reserved."): the short
+    copy is a whole sentence, and what the long one adds is a copyright notice. A cut-off
+    copy stops mid-sentence, or the words it lost are the story's."""
+    short = trim_end(short)
+    if not ends_complete(short):
+        return False
+    added = full[len(short.rstrip(".!?…")) :] if full.startswith(short.rstrip(".!?…")) else ""
+    return len(added.split()) <= CREDIT_TAIL_WORDS and _COPYRIGHT.match(added) is not None
 
 
 def _standfirst(short: int, full: int, blocks: tuple[Block, ...]) -> bool:

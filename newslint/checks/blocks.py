@@ -363,13 +363,13 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         else:
             widget = doubled_headlines(lines, _shared_article(facts, lines))
         for index, evidence in widget:
-            yield _line_hit(lines[index], evidence)
+            yield line_hit(lines[index], evidence)
         return
     if compiled.mode in ("repeated-title", "recurrence", "repeated-line"):
         lines = ctx.facts.shared(lines_of)
         found = _repeats(compiled.mode, doc, lines)
         for repeat in found:
-            yield _line_hit(lines[repeat.index], repeat.evidence)
+            yield line_hit(lines[repeat.index], repeat.evidence)
         return
     facts = ctx.facts
     lines = facts.shared(lines_of)
@@ -379,13 +379,13 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             continue
         size = len(run.lines)
         for n, line in enumerate(run.lines, 1):
-            yield _line_hit(line, f"line {n} of a {size}-line run {run.where}")
+            yield line_hit(line, f"line {n} of a {size}-line run {run.where}")
 
 
 # -- shapes ---------------------------------------------------------------------------------
 
 
-def _line_hit(line: Line, evidence: str) -> Hit:
+def line_hit(line: Line, evidence: str) -> Hit:
     """A finding on one whole line, its text as the match."""
     return block_hit(
         line.block,

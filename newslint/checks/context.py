@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import regexcache
 from newslint.checks import blocks
-from newslint.checks.base import Context, Hit, block_hit, with_defaults
+from newslint.checks.base import Context, Hit, with_defaults
 from newslint.checks.truncation.sentences import sign_off
 from newslint.document import Document
 from newslint.finding import severity_at_least
@@ -128,14 +128,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         line = lines[index]
         if numbers[index] in covered:
             continue
-        yield block_hit(
-            line.block,
-            line.block_index,
-            line.start,
-            line.start + len(line.text),
-            match=line.text.strip(),
-            evidence=evidence,
-        )
+        yield blocks.line_hit(line, evidence)
 
 
 def page_lines(doc: Document) -> tuple[list[blocks.Line], list[int]]:

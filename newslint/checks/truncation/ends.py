@@ -213,12 +213,14 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     # A promo or a bio at the end is judged on strong evidence only ('... laporan riset dan').
     judged = [i for i in prose if _judged(doc, i, prose, breaks, datelines=datelines, promo=True) and not cut_copy(i)]
     result = []
-    # A deck printed first reads as a heading when it is short: it may strand a preposition
-    # ("Tax benefits — plus what to watch out for").
-    deck = dataclasses.replace(compiled, heading_words=max(compiled.heading_words, DECK_HEADING_WORDS + 1))
+    # A deck printed first reads as a heading when it is short: where headings may strand a
+    # preposition (a pack's heading_words of HEADING_WORDS or more), so may a deck ("Tax benefits
+    # — plus what to watch out for").
+    deck = dataclasses.replace(compiled, heading_words=DECK_HEADING_WORDS + 1)
+    decks = compiled.heading_words >= HEADING_WORDS and len(prose) >= ARTICLE_PARAGRAPHS
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
-        rules = deck if _at_top(doc, prose, i) else compiled
+        rules = deck if decks and _at_top(doc, prose, i) else compiled
         reason = cut_evidence(trim_end(doc.blocks[i].text), following, rules, words, function_words or frozenset())
         if reason:
             result.append(Cut(i, reason, True))
@@ -424,7 +426,11 @@ def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
     if last is None:
         return False
     word = learned_token(last.group(1))
-    return word not in compiled.inside_words and word not in compiled.open_words and word not in compiled.auxiliaries
+    if word in compiled.open_words or word in compiled.auxiliaries:
+        return False
+    # A deck of one sentence is the deck's usual form: only a word sentences essentially never
+    # end on tells its cut. After a full sentence, a word seldom at a sentence's end does too.
+    return not sentence_ends(text) or word not in compiled.inside_words
 
 
 def _promo(text: str) -> bool:

@@ -111,7 +111,9 @@ def test_a_sentence_split_before_a_figure() -> None:
 
 
 def test_a_figure_after_a_heading_or_a_finished_paragraph_is_no_split() -> None:
-    heading = PT_SPLIT.replace("SANTO DOMINGO - Equipes de socorro retiraram ontem das águas do Atlântico 79 corpos dos", "Os números da")
+    heading = PT_SPLIT.replace(
+        "SANTO DOMINGO - Equipes de socorro retiraram ontem das águas do Atlântico 79 corpos dos", "Os números da"
+    )
     assert ("truncation/split-sentence", 3) not in found(heading, "pt")
     finished = PT_SPLIT.replace("79 corpos dos", "79 corpos.")
     assert found(finished, "pt") == []

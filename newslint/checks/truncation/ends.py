@@ -29,7 +29,7 @@ lead-ins to a list or a quote block, verse and records (short lines), code and
 tables, "Label: teaser" lines, a paragraph whose sentence the next one
 continues (the split-sentence mode reports that), a sign-off after the last
 sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ...", "Avec les
-informations de ..."), a dateline on its own ("Tóquio, 16 de jul (EFE) -"), and any
+informations de ...", "– Agensi", "– KOSMO! ONLINE"), a dateline on its own ("Tóquio, 16 de jul (EFE) -"), and any
 paragraph of a hard-wrapped text.
 """
 
@@ -204,7 +204,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     # A sentence split before a figure: the split-sentence mode reports it.
     breaks.update(
         i
-        for i, k in zip(prose, prose[1:])
+        for i, k in zip(prose, prose[1:], strict=False)
         if k == i + 1 and number_goes_on(trim_end(doc.blocks[i].text), doc.blocks[k].text.strip(), compiled.dangling)
     )
     words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them

@@ -6,7 +6,10 @@ or bracket before a fragment, or is a dateline split from its story ("JAKARTA,
 KOMPAS.com –"); a link's text stands alone between two pieces (scrapers turn
 inline links into paragraphs); the paragraph's last word and the next one's first,
 capitalised, make a phrase the article uses whole elsewhere (a name split in two:
-"bintang Bali" / "United, Irfan ..." when "Bali United" is in it). A plain-text draft's first
+"bintang Bali" / "United, Irfan ..." when "Bali United" is in it), or the next paragraph opens
+with the name's legal form ("... asked Apple" / "Inc. Chief Executive ..."); the paragraph stops
+on a word no sentence ends on (the pack's ``dangling_words``) and the next one opens with a figure
+and goes on in lower case ("... 79 corpos dos" / "189 ocupantes ..."). A plain-text draft's first
 paragraph, read as its title when the draft has no title line, is one of the pieces when it is a
 sentence and the next paragraph goes on with it. Also, at the second paragraph: it opens with a
 word that cannot open a sentence (``continuation_openers``: "Serta"), or with a
@@ -14,7 +17,9 @@ word that often continues one (``weak_openers``: "Telah", "Khususnya") while
 closing a quotation the previous paragraph opened. A quotation alone is not
 enough: many newsrooms run a quote over two paragraphs without reopening it.
 When three or more line-length pieces break off, the text was hard-wrapped:
-that is reported once. Not sentences: lists after a colon, list items ending in
+that is reported once. Not sentences: lists after a colon (unless a piece holds a full sentence
+and the next goes on in lower case: list items glued into one line), a letter's close above its
+signature ("Sincerely," / "Sweet on Swapping"), list items ending in
 "; and", legal and numbered structure ("Pasal 1", "(a)"), tag lines, table
 cells, verse and code.
 """
@@ -114,8 +119,9 @@ def split_sentences(doc: Document, compiled: Compiled, facts: Facts) -> Iterator
         if is_prose(blocks[i - 1]) and is_prose(blocks[i]):
             prev = trim_end(blocks[i - 1].text)
             if number_goes_on(prev, blocks[i].text.strip(), compiled.dangling):
-                reason = f"the sentence goes on in the next paragraph, which opens with '{blocks[i].text.split()[0]}'"
-                yield block_hit(blocks[i - 1], i - 1, max(0, len(prev) - 40), len(prev), reason=reason)
+                figure = blocks[i].text.split()[0]
+                note = f"the sentence goes on in the next paragraph, which opens with '{figure}'"
+                yield block_hit(blocks[i - 1], i - 1, max(0, len(prev) - 40), len(prev), reason=note)
                 continue
             reason = _opener_reason(blocks[i - 1].text, blocks[i].text, compiled)
             if reason:

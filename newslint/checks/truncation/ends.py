@@ -29,7 +29,7 @@ lead-ins to a list or a quote block, verse and records (short lines), code and
 tables, "Label: teaser" lines, a paragraph whose sentence the next one
 continues (the split-sentence mode reports that), a sign-off after the last
 sentence ("(Reuters)", "— AP", "dpa", "(ant)", "Editing by ...", "Avec les
-informations de ..."), a dateline on its own ("Tóquio, 16 de jul (EFE) -"), and any
+informations de ...", "– Agensi", "– KOSMO! ONLINE"), a dateline on its own ("Tóquio, 16 de jul (EFE) -"), and any
 paragraph of a hard-wrapped text.
 """
 
@@ -72,7 +72,7 @@ from newslint.checks.truncation.sentences import (
     signed_off,
     trim_end,
 )
-from newslint.checks.truncation.splits import hard_wrapped, link_name, sentence_breaks
+from newslint.checks.truncation.splits import hard_wrapped, link_name, number_goes_on, sentence_breaks
 from newslint.document import Block, Document
 from newslint.facts import Facts
 from newslint.language import script_of
@@ -156,6 +156,8 @@ _COLON_DATELINE = regexcache.compile(
 DATELINE_STORY_WORDS = 8
 # A deck or a standfirst runs to a few sentences at most (see _deck).
 DECK_WORDS = 60
+# A deck printed first of at most this many words, without a comma, is judged like a heading.
+DECK_HEADING_WORDS = 10
 # A sentence's full stop (or question or exclamation mark), perhaps inside a quote or a bracket.
 _STOPS = regexcache.compile(r"[.!?…][\"”’»)]*$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
@@ -199,15 +201,27 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         return []  # a hard-wrapped text: reported once, by the split-sentence mode
     breaks = {b.at for b in found}
     prose = [i for i, b in enumerate(doc.blocks) if is_prose(b)]
+    # A sentence split before a figure: the split-sentence mode reports it.
+    breaks.update(
+        i
+        for i, k in zip(prose, prose[1:], strict=False)
+        if k == i + 1 and number_goes_on(trim_end(doc.blocks[i].text), doc.blocks[k].text.strip(), compiled.dangling)
+    )
     words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
     cut_copy = _cut_copies(doc, prose)
     datelines = compiled.datelines
     # A promo or a bio at the end is judged on strong evidence only ('... laporan riset dan').
     judged = [i for i in prose if _judged(doc, i, prose, breaks, datelines=datelines, promo=True) and not cut_copy(i)]
     result = []
+    # A deck printed first reads as a heading when it is short: where headings may strand a
+    # preposition (a pack's heading_words of HEADING_WORDS or more), so may a deck ("Tax benefits
+    # — plus what to watch out for").
+    deck = dataclasses.replace(compiled, heading_words=DECK_HEADING_WORDS + 1)
+    decks = compiled.heading_words >= HEADING_WORDS and len(prose) >= ARTICLE_PARAGRAPHS
     for i in judged:
         following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
-        reason = cut_evidence(trim_end(doc.blocks[i].text), following, compiled, words, function_words or frozenset())
+        rules = deck if decks and _at_top(doc, prose, i) else compiled
+        reason = cut_evidence(trim_end(doc.blocks[i].text), following, rules, words, function_words or frozenset())
         if reason:
             result.append(Cut(i, reason, True))
     if judged and judged[-1] == prose[-1] and _promo(trim_end(doc.blocks[prose[-1]].text)):
@@ -378,6 +392,13 @@ def _judged(
     return not signed_off(text)
 
 
+def _at_top(doc: Document, prose: list[int], i: int) -> bool:
+    """Paragraph ``i`` comes before the story's first sentence (a deck, a kicker, a byline: no
+    paragraph before it ends on a full stop) and the story goes on after it."""
+    k = prose.index(i)
+    return k + 1 < len(prose) and not any(_STOPS.search(trim_end(doc.blocks[j].text)) for j in prose[:k])
+
+
 def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
     """Paragraph ``i`` is a deck or a standfirst that dropped its last full stop, told by where it
     sits, not by its last character: the article's first paragraph of TRAIL_WORDS words or more
@@ -392,8 +413,8 @@ def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
     lead = next((k for k in prose if len(doc.blocks[k].text.split()) >= TRAIL_WORDS), None)
     if i != lead or prose.index(i) + 1 >= len(prose):
         return False
-    if any(ends_complete(trim_end(doc.blocks[k].text)) for k in prose[: prose.index(i)]):
-        return False  # a sentence before it: the story has begun
+    if any(_STOPS.search(trim_end(doc.blocks[k].text)) for k in prose[: prose.index(i)]):
+        return False  # a sentence before it: the story has begun (not a byline, "NOME (Correspondente)")
     text = trim_end(doc.blocks[i].text)
     if len(text.split()) > DECK_WORDS:
         return False
@@ -405,7 +426,11 @@ def _deck(doc: Document, prose: list[int], i: int, compiled: Compiled) -> bool:
     if last is None:
         return False
     word = learned_token(last.group(1))
-    return word not in compiled.inside_words and word not in compiled.open_words and word not in compiled.auxiliaries
+    if word in compiled.open_words or word in compiled.auxiliaries:
+        return False
+    # A deck of one sentence is the deck's usual form: only a word sentences essentially never
+    # end on tells its cut. After a full sentence, a word seldom at a sentence's end does too.
+    return not sentence_ends(text) or word not in compiled.inside_words
 
 
 def _promo(text: str) -> bool:

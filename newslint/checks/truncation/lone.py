@@ -42,6 +42,8 @@ ARTICLE_PARAGRAPHS = 3
 SENTENCE_WORDS = 8
 FUNCTION_WORDS = 2
 PEER_WORDS = 4
+# ... and this many words in lower case (a date line, "11 February 2023, 12:58 pm", has one).
+PEER_LOWER = 2
 # The only unfinished sentence of an article this short, without a comma, reads as a
 # crosshead as often as a cut.
 CROSSHEAD_WORDS = 10
@@ -151,6 +153,8 @@ def _unfinished(text: str) -> bool:
     words = WORD.findall(text)
     if len(words) < PEER_WORDS or NOT_PROSE.search(text) or LIST_ITEM.match(text) or LABEL.match(text):
         return False
+    if sum(w[:1].islower() for w in words) < PEER_LOWER:
+        return False  # a date line ("11 February 2023, 12:58 pm"), figures and names: no sentence
     return sentence_case(words[1:]) and not signed_off(text)  # "... 65 Prozent. dpa" ends
 
 

@@ -109,6 +109,9 @@ def short_lines(text: str) -> bool:
     return sorted(len(line.split()) for line in lines)[len(lines) // 2] < 8
 
 
+_BARE_NUMBER = regexcache.compile(r"\s*\d{1,3}\s*")
+
+
 def list_like(text: str) -> bool:
     """Most comma-separated parts short, more names than words in lower case, or
     items glued together ("(XRF)X-ray diffraction (XRD)Atomic absorption"): an
@@ -116,7 +119,8 @@ def list_like(text: str) -> bool:
     kesebelasan La Liga lainnya, Celta Vigo" is a sentence), a comma ends a name."""
     if len(_GLUED_WORDS.findall(text)) >= 3:
         return True
-    parts = text.split(",")
+    # A figure alone between commas is an apposition ("Remy, 41, menyuarakan ..."), no item.
+    parts = [p for p in text.split(",") if not _BARE_NUMBER.fullmatch(p)]
     if len(parts) >= 4 and sum(len(p.split()) <= 4 for p in parts) * 2 > len(parts):
         return True
     names = lower = 0
@@ -204,9 +208,26 @@ def sign_off(fragment: str) -> bool:
 _LAST_STOP = regexcache.compile(r"[.!?…。][\"”’»)\]]*(?:\s+|(?=[-–—−]\s*\p{Lu}))")
 
 
+# A credit after the last full stop, a dash and one to three capitalised words, the name
+# perhaps in title case or carrying a mark of its own: "... tersebut. – Agensi", "... ini.
+# – KOSMO! ONLINE", "... siasatan. -KOSMO! ONLINE" (a stop inside the name splits it, so the
+# tail after the last stop alone does not show it).
+_CREDIT_NAME = r"\p{Lu}[\p{L}\p{N}&'.!]*"
+_DASH_CREDIT_END = regexcache.compile(
+    rf"[.!?…][\"”’»)\]]*\s*[-–—−]\s*{_CREDIT_NAME}(?:\s+{_CREDIT_NAME}){{0,2}}[\W_]*$"
+)
+
+
+# A wire or outlet named in capitals after a spaced dash, the full stop before it left out:
+# "... Dr. Zaliha Mustafa – KOSMO! ONLINE".
+_CAPS_CREDIT = r"\p{Lu}[\p{Lu}\p{N}&'.!]+"
+_DASH_CAPS_END = regexcache.compile(rf"\w\s+[-–—−]\s*{_CAPS_CREDIT}(?:\s+{_CAPS_CREDIT}){{0,2}}[\W_]*$")
+
+
 def signed_off(text: str) -> bool:
-    """The paragraph ends on a sign-off after its last full stop ("... auf Tour. dpa"), or is one."""
-    return sign_off(_LAST_STOP.split(text)[-1])
+    """The paragraph ends on a sign-off after its last full stop ("... auf Tour. dpa",
+    "... didedahkan. – Agensi"), or is one."""
+    return sign_off(_LAST_STOP.split(text)[-1]) or bool(_DASH_CREDIT_END.search(text) or _DASH_CAPS_END.search(text))
 
 
 def learned_token(word: str) -> str:

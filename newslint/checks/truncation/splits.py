@@ -6,7 +6,10 @@ or bracket before a fragment, or is a dateline split from its story ("JAKARTA,
 KOMPAS.com –"); a link's text stands alone between two pieces (scrapers turn
 inline links into paragraphs); the paragraph's last word and the next one's first,
 capitalised, make a phrase the article uses whole elsewhere (a name split in two:
-"bintang Bali" / "United, Irfan ..." when "Bali United" is in it). A plain-text draft's first
+"bintang Bali" / "United, Irfan ..." when "Bali United" is in it), or the next paragraph opens
+with the name's legal form ("... asked Apple" / "Inc. Chief Executive ..."); the paragraph stops
+on a word no sentence ends on (the pack's ``dangling_words``) and the next one opens with a figure
+and goes on in lower case ("... 79 corpos dos" / "189 ocupantes ..."). A plain-text draft's first
 paragraph, read as its title when the draft has no title line, is one of the pieces when it is a
 sentence and the next paragraph goes on with it. Also, at the second paragraph: it opens with a
 word that cannot open a sentence (``continuation_openers``: "Serta"), or with a
@@ -14,7 +17,9 @@ word that often continues one (``weak_openers``: "Telah", "Khususnya") while
 closing a quotation the previous paragraph opened. A quotation alone is not
 enough: many newsrooms run a quote over two paragraphs without reopening it.
 When three or more line-length pieces break off, the text was hard-wrapped:
-that is reported once. Not sentences: lists after a colon, list items ending in
+that is reported once. Not sentences: lists after a colon (unless a piece holds a full sentence
+and the next goes on in lower case: list items glued into one line), a letter's close above its
+signature ("Sincerely," / "Sweet on Swapping"), list items ending in
 "; and", legal and numbered structure ("Pasal 1", "(a)"), tag lines, table
 cells, verse and code.
 """
@@ -39,6 +44,7 @@ from newslint.checks.truncation.sentences import (
     is_prose,
     opens_unclosed_quote,
     quote_balance,
+    sentence_ends,
     trim_end,
 )
 from newslint.document import Block, Document
@@ -52,6 +58,10 @@ HARD_WRAP_BREAKS = 3
 LIST_ITEM_WORDS = 6
 # A link's text set as a paragraph of its own has at most this many words.
 LINK_WORDS = 4
+# A letter's close ("Sincerely,", "Best regards,", "Yours very truly,").
+LETTER_CLOSE_WORDS = 3
+# A paragraph split before a figure has this many words or a comma (a shorter one may be a heading).
+NUMBER_SPLIT_WORDS = 6
 # A dateline's lone dash comes within the first blocks (title, byline, place, dash).
 OPENING_BLOCKS = 8
 
@@ -73,6 +83,14 @@ _PUNCTUATION = regexcache.compile(r"[^\w\s]")
 _LAST_TOKEN = regexcache.compile(r"(?<![\w'’-])\p{Lu}[\w'’-]*(?<=\w)$")
 _FIRST_NAME = regexcache.compile(r"\p{Lu}[\w'’-]*(?<=\w)(?![\w'’-])")
 _WORD_CHAR = regexcache.compile(r"[\w'’-]")
+# The tail of a name that no sentence opens with: a company's legal form, a generation.
+_NAME_TAIL = regexcache.compile(
+    r"^(?:(?:Inc|Corp|Co|Ltd|Jr|Sr|Bhd|Tbk)\.|(?:Inc|Ltd|LLC|PLC|Plc|GmbH|Berhad)\b(?!\.\w)|S\.A\.|N\.V\.)(?=[\s,]|$)"
+)
+# A paragraph's last word in lower case (not the tail of an address or a hyphenated word).
+_LAST_LOWER = regexcache.compile(r"(?<![\w'’.@/-])(\p{Ll}+)$")
+# A paragraph opening with a figure that the sentence goes on after, in lower case.
+_NUMBER_OPENING = regexcache.compile(r"^\d[\d.,]*\s+\p{Ll}")
 # A next line that is a list's item or a number, not the rest of a sentence.
 _LIST_NEXT = regexcache.compile(r"^\W*(?:\d|[-*•])")
 # A dateline without its dash ("JAKARTA, KOMPAS.com", "Jakarta, CNN Indonesia") and a
@@ -99,6 +117,12 @@ def split_sentences(doc: Document, compiled: Compiled, facts: Facts) -> Iterator
     blocks = doc.blocks
     for i in range(1, len(blocks)):
         if is_prose(blocks[i - 1]) and is_prose(blocks[i]):
+            prev = trim_end(blocks[i - 1].text)
+            if number_goes_on(prev, blocks[i].text.strip(), compiled.dangling):
+                figure = blocks[i].text.split()[0]
+                note = f"the sentence goes on in the next paragraph, which opens with '{figure}'"
+                yield block_hit(blocks[i - 1], i - 1, max(0, len(prev) - 40), len(prev), reason=note)
+                continue
             reason = _opener_reason(blocks[i - 1].text, blocks[i].text, compiled)
             if reason:
                 first = _FIRST_WORD.search(blocks[i].text)
@@ -166,14 +190,14 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
             continue  # a title: only a lede that opens mid-sentence goes on with it
         if ends_complete(prev) or _structure(prev, nxt) or _tag_like(prev, nxt) or _table_cell(prev, nxt):
             continue
-        if i and trim_end(blocks[i - 1].text).endswith((":", ";")):
-            continue  # an item of a list introduced by a colon
+        if i and trim_end(blocks[i - 1].text).endswith((":", ";")) and not (sentence_ends(prev) and _goes_on(nxt)):
+            continue  # an item of a list introduced by a colon (not items glued into sentences, cut)
         after = blocks[i + 2].text.strip() if i + 2 < len(blocks) and is_prose(blocks[i + 2]) else ""
         before = trim_end(blocks[i - 1].text) if i and is_prose(blocks[i - 1]) else ""
-        if _list_run(before, prev, nxt):
+        if _list_run(before, prev, nxt) or _letter_close(before, prev, nxt):
             continue
         reason = _break_reason(before, prev, nxt, after) or _chain_reason(before, prev, nxt, i + 1 in found)
-        if reason is None and (reason := _split_name(prev, nxt, blocks, prose)):
+        if reason is None and (reason := _split_name(prev, nxt, blocks, prose) or _name_tail(prev, nxt)):
             names.append(i)
         if reason:
             lower = nxt[:1].islower()
@@ -218,6 +242,32 @@ def _split_name(prev: str, nxt: str, blocks: tuple[Block, ...], prose: list[str]
             return f"the sentence goes on in the next paragraph: '{phrase}' is used whole elsewhere in the article"
         at = prose[0].find(phrase, at + 1)
     return None
+
+
+def _name_tail(prev: str, nxt: str) -> str | None:
+    """The next paragraph opens with the tail of a name the paragraph ends on: a company's or a
+    generation's suffix, which no sentence opens with ('... he has asked Apple' / 'Inc. Chief
+    Executive Tim Cook to ...'), in a paragraph in sentence case."""
+    tail = _NAME_TAIL.match(nxt)
+    if tail is None or _LAST_TOKEN.search(prev) is None or len(prev.split()) < MIN_WORDS:
+        return None
+    if not sentence_case(WORD.findall(prev)[1:]):
+        return None
+    return f"the name goes on in the next paragraph, which opens with its '{tail.group(0)}'"
+
+
+def number_goes_on(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
+    """The paragraph stops on a word no sentence ends on and the next one opens with a number and
+    goes on in lower case: one sentence split before a figure ('... 79 corpos dos' / '189
+    ocupantes de um Boeing ...')."""
+    last = _LAST_LOWER.search(prev)
+    return (
+        last is not None
+        and last.group(1) in dangling
+        and (len(prev.split()) >= NUMBER_SPLIT_WORDS or "," in prev)  # not a heading: "Who it applies to"
+        and bool(_NUMBER_OPENING.match(nxt))
+        and not LIST_ITEM.match(nxt)
+    )
 
 
 def _chain_reason(before: str, prev: str, nxt: str, nxt_breaks: bool) -> str | None:
@@ -280,6 +330,21 @@ def _list_run(before: str, prev: str, nxt: str) -> bool:
     # text inside that sentence ('... dikutip dari' / 'BBC,' / 'Senin (9/6/2025).').
     inside = len(before.split()) > LIST_ITEM_WORDS and not ends_complete(before)
     return prev.endswith(",") and item(prev) and (item(before) or before.endswith(":") or (item(nxt) and not inside))
+
+
+def _letter_close(before: str, prev: str, nxt: str) -> bool:
+    """A letter's close or salutation above its signature: a line of a few words ending on a comma
+    after a finished paragraph, then a short name without an end ('Sincerely,' / 'Sweet on
+    Swapping')."""
+    return (
+        prev.endswith(",")
+        and 0 < len(prev.split()) <= LETTER_CLOSE_WORDS
+        and prev[:1].isupper()
+        and (not before or ends_complete(before))
+        and 0 < len(nxt.split()) <= LINK_WORDS
+        and nxt[:1].isupper()
+        and not ends_complete(nxt)
+    )
 
 
 def _structure(prev: str, nxt: str) -> bool:

@@ -205,7 +205,9 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     breaks.update(
         i
         for i, k in zip(prose, prose[1:], strict=False)
-        if k == i + 1 and number_goes_on(trim_end(doc.blocks[i].text), doc.blocks[k].text.strip(), compiled.dangling)
+        if k == i + 1
+        and doc.blocks[k].text.lstrip()[:1].isdigit()
+        and number_goes_on(trim_end(doc.blocks[i].text), doc.blocks[k].text.strip(), compiled.dangling)
     )
     words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
     cut_copy = _cut_copies(doc, prose)

@@ -260,13 +260,14 @@ def number_goes_on(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
     """The paragraph stops on a word no sentence ends on and the next one opens with a number and
     goes on in lower case: one sentence split before a figure ('... 79 corpos dos' / '189
     ocupantes de um Boeing ...')."""
+    if not _NUMBER_OPENING.match(nxt) or LIST_ITEM.match(nxt):
+        return False  # (most paragraphs: the next one opens with no figure; tested first, as the
+        # search for the last word, anchored at the end, runs over the whole paragraph)
     last = _LAST_LOWER.search(prev)
     return (
         last is not None
         and last.group(1) in dangling
         and (len(prev.split()) >= NUMBER_SPLIT_WORDS or "," in prev)  # not a heading: "Who it applies to"
-        and bool(_NUMBER_OPENING.match(nxt))
-        and not LIST_ITEM.match(nxt)
     )
 
 

@@ -49,6 +49,7 @@ for set in field/injected fresh/injected-293 fresh3/injected-280 ms2/injected-b 
   have "$DATA/$set" && "$PY" benchmarks/injected_report.py "$DATA/$set"
 done
 title "injected: the development set"
-"$PY" /work/shared/tools/score.py /work/shared/corpus/dev
+# (the shared scorer runs `newslint` from PATH: the one installed next to PYTHON)
+PATH="$(dirname "$(command -v "$PY")"):$PATH" "$PY" /work/shared/tools/score.py /work/shared/corpus/dev
 title "noisy corpus"
 "$PY" benchmarks/noisy_score.py

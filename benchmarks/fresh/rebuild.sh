@@ -28,6 +28,7 @@
 #              gabriellaclairine/indonesian-news-summarization-dataset
 #              htrajano/otempo-scraper-news  nissimanjayil/Fake-News-Detection  tblock/10kGNAD
 #              rodrigolousada/ist-meic-ipr-projects  uhh-lt/german-news-quotation-attribution-2024
+#              Tixierae/OrangeSum
 #
 # Usage, from anywhere inside a checkout with its git history:
 #   PYTHON=/path/to/venv/bin/python benchmarks/fresh/rebuild.sh

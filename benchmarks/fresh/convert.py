@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import html
 import io
 import json
 import re
@@ -446,6 +447,81 @@ def read_temario_jb(src: Source, mirror: Path) -> Iterator[Article]:
             path=folder,
             title=paras[0],
             date=f"1996-{month:02d}-{name[6:8]}" if month else "",
+        )
+
+
+# --- Orange Actu pages of the OrangeSum summarisation corpus (Tixierae/OrangeSum) ------------------
+#
+# The corpus keeps the raw HTML of every page it scraped from actu.orange.fr (2011-2020) in
+# ``data/docs/raw/<n>.txt``. Orange Actu prints its own desk's rewrites of agency copy ("Orange avec
+# AFP", "Orange avec Media Services"), agency dispatches as the agency filed them ("AFP") and the
+# copy of content partners (6Medias, franceinfo, Le HuffPost...), each credited in the page's
+# ``author`` meta. Three of them are outlets of no earlier set and are kept, each as its own outlet.
+ORANGE_OUTLETS = (
+    (re.compile(r"Orange avec\b"), "orange-actu"),
+    (re.compile(r"6m[eé]dias$", re.I), "6medias"),
+    (re.compile(r"afp$", re.I), "afp-fr"),
+)
+ORANGE_KEEP = {"orange-actu": 16, "6medias": 6, "afp-fr": 8}
+ORANGE_STEP = 20  # every 20th page of the corpus is looked at, then every k-th of each outlet kept
+
+
+def orange_body(raw: str) -> tuple[dict[str, str], list[str]]:
+    """The meta tags and the paragraphs of the ``articleBody`` element of an Orange Actu page.
+
+    The body holds ``<p>`` elements, runs of text split by ``<br/><br/>`` and loose text between
+    embedded players; each break (``</p>``, ``<br>``) ends a paragraph. The first ``<p class="date">``
+    (the credit and publication date) goes to the front matter. Text the page prints glued
+    ("...au tabloïd.Les tentatives ...") stays glued, as published.
+    """
+    meta = {}
+    for m in re.finditer(r'<meta content="([^"]*)" (?:property|name|itemprop)="([^"]+)"', raw):
+        meta.setdefault(m.group(2), html.unescape(m.group(1)).strip())
+    start = next((m.start() for m in re.finditer(r'<div(?: class="[^"]*")? itemprop="articleBody">', raw)), -1)
+    end = raw.find("<!-- articleBody -->", start)
+    if start < 0 or end < 0:
+        return meta, []
+    body = raw[start:end]
+    body = re.sub(r"(?is)<(script|style|noscript|iframe)\b.*?</\1>", " ", body)
+    body = re.sub(r'(?is)<p class="date">.*?</p>', " ", body)
+    body = re.sub(r"(?is)<!--.*?-->", " ", body)
+    body = re.sub(r"(?i)<br\s*/?>|</?p\b[^>]*>|</?div\b[^>]*>|</?h[1-6]\b[^>]*>|</?li\b[^>]*>", "\n\n", body)
+    body = html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body)]
+    return meta, [p for p in paras if p]
+
+
+def read_orangesum(src: Source, mirror: Path) -> Iterator[Article]:
+    """Orange Actu's own desk, 6Medias and AFP copy from the OrangeSum corpus's raw pages."""
+    git_dir = mirror / src.repo.replace("/", "+") / "repo"
+    listing = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "ls-tree", "-z", "--name-only", f"{src.rev}:{src.paths[0]}"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8")
+    names = sorted((n for n in listing.split("\0") if re.fullmatch(r"\d+\.txt", n)), key=lambda n: int(n[:-4]))
+    seen: dict[str, int] = {}
+    for name in names[::ORANGE_STEP]:
+        raw = git_show(mirror, src.repo, src.paths[0] + name, src.rev)
+        meta, paras = orange_body(raw)
+        credit = meta.get("author", "")
+        outlet = next((o for pat, o in ORANGE_OUTLETS if pat.search(credit.strip())), None)
+        url = meta.get("og:url", "")
+        if outlet is None or "/videos/" in url or len(paras) < 3:
+            continue
+        seen[outlet] = seen.get(outlet, 0) + 1
+        if (seen[outlet] - 1) % ORANGE_KEEP[outlet]:
+            continue
+        yield Article(
+            lang="fr",
+            outlet=outlet,
+            ident=f"{outlet}-{name[:-4]}",
+            text=paragraphs(paras),
+            path=src.paths[0],
+            title=meta.get("og:title", ""),
+            date=meta.get("article:published_time", "")[:10],
+            url=url,
+            author=credit.strip(),
         )
 
 
@@ -961,6 +1037,20 @@ SOURCES = [
         read=read_eltiempo,
         rev="24199ad2080858046da2673fac6f00f0e2f892b2",
     ),
+    Source(
+        repo="Tixierae/OrangeSum",
+        paths=["data/docs/raw/"],
+        licence="CC-BY-SA-4.0 (the dataset); the articles are the publishers' (Orange, 6Medias, AFP)",
+        note=(
+            "raw actu.orange.fr pages (2011-2020) kept by the OrangeSum summarisation corpus; every 20th page "
+            "looked at, then every 16th of Orange's own desk ('Orange avec AFP', 'Orange avec Media Services'), "
+            "every 6th of 6Medias and every 8th of AFP kept (by the page's author meta); the articleBody "
+            "element's paragraphs, the deck first; video pages and pages of fewer than 3 paragraphs left out; "
+            "the other partners' copy (franceinfo, Le HuffPost, BFMTV...) not used"
+        ),
+        read=read_orangesum,
+        rev="e6f8a6e3b71006ad62b450bedbb5e88e2236657b",
+    ),
 ]
 
 
@@ -982,9 +1072,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     ap.add_argument("--out", type=Path, default=Path("/work/data/fresh"))
+    ap.add_argument(
+        "--only",
+        metavar="OWNER/NAME",
+        help="convert this repository's sources alone; the other entries of MANIFEST.yaml are kept as they are",
+    )
     args = ap.parse_args(argv)
     manifest: list[dict[str, object]] = []
+    if args.only:  # the other repositories' entries stay where they are; this one's are written after them
+        old = yaml.safe_load((HERE / "MANIFEST.yaml").read_text())["sources"]
+        manifest = [m for m in old if m["repository"] != args.only]
     for src in SOURCES:
+        if args.only and src.repo != args.only:
+            continue
         commit = head_commit(args.mirror, src.repo, src.rev)
         counts: dict[tuple[str, str, str], int] = {}
         for a in src.read(src, args.mirror):

@@ -11,6 +11,7 @@
 #     ms2/injected-b        the same, leaving out the articles the fresh verdicts find defective
 #     fresh3/injected       split-fresh3.yaml, verdicts-fresh3.yaml, seed 21, 40 an outlet
 #     fresh4/injected       split-fresh4.yaml, verdicts-fresh4.yaml, seed 41, 30 an outlet
+#     fresh6/injected       split-fresh6.yaml, verdicts-fresh6.yaml, seed 61, 40 an outlet
 #     fresh/injected-293    the 293-draft set the README's "fresh injected" figures are from
 #     fresh3/injected-280   the 280-label set the README's fourth-round figures are from
 #
@@ -28,6 +29,7 @@
 #              gabriellaclairine/indonesian-news-summarization-dataset
 #              htrajano/otempo-scraper-news  nissimanjayil/Fake-News-Detection  tblock/10kGNAD
 #              rodrigolousada/ist-meic-ipr-projects  uhh-lt/german-news-quotation-attribution-2024
+#              Tixierae/OrangeSum
 #
 # Usage, from anywhere inside a checkout with its git history:
 #   PYTHON=/path/to/venv/bin/python benchmarks/fresh/rebuild.sh
@@ -58,7 +60,7 @@ for set in scraped2 scrapedms scrapedx; do
   "$PYTHON" "benchmarks/$set/convert.py" --mirror "$MIRROR" --out "$DATA/$set"
 done
 
-# The fresh precision set's clean copy (1,855 articles, 47 outlets).
+# The fresh precision set's clean copy (2,009 articles, 50 outlets).
 "$PYTHON" benchmarks/fresh/convert.py --mirror "$MIRROR" --out "$DATA/fresh"
 
 inject() { "$PYTHON" benchmarks/field/inject.py --field "$DATA/fresh" "$@"; }
@@ -80,6 +82,8 @@ inject --split $F/split-fresh3.yaml --verdicts $F/verdicts-fresh3.yaml --out "$D
   --seed 21 --per-outlet 40
 inject --split $F/split-fresh4.yaml --verdicts $F/verdicts-fresh4.yaml --out "$DATA/fresh4/injected" \
   --seed 41 --per-outlet 30
+inject --split $F/split-fresh6.yaml --verdicts $F/verdicts-fresh6.yaml --out "$DATA/fresh6/injected" \
+  --seed 61 --per-outlet 40
 
 # The two sets the README's figures were measured on, whose split or verdicts have grown
 # since: the split and verdict files are taken from the commits the sets were built at.
@@ -100,4 +104,4 @@ git show 4895ef9:$F/verdicts-fresh3.yaml >"$old/fresh3/verdicts-fresh3.yaml"
 inject --split $F/split-fresh3.yaml --verdicts "$old/fresh3/verdicts-fresh3.yaml" \
   --out "$DATA/fresh3/injected-280" --seed 21 --per-outlet 40
 
-echo "rebuilt under $DATA: scraped2 scrapedms scrapedx fresh ms2 fresh3 fresh4" >&2
+echo "rebuilt under $DATA: scraped2 scrapedms scrapedx fresh ms2 fresh3 fresh4 fresh6" >&2

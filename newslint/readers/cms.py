@@ -25,7 +25,7 @@ from typing import Any
 from newslint.document import Document, Notice
 from newslint.errors import ArticleError
 from newslint.readers import frontmatter, html, markdown, text
-from newslint.readers.source import unify_newlines
+from newslint.readers.source import shows_nothing, unify_newlines
 
 PARSE_ERROR = "input/parse-error"
 SHAPE_ERROR = "input/article-shape"
@@ -83,9 +83,10 @@ def _not_empty(doc: Document) -> Document:
     An empty draft file is a warning, as a placeholder in a folder of drafts may be; but
     an article a CMS asks to publish with an empty body (``""``, ``"<p></p>"``, only a
     comment or a script) must not pass the publish check. A body whose text an unclosed
-    construct hid is already an error that says so.
+    construct hid is already an error that says so. Blocks of nothing but zero-width
+    spaces and other invisible characters show a reader nothing either.
     """
-    if doc.blocks or doc.embeds or any(n.severity == "error" for n in doc.notices):
+    if any(not shows_nothing(block.text) for block in doc.blocks) or doc.embeds or any(n.severity == "error" for n in doc.notices):
         return doc
     kept = tuple(n for n in doc.notices if n.rule != "input/empty")
     return doc.replaced(notices=(*kept, Notice("input/empty", "error", EMPTY_ARTICLE)))
@@ -229,6 +230,8 @@ def read_json(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list[
         return [_file_document(source, path, notices + (_json_notice(e, 0),))]
     except RecursionError:
         return [_file_document(source, path, notices + (_too_deep("no article in the file was linted"),))]
+    except ValueError as e:  # an integer over Python's 4,300-digit limit for converting one
+        return [_file_document(source, path, notices + (_value_notice(e, "no article in the file was linted"),))]
     records = data if isinstance(data, list) else [data]
     docs: list[Document] = []
     problems: list[Notice] = []
@@ -265,6 +268,9 @@ def read_jsonl(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list
         except RecursionError:
             problems.append(_too_deep(f"line {number} not linted", start))
             continue
+        except ValueError as e:  # an integer over Python's 4,300-digit limit
+            problems.append(_value_notice(e, f"line {number} not linted", start))
+            continue
         except ArticleError as e:
             problems.append(Notice(SHAPE_ERROR, "error", f"line {number}: {e}", start, start))
             continue
@@ -275,6 +281,11 @@ def read_jsonl(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list
 def _too_deep(lost: str, at: int = 0) -> Notice:
     """JSON nested deeper than Python's parser can follow: a finding, not a crash."""
     return Notice(PARSE_ERROR, "error", f"not valid JSON for newslint: nested too deep; {lost}", at, at)
+
+
+def _value_notice(error: ValueError, lost: str, at: int = 0) -> Notice:
+    """JSON that parses but holds a value Python will not convert (a number of thousands of digits)."""
+    return Notice(PARSE_ERROR, "error", f"not valid JSON for newslint: {error}; {lost}", at, at)
 
 
 def _json_notice(error: json.JSONDecodeError, start: int, line_number: int | None = None) -> Notice:

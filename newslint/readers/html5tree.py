@@ -17,6 +17,22 @@ _CHARACTERS = (tokenTypes["Characters"], tokenTypes["SpaceCharacters"])
 _END_TAG = tokenTypes["EndTag"]
 _PARSE_ERROR = tokenTypes["ParseError"]
 _HISTORY = 256  # character tokens remembered, for text the parser buffers (table text)
+# html5lib looks for a duplicate of each attribute name among the tag's earlier ones, so
+# its work grows with the square of a tag's attributes: one tag of 500,000 took minutes.
+# Real tags carry tens of attributes; a tag with more is refused, not parsed. Each attribute
+# costs about 30 us besides, so a page's attributes are held to the budget of its tags
+# (``html.MAX_MARKUP``): 5 MB of bare attributes would take over a minute.
+MAX_ATTRIBUTES = 1_000
+MAX_PAGE_ATTRIBUTES = 250_000
+
+
+class TooManyAttributes(Exception):
+    """A tag, or the page, carries too many attributes (``offset``: where the tag's token began)."""
+
+    def __init__(self, offset: int, one_tag: bool) -> None:
+        super().__init__(offset, one_tag)
+        self.offset = offset
+        self.one_tag = one_tag
 
 
 class _Spans:
@@ -98,6 +114,20 @@ class _Tokenizer(_tokenizer.HTMLTokenizer):
         spans.start = spans.end = len(spans.source)
         spans.name = None
         spans.is_end_tag = False
+
+    attributes = 0  # on the page so far, in the tags emitted
+
+    def attributeNameState(self) -> Any:  # noqa: N802 (html5lib's name)
+        """Every attribute name goes through here: stop before a tag's attributes add up to hours."""
+        if len(self.currentToken["data"]) > MAX_ATTRIBUTES:
+            raise TooManyAttributes(self.spans.end, one_tag=True)
+        return super().attributeNameState()
+
+    def emitCurrentToken(self) -> None:  # noqa: N802 (html5lib's name)
+        self.attributes += len(self.currentToken["data"])
+        if self.attributes > MAX_PAGE_ATTRIBUTES:
+            raise TooManyAttributes(self.spans.end, one_tag=False)
+        super().emitCurrentToken()
 
 
 class _Parser(html5parser.HTMLParser):

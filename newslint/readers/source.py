@@ -64,6 +64,13 @@ _MAX_CONTROL_SHARE = 0.05
 _MAX_JUNK_SHARE = 0.30
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+# A character a reader would see: neither white space nor one that shows nothing (zero-width
+# spaces and joiners, the word joiner, a BOM, a soft hyphen, bidi marks and overrides,
+# variation selectors, Hangul fillers). A draft of only these is as empty as a blank one.
+_VISIBLE = re.compile(
+    "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
 
 BINARY = "input/binary"
 TOO_LARGE = "input/too-large"
@@ -89,13 +96,22 @@ def screen(data: bytes | str, max_bytes: int = MAX_BYTES, what: str = "file") ->
     text, notices = _decode(data, what) if isinstance(data, bytes) else (data, ())
     if text is None:
         return Decoded(None, notices)
-    lines = text.count("\n")
+    # Lone CRs end lines too (classic Mac files, see unify_newlines): 800 KB of them ran for minutes.
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
     if lines > MAX_LINES:
         message = f"{what} has {lines:,} lines, over the {MAX_LINES:,} limit for a draft; not linted"
         return Decoded(None, (*notices, Notice(TOO_LARGE, "error", message)))
     if not text or text.isspace():  # (strip() would copy the whole text)
         notices += (Notice("input/empty", "warning", f"{what} is empty"),)
+    elif shows_nothing(text):
+        message = f"{what} holds only white space and invisible characters (such as zero-width spaces)"
+        notices += (Notice("input/empty", "warning", message),)
     return Decoded(text, notices)
+
+
+def shows_nothing(text: str) -> bool:
+    """True when ``text`` has no character a reader would see (see ``_VISIBLE``)."""
+    return _VISIBLE.search(text) is None
 
 
 HIDDEN_TEXT = "input/hidden-text"

@@ -51,6 +51,17 @@ class CheckTimeout(Exception):
     """A rule's matching ran past its time limit on one document (becomes a finding)."""
 
 
+class TooManyAttributes(Exception):
+    """An HTML tag, or the page, carries too many attributes (``offset``: where the tag's
+    token began); the page is refused rather than parsed (html5lib's checks grow with the
+    square of a tag's attributes)."""
+
+    def __init__(self, offset: int, one_tag: bool) -> None:
+        super().__init__(offset, one_tag)
+        self.offset = offset
+        self.one_tag = one_tag
+
+
 class FileChangedError(Exception):
     """A file changed on disk between reading and fixing it (the fix is not written)."""
 

@@ -86,7 +86,8 @@ def _not_empty(doc: Document) -> Document:
     construct hid is already an error that says so. Blocks of nothing but zero-width
     spaces and other invisible characters show a reader nothing either.
     """
-    if any(not shows_nothing(block.text) for block in doc.blocks) or doc.embeds or any(n.severity == "error" for n in doc.notices):
+    shown = any(not shows_nothing(block.text) for block in doc.blocks)
+    if shown or doc.embeds or any(n.severity == "error" for n in doc.notices):
         return doc
     kept = tuple(n for n in doc.notices if n.rule != "input/empty")
     return doc.replaced(notices=(*kept, Notice("input/empty", "error", EMPTY_ARTICLE)))
@@ -268,11 +269,11 @@ def read_jsonl(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list
         except RecursionError:
             problems.append(_too_deep(f"line {number} not linted", start))
             continue
-        except ValueError as e:  # an integer over Python's 4,300-digit limit
-            problems.append(_value_notice(e, f"line {number} not linted", start))
-            continue
         except ArticleError as e:
             problems.append(Notice(SHAPE_ERROR, "error", f"line {number}: {e}", start, start))
+            continue
+        except ValueError as e:  # an integer over Python's 4,300-digit limit (ArticleError is one too)
+            problems.append(_value_notice(e, f"line {number} not linted", start))
             continue
         docs.append(article_document(article, f"{path}#{article.id or f'line-{number}'}"))
     return _with_file_problems(docs, source, path, notices, problems)

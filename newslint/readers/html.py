@@ -27,6 +27,7 @@ import regex
 
 from newslint import regexcache
 from newslint.document import Block, Document, Embed, Notice
+from newslint.errors import TooManyAttributes
 from newslint.readers import frontmatter
 from newslint.readers.source import hidden_text, unify_newlines
 
@@ -424,7 +425,7 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
 
     try:
         document = html5tree.parse(source)
-    except html5tree.TooManyAttributes as e:
+    except TooManyAttributes as e:
         problem = Notice(
             "input/too-large",
             "error",

@@ -13,6 +13,8 @@ from html5lib import _tokenizer, html5parser
 from html5lib.constants import tokenTypes
 from html5lib.treebuilders import base
 
+from newslint.errors import TooManyAttributes
+
 _CHARACTERS = (tokenTypes["Characters"], tokenTypes["SpaceCharacters"])
 _END_TAG = tokenTypes["EndTag"]
 _PARSE_ERROR = tokenTypes["ParseError"]
@@ -24,15 +26,6 @@ _HISTORY = 256  # character tokens remembered, for text the parser buffers (tabl
 # (``html.MAX_MARKUP``): 5 MB of bare attributes would take over a minute.
 MAX_ATTRIBUTES = 1_000
 MAX_PAGE_ATTRIBUTES = 250_000
-
-
-class TooManyAttributes(Exception):
-    """A tag, or the page, carries too many attributes (``offset``: where the tag's token began)."""
-
-    def __init__(self, offset: int, one_tag: bool) -> None:
-        super().__init__(offset, one_tag)
-        self.offset = offset
-        self.one_tag = one_tag
 
 
 class _Spans:

@@ -96,3 +96,10 @@ def test_a_file_name_with_a_newline_cannot_forge_a_finding_line(tmp_path: Path) 
     (tmp_path / "evil\n::warning file=x::forged.txt").write_text("Top\n\nThe council met.\n", encoding="utf-8")
     result = run_cli("check", str(tmp_path))
     assert not any(line.startswith("::warning") for line in result.stdout.splitlines()), result.stdout
+
+
+def test_a_draft_of_many_entities_is_read_in_linear_time(tmp_path: Path) -> None:
+    # 500,000 '&amp;' on one line ran for minutes: each entity read its whole line and block again
+    (tmp_path / "entities.md").write_text("# Title\n\n" + "&amp;" * 500_000 + "\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", str(tmp_path / "entities.md"))
+    assert "markup/html-entity" in next(iter(json_rules(result).values()))

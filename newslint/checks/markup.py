@@ -42,6 +42,7 @@ in ``<div class="x"><p>``), and once per block when markup makes up the block
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -232,6 +233,8 @@ _AD_SLOT = regexcache.compile(
     regex.IGNORECASE,
 )
 # An IAB ads.txt record: domain, account id, DIRECT or RESELLER (ad-text/ads-txt-record's to report).
+_NEWLINE = regexcache.compile(r"\n")
+ESCAPED_TAG_SPAN = 1_000
 _ADS_TXT_RECORD = regexcache.compile(r"\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*[\w.-]+\s*,\s*(?:DIRECT|RESELLER)\b", regex.I)
 _CODE_OPEN = regexcache.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
 _CODE_CLOSE = regexcache.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
@@ -277,20 +280,21 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             continue
         text = block.text
         code = [m.span() for m in _INLINE_CODE.finditer(text)] if "`" in text else []
+        records = _AdsTxtLines(text)
         spans = [
             m.span()
             for m in pattern.finditer(text)
-            if not any(a <= m.start() < b for a, b in code) and _is_leftover(mode, m, doc, block, from_cms)
+            if not any(a <= m.start() < b for a, b in code) and _is_leftover(mode, m, doc, block, from_cms, records)
         ]
         yield from _grouped(block, index, spans)
 
 
-def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool) -> bool:
+def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool, records: _AdsTxtLines) -> bool:
     """Whether a match of the mode's pattern is a leftover, not markup shown or meant."""
     if mode == "entity":
         if m.group(1) and m.group(1) not in _named():
             return False  # "&foo;" is not an entity a browser would decode
-        if _in_ads_txt_record(m.string, m.start()):
+        if records.holds(m.start()):
             return False  # "..., RESELLER, 5d62... # video &amp; display": ad-text reports the line
         return not (doc.format == "markdown" and _escaped_tag(m.string, m.start()))
     if mode == "tag":
@@ -310,10 +314,24 @@ def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool)
     return True
 
 
-def _in_ads_txt_record(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies on a line of ``text`` that is an ads.txt record (its comment included)."""
-    start = text.rfind("\n", 0, offset) + 1
-    return _ADS_TXT_RECORD.match(text, start) is not None
+class _AdsTxtLines:
+    """Which lines of a block are ads.txt records (their comments included), each line read
+    once: a line of many thousands of entities was read again from its start for each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+        self.known: dict[int, bool] = {}
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` lies on a line that is an ads.txt record."""
+        if self.starts is None:
+            self.starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
+        start = self.starts[bisect.bisect_right(self.starts, offset) - 1]
+        found = self.known.get(start)
+        if found is None:
+            found = self.known[start] = _ADS_TXT_RECORD.match(self.text, start) is not None
+        return found
 
 
 def _closes_ad_slot(m: Any) -> bool:
@@ -334,8 +352,12 @@ def _in_code_element(source: str, offset: int) -> bool:
 
 
 def _escaped_tag(text: str, start: int) -> bool:
-    """``&lt;name ...&gt;`` around ``start``: a tag written so that it shows."""
-    return any(m.start() <= start < m.end() for m in _ESCAPED_TAG.finditer(text))
+    """``&lt;name ...&gt;`` around ``start``: a tag written so that it shows. Only the text
+    near ``start`` is searched (no escaped tag is near ESCAPED_TAG_SPAN long): searching the
+    whole block for each entity of a block of thousands made it quadratic."""
+    first = max(0, start - ESCAPED_TAG_SPAN)
+    window = text[first : start + ESCAPED_TAG_SPAN]
+    return any(m.start() <= start - first < m.end() for m in _ESCAPED_TAG.finditer(window))
 
 
 def _discussed(text: str, start: int, end: int) -> bool:

@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from newslint import lint_text
-from newslint.engine import Options
+from tests.test_fresh_credits import paragraphs
+from tests.test_fresh_credits import rules_at as rules_in
 
 LEAD = "Les députés ont adopté mardi le projet de loi sur le renseignement après un long débat."
 MIDDLE = "Le texte doit encore être examiné par le Sénat au mois de juin, a précisé le gouvernement."
 
 
 def rules_at(text: str, select: str, language: str = "fr") -> list[tuple[str, int]]:
-    options = Options(select=(select,), language=language)
-    return [(f.rule, f.line) for f in lint_text(text, path="draft.md", options=options).findings]
-
-
-def paragraphs(*texts: str) -> str:
-    return "\n\n".join(texts) + "\n"
+    return rules_in(text, select, language)
 
 
 CREDIT_LINES = [

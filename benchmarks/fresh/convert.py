@@ -19,10 +19,13 @@ import io
 import json
 import re
 import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlparse
 
 import yaml
 
@@ -903,9 +906,6 @@ def read_noticia(src: Source, mirror: Path) -> Iterator[Article]:
     raw = subprocess.run(
         ["git", "--git-dir", str(git_dir), "show", f"{src.rev}:{src.paths[0]}"], capture_output=True, check=True
     ).stdout
-    import zipfile
-    from urllib.parse import urlparse
-
     rows: list[dict[str, str]] = []
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         for name in ("train.jsonl", "dev.jsonl", "test.jsonl"):
@@ -936,9 +936,6 @@ def read_noticia(src: Source, mirror: Path) -> Iterator[Article]:
 
 def _xlsx_rows(raw: bytes) -> list[list[str]]:
     """The cells of the first sheet of an .xlsx file, row by row (inline and shared strings)."""
-    import xml.etree.ElementTree as ET
-    import zipfile
-
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         shared: list[str] = []

@@ -176,11 +176,21 @@ def write(key: Mapping[str, Any], records: list[dict[str, Any]]) -> None:
     _write_json(_entry_path(folder, key), {"key": dict(key), "rules": records})
 
 
+def _plain(value: Any) -> Any:
+    """A parameter's value with every mapping a plain dict (the YAML reader's mappings carry
+    their line, and neither marshal nor a comparison after JSON would keep that)."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def to_record(fields: Mapping[str, Any]) -> dict[str, Any]:
     """A rule's stored fields as JSON values."""
     record = {name: fields[name] for name in _FIELDS}
     record["languages"] = sorted(record["languages"]) if record["languages"] is not None else None
-    record["params"] = dict(record["params"])
+    record["params"] = _plain(record["params"])
     record["examples_flag"] = list(record["examples_flag"])
     record["examples_pass"] = list(record["examples_pass"])
     return record

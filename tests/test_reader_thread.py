@@ -7,6 +7,7 @@ import pytest
 
 from newslint import default_rules
 from newslint.checks import blocks
+from newslint.cli import main
 from newslint.readers import read_string
 
 ARTICLE = [
@@ -167,3 +168,77 @@ def test_the_later_posts_are_read_only_while_enough_are_left_to_make_a_thread(mo
     # a thread at the end is read whole, and found as before
     found = _thread(ARTICLE + ARTICLE[:2] + THREAD)
     assert [k for k, _ in found] == list(range(len(ARTICLE) + 2, len(ARTICLE) + 2 + len(THREAD)))
+
+
+# A Spanish story whose closing paragraphs say "mes" (month), the French "my", and no other
+# word of a reader's voice: the Spanish article's own word, not a thread.
+SPANISH_STORY = [
+    "La cadena cerró noviembre como líder de audiencia, según los datos publicados este viernes por la consultora.",
+    "Su informativo de la noche sumó una media de dos millones de espectadores cada día del periodo.",
+    "El grupo rival cayó a su peor registro desde hace tres décadas, según los mismos datos.",
+    "La dirección atribuye el resultado a los nuevos presentadores y a la renovación del plató.",
+    "La consultora publica sus cifras el primer día hábil de cada periodo, como es habitual.",
+]
+SPANISH_MONTHS = [
+    "En cuanto al mes de noviembre, la cadena es líder por vigésimo quinto mes consecutivo y prolonga su racha.",
+    "Continúa con una ventaja de tres puntos, la mayor diferencia en un mes de noviembre desde 1995.",
+    "También lidera el prime time por vigésimo octavo mes, a cinco puntos de su rival directo.",
+    "Las temáticas del grupo suben seis décimas respecto al mismo mes del año pasado.",
+    "El grupo cierra así su mejor mes de noviembre en cinco años.",
+]
+
+
+def _ordinary(language: str):
+    compiled = _rule("markup/reader-thread").compiled_as(blocks.Compiled)
+    return next(pattern for code, pattern in compiled.ordinary if code == language)
+
+
+def _thread_in(paragraphs: list[str], language: str | None) -> list[tuple[int, str]]:
+    compiled = _rule("markup/reader-thread").compiled_as(blocks.Compiled)
+    assert compiled.terms is not None and compiled.address is not None
+    ordinary = _ordinary(language) if language else None
+    return blocks.reader_threads(
+        _lines(paragraphs), compiled.terms, compiled.address, compiled.reported, 4, article=None, ordinary=ordinary
+    )
+
+
+def test_a_word_of_another_languages_voice_is_the_spanish_articles_own_word() -> None:
+    # read with every language's words, "mes" is the French "my" and the closing paragraphs speak
+    assert _thread_in(SPANISH_STORY + SPANISH_MONTHS, None) != []
+    # in a Spanish article it is the month
+    assert _thread_in(SPANISH_STORY + SPANISH_MONTHS, "es") == []
+
+
+def test_a_spanish_thread_still_speaks_in_its_readers_own_words() -> None:
+    posts = [
+        "Yo la veo todas las noches y creo que el presentador nuevo es mucho mejor que el de antes.",
+        "jajaja pues yo ya ni enciendo la tele, todo es lo mismo de siempre.",
+        "A mí me parece que las audiencias están infladas, nadie ve la tele ya!!",
+        "¿Y tú de verdad te crees estos datos? Yo no me los creo.",
+    ]
+    assert [k for k, _ in _thread_in(SPANISH_STORY + posts, "es")] == list(range(5, 9))
+
+
+def test_the_ordinary_words_are_whole_words_of_the_language() -> None:
+    ordinary = _ordinary("es")
+    assert blocks._says("el mes de noviembre", _rule_terms(), ordinary) is False
+    assert blocks._says("mes amis", _rule_terms(), None) is True  # French "my", without the Spanish list
+    assert blocks._says("yo creo que el mes fue bueno", _rule_terms(), ordinary) is True  # "yo" speaks still
+
+
+def _rule_terms():
+    compiled = _rule("markup/reader-thread").compiled_as(blocks.Compiled)
+    assert compiled.terms is not None
+    return compiled.terms
+
+
+@pytest.mark.parametrize("language", ["es", None])
+def test_the_cli_reads_the_spanish_article_as_spanish_when_it_selects_the_rule_alone(
+    tmp_path, runner, language: str | None
+) -> None:
+    draft = tmp_path / "draft.md"
+    front = f"---\nlang: {language}\n---\n\n" if language else ""
+    draft.write_text(front + "\n\n".join(SPANISH_STORY + SPANISH_MONTHS) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", "--select", "markup/reader-thread", str(draft)])
+    assert "markup/reader-thread" not in result.output
+    assert result.exit_code == 0

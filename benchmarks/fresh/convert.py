@@ -19,10 +19,13 @@ import io
 import json
 import re
 import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlparse
 
 import yaml
 
@@ -875,6 +878,118 @@ def read_eltiempo(src: Source, mirror: Path) -> Iterator[Article]:
         )
 
 
+NOTICIA_OUTLETS = {
+    "www.huffingtonpost.es": "huffpost-es",
+    "eltelevisero.huffingtonpost.es": "huffpost-es",
+    "www.cope.es": "cope",
+    "cadenaser.com": "cadena-ser",
+    "www.mundodeportivo.com": "mundo-deportivo",
+    "www.elplural.com": "elplural",
+    "www.esdiario.com": "esdiario",
+    "www.ole.com.ar": "ole",
+    "www.vozpopuli.com": "vozpopuli",
+}
+NOTICIA_KEEP = {"huffpost-es": 3, "cope": 2}  # every k-th article of the outlet, sorted by URL; the rest all
+
+
+def read_noticia(src: Source, mirror: Path) -> Iterator[Article]:
+    """Spanish articles of the NoticIA clickbait-summarisation corpus (2021-2023), one JSON line each.
+
+    The zip is encrypted with the password its README publishes ('hitz', a guard against crawlers
+    feeding it to language-model training). ``web_text`` is the page's text as the corpus extracted
+    it, one paragraph a line: the body with what the extraction kept around it (a date stamp, a
+    photo caption, a copyright footer, related headlines), kept as given. Only outlets named in
+    neither manifest are read (their host in NOTICIA_OUTLETS); short-link URLs (bit.ly...) are left
+    out because their outlet is unknown.
+    """
+    git_dir = mirror / src.repo.replace("/", "+") / "repo"
+    raw = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "show", f"{src.rev}:{src.paths[0]}"], capture_output=True, check=True
+    ).stdout
+    rows: list[dict[str, str]] = []
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        for name in ("train.jsonl", "dev.jsonl", "test.jsonl"):
+            for line in z.read(name, pwd=b"hitz").decode("utf-8").splitlines():
+                if line.strip():
+                    rows.append(json.loads(line))
+    by_outlet: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        outlet = NOTICIA_OUTLETS.get(urlparse(row["web_url"]).netloc)
+        if outlet:
+            by_outlet.setdefault(outlet, []).append(row)
+    for outlet, items in sorted(by_outlet.items()):
+        items.sort(key=lambda r: r["web_url"])
+        for i, row in enumerate(items):
+            if i % NOTICIA_KEEP.get(outlet, 1):
+                continue
+            slug = re.sub(r"[^a-z0-9-]+", "-", urlparse(row["web_url"]).path.lower()).strip("-")[-48:].strip("-")
+            yield Article(
+                lang="es",
+                outlet=outlet,
+                ident=f"{outlet}-{i}-{slug}",
+                text=paragraphs(row["web_text"].replace("\r", "\n").split("\n")),
+                path=src.paths[0],
+                title=row["web_headline"].strip(),
+                url=row["web_url"].strip(),
+            )
+
+
+def _xlsx_rows(raw: bytes) -> list[list[str]]:
+    """The cells of the first sheet of an .xlsx file, row by row (inline and shared strings)."""
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in z.namelist():
+            for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(f"{ns}si"):
+                shared.append("".join(t.text or "" for t in si.iter(f"{ns}t")))
+        sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    out: list[list[str]] = []
+    for row in sheet.iter(f"{ns}row"):
+        cells = []
+        for c in row.findall(f"{ns}c"):
+            v = c.find(f"{ns}v")
+            if c.get("t") == "inlineStr":
+                cells.append("".join(t.text or "" for t in c.iter(f"{ns}t")))
+            elif c.get("t") == "s" and v is not None:
+                cells.append(shared[int(v.text or 0)])
+            else:
+                cells.append(v.text or "" if v is not None else "")
+        out.append(cells)
+    return out
+
+
+def read_liputan6(src: Source, mirror: Path) -> Iterator[Article]:
+    """Liputan6.com articles (March 2026) a text-mining course project scraped into a spreadsheet.
+
+    One row an article (no, url, judul, text). The scrape joined the paragraphs into one line,
+    lost the spaces around in-text links ('Komisi IIIDPRAhmad Sahroniturun') and left the ad
+    slot's label 'Advertisement' in the text; paragraphs are split again at runs of three or more
+    spaces and at the ad label, which is dropped (it is the page's ad slot, not copy). The glued
+    link words are kept as given.
+    """
+    git_dir = mirror / src.repo.replace("/", "+") / "repo"
+    raw = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "show", f"{src.rev}:{src.paths[0]}"], capture_output=True, check=True
+    ).stdout
+    rows = _xlsx_rows(raw)
+    for row in rows[1:]:
+        if len(row) < 4 or len(row[3].strip()) < 300:
+            continue
+        url = row[1].strip()
+        body = row[3].replace("\xa0", " ")
+        parts = [p for chunk in re.split(r"\s{3,}", body) for p in re.split(r"\s*\bAdvertisement\b\s*", chunk)]
+        m = re.search(r"/read/(\d+)/", url)
+        yield Article(
+            lang="id",
+            outlet="liputan6",
+            ident=f"liputan6-{m.group(1) if m else row[0]}",
+            text=paragraphs(parts),
+            path=src.paths[0],
+            title=row[2].strip(),
+            url=url,
+        )
+
+
 SOURCES = [
     Source(
         repo="gabriellaclairine/indonesian-news-summarization-dataset",
@@ -1050,6 +1165,34 @@ SOURCES = [
         ),
         read=read_orangesum,
         rev="e6f8a6e3b71006ad62b450bedbb5e88e2236657b",
+    ),
+    Source(
+        repo="ikergarcia1996/NoticIA",
+        paths=["dataset/noticIA.zip"],
+        licence=(
+            "CC-BY-NC-SA-4.0 (the dataset; research use, no commercial use, not for training models that "
+            "generate articles or clickbait); the articles are the publishers'"
+        ),
+        note=(
+            "the NoticIA clickbait-summarisation corpus's article text (2021-2023) for the outlets new to both "
+            "manifests: HuffPost España (with its El Televisero section) every 3rd, COPE every 2nd, the rest all; "
+            "the page text as the corpus extracted it (date stamps, captions, copyright footers, related "
+            "headlines left in: judged as defects where flagged)"
+        ),
+        read=read_noticia,
+        rev="c86bfd72d6cf13f1d0a43d77bd09123a6488e7d6",
+    ),
+    Source(
+        repo="khaira505/STK-Liputan6",
+        paths=["data/articles.xlsx"],
+        licence="none stated; the articles are the publisher's (liputan6.com)",
+        note=(
+            "every article (body of 300+ characters) of a course project's scrape of 50 Liputan6 pages (March "
+            "2026); paragraphs split again at space runs and at the ad slot's 'Advertisement' label (dropped); "
+            "words glued where links were kept as given"
+        ),
+        read=read_liputan6,
+        rev="af9741b44bd6626c421cf1678104f1fb0065e1d9",
     ),
 ]
 

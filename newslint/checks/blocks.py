@@ -90,6 +90,7 @@ from newslint.checks import repeats
 from newslint.checks.base import Context, Hit, block_hit, trim_end, with_defaults
 from newslint.checks.truncation.sentences import sign_off
 from newslint.document import Block, Document
+from newslint.language import SAMPLE_CHARS
 
 if TYPE_CHECKING:
     from newslint.facts import Facts
@@ -183,6 +184,14 @@ PARAMETERS: dict[str, Any] = {
             "description": "reader-thread: a regular expression (case ignored) for the words that report "
             "speech ('said', 'sagte', 'kata'): a line with one is the article quoting someone",
         },
+        "ordinary": {
+            "type": "object",
+            "additionalProperties": {"$ref": "#/$defs/stringList"},
+            "default": {},
+            "description": "reader-thread: per language code, the words of 'terms' and 'address' that "
+            "are that language's own ordinary words, not a reader's voice (Spanish 'mes', month, is the "
+            "French 'my'): in an article in that language they do not make a line speak",
+        },
         "until": {
             "enum": ["page", "prose"],
             "default": "prose",
@@ -260,6 +269,8 @@ class Compiled:
     address: regex.Pattern[str] | None = None
     requires: tuple[str, ...] = ()
     reported: regex.Pattern[str] | None = None
+    # reader-thread: (language, pattern of the words that are that language's ordinary words)
+    ordinary: tuple[tuple[str, regex.Pattern[str]], ...] = ()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -278,6 +289,11 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         raise ValueError("mode vocabulary-run needs 'terms', the regex of its words")
     if params["mode"] == "reader-thread" and (patterns["terms"] is None or patterns["address"] is None):
         raise ValueError("mode reader-thread needs 'terms' (a reader's own voice) and 'address' (words to another)")
+    ordinary = tuple(
+        (str(language), regexcache.compile("|".join(regex.escape(w) for w in words), regex.IGNORECASE))
+        for language, words in sorted(params["ordinary"].items())
+        if words
+    )
     return Compiled(
         params["mode"],
         int(params["min_run"]),
@@ -290,6 +306,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         patterns["address"],
         tuple(word.casefold() for word in params["requires"]),
         patterns["reported"],
+        ordinary,
     )
 
 
@@ -320,15 +337,23 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         facts = ctx.facts
         lines = facts.shared(lines_of)
         if compiled.mode == "reader-thread" and compiled.terms is not None and compiled.address is not None:
+            article = _shared_article(facts, lines)
             widget = reader_threads(
-                lines,
-                compiled.terms,
-                compiled.address,
-                compiled.reported,
-                compiled.min_run,
-                compiled.labels,
-                _shared_article(facts, lines),
+                lines, compiled.terms, compiled.address, compiled.reported, compiled.min_run, compiled.labels, article
             )
+            ordinary = _ordinary_words(compiled, ctx) if widget else None
+            if ordinary is not None:
+                # a thread in sight: seen again without the words that are the article's own language
+                widget = reader_threads(
+                    lines,
+                    compiled.terms,
+                    compiled.address,
+                    compiled.reported,
+                    compiled.min_run,
+                    compiled.labels,
+                    article,
+                    ordinary,
+                )
         elif compiled.mode == "teaser-pairs":
             widget = teaser_pairs(lines, compiled.min_run, _shared_article(facts, lines))
         elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
@@ -1275,21 +1300,33 @@ class Voice:
 
 
 def _speaks(
-    text: str, voice: regex.Pattern[str], address: regex.Pattern[str], reported: regex.Pattern[str] | None
+    text: str,
+    voice: regex.Pattern[str],
+    address: regex.Pattern[str],
+    reported: regex.Pattern[str] | None,
+    ordinary: regex.Pattern[str] | None = None,
 ) -> bool:
     """Whether a line speaks in a reader's own voice: outside quotation marks, a word of
     ``voice`` (first person, "lol"), a post's mark ("@name", an emoticon, "!!"), or a word
     of ``address`` (second person) in a question or an exclamation. A line that opens with
-    a quotation mark or a speaker's label, or reports speech (``reported``), is the article's."""
+    a quotation mark or a speaker's label, or reports speech (``reported``), is the article's.
+    A word that is whole a word of ``ordinary`` (the article's language's own) does not count."""
     text = trim_end(text).strip()
     if not text or text[:1] in _QUOTE_OPENINGS or _SPEAKER.match(text):
         return False
     bare = _QUOTED_SPAN.sub(" ", text)
-    voiced = bool(voice.search(bare) or _POST_MARK.search(bare))
-    if not voiced and not (_core(text)[-1:] in "?!" and address.search(bare) is not None):
+    voiced = _says(bare, voice, ordinary) or _POST_MARK.search(bare) is not None
+    if not voiced and not (_core(text)[-1:] in "?!" and _says(bare, address, ordinary)):
         return False
     # (reported speech is sought last: few lines speak at all, and its search is as costly)
     return reported is None or reported.search(text) is None
+
+
+def _says(text: str, words: regex.Pattern[str], ordinary: regex.Pattern[str] | None) -> bool:
+    """Whether ``text`` holds a word of ``words`` that is not whole a word of ``ordinary``."""
+    if ordinary is None:
+        return words.search(text) is not None
+    return any(ordinary.fullmatch(m.group().strip()) is None for m in words.finditer(text))
 
 
 _NOT_WORD = regexcache.compile(r"[^\w\s]+")
@@ -1301,6 +1338,18 @@ def _names_any(text: str, words: frozenset[str]) -> bool:
     return any(f" {word} " in padded for word in words)
 
 
+def _ordinary_words(compiled: Compiled, ctx: Context) -> regex.Pattern[str] | None:
+    """The pattern of the words that are the document's own language's ordinary words (a
+    rule's ``ordinary``), or None. The language is the document's, else detected from its
+    prose (a run that selects no language-bound rule has not detected it)."""
+    if not compiled.ordinary:
+        return None
+    language = ctx.language
+    if language is None:
+        language, _ = ctx.detect(ctx.facts.prose_head(SAMPLE_CHARS))
+    return next((pattern for code, pattern in compiled.ordinary if code == language), None)
+
+
 def reader_threads(
     lines: list[Line],
     voice: regex.Pattern[str],
@@ -1309,6 +1358,7 @@ def reader_threads(
     min_posts: int,
     interview: frozenset[str] = frozenset(),
     article: Sequence[int] | None = None,
+    ordinary: regex.Pattern[str] | None = None,
 ) -> list[tuple[int, str]]:
     """A readers' thread that no header opens: from a line in a reader's voice (``_speaks``),
     two of the next three posts speaking too, to the end of the page, where ``min_posts``
@@ -1319,7 +1369,9 @@ def reader_threads(
     ``THREAD_QUESTIONS`` lines that are only questions is an interview, and one that says
     "you" in one line of ``THREAD_ADDRESSED`` speaks to its reader (a blog post, a guide):
     their later lines speak so too; so does a story that names itself an interview (a word of
-    ``interview``) and its answers. ``article``: ``_article_prose(lines)``, when worked out."""
+    ``interview``) and its answers. ``article``: ``_article_prose(lines)``, when worked out.
+    ``ordinary``: the words of ``voice`` and ``address`` that are the article's language's own
+    ordinary words (Spanish "mes", month, not the French "my"): they do not make a line speak."""
     if article is None:
         article = _article_prose(lines)
     if not article:
@@ -1337,7 +1389,7 @@ def reader_threads(
     for n, k in enumerate(later):
         if len(speaking) + len(later) - n < min_posts:
             return []  # too few posts left to make a thread, whatever they say
-        if _speaks(lines[k].text, voice, address, reported):
+        if _speaks(lines[k].text, voice, address, reported, ordinary):
             speaking.add(k)
     if len(speaking) < min_posts:
         return []
@@ -1353,7 +1405,9 @@ def reader_threads(
             continue
         head = posts[:n]
         if not story_read:
-            speaking.update(k for k in posts[:THREAD_ARTICLE_LINES] if _speaks(lines[k].text, voice, address, reported))
+            speaking.update(
+                k for k in posts[:THREAD_ARTICLE_LINES] if _speaks(lines[k].text, voice, address, reported, ordinary)
+            )
             story_read = True
         if sum(1 for k in head if k in speaking) * THREAD_ARTICLE_VOICE > len(head):
             continue

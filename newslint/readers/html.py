@@ -439,7 +439,10 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         )
         return Document(path=path, source=source, format="html", blocks=(), notices=notices + (problem,))
     collector = _Collector(source)
-    collector.walk(document)
+    try:
+        collector.walk(document)
+    finally:
+        html5tree.release(document)
     collector.prose.flush()
     collector.code.flush()
     blocks = sorted(collector.blocks, key=lambda b: b.start)

@@ -1,6 +1,7 @@
-"""The third scraped set's files (benchmarks/scrapedx) parse and agree with one another.
+"""The held-out scraped sets' files (benchmarks/scrapedx, benchmarks/scraped8) parse and
+agree with one another.
 
-The set measures junk recall on sites no rule was tuned on, so its split holds every site out,
+Each set measures junk recall on sites no rule was tuned on, so its split holds every site out,
 its labels name only sites of the split, every source it lists carries a licence, and none of
 its sites is a scraped site of an earlier set.
 """
@@ -10,10 +11,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from benchmark_modules import ROOT, load
 
-HERE = ROOT / "benchmarks" / "scrapedx"
+# Each held-out set, with the sets before it whose scraped sites it must not share.
+SETS = {
+    "scrapedx": ("field", "scraped2", "scrapedms"),
+    "scraped8": ("field", "scraped2", "scrapedms", "scrapedx"),
+}
+held_out = pytest.mark.parametrize("name", sorted(SETS))
 CATEGORIES = {"markup", "duplicate", "ad-text", "truncation"}
 
 
@@ -21,8 +28,8 @@ def _yaml(path: Path) -> object:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def _split() -> dict[str, dict[str, list[str]]]:
-    raw = _yaml(HERE / "split.yaml")
+def _split(name: str) -> dict[str, dict[str, list[str]]]:
+    raw = _yaml(ROOT / "benchmarks" / name / "split.yaml")
     assert isinstance(raw, dict)
     return raw["scraped"]
 
@@ -31,18 +38,20 @@ def _sites(split: dict[str, dict[str, list[str]]]) -> set[str]:
     return {f"{lang}/{site}" for lang, groups in split.items() for sites in groups.values() for site in sites}
 
 
-def test_every_site_is_held_out() -> None:
-    split = _split()
+@held_out
+def test_every_site_is_held_out(name: str) -> None:
+    split = _split(name)
     assert split
     for lang, groups in split.items():
         assert set(groups) == {"holdout"}, lang
         assert groups["holdout"] == sorted(set(groups["holdout"])), lang
 
 
-def test_labels_name_sites_of_the_split_and_every_site_has_a_labelled_page() -> None:
-    labels = _yaml(HERE / "labels.yaml")
+@held_out
+def test_labels_name_sites_of_the_split_and_every_site_has_a_labelled_page(name: str) -> None:
+    labels = _yaml(ROOT / "benchmarks" / name / "labels.yaml")
     assert isinstance(labels, dict)
-    sites = _sites(_split())
+    sites = _sites(_split(name))
     labelled = {"/".join(file.split("/")[:2]) for file in labels}
     assert labelled == sites
     for file, items in labels.items():
@@ -55,8 +64,9 @@ def test_labels_name_sites_of_the_split_and_every_site_has_a_labelled_page() -> 
             assert isinstance(item["line"], int) and item["line"] >= 3, (file, item)  # 1 title, 2 blank
 
 
-def test_every_source_has_a_commit_and_a_licence_and_its_pages_listed() -> None:
-    manifest = _yaml(HERE / "MANIFEST.yaml")
+@held_out
+def test_every_source_has_a_commit_and_a_licence_and_its_pages_listed(name: str) -> None:
+    manifest = _yaml(ROOT / "benchmarks" / name / "MANIFEST.yaml")
     assert isinstance(manifest, list) and manifest
     for entry in manifest:
         assert re.fullmatch(r"[0-9a-f]{40}", entry["commit"]), entry["repository"]
@@ -64,24 +74,26 @@ def test_every_source_has_a_commit_and_a_licence_and_its_pages_listed() -> None:
         assert entry["pages"] == len(entry["paths"]) > 0, entry["repository"]
 
 
-def test_the_converter_lists_the_sites_of_the_split() -> None:
-    convert = load("scrapedx/convert.py", "scrapedx_convert")
+@held_out
+def test_the_converter_lists_the_sites_of_the_split(name: str) -> None:
+    convert = load(f"{name}/convert.py", f"{name}_convert")
     named = {
         f"{page.lang}/{convert.ingest.slug(page.site.replace('.', '-'))}"
         for source in convert.sources()
         for page in source.pages
     }
-    assert named == _sites(_split())
-    manifest = _yaml(HERE / "MANIFEST.yaml")
+    assert named == _sites(_split(name))
+    manifest = _yaml(ROOT / "benchmarks" / name / "MANIFEST.yaml")
     assert isinstance(manifest, list)
     assert {e["repository"] for e in manifest} == {s.repo for s in convert.sources()}
 
 
-def test_no_site_is_a_scraped_site_of_an_earlier_set() -> None:
+@held_out
+def test_no_site_is_a_scraped_site_of_an_earlier_set(name: str) -> None:
     earlier: set[str] = set()
-    for path in ("field/split.yaml", "scraped2/split.yaml", "scrapedms/split.yaml"):
-        raw = _yaml(ROOT / "benchmarks" / path)
+    for earlier_set in SETS[name]:
+        raw = _yaml(ROOT / "benchmarks" / earlier_set / "split.yaml")
         assert isinstance(raw, dict)
         earlier |= _sites(raw.get("scraped") or {})
     assert earlier
-    assert not _sites(_split()) & earlier
+    assert not _sites(_split(name)) & earlier

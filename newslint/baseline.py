@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslint.budget import TIMEOUT_RULE
 from newslint.errors import ConfigError
 from newslint.finding import FileResult, Finding
 from newslint.selection import INTERNAL_ERROR
@@ -73,7 +74,8 @@ def _key(finding: Finding, base: Path, lines: _Lines) -> Key:
 
 
 def _recordable(finding: Finding) -> bool:
-    return finding.rule != INTERNAL_ERROR  # a crash is a bug to fix, never a known finding
+    # a crash is a bug to fix, and a file not fully linted may hide anything: never known findings
+    return finding.rule not in (INTERNAL_ERROR, TIMEOUT_RULE)
 
 
 @dataclass

@@ -165,6 +165,15 @@ def main() -> None:
     help="Files linted in parallel (default 0: as many workers as the input's size repays, "
     "at most one per CPU this process may use).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time one file may take; a file that runs past it is stopped and becomes an "
+    "input/timeout error, and the other files are still linted (0: no limit; config: timeout).",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option(
     "--fix",
@@ -220,7 +229,9 @@ def check(
     named = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
     config = _effective_config(ctx, named, config_file)
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
-    options = build_options(config, (r.id for r in ruleset), language=language, format=input_format, jobs=jobs)
+    options = build_options(
+        config, (r.id for r in ruleset), language=language, format=input_format, jobs=jobs, timeout=config.timeout
+    )
     files = list(collect(paths, include=config.include, exclude=config.exclude))
     if not files:
         _nothing_read(paths, config.include, config.exclude)
@@ -282,6 +293,7 @@ def _effective_config(ctx: click.Context, paths: Sequence[str], config_file: str
             "rules": tuple(p["rules_dirs"]) if _given(ctx, "rules_dirs") else None,
             "include": tuple(p["include"]) if _given(ctx, "include") else None,
             "exclude": tuple(p["exclude"]) if _given(ctx, "exclude") else None,
+            "timeout": p["timeout"] if _given(ctx, "timeout") else None,
         }
     )
 
@@ -294,12 +306,18 @@ def _results(
         if fixes is None:
             linted: Iterable[FileResult] = lint_paths(files, ruleset, options, progress=advance)
         else:
-            from newslint.fix import fix_path
+            from newslint.fix import fix_path, lost_fix
             from newslint.workers import map_paths
 
             task = functools.partial(fix_path, ruleset=ruleset, options=options, write=fixes.write)
             outcomes = map_paths(
-                task, files, options.jobs, progress=advance, warm=functools.partial(warm, ruleset, options)
+                task,
+                files,
+                options.jobs,
+                progress=advance,
+                warm=functools.partial(warm, ruleset, options),
+                timeout=options.timeout,
+                lost=lost_fix(options.timeout),
             )
             linted = (r for outcome in outcomes for r in fixes.show(outcome))
         for result in linted:

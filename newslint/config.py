@@ -53,6 +53,7 @@ class Config:
     fail_on: str = "error"
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    timeout: float = 60.0  # seconds one file may take in `newslint check` (0: no limit)
     # where each key was set: "file:line" for the file's keys, "--flag" for flags given
     origins: Mapping[str, str] = field(default_factory=_no_severities)
 
@@ -93,6 +94,7 @@ class Config:
             "fail-on": self.fail_on,
             "include": list(self.include or DEFAULT_PATTERNS),
             "exclude": list(self.exclude),
+            "timeout": self.timeout,
         }
 
 
@@ -362,6 +364,7 @@ def _build(path: Path, text: str, data: Mapping[str, Any]) -> Config:
         fail_on=data.get("fail-on", "error"),
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
+        timeout=float(data.get("timeout", 60.0)),
         origins=MappingProxyType(origins),
     )
 

@@ -39,6 +39,14 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+def _jobs(value: int) -> int:
+    if value < 0:
+        raise click.BadParameter(
+            f"{value} is not a number of workers: give 0 (newslint chooses) or a positive number", param_hint="'--jobs'"
+        )
+    return value
+
+
 def _given(ctx: click.Context, name: str) -> bool:
     """Whether the option was given (on the command line or by its environment variable)."""
     return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
@@ -160,10 +168,12 @@ def main() -> None:
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=0),
+    type=int,
     default=0,
-    help="Files linted in parallel (default 0: as many workers as the input's size repays, "
-    "at most one per CPU this process may use).",
+    metavar="N",
+    callback=lambda ctx, param, value: _jobs(value),
+    help="Files linted in parallel, at most one worker per CPU this process may use (a larger N "
+    "is capped to them); default 0: as many workers as the input's size repays.",
 )
 @click.option(
     "--timeout",

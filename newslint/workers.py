@@ -60,10 +60,7 @@ def available_cpus(meanwhile: Callable[[], None] | None = None) -> int:
     on one core of an idle machine.
 
     ``meanwhile()``, if given, runs once, during the sample (see ``idle_cpus``)."""
-    try:
-        mask = set(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not Linux
-        mask = set(range(os.cpu_count() or 1))
+    mask = _cpu_mask()
     cpus = len(mask) or 1
     idle = idle_cpus(mask, IDLE_SAMPLE) if meanwhile is None else idle_cpus(mask, IDLE_SAMPLE, meanwhile)
     if idle is not None:
@@ -73,6 +70,19 @@ def available_cpus(meanwhile: Callable[[], None] | None = None) -> int:
     except (AttributeError, OSError):  # no load average (Windows)
         busy = 0
     return max(1, cpus - busy)
+
+
+def _cpu_mask() -> set[int]:
+    try:
+        return set(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return set(range(os.cpu_count() or 1))
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: its affinity mask (a container's or ``taskset``'s
+    share), not the machine's count."""
+    return len(_cpu_mask()) or 1
 
 
 def idle_cpus(mask: set[int], seconds: float, meanwhile: Callable[[], None] | None = None) -> float | None:
@@ -121,10 +131,11 @@ def _cpu_times(mask: set[int]) -> dict[int, tuple[int, int]]:
 
 
 def worker_count(paths: Sequence[str], jobs: int, meanwhile: Callable[[], None] | None = None) -> int:
-    """``jobs`` when given (> 0), else as many workers as the input's size repays.
+    """``jobs`` when given (> 0), at most one per CPU this process may use (more would only
+    queue for the same cores), else as many workers as the input's size repays.
     ``meanwhile()``, if given, runs while the CPUs are watched, if they are."""
     if jobs > 0:
-        return max(1, min(jobs, len(paths)))
+        return max(1, min(jobs, len(paths), usable_cpus()))
     size = 0
     for path in paths:
         with contextlib.suppress(OSError):  # a file that cannot be read is a finding later

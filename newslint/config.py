@@ -22,7 +22,7 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -128,8 +128,17 @@ def start_folder(paths: Iterable[str]) -> Path:
     folders = []
     for raw in paths:
         path = Path.cwd() if raw == "-" else Path(os.path.abspath(raw))
-        folders.append(str(path if path.is_dir() else path.parent))
+        folders.append(str(path if _looks(path.is_dir) else path.parent))
     return Path(os.path.commonpath(folders)) if folders else Path.cwd()
+
+
+def _looks(test: Callable[[], bool]) -> bool:
+    """``test()``, False when the path cannot be looked at (no permission on a folder above
+    it): the search goes on, and reading the draft later reports why it cannot be read."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def find_config(start: Path) -> Path | None:
@@ -137,7 +146,7 @@ def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if _looks(candidate.is_file) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
 

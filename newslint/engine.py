@@ -8,6 +8,7 @@ each load the rules once.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import fnmatch
 import functools
 import gc
@@ -429,14 +430,24 @@ def read_input(path: str, options: Options) -> bytes | FileResult:
     try:
         data = source.read_file(path, options.max_bytes)  # regular files only, bounded
     except OSError as e:
-        reason = e.strerror or str(e)
-        return FileResult(
-            path, None, (_document_finding(path, "input/unreadable", "error", f"cannot read file: {reason}"),)
-        )
+        return FileResult(path, None, (_document_finding(path, "input/unreadable", "error", _unreadable(path, e)),))
     if not isinstance(data, bytes):  # not a regular file, or over the size limit: not read
         name = display_name(path)
         return FileResult(name, None, (_document_finding(name, data.rule, data.severity, data.message),))
     return data
+
+
+def _unreadable(path: str, error: OSError) -> str:
+    """Why a listed path could not be read, in words that say what happened to it."""
+    reason = error.strerror or str(error)
+    try:
+        if os.path.isdir(path):  # a folder the search could not list
+            return f"cannot search this folder for drafts: {reason}; the drafts in it were not linted"
+        if error.errno == errno.ENOENT and not os.path.lexists(path):
+            return f"cannot read file: {reason} (it was removed after newslint listed it)"
+    except OSError:
+        pass
+    return f"cannot read file: {reason}"
 
 
 def lint_bytes(data: bytes, path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:

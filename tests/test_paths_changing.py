@@ -1,0 +1,132 @@
+"""Paths that change under a run, or cannot be searched, are findings, never a traceback
+and never a silent skip: a folder that cannot be listed, a file removed between listing
+and reading, a symlink loop, a path that cannot even be looked at."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint import cli, files
+from newslint.cli import main
+
+GOOD = "The council met on Tuesday and passed the budget.\n"
+
+
+def _check(*args: str) -> tuple[int, dict[str, list[dict[str, str]]], str]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "1", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    report = json.loads(result.stdout)
+    return result.exit_code, {f["path"]: f["findings"] for f in report["files"]}, result.output
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_not_a_silent_skip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "open.txt").write_text(GOOD, encoding="utf-8")
+    locked = str(tmp_path / "locked")
+    real_scandir, real_open = os.scandir, os.open
+
+    def scandir(path: object = ".") -> object:  # as for a folder without the read permission
+        if os.fspath(path) == locked:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied", locked)
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    def open_(path: object, *args: object, **kw: object) -> int:
+        if os.fspath(path) == locked:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied", locked)
+        return real_open(path, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", open_)
+    code, found, _ = _check(str(tmp_path))
+    assert [f["rule"] for f in found[locked]] == ["input/unreadable"]
+    assert "cannot search this folder for drafts: Permission denied" in found[locked][0]["message"]
+    assert str(tmp_path / "open.txt") in found
+    assert code == 1
+
+
+def test_a_folder_listed_as_unsearchable_is_kept_among_the_drafts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
+    real_scandir = os.scandir
+    gone = str(tmp_path / "a")
+
+    def scandir(path: object = ".") -> object:  # a folder removed while the search ran
+        if os.fspath(path) == gone:  # type: ignore[arg-type]
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", gone)
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert list(files.collect([str(tmp_path)])) == [str(tmp_path / "b.txt"), gone]
+
+
+def test_a_file_removed_between_listing_and_reading_is_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    real = files.collect
+
+    def collect_then_remove(*args: object, **kw: object) -> object:
+        listed = list(real(*args, **kw))  # type: ignore[arg-type]
+        (tmp_path / "a.txt").unlink()
+        return iter(listed)
+
+    monkeypatch.setattr(cli, "collect", collect_then_remove)
+    code, found, _ = _check(str(tmp_path))
+    gone = found[str(tmp_path / "a.txt")]
+    assert [f["rule"] for f in gone] == ["input/unreadable"]
+    assert "removed after newslint listed it" in gone[0]["message"]
+    assert "metadata/missing-byline" in [f["rule"] for f in found[str(tmp_path / "b.txt")]]
+    assert code == 1
+
+
+def test_a_path_that_cannot_be_looked_at_is_a_finding_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    target = str(tmp_path / "a.txt")
+    real_stat, real_open = os.stat, os.open
+
+    def stat(path: object, *args: object, **kw: object) -> os.stat_result:
+        if os.fspath(path) == target:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied", target)  # (a folder above it lost x)
+        return real_stat(path, *args, **kw)  # type: ignore[arg-type]
+
+    def open_(path: object, *args: object, **kw: object) -> int:
+        if os.fspath(path) == target:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied", target)
+        return real_open(path, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "open", open_)
+    code, found, _ = _check(target)
+    assert [f["rule"] for f in found[target]] == ["input/unreadable"]
+    assert "Permission denied" in found[target][0]["message"]
+    assert code == 1
+
+
+def test_a_symlink_loop_inside_a_folder_is_unreadable_and_a_folder_loop_is_not_walked(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a folder loop
+    (tmp_path / "one.txt").symlink_to(tmp_path / "two.txt")
+    (tmp_path / "two.txt").symlink_to(tmp_path / "one.txt")
+    code, found, _ = _check(str(tmp_path))
+    assert sorted(Path(p).name for p in found) == ["a.txt", "one.txt", "two.txt"]
+    for name in ("one.txt", "two.txt"):
+        [finding] = found[str(tmp_path / name)]
+        assert finding["rule"] == "input/unreadable"
+        assert "symbolic links" in finding["message"]
+    assert code == 1

@@ -8,6 +8,7 @@ if a file had two identical findings and now has three, one is new.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -133,8 +134,37 @@ def write_baseline(path: str | os.PathLike[str], results: Iterable[FileResult]) 
     counts: Counter[Key] = Counter(_key(f, base, lines) for r in results for f in r.findings if _recordable(f))
     entries = [{"path": p, "rule": rule, "text": text, "count": n} for (p, rule, text), n in sorted(counts.items())]
     payload = {"version": VERSION, "tool": "newslint", "findings": entries}
+    # A file name that is not UTF-8 (kept by Python as lone surrogates) is written as JSON's
+    # own escape of it ("\udcff"), which reads back as the same name.
+    data = (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8", "backslashreplace")
     try:
-        where.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        _replace(where, data)
     except OSError as e:
         raise ConfigError(f"{where}: cannot write baseline file: {e.strerror or e}") from e
     return sum(counts.values())
+
+
+def _mode_for(where: Path) -> int:
+    """The old file's permissions, or a new file's under the umask (mkstemp's are 0600)."""
+    try:
+        return where.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _replace(where: Path, data: bytes) -> None:
+    """Write ``data`` to ``where`` whole or not at all: the old baseline stays until the new one is written."""
+    import tempfile
+
+    fd, temp = tempfile.mkstemp(dir=where.parent, prefix=f".{where.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(temp, _mode_for(where))
+        os.replace(temp, where)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

@@ -57,6 +57,17 @@ def _given(ctx: click.Context, name: str) -> bool:
 _ELSEWHERE = ("audit", "config", "learn", "rules", "serve", "test-rules")
 
 
+def _never_fail_to_print() -> None:
+    """A file name that is not UTF-8 (kept by Python as lone surrogates) is printed as its
+    escape (``bad\\udcffname.txt``, which JSON reads back as the same name) instead of
+    ending the run with a traceback on a UTF-8 terminal or pipe."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) in ("strict", "surrogateescape"):
+            with contextlib.suppress(Exception):
+                reconfigure(errors="backslashreplace")
+
+
 class _Commands(click.Group):
     """newslint's commands; Ctrl-C ends any of them with exit code 130, without a traceback."""
 
@@ -69,6 +80,7 @@ class _Commands(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _never_fail_to_print()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:

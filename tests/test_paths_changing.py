@@ -130,3 +130,62 @@ def test_a_symlink_loop_inside_a_folder_is_unreadable_and_a_folder_loop_is_not_w
         assert finding["rule"] == "input/unreadable"
         assert "symbolic links" in finding["message"]
     assert code == 1
+
+
+# --- file names that are not UTF-8 ------------------------------------------------------------
+
+needs_byte_names = pytest.mark.skipif(
+    os.name == "nt" or os.fsencode("\udcff") != b"\xff", reason="needs a file system of byte names"
+)
+
+
+@pytest.fixture
+def odd_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    with open(os.fsencode(tmp_path / "drafts") + b"/bad\xffname.txt", "wb") as f:
+        f.write(b"The council met.\n\nAdvertisement\n")
+    return tmp_path
+
+
+@needs_byte_names
+def test_sarif_reports_a_file_name_that_is_not_utf8(odd_names: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--format", "sarif", "--jobs", "1", "drafts"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    report = json.loads(result.stdout)
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for res in report["runs"][0]["results"]
+        for loc in res["locations"]
+    }
+    assert uris == {"drafts/bad%FFname.txt"}
+    assert result.exit_code == 1
+
+
+@needs_byte_names
+def test_a_baseline_records_a_file_name_that_is_not_utf8_and_reads_it_back(odd_names: Path) -> None:
+    runner = CliRunner()
+    recorded = runner.invoke(main, ["check", "--baseline", "b.json", "--update-baseline", "--jobs", "1", "drafts"])
+    assert recorded.exit_code == 0, recorded.output
+    assert json.loads((odd_names / "b.json").read_text("utf-8"))["findings"]
+    again = runner.invoke(main, ["check", "--format", "json", "--baseline", "b.json", "--jobs", "1", "drafts"])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["summary"]["findings"] == 0
+
+
+def test_a_baseline_that_cannot_be_written_keeps_the_old_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import baseline
+    from newslint.errors import ConfigError
+    from newslint.finding import FileResult
+
+    old = tmp_path / "b.json"
+    old.write_text('{"version": 1, "tool": "newslint", "findings": []}\n', encoding="utf-8")
+
+    def failing(*args: object, **kw: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(ConfigError, match="No space left"):
+        baseline.write_baseline(old, [FileResult(str(tmp_path / "a.txt"), None, ())])
+    assert old.read_text("utf-8") == '{"version": 1, "tool": "newslint", "findings": []}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["b.json"]  # no temporary file left

@@ -41,7 +41,8 @@ def artifact_uri(path: str) -> str:
     """A URI reference for a finding's path: relative paths stay relative (to the repo root)."""
     if os.path.isabs(path):
         return Path(path).as_uri()
-    return urllib.parse.quote(path.replace(os.sep, "/"), safe="/")
+    # a name that is not UTF-8 (kept by Python as surrogates) is its own bytes, percent-encoded
+    return urllib.parse.quote(path.replace(os.sep, "/"), safe="/", errors="surrogateescape")
 
 
 class SarifFormatter(Formatter):

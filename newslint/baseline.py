@@ -107,6 +107,8 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     """Read a baseline file; a missing or broken one is a ConfigError (exit 2)."""
     where = Path(path)
     try:
+        if where.exists() and not where.is_file():  # a FIFO would wait for a writer for ever
+            raise ConfigError(f"{where}: not a regular file; a baseline is a JSON file")
         data = json.loads(where.read_text("utf-8"))
     except FileNotFoundError as e:
         raise ConfigError(

@@ -189,3 +189,15 @@ def test_a_baseline_that_cannot_be_written_keeps_the_old_one(tmp_path: Path, mon
         baseline.write_baseline(old, [FileResult(str(tmp_path / "a.txt"), None, ())])
     assert old.read_text("utf-8") == '{"version": 1, "tool": "newslint", "findings": []}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["b.json"]  # no temporary file left
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    from tests.test_hostile_input import run_cli
+
+    os.mkfifo(tmp_path / "baseline.json")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = run_cli("check", "--baseline", str(tmp_path / "baseline.json"), str(tmp_path / "a.txt"))
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr

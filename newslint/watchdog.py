@@ -109,10 +109,12 @@ class _Pool(Generic[T]):
         wait_for = None
         if self.timeout > 0:
             wait_for = max(0.0, min(w.since for w in busy) + self.timeout - time.monotonic())
-        wait([*(w.conn for w in busy), *(w.process.sentinel for w in busy)], wait_for)
+        ready = set(wait([*(w.conn for w in busy), *(w.process.sentinel for w in busy)], wait_for))
         for worker in busy:
-            why = self._receive(worker, paths, done)
-            if why is None and self.timeout > 0 and time.monotonic() - worker.since >= self.timeout:
+            why = self._receive(worker, paths, done) if worker.conn in ready else None
+            if why is None and worker.queue and worker.process.sentinel in ready:
+                why = self._died(worker, paths, done)
+            if why is None and self.timeout > 0 and worker.queue and time.monotonic() - worker.since >= self.timeout:
                 why = "timeout"
             if why is not None:
                 self._replace(worker, why, todo, paths, done)
@@ -125,12 +127,24 @@ class _Pool(Generic[T]):
                 worker.queue.popleft()
                 worker.since = time.monotonic()
                 done[index] = payload if ok else self.lost.crashed(paths[index], payload)
-        except (EOFError, OSError):
-            pass  # the worker is gone: its sentinel says so
-        if worker.queue and not worker.process.is_alive():
-            worker.process.join(0)
-            return f"its worker process ended (exit code {worker.process.exitcode})"
+        except (EOFError, OSError):  # the worker is gone
+            return self._died(worker, paths, done)
         return None
+
+    def _died(self, worker: _Worker, paths: Sequence[str], done: dict[int, T]) -> str | None:
+        """Why a worker whose process ended is lost (after taking what it sent before it
+        ended); None while it runs."""
+        if not worker.queue or worker.process.is_alive():
+            return None
+        with contextlib.suppress(EOFError, OSError):
+            while worker.queue and worker.conn.poll():
+                index, ok, payload = worker.conn.recv()
+                worker.queue.popleft()
+                done[index] = payload if ok else self.lost.crashed(paths[index], payload)
+        if not worker.queue:
+            return None
+        worker.process.join(0)
+        return f"its worker process ended (exit code {worker.process.exitcode})"
 
     def _replace(self, worker: _Worker, why: str, todo: deque[int], paths: Sequence[str], done: dict[int, T]) -> None:
         head = worker.queue.popleft()

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from newslint.errors import FileTimeout
+
 T = TypeVar("T")
 
 TIMEOUT_RULE = "input/timeout"
@@ -43,11 +45,6 @@ class Lost(Generic[T]):
 
     timed_out: Callable[[str], T]
     crashed: Callable[[str, str], T]
-
-
-class FileTimeout(BaseException):
-    """One file's lint ran past the budget. A BaseException, like KeyboardInterrupt, so
-    that the engine's ``except Exception`` (a crash becomes ``internal-error``) lets it by."""
 
 
 _shield = threading.local()

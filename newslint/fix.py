@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newslint.budget import FileTimeout, Lost, shielded
+from newslint.budget import Lost, shielded
 from newslint.engine import (
     Options,
     display_name,
@@ -32,7 +32,7 @@ from newslint.engine import (
     timed_out,
     worker_lost,
 )
-from newslint.errors import FileChangedError
+from newslint.errors import FileChangedError, FileTimeout
 from newslint.finding import FileResult, Fix
 from newslint.readers import format_for, read_string, source
 from newslint.rules import RuleSet

@@ -110,3 +110,28 @@ def test_a_bad_record_of_a_cms_export_is_an_error_and_the_others_are_linted(
     assert all(message in f["message"] and f["severity"] == "error" for f in shape)
     assert any(entry["path"].endswith("#good") for entry in files)  # the good record was linted
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("published_at", "garbage", "'published_at' is not a date: 'garbage'"),
+        ("published_at", "2024-13-01", "'published_at' is not a date"),
+        ("language", "klingon", "'language' is not a language code: 'klingon'"),
+    ],
+)
+def test_lint_article_refuses_what_the_service_refuses(field: str, value: str, message: str) -> None:
+    from newslint import lint_article
+
+    with pytest.raises(ArticleError, match=message) as raised:
+        lint_article(body=BODY, title="Budget passes", byline="Jane Smith", **{field: value})
+    assert raised.value.field == field
+    assert str(raised.value) == _service_answer({"body": BODY, field: value})
+
+
+def test_lint_article_takes_a_date_object_and_a_regional_language_code() -> None:
+    from newslint import lint_article
+
+    result = lint_article(body=BODY, title="Budget passes", byline="Jane Smith", published_at=dt.date(2024, 9, 10),
+                          language="en_GB")  # fmt: skip
+    assert result.publishable

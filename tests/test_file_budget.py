@@ -137,12 +137,26 @@ def test_fixing_standard_input_past_the_budget_prints_it_back_unchanged(drafts: 
     assert result.returncode == 1
 
 
-def test_fixing_a_file_past_the_budget_leaves_it_as_it_was(drafts: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_fixing_a_file_past_the_budget_leaves_it_as_it_was(drafts: Path, jobs: str) -> None:
     slow = drafts / "drafts" / "b-slow.txt"
+    slow.write_text(f"The council met.\n\nAdvertisement\n\n{SLOW_LINE}\n", encoding="utf-8")
+    fixable = drafts / "drafts" / "c-good.txt"
+    fixable.write_text(f"{GOOD}\nAdvertisement\n", encoding="utf-8")
     before = slow.read_bytes()
-    result = run_cli("check", "--fix", "--rules", str(drafts / "rules"), "--timeout", "1", str(slow))
+    result = run_cli(
+        "check", "--fix", "--rules", str(drafts / "rules"), "--timeout", "1", "--jobs", jobs, str(drafts / "drafts")
+    )  # fmt: skip
     assert slow.read_bytes() == before
-    assert "input/timeout" in result.stdout
+    assert "Advertisement" not in fixable.read_text("utf-8")  # the others are fixed
+    assert "b-slow.txt:1:1: error input/timeout" in result.stdout
+    assert "not fixed: it ran past --timeout" in result.stderr
+    assert sorted(p.name for p in (drafts / "drafts").iterdir()) == [
+        "a-good.txt",
+        "b-slow.txt",
+        "c-good.txt",
+        "d-good.txt",
+    ]
     assert result.returncode == 1
 
 

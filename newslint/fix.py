@@ -159,11 +159,32 @@ TIMED_OUT = "not fixed: it ran past --timeout"
 
 
 def lost_fix(seconds: float) -> Lost[FixOutcome]:
-    """What a file whose fix ran past the budget, or whose worker died, reports: not fixed."""
-    return Lost(
-        timed_out=lambda path: FixOutcome(path, (timed_out(path, seconds),), problem=TIMED_OUT),
-        crashed=lambda path, why: FixOutcome(path, (worker_lost(path, why),), problem="not fixed: newslint crashed"),
-    )
+    """What a file whose fix ran past the budget, or whose worker died, reports: not fixed.
+    A worker killed while it wrote the fix leaves the file as it was (the rename never
+    happened) and, at most, its temporary file, which is removed here."""
+
+    def timed_out_fix(path: str) -> FixOutcome:
+        _remove_temporary(path)
+        return FixOutcome(path, (timed_out(path, seconds),), problem=TIMED_OUT)
+
+    def crashed_fix(path: str, why: str) -> FixOutcome:
+        _remove_temporary(path)
+        return FixOutcome(path, (worker_lost(path, why),), problem="not fixed: newslint crashed")
+
+    return Lost(timed_out=timed_out_fix, crashed=crashed_fix)
+
+
+def _remove_temporary(path: str) -> None:
+    """Remove what ``write_atomic`` of ``path`` left when its process was killed."""
+    if path == "-":
+        return
+    import glob
+
+    target = os.path.realpath(path)
+    pattern = os.path.join(glob.escape(os.path.dirname(target)), f".{glob.escape(os.path.basename(target))}.*.tmp")
+    for leftover in glob.glob(pattern):
+        with contextlib.suppress(OSError):
+            os.unlink(leftover)
 
 
 def _fixable_text(data: bytes, path: str, options: Options) -> tuple[str | None, str]:

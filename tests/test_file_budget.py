@@ -246,3 +246,31 @@ def test_a_task_past_the_budget_gives_the_timeout_result() -> None:
         return 0
 
     assert budget.run_within(slow, "x", 0.2, lambda path: -1) == -1
+
+
+@pytest.mark.skipif(_LIBC is None, reason="a worker stuck in C is made with Linux's libc")
+def test_a_worker_killed_while_it_writes_a_fix_leaves_the_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from click.testing import CliRunner
+
+    from newslint import fix
+    from newslint.cli import main
+
+    def stuck_write(path: str, data: bytes, expected: bytes | None = None) -> None:
+        target = os.path.realpath(path)
+        tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+        assert _LIBC is not None
+        _LIBC.sleep(60)  # killed here, before the rename
+
+    monkeypatch.setattr(fix, "write_atomic", stuck_write)  # forked workers inherit it
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"{GOOD}\nAdvertisement\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--fix", "--timeout", "1", "--jobs", "2", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    for name in ("a", "b"):
+        assert (tmp_path / f"{name}.txt").read_text("utf-8") == f"{GOOD}\nAdvertisement\n"
+    assert result.output.count("input/timeout") == 2

@@ -201,3 +201,16 @@ def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "not a regular file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_file_name_too_long_for_the_file_system_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
+    named = str(tmp_path / ("x" * 300 + ".txt"))  # over NAME_MAX (255) on common file systems
+    try:
+        os.stat(named)
+    except OSError as e:
+        if e.errno != errno.ENAMETOOLONG:
+            pytest.skip("this file system takes names of 300 characters")
+    code, found, _ = _check(named)
+    [finding] = found[named]
+    assert finding["rule"] == "input/unreadable"
+    assert code == 1

@@ -164,7 +164,7 @@ def load_config(paths: Sequence[str] = (), explicit: str | os.PathLike[str] | No
     """The config for linting ``paths``: the ``explicit`` file, or the first one found upward."""
     if explicit is not None:
         path = Path(explicit)
-        if not path.is_file():
+        if not _looks(path.is_file):
             raise ConfigError(f"{path}: config file not found")
     else:
         found = find_config(start_folder(paths or ["."]))

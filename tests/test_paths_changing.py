@@ -214,3 +214,11 @@ def test_a_file_name_too_long_for_the_file_system_is_a_finding_not_a_traceback(t
     [finding] = found[named]
     assert finding["rule"] == "input/unreadable"
     assert code == 1
+
+
+def test_a_config_file_name_too_long_is_a_config_error_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--config", "y" * 300, str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    assert "config file not found" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

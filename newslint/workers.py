@@ -39,9 +39,6 @@ WATCH_INTERVAL = 0.5  # seconds between the watchdog's looks at the parent
 # which a handful of drafts does not repay.
 BYTES_PER_WORKER = 256 * 1024
 MIN_FILES_PER_WORKER = 16
-# Files a worker takes at a time, at most: the run ends when the last worker's last chunk
-# does, so a chunk of 32 drafts (a quarter of a second) left one core idle that long.
-MAX_CHUNK = 8
 # How long a run that could use several workers watches the CPUs to see how many are idle.
 IDLE_SAMPLE = 0.2
 

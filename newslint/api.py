@@ -28,6 +28,7 @@ from newslint.finding import SEVERITIES, WORST_FIRST, Finding
 from newslint.readers import source
 from newslint.readers.cms import Article, article_document
 from newslint.readers.cms import body_format as parse_body_format
+from newslint.readers.fields import check_fields
 from newslint.rules import RuleSet
 
 DEFAULT_PATH = "<article>"
@@ -74,11 +75,15 @@ def lint_article(
     rules: RuleSet | None = None,
     path: str = DEFAULT_PATH,
 ) -> ArticleResult:
-    """Lint one CMS article; raises ArticleError (a ValueError) naming a bad argument."""
+    """Lint one CMS article; raises ArticleError (a ValueError) naming a bad argument: one
+    that is not a string, an empty body, an unknown body format, a ``published_at`` that is
+    not a date or a ``language`` that is not a language code (as the service answers 400)."""
     if fail_on not in SEVERITIES:
         raise ArticleError("fail_on", f"'fail_on' must be error, warning or info, not {fail_on!r}")
-    article = make_article(
-        body=body, title=title, body_format=body_format, byline=byline, published_at=published_at, language=language
+    article = check_fields(
+        make_article(
+            body=body, title=title, body_format=body_format, byline=byline, published_at=published_at, language=language
+        )
     )
     return lint(article, fail_on=fail_on, options=options, rules=rules, path=path)
 

@@ -8,6 +8,7 @@ if a file had two identical findings and now has three, one is new.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslint.budget import TIMEOUT_RULE
 from newslint.errors import ConfigError
 from newslint.finding import FileResult, Finding
 from newslint.selection import INTERNAL_ERROR
@@ -73,7 +75,8 @@ def _key(finding: Finding, base: Path, lines: _Lines) -> Key:
 
 
 def _recordable(finding: Finding) -> bool:
-    return finding.rule != INTERNAL_ERROR  # a crash is a bug to fix, never a known finding
+    # a crash is a bug to fix, and a file not fully linted may hide anything: never known findings
+    return finding.rule not in (INTERNAL_ERROR, TIMEOUT_RULE)
 
 
 @dataclass
@@ -104,6 +107,8 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     """Read a baseline file; a missing or broken one is a ConfigError (exit 2)."""
     where = Path(path)
     try:
+        if where.exists() and not where.is_file():  # a FIFO would wait for a writer for ever
+            raise ConfigError(f"{where}: not a regular file; a baseline is a JSON file")
         data = json.loads(where.read_text("utf-8"))
     except FileNotFoundError as e:
         raise ConfigError(
@@ -131,8 +136,37 @@ def write_baseline(path: str | os.PathLike[str], results: Iterable[FileResult]) 
     counts: Counter[Key] = Counter(_key(f, base, lines) for r in results for f in r.findings if _recordable(f))
     entries = [{"path": p, "rule": rule, "text": text, "count": n} for (p, rule, text), n in sorted(counts.items())]
     payload = {"version": VERSION, "tool": "newslint", "findings": entries}
+    # A file name that is not UTF-8 (kept by Python as lone surrogates) is written as JSON's
+    # own escape of it ("\udcff"), which reads back as the same name.
+    data = (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8", "backslashreplace")
     try:
-        where.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        _replace(where, data)
     except OSError as e:
         raise ConfigError(f"{where}: cannot write baseline file: {e.strerror or e}") from e
     return sum(counts.values())
+
+
+def _mode_for(where: Path) -> int:
+    """The old file's permissions, or a new file's under the umask (mkstemp's are 0600)."""
+    try:
+        return where.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _replace(where: Path, data: bytes) -> None:
+    """Write ``data`` to ``where`` whole or not at all: the old baseline stays until the new one is written."""
+    import tempfile
+
+    fd, temp = tempfile.mkstemp(dir=where.parent, prefix=f".{where.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(temp, _mode_for(where))
+        os.replace(temp, where)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

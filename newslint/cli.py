@@ -39,6 +39,14 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+def _jobs(value: int) -> int:
+    if value < 0:
+        raise click.BadParameter(
+            f"{value} is not a number of workers: give 0 (newslint chooses) or a positive number", param_hint="'--jobs'"
+        )
+    return value
+
+
 def _given(ctx: click.Context, name: str) -> bool:
     """Whether the option was given (on the command line or by its environment variable)."""
     return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
@@ -47,6 +55,17 @@ def _given(ctx: click.Context, name: str) -> bool:
 # Defined in newslint.commands, loaded when one of them is asked for: a check run, the
 # pre-commit case, does not build their thirty-odd options.
 _ELSEWHERE = ("audit", "config", "learn", "rules", "serve", "test-rules")
+
+
+def _never_fail_to_print() -> None:
+    """A file name that is not UTF-8 (kept by Python as lone surrogates) is printed as its
+    escape (``bad\\udcffname.txt``, which JSON reads back as the same name) instead of
+    ending the run with a traceback on a UTF-8 terminal or pipe."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) in ("strict", "surrogateescape"):
+            with contextlib.suppress(Exception):
+                reconfigure(errors="backslashreplace")
 
 
 class _Commands(click.Group):
@@ -61,6 +80,7 @@ class _Commands(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
+        _never_fail_to_print()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -160,10 +180,21 @@ def main() -> None:
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=0),
+    type=int,
     default=0,
-    help="Files linted in parallel (default 0: as many workers as the input's size repays, "
-    "at most one per CPU this process may use).",
+    metavar="N",
+    callback=lambda ctx, param, value: _jobs(value),
+    help="Files linted in parallel, at most one worker per CPU this process may use (a larger N "
+    "is capped to them); default 0: as many workers as the input's size repays.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time one file may take; a file that runs past it is stopped and becomes an "
+    "input/timeout error, and the other files are still linted (0: no limit; config: timeout).",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option(
@@ -220,7 +251,9 @@ def check(
     named = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
     config = _effective_config(ctx, named, config_file)
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
-    options = build_options(config, (r.id for r in ruleset), language=language, format=input_format, jobs=jobs)
+    options = build_options(
+        config, (r.id for r in ruleset), language=language, format=input_format, jobs=jobs, timeout=config.timeout
+    )
     files = list(collect(paths, include=config.include, exclude=config.exclude))
     if not files:
         _nothing_read(paths, config.include, config.exclude)
@@ -282,6 +315,7 @@ def _effective_config(ctx: click.Context, paths: Sequence[str], config_file: str
             "rules": tuple(p["rules_dirs"]) if _given(ctx, "rules_dirs") else None,
             "include": tuple(p["include"]) if _given(ctx, "include") else None,
             "exclude": tuple(p["exclude"]) if _given(ctx, "exclude") else None,
+            "timeout": p["timeout"] if _given(ctx, "timeout") else None,
         }
     )
 
@@ -294,12 +328,18 @@ def _results(
         if fixes is None:
             linted: Iterable[FileResult] = lint_paths(files, ruleset, options, progress=advance)
         else:
-            from newslint.fix import fix_path
+            from newslint.fix import fix_path, lost_fix
             from newslint.workers import map_paths
 
             task = functools.partial(fix_path, ruleset=ruleset, options=options, write=fixes.write)
             outcomes = map_paths(
-                task, files, options.jobs, progress=advance, warm=functools.partial(warm, ruleset, options)
+                task,
+                files,
+                options.jobs,
+                progress=advance,
+                warm=functools.partial(warm, ruleset, options),
+                timeout=options.timeout,
+                lost=lost_fix(options.timeout),
             )
             linted = (r for outcome in outcomes for r in fixes.show(outcome))
         for result in linted:

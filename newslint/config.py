@@ -22,7 +22,7 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -53,6 +53,7 @@ class Config:
     fail_on: str = "error"
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    timeout: float = 60.0  # seconds one file may take in `newslint check` (0: no limit)
     # where each key was set: "file:line" for the file's keys, "--flag" for flags given
     origins: Mapping[str, str] = field(default_factory=_no_severities)
 
@@ -93,6 +94,7 @@ class Config:
             "fail-on": self.fail_on,
             "include": list(self.include or DEFAULT_PATTERNS),
             "exclude": list(self.exclude),
+            "timeout": self.timeout,
         }
 
 
@@ -126,8 +128,17 @@ def start_folder(paths: Iterable[str]) -> Path:
     folders = []
     for raw in paths:
         path = Path.cwd() if raw == "-" else Path(os.path.abspath(raw))
-        folders.append(str(path if path.is_dir() else path.parent))
+        folders.append(str(path if _looks(path.is_dir) else path.parent))
     return Path(os.path.commonpath(folders)) if folders else Path.cwd()
+
+
+def _looks(test: Callable[[], bool]) -> bool:
+    """``test()``, False when the path cannot be looked at (no permission on a folder above
+    it): the search goes on, and reading the draft later reports why it cannot be read."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def find_config(start: Path) -> Path | None:
@@ -135,7 +146,7 @@ def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if _looks(candidate.is_file) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
 
@@ -153,7 +164,7 @@ def load_config(paths: Sequence[str] = (), explicit: str | os.PathLike[str] | No
     """The config for linting ``paths``: the ``explicit`` file, or the first one found upward."""
     if explicit is not None:
         path = Path(explicit)
-        if not path.is_file():
+        if not _looks(path.is_file):
             raise ConfigError(f"{path}: config file not found")
     else:
         found = find_config(start_folder(paths or ["."]))
@@ -362,6 +373,7 @@ def _build(path: Path, text: str, data: Mapping[str, Any]) -> Config:
         fail_on=data.get("fail-on", "error"),
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
+        timeout=float(data.get("timeout", 60.0)),
         origins=MappingProxyType(origins),
     )
 

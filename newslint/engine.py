@@ -8,6 +8,7 @@ each load the rules once.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import fnmatch
 import functools
 import gc
@@ -63,6 +64,7 @@ class Options:
     config_select: tuple[str, ...] = ()
     config_ignore: tuple[str, ...] = ()
     path_ignore: tuple[str, ...] = ()  # the per-path ignores that apply to this path
+    timeout: float = 0.0  # seconds one file may take in a run over paths (0: no budget)
 
     def for_path(self, path: str) -> Options:
         """These options with the per-path ignores matching ``path`` in ``path_ignore``."""
@@ -390,6 +392,20 @@ def internal_error(path: str, error: BaseException) -> FileResult:
     return FileResult(path, None, (_document_finding(path, INTERNAL_ERROR, "error", message),))
 
 
+def timed_out(path: str, seconds: float) -> FileResult:
+    """The one finding of a file whose lint ran past the run's budget: an error, so the
+    run does not pass with a file it has not fully read."""
+    from newslint.budget import TIMEOUT_RULE, timeout_message
+
+    name = display_name(path)
+    return FileResult(name, None, (_document_finding(name, TIMEOUT_RULE, "error", timeout_message(seconds)),))
+
+
+def worker_lost(path: str, why: str) -> FileResult:
+    """The finding of a file whose worker process died while it linted it."""
+    return internal_error(path, RuntimeError(f"not linted: {why}"))
+
+
 def lint_file(path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:
     """Read one file (``-`` is standard input) and lint every document in it."""
     options = options.for_path(path)
@@ -414,14 +430,24 @@ def read_input(path: str, options: Options) -> bytes | FileResult:
     try:
         data = source.read_file(path, options.max_bytes)  # regular files only, bounded
     except OSError as e:
-        reason = e.strerror or str(e)
-        return FileResult(
-            path, None, (_document_finding(path, "input/unreadable", "error", f"cannot read file: {reason}"),)
-        )
+        return FileResult(path, None, (_document_finding(path, "input/unreadable", "error", _unreadable(path, e)),))
     if not isinstance(data, bytes):  # not a regular file, or over the size limit: not read
         name = display_name(path)
         return FileResult(name, None, (_document_finding(name, data.rule, data.severity, data.message),))
     return data
+
+
+def _unreadable(path: str, error: OSError) -> str:
+    """Why a listed path could not be read, in words that say what happened to it."""
+    reason = error.strerror or str(error)
+    try:
+        if os.path.isdir(path):  # a folder the search could not list
+            return f"cannot search this folder for drafts: {reason}; the drafts in it were not linted"
+        if error.errno == errno.ENOENT and not os.path.lexists(path):
+            return f"cannot read file: {reason} (it was removed after newslint listed it)"
+    except OSError:
+        pass
+    return f"cannot read file: {reason}"
 
 
 def lint_bytes(data: bytes, path: str, ruleset: RuleSet, options: Options) -> list[FileResult]:
@@ -450,11 +476,21 @@ def lint_paths(
 ) -> Iterator[FileResult]:
     """Lint files in order, in parallel when ``options.jobs > 1`` (0: as many workers as the
     input's size repays); results stream as they finish."""
+    from newslint.budget import Lost
     from newslint.workers import map_paths
 
     task = functools.partial(lint_file, ruleset=ruleset, options=options)
+    lost: Lost[list[FileResult]] = Lost(
+        timed_out=lambda path: [timed_out(path, options.timeout)], crashed=lambda path, why: [worker_lost(path, why)]
+    )
     for results in map_paths(
-        task, list(paths), options.jobs, warm=functools.partial(warm, ruleset, options), progress=progress
+        task,
+        list(paths),
+        options.jobs,
+        warm=functools.partial(warm, ruleset, options),
+        progress=progress,
+        timeout=options.timeout,
+        lost=lost,
     ):
         yield from results
 

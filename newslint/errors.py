@@ -51,6 +51,11 @@ class CheckTimeout(Exception):
     """A rule's matching ran past its time limit on one document (becomes a finding)."""
 
 
+class FileTimeout(BaseException):
+    """One file's lint ran past the budget. A BaseException, like KeyboardInterrupt, so
+    that the engine's ``except Exception`` (a crash becomes ``internal-error``) lets it by."""
+
+
 class TooManyAttributes(Exception):
     """An HTML tag, or the page, carries too many attributes (``offset``: where the tag's
     token began); the page is refused rather than parsed (html5lib's checks grow with the

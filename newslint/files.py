@@ -27,9 +27,13 @@ def collect(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable
             yield raw
             continue
         path = Path(raw)
-        if path.is_dir():
+        try:
+            folder, there = path.is_dir(), path.exists() or path.is_symlink()
+        except OSError:  # not even looked at (no permission on a folder above it): reading it says why
+            folder, there = False, True
+        if folder:
             yield from _walk(path, include, exclude)
-        elif path.exists() or path.is_symlink():
+        elif there:
             if not _matches(raw, exclude):
                 yield raw
         else:
@@ -52,14 +56,32 @@ def unmatched(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterab
 
 
 def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[str]:
-    return (full for full in _files(root, exclude) if _matches(full, include))
+    """Matching files under ``root``, and each folder that could not be searched: linting
+    that path reports why (``input/unreadable``), so no draft under it slips past unread."""
+    return (full for full, searched in _entries(root, exclude) if not searched or _matches(full, include))
 
 
 def _files(root: Path, exclude: tuple[str, ...]) -> Iterator[str]:
     """Every file under ``root`` in name order, outside skipped and excluded folders, not excluded itself."""
-    for folder, dirs, names in os.walk(root):
+    return (full for full, searched in _entries(root, exclude) if searched)
+
+
+def _entries(root: Path, exclude: tuple[str, ...]) -> Iterator[tuple[str, bool]]:
+    """(path, True) for every file under ``root`` as ``_files`` lists them, and (folder,
+    False) for a folder that could not be listed (no permission, removed meanwhile).
+    Folders reached through a symlink are not followed (so a link loop is never walked):
+    name them to lint them."""
+    failed: list[str] = []
+
+    def unlisted(error: OSError) -> None:
+        failed.append(error.filename if isinstance(error.filename, str) else str(root))
+
+    for folder, dirs, names in os.walk(root, onerror=unlisted):
+        yield from ((f, False) for f in failed)
+        failed.clear()
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _matches(os.path.join(folder, d), exclude))
         for name in sorted(names):
             full = os.path.join(folder, name)
             if not _matches(full, exclude):
-                yield full
+                yield full, True
+    yield from ((f, False) for f in failed)

@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newslint.budget import Lost, shielded
 from newslint.engine import (
     Options,
     display_name,
@@ -28,8 +29,10 @@ from newslint.engine import (
     lint_bytes,
     lint_document,
     read_input,
+    timed_out,
+    worker_lost,
 )
-from newslint.errors import FileChangedError
+from newslint.errors import FileChangedError, FileTimeout
 from newslint.finding import FileResult, Fix
 from newslint.readers import format_for, read_string, source
 from newslint.rules import RuleSet
@@ -114,6 +117,16 @@ def fix_path(path: str, ruleset: RuleSet, options: Options, write: bool) -> FixO
     data = read_input(path, options)
     if isinstance(data, FileResult):
         return FixOutcome(path, (data,))
+    try:
+        return _fix_data(path, data, ruleset, options, write)
+    except FileTimeout:
+        if path != "-" or not write:
+            raise
+        # standard input is printed back unfixed, never lost
+        return FixOutcome(path, (timed_out(path, options.timeout),), problem=TIMED_OUT, output=data)
+
+
+def _fix_data(path: str, data: bytes, ruleset: RuleSet, options: Options, write: bool) -> FixOutcome:
     stdin = path == "-" and write
     linted = tuple(lint_bytes(data, path, ruleset, options))
     if not any(f.fix for r in linted for f in r.findings):
@@ -135,10 +148,43 @@ def fix_path(path: str, ruleset: RuleSet, options: Options, write: bool) -> FixO
         return FixOutcome(path, final, applied, changed, output=encode_like(data, after))
     if changed:
         try:
-            write_atomic(path, encode_like(data, after), expected=data)
+            with shielded():  # a write the time budget catches is let finish, never cut short
+                write_atomic(path, encode_like(data, after), expected=data)
         except (OSError, FileChangedError) as e:
             return FixOutcome(path, linted, problem=f"not fixed: could not write the file ({e})")
     return FixOutcome(path, final, applied, changed)
+
+
+TIMED_OUT = "not fixed: it ran past --timeout"
+
+
+def lost_fix(seconds: float) -> Lost[FixOutcome]:
+    """What a file whose fix ran past the budget, or whose worker died, reports: not fixed.
+    A worker killed while it wrote the fix leaves the file as it was (the rename never
+    happened) and, at most, its temporary file, which is removed here."""
+
+    def timed_out_fix(path: str) -> FixOutcome:
+        _remove_temporary(path)
+        return FixOutcome(path, (timed_out(path, seconds),), problem=TIMED_OUT)
+
+    def crashed_fix(path: str, why: str) -> FixOutcome:
+        _remove_temporary(path)
+        return FixOutcome(path, (worker_lost(path, why),), problem="not fixed: newslint crashed")
+
+    return Lost(timed_out=timed_out_fix, crashed=crashed_fix)
+
+
+def _remove_temporary(path: str) -> None:
+    """Remove what ``write_atomic`` of ``path`` left when its process was killed."""
+    if path == "-":
+        return
+    import glob
+
+    target = os.path.realpath(path)
+    pattern = os.path.join(glob.escape(os.path.dirname(target)), f".{glob.escape(os.path.basename(target))}.*.tmp")
+    for leftover in glob.glob(pattern):
+        with contextlib.suppress(OSError):
+            os.unlink(leftover)
 
 
 def _fixable_text(data: bytes, path: str, options: Options) -> tuple[str | None, str]:

@@ -11,6 +11,7 @@ thread notices that the parent is gone and exits.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import signal
@@ -18,16 +19,16 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:  # imported by a parallel run only: a one-file run never needs them
-    import concurrent.futures
+from newslint.budget import Lost, run_within
 
 T = TypeVar("T")
 
 # A worker allocates and frees many small objects per draft, nearly all freed
 # by reference counting; the cyclic collector need not run every 700 of them.
-_WORKER_GC = (10_000, 10, 10)
+WORKER_GC = (10_000, 10, 10)
+_WORKER_GC = WORKER_GC  # (the name it had)
 # A run of this many files in one process sets the collector as a worker's.
 SERIAL_GC_FILES = 16
 _PR_SET_PDEATHSIG = 1
@@ -38,9 +39,6 @@ WATCH_INTERVAL = 0.5  # seconds between the watchdog's looks at the parent
 # which a handful of drafts does not repay.
 BYTES_PER_WORKER = 256 * 1024
 MIN_FILES_PER_WORKER = 16
-# Files a worker takes at a time, at most: the run ends when the last worker's last chunk
-# does, so a chunk of 32 drafts (a quarter of a second) left one core idle that long.
-MAX_CHUNK = 8
 # How long a run that could use several workers watches the CPUs to see how many are idle.
 IDLE_SAMPLE = 0.2
 
@@ -59,10 +57,7 @@ def available_cpus(meanwhile: Callable[[], None] | None = None) -> int:
     on one core of an idle machine.
 
     ``meanwhile()``, if given, runs once, during the sample (see ``idle_cpus``)."""
-    try:
-        mask = set(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not Linux
-        mask = set(range(os.cpu_count() or 1))
+    mask = _cpu_mask()
     cpus = len(mask) or 1
     idle = idle_cpus(mask, IDLE_SAMPLE) if meanwhile is None else idle_cpus(mask, IDLE_SAMPLE, meanwhile)
     if idle is not None:
@@ -72,6 +67,19 @@ def available_cpus(meanwhile: Callable[[], None] | None = None) -> int:
     except (AttributeError, OSError):  # no load average (Windows)
         busy = 0
     return max(1, cpus - busy)
+
+
+def _cpu_mask() -> set[int]:
+    try:
+        return set(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return set(range(os.cpu_count() or 1))
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: its affinity mask (a container's or ``taskset``'s
+    share), not the machine's count."""
+    return len(_cpu_mask()) or 1
 
 
 def idle_cpus(mask: set[int], seconds: float, meanwhile: Callable[[], None] | None = None) -> float | None:
@@ -120,10 +128,11 @@ def _cpu_times(mask: set[int]) -> dict[int, tuple[int, int]]:
 
 
 def worker_count(paths: Sequence[str], jobs: int, meanwhile: Callable[[], None] | None = None) -> int:
-    """``jobs`` when given (> 0), else as many workers as the input's size repays.
+    """``jobs`` when given (> 0), at most one per CPU this process may use (more would only
+    queue for the same cores), else as many workers as the input's size repays.
     ``meanwhile()``, if given, runs while the CPUs are watched, if they are."""
     if jobs > 0:
-        return max(1, min(jobs, len(paths)))
+        return max(1, min(jobs, len(paths), usable_cpus()))
     size = 0
     for path in paths:
         with contextlib.suppress(OSError):  # a file that cannot be read is a finding later
@@ -140,16 +149,26 @@ def map_paths(
     jobs: int,
     warm: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    timeout: float = 0.0,
+    lost: Lost[T] | None = None,
 ) -> Iterator[T]:
     """``task(path)`` for every path, in order; in ``jobs`` worker processes when more than one
     (0: as many as the input's size repays, see ``worker_count``).
 
     Standard input (``-``) is read here, so a run that includes it stays in this process.
     ``warm(number of paths)`` runs once before the workers start (what it loads, they inherit on Linux).
+    With ``timeout`` (seconds) and ``lost``, a file that runs past the budget is
+    ``lost.timed_out(path)`` and the run goes on (``newslint.budget`` in this process,
+    ``newslint.watchdog`` in worker processes); a worker that dies costs only its file.
     """
     fork = sys.platform.startswith("linux")
     warmed: list[bool] = []
     early: list[T] = []
+    if lost is None:
+        timeout = 0.0
+
+    def guarded(path: str) -> T:
+        return task(path) if lost is None else run_within(task, path, timeout, lost.timed_out)
 
     def warm_up() -> None:
         stop = time.monotonic() + IDLE_SAMPLE
@@ -160,7 +179,7 @@ def map_paths(
         # run would: on a busy machine, where the run stays in this process, the sample
         # then costs nothing. (Their CPU time counts as idle, as the warm-up's does.)
         while len(early) < len(paths) and time.monotonic() < stop:
-            early.append(task(paths[len(early)]))
+            early.append(guarded(paths[len(early)]))
 
     # The warm-up runs while the CPUs are watched (a sleep otherwise); a serial run that
     # follows it does the same work, only earlier.
@@ -174,67 +193,31 @@ def map_paths(
         # Many files in this process: the collector as in a worker, for the run only.
         threshold = gc.get_threshold()
         if len(paths) >= SERIAL_GC_FILES:
-            gc.set_threshold(*_WORKER_GC)
+            gc.set_threshold(*WORKER_GC)
         try:
             for path in rest:
-                yield task(path)
+                yield guarded(path)
                 if progress:
                     progress(1)
         finally:
             gc.set_threshold(*threshold)
         return
-    import concurrent.futures
     import multiprocessing
 
+    from newslint.watchdog import map_watched
+
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    pool: concurrent.futures.ProcessPoolExecutor | None = None
-    finished = False
-    try:  # a Ctrl-C at any point from here on must stop the workers, or the exit waits for them
-        if fork and warm is not None and not warmed:
-            warm(len(paths))
-        pool = concurrent.futures.ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_init_worker, initargs=(task, os.getpid())
-        )
-        chunk = max(1, min(MAX_CHUNK, len(rest) // (jobs * 8) or 1))
-        for result in pool.map(_run, rest, chunksize=chunk):
-            yield result
-            if progress:
-                progress(1)
-        finished = True
-    finally:
-        if pool is None:
-            pass
-        elif finished:
-            pool.shutdown(wait=True)
-        else:  # interrupted (Ctrl-C) or abandoned: stop now, do not lint the rest
-            _stop(pool)
+    if fork and warm is not None and not warmed:
+        warm(len(paths))
+    yield from map_watched(task, rest, min(jobs, len(rest)), context, timeout, lost or _UNWATCHED, progress)
 
 
-def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.terminate()
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(timeout=5)
-    # Let the pool's manager thread finish closing its wakeup pipe now: at exit, Python 3.11
-    # wakes that thread through the pipe and, in a race with the close, can print a traceback.
-    manager = getattr(pool, "_executor_manager_thread", None)
-    if manager is not None:
-        manager.join(timeout=5)
+def _reraise(path: str, why: str) -> Any:
+    raise RuntimeError(f"{path}: {why}")
 
 
-def _init_worker(task: Callable[[str], Any], parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    die_with_parent(parent)
-    gc.set_threshold(*_WORKER_GC)
-    _task["run"] = task
-
-
-def _run(path: str) -> Any:
-    return _task["run"](path)
+# A run without a budget that loses a worker (no ``lost`` given): the error propagates.
+_UNWATCHED: Lost[Any] = Lost(timed_out=functools.partial(_reraise, why="timed out"), crashed=_reraise)
 
 
 def die_with_parent(parent: int) -> None:

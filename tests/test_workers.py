@@ -156,9 +156,11 @@ def test_ctrl_c_is_exit_130_without_a_traceback(runner, tmp_path: Path, monkeypa
     assert result.stderr == "newslint: interrupted\n"
 
 
-def test_given_jobs_are_kept_up_to_one_per_file(tmp_path: Path) -> None:
+def test_given_jobs_are_kept_up_to_one_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint import workers
     from newslint.workers import worker_count
 
+    monkeypatch.setattr(workers, "usable_cpus", lambda: 16)  # (the CPU cap: tests/test_jobs_option.py)
     paths = [str(tmp_path / f"{n}.txt") for n in range(3)]
     assert worker_count(paths, 8) == 3
     assert worker_count(paths, 2) == 2

@@ -22,6 +22,8 @@ Spark, on a DataFrame of articles::
     from newslint.archive import AuditSettings, spark_partition
     rows = df.rdd.mapPartitions(partial(spark_partition, settings=AuditSettings()))
 
+A mapping is validated as the publish-check service validates an article; one it
+would refuse is the record's ``input/article-shape`` error, in the service's words.
 One record's crash never ends a partition: it is the record's ``internal-error``
 finding, as in a directory run.
 """
@@ -37,7 +39,6 @@ from newslint.engine import Options, internal_error, lint_file
 from newslint.finding import FileResult, Finding
 from newslint.rules import RuleSet, load_rules
 
-ARTICLE_FIELDS = ("body", "title", "byline", "published_at", "language", "body_format")
 FINDING_COLUMNS = (
     "path",
     "rule",
@@ -108,32 +109,50 @@ def spark_partition(records: Iterable[Any], settings: AuditSettings) -> Iterator
 
 def lint_record(record: str | Mapping[str, Any], ruleset: RuleSet, options: Options) -> list[ArticleAudit]:
     """One record's audits: a path is read as ``check`` reads it, a mapping as the publish
-    check reads an article. A record of neither kind is its own error finding."""
+    check reads an article. A record of neither kind is its ``input/article-shape`` error."""
     if isinstance(record, (str, os.PathLike)):
         return [_audit(r) for r in lint_file(os.fspath(record), ruleset, options)]
     if isinstance(record, Mapping):
         return [_article(record, ruleset, options)]
+    from newslint.readers.cms import SHAPE_ERROR
+
     name = f"<record {type(record).__name__}>"
-    return [_audit(internal_error(name, TypeError("a record is a file path or a mapping of article fields")))]
+    message = f"a record is a file path or a mapping of article fields, not {type(record).__name__}"
+    return [ArticleAudit(name, None, (Finding(SHAPE_ERROR, "input", "error", message, name, 1, 1, 1, 1, ""),))]
 
 
 def _article(record: Mapping[str, Any], ruleset: RuleSet, options: Options) -> ArticleAudit:
-    from newslint.api import lint, make_article
+    """A mapping record, validated as the publish-check service validates an article: a body
+    that is missing or not text, an unknown body format, a date or language that is not one
+    is the record's ``input/article-shape`` error (the service's 400, in the same words)."""
+    from newslint.api import lint
     from newslint.errors import ArticleError
-    from newslint.readers.cms import SHAPE_ERROR
+    from newslint.readers.cms import SHAPE_ERROR, parse_article
+    from newslint.readers.fields import check_fields
 
     name = str(record.get("id") or record.get("path") or "<article>")
-    fields = {k: record[k] for k in ARTICLE_FIELDS if k in record and record[k] is not None}
     try:
-        article = make_article(**{"body": "", **fields})
+        article = check_fields(parse_article(_plain(record)))
     except ArticleError as e:  # as the publish check answers it: not publishable
-        rule = "input/empty" if e.field == "body" and isinstance(fields.get("body", ""), str) else SHAPE_ERROR
-        return ArticleAudit(name, None, (Finding(rule, "input", "error", str(e), name, 1, 1, 1, 1, ""),))
+        return ArticleAudit(name, None, (Finding(SHAPE_ERROR, "input", "error", str(e), name, 1, 1, 1, 1, ""),))
+    except Exception as e:  # a record no CMS would send (keys or values that break on reading)
+        return _audit(internal_error(name, e))
     try:
         result = lint(article, options=options, rules=ruleset, path=name)
     except Exception as e:  # one article's crash must not end the partition
         return _audit(internal_error(name, e))
     return ArticleAudit(name, result.language, result.findings)
+
+
+def _plain(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The record as the JSON object a CMS would send: dates and timestamps of a table's
+    columns (Parquet, Spark) as ISO 8601 text, the rest as it is."""
+    import datetime as dt
+
+    return {
+        str(key): value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+        for key, value in record.items()
+    }
 
 
 def _audit(result: FileResult) -> ArticleAudit:

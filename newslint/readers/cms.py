@@ -25,6 +25,7 @@ from typing import Any
 from newslint.document import Document, Notice
 from newslint.errors import ArticleError
 from newslint.readers import frontmatter, html, markdown, text
+from newslint.readers.fields import check_fields
 from newslint.readers.source import shows_nothing, unify_newlines
 
 PARSE_ERROR = "input/parse-error"
@@ -239,7 +240,7 @@ def read_json(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list[
     for index, record in enumerate(records, 1):
         where = f"item {index}: " if isinstance(data, list) else ""
         try:
-            article = parse_article(record)
+            article = check_fields(parse_article(record))
         except ArticleError as e:
             problems.append(Notice(SHAPE_ERROR, "error", f"{where}{e}"))
             continue
@@ -262,7 +263,7 @@ def read_jsonl(source: str, path: str, notices: tuple[Notice, ...] = ()) -> list
             continue
         try:
             # Parsed without its line ending, so an error at the end stays on this line.
-            article = parse_article(json.loads(line.rstrip("\r\n")))
+            article = check_fields(parse_article(json.loads(line.rstrip("\r\n"))))
         except json.JSONDecodeError as e:
             problems.append(_json_notice(e, start, line_number=number))
             continue

@@ -30,6 +30,7 @@ BUILTIN_RULES = {  # findings that come from the engine or readers, not from a Y
     "input/not-a-file": "The path is a FIFO, device, socket or folder, not a regular file",
     "input/too-deep": "The HTML nests too deep to parse in bounded time",
     "input/hidden-text": "A comment or element left open hides the rest of the draft",
+    "input/timeout": "Linting the file ran past the time budget (--timeout): not fully linted",
     "suppression/unused": "A suppression comment that silences nothing",
     "suppression/invalid": "A malformed suppression comment",
     "newslint/rule-timeout": "A rule's regex ran past its time limit",
@@ -40,7 +41,8 @@ def artifact_uri(path: str) -> str:
     """A URI reference for a finding's path: relative paths stay relative (to the repo root)."""
     if os.path.isabs(path):
         return Path(path).as_uri()
-    return urllib.parse.quote(path.replace(os.sep, "/"), safe="/")
+    # a name that is not UTF-8 (kept by Python as surrogates) is its own bytes, percent-encoded
+    return urllib.parse.quote(path.replace(os.sep, "/"), safe="/", errors="surrogateescape")
 
 
 class SarifFormatter(Formatter):

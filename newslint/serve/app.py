@@ -7,19 +7,16 @@ process (``newslint.serve.pool``). Every answer, errors included, is JSON.
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import hmac
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from newslint import __version__
 from newslint.engine import Options
-from newslint.readers import frontmatter
 from newslint.readers.cms import Article, ArticleError, parse_article
+from newslint.readers.fields import LANGUAGE_CODES, check_fields, known_language, parse_date  # noqa: F401
 from newslint.report.json import rule_to_json
 from newslint.rules import RuleSet
 
@@ -39,202 +36,6 @@ REASONS = {
     504: "Gateway Timeout",
     505: "HTTP Version Not Supported",
 }
-# ISO 639-1, plus the codes langdetect names ('zh-cn', 'zh-tw' reduce to 'zh') and Filipino.
-LANGUAGE_CODES = frozenset(
-    {
-        "aa",
-        "ab",
-        "ae",
-        "af",
-        "ak",
-        "am",
-        "an",
-        "ar",
-        "as",
-        "av",
-        "ay",
-        "az",
-        "ba",
-        "be",
-        "bg",
-        "bh",
-        "bi",
-        "bm",
-        "bn",
-        "bo",
-        "br",
-        "bs",
-        "ca",
-        "ce",
-        "ch",
-        "co",
-        "cr",
-        "cs",
-        "cu",
-        "cv",
-        "cy",
-        "da",
-        "de",
-        "dv",
-        "dz",
-        "ee",
-        "el",
-        "en",
-        "eo",
-        "es",
-        "et",
-        "eu",
-        "fa",
-        "ff",
-        "fi",
-        "fj",
-        "fo",
-        "fr",
-        "fy",
-        "ga",
-        "gd",
-        "gl",
-        "gn",
-        "gu",
-        "gv",
-        "ha",
-        "he",
-        "hi",
-        "ho",
-        "hr",
-        "ht",
-        "hu",
-        "hy",
-        "hz",
-        "ia",
-        "id",
-        "ie",
-        "ig",
-        "ii",
-        "ik",
-        "io",
-        "is",
-        "it",
-        "iu",
-        "ja",
-        "jv",
-        "ka",
-        "kg",
-        "ki",
-        "kj",
-        "kk",
-        "kl",
-        "km",
-        "kn",
-        "ko",
-        "kr",
-        "ks",
-        "ku",
-        "kv",
-        "kw",
-        "ky",
-        "la",
-        "lb",
-        "lg",
-        "li",
-        "ln",
-        "lo",
-        "lt",
-        "lu",
-        "lv",
-        "mg",
-        "mh",
-        "mi",
-        "mk",
-        "ml",
-        "mn",
-        "mr",
-        "ms",
-        "mt",
-        "my",
-        "na",
-        "nb",
-        "nd",
-        "ne",
-        "ng",
-        "nl",
-        "nn",
-        "no",
-        "nr",
-        "nv",
-        "ny",
-        "oc",
-        "oj",
-        "om",
-        "or",
-        "os",
-        "pa",
-        "pi",
-        "pl",
-        "ps",
-        "pt",
-        "qu",
-        "rm",
-        "rn",
-        "ro",
-        "ru",
-        "rw",
-        "sa",
-        "sc",
-        "sd",
-        "se",
-        "sg",
-        "si",
-        "sk",
-        "sl",
-        "sm",
-        "sn",
-        "so",
-        "sq",
-        "sr",
-        "ss",
-        "st",
-        "su",
-        "sv",
-        "sw",
-        "ta",
-        "te",
-        "tg",
-        "th",
-        "ti",
-        "tk",
-        "tl",
-        "tn",
-        "to",
-        "tr",
-        "ts",
-        "tt",
-        "tw",
-        "ty",
-        "ug",
-        "uk",
-        "ur",
-        "uz",
-        "ve",
-        "vi",
-        "vo",
-        "wa",
-        "wo",
-        "xh",
-        "yi",
-        "yo",
-        "za",
-        "zh",
-        "zu",
-        "fil",
-        "zh-cn",
-        "zh-tw",
-    }
-)
-_ISO_DATE = re.compile(
-    r"(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2})(:\d{2})?(?:[.,](\d{1,9}))?)?"
-    r"(Z|z|[+-]\d{2}:?\d{2})?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,38 +206,4 @@ def validate(article: Article) -> Article:
     """What a publish check refuses to judge: an empty body, a date or language that is not one."""
     if not article.body.strip():
         raise ArticleError("body", "'body' is empty: there is nothing to publish")
-    if article.published_at is not None and parse_date(article.published_at) is None:
-        raise ArticleError(
-            "published_at",
-            f"'published_at' is not a date: {article.published_at!r} (use ISO 8601, e.g. '2024-09-12T03:00:00Z')",
-        )
-    if article.language is not None and not known_language(article.language):
-        raise ArticleError(
-            "language", f"'language' is not a language code: {article.language!r} (use e.g. 'en', 'id' or 'en-GB')"
-        )
-    return article
-
-
-def parse_date(value: str) -> dt.datetime | None:
-    """An ISO 8601 date or date-time, or an RFC 2822 one ('Thu, 12 Sep 2024 03:00:00 GMT')."""
-    text = value.strip()
-    iso = _ISO_DATE.fullmatch(text)
-    if iso:
-        day, clock, seconds, fraction, zone = iso.groups()
-        zone = "+00:00" if zone in ("Z", "z") else zone or ""
-        zone = zone[:3] + ":" + zone[-2:] if zone else ""
-        fraction = "." + fraction[:6].ljust(6, "0") if fraction else ""
-        try:  # Python 3.10's fromisoformat reads only this normal form
-            return dt.datetime.fromisoformat(f"{day}T{clock or '00:00'}{seconds or ':00'}{fraction}{zone}")
-        except ValueError:
-            return None
-    try:
-        return email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-def known_language(value: str) -> bool:
-    """'en', 'en-GB', 'id_ID', 'zh-TW': a code whose language part is a known one."""
-    code = value.strip().replace("_", "-").casefold()
-    return code in LANGUAGE_CODES or frontmatter.language_code(code) in LANGUAGE_CODES
+    return check_fields(article)

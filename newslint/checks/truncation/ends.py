@@ -54,6 +54,7 @@ from newslint.checks.truncation.lone import (
     MIN_WORDS,
     PEER_WORDS,
     TRAIL_WORDS,
+    after_lead_in,
     introduces_list,
     trails_off,
     weak_evidence,
@@ -123,6 +124,9 @@ _LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
 # A capitalised last word after one in lower case ('berada di Jakar').
 _LAST_NAME_LETTERS = regexcache.compile(r"(?<=(?<![\w'’.-])\p{Ll}[\p{Ll}\p{M}]*\s)(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
+# A name at a paragraph's end: a capitalised word of three letters or more, perhaps joined by
+# a hyphen ("Rinong-Nur"), or capitals and a figure ("COVID-19", "A330").
+_LAST_NAME = regexcache.compile(r"(?<![\w'’.-])(\p{Lu}[\p{L}\p{M}]{2,}(?:-[\p{L}\p{M}\d]+)*|\p{Lu}{2,}-?\d+)\W*$")
 _PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # A promo or a bio ends on its address or handle, or a few words after it ("... di kompas.com
 # setiap hari"), or asks the reader to follow it on a platform ("WhatsApp चैनल से जुड़ें"); one
@@ -243,6 +247,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, frozenset(strong)):
         if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
             continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
+        if _name_closes_elsewhere(doc, prose, i):
+            continue  # so does a name that ends another sentence of the article ('... de Cali')
         if _deck(doc, prose, i, compiled):
             continue  # a deck or a standfirst before the lead, stopping where sentences stop
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
@@ -254,7 +260,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             result.append(Cut(link, "a link's text alone after a paragraph that stops mid-sentence", False))
             weak.add(link)
     for i in judged:
-        if i not in weak:
+        if i not in weak and not after_lead_in(doc, i):
             following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
             text = trim_end(doc.blocks[i].text)
             reason = (
@@ -352,6 +358,37 @@ def _closes(text: str, closing: frozenset[str]) -> bool:
         return False
     ends = sentence_ends(text)
     return not ends or len(text[ends[-1] :].split()) >= MIN_WORDS
+
+
+def _name_closes_elsewhere(doc: Document, prose: list[int], i: int) -> bool:
+    """The paragraph's last sentence, of MIN_WORDS words or more, stops on a name (a capitalised
+    word of three letters or more, "Cali", "UniCredit", or capitals and a figure, "COVID-19") that
+    ends another sentence of the article too ("... en Cali."): a name the story closes sentences
+    on, so its full stop is missing, more likely than the rest of a sentence. A name cut from a
+    longer one ("... Virgil van Dijk, Frankie") ends no other sentence. A word or two after a full
+    stop ("... pertahanan Persegres. Salah") open a sentence; they are no name ending one."""
+    text = trim_end(doc.blocks[i].text)
+    last = last_word_match(_LAST_NAME, text)
+    if last is None:
+        return False
+    ends = sentence_ends(text)
+    if len(text[ends[-1] if ends else 0 : last.start()].split()) < MIN_WORDS - 1:
+        return False
+    name = last.group(1)
+    return any(_closes_sentence(doc.blocks[k].text, name) for k in prose)
+
+
+def _closes_sentence(text: str, name: str) -> bool:
+    """``name`` stands in ``text`` as a whole word right before a full stop (or ? ! …)."""
+    at = text.find(name)
+    while at >= 0:
+        after = at + len(name)
+        if text[after : after + 1] in (".", "!", "?", "…") and not (
+            at and (text[at - 1].isalnum() or text[at - 1] == "-")
+        ):
+            return True
+        at = text.find(name, after)
+    return False
 
 
 def _judged(
@@ -562,7 +599,7 @@ def cut_evidence(
         return f"it ends on '{text[-1]}'"
     # A quote running on into the next paragraph ends its sentence first, so an
     # unclosed quotation without closing punctuation is cut whatever follows.
-    if opens_unclosed_quote(text):
+    if opens_unclosed_quote(text) and not _quote_runs_on(text, following):
         return "a quotation opens and never closes"
     if _unclosed_bracket(text) or _BRACKETED_NUMBER.search(text):
         return "a bracket opens and never closes"
@@ -576,6 +613,19 @@ def cut_evidence(
 _QUOTE_OPENERS = frozenset("\"“„«»‘‚'「『")
 # How much of the next paragraph tells its script.
 _SCRIPT_SAMPLE = 200
+
+
+def _quote_runs_on(text: str, following: Block | None) -> bool:
+    """A quotation of several paragraphs, each opening with a quotation mark and only the last
+    closing it ('“Saya tidak tahu ... di platform media sosial' / '“Sebagai seorang ...'): the
+    paragraph opens with one and so does the next, so its quotation is open by the convention,
+    not by a cut, and only its full stop may be missing."""
+    return (
+        following is not None
+        and is_prose(following)
+        and text.lstrip()[:1] in _QUOTE_OPENERS
+        and following.text.lstrip()[:1] in _QUOTE_OPENERS
+    )
 
 
 def introduces_quotation(following: Block | None) -> bool:

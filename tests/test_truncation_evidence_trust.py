@@ -1,0 +1,85 @@
+"""What is not a cut on its own: a name the article ends other sentences on, a paragraph of a
+quotation that runs on into the next one by the convention, and the items of a list set as
+paragraphs after a lead-in's colon; and what still is."""
+
+from __future__ import annotations
+
+from newslint import Options, lint_text
+
+ES = Options(select=("truncation/",), language="es")
+MS = Options(select=("truncation/",), language="ms")
+EN = Options(select=("truncation/",), language="en")
+
+
+def found(text: str, options: Options) -> list[tuple[str, int, str]]:
+    result = lint_text(text, path="draft.md", options=options)
+    return [(f.rule, f.line, f.message) for f in result.findings]
+
+
+ES_LEAD = [
+    "Las autoridades reportaron la muerte violenta de doce personas en las últimas horas en Cali.",
+    "Los homicidios se registraron entre el viernes y el sábado, la mayoría con arma de fuego.",
+]
+ES_TAIL = [
+    "Los barrios del oriente de la ciudad fueron los escenarios de estos hechos violentos.",
+    "La policía anunció más patrullas para el fin de semana en toda la ciudad.",
+]
+
+
+def test_a_name_that_ends_another_sentence_of_the_article_closes_this_one_too() -> None:
+    middle = "El viernes se produjeron cuatro asesinatos, confirmó el comando de la Policía de Cali"
+    text = "\n\n".join([*ES_LEAD, middle, *ES_TAIL])
+    assert found(text, ES) == []
+
+
+def test_a_name_the_article_ends_no_other_sentence_on_is_still_weak_evidence() -> None:
+    middle = "El viernes se produjeron cuatro asesinatos, confirmó el comando de la Policía de Palmira"
+    text = "\n\n".join([*ES_LEAD, middle, *ES_TAIL])
+    assert [(r, line) for r, line, _ in found(text, ES)] == [("truncation/unfinished-sentence", 5)]
+
+
+def test_a_name_alone_after_a_full_stop_opens_a_sentence_and_is_still_a_fragment() -> None:
+    middle = "El viernes se produjeron cuatro asesinatos, confirmó la policía. Cali"
+    text = "\n\n".join([*ES_LEAD, middle, *ES_TAIL])
+    assert [(r, line) for r, line, _ in found(text, ES)] == [("truncation/unfinished-sentence", 5)]
+
+
+MS_LEAD = "PETALING JAYA: Vokalis kumpulan itu memohon maaf secara terbuka kepada ibu kandung anak angkatnya."
+MS_QUOTE = (
+    "“Saya tidak tahu akan perjanjian yang dibuat oleh pihak ibu kandung dan pihak bekas isteri saya, "
+    "yang melarang kami memuat naik gambar muka anak itu di platform media sosial"
+)
+MS_NEXT = "“Sebagai seorang manusia biasa, saya pasti ada membuat kesilapan,” katanya."
+MS_END = "Beliau turut memadam semua gambar berkenaan daripada akaun media sosialnya."
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_is_open_by_convention() -> None:
+    # only the full stop is missing: weak evidence, an info at most, never a warning
+    text = "\n\n".join([MS_LEAD, MS_QUOTE, MS_NEXT, MS_END])
+    assert [r for r, _, _ in found(text, MS) if r == "truncation/paragraph-end"] == []
+
+
+def test_a_quotation_that_never_closes_before_a_new_paragraph_is_still_cut() -> None:
+    after = "Beliau berkata demikian dalam satu kenyataan di Instagram pada Isnin."
+    text = "\n\n".join([MS_LEAD, MS_QUOTE, after, MS_END])
+    assert [(r, line) for r, line, _ in found(text, MS)] == [("truncation/paragraph-end", 3)]
+    assert "a quotation opens and never closes" in found(text, MS)[0][2]
+
+
+EN_LIST = [
+    "Most new online businesses are invisible for months after they launch.",
+    "Think about it:",
+    "You build your website in its own little corner of the internet",
+    "Search engines find it at the moment in time that it goes live",
+    "People begin to discover and use it",
+    "That is why planning comes first, long before the first product is ready.",
+]
+
+
+def test_the_items_of_a_list_after_a_lead_in_s_colon_are_no_cuts() -> None:
+    assert found("\n\n".join(EN_LIST), EN) == []
+
+
+def test_a_paragraph_stopping_on_an_open_word_without_a_lead_in_is_still_weak_evidence() -> None:
+    paragraphs = [p for p in EN_LIST if p != "Think about it:"]
+    assert ("truncation/unfinished-sentence", 5) in [(r, line) for r, line, _ in found("\n\n".join(paragraphs), EN)]

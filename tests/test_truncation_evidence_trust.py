@@ -83,3 +83,67 @@ def test_the_items_of_a_list_after_a_lead_in_s_colon_are_no_cuts() -> None:
 def test_a_paragraph_stopping_on_an_open_word_without_a_lead_in_is_still_weak_evidence() -> None:
     paragraphs = [p for p in EN_LIST if p != "Think about it:"]
     assert ("truncation/unfinished-sentence", 5) in [(r, line) for r, line, _ in found("\n\n".join(paragraphs), EN)]
+
+
+ID = Options(select=("truncation/",), language="id")
+PT = Options(select=("truncation/",), language="pt")
+FR = Options(select=("truncation/",), language="fr")
+
+ID_LEAD = "Bakteri leptospira menyebar melalui air yang tercemar kencing tikus saat banjir."
+ID_TAIL = [
+    "Dinas Kesehatan meminta warga segera memeriksakan diri jika demam setelah banjir surut.",
+    "Pemerintah kota juga menyiapkan obat di semua puskesmas selama sebulan ke depan.",
+    "Warga diminta memakai sepatu bot saat membersihkan rumah dari lumpur.",
+]
+
+
+def test_an_enumeration_closed_by_its_conjunction_lacks_only_its_full_stop() -> None:
+    middle = (
+        "Bakteri ini dapat masuk melalui kulit yang terluka. Orang dengan risiko tinggi tertular adalah "
+        "petani, pekerja tambang, atau dokter hewan"
+    )
+    text = "\n\n".join([ID_LEAD, middle, *ID_TAIL])
+    assert found(text, ID) == []
+
+
+def test_an_enumeration_cut_before_its_conjunction_is_still_weak_evidence() -> None:
+    middle = (
+        "Bakteri ini dapat masuk melalui kulit yang terluka. Orang dengan risiko tinggi tertular adalah "
+        "petani yang bekerja di sawah setiap hari tanpa sepatu bot"
+    )
+    text = "\n\n".join([ID_LEAD, middle, *ID_TAIL])
+    assert [(r, line) for r, line, _ in found(text, ID)] == [("truncation/unfinished-sentence", 3)]
+
+
+def test_a_currency_sign_before_its_missing_amount_is_a_cut() -> None:
+    text = "O banco divulgou o balanço trimestral nesta quinta-feira.\n\nA carteira de empréstimos para pessoa física somou R$"
+    assert [(r, line) for r, line, _ in found(text, PT)] == [("truncation/paragraph-end", 3)]
+    assert "it ends on 'R$', which an amount follows" in found(text, PT)[0][2]
+    text = "Nilai proyek pembangunan jalan tol itu ditaksir mencapai senilai Rp"
+    assert [r for r, _, _ in found(text, ID)] == ["truncation/paragraph-end"]
+
+
+def test_a_currency_sign_after_its_amount_closes_the_sentence() -> None:
+    text = "Le gouvernement a présenté son budget.\n\nLe nouveau billet de train coûtera désormais 49 €"
+    assert [r for r, _, _ in found(text, FR) if r == "truncation/paragraph-end"] == []
+
+
+def test_a_title_whose_name_is_missing_is_a_cut() -> None:
+    text = "Le parquet a ouvert une enquête.\n\nLe courriel consulté par l'AFP est une réponse de Me"
+    assert [(r, line) for r, line, _ in found(text, FR)] == [("truncation/paragraph-end", 3)]
+    assert "it ends on 'Me', which opens a name that is not there" in found(text, FR)[0][2]
+
+
+def test_a_title_after_its_name_or_a_capital_is_no_cut() -> None:
+    text = "Le parquet a ouvert une enquête.\n\nLe courriel a été envoyé par le cabinet de Jean Dupont Me"
+    assert [r for r, _, _ in found(text, FR) if r == "truncation/paragraph-end"] == []
+
+
+def test_a_short_english_line_ending_on_an_article_is_cut_and_one_ending_on_a_preposition_may_be_a_heading() -> None:
+    cut = "Kremen also confirmed that a\n\n3,400 hryvnia ($89) fine had been imposed on a Kiev taxi driver."
+    assert [(r, line) for r, line, _ in found(cut, EN)] == [("truncation/paragraph-end", 1)]
+    heading = (
+        "Police closed the bridge on Monday morning after a lorry overturned.\n\nWho the rules apply to\n\n"
+        "Drivers of lorries over 7.5 tonnes must take the ring road."
+    )
+    assert found(heading, EN) == []

@@ -117,6 +117,9 @@ _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
 _LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*)\W*$")
 # A bracket opened before a number and never closed, at the end ("de l'industrie (40").
 _JOINED = regexcache.compile(r"['’-]")
+# A currency sign, or a currency written before its amount, at the end after a word, not a
+# figure ("... somou R$", "senilai Rp"; "coûte 5 €" is whole): the amount is missing.
+_CURRENCY_END = regexcache.compile(r"(?<=\p{L}\s+)(\p{Lu}{0,3}[$€£¥₹₩]|Rp|RM)$")
 _BRACKETED_NUMBER = regexcache.compile(r"\s[(\[]\d[\d.,]*$")
 _HASHTAG_END = regexcache.compile(r"[#@][\w-]+\W*$")
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
@@ -249,6 +252,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
         if _name_closes_elsewhere(doc, prose, i):
             continue  # so does a name that ends another sentence of the article ('... de Cali')
+        if _closed_enumeration(trim_end(doc.blocks[i].text), compiled.dangling):
+            continue  # and an enumeration closed by its conjunction ('..., petani, atau dokter hewan')
         if _deck(doc, prose, i, compiled):
             continue  # a deck or a standfirst before the lead, stopping where sentences stop
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
@@ -376,6 +381,26 @@ def _name_closes_elsewhere(doc: Document, prose: list[int], i: int) -> bool:
         return False
     name = last.group(1)
     return any(_closes_sentence(doc.blocks[k].text, name) for k in prose)
+
+
+def _closed_enumeration(text: str, conjunctions: frozenset[str]) -> bool:
+    """The last sentence ends on an enumeration of ENUMERATION_ITEMS items or more that its
+    conjunction closes ("..., petani, pekerja tambang, atau dokter hewan"): the items of a few
+    words each, the last one after a word no sentence ends on ("atau", "and") and before none.
+    The list is whole, so only its full stop may be missing (weak evidence says nothing)."""
+    if text.count(",") < ENUMERATION_ITEMS - 1:
+        return False  # most paragraphs: no need to split
+    ends = sentence_ends(text)
+    parts = [p.split() for p in text[ends[-1] if ends else 0 :].split(",")]
+    if len(parts) < ENUMERATION_ITEMS:
+        return False
+    last, before = parts[-1], parts[-2]
+    return (
+        2 <= len(last) <= ENUMERATION_WORDS + 1
+        and last[0].casefold() in conjunctions
+        and not any(w.casefold() in conjunctions for w in last[1:])
+        and 0 < len(before) <= ENUMERATION_WORDS
+    )
 
 
 def _closes_sentence(text: str, name: str) -> bool:
@@ -578,7 +603,7 @@ def cut_evidence(
     if text.endswith(",") and introduces_quotation(following):
         return None  # "Allah SWT berfirman dalam surat Al-Baqarah ayat 282," then the verse
     dangling = _dangling(text, compiled.dangling)
-    if dangling and (count >= compiled.heading_words or "," in text):
+    if dangling and (count >= compiled.heading_words or "," in text or _unstranded(dangling, compiled)):
         return f"it ends on '{dangling}', which no sentence ends on"
     head = _name_head(text, compiled.name_heads)
     if head and (count >= compiled.heading_words or "," in text):
@@ -591,6 +616,9 @@ def cut_evidence(
         and not _YEAR.fullmatch(number.group(2))
     ):
         return f"it ends on a number after '{number.group(1)}' ('{number.group(0).strip()}')"
+    currency = _CURRENCY_END.search(text)
+    if currency and count >= HEADING_WORDS:
+        return f"it ends on '{currency.group(1)}', which an amount follows"
     if (
         _OPEN_END.search(text)
         and trim_end(text[:-1])[-1:] not in TERMINAL
@@ -607,6 +635,12 @@ def cut_evidence(
     if whole and count >= HEADING_WORDS:
         return f"its last word breaks off ('{whole}' is used in the article)"
     return None
+
+
+def _unstranded(word: str, compiled: Compiled) -> bool:
+    """``word`` is a dangling word that no heading ends on either (an article, a conjunction: "a",
+    "and"), where the pack names those a heading may strand (``stranded_words``)."""
+    return compiled.stranded is not None and word.casefold() not in compiled.stranded
 
 
 # Marks that open a quotation in the styles newsrooms use.

@@ -116,7 +116,10 @@ def test_an_enumeration_cut_before_its_conjunction_is_still_weak_evidence() -> N
 
 
 def test_a_currency_sign_before_its_missing_amount_is_a_cut() -> None:
-    text = "O banco divulgou o balanço trimestral nesta quinta-feira.\n\nA carteira de empréstimos para pessoa física somou R$"
+    text = (
+        "O banco divulgou o balanço trimestral nesta quinta-feira.\n\n"
+        "A carteira de empréstimos para pessoa física somou R$"
+    )
     assert [(r, line) for r, line, _ in found(text, PT)] == [("truncation/paragraph-end", 3)]
     assert "it ends on 'R$', which an amount follows" in found(text, PT)[0][2]
     text = "Nilai proyek pembangunan jalan tol itu ditaksir mencapai senilai Rp"

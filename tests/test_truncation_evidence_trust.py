@@ -150,3 +150,32 @@ def test_a_short_english_line_ending_on_an_article_is_cut_and_one_ending_on_a_pr
         "Drivers of lorries over 7.5 tonnes must take the ring road."
     )
     assert found(heading, EN) == []
+
+
+def test_a_list_item_stopping_on_a_word_no_sentence_ends_on_is_cut() -> None:
+    text = "Dicas para o verão:\n\n- Beba muita água durante o dia\n\n- Seja cauteloso com os"
+    assert [(r, line) for r, line, _ in found(text, PT)] == [("truncation/paragraph-end", 5)]
+    assert "the list item ends on 'os'" in found(text, PT)[0][2]
+    text = "Tips for the summer:\n\n1. Drink plenty of water during the day\n2. Be careful with the"
+    assert [(r, line) for r, line, _ in found(text, EN)] == [("truncation/paragraph-end", 4)]
+
+
+def test_a_list_item_closing_an_enumeration_or_leading_to_the_next_item_is_no_cut() -> None:
+    text = "Dicas:\n\n- Beba muita água durante o dia\n\n- Leve protetor solar, chapéu, e"
+    assert found(text, PT) == []
+    text = "Drivers must:\n\n- carry a licence;\n- show their papers; and\n- pay the toll."
+    assert found(text, EN) == []
+
+
+def test_a_paragraph_stopping_on_a_modal_is_weak_evidence_in_indonesian() -> None:
+    # two paragraphs without an end: neither is the article's only one, so the modal is the evidence
+    text = "\n\n".join(
+        [
+            "Krisis ekonomi di Venezuela terus memburuk sepanjang tahun ini.",
+            "Selama setahun lebih, pemerintahan di Caracas mesti",
+            "Warga antre berjam-jam untuk membeli bahan makanan pokok di pasar setiap hari",
+            "Harga roti naik tiga kali lipat dalam sebulan terakhir.",
+        ]
+    )
+    assert [(r, line) for r, line, _ in found(text, ID)] == [("truncation/unfinished-sentence", 3)]
+    assert "it ends on 'mesti', which a sentence seldom ends on" in found(text, ID)[0][2]

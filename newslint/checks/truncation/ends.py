@@ -235,6 +235,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             result.append(Cut(i, reason, True))
     if judged and judged[-1] == prose[-1] and _promo(trim_end(doc.blocks[prose[-1]].text)):
         judged.pop()
+    result.extend(_item_cuts(doc, compiled))
     tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})
     if tidy is not None:
         result.append(
@@ -276,6 +277,29 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+def _item_cuts(doc: Document, compiled: Compiled) -> list[Cut]:
+    """List items (Markdown or HTML items, or paragraphs opening with a bullet or a number) that
+    stop on a word no sentence ends on: "- Seja cauteloso com". Not a conjunction after a comma or
+    a semicolon, which closes an enumeration or leads to the next item ("apples, pears, and";
+    "...; e"). A short item ending on a word a heading may strand is left alone, as a short line is."""
+    found = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind != "list-item" and not (is_prose(block) and LIST_ITEM.match(block.text)):
+            continue
+        text = trim_end(block.text)
+        if ends_complete(text) or "\n" in text:
+            continue
+        item = LIST_ITEM.match(text)
+        body = text[item.end() :] if item else text
+        dangling = _dangling(body, compiled.dangling)
+        if dangling is None or body[: -len(dangling)].rstrip().endswith((",", ";")):
+            continue
+        count = len(body.split())
+        if count >= MIN_WORDS and (count >= compiled.heading_words or "," in body or _unstranded(dangling, compiled)):
+            found.append(Cut(i, f"the list item ends on '{dangling}', which no sentence ends on", True))
+    return found
 
 
 def _link_between(doc: Document, i: int) -> bool:

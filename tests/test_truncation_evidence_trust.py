@@ -66,6 +66,17 @@ def test_a_quotation_that_never_closes_before_a_new_paragraph_is_still_cut() -> 
     assert "a quotation opens and never closes" in found(text, MS)[0][2]
 
 
+def test_a_quotation_opened_after_another_closed_is_cut_even_before_a_new_quotation() -> None:
+    paragraphs = [
+        "Millions of people in the U.S. have diseases that affect the immune system.",
+        "“I won’t take off my mask indoors no matter what the CDC says,” Dr. Kim Sue tweeted on Friday. "
+        "“This is not about me, it’s about all my neighbors, immunocompromised friends, children",
+        "“Tomorrow, the agency will announce new guidance,” a lawyer tweeted on Thursday.",
+    ]
+    text = "\n\n".join(paragraphs)
+    assert [(r, line) for r, line, _ in found(text, EN)] == [("truncation/paragraph-end", 3)]
+
+
 EN_LIST = [
     "Most new online businesses are invisible for months after they launch.",
     "Think about it:",

@@ -667,6 +667,9 @@ def _unstranded(word: str, compiled: Compiled) -> bool:
     return compiled.stranded is not None and word.casefold() not in compiled.stranded
 
 
+# Marks that close a quotation, in any style (straight ones open and close alike; not the
+# apostrophe, which "won’t" holds).
+_CLOSING_MARKS = frozenset('”"»«“')
 # Marks that open a quotation in the styles newsrooms use.
 _QUOTE_OPENERS = frozenset("\"“„«»‘‚'「『")
 # How much of the next paragraph tells its script.
@@ -676,13 +679,16 @@ _SCRIPT_SAMPLE = 200
 def _quote_runs_on(text: str, following: Block | None) -> bool:
     """A quotation of several paragraphs, each opening with a quotation mark and only the last
     closing it ('“Saya tidak tahu ... di platform media sosial' / '“Sebagai seorang ...'): the
-    paragraph opens with one and so does the next, so its quotation is open by the convention,
-    not by a cut, and only its full stop may be missing."""
+    paragraph is one quotation that opens at its start and closes nowhere in it, and the next
+    opens with a quotation mark, so its quotation is open by the convention, not by a cut, and
+    only its full stop may be missing. A quotation opened after another one closed ('“I won’t
+    ...,” she tweeted. “This is not about me, ... children') is open for want of its end."""
     return (
         following is not None
         and is_prose(following)
         and text.lstrip()[:1] in _QUOTE_OPENERS
         and following.text.lstrip()[:1] in _QUOTE_OPENERS
+        and not _CLOSING_MARKS.intersection(text.lstrip()[1:])
     )
 
 

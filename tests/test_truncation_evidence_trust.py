@@ -190,3 +190,23 @@ def test_a_paragraph_stopping_on_a_modal_is_weak_evidence_in_indonesian() -> Non
     )
     assert [(r, line) for r, line, _ in found(text, ID)] == [("truncation/unfinished-sentence", 3)]
     assert "it ends on 'mesti', which a sentence seldom ends on" in found(text, ID)[0][2]
+
+
+def test_a_sentence_split_after_a_closing_bracket_goes_on_in_lower_case() -> None:
+    text = (
+        "The avalanche came amid the season's first major snowfall.\n\n"
+        "The area is under a winter storm warning until Sunday morning, with the National Weather Service "
+        "saying 12 to 15 inches (38 centimeters)\n\n"
+        "of snow is possible for areas above 2,000 feet (610 meters)."
+    )
+    assert [(r, line) for r, line, _ in found(text, EN)] == [("truncation/split-sentence", 3)]
+
+
+def test_list_items_that_lost_their_bullets_and_end_on_brackets_are_no_split() -> None:
+    text = (
+        "Entre os eleitores de Lula em SP, 84% pretendem votar em Haddad.\n\n"
+        "entre os moradores do interior paulista (56% a 33%)\n\n"
+        "entre os que estudaram até o ensino médio (50% a 36%)\n\n"
+        "entre os que possuem renda familiar mensal de 5 a 10 salários mínimos (56% a 36%)."
+    )
+    assert [r for r, _, _ in found(text, PT) if r == "truncation/split-sentence"] == []

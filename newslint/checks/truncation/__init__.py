@@ -110,6 +110,14 @@ PARAMETERS: dict[str, Any] = {
             "description": "paragraph-end: a line of fewer words ending on a dangling word, without a "
             "comma, may be a heading (English headings strand prepositions: 'Who it applies to')",
         },
+        "stranded_words": {
+            "$ref": "#/$defs/stringList",
+            "default": [],
+            "description": "paragraph-end: the dangling words a heading of fewer than heading_words words may "
+            "end on (English headings strand prepositions and pronouns: 'Who it applies to', 'Who are "
+            "they'). When the list is given, a line ending on another dangling word (an article, a "
+            "conjunction: 'Kremen also confirmed that a') is judged whatever its length",
+        },
         "continuation_openers": {"$ref": "#/$defs/stringList", "default": []},
         "weak_openers": {"$ref": "#/$defs/stringList", "default": []},
         "markers": {"$ref": "#/$defs/stringList", "default": []},
@@ -141,6 +149,7 @@ class Compiled:
     name_heads: frozenset[str] = frozenset()
     datelines: bool = False
     suffixes: tuple[str, ...] = ()
+    stranded: frozenset[str] | None = None  # None: any dangling word may end a heading
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -160,6 +169,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         frozenset(w.casefold() for w in params["name_heads"]),
         bool(params["datelines"]),
         tuple(sorted({w.casefold() for w in params["suffixes"]}, key=len, reverse=True)),
+        frozenset(w.casefold() for w in params["stranded_words"]) if params["stranded_words"] else None,
     )
 
 

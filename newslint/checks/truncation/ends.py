@@ -54,6 +54,7 @@ from newslint.checks.truncation.lone import (
     MIN_WORDS,
     PEER_WORDS,
     TRAIL_WORDS,
+    after_lead_in,
     introduces_list,
     trails_off,
     weak_evidence,
@@ -116,6 +117,9 @@ _NUMBER_AFTER = regexcache.compile(r"(?<!\d\s+)(?<!\S)(\p{Ll}+)\s+(\d+)$")
 _LAST_LEARNED = regexcache.compile(r"([\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*)\W*$")
 # A bracket opened before a number and never closed, at the end ("de l'industrie (40").
 _JOINED = regexcache.compile(r"['’-]")
+# A currency sign, or a currency written before its amount, at the end after a word, not a
+# figure ("... somou R$", "senilai Rp"; "coûte 5 €" is whole): the amount is missing.
+_CURRENCY_END = regexcache.compile(r"(?<=\p{L}\s+)(\p{Lu}{0,3}[$€£¥₹₩]|Rp|RM)$")
 _BRACKETED_NUMBER = regexcache.compile(r"\s[(\[]\d[\d.,]*$")
 _HASHTAG_END = regexcache.compile(r"[#@][\w-]+\W*$")
 _YEAR = regexcache.compile(r"(?:1[89]|20)\d\d")
@@ -123,6 +127,9 @@ _LAST_LETTERS = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}[\p{Ll}\p{M}]*)$")
 # A capitalised last word after one in lower case ('berada di Jakar').
 _LAST_NAME_LETTERS = regexcache.compile(r"(?<=(?<![\w'’.-])\p{Ll}[\p{Ll}\p{M}]*\s)(\p{Lu}\p{Ll}[\p{Ll}\p{M}]*)$")
 _LETTER_WORDS = regexcache.compile(r"[\p{L}\p{M}]+")
+# A name at a paragraph's end: a capitalised word of three letters or more, perhaps joined by
+# a hyphen ("Rinong-Nur"), or capitals and a figure ("COVID-19", "A330").
+_LAST_NAME = regexcache.compile(r"(?<![\w'’.-])(\p{Lu}[\p{L}\p{M}]{2,}(?:-[\p{L}\p{M}\d]+)*|\p{Lu}{2,}-?\d+)\W*$")
 _PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # A promo or a bio ends on its address or handle, or a few words after it ("... di kompas.com
 # setiap hari"), or asks the reader to follow it on a platform ("WhatsApp चैनल से जुड़ें"); one
@@ -228,6 +235,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             result.append(Cut(i, reason, True))
     if judged and judged[-1] == prose[-1] and _promo(trim_end(doc.blocks[prose[-1]].text)):
         judged.pop()
+    result.extend(_item_cuts(doc, compiled))
     tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})
     if tidy is not None:
         result.append(
@@ -243,6 +251,10 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, frozenset(strong)):
         if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
             continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
+        if _name_closes_elsewhere(doc, prose, i):
+            continue  # so does a name that ends another sentence of the article ('... de Cali')
+        if _closed_enumeration(trim_end(doc.blocks[i].text), compiled.dangling):
+            continue  # and an enumeration closed by its conjunction ('..., petani, atau dokter hewan')
         if _deck(doc, prose, i, compiled):
             continue  # a deck or a standfirst before the lead, stopping where sentences stop
         if i not in strong and not cut_copy(i):  # the lone sentence may be a cut copy too
@@ -254,7 +266,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             result.append(Cut(link, "a link's text alone after a paragraph that stops mid-sentence", False))
             weak.add(link)
     for i in judged:
-        if i not in weak:
+        if i not in weak and not after_lead_in(doc, i):
             following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
             text = trim_end(doc.blocks[i].text)
             reason = (
@@ -265,6 +277,29 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+def _item_cuts(doc: Document, compiled: Compiled) -> list[Cut]:
+    """List items (Markdown or HTML items, or paragraphs opening with a bullet or a number) that
+    stop on a word no sentence ends on: "- Seja cauteloso com". Not a conjunction after a comma or
+    a semicolon, which closes an enumeration or leads to the next item ("apples, pears, and";
+    "...; e"). A short item ending on a word a heading may strand is left alone, as a short line is."""
+    found = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind != "list-item" and not (is_prose(block) and LIST_ITEM.match(block.text)):
+            continue
+        text = trim_end(block.text)
+        if ends_complete(text) or "\n" in text:
+            continue
+        item = LIST_ITEM.match(text)
+        body = text[item.end() :] if item else text
+        dangling = _dangling(body, compiled.dangling)
+        if dangling is None or body[: -len(dangling)].rstrip().endswith((",", ";")):
+            continue
+        count = len(body.split())
+        if count >= MIN_WORDS and (count >= compiled.heading_words or "," in body or _unstranded(dangling, compiled)):
+            found.append(Cut(i, f"the list item ends on '{dangling}', which no sentence ends on", True))
+    return found
 
 
 def _link_between(doc: Document, i: int) -> bool:
@@ -352,6 +387,57 @@ def _closes(text: str, closing: frozenset[str]) -> bool:
         return False
     ends = sentence_ends(text)
     return not ends or len(text[ends[-1] :].split()) >= MIN_WORDS
+
+
+def _name_closes_elsewhere(doc: Document, prose: list[int], i: int) -> bool:
+    """The paragraph's last sentence, of MIN_WORDS words or more, stops on a name (a capitalised
+    word of three letters or more, "Cali", "UniCredit", or capitals and a figure, "COVID-19") that
+    ends another sentence of the article too ("... en Cali."): a name the story closes sentences
+    on, so its full stop is missing, more likely than the rest of a sentence. A name cut from a
+    longer one ("... Virgil van Dijk, Frankie") ends no other sentence. A word or two after a full
+    stop ("... pertahanan Persegres. Salah") open a sentence; they are no name ending one."""
+    text = trim_end(doc.blocks[i].text)
+    last = last_word_match(_LAST_NAME, text)
+    if last is None:
+        return False
+    ends = sentence_ends(text)
+    if len(text[ends[-1] if ends else 0 : last.start()].split()) < MIN_WORDS - 1:
+        return False
+    name = last.group(1)
+    return any(_closes_sentence(doc.blocks[k].text, name) for k in prose)
+
+
+def _closed_enumeration(text: str, conjunctions: frozenset[str]) -> bool:
+    """The last sentence ends on an enumeration of ENUMERATION_ITEMS items or more that its
+    conjunction closes ("..., petani, pekerja tambang, atau dokter hewan"): the items of a few
+    words each, the last one after a word no sentence ends on ("atau", "and") and before none.
+    The list is whole, so only its full stop may be missing (weak evidence says nothing)."""
+    if text.count(",") < ENUMERATION_ITEMS - 1:
+        return False  # most paragraphs: no need to split
+    ends = sentence_ends(text)
+    parts = [p.split() for p in text[ends[-1] if ends else 0 :].split(",")]
+    if len(parts) < ENUMERATION_ITEMS:
+        return False
+    last, before = parts[-1], parts[-2]
+    return (
+        2 <= len(last) <= ENUMERATION_WORDS + 1
+        and last[0].casefold() in conjunctions
+        and not any(w.casefold() in conjunctions for w in last[1:])
+        and 0 < len(before) <= ENUMERATION_WORDS
+    )
+
+
+def _closes_sentence(text: str, name: str) -> bool:
+    """``name`` stands in ``text`` as a whole word right before a full stop (or ? ! …)."""
+    at = text.find(name)
+    while at >= 0:
+        after = at + len(name)
+        if text[after : after + 1] in (".", "!", "?", "…") and not (
+            at and (text[at - 1].isalnum() or text[at - 1] == "-")
+        ):
+            return True
+        at = text.find(name, after)
+    return False
 
 
 def _judged(
@@ -541,7 +627,7 @@ def cut_evidence(
     if text.endswith(",") and introduces_quotation(following):
         return None  # "Allah SWT berfirman dalam surat Al-Baqarah ayat 282," then the verse
     dangling = _dangling(text, compiled.dangling)
-    if dangling and (count >= compiled.heading_words or "," in text):
+    if dangling and (count >= compiled.heading_words or "," in text or _unstranded(dangling, compiled)):
         return f"it ends on '{dangling}', which no sentence ends on"
     head = _name_head(text, compiled.name_heads)
     if head and (count >= compiled.heading_words or "," in text):
@@ -554,6 +640,9 @@ def cut_evidence(
         and not _YEAR.fullmatch(number.group(2))
     ):
         return f"it ends on a number after '{number.group(1)}' ('{number.group(0).strip()}')"
+    currency = _CURRENCY_END.search(text)
+    if currency and count >= HEADING_WORDS:
+        return f"it ends on '{currency.group(1)}', which an amount follows"
     if (
         _OPEN_END.search(text)
         and trim_end(text[:-1])[-1:] not in TERMINAL
@@ -562,7 +651,7 @@ def cut_evidence(
         return f"it ends on '{text[-1]}'"
     # A quote running on into the next paragraph ends its sentence first, so an
     # unclosed quotation without closing punctuation is cut whatever follows.
-    if opens_unclosed_quote(text):
+    if opens_unclosed_quote(text) and not _quote_runs_on(text, following):
         return "a quotation opens and never closes"
     if _unclosed_bracket(text) or _BRACKETED_NUMBER.search(text):
         return "a bracket opens and never closes"
@@ -572,10 +661,35 @@ def cut_evidence(
     return None
 
 
+def _unstranded(word: str, compiled: Compiled) -> bool:
+    """``word`` is a dangling word that no heading ends on either (an article, a conjunction: "a",
+    "and"), where the pack names those a heading may strand (``stranded_words``)."""
+    return compiled.stranded is not None and word.casefold() not in compiled.stranded
+
+
+# Marks that close a quotation, in any style (straight ones open and close alike; not the
+# apostrophe, which "won’t" holds).
+_CLOSING_MARKS = frozenset('”"»«“')
 # Marks that open a quotation in the styles newsrooms use.
 _QUOTE_OPENERS = frozenset("\"“„«»‘‚'「『")
 # How much of the next paragraph tells its script.
 _SCRIPT_SAMPLE = 200
+
+
+def _quote_runs_on(text: str, following: Block | None) -> bool:
+    """A quotation of several paragraphs, each opening with a quotation mark and only the last
+    closing it ('“Saya tidak tahu ... di platform media sosial' / '“Sebagai seorang ...'): the
+    paragraph is one quotation that opens at its start and closes nowhere in it, and the next
+    opens with a quotation mark, so its quotation is open by the convention, not by a cut, and
+    only its full stop may be missing. A quotation opened after another one closed ('“I won’t
+    ...,” she tweeted. “This is not about me, ... children') is open for want of its end."""
+    return (
+        following is not None
+        and is_prose(following)
+        and text.lstrip()[:1] in _QUOTE_OPENERS
+        and following.text.lstrip()[:1] in _QUOTE_OPENERS
+        and not _CLOSING_MARKS.intersection(text.lstrip()[1:])
+    )
 
 
 def introduces_quotation(following: Block | None) -> bool:

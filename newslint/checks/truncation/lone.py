@@ -231,9 +231,18 @@ def _crosshead_length(text: str) -> bool:
 
 
 def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:
-    """Not introduced by a colon (a quoted tweet) nor an attribution missing its full stop."""
-    introduced = i > 0 and trim_end(doc.blocks[i - 1].text).endswith(":")
-    return not introduced and not attribution(text)
+    """Not introduced by a colon (see ``after_lead_in``) nor an attribution missing its full stop."""
+    return not after_lead_in(doc, i) and not attribution(text)
+
+
+def after_lead_in(doc: Document, i: int) -> bool:
+    """Paragraph ``i`` follows a line ending on a colon, directly (a quoted tweet) or after other
+    paragraphs without an end: the items of a list set as paragraphs without their bullets
+    ("Think about it:" / "You build your website ..." / "Search engines find it ...")."""
+    k = i - 1
+    while k >= 0 and doc.blocks[k].kind == "paragraph" and not ends_complete(trim_end(doc.blocks[k].text)):
+        k -= 1
+    return k >= 0 and trim_end(doc.blocks[k].text).endswith(":")
 
 
 def _neighbours(doc: Document, prose: list[int], i: int) -> list[Block]:

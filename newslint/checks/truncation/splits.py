@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from newslint import regexcache
-from newslint.checks.base import Hit, block_hit
+from newslint.checks.base import TERMINAL, Hit, block_hit
 from newslint.checks.truncation.lone import sentence_case
 from newslint.checks.truncation.sentences import (
     CODE,
@@ -45,6 +45,7 @@ from newslint.checks.truncation.sentences import (
     opens_unclosed_quote,
     quote_balance,
     sentence_ends,
+    signed_off,
     trim_end,
 )
 from newslint.document import Block, Document
@@ -188,7 +189,9 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
         prev, nxt = trim_end(blocks[i].text), blocks[i + 1].text.strip()
         if not is_prose(blocks[i]) and not _goes_on(nxt):
             continue  # a title: only a lede that opens mid-sentence goes on with it
-        if ends_complete(prev) or _structure(prev, nxt) or _tag_like(prev, nxt) or _table_cell(prev, nxt):
+        if (ends_complete(prev) and not _bracket_goes_on(prev, nxt)) or _structure(prev, nxt):
+            continue
+        if _tag_like(prev, nxt) or _table_cell(prev, nxt):
             continue
         if i and trim_end(blocks[i - 1].text).endswith((":", ";")) and not (sentence_ends(prev) and _goes_on(nxt)):
             continue  # an item of a list introduced by a colon (not items glued into sentences, cut)
@@ -380,6 +383,23 @@ def _break_reason(before: str, prev: str, nxt: str, after: str) -> str | None:
     if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after):
         return "the sentence goes on in the next paragraphs, split at a link's text"
     return None
+
+
+def _bracket_goes_on(prev: str, nxt: str) -> bool:
+    """The paragraph, a sentence's start, ends on a closing bracket with no full stop before it,
+    and the next one goes on in lower case: a bracket closes a phrase, not the sentence ('The area
+    ... 12 to 15 inches (38 centimeters)' / 'of snow is possible ...'); not a sign-off ('(ant)'),
+    nor items of a list that lost its bullets, each opening in lower case ('entre os evangélicos
+    (61% a 27%)' / 'entre os eleitores ...')."""
+    return (
+        prev[-1:] in ")]"
+        and not prev[:1].islower()
+        and prev[-2:-1] not in TERMINAL
+        and len(prev.split()) >= MIN_WORDS
+        and nxt[:1].islower()
+        and _goes_on(nxt)
+        and not signed_off(prev)
+    )
 
 
 def _goes_on(text: str) -> bool:

@@ -136,3 +136,16 @@ def test_headline_after_a_label(text: str, expected: list[tuple[int, str]]) -> N
 )
 def test_prefix_dash_bullets_and_words_in_capitals(text: str, expected: list[tuple[int, str]]) -> None:
     assert found(rule("prefix"), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Baca Juga: harga cabai naik lagi", [(1, "Baca Juga: harga cabai naik lagi")]),
+        ("Baca Juga: Harga cabai naik lagi.", [(1, "Baca Juga: Harga cabai naik lagi.")]),
+        # a lower-case sentence after the separator is prose using the label's words
+        ("Berita terkait: dua kasus itu ditangani hakim yang sama.", []),
+    ],
+)
+def test_prefix_lower_case_sentence_after_separator_is_prose(text: str, expected: list[tuple[int, str]]) -> None:
+    assert found(rule("prefix"), text) == expected

@@ -74,6 +74,8 @@ _LEAD = " \t-–—*•·»›>|(["
 _SHORT_LABEL = 5
 # a full sentence, then more text that ends as a sentence does
 _PROSE_TAIL = regex.compile(r"[.!?][\"\u201d\u2019)]*\s+\p{Lu}.*[.!?][\"\u201d\u2019)]*\s*$")
+# after a label's separator: a sentence that opens in lower case and ends with a full stop
+_LOWER_SENTENCE = regex.compile(r"\s*\p{Ll}[^\n]*[.!?][\"\u201d\u2019)]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,10 @@ def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
         return False
     limit = compiled.max_words * (3 if m.group(1) else 1)
     if len(line.split()) > limit:
+        return False
+    # After a separator, a sentence in lower case that ends as one does is prose that uses
+    # the label's word ("Related: the two cases share a judge."), not a widget's headline.
+    if m.group(1) and not glued and _LOWER_SENTENCE.match(line, m.end()):
         return False
     # Glued to a capitalised word, the phrase may open a sentence whose space was lost
     # ("SelanjutnyaImmigration Lounge merupakan ... . Lalu ..."): a line of sentences is prose.

@@ -115,3 +115,37 @@ def test_anywhere_mode_reports_each_match() -> None:
 def test_headline_after_a_label(text: str, expected: list[tuple[int, str]]) -> None:
     check = rule("prefix", max_words=14, headline_after=["Baca Juga", "Berita Terkait"])
     assert found(check, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dash before the label is a bullet, as "»" is
+        ("— Baca juga: Harga Cabai Naik Lagi", [(1, "— Baca juga: Harga Cabai Naik Lagi")]),
+        ("– Top", [(1, "– Top")]),
+        # glued to a capitalised word, the label is a widget run into its headline ...
+        ("BACA JUGAWarga Bandung Antre Minyak", [(1, "BACA JUGAWarga Bandung Antre Minyak")]),
+        # ... but in capitals a capital after the label is only its word going on
+        ("TOPSCORER LIGA MUSIM INI", []),
+        ("ADVERTISEMENTS AND REVIEWS OF THE WEEK", []),
+        ("TOP: the vote", [(1, "TOP: the vote")]),
+        # a short one-word label glued to a capital is a name's first part
+        ("TopGear Indonesia", []),
+        ("Top Gear", []),
+    ],
+)
+def test_prefix_dash_bullets_and_words_in_capitals(text: str, expected: list[tuple[int, str]]) -> None:
+    assert found(rule("prefix"), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Baca Juga: harga cabai naik lagi", [(1, "Baca Juga: harga cabai naik lagi")]),
+        ("Baca Juga: Harga cabai naik lagi.", [(1, "Baca Juga: Harga cabai naik lagi.")]),
+        # a lower-case sentence after the separator is prose using the label's words
+        ("Berita terkait: dua kasus itu ditangani hakim yang sama.", []),
+    ],
+)
+def test_prefix_lower_case_sentence_after_separator_is_prose(text: str, expected: list[tuple[int, str]]) -> None:
+    assert found(rule("prefix"), text) == expected

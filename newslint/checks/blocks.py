@@ -989,7 +989,12 @@ def tail_sections(
         if to_end and _median_words(tuple(lines[k] for k in rest)) < THREAD_POST_WORDS:
             break  # cells of a table under its "Comments" column, not readers' posts
         if to_end and not _thread_like(
-            lines, i, rest, voice, lambda text: _is_header(text, labels) or _is_notice(text, notice)
+            lines,
+            i,
+            rest,
+            voice,
+            lambda text: _is_header(text, labels) or _is_notice(text, notice),
+            counted=_HEADER_COUNT.search(header) is not None,
         ):
             i += 1
             continue  # the article goes on after the header or notice: it is the story's own line
@@ -1020,7 +1025,12 @@ _STAMP_DIGITS = regexcache.compile(r"\d+")
 
 
 def _thread_like(
-    lines: list[Line], header: int, rest: range, voice: Voice | None, marker: Callable[[str], bool]
+    lines: list[Line],
+    header: int,
+    rest: range,
+    voice: Voice | None,
+    marker: Callable[[str], bool],
+    counted: bool = False,
 ) -> bool:
     """Whether the lines after a thread's header or notice look like a thread, not the
     article going on: the page ends within ``THREAD_NEAR_END`` lines; or they do not carry
@@ -1028,7 +1038,10 @@ def _thread_like(
     headers or notices is among them (``marker``: the form's "You need to be registered to
     comment" under the posts); or a short line recurs ``THREAD_STAMPS`` times, numbers
     masked (each post's "Posted on 04/13/2011", "Reply"); or one post in ``THREAD_SPOKEN``
-    speaks in a reader's voice (``_speaks``)."""
+    speaks in a reader's voice (``_speaks``).
+    Under a header that counts its posts ("160 commentaires", "Comments (12)"), which no
+    article prints as a crosshead, a post's tone counts as its voice too (``_chatty``: a
+    question or an exclamation, a trailing ellipsis, a lower-case opening, an "@")."""
     if len(rest) <= THREAD_NEAR_END or not _article_goes_on(lines, header, rest, strict=True):
         return True
     if any(marker(lines[k].text) for k in rest):
@@ -1044,8 +1057,20 @@ def _thread_like(
     if voice is None:
         return False
     posts = [k for k in rest if len(lines[k].text.split(None, THREAD_POST_MIN_WORDS)) >= THREAD_POST_MIN_WORDS]
-    spoken = sum(1 for k in posts if voice.speaks(lines[k].text))
+    spoken = sum(1 for k in posts if voice.speaks(lines[k].text) or (counted and _chatty(lines[k].text)))
     return spoken * THREAD_SPOKEN >= len(posts) > 0
+
+
+_CHATTY = regexcache.compile(r"[!?]|\.\.\.|…|(?<!\w)@|^\s*\p{Ll}")
+
+
+def _chatty(text: str) -> bool:
+    """Whether a line has a reader's tone: outside quotation marks, a question or an
+    exclamation, an ellipsis, an "@", or a lower-case opening."""
+    text = trim_end(text).strip()
+    if not text or text[:1] in _QUOTE_OPENINGS:
+        return False
+    return _CHATTY.search(_QUOTED_SPAN.sub(" ", text)) is not None
 
 
 # -- a teaser list without a header: section labels, each with one teaser ---------------------

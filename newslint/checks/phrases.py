@@ -70,8 +70,12 @@ PARAMETERS: dict[str, Any] = {
 # deals"), not a label's separator ("Read more - ...", "Top-Stories" glued stay widgets).
 _SEPARATOR = r"(?:\s*[:–—|»›>]|\s+-|-(?!(?-i:\p{Ll})))"
 _GLUED = r"(?-i:\p{Lu})"
+_LEAD = " \t-–—*•·»›>|(["
+_SHORT_LABEL = 5
 # a full sentence, then more text that ends as a sentence does
 _PROSE_TAIL = regex.compile(r"[.!?][\"\u201d\u2019)]*\s+\p{Lu}.*[.!?][\"\u201d\u2019)]*\s*$")
+# after a label's separator: a sentence that opens in lower case and ends with a full stop
+_LOWER_SENTENCE = regex.compile(r"\s*\p{Ll}[^\n]*[.!?][\"\u201d\u2019)]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
     if mode == "prefix":
         # group 1 is set when a separator or a glued word follows the phrase
-        source = rf"^[\s\-*•·»›>|([]*(?:{alternation})(?:({_SEPARATOR}|{_GLUED})|[\s)\]]*$)"
+        source = rf"^[\s\-–—*•·»›>|([]*(?:{alternation})(?:({_SEPARATOR}|{_GLUED})|[\s)\]]*$)"
     else:
         source = rf"(?<!\w)(?:{alternation})(?!\w)"
     lines = frozenset(normalize_line(p) for p in phrases)
@@ -175,12 +179,26 @@ def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
     m = compiled.pattern.match(line)
     if m is None:
         return False
+    glued = bool(m.group(1)) and m.group(1)[-1].isalpha()
+    # In capitals, a "glued" capital not followed by a small letter is the word going on
+    # ("READY", "MOREOVER"), not a widget glued to its headline ("BACA JUGAWarga ...").
+    if glued and line[: m.start(1)].isupper() and not line[m.end(1) : m.end(1) + 1].islower():
+        return False
+    # A short one-word label glued to a capital is a name's first part ("ReadWriteWeb",
+    # "KlikDokter", "MoreThanMoney"), not a widget run into its headline.
+    label = line[: m.start(1)].lstrip(_LEAD).strip()
+    if glued and " " not in label and len(label) <= _SHORT_LABEL:
+        return False
     limit = compiled.max_words * (3 if m.group(1) else 1)
     if len(line.split()) > limit:
         return False
+    # After a separator, a sentence in lower case that ends as one does is prose that uses
+    # the label's word ("Related: the two cases share a judge."), not a widget's headline.
+    if m.group(1) and not glued and _LOWER_SENTENCE.match(line, m.end()):
+        return False
     # Glued to a capitalised word, the phrase may open a sentence whose space was lost
     # ("SelanjutnyaImmigration Lounge merupakan ... . Lalu ..."): a line of sentences is prose.
-    return not (m.group(1) and m.group(1)[-1].isalpha() and _PROSE_TAIL.search(line, m.end()))
+    return not (glued and _PROSE_TAIL.search(line, m.end()))
 
 
 def _unbracketed(line: str) -> str:

@@ -8,6 +8,11 @@ the ``regex`` and Python versions, and builds later runs' matchers straight
 from them. A pattern not kept yet, or anything unexpected (another ``regex``
 release, a corrupt file), goes through ``regex.compile`` as usual. Timeouts
 are a matching argument, not part of the compiled pattern: they are unchanged.
+
+A run that builds every pattern from kept opcodes does not import ``regex``
+itself, only its C module (see ``newslint.rx``): the file of kept opcodes is
+named by the installed ``regex``'s files (their sizes and times), not by its
+``__version__``, which only importing it would tell.
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ import os
 import struct
 import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
+from newslint import rx
+
+if TYPE_CHECKING:
+    import regex
 
 _lock = threading.Lock()
 _local = threading.local()
@@ -56,14 +64,10 @@ def for_one_line(compiled: regex.Pattern[str], source: str, flags: int) -> regex
     lines too). But ``regex`` tries a multi-line "^" at every character of a text, a plain
     one at its start only: a line rule's search of a 500-character paragraph took 18
     microseconds instead of half of one. ``compiled`` itself when nothing is gained."""
-    if not compiled.flags & regex.MULTILINE or compiled.flags & regex.WORD or _WORD_FLAG.search(source):
+    if not compiled.flags & rx.MULTILINE or compiled.flags & rx.WORD or _WORD_FLAG.search(source):
         return compiled
-    single = compile(source, flags & ~regex.MULTILINE)
-    return compiled if single.flags & regex.MULTILINE else single  # (an inline "(?m)")
-
-
-# An inline flag group that may turn on WORD, whose line ends include "\r" and others.
-_WORD_FLAG = regex.compile(r"\(\?[-a-zA-Z^]*w")
+    single = compile(source, flags & ~rx.MULTILINE)
+    return compiled if single.flags & rx.MULTILINE else single  # (an inline "(?m)")
 
 
 def built_mark() -> int:
@@ -84,7 +88,7 @@ def _build(key: tuple[str, int]) -> regex.Pattern[str]:
     kept = _kept(key)
     if kept is not None:
         try:
-            compiled: regex.Pattern[str] = _c_module().compile(*marshal.loads(kept))
+            compiled: regex.Pattern[str] = rx.c_module().compile(*marshal.loads(kept))
             return compiled
         except Exception:  # noqa: BLE001 - anything odd: compile the ordinary way
             pass
@@ -92,11 +96,15 @@ def _build(key: tuple[str, int]) -> regex.Pattern[str]:
 
 
 def _compile_and_keep(key: tuple[str, int]) -> regex.Pattern[str]:
+    import regex
+
     recorder = _recorder()
     _local.args = None
     compiled = regex.compile(key[0], key[1], cache_pattern=False) if recorder else regex.compile(*key)
     args, _local.args = _local.args, None
-    if recorder and args is not None and not compiled.flags & regex.LOCALE:
+    # (kept only under the default version the file is named by: a program may change it)
+    same_default = rx.default_version() == _state.get("default_version", rx.default_version())
+    if recorder and args is not None and not compiled.flags & rx.LOCALE and same_default:
         # The flags come as regex's IntFlag, which marshal cannot write: keep plain ints.
         # Each entry is read only when its pattern is compiled: kept as its own marshal bytes.
         kept = marshal.dumps(tuple(int(a) if isinstance(a, int) else a for a in args))
@@ -122,11 +130,11 @@ class _Recorder:
         _local.args = args
         return self._real.compile(*args)
 
-
-def _c_module() -> Any:
-    from regex import _regex
-
-    return _regex
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        # regex pickles a pattern as a call of its C module's compile, which is this
+        # recorder's once installed: unpickled as the C module itself (the recorder holds
+        # a module, which pickle refuses, and no pattern could be pickled).
+        return rx.c_module, ()
 
 
 def _recorder() -> bool:
@@ -147,8 +155,32 @@ def _path() -> str | None:
     folder = cache_dir()
     if folder is None:
         return None
-    version = f"{getattr(regex, '__version__', '?')}-{sys.version_info[0]}.{sys.version_info[1]}"
-    return os.path.join(folder, f"regex-{version}-{int(regex.DEFAULT_VERSION)}-{FILE_FORMAT}.marshal")
+    default = _state.setdefault("default_version", rx.default_version())
+    return os.path.join(folder, f"regex-{installed()}-{default}-{FILE_FORMAT}.marshal")
+
+
+# The files of ``regex`` its patterns' opcodes depend on: its parser and compiler (Python)
+# and its matcher (C).
+_REGEX_FILES = ("_regex_core.py", "_main.py")
+
+
+def installed() -> str:
+    """The installed ``regex`` and Python, named by the size and time of regex's files (a
+    reinstall or an upgrade rewrites them); by ``regex.__version__`` where they are not files."""
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    folder = rx.package_dir()
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            names = sorted(n for n in os.listdir(folder) if n.startswith("_regex.")) + list(_REGEX_FILES)
+            stats = [os.stat(os.path.join(folder, name)) for name in names]
+            if len(names) > len(_REGEX_FILES):
+                from newslint.rulecache import digest
+
+                files = "\n".join(f"{n} {st.st_size} {st.st_mtime_ns}" for n, st in zip(names, stats, strict=True))
+                return f"{python}-{digest(files.encode())}"
+    import regex
+
+    return f"{getattr(regex, '__version__', '?')}-{python}"
 
 
 # The file: the length of its index (8 bytes), the index (marshal: each pattern and flags
@@ -283,3 +315,8 @@ def _save() -> None:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temp)
+
+
+# An inline flag group that may turn on WORD, whose line ends include "\r" and others (at the
+# end: built as every pattern is, by the functions above).
+_WORD_FLAG = compile(r"\(\?[-a-zA-Z^]*w")

@@ -20,9 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-import regex
-
-from newslint import rulecache
+from newslint import rulecache, rx
 from newslint.checks import KINDS
 from newslint.errors import RuleError
 from newslint.finding import SEVERITY_RANK
@@ -297,7 +295,7 @@ def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
     examples = raw.get("examples") or {}
     try:
         compiled = kind.compile(params, scope)
-    except (ValueError, TypeError, KeyError, AttributeError, regex.error) as e:
+    except (ValueError, TypeError, KeyError, AttributeError, rx.error) as e:
         raise RuleError(f"{about}: bad parameter: {e}") from e
     examples_flag = tuple(examples.get("flag", ()))
     examples_pass = tuple(examples.get("pass", ()))
@@ -361,12 +359,12 @@ def check_empty_matches(compiled: object, examples: tuple[str, ...], about: str)
                 )
 
 
-def _regexes(compiled: object) -> Iterator[tuple[str, regex.Pattern[str]]]:
+def _regexes(compiled: object) -> Iterator[tuple[str, rx.Pattern[str]]]:
     """The regexes a rule's compiled parameters hold that a user wrote."""
     for name in ("pattern", "unless", "patterns"):
         value = getattr(compiled, name, None)
         for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, regex.Pattern):
+            if isinstance(item, rx.Pattern):
                 yield "regex" if name == "pattern" else name, item
 
 

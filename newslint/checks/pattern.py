@@ -14,9 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import Context, Hit, block_hit, with_defaults
 from newslint.document import Document
 from newslint.errors import CheckTimeout
@@ -62,8 +60,8 @@ PARAMETERS: dict[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
-    pattern: regex.Pattern[str]
-    unless: regex.Pattern[str] | None
+    pattern: rx.Pattern[str]
+    unless: rx.Pattern[str] | None
     timeout: float
     block_first: bool = False
     requires: tuple[str, ...] = ()  # casefolded: a block without any of them cannot match
@@ -72,21 +70,21 @@ class Compiled:
     # the same matches there, and a "^" the regex opens with is tried at the text's start
     # only, not at each of its characters (see ``regexcache.for_one_line``). The same objects when not
     # compiled with MULTILINE, or when the regex's line ends are not only line feeds.
-    line_pattern: regex.Pattern[str] | None = None
-    line_unless: regex.Pattern[str] | None = None
+    line_pattern: rx.Pattern[str] | None = None
+    line_unless: rx.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
-    flags = regex.V0 | (regex.IGNORECASE if params["ignorecase"] else 0)
+    flags = rx.V0 | (rx.IGNORECASE if params["ignorecase"] else 0)
     if scope == "line":
-        flags |= regex.MULTILINE
+        flags |= rx.MULTILINE
     try:
         pattern = regexcache.compile(params["regex"], flags)
         unless = regexcache.compile(params["unless"], flags) if params.get("unless") else None
         line_pattern = regexcache.for_one_line(pattern, params["regex"], flags)
         line_unless = regexcache.for_one_line(unless, params["unless"], flags) if unless is not None else None
-    except regex.error as e:
+    except rx.error as e:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
     return Compiled(
         pattern,
@@ -197,7 +195,7 @@ def _search(compiled: Compiled, text: str, deadline: float) -> bool:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
 
 
-def _finditer(compiled: Compiled, text: str, deadline: float) -> list[regex.Match[str]]:
+def _finditer(compiled: Compiled, text: str, deadline: float) -> list[rx.Match[str]]:
     """Every match in ``text`` (none when the rule's ``unless`` matches it): a list, not a
     generator, since most texts have none (the call is made for every candidate block)."""
     remaining = deadline - time.monotonic()

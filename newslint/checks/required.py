@@ -16,9 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import Context, Hit, with_defaults
 from newslint.document import Document
 
@@ -57,21 +55,21 @@ PARAMETERS: dict[str, Any] = {
 @dataclass(frozen=True, slots=True)
 class Compiled:
     field: str
-    patterns: tuple[regex.Pattern[str], ...]
+    patterns: tuple[rx.Pattern[str], ...]
     head: int
     tail: int
     # the patterns for a text without a line feed (see ``regexcache.for_one_line``)
-    line_patterns: tuple[regex.Pattern[str], ...] = ()
+    line_patterns: tuple[rx.Pattern[str], ...] = ()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
     try:
-        patterns = tuple(regexcache.compile(p, regex.MULTILINE) for p in params["patterns"])
+        patterns = tuple(regexcache.compile(p, rx.MULTILINE) for p in params["patterns"])
         lines = tuple(
-            regexcache.for_one_line(c, p, regex.MULTILINE) for c, p in zip(patterns, params["patterns"], strict=True)
+            regexcache.for_one_line(c, p, rx.MULTILINE) for c, p in zip(patterns, params["patterns"], strict=True)
         )
-    except regex.error as e:
+    except rx.error as e:
         raise ValueError(f"invalid regex in patterns: {e}") from e
     return Compiled(params["field"], patterns, int(params["head_blocks"]), int(params["tail_blocks"]), lines)
 

@@ -70,6 +70,16 @@ def for_one_line(compiled: regex.Pattern[str], source: str, flags: int) -> regex
     return compiled if single.flags & rx.MULTILINE else single  # (an inline "(?m)")
 
 
+def one_line(source: str, flags: int) -> regex.Pattern[str]:
+    """``for_one_line(compile(source, flags), source, flags)``, without building the
+    multi-line pattern when it is not the answer (a rule's one-line texts need only this)."""
+    if not flags & rx.MULTILINE or flags & rx.WORD or _WORD_FLAG.search(source):
+        return compile(source, flags)
+    single = compile(source, flags & ~rx.MULTILINE)
+    # An inline "(?m)" or WORD flag: the multi-line pattern, as for_one_line finds.
+    return compile(source, flags) if single.flags & (rx.MULTILINE | rx.WORD) else single
+
+
 def built_mark() -> int:
     """A mark of the patterns built so far in this process (see ``forget_built_since``)."""
     return len(_state.get("built", ()))

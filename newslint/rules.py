@@ -56,9 +56,20 @@ class Rule:
         """The kind's compiled parameters (compiled now if the rule came from the cache)."""
         value = self.lazy_compiled
         if value is _NOT_COMPILED:
-            # Validated when the cache entry was written: compiling cannot fail differently now.
-            value = KINDS[self.check].compile(self.params, self.scope)
+            # Validated when the cache entry was written: compiling cannot fail differently now,
+            # and a kind may leave what it builds to first use (``compile_checked``).
+            kind = KINDS[self.check]
+            value = getattr(kind, "compile_checked", kind.compile)(self.params, self.scope)
             object.__setattr__(self, "lazy_compiled", value)
+        return value
+
+    def compiled_in_full(self) -> object:
+        """The compiled parameters with what they build on first use built now (before
+        worker processes fork, so that they share it)."""
+        value = self.compiled
+        build = getattr(value, "build", None)
+        if build is not None:
+            build()
         return value
 
     def forget_compiled(self) -> None:

@@ -127,3 +127,38 @@ def _sources(compiled: object) -> list[tuple[str, int]]:
     if isinstance(compiled, pattern.Compiled):
         return [(s, compiled.flags) for s in (compiled.source, compiled.unless_source) if s is not None]
     return []
+
+
+BYLINE = """\
+pack: mine
+rules:
+  - id: metadata/my-byline
+    check: required
+    severity: warning
+    message: "No byline"
+    with:
+      field: byline
+      patterns: ['^By [A-Z]\\w+', '^Reporter: \\w+']
+    examples:
+      flag: ["Prices rose."]
+      pass: ["By Ana\\n\\nPrices rose."]
+"""
+
+
+def test_a_required_rule_builds_no_pattern_for_a_document_whose_metadata_has_the_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "byline.yaml"
+    path.write_text(BYLINE, encoding="utf-8")
+    load_rule_file(path)
+    monkeypatch.setattr(regexcache, "_state", {"dirty": True})
+    rules = RuleSet(tuple(load_rule_file(path)))
+    has_it = lint_text("---\nauthor: Ana\n---\n\nPrices rose.\n", "a.md", rules=rules)
+    assert has_it.findings == () and not built_sources() & {r"^By [A-Z]\w+", r"^Reporter: \w+"}
+    lacks_it = lint_text("Prices rose.\n\nBy the river.\n", "a.txt", rules=rules)
+    assert [f.rule for f in lacks_it.findings] == ["metadata/my-byline"]
+    assert (r"^By [A-Z]\w+", 0) in regexcache._state["built"]  # one-line paragraphs: one-line forms
+    assert (r"^By [A-Z]\w+", rx.MULTILINE) not in regexcache._state["built"]
+    found = lint_text("Prices rose.\n\nBy Ana\nReporter: Budi\n", "a.txt", rules=rules)
+    assert found.findings == () and (r"^By [A-Z]\w+", rx.MULTILINE) in regexcache._state["built"]

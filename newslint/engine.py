@@ -133,6 +133,8 @@ LITERAL_INDEX_CHARS = 1 << 18
 
 @dataclass(slots=True)
 class _Derived:
+    """What the engine works out once per rule set: the finder of strings and memos."""
+
     ruleset: RuleSet
     index: LiteralIndex | None = None
     asked: int = 0

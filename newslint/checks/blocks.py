@@ -256,6 +256,8 @@ _ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:(?:»|›)(?:\s[^«»‹�
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A blocks rule's compiled parameters: its mode, run lengths, labels and regexes."""
+
     mode: str
     min_run: int
     min_marked_run: int
@@ -310,6 +312,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """A line of a draft's prose: its block, where it starts there, its text and shape."""
+
     block_index: int
     block: Block
     start: int  # text index of the line in its block
@@ -319,6 +323,8 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Run:
+    """A run of lines that reads as a widget: its lines, kind and place."""
+
     lines: tuple[Line, ...]
     kind: str  # related-list or nav-menu
     where: str  # "of headlines before the article's first paragraph", ...

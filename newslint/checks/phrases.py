@@ -74,6 +74,8 @@ _PROSE_TAIL = regexcache.compile(r"[.!?][\"\u201d\u2019)]*\s+\p{Lu}.*[.!?][\"\u2
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A phrases rule's compiled list: the lines as a set, or one alternation regex."""
+
     mode: str
     lines: frozenset[str]
     pattern: rx.Pattern[str] | None

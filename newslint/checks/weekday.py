@@ -73,6 +73,8 @@ ABBREVIATION_LETTERS = 4
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A weekday rule's compiled names of days and months, and its date regex."""
+
     weekdays: dict[str, int]
     months: dict[str, int]
     names: tuple[str, ...]

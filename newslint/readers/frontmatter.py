@@ -39,6 +39,8 @@ LANG_KEYS = ("lang", "language", "locale")
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
+    """A draft's front matter: its values, where the body starts, and notices about it."""
+
     data: Mapping[str, Any]
     body_start: int
     notices: tuple[Notice, ...]

@@ -164,6 +164,8 @@ _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-â€“â
 
 @dataclass(frozen=True, slots=True)
 class Cut:
+    """A paragraph that ends mid-sentence: which, why, and whether the evidence is strong."""
+
     at: int
     reason: str
     strong: bool

@@ -105,6 +105,8 @@ _STRUCTURE = regexcache.compile(
 
 @dataclass(frozen=True, slots=True)
 class Break:
+    """A sentence split across two paragraphs: where it breaks off, and why."""
+
     at: int  # the paragraph whose sentence breaks off
     reason: str
     wrap: bool  # both pieces are line-length: a hard-wrapped text

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import signal
 import sys
 import threading
 import time
@@ -227,6 +226,8 @@ def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
 
 
 def _init_worker(task: Callable[[str], Any], parent: int) -> None:
+    import signal  # (here, as the other functions of worker processes: a serial run does without)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     die_with_parent(parent)
     gc.set_threshold(*_WORKER_GC)
@@ -240,6 +241,8 @@ def _run(path: str) -> Any:
 def die_with_parent(parent: int) -> None:
     """Make this process exit when process ``parent`` ends, however it ends."""
     if sys.platform.startswith("linux"):
+        import signal
+
         _parent_death_signal(signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -57,3 +58,29 @@ def test_every_record_a_one_file_run_defines_has_its_own_docstring(draft: str) -
     done = subprocess.run([sys.executable, "-c", RECORDS, str(path)], capture_output=True, text=True, check=True)
     count, signature_docs = json.loads(done.stderr)
     assert count > 30 and signature_docs == []
+
+
+MODULES = """
+import os, sys
+from newslint.__main__ import main
+sys.argv = ["newslint", "check", "--format", "json", sys.argv[1]]
+out, sys.stdout = sys.stdout, open(os.devnull, "w")
+try:
+    main()
+except SystemExit:
+    pass
+wanted = ("signal", "newslint.readers.markdown", "newslint.readers.frontmatter", "regex._main", "yaml")
+out.write(" ".join(sorted(m for m in wanted if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("draft", "loaded"),
+    [("harga-beras.txt", ""), ("banjir-bekasi.md", "newslint.readers.frontmatter newslint.readers.markdown")],
+)
+def test_a_one_file_run_loads_only_the_reader_its_draft_needs(draft: str, loaded: str, tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    path = str(ROOT / "examples" / "drafts" / draft)
+    for _ in range(3):  # (the first runs fill the cache)
+        done = subprocess.run([sys.executable, "-c", MODULES, path], capture_output=True, text=True, env=env)
+    assert done.stdout == loaded

@@ -25,6 +25,7 @@ import os
 import struct
 import sys
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslint import rx
@@ -48,7 +49,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 -
     # Like regex.compile, the same pattern and flags give the same object within a process.
     built: dict[tuple[str, int], regex.Pattern[str]] = _state.setdefault("built", {})
     compiled = built.get(key)
-    _state.setdefault("used", set()).add(key)
+    _state.setdefault("used", {}).setdefault(key, None)  # (in the order first used)
     if compiled is None:
         compiled = _build(key)
         if len(built) >= _MAX_BUILT:
@@ -287,11 +288,15 @@ def _write_table(f: Any, table: dict[Key, bytes]) -> None:
         f.write(entry)
 
 
-def _bounded(table: dict[tuple[str, int], bytes], used: set[tuple[str, int]]) -> dict[tuple[str, int], bytes]:
-    """The table within MAX_KEPT_BYTES: this run's patterns last (the newest), and the
-    oldest of the others dropped first."""
+def _bounded(
+    table: dict[tuple[str, int], bytes], used: Mapping[tuple[str, int], object]
+) -> dict[tuple[str, int], bytes]:
+    """The table within MAX_KEPT_BYTES: the patterns this run did not use dropped first, the
+    oldest first; then, if this run's alone are too many, those it used last. The first a
+    run builds are its modules' own, which every run builds (``used`` is in the order of
+    first use): dropped, the next one-file run would import regex's parser again."""
     ordered = {k: v for k, v in table.items() if k not in used}
-    ordered.update((k, v) for k, v in table.items() if k in used)
+    ordered.update((k, table[k]) for k in reversed(list(used)) if k in table)
     size = sum(len(v) + len(k[0]) for k, v in ordered.items())
     for key in list(ordered):
         if size <= MAX_KEPT_BYTES:
@@ -315,7 +320,7 @@ def _save() -> None:
             table[key] = kept
     with contextlib.suppress(OSError, ValueError, EOFError, TypeError, struct.error):
         table = {**_read_table(path), **table}
-    table = _bounded(table, _state.get("used", set()))
+    table = _bounded(table, _state.get("used", {}))
     temp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)

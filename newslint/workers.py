@@ -186,6 +186,11 @@ def map_paths(
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if fork else "spawn")
+    if not fork:
+        # Spawned workers receive the task pickled, with any rule compiled here: regex's
+        # patterns pickle once ``regex`` itself is imported (a run whose patterns were all
+        # kept has loaded only its C module, see ``newslint.rx``).
+        import regex  # noqa: F401
     pool: concurrent.futures.ProcessPoolExecutor | None = None
     finished = False
     try:  # a Ctrl-C at any point from here on must stop the workers, or the exit waits for them

@@ -168,3 +168,42 @@ def test_patterns_pickle_once_the_recorder_stands_in_for_regexs_c_module(
     assert isinstance(regex._main._regex, regexcache._Recorder)
     for p in (regexcache.compile(r"\bnot\s+kept\s+yet\b"), regex.compile(r"\bplain\b")):
         assert pickle.loads(pickle.dumps(p)).pattern == p.pattern
+
+
+PICKLED_RULES = """
+import functools, pickle, sys
+sys.platform = "darwin"  # (on Linux workers fork and receive nothing pickled; elsewhere they are spawned)
+import concurrent.futures
+from newslint import workers
+from newslint.engine import Options, lint_file
+from newslint.rules import load_rules
+from newslint import lint_text
+rules = load_rules()
+# (the rules a run compiled before it started its workers: those of its first draft)
+lint_text("Advertisement\\n\\nThe council met on Monday to vote on next year's budget.\\n", "a.txt", rules=rules)
+lean = "regex._main" not in sys.modules
+
+
+class Pool:
+    def __init__(self, jobs, mp_context, initializer, initargs):
+        # What a spawned worker receives holds the patterns of the rules compiled here
+        # (the rule set itself does not pickle yet: its mappings are read-only proxies).
+        patterns = [p for r in rules for p in getattr(r.lazy_compiled, "_built", {}).values() if p is not None]
+        assert len(patterns) > 3
+        pickle.loads(pickle.dumps(patterns))
+        raise SystemExit(0)
+
+
+concurrent.futures.ProcessPoolExecutor = Pool
+task = functools.partial(lint_file, ruleset=rules, options=Options())
+try:
+    list(workers.map_paths(task, ["a.txt", "b.txt"], 2))
+except SystemExit as e:
+    print(lean, e.code)
+"""
+
+
+def test_a_run_that_spawns_its_workers_can_pickle_the_rules_it_compiled(tmp_path: Path) -> None:
+    for _ in range(3):  # (the first runs fill the cache)
+        out = _python(PICKLED_RULES, tmp_path)
+    assert out.split() == ["True", "0"]

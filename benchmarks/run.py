@@ -1,6 +1,7 @@
 """Speed and memory of newslint, measured side by side in one run.
 
     python benchmarks/run.py [--files 1000] [--repeat 5] [--no-proselint] [--no-big | --only-big]
+                             [--only-single] [--against OTHER_NEWSLINT]
 
 Every comparison runs its commands alternately (A B A B ...), so drift of a
 shared machine falls on both sides alike, and reports the median of --repeat
@@ -12,7 +13,10 @@ and after, because these machines are shared and noisy.
    from the paragraphs of the clean corpus in tests/fixtures/clean/.
 2. Single file (the pre-commit case): CPU time (user + system, all processes)
    of `newslint check ONE_FILE` against `python -c "import click, yaml"`.
-   Target: at most 2x.
+   Target: at most 2x. --against OTHER_NEWSLINT (the `newslint` command of another
+   install, e.g. a venv of the previous release) runs that build's single-file
+   commands in the same alternation, with its ratios to the floor and to this build.
+   --only-single runs this part alone (with the drafts it needs).
 3. Directory run: `newslint check DIR` (default jobs), `newslint check --jobs 1
    DIR` and `proselint check DIR`: wall time, files per second, ratios.
    Targets: at least 12x proselint; never slower than --jobs 1.
@@ -33,6 +37,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -159,7 +164,9 @@ def _memory(pid: int) -> tuple[int, int]:
 
 def measure(cmd: Sequence[str]) -> Run:
     """Run ``cmd``; sample the summed memory of its process tree while it runs."""
-    before = os.times()
+    # getrusage, not os.times: times() counts in clock ticks (10 ms steps, a sixth of a
+    # one-file run), getrusage in microseconds.
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=CHILD_ENV)
     peak_rss = peak_pss = 0
@@ -169,11 +176,11 @@ def measure(cmd: Sequence[str]) -> Run:
         peak_pss = max(peak_pss, sum(t[1] for t in totals))
         time.sleep(SAMPLE_SECONDS)
     wall = time.perf_counter() - start
-    after = os.times()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {stderr[-400:]}")
-    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return Run(wall, cpu, peak_rss, peak_pss)
 
 
@@ -205,23 +212,27 @@ def executable(name: str) -> str | None:
 # --- the four measurements --------------------------------------------------------------------
 
 
-def single_file(newslint: str, drafts: Path, repeat: int) -> None:
+def single_file(newslint: str, drafts: Path, repeat: int, against: str | None = None) -> None:
     one = sorted(drafts.glob("*.txt"))[0]
     md = sorted(drafts.glob("*.md"))[0]
-    runs = alternate(
-        {
-            "python -c 'import click, yaml'": [sys.executable, "-c", "import click, yaml"],
-            "newslint check a.txt": [newslint, "check", str(one)],
-            "newslint check a.md": [newslint, "check", str(md)],
-        },
-        repeat,
-    )
+    cmds: dict[str, Sequence[str]] = {"python -c 'import click, yaml'": [sys.executable, "-c", "import click, yaml"]}
+    for name, path in (("a.txt", one), ("a.md", md)):
+        cmds[f"newslint check {name}"] = [newslint, "check", str(path)]
+        if against:
+            cmds[f"(against) check {name}"] = [against, "check", str(path)]
+    runs = alternate(cmds, repeat)
     floor = median(runs["python -c 'import click, yaml'"], lambda r: r.cpu)
     print(f"\n{'single file':<32}{'CPU ms':>8}{'wall ms':>9}{'vs floor':>10}")
     for name, rs in runs.items():
         cpu = median(rs, lambda r: r.cpu)
-        print(f"{name:<32}{cpu * 1000:>8.0f}{median(rs, lambda r: r.wall) * 1000:>9.0f}{cpu / floor:>9.2f}x")
+        print(f"{name:<32}{cpu * 1000:>8.1f}{median(rs, lambda r: r.wall) * 1000:>9.1f}{cpu / floor:>9.2f}x")
     print("target: newslint CPU at most 2x the floor")
+    if against:
+        print(f"(against) is {against}")
+        for name in ("a.txt", "a.md"):
+            ours = median(runs[f"newslint check {name}"], lambda r: r.cpu)
+            theirs = median(runs[f"(against) check {name}"], lambda r: r.cpu)
+            print(f"check {name}: this build's CPU is {ours / theirs:.2f}x the other's")
 
 
 def directory(newslint: str, drafts: Path, files: int, repeat: int, with_proselint: bool) -> None:
@@ -322,11 +333,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
     parser.add_argument("--no-big", action="store_true", help="skip the 1 MB / 5 MB big-file runs")
     parser.add_argument("--only-big", action="store_true", help="run only the 1 MB / 5 MB big-file part")
+    parser.add_argument("--only-single", action="store_true", help="run only the single-file part")
+    parser.add_argument(
+        "--against",
+        metavar="NEWSLINT",
+        help="another build's newslint command, run alternately in the single-file part",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.files < 1:
         parser.error("--files and --repeat must be at least 1")
     if args.no_big and args.only_big:
         parser.error("--no-big and --only-big exclude each other")
+    if args.only_single and args.only_big:
+        parser.error("--only-single and --only-big exclude each other")
     newslint = executable("newslint")
     if newslint is None:
         print("newslint is not installed in this environment", file=sys.stderr)
@@ -341,7 +360,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         generate(drafts, args.files)
         size = sum(p.stat().st_size for p in drafts.iterdir()) / args.files / 1024
         print(f"{args.files} drafts, {size:.1f} KB on average; commands alternate; median of {args.repeat} runs")
-        single_file(newslint, drafts, args.repeat)
+        single_file(newslint, drafts, args.repeat, args.against)
+        if args.only_single:
+            print(f"\nafter: {load()}")
+            return 0
         directory(newslint, drafts, args.files, args.repeat, not args.no_proselint)
         if not args.no_big:
             big_files(newslint, Path(tmp), args.repeat)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -85,6 +84,8 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             # A second Ctrl-C while the workers stop must not break the exit with a traceback.
+            import signal  # (here: a run that is not interrupted does without)
+
             with contextlib.suppress(ValueError):  # only the main thread may set handlers
                 signal.signal(signal.SIGINT, signal.SIG_IGN)
             click.echo("newslint: interrupted", err=True)

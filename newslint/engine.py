@@ -135,6 +135,8 @@ LITERAL_INDEX_CHARS = 1 << 18
 
 @dataclass(slots=True)
 class _Derived:
+    """What the engine works out once per rule set: the finder of strings and memos."""
+
     ruleset: RuleSet
     index: LiteralIndex | None = None
     asked: int = 0
@@ -513,7 +515,7 @@ def warm(ruleset: RuleSet, options: Options, files: int = 0) -> None:
     large = files >= SECOND_TIER_FILES
     for rule in ruleset if large else ruleset.for_language(None):
         if options.selects(rule.id):
-            _ = rule.compiled
+            rule.compiled_in_full()
     if needs_language(ruleset, options) and not options.language:
         lang_detect.warm(second_tier=large)
     if files >= LITERAL_INDEX_AFTER:

@@ -28,6 +28,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem found in a draft: the rule, where it is, what it says and its fix."""
+
     rule: str
     category: str
     severity: str

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-import regex
-
+from newslint import rx
 from newslint.errors import RuleError
 
 LEXICON_FILE = "lexicon.yaml"
@@ -38,7 +37,7 @@ class Markers:
     against: str
     words: Mapping[str, float] = field(default_factory=dict)
     pairs: Mapping[tuple[str, str], float] = field(default_factory=dict)
-    patterns: tuple[tuple[regex.Pattern[str], float], ...] = ()
+    patterns: tuple[tuple[rx.Pattern[str], float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -120,7 +119,7 @@ def _read(path: Path) -> Lexicon:
     if unknown:
         raise RuleError(f"{path}:1: unknown key(s) in lexicon file: {', '.join(sorted(map(str, unknown)))}")
     language = data["language"]
-    if language is not None and not (isinstance(language, str) and regex.fullmatch(r"[a-z]{2,3}", language)):
+    if language is not None and not (isinstance(language, str) and rx.fullmatch(r"[a-z]{2,3}", language)):
         raise RuleError(f"{path}:1: 'language' must be a language code such as \"id\" (quote it: no is false)")
     words = _words(path, data, "function_words")
     if words and language is None:
@@ -148,8 +147,8 @@ def _markers(path: Path, language: object, raw: object) -> Markers:
         for weight, listed in sorted((raw.get("words") or {}).items(), key=lambda kv: -float(kv[0])):
             words.update(dict.fromkeys(_words(path, {"w": listed}, "w"), float(weight)))
         pairs = {(str(a).casefold(), str(b).casefold()): float(w) for a, b, w in raw.get("pairs") or ()}
-        patterns = tuple((regex.compile(source), float(w)) for source, w in raw.get("patterns") or ())
-    except (TypeError, ValueError, AttributeError, regex.error) as e:
+        patterns = tuple((rx.compile(source), float(w)) for source, w in raw.get("patterns") or ())
+    except (TypeError, ValueError, AttributeError, rx.error) as e:
         raise RuleError(
             f"{where}: {e}; words are {{weight: 'word word'}}, pairs [first, second, weight], patterns [regex, weight]"
         ) from e

@@ -8,6 +8,11 @@ the ``regex`` and Python versions, and builds later runs' matchers straight
 from them. A pattern not kept yet, or anything unexpected (another ``regex``
 release, a corrupt file), goes through ``regex.compile`` as usual. Timeouts
 are a matching argument, not part of the compiled pattern: they are unchanged.
+
+A run that builds every pattern from kept opcodes does not import ``regex``
+itself, only its C module (see ``newslint.rx``): the file of kept opcodes is
+named by the installed ``regex``'s files (their sizes and times), not by its
+``__version__``, which only importing it would tell.
 """
 
 from __future__ import annotations
@@ -20,9 +25,13 @@ import os
 import struct
 import sys
 import threading
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-import regex
+from newslint import rx
+
+if TYPE_CHECKING:
+    import regex
 
 _lock = threading.Lock()
 _local = threading.local()
@@ -40,7 +49,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 -
     # Like regex.compile, the same pattern and flags give the same object within a process.
     built: dict[tuple[str, int], regex.Pattern[str]] = _state.setdefault("built", {})
     compiled = built.get(key)
-    _state.setdefault("used", set()).add(key)
+    _state.setdefault("used", {}).setdefault(key, None)  # (in the order first used)
     if compiled is None:
         compiled = _build(key)
         if len(built) >= _MAX_BUILT:
@@ -56,14 +65,20 @@ def for_one_line(compiled: regex.Pattern[str], source: str, flags: int) -> regex
     lines too). But ``regex`` tries a multi-line "^" at every character of a text, a plain
     one at its start only: a line rule's search of a 500-character paragraph took 18
     microseconds instead of half of one. ``compiled`` itself when nothing is gained."""
-    if not compiled.flags & regex.MULTILINE or compiled.flags & regex.WORD or _WORD_FLAG.search(source):
+    if not compiled.flags & rx.MULTILINE or compiled.flags & rx.WORD or _WORD_FLAG.search(source):
         return compiled
-    single = compile(source, flags & ~regex.MULTILINE)
-    return compiled if single.flags & regex.MULTILINE else single  # (an inline "(?m)")
+    single = compile(source, flags & ~rx.MULTILINE)
+    return compiled if single.flags & rx.MULTILINE else single  # (an inline "(?m)")
 
 
-# An inline flag group that may turn on WORD, whose line ends include "\r" and others.
-_WORD_FLAG = regex.compile(r"\(\?[-a-zA-Z^]*w")
+def one_line(source: str, flags: int) -> regex.Pattern[str]:
+    """``for_one_line(compile(source, flags), source, flags)``, without building the
+    multi-line pattern when it is not the answer (a rule's one-line texts need only this)."""
+    if not flags & rx.MULTILINE or flags & rx.WORD or _WORD_FLAG.search(source):
+        return compile(source, flags)
+    single = compile(source, flags & ~rx.MULTILINE)
+    # An inline "(?m)" or WORD flag: the multi-line pattern, as for_one_line finds.
+    return compile(source, flags) if single.flags & (rx.MULTILINE | rx.WORD) else single
 
 
 def built_mark() -> int:
@@ -84,7 +99,7 @@ def _build(key: tuple[str, int]) -> regex.Pattern[str]:
     kept = _kept(key)
     if kept is not None:
         try:
-            compiled: regex.Pattern[str] = _c_module().compile(*marshal.loads(kept))
+            compiled: regex.Pattern[str] = rx.c_module().compile(*marshal.loads(kept))
             return compiled
         except Exception:  # noqa: BLE001 - anything odd: compile the ordinary way
             pass
@@ -92,11 +107,15 @@ def _build(key: tuple[str, int]) -> regex.Pattern[str]:
 
 
 def _compile_and_keep(key: tuple[str, int]) -> regex.Pattern[str]:
+    import regex
+
     recorder = _recorder()
     _local.args = None
     compiled = regex.compile(key[0], key[1], cache_pattern=False) if recorder else regex.compile(*key)
     args, _local.args = _local.args, None
-    if recorder and args is not None and not compiled.flags & regex.LOCALE:
+    # (kept only under the default version the file is named by: a program may change it)
+    same_default = rx.default_version() == _state.get("default_version", rx.default_version())
+    if recorder and args is not None and not compiled.flags & rx.LOCALE and same_default:
         # The flags come as regex's IntFlag, which marshal cannot write: keep plain ints.
         # Each entry is read only when its pattern is compiled: kept as its own marshal bytes.
         kept = marshal.dumps(tuple(int(a) if isinstance(a, int) else a for a in args))
@@ -122,11 +141,11 @@ class _Recorder:
         _local.args = args
         return self._real.compile(*args)
 
-
-def _c_module() -> Any:
-    from regex import _regex
-
-    return _regex
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        # regex pickles a pattern as a call of its C module's compile, which is this
+        # recorder's once installed: unpickled as the C module itself (the recorder holds
+        # a module, which pickle refuses, and no pattern could be pickled).
+        return rx.c_module, ()
 
 
 def _recorder() -> bool:
@@ -147,8 +166,32 @@ def _path() -> str | None:
     folder = cache_dir()
     if folder is None:
         return None
-    version = f"{getattr(regex, '__version__', '?')}-{sys.version_info[0]}.{sys.version_info[1]}"
-    return os.path.join(folder, f"regex-{version}-{int(regex.DEFAULT_VERSION)}-{FILE_FORMAT}.marshal")
+    default = _state.setdefault("default_version", rx.default_version())
+    return os.path.join(folder, f"regex-{installed()}-{default}-{FILE_FORMAT}.marshal")
+
+
+# The files of ``regex`` its patterns' opcodes depend on: its parser and compiler (Python)
+# and its matcher (C).
+_REGEX_FILES = ("_regex_core.py", "_main.py")
+
+
+def installed() -> str:
+    """The installed ``regex`` and Python, named by the size and time of regex's files (a
+    reinstall or an upgrade rewrites them); by ``regex.__version__`` where they are not files."""
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    folder = rx.package_dir()
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            names = sorted(n for n in os.listdir(folder) if n.startswith("_regex.")) + list(_REGEX_FILES)
+            stats = [os.stat(os.path.join(folder, name)) for name in names]
+            if len(names) > len(_REGEX_FILES):
+                from newslint.rulecache import digest
+
+                files = "\n".join(f"{n} {st.st_size} {st.st_mtime_ns}" for n, st in zip(names, stats, strict=True))
+                return f"{python}-{digest(files.encode())}"
+    import regex
+
+    return f"{getattr(regex, '__version__', '?')}-{python}"
 
 
 # The file: the length of its index (8 bytes), the index (marshal: each pattern and flags
@@ -245,11 +288,15 @@ def _write_table(f: Any, table: dict[Key, bytes]) -> None:
         f.write(entry)
 
 
-def _bounded(table: dict[tuple[str, int], bytes], used: set[tuple[str, int]]) -> dict[tuple[str, int], bytes]:
-    """The table within MAX_KEPT_BYTES: this run's patterns last (the newest), and the
-    oldest of the others dropped first."""
+def _bounded(
+    table: dict[tuple[str, int], bytes], used: Mapping[tuple[str, int], object]
+) -> dict[tuple[str, int], bytes]:
+    """The table within MAX_KEPT_BYTES: the patterns this run did not use dropped first, the
+    oldest first; then, if this run's alone are too many, those it used last. The first a
+    run builds are its modules' own, which every run builds (``used`` is in the order of
+    first use): dropped, the next one-file run would import regex's parser again."""
     ordered = {k: v for k, v in table.items() if k not in used}
-    ordered.update((k, v) for k, v in table.items() if k in used)
+    ordered.update((k, table[k]) for k in reversed(list(used)) if k in table)
     size = sum(len(v) + len(k[0]) for k, v in ordered.items())
     for key in list(ordered):
         if size <= MAX_KEPT_BYTES:
@@ -273,7 +320,7 @@ def _save() -> None:
             table[key] = kept
     with contextlib.suppress(OSError, ValueError, EOFError, TypeError, struct.error):
         table = {**_read_table(path), **table}
-    table = _bounded(table, _state.get("used", set()))
+    table = _bounded(table, _state.get("used", {}))
     temp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -283,3 +330,8 @@ def _save() -> None:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temp)
+
+
+# An inline flag group that may turn on WORD, whose line ends include "\r" and others (at the
+# end: built as every pattern is, by the functions above).
+_WORD_FLAG = compile(r"\(\?[-a-zA-Z^]*w")

@@ -90,11 +90,9 @@ def writable() -> bool:
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """What the validation depends on besides the rule file: newslint's code and versions."""
-    import regex
+    from newslint import __version__, regexcache
 
-    from newslint import __version__
-
-    parts = [f"format {CACHE_FORMAT}", __version__, sys.version, str(getattr(regex, "__version__", ""))]
+    parts = [f"format {CACHE_FORMAT}", __version__, sys.version, regexcache.installed()]
     _source_files(str(_PACKAGE), "", parts)
     return digest("\n".join(parts).encode())
 

@@ -20,9 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-import regex
-
-from newslint import rulecache
+from newslint import rulecache, rx
 from newslint.checks import KINDS
 from newslint.errors import RuleError
 from newslint.finding import SEVERITY_RANK
@@ -58,9 +56,20 @@ class Rule:
         """The kind's compiled parameters (compiled now if the rule came from the cache)."""
         value = self.lazy_compiled
         if value is _NOT_COMPILED:
-            # Validated when the cache entry was written: compiling cannot fail differently now.
-            value = KINDS[self.check].compile(self.params, self.scope)
+            # Validated when the cache entry was written: compiling cannot fail differently now,
+            # and a kind may leave what it builds to first use (``compile_checked``).
+            kind = KINDS[self.check]
+            value = getattr(kind, "compile_checked", kind.compile)(self.params, self.scope)
             object.__setattr__(self, "lazy_compiled", value)
+        return value
+
+    def compiled_in_full(self) -> object:
+        """The compiled parameters with what they build on first use built now (before
+        worker processes fork, so that they share it)."""
+        value = self.compiled
+        build = getattr(value, "build", None)
+        if build is not None:
+            build()
         return value
 
     def forget_compiled(self) -> None:
@@ -297,7 +306,7 @@ def build_rule(path: Path, pack: str, raw: Mapping[str, Any]) -> Rule:
     examples = raw.get("examples") or {}
     try:
         compiled = kind.compile(params, scope)
-    except (ValueError, TypeError, KeyError, AttributeError, regex.error) as e:
+    except (ValueError, TypeError, KeyError, AttributeError, rx.error) as e:
         raise RuleError(f"{about}: bad parameter: {e}") from e
     examples_flag = tuple(examples.get("flag", ()))
     examples_pass = tuple(examples.get("pass", ()))
@@ -361,12 +370,12 @@ def check_empty_matches(compiled: object, examples: tuple[str, ...], about: str)
                 )
 
 
-def _regexes(compiled: object) -> Iterator[tuple[str, regex.Pattern[str]]]:
+def _regexes(compiled: object) -> Iterator[tuple[str, rx.Pattern[str]]]:
     """The regexes a rule's compiled parameters hold that a user wrote."""
     for name in ("pattern", "unless", "patterns"):
         value = getattr(compiled, name, None)
         for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, regex.Pattern):
+            if isinstance(item, rx.Pattern):
                 yield "regex" if name == "pattern" else name, item
 
 

@@ -16,8 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
+from newslint import rx
 from newslint.lexicon import Lexicon, shipped_lexicon
 
 _CLITICS = ("nya", "lah", "kah", "pun")
@@ -70,7 +69,7 @@ class _Tables:
     weights: dict[str, float]
     pairs: dict[tuple[str, str], float]
     pair_starts: frozenset[str]
-    patterns: tuple[tuple[regex.Pattern[str], float], ...]
+    patterns: tuple[tuple[rx.Pattern[str], float], ...]
     zero: bytes  # no function word of any language, shared
 
 
@@ -84,7 +83,7 @@ def _tables(lexicon: Lexicon) -> _Tables:
     indonesian = lexicon.markers_for("id", "ms")
     weights: dict[str, float] = {}
     pairs: dict[tuple[str, str], float] = {}
-    patterns: list[tuple[regex.Pattern[str], float]] = []
+    patterns: list[tuple[rx.Pattern[str], float]] = []
     for markers, sign in ((indonesian, -1.0), (malay, 1.0)):  # Malay's own words win a tie
         if markers is not None:
             weights.update({w: sign * v for w, v in markers.words.items()})

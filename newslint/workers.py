@@ -14,7 +14,6 @@ import contextlib
 import functools
 import gc
 import os
-import signal
 import sys
 import threading
 import time
@@ -207,6 +206,11 @@ def map_paths(
     from newslint.watchdog import map_watched
 
     context = multiprocessing.get_context("fork" if fork else "spawn")
+    if not fork:
+        # Spawned workers receive the task pickled, with any rule compiled here: regex's
+        # patterns pickle once ``regex`` itself is imported (a run whose patterns were all
+        # kept has loaded only its C module, see ``newslint.rx``).
+        import regex  # noqa: F401
     if fork and warm is not None and not warmed:
         warm(len(paths))
     yield from map_watched(task, rest, min(jobs, len(rest)), context, timeout, lost or _UNWATCHED, progress)
@@ -223,6 +227,8 @@ _UNWATCHED: Lost[Any] = Lost(timed_out=functools.partial(_reraise, why="timed ou
 def die_with_parent(parent: int) -> None:
     """Make this process exit when process ``parent`` ends, however it ends."""
     if sys.platform.startswith("linux"):
+        import signal
+
         _parent_death_signal(signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(1)

@@ -116,3 +116,18 @@ def test_a_run_reads_the_opcodes_of_the_patterns_it_builds(tmp_path: Path, monke
         assert built.search("the kept  patterns").span() == (4, 18)
     finally:
         os.close(regexcache._state["fd"])
+
+
+def test_a_run_whose_own_patterns_are_too_many_keeps_those_it_built_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_state", {})
+    monkeypatch.setattr(regexcache, "MAX_KEPT_BYTES", 1_500)
+    sources = [rf"\bfirst{n}\s+(?:pattern|regex)\b" for n in range(40)]
+    for source in sources:  # the first are a module's own, built by every run
+        regexcache.compile(source)
+    regexcache._save()
+    kept = regexcache._read_table(regexcache._path() or "")
+    assert 0 < len(kept) < len(sources)
+    assert set(kept) == {(source, 0) for source in sources[: len(kept)]}  # the first built stay

@@ -83,9 +83,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks import repeats
 from newslint.checks.base import Context, Hit, block_hit, trim_end, with_defaults
 from newslint.checks.truncation.sentences import sign_off
@@ -233,7 +231,7 @@ _MARKDOWN_BREAK = regexcache.compile(r"(?:  |\\)\r?$")
 _DATA_LINE = regexcache.compile(
     r"\d\s?[-–:x/.]\s?\d|\d\s?%|:$|https?://|^\(?\w{1,2}[.)]\s|^#\d{1,3}\b|"
     r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s|\s[-–]\s|\svs\.?\s|;|(?:,[^,]*){3}",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
 # A kicker before a headline ("Mozilla: Neue Firefox-Versionen alle sechs Wochen", "HLM :
 # délit de famille ..."), as teaser lists print them: the short label, then a headline of
@@ -258,19 +256,21 @@ _ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:(?:»|›)(?:\s[^«»‹�
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A blocks rule's compiled parameters: its mode, run lengths, labels and regexes."""
+
     mode: str
     min_run: int
     min_marked_run: int
     labels: frozenset[str] = frozenset()
     until: str = "prose"
-    notice: regex.Pattern[str] | None = None
-    closing: regex.Pattern[str] | None = None
-    terms: regex.Pattern[str] | None = None
-    address: regex.Pattern[str] | None = None
+    notice: rx.Pattern[str] | None = None
+    closing: rx.Pattern[str] | None = None
+    terms: rx.Pattern[str] | None = None
+    address: rx.Pattern[str] | None = None
     requires: tuple[str, ...] = ()
-    reported: regex.Pattern[str] | None = None
+    reported: rx.Pattern[str] | None = None
     # reader-thread: (language, pattern of the words that are that language's ordinary words)
-    ordinary: tuple[tuple[str, regex.Pattern[str]], ...] = ()
+    ordinary: tuple[tuple[str, rx.Pattern[str]], ...] = ()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -279,18 +279,18 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         labels = frozenset(header_key(label) for label in params["labels"])
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
-    patterns: dict[str, regex.Pattern[str] | None] = {}
+    patterns: dict[str, rx.Pattern[str] | None] = {}
     for name in ("notice", "closing", "terms", "address", "reported"):
         try:
-            patterns[name] = regexcache.compile(params[name], regex.IGNORECASE | regex.V0) if params[name] else None
-        except regex.error as e:
+            patterns[name] = regexcache.compile(params[name], rx.IGNORECASE | rx.V0) if params[name] else None
+        except rx.error as e:
             raise ValueError(f"invalid {name} regex: {e}; check brackets and escapes") from e
     if params["mode"] == "vocabulary-run" and patterns["terms"] is None:
         raise ValueError("mode vocabulary-run needs 'terms', the regex of its words")
     if params["mode"] == "reader-thread" and (patterns["terms"] is None or patterns["address"] is None):
         raise ValueError("mode reader-thread needs 'terms' (a reader's own voice) and 'address' (words to another)")
     ordinary = tuple(
-        (str(language), regexcache.compile("|".join(regex.escape(w) for w in words), regex.IGNORECASE))
+        (str(language), regexcache.compile("|".join(rx.escape(w) for w in words), rx.IGNORECASE))
         for language, words in sorted(params["ordinary"].items())
         if words
     )
@@ -312,6 +312,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """A line of a draft's prose: its block, where it starts there, its text and shape."""
+
     block_index: int
     block: Block
     start: int  # text index of the line in its block
@@ -321,6 +323,8 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Run:
+    """A run of lines that reads as a widget: its lines, kind and place."""
+
     lines: tuple[Line, ...]
     kind: str  # related-list or nav-menu
     where: str  # "of headlines before the article's first paragraph", ...
@@ -821,7 +825,7 @@ TAIL_PARAGRAPH_WORDS = 40  # a line this long after a header is the article goin
 TAIL_WIDGET_HEADLINES = 3  # a widget the article goes on after lists this many (one, then a crosshead, is not)
 THREAD_POST_WORDS = 4  # the middle line of a comment thread is this long (a table's cells are shorter)
 _HEADER_SEPARATORS = regexcache.compile(r"\s+[•·|]\s+")
-_HEADER_NOISE = regexcache.compile(r"[\d.,]+|[\[\](){}<>«»›‹\"“”'‘’:：!?…→↓▼•·|*_–—-]+", regex.V1)
+_HEADER_NOISE = regexcache.compile(r"[\d.,]+|[\[\](){}<>«»›‹\"“”'‘’:：!?…→↓▼•·|*_–—-]+", rx.V1)
 _HEADER_COUNT = regexcache.compile(r"(?<!\w)\d[\d.,]*(?!\w)")
 _QUOTED_SPEECH = regexcache.compile(r"^[\"“„«‘'”]\s?\p{L}")
 
@@ -909,7 +913,7 @@ def _article_goes_on(lines: list[Line], header: int, rest: range, strict: bool =
     return cohesive * (CLOSING_COHESION if strict else TAIL_COHESION) >= len(rest) > 0
 
 
-def _is_notice(text: str, notice: regex.Pattern[str] | None) -> bool:
+def _is_notice(text: str, notice: rx.Pattern[str] | None) -> bool:
     """Whether a line is a notice of the section (``notice`` at its start): a short line,
     not a sentence that goes on to report it; or a longer one whose first sentence, the
     notice's, is short (a disclaimer with the section's house rules after it)."""
@@ -940,7 +944,7 @@ CLOSING_TAIL = 3  # lines after the article's close that make a tail (a bio or a
 CLOSING_CHARS = 200  # a closing line is short
 
 
-def _closes(text: str, closing: regex.Pattern[str] | None) -> bool:
+def _closes(text: str, closing: rx.Pattern[str] | None) -> bool:
     """Whether a line closes the article: its sign-off, or the rule's ``closing`` (a copyright line)."""
     if closing is None or len(text) > CLOSING_CHARS:
         return False
@@ -952,8 +956,8 @@ def tail_sections(
     lines: list[Line],
     labels: frozenset[str],
     to_end: bool,
-    notice: regex.Pattern[str] | None = None,
-    closing: regex.Pattern[str] | None = None,
+    notice: rx.Pattern[str] | None = None,
+    closing: rx.Pattern[str] | None = None,
     voice: Voice | None = None,
     article: Sequence[int] | None = None,
 ) -> list[tuple[int, str]]:
@@ -1186,8 +1190,8 @@ VOCABULARY_TERMS = 2  # a panel speaks of two things at least (a password and an
 
 def vocabulary_runs(
     lines: list[Line],
-    terms: regex.Pattern[str],
-    address: regex.Pattern[str] | None,
+    terms: rx.Pattern[str],
+    address: rx.Pattern[str] | None,
     min_run: int,
     requires: tuple[str, ...] = (),
     held: AbstractSet[int] | None = None,
@@ -1316,9 +1320,9 @@ class Voice:
     """The words of a reader's own voice (``own``: first person, "lol"), of one reader
     addressing another (``address``: second person) and of reported speech (``reported``)."""
 
-    own: regex.Pattern[str]
-    address: regex.Pattern[str]
-    reported: regex.Pattern[str] | None = None
+    own: rx.Pattern[str]
+    address: rx.Pattern[str]
+    reported: rx.Pattern[str] | None = None
 
     def speaks(self, text: str) -> bool:
         return _speaks(text, self.own, self.address, self.reported)
@@ -1326,10 +1330,10 @@ class Voice:
 
 def _speaks(
     text: str,
-    voice: regex.Pattern[str],
-    address: regex.Pattern[str],
-    reported: regex.Pattern[str] | None,
-    ordinary: regex.Pattern[str] | None = None,
+    voice: rx.Pattern[str],
+    address: rx.Pattern[str],
+    reported: rx.Pattern[str] | None,
+    ordinary: rx.Pattern[str] | None = None,
 ) -> bool:
     """Whether a line speaks in a reader's own voice: outside quotation marks, a word of
     ``voice`` (first person, "lol"), a post's mark ("@name", an emoticon, "!!"), or a word
@@ -1347,7 +1351,7 @@ def _speaks(
     return reported is None or reported.search(text) is None
 
 
-def _says(text: str, words: regex.Pattern[str], ordinary: regex.Pattern[str] | None) -> bool:
+def _says(text: str, words: rx.Pattern[str], ordinary: rx.Pattern[str] | None) -> bool:
     """Whether ``text`` holds a word of ``words`` that is not whole a word of ``ordinary``."""
     if ordinary is None:
         return words.search(text) is not None
@@ -1363,7 +1367,7 @@ def _names_any(text: str, words: frozenset[str]) -> bool:
     return any(f" {word} " in padded for word in words)
 
 
-def _ordinary_words(compiled: Compiled, ctx: Context) -> regex.Pattern[str] | None:
+def _ordinary_words(compiled: Compiled, ctx: Context) -> rx.Pattern[str] | None:
     """The pattern of the words that are the document's own language's ordinary words (a
     rule's ``ordinary``), or None. The language is the document's, else detected from its
     prose (a run that selects no language-bound rule has not detected it)."""
@@ -1377,13 +1381,13 @@ def _ordinary_words(compiled: Compiled, ctx: Context) -> regex.Pattern[str] | No
 
 def reader_threads(
     lines: list[Line],
-    voice: regex.Pattern[str],
-    address: regex.Pattern[str],
-    reported: regex.Pattern[str] | None,
+    voice: rx.Pattern[str],
+    address: rx.Pattern[str],
+    reported: rx.Pattern[str] | None,
     min_posts: int,
     interview: frozenset[str] = frozenset(),
     article: Sequence[int] | None = None,
-    ordinary: regex.Pattern[str] | None = None,
+    ordinary: rx.Pattern[str] | None = None,
 ) -> list[tuple[int, str]]:
     """A readers' thread that no header opens: from a line in a reader's voice (``_speaks``),
     two of the next three posts speaking too, to the end of the page, where ``min_posts``

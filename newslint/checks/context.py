@@ -92,6 +92,8 @@ _CREDIT = regexcache.compile(
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A context rule's compiled parameters: its mode and limits."""
+
     mode: str
     max_lines: int
     max_words: int

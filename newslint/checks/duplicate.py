@@ -114,6 +114,8 @@ _LIST_KINDS = ("list-item",)
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A duplicate rule's thresholds."""
+
     min_chars: int
     similarity: float
     fragment_min_chars: int
@@ -129,6 +131,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
 
 @dataclass(frozen=True, slots=True)
 class _Repeat:
+    """A block that repeats another: which, how, and the evidence."""
+
     copy: int  # the block reported
     original: int  # the block it repeats
     how: str

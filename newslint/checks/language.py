@@ -164,6 +164,8 @@ MAX_DETECT_CALLS = 64
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A language rule's compiled parameters: its mode, allowed languages and thresholds."""
+
     mode: str
     allowed: frozenset[str]
     min_chars: int

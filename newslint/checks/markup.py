@@ -47,9 +47,7 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import Context, Hit, block_hit
 from newslint.document import Block, Document
 
@@ -159,7 +157,7 @@ HTML_ELEMENTS = (
 _TAG = regexcache.compile(
     r"</?(?:" + "|".join(HTML_ELEMENTS) + r")\b"
     r"(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))?)*\s*/?>",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
 
 
@@ -184,7 +182,7 @@ _TEMPLATE = regexcache.compile(
     r"|%%[A-Z][A-Z0-9_]+%%|\[\[\s*[A-Z_][A-Z0-9_]*\s*\]\]"
 )
 # Elements that mean nothing without attributes: bare, they are named, not pasted.
-_BARE_VOID = regexcache.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>", regex.IGNORECASE)
+_BARE_VOID = regexcache.compile(r"<(?:img|source|embed|iframe|link|meta|input|video|audio)\s*/?>", rx.IGNORECASE)
 PATTERNS = {"tag": _TAG, "entity": _ENTITY, "shortcode": _SHORTCODE, "template": _TEMPLATE}
 
 
@@ -230,14 +228,14 @@ _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "�
 _AD_SLOT = regexcache.compile(
     r"adsbygoogle|data-ad-(?:client|slot)|div-gpt-ad|outbrain|taboola|mgid|revcontent|zergnet"
     r"|dable|teads|criteo|data-widget-id",
-    regex.IGNORECASE,
+    rx.IGNORECASE,
 )
 # An IAB ads.txt record: domain, account id, DIRECT or RESELLER (ad-text/ads-txt-record's to report).
 _NEWLINE = regexcache.compile(r"\n")
 ESCAPED_TAG_SPAN = 1_000
-_ADS_TXT_RECORD = regexcache.compile(r"\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*[\w.-]+\s*,\s*(?:DIRECT|RESELLER)\b", regex.I)
-_CODE_OPEN = regexcache.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", regex.IGNORECASE)
-_CODE_CLOSE = regexcache.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", regex.IGNORECASE)
+_ADS_TXT_RECORD = regexcache.compile(r"\s*[a-z0-9.-]+\.[a-z]{2,}\s*,\s*[\w.-]+\s*,\s*(?:DIRECT|RESELLER)\b", rx.I)
+_CODE_OPEN = regexcache.compile(r"<(?:code|pre|kbd|samp|tt)\b[^>]*>", rx.IGNORECASE)
+_CODE_CLOSE = regexcache.compile(r"</(?:code|pre|kbd|samp|tt)\s*>", rx.IGNORECASE)
 CODE_LOOKBACK = 20_000
 # How far from a tag the words that say prose is discussing it are looked for.
 NEAR_TAG = 256

@@ -11,12 +11,10 @@ import functools
 import time
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import Context, Hit, block_hit, with_defaults
 from newslint.document import Document
 from newslint.errors import CheckTimeout
@@ -62,41 +60,85 @@ PARAMETERS: dict[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
-    pattern: regex.Pattern[str]
-    unless: regex.Pattern[str] | None
+    """A rule's parameters, its regexes built when a document first needs each of them: a
+    rule whose ``requires`` strings a draft lacks builds none, and a draft whose texts are
+    all multi-line (or all one line) builds one form of each (see ``pattern``, ``line_pattern``)."""
+
+    source: str
+    unless_source: str | None
+    flags: int
     timeout: float
     block_first: bool = False
     requires: tuple[str, ...] = ()  # casefolded: a block without any of them cannot match
     body_only: bool = False  # skip the title and headings
+    _built: dict[str, rx.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def pattern(self) -> rx.Pattern[str]:
+        built = self._built.get("pattern")
+        if built is None:
+            built = self._built["pattern"] = regexcache.compile(self.source, self.flags)
+        return built
+
+    @property
+    def unless(self) -> rx.Pattern[str] | None:
+        if self.unless_source is None:
+            return None
+        built = self._built.get("unless")
+        if built is None:
+            built = self._built["unless"] = regexcache.compile(self.unless_source, self.flags)
+        return built
+
     # The two regexes compiled without MULTILINE, for a text with no line feed (one line):
     # the same matches there, and a "^" the regex opens with is tried at the text's start
-    # only, not at each of its characters (see ``regexcache.for_one_line``). The same objects when not
-    # compiled with MULTILINE, or when the regex's line ends are not only line feeds.
-    line_pattern: regex.Pattern[str] | None = None
-    line_unless: regex.Pattern[str] | None = None
+    # only, not at each of its characters (see ``regexcache.one_line``). The same objects
+    # when not compiled with MULTILINE, or when the regex's line ends are not only line feeds.
+    @property
+    def line_pattern(self) -> rx.Pattern[str]:
+        built = self._built.get("line_pattern")
+        if built is None:
+            built = self._built["line_pattern"] = regexcache.one_line(self.source, self.flags)
+        return built
+
+    @property
+    def line_unless(self) -> rx.Pattern[str] | None:
+        if self.unless_source is None:
+            return None
+        built = self._built.get("line_unless")
+        if built is None:
+            built = self._built["line_unless"] = regexcache.one_line(self.unless_source, self.flags)
+        return built
+
+    def build(self) -> None:
+        """Build every regex now (before worker processes fork, so that they share them)."""
+        _ = (self.pattern, self.unless, self.line_pattern, self.line_unless)
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
-    params = with_defaults(PARAMETERS, params)
-    flags = regex.V0 | (regex.IGNORECASE if params["ignorecase"] else 0)
-    if scope == "line":
-        flags |= regex.MULTILINE
+    """The rule's parameters, its regexes compiled (so that a bad one is reported at load)."""
+    compiled = compile_checked(params, scope)
     try:
-        pattern = regexcache.compile(params["regex"], flags)
-        unless = regexcache.compile(params["unless"], flags) if params.get("unless") else None
-        line_pattern = regexcache.for_one_line(pattern, params["regex"], flags)
-        line_unless = regexcache.for_one_line(unless, params["unless"], flags) if unless is not None else None
-    except regex.error as e:
+        compiled.pattern, compiled.unless  # noqa: B018 - compiled for their errors
+    except rx.error as e:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
+    return compiled
+
+
+def compile_checked(params: Mapping[str, Any], scope: str) -> Compiled:
+    """The parameters of a rule an earlier load checked (``newslint.rulecache``): its regexes
+    are built when a document first needs them."""
+    params = with_defaults(PARAMETERS, params)
+    flags = rx.V0 | (rx.IGNORECASE if params["ignorecase"] else 0)
+    if scope == "line":
+        flags |= rx.MULTILINE
     return Compiled(
-        pattern,
-        unless,
+        params["regex"],
+        params.get("unless") or None,
+        flags,
         float(params["timeout"]),
         scope == "line" and _BLOCK_SAFE.search(params["regex"]) is None,
         tuple(word.casefold() for word in params["requires"]),
         bool(params["body_only"]),
-        line_pattern,
-        line_unless,
     )
 
 
@@ -188,7 +230,7 @@ def needs(rule: Rule) -> tuple[str, ...] | None:
 
 def _search(compiled: Compiled, text: str, deadline: float) -> bool:
     remaining = deadline - time.monotonic()
-    pattern = compiled.pattern if "\n" in text or compiled.line_pattern is None else compiled.line_pattern
+    pattern = compiled.pattern if "\n" in text else compiled.line_pattern
     try:
         if remaining <= 0:
             raise TimeoutError
@@ -197,12 +239,13 @@ def _search(compiled: Compiled, text: str, deadline: float) -> bool:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
 
 
-def _finditer(compiled: Compiled, text: str, deadline: float) -> list[regex.Match[str]]:
+def _finditer(compiled: Compiled, text: str, deadline: float) -> list[rx.Match[str]]:
     """Every match in ``text`` (none when the rule's ``unless`` matches it): a list, not a
     generator, since most texts have none (the call is made for every candidate block)."""
     remaining = deadline - time.monotonic()
-    pattern, unless = compiled.pattern, compiled.unless
-    if compiled.line_pattern is not None and "\n" not in text:
+    if "\n" in text:
+        pattern, unless = compiled.pattern, compiled.unless
+    else:
         pattern, unless = compiled.line_pattern, compiled.line_unless
     try:
         if remaining <= 0:

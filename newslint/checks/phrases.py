@@ -33,9 +33,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import LABEL_MAX_CHARS, LONG_LINE, Context, Hit, block_hit, normalize_line, with_defaults
 from newslint.document import Block, Document
 from newslint.facts import Facts, Line
@@ -73,16 +71,18 @@ _GLUED = r"(?-i:\p{Lu})"
 _LEAD = " \t-–—*•·»›>|(["
 _SHORT_LABEL = 5
 # a full sentence, then more text that ends as a sentence does
-_PROSE_TAIL = regex.compile(r"[.!?][\"\u201d\u2019)]*\s+\p{Lu}.*[.!?][\"\u201d\u2019)]*\s*$")
+_PROSE_TAIL = regexcache.compile(r"[.!?][\"\u201d\u2019)]*\s+\p{Lu}.*[.!?][\"\u201d\u2019)]*\s*$")
 # after a label's separator: a sentence that opens in lower case and ends with a full stop
-_LOWER_SENTENCE = regex.compile(r"\s*\p{Ll}[^\n]*[.!?][\"\u201d\u2019)]*\s*$")
+_LOWER_SENTENCE = regexcache.compile(r"\s*\p{Ll}[^\n]*[.!?][\"\u201d\u2019)]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A phrases rule's compiled list: the lines as a set, or one alternation regex."""
+
     mode: str
     lines: frozenset[str]
-    pattern: regex.Pattern[str] | None
+    pattern: rx.Pattern[str] | None
     max_words: int
     labels: frozenset[str]
 
@@ -91,8 +91,8 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
     mode = params["match"]
     phrases = list(params["phrases"])
-    flags = regex.IGNORECASE if params["ignorecase"] else 0
-    alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    flags = rx.IGNORECASE if params["ignorecase"] else 0
+    alternation = "|".join(rx.escape(p) for p in sorted(phrases, key=len, reverse=True))
     if mode == "prefix":
         # group 1 is set when a separator or a glued word follows the phrase
         source = rf"^[\s\-–—*•·»›>|([]*(?:{alternation})(?:({_SEPARATOR}|{_GLUED})|[\s)\]]*$)"

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import Context, Hit, with_defaults
 from newslint.document import Document
 
@@ -56,24 +55,50 @@ PARAMETERS: dict[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A rule's parameters, its patterns built when a document first needs them (none for
+    a document whose metadata has the field)."""
+
     field: str
-    patterns: tuple[regex.Pattern[str], ...]
+    sources: tuple[str, ...]
     head: int
     tail: int
-    # the patterns for a text without a line feed (see ``regexcache.for_one_line``)
-    line_patterns: tuple[regex.Pattern[str], ...] = ()
+    _built: dict[str, tuple[rx.Pattern[str], ...]] = dataclass_field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def patterns(self) -> tuple[rx.Pattern[str], ...]:
+        built = self._built.get("patterns")
+        if built is None:
+            built = self._built["patterns"] = tuple(regexcache.compile(p, rx.MULTILINE) for p in self.sources)
+        return built
+
+    @property
+    def line_patterns(self) -> tuple[rx.Pattern[str], ...]:
+        """The patterns for a text without a line feed (see ``regexcache.one_line``)."""
+        built = self._built.get("line_patterns")
+        if built is None:
+            built = self._built["line_patterns"] = tuple(regexcache.one_line(p, rx.MULTILINE) for p in self.sources)
+        return built
+
+    def build(self) -> None:
+        """Build every pattern now (before worker processes fork, so that they share them)."""
+        _ = (self.patterns, self.line_patterns)
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
-    params = with_defaults(PARAMETERS, params)
+    """The rule's parameters, its patterns compiled (so that a bad one is reported at load)."""
+    compiled = compile_checked(params, scope)
     try:
-        patterns = tuple(regexcache.compile(p, regex.MULTILINE) for p in params["patterns"])
-        lines = tuple(
-            regexcache.for_one_line(c, p, regex.MULTILINE) for c, p in zip(patterns, params["patterns"], strict=True)
-        )
-    except regex.error as e:
+        compiled.patterns  # noqa: B018 - compiled for their errors
+    except rx.error as e:
         raise ValueError(f"invalid regex in patterns: {e}") from e
-    return Compiled(params["field"], patterns, int(params["head_blocks"]), int(params["tail_blocks"]), lines)
+    return compiled
+
+
+def compile_checked(params: Mapping[str, Any], scope: str) -> Compiled:
+    """The parameters of a rule an earlier load checked: its patterns built on first use."""
+    params = with_defaults(PARAMETERS, params)
+    sources = tuple(params["patterns"])
+    return Compiled(params["field"], sources, int(params["head_blocks"]), int(params["tail_blocks"]))
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
@@ -91,5 +116,5 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
 
 
 def _found(compiled: Compiled, text: str) -> bool:
-    patterns = compiled.line_patterns if compiled.line_patterns and "\n" not in text else compiled.patterns
+    patterns = compiled.patterns if "\n" in text else compiled.line_patterns
     return any(p.search(text) for p in patterns)

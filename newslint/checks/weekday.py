@@ -25,9 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import Context, Hit, block_hit, with_defaults
 from newslint.document import Document
 
@@ -75,15 +73,17 @@ ABBREVIATION_LETTERS = 4
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A weekday rule's compiled names of days and months, and its date regex."""
+
     weekdays: dict[str, int]
     months: dict[str, int]
     names: tuple[str, ...]
-    pattern: regex.Pattern[str]
+    pattern: rx.Pattern[str]
     order: str
 
 
 def _alternation(names: list[str]) -> str:
-    return "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return "|".join(rx.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def _weekday_pattern(days: list[list[str]], capitalised: bool) -> str:
@@ -99,7 +99,7 @@ def _weekday_pattern(days: list[list[str]], capitalised: bool) -> str:
             if not capitalised:
                 cases |= {name, name.lower()}
             for form in sorted(cases):
-                forms.append((form, regex.escape(form) + (r"(?=[.,])" if short else "")))
+                forms.append((form, rx.escape(form) + (r"(?=[.,])" if short else "")))
     return "|".join(source for _, source in sorted(forms, key=lambda f: -len(f[0])))
 
 
@@ -124,7 +124,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     months = {n.casefold(): i + 1 for i, names in enumerate(params["months"]) for n in names}
     day_names = tuple(params["weekdays"][i][0] for i in range(7))
     wd = _weekday_pattern(params["weekdays"], bool(params["capitalised"]))
-    between = "".join(rf"(?:(?i:{regex.escape(w)})\s+)?" for w in params["between"])
+    between = "".join(rf"(?:(?i:{rx.escape(w)})\s+)?" for w in params["between"])
     sep = r"\.?[\s,]*\(?\s*" + between
     parts = _date_parts(months, params["numeric"])
     source = rf"(?<!\w)(?P<wd>{wd})(?!\w){sep}(?:{'|'.join(parts)})"
@@ -156,7 +156,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 )
 
 
-def _date_of(m: regex.Match[str], compiled: Compiled) -> dt.date | None:
+def _date_of(m: rx.Match[str], compiled: Compiled) -> dt.date | None:
     groups = m.groupdict()
     try:
         if groups.get("a"):

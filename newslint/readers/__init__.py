@@ -6,14 +6,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newslint.document import Document, Notice
-from newslint.readers import markdown, source, text
+from newslint.readers import source, text
 
 Reader = Callable[[str, str, tuple[Notice, ...]], Document]
 # Formats whose one file holds many articles (CMS exports): each gives a list of Documents.
 CollectionReader = Callable[[str, str, tuple[Notice, ...]], list[Document]]
 
 
-# The HTML and CMS readers pull in html.parser, json and xml.etree: imported on first use.
+# The Markdown reader (and its front matter's) is imported on first use, as a plain-text
+# draft's run needs neither; the HTML and CMS readers pull in html.parser, json and
+# xml.etree: imported on first use too.
+def _read_markdown(content: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
+    from newslint.readers import markdown
+
+    return markdown.read(content, path, notices)
+
+
 def _read_html(content: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     from newslint.readers import html
 
@@ -40,7 +48,7 @@ def _read_wxr(content: str, path: str, notices: tuple[Notice, ...] = ()) -> list
 
 FORMATS: dict[str, Reader] = {
     "text": text.read,
-    "markdown": markdown.read,
+    "markdown": _read_markdown,
     "html": _read_html,
 }
 COLLECTIONS: dict[str, CollectionReader] = {

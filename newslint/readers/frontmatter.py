@@ -15,12 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.document import Notice
 
-_FENCE = regexcache.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+_FENCE = regexcache.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", rx.S)
 # What simple_mapping reads: lines of printable characters (YAML's, less the tab, the line
 # breaks other than \n, and the byte-order mark); ``key: value`` with a plain word for a key.
 _SIMPLE_TEXT = regexcache.compile(
@@ -41,6 +39,8 @@ LANG_KEYS = ("lang", "language", "locale")
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
+    """A draft's front matter: its values, where the body starts, and notices about it."""
+
     data: Mapping[str, Any]
     body_start: int
     notices: tuple[Notice, ...]

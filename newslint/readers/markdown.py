@@ -13,9 +13,7 @@ import functools
 import re
 from typing import Any
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
 from newslint.readers.source import hidden_text, unify_newlines
@@ -23,11 +21,11 @@ from newslint.readers.source import hidden_text, unify_newlines
 _LINE_MARKER = regexcache.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CONTINUATION = regexcache.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
 _HEADING = regexcache.compile(r"^[ \t]{0,3}#{1,6}[ \t]*")
-_COMMENT = regexcache.compile(r"<!--(.*?)-->", regex.S)
+_COMMENT = regexcache.compile(r"<!--(.*?)-->", rx.S)
 # An HTML block opened by a comment, <script> or <style> that never closes runs to the end of the draft.
-_UNCLOSED = regexcache.compile(r"<!--|<(script|style)\b[^>]*>", regex.I)
+_UNCLOSED = regexcache.compile(r"<!--|<(script|style)\b[^>]*>", rx.I)
 _EMBED = regexcache.compile(
-    r"<(script|style|iframe|ins|noscript)\b[^>]*>.*?</\1\s*>|<(iframe|ins)\b[^>]*/?>", regex.S | regex.I
+    r"<(script|style|iframe|ins|noscript)\b[^>]*>.*?</\1\s*>|<(iframe|ins)\b[^>]*/?>", rx.S | rx.I
 )
 
 
@@ -184,7 +182,8 @@ def _block(body: str, starts: list[int], span: list[int], kind: str, offset: int
 
 
 # A sentence of prose: a capital first, an end mark last, no code punctuation between.
-_PROSE_LINE = regexcache.compile(r"^[ \t]*\p{Lu}[^;{}=<>\n]*[.!?\"\u201d\u00bb\u2019][ \t]*$", regex.M)
+_BLANK_LINE = regexcache.compile(r"\n[ \t]*\n")
+_PROSE_LINE = regexcache.compile(r"^[ \t]*\p{Lu}[^;{}=<>\n]*[.!?\"\u201d\u00bb\u2019][ \t]*$", rx.M)
 
 
 def _unclosed_fence(body: str, starts: list[int], span: list[int], markup: str, offset: int) -> Notice | None:
@@ -195,7 +194,7 @@ def _unclosed_fence(body: str, starts: list[int], span: list[int], markup: str, 
         return None  # closed
     opener = starts[first]
     content = body[starts[first + 1] :] if first + 1 < len(starts) else ""
-    gap = regex.search(r"\n[ \t]*\n", content)
+    gap = _BLANK_LINE.search(content)
     if gap is None or not any(len(m.group(0).split()) >= 5 for m in _PROSE_LINE.finditer(content, gap.end())):
         return None  # code to the end, as a fence closed at the end would show it
     line_end = body.find("\n", opener)
@@ -220,7 +219,7 @@ def _left_open(raw: str) -> tuple[int, int, str] | None:
             close = raw.find("-->", m.end())
             close_end = close + 3
         else:
-            found = regex.compile(rf"</{m.group(1)}\s*>", regex.I).search(raw, m.end())
+            found = regexcache.compile(rf"</{m.group(1)}\s*>", rx.I).search(raw, m.end())
             close, close_end = (found.start(), found.end()) if found else (-1, -1)
         if close < 0:
             return m.start(), m.end(), closer

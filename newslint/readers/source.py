@@ -79,6 +79,8 @@ NOT_A_FILE = "input/not-a-file"
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """A file's text (None when it cannot be linted) and the notices about reading it."""
+
     text: str | None
     notices: tuple[Notice, ...]
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Summary:
+    """What a report counted: files, findings and findings by severity."""
+
     files: int = 0
     findings: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)

@@ -135,6 +135,8 @@ PARAMETERS: dict[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
+    """A truncation rule's compiled parameters: its mode and word lists."""
+
     mode: str
     dangling: frozenset[str]
     openers: frozenset[str]

@@ -43,9 +43,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import TERMINAL, Hit, block_hit, last_word_match
 from newslint.checks.truncation.lone import (
     ARTICLE_PARAGRAPHS,
@@ -136,7 +134,7 @@ _PROMO = regexcache.compile(r"https?:|www\.|@\w|\w\.(?:com|org|net|co|id|my)\b")
 # that stops elsewhere was cut like any sentence.
 PROMO_TAIL_WORDS = 2
 _PLATFORM = regexcache.compile(
-    r"\b(?:whatsapp|instagram|facebook|twitter|telegram|youtube|tiktok|linkedin|google news|newsletter)\b", regex.I
+    r"\b(?:whatsapp|instagram|facebook|twitter|telegram|youtube|tiktok|linkedin|google news|newsletter)\b", rx.I
 )
 # Continuation punctuation: a comma, or a spaced hyphen or en dash (an em dash may
 # end an interrupted quote on purpose, so it is not counted).
@@ -173,6 +171,8 @@ _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-â€“â
 
 @dataclass(frozen=True, slots=True)
 class Cut:
+    """A paragraph that ends mid-sentence: which, why, and whether the evidence is strong."""
+
     at: int
     reason: str
     strong: bool

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.truncation.sentences import (
     CODE,
     LIST_ITEM,
@@ -62,9 +60,7 @@ LABEL = regexcache.compile(r"^\W*\w[\w'’.-]*(?:\s+[\w'’.-]+){0,5}['’\"”]
 # The closing quote of an attribution is within this many characters of the end.
 ATTRIBUTION_CHARS = 240
 _ATTRIBUTION = regexcache.compile(r"(?:[,.!?…]\s?[\"”’“»]|[\"”»]\s?,)\s*\S+(?:\s+\S+){0,2}$")
-_QUOTE_ATTRIBUTION = regexcache.compile(
-    r"^\W*[\"“«„].*(?:[,.!?…]\s?[\"”’“»]|[\"”»]\s?,)\s*\S+(?:\s+\S+){0,7}$", regex.S
-)
+_QUOTE_ATTRIBUTION = regexcache.compile(r"^\W*[\"“«„].*(?:[,.!?…]\s?[\"”’“»]|[\"”»]\s?,)\s*\S+(?:\s+\S+){0,7}$", rx.S)
 
 
 def attribution(text: str) -> bool:
@@ -80,8 +76,8 @@ GLUED = regexcache.compile(r"\w[.!?…][\"”’]?\p{Lu}\p{Ll}")
 # A machine-written date marks a byline or a dateline ("Posted by ... on 2019-02-15").
 _ISO_DATE = regexcache.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # What sets a paragraph apart as a caption or a heading in HTML or Markdown source.
-_IMAGE = regexcache.compile(r"<(?:img|figure|figcaption|picture)\b|!\[", regex.I)
-_BOLD_OPEN = regexcache.compile(r"<(?:strong|b)\b[^>]*>\s*$", regex.I)
+_IMAGE = regexcache.compile(r"<(?:img|figure|figcaption|picture)\b|!\[", rx.I)
+_BOLD_OPEN = regexcache.compile(r"<(?:strong|b)\b[^>]*>\s*$", rx.I)
 # A paragraph ending on a short phrase in quotes that opened mid-sentence ('might not
 # be the "jobs machine"'): the quote closes the phrase, not the sentence.
 _PHRASE_WORD = r"[^\s“”\"‘’«».!?…,;:]+"
@@ -224,10 +220,13 @@ def weak_evidence(
     return found
 
 
+_CLAUSE_MARK = regexcache.compile(r"[,;:]")
+
+
 def _crosshead_length(text: str) -> bool:
     """A line of a crosshead's length without a comma: a crosshead without its full stop
     ("Las partículas en el aire siguen siendo el mayor problema") is as likely as a cut."""
-    return len(text.split()) <= CROSSHEAD_WORDS and not regex.search(r"[,;:]", text)
+    return len(text.split()) <= CROSSHEAD_WORDS and not _CLAUSE_MARK.search(text)
 
 
 def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:

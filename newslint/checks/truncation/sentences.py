@@ -8,9 +8,7 @@ prose looks like (a list item, a label, a credit, an enumeration).
 
 from __future__ import annotations
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import TERMINAL, ends_complete, trim_end
 from newslint.document import Block
 from newslint.lexicon import shipped_lexicon
@@ -22,7 +20,7 @@ __all__ = ["TERMINAL", "ends_complete", "trim_end"]
 # opening quote or bracket. CJK full stops need no space.
 _SENTENCE_END = regexcache.compile(
     r"[.!?…।။]+[\"'”’»“‘)\]]*\s+(?=[\"“‘«„‚‹(\[¿¡]?[\p{Lu}\p{Lt}\p{Lo}])|[。！？｡]+[」』”’)]*(?=.)",
-    regex.S,
+    rx.S,
 )
 WORD = regexcache.compile(r"[\p{L}\p{M}\d'’-]+")
 # A list item written as a paragraph: "1. China", "2) ...", "- item", "• item", "(a) ...".
@@ -187,7 +185,7 @@ SIGN_OFF = regexcache.compile(
            propos\ recueillis\ |interview(?:ed)?\ by\ )[^.!?]{{0,120}}
       | [^.!?]{{1,80}}?\ contributed\ to\ this\ (?:report|story|article)
     )[\W_]*$""",
-    regex.I | regex.X,
+    rx.I | rx.X,
 )
 # Any wire or outlet named in capitals after a dash, the way desks sign off a story:
 # "- AGENSI", "– AL JAZEERA", "— AP/dpa", "– BERNAMA-dpa" (no list of names to keep up).

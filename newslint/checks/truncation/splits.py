@@ -30,9 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks.base import TERMINAL, Hit, block_hit
 from newslint.checks.truncation.lone import sentence_case
 from newslint.checks.truncation.sentences import (
@@ -102,12 +100,14 @@ _DASH_OPENING = regexcache.compile(r"^[-–—]+\s+\p{Lu}")
 _STRUCTURE = regexcache.compile(
     r"^\W*(?:pasal|perkara|artikel|article|art\.|artigo|artículo|bab|bagian|section|§|"
     r"chapter|kapitel|capítulo|chapitre|ayat|huruf|nomor|no\.)\s*[\dIVXLC]+\b",
-    regex.I,
+    rx.I,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Break:
+    """A sentence split across two paragraphs: where it breaks off, and why."""
+
     at: int  # the paragraph whose sentence breaks off
     reason: str
     wrap: bool  # both pieces are line-length: a hard-wrapped text

@@ -173,8 +173,7 @@ def test_patterns_pickle_once_the_recorder_stands_in_for_regexs_c_module(
 PICKLED_RULES = """
 import functools, pickle, sys
 sys.platform = "darwin"  # (on Linux workers fork and receive nothing pickled; elsewhere they are spawned)
-import concurrent.futures
-from newslint import workers
+from newslint import watchdog, workers
 from newslint.engine import Options, lint_file
 from newslint.rules import load_rules
 from newslint import lint_text
@@ -184,17 +183,16 @@ lint_text("Advertisement\\n\\nThe council met on Monday to vote on next year's b
 lean = "regex._main" not in sys.modules
 
 
-class Pool:
-    def __init__(self, jobs, mp_context, initializer, initargs):
-        # What a spawned worker receives holds the patterns of the rules compiled here
-        # (the rule set itself does not pickle yet: its mappings are read-only proxies).
-        patterns = [p for r in rules for p in getattr(r.lazy_compiled, "_built", {}).values() if p is not None]
-        assert len(patterns) > 3
-        pickle.loads(pickle.dumps(patterns))
-        raise SystemExit(0)
+def start_workers(*args, **kwargs):
+    # What a spawned worker receives holds the patterns of the rules compiled here
+    # (the rule set itself does not pickle yet: its mappings are read-only proxies).
+    patterns = [p for r in rules for p in getattr(r.lazy_compiled, "_built", {}).values() if p is not None]
+    assert len(patterns) > 3
+    pickle.loads(pickle.dumps(patterns))
+    raise SystemExit(0)
 
 
-concurrent.futures.ProcessPoolExecutor = Pool
+watchdog.map_watched = start_workers
 task = functools.partial(lint_file, ruleset=rules, options=Options())
 try:
     list(workers.map_paths(task, ["a.txt", "b.txt"], 2))

@@ -76,7 +76,11 @@ out.write(" ".join(sorted(m for m in wanted if m in sys.modules)))
 
 @pytest.mark.parametrize(
     ("draft", "loaded"),
-    [("harga-beras.txt", ""), ("banjir-bekasi.md", "newslint.readers.frontmatter newslint.readers.markdown")],
+    # (signal arms the one-process run's per-file time budget, --timeout)
+    [
+        ("harga-beras.txt", "signal"),
+        ("banjir-bekasi.md", "newslint.readers.frontmatter newslint.readers.markdown signal"),
+    ],
 )
 def test_a_one_file_run_loads_only_the_reader_its_draft_needs(draft: str, loaded: str, tmp_path: Path) -> None:
     env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}

@@ -23,6 +23,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -105,13 +106,48 @@ def _alarm(seconds: float) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _backstop(path: str, seconds: float) -> Iterator[None]:
-    timer = threading.Timer(seconds + BACKSTOP_GRACE, _give_up, args=(path, seconds))
-    timer.daemon = True
-    timer.start()
+    _BACKSTOP.arm(path, seconds)
     try:
         yield
     finally:
-        timer.cancel()
+        _BACKSTOP.armed = None
+
+
+class _Backstop:
+    """One watcher thread for the whole run, started at its first file. Each file only
+    sets ``armed`` (its deadline, path and budget: one assignment the thread reads
+    whole), so a file costs no thread of its own and no switch to one: the watcher
+    wakes at most once every ``CHECK`` seconds."""
+
+    CHECK = 1.0
+
+    def __init__(self) -> None:
+        self.armed: tuple[float, str, float] | None = None
+        self._thread: threading.Thread | None = None
+        self._start = threading.Lock()
+
+    def arm(self, path: str, seconds: float) -> None:
+        self.armed = (time.monotonic() + seconds + BACKSTOP_GRACE, path, seconds)
+        if self._thread is None or not self._thread.is_alive():  # (a forked child has none)
+            with self._start:
+                if self._thread is None or not self._thread.is_alive():
+                    self._thread = threading.Thread(target=self._watch, name="newslint-backstop", daemon=True)
+                    self._thread.start()
+
+    def _watch(self) -> None:
+        while True:
+            armed = self.armed
+            if armed is None:
+                time.sleep(self.CHECK)
+                continue
+            deadline, path, seconds = armed
+            left = deadline - time.monotonic()
+            if left <= 0:
+                _give_up(path, seconds)
+            time.sleep(min(left, self.CHECK))
+
+
+_BACKSTOP = _Backstop()
 
 
 def _give_up(path: str, seconds: float) -> None:

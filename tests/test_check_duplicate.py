@@ -68,6 +68,10 @@ def doc(*paragraphs: str) -> str:
         (doc(A, B, C, A, B), [(7, "exactly 1"), (9, "exactly 3")]),
         # whole sentences that open a later paragraph are a copy once the story has begun
         (doc(A, C, B, C + " Officials declined to comment."), [(3, "as a cut-off fragment 7")]),
+        # and above the story too: a copy of a later paragraph's first sentence, whole, at the
+        # top is what a scraper's or a paste's fragment looks like (a deck printed as the
+        # story's first sentence looks the same, and the copy is what an editor must see)
+        (doc(A, B, C, A + " Officials declined to comment."), [(1, "as a cut-off fragment 7")]),
         # a bracketed aside closing a fragment among the sentences is no deck
         (
             doc(
@@ -179,15 +183,6 @@ PULL_QUOTE = "No one bothered mentioning that the state of the nation's finances
             B,
             "Actualmente hay 8.859 pacientes ingresados y positivos en Covid-19 en toda España (9.364 ayer)"
             " y 1.020 en las UCI, según el informe del Ministerio de Sanidad de este martes.",
-        ),
-        # a deck that is the story's own opening sentence, whole, printed above the body (The
-        # Rakyat Post): the later paragraph says it and goes on with a new sentence
-        doc(
-            "Selesema merupakan penyakit respiratori yang boleh menjangkiti orang tua dengan teruk dan pantas.",
-            A,
-            B,
-            "Selesema merupakan penyakit respiratori yang boleh menjangkiti orang tua dengan teruk dan pantas."
-            " Oleh itu, penting bagi mereka mendapatkan vaksin.",
         ),
         # a short sentence carried on at once in the next paragraph: rhetoric
         doc(

@@ -511,27 +511,11 @@ def _standfirst(short: int, full: int, blocks: tuple[Block, ...]) -> bool:
     ("... pegawai Non-ASN.") or sits among the sentences. A deck may close on a
     bracketed aside ("... en toda España (9.364 ayer)"): a bracket after a word is
     not a sentence's end."""
-    if short >= full or any(ends_complete(block.text) for block in blocks[:short]):
-        return False
-    return not _ends_sentence(blocks[short].text) or _excerpt(blocks[short].text, blocks[full].text)
-
-
-# After an excerpt's last sentence the paragraph it came from opens a new sentence.
-_NEXT_SENTENCE = re.compile(r"\s+[\"“‘«„'(\[]?[^\W\d_]")
-
-
-def _excerpt(short: str, full: str) -> bool:
-    """A deck that is the story's own opening sentences, whole: the excerpt a CMS
-    prints above the body ("Selesema merupakan ... pantas." over a paragraph that
-    says it and goes on "Oleh itu, ..."). It ends where a sentence of the later
-    paragraph ends; a cut-off copy ends mid-sentence ("... pekerja." over "...
-    pekerja, termasuk ...")."""
-    short, full = _normal(short), _normal(full)
-    if not full.startswith(short):
-        return False
-    rest = full[len(short) :]
-    match = _NEXT_SENTENCE.match(rest)
-    return match is not None and match.group()[-1].isupper()
+    return (
+        short < full
+        and not _ends_sentence(blocks[short].text)
+        and not any(ends_complete(block.text) for block in blocks[:short])
+    )
 
 
 def _ends_sentence(text: str) -> bool:

@@ -16,14 +16,10 @@ next to this script.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 HERE = Path(__file__).resolve().parent
 
@@ -37,27 +33,15 @@ def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
     return module
 
 
-scraped2 = _load("scraped2_convert", HERE.parent / "scraped2" / "convert.py")
-ingest = scraped2.ingest
+# The third scraped set's converter: its page reduction (the second set's), its records and its
+# held-out MANIFEST.yaml and split.yaml writer.
+scrapedx = _load("scrapedx_convert", HERE.parent / "scrapedx" / "convert.py")
+scraped2 = scrapedx.scraped2
+ingest = scrapedx.ingest
+Page = scrapedx.Page
+Source = scrapedx.Source
 
-DEFAULT_MIRROR = Path("/work/.mirror")
 DEFAULT_OUT = Path("/work/data/scraped8")
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str
-    lang: str
-    site: str
-
-
-@dataclass
-class Source:
-    repo: str
-    commit: str
-    licence: str
-    note: str
-    pages: list[Page]
 
 
 # An article parser's saved test pages (saved 2016-2022), one a site: the English news and magazine
@@ -170,32 +154,10 @@ def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
     return scraped2.write_pages(mirror, out, sources(), ident_of)
 
 
-def write_split(out: Path, target: Path) -> None:
-    """Every site in ``holdout``: the set measures, nothing is tuned on it."""
-    groups: dict[str, dict[str, list[str]]] = {}
-    for lang, by_group in ingest.split_of(out).items():
-        groups[lang] = {"holdout": sorted(by_group["tune"] + by_group["holdout"])}
-    head = (
-        "# Sites of the eighth held-out scraped set per language. Every site is held out: the set\n"
-        "# measures rules written on other sites, and no rule is tuned on it.\n"
-    )
-    target.write_text(head + yaml.safe_dump({"scraped": groups}, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = ap.parse_args(argv)
-    manifest = list(build(args.mirror, args.out))
-    head = "# Sources of the eighth held-out scraped set (/work/data/scraped8), written by convert.py.\n"
-    (HERE / "MANIFEST.yaml").write_text(
-        head + yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    return scrapedx.run_held_out(
+        argv, doc=__doc__ or "", here=HERE, default_out=DEFAULT_OUT, build=build, name="eighth held-out scraped set"
     )
-    write_split(args.out, HERE / "split.yaml")
-    for m in manifest:
-        print(f"{m['repository']}: {m['pages']} pages")
-    return 0
 
 
 if __name__ == "__main__":

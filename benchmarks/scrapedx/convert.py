@@ -18,7 +18,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
-from collections.abc import Iterator
+import textwrap
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,32 +204,52 @@ def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
     return scraped2.write_pages(mirror, out, sources(), ident_of)
 
 
-def write_split(out: Path, target: Path) -> None:
+def write_split(out: Path, target: Path, head: str) -> None:
     """Every site in ``holdout``: the set measures, nothing is tuned on it."""
     groups: dict[str, dict[str, list[str]]] = {}
     for lang, by_group in ingest.split_of(out).items():
         groups[lang] = {"holdout": sorted(by_group["tune"] + by_group["holdout"])}
-    head = (
-        "# Sites of the third scraped set per language. Every site is held out: the set measures\n"
-        "# rules written on other sites, and no rule is tuned on it.\n"
-    )
     target.write_text(head + yaml.safe_dump({"scraped": groups}, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run_held_out(
+    argv: list[str] | None,
+    *,
+    doc: str,
+    here: Path,
+    default_out: Path,
+    build: Callable[[Path, Path], Iterator[dict[str, object]]],
+    name: str,
+) -> int:
+    """A held-out scraped set's converter: pages to ``--out``, then MANIFEST.yaml and
+    split.yaml (every site held out) next to the script in ``here``. ``name`` names the
+    set in both files' headers."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--out", type=Path, default=default_out)
     args = ap.parse_args(argv)
     manifest = list(build(args.mirror, args.out))
-    head = "# Sources of the third scraped set (/work/data/scrapedx), written by convert.py.\n"
-    (HERE / "MANIFEST.yaml").write_text(
+    head = f"# Sources of the {name} ({default_out}), written by convert.py.\n"
+    (here / "MANIFEST.yaml").write_text(
         head + yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True), encoding="utf-8"
     )
-    write_split(args.out, HERE / "split.yaml")
+    split_head = textwrap.fill(
+        f"Sites of the {name} per language. Every site is held out: the set measures rules "
+        "written on other sites, and no rule is tuned on it.",
+        width=92,
+        initial_indent="# ",
+        subsequent_indent="# ",
+    )
+    write_split(args.out, here / "split.yaml", split_head + "\n")
     for m in manifest:
         print(f"{m['repository']}: {m['pages']} pages")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_held_out(
+        argv, doc=__doc__ or "", here=HERE, default_out=DEFAULT_OUT, build=build, name="third scraped set"
+    )
 
 
 if __name__ == "__main__":

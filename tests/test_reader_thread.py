@@ -242,3 +242,32 @@ def test_the_cli_reads_the_spanish_article_as_spanish_when_it_selects_the_rule_a
     result = runner.invoke(main, ["check", "--select", "markup/reader-thread", str(draft)])
     assert "markup/reader-thread" not in result.output
     assert result.exit_code == 0
+
+
+FEATURE_TAIL = [
+    "If you live in a condo development, as my wife and I do, watch that dumpster for treasures.",
+    "Over the years I have read quite a few stories about buried treasures in gardens and sheds.",
+    "Use a metal detector to avoid having to dig up your whole garden when you look for them.",
+    "When my wife and I bought a place in Colorado, the garage was bursting with old appliances.",
+    "My neighbor sold the scrap metal for me, but I still wonder about a classic oil stove we found.",
+    "At a house I owned in Michigan, I had a shed with a floor made of loose cement tiles.",
+]
+BIO = "Steve Gillman is the author of a book of weird ways to make money and creator of a website."
+
+
+def _reader_thread_lines(paragraphs: list[str]) -> list[int]:
+    from newslint import lint_text
+
+    result = lint_text("\n\n".join(paragraphs), "draft.txt")
+    return [f.line for f in result.findings if f.rule == "markup/reader-thread"]
+
+
+def test_a_feature_that_turns_to_the_first_person_and_closes_on_its_bio_is_the_storys() -> None:
+    # Without its bio the first-person half reads as readers' posts; the bio closes the story.
+    assert _reader_thread_lines(ARTICLE + FEATURE_TAIL) != []
+    assert _reader_thread_lines(ARTICLE + FEATURE_TAIL + [BIO]) == []
+
+
+def test_a_thread_after_the_writers_bio_is_still_reported() -> None:
+    found = _reader_thread_lines(ARTICLE + [BIO] + THREAD)
+    assert len(found) == len(THREAD)

@@ -182,6 +182,13 @@ PARAMETERS: dict[str, Any] = {
             "description": "reader-thread: a regular expression (case ignored) for the words that report "
             "speech ('said', 'sagte', 'kata'): a line with one is the article quoting someone",
         },
+        "signoff": {
+            "type": "string",
+            "default": "",
+            "description": "reader-thread: a regular expression (case ignored), matched at a line's start, "
+            "for a line that closes the story, the writer's bio ('Jane Smith is a freelance writer', "
+            "'... is the author of'): a thread is sought only after the last such line",
+        },
         "ordinary": {
             "type": "object",
             "additionalProperties": {"$ref": "#/$defs/stringList"},
@@ -271,6 +278,7 @@ class Compiled:
     reported: rx.Pattern[str] | None = None
     # reader-thread: (language, pattern of the words that are that language's ordinary words)
     ordinary: tuple[tuple[str, rx.Pattern[str]], ...] = ()
+    signoff: rx.Pattern[str] | None = None
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -280,7 +288,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     else:
         labels = frozenset(_label_key(label) for label in params["labels"])
     patterns: dict[str, rx.Pattern[str] | None] = {}
-    for name in ("notice", "closing", "terms", "address", "reported"):
+    for name in ("notice", "closing", "terms", "address", "reported", "signoff"):
         try:
             patterns[name] = regexcache.compile(params[name], rx.IGNORECASE | rx.V0) if params[name] else None
         except rx.error as e:
@@ -307,6 +315,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         tuple(word.casefold() for word in params["requires"]),
         patterns["reported"],
         ordinary,
+        patterns["signoff"],
     )
 
 
@@ -343,7 +352,14 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         if compiled.mode == "reader-thread" and compiled.terms is not None and compiled.address is not None:
             article = _shared_article(facts, lines)
             widget = reader_threads(
-                lines, compiled.terms, compiled.address, compiled.reported, compiled.min_run, compiled.labels, article
+                lines,
+                compiled.terms,
+                compiled.address,
+                compiled.reported,
+                compiled.min_run,
+                compiled.labels,
+                article,
+                signoff=compiled.signoff,
             )
             ordinary = _ordinary_words(compiled, ctx) if widget else None
             if ordinary is not None:
@@ -357,6 +373,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                     compiled.labels,
                     article,
                     ordinary,
+                    signoff=compiled.signoff,
                 )
         elif compiled.mode == "teaser-pairs":
             widget = teaser_pairs(lines, compiled.min_run, _shared_article(facts, lines))
@@ -1388,6 +1405,7 @@ def reader_threads(
     interview: frozenset[str] = frozenset(),
     article: Sequence[int] | None = None,
     ordinary: rx.Pattern[str] | None = None,
+    signoff: rx.Pattern[str] | None = None,
 ) -> list[tuple[int, str]]:
     """A readers' thread that no header opens: from a line in a reader's voice (``_speaks``),
     two of the next three posts speaking too, to the end of the page, where ``min_posts``
@@ -1400,7 +1418,10 @@ def reader_threads(
     their later lines speak so too; so does a story that names itself an interview (a word of
     ``interview``) and its answers. ``article``: ``_article_prose(lines)``, when worked out.
     ``ordinary``: the words of ``voice`` and ``address`` that are the article's language's own
-    ordinary words (Spanish "mes", month, not the French "my"): they do not make a line speak."""
+    ordinary words (Spanish "mes", month, not the French "my"): they do not make a line speak.
+    ``signoff``: a line that closes the story (the writer's bio): a thread starts after the last
+    one, as lines before it are the story's own (a feature whose second half speaks in the
+    first person, "my wife and I", then "Jane Smith is the author of ...")."""
     if article is None:
         article = _article_prose(lines)
     if not article:
@@ -1422,9 +1443,13 @@ def reader_threads(
             speaking.add(k)
     if len(speaking) < min_posts:
         return []
+    # (sought only with a thread in sight: the story's close, past which a thread may start)
+    closed = -1
+    if signoff is not None:
+        closed = max((k for k in range(article[0], len(lines)) if signoff.match(lines[k].text.strip())), default=-1)
     story_read = False
     for n, start in enumerate(posts):
-        if start not in speaking or n < THREAD_ARTICLE_LINES:
+        if start not in speaking or n < THREAD_ARTICLE_LINES or start <= closed:
             continue
         if sum(1 for k in posts[n : n + 3] if k in speaking) < 2:
             continue

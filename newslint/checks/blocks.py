@@ -351,20 +351,10 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         lines = facts.shared(lines_of)
         if compiled.mode == "reader-thread" and compiled.terms is not None and compiled.address is not None:
             article = _shared_article(facts, lines)
-            widget = reader_threads(
-                lines,
-                compiled.terms,
-                compiled.address,
-                compiled.reported,
-                compiled.min_run,
-                compiled.labels,
-                article,
-                signoff=compiled.signoff,
-            )
-            ordinary = _ordinary_words(compiled, ctx) if widget else None
-            if ordinary is not None:
-                # a thread in sight: seen again without the words that are the article's own language
-                widget = reader_threads(
+
+            def threads(ordinary: rx.Pattern[str] | None = None) -> list[tuple[int, str]]:
+                assert compiled.terms is not None and compiled.address is not None
+                return reader_threads(
                     lines,
                     compiled.terms,
                     compiled.address,
@@ -375,6 +365,12 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                     ordinary,
                     signoff=compiled.signoff,
                 )
+
+            widget = threads()
+            ordinary = _ordinary_words(compiled, ctx) if widget else None
+            if ordinary is not None:
+                # a thread in sight: seen again without the words that are the article's own language
+                widget = threads(ordinary)
         elif compiled.mode == "teaser-pairs":
             widget = teaser_pairs(lines, compiled.min_run, _shared_article(facts, lines))
         elif compiled.mode == "vocabulary-run" and compiled.terms is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -73,21 +73,20 @@ class Compiled:
     body_only: bool = False  # skip the title and headings
     _built: dict[str, rx.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
 
+    # (each regex is built once, at its first use: ``_built`` holds it after that)
+    def _build(self, key: str, source: str, make: Callable[[str, int], rx.Pattern[str]]) -> rx.Pattern[str]:
+        built = self._built[key] = make(source, self.flags)
+        return built
+
     @property
     def pattern(self) -> rx.Pattern[str]:
-        built = self._built.get("pattern")
-        if built is None:
-            built = self._built["pattern"] = regexcache.compile(self.source, self.flags)
-        return built
+        return self._built.get("pattern") or self._build("pattern", self.source, regexcache.compile)
 
     @property
     def unless(self) -> rx.Pattern[str] | None:
         if self.unless_source is None:
             return None
-        built = self._built.get("unless")
-        if built is None:
-            built = self._built["unless"] = regexcache.compile(self.unless_source, self.flags)
-        return built
+        return self._built.get("unless") or self._build("unless", self.unless_source, regexcache.compile)
 
     # The two regexes compiled without MULTILINE, for a text with no line feed (one line):
     # the same matches there, and a "^" the regex opens with is tried at the text's start
@@ -95,19 +94,13 @@ class Compiled:
     # when not compiled with MULTILINE, or when the regex's line ends are not only line feeds.
     @property
     def line_pattern(self) -> rx.Pattern[str]:
-        built = self._built.get("line_pattern")
-        if built is None:
-            built = self._built["line_pattern"] = regexcache.one_line(self.source, self.flags)
-        return built
+        return self._built.get("line_pattern") or self._build("line_pattern", self.source, regexcache.one_line)
 
     @property
     def line_unless(self) -> rx.Pattern[str] | None:
         if self.unless_source is None:
             return None
-        built = self._built.get("line_unless")
-        if built is None:
-            built = self._built["line_unless"] = regexcache.one_line(self.unless_source, self.flags)
-        return built
+        return self._built.get("line_unless") or self._build("line_unless", self.unless_source, regexcache.one_line)
 
     def build(self) -> None:
         """Build every regex now (before worker processes fork, so that they share them)."""
@@ -118,7 +111,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     """The rule's parameters, its regexes compiled (so that a bad one is reported at load)."""
     compiled = compile_checked(params, scope)
     try:
-        compiled.pattern, compiled.unless  # noqa: B018 - compiled for their errors
+        _ = (compiled.pattern, compiled.unless)  # built now, so that a bad regex is refused at load
     except rx.error as e:
         raise ValueError(f"invalid regex: {e}; check brackets and escapes") from e
     return compiled

@@ -88,7 +88,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     """The rule's parameters, its patterns compiled (so that a bad one is reported at load)."""
     compiled = compile_checked(params, scope)
     try:
-        compiled.patterns  # noqa: B018 - compiled for their errors
+        _ = compiled.patterns  # built now, so that a bad regex is refused at load
     except rx.error as e:
         raise ValueError(f"invalid regex in patterns: {e}") from e
     return compiled

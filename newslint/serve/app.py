@@ -16,7 +16,7 @@ from typing import Any
 from newslint import __version__
 from newslint.engine import Options
 from newslint.readers.cms import Article, ArticleError, parse_article
-from newslint.readers.fields import LANGUAGE_CODES, check_fields, known_language, parse_date  # noqa: F401
+from newslint.readers.fields import check_fields
 from newslint.report.json import rule_to_json
 from newslint.rules import RuleSet
 

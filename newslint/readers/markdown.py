@@ -52,6 +52,7 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     comments: list[tuple[int, int, str]] = []
     hidden: list[Notice] = []
     kind_stack: list[str] = []
+    nesting: dict[int, int] = {}  # a nested list item's start: its depth
     spans = _plain_paragraphs(body)
     if spans is not None:
         # Prose only: the blocks markdown-it would give, without its per-line work.
@@ -69,6 +70,9 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
             block = _block(body, starts, token.map, kind, fm.body_start)
             if block is not None:
                 blocks.append(block)
+                depth = kind_stack.count("list-item") if kind == "list-item" else 0
+                if depth > 1:
+                    nesting[block.start] = depth
         elif token.type == "fence" and token.map:
             notice = _unclosed_fence(body, starts, token.map, token.markup, fm.body_start)
             if notice is not None:
@@ -89,6 +93,7 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         embeds=tuple(embeds),
         notices=notices + fm.notices + tuple(hidden) + _no_body(fm.body_start, body, notices),
         comments=tuple(comments),
+        nesting=nesting,
     )
 
 

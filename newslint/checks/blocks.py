@@ -991,11 +991,18 @@ def tail_sections(
         return []
     out: list[tuple[int, str]] = []
     i = article[0] + 1
+    if to_end:
+        # a thread's header may follow a story of one paragraph that no other prose line is near
+        # (a short post whose readers' posts are the page's other prose): the story starts there
+        i = min(i, next((k + 1 for k, line in enumerate(lines) if line.shape == PROSE), i))
     while i < len(lines):
         closer = _closes(lines[i].text, closing)
-        if not closer and not _is_header(lines[i].text, labels) and not _is_notice(lines[i].text, notice):
-            i += 1
-            continue
+        is_notice = False
+        if not closer and not _is_header(lines[i].text, labels):
+            is_notice = _is_notice(lines[i].text, notice)
+            if not is_notice:
+                i += 1
+                continue
         header = trim_end(lines[i].text).strip()
         if len(header) > TAIL_HEADER_CHARS:
             header = header[: TAIL_HEADER_CHARS - 3].rstrip() + "..."
@@ -1016,7 +1023,7 @@ def tail_sections(
             rest,
             voice,
             lambda text: _is_header(text, labels) or _is_notice(text, notice),
-            counted=_HEADER_COUNT.search(header) is not None,
+            counted=is_notice or _HEADER_COUNT.search(header) is not None,
         ):
             i += 1
             continue  # the article goes on after the header or notice: it is the story's own line
@@ -1061,9 +1068,10 @@ def _thread_like(
     comment" under the posts); or a short line recurs ``THREAD_STAMPS`` times, numbers
     masked (each post's "Posted on 04/13/2011", "Reply"); or one post in ``THREAD_SPOKEN``
     speaks in a reader's voice (``_speaks``).
-    Under a header that counts its posts ("160 commentaires", "Comments (12)"), which no
-    article prints as a crosshead, a post's tone counts as its voice too (``_chatty``: a
-    question or an exclamation, a trailing ellipsis, a lower-case opening, an "@")."""
+    Under a header that counts its posts ("160 commentaires", "Comments (12)") or a notice of
+    the section ("Os comentários não representam a opinião do site"), which no article prints
+    as a crosshead, a post's tone counts as its voice too (``_chatty``: a question or an
+    exclamation, a trailing ellipsis, a lower-case opening, an "@")."""
     if len(rest) <= THREAD_NEAR_END or not _article_goes_on(lines, header, rest, strict=True):
         return True
     if any(marker(lines[k].text) for k in rest):

@@ -67,3 +67,152 @@ def test_a_story_that_goes_on_after_a_disclaimer_like_line_is_left_alone() -> No
     text = "\n\n".join([STORY_PT, DISCLAIMER_PT, *paragraphs]) + "\n"
     found = rules_by_line(text, "pt")
     assert not any("markup/comment-thread" in found.get(line, set()) for line in (7, 9, 11)), found
+
+
+# -- a teaser list told by its stamps -----------------------------------------------------------
+
+LONG_ARTICLE_EN = "\n\n".join(
+    [
+        "The council approved the budget on Tuesday after a debate that lasted for most of the afternoon session, "
+        "and the mayor thanked the members of the finance committee for their work on the plan.",
+        "The mayor said the new plan would fund three schools and a clinic in the northern district, the first new "
+        "buildings there for more than twenty years.",
+        "The opposition said the schools were welcome but asked how the clinic would be staffed, and promised to "
+        "vote against the plan next year.",
+        "Building work is expected to begin in the spring, once contractors have submitted their tenders and the "
+        "regional authority has approved the designs for every site.",
+    ]
+)
+ARTICLE_EN = LONG_ARTICLE_EN
+
+
+def test_section_labels_each_with_a_date_after_the_article_are_a_teaser_list() -> None:
+    pairs = ["Business", "June 20, 2024", "Hollywood Inc.", "June 20, 2024", "Opinion", "June 18, 2024"]
+    text = "\n\n".join([ARTICLE_EN, *pairs]) + "\n"
+    found = rules_by_line(text, "en")
+    # the labels between the dates and the dates (the first label is the line before the list's first stamp)
+    for line in (11, 13, 15, 17, 19):
+        assert "markup/teaser-stamps" in found.get(line, set()), (line, found)
+    assert not any(found.get(line) for line in (1, 3, 5, 7))
+
+
+def test_stamps_printed_as_a_block_take_the_headlines_above_them() -> None:
+    lines = [
+        "Floods cut roads to the coast for a second day",
+        "Minister defends plan to close rural post offices",
+        "By George Fitzmaurice February 07, 2024",
+        "By Ross Kelly February 07, 2024",
+        "By Emma Woollacott February 06, 2024",
+        "By Daniel Todd February 06, 2024",
+    ]
+    text = "\n\n".join([ARTICLE_EN, *lines]) + "\n"
+    found = rules_by_line(text, "en")
+    assert all("markup/teaser-stamps" in found.get(9 + 2 * n, set()) for n in range(6)), found
+    assert not any(found.get(line) for line in (1, 3, 5, 7))
+
+
+def test_a_time_and_section_over_each_headline_is_a_teaser_list_in_french() -> None:
+    article = (
+        "Le conseil municipal a adopté le budget mardi soir, après un débat qui a duré presque tout l'après-midi.\n\n"
+        "Le maire a déclaré que le plan financerait trois écoles et un dispensaire dans le nord de la ville."
+    )
+    lines = [
+        "10:59 | FOOTBALL",
+        "Le match reporté à mars pour les sinistrés de l'Aude",
+        "10:46 | FOOTBALL",
+        "Treize supporters condamnés pour des violences",
+        "06/11/18 | VOILE",
+        "Un marin secouru sur la Route du Rhum",
+    ]
+    found = rules_by_line("\n\n".join([article, *lines]) + "\n", "fr")
+    assert all("markup/teaser-stamps" in found.get(line, set()) for line in (5, 7, 9, 11)), found
+
+
+def test_a_live_report_or_a_timeline_of_the_article_is_no_teaser_list() -> None:
+    live = ["10:59", "The mayor arrives at the council.", "10:46", "The debate opens.", "10:02", "Protesters gather."]
+    timeline = [
+        "March 3, 2024",
+        "The council first debated the budget for the northern clinic.",
+        "April 9, 2024",
+        "The mayor presented the plan for three schools in the district.",
+        "June 18, 2024",
+        "The council approved the budget for the northern district.",
+    ]
+    for lines in (live, timeline):
+        found = rules_by_line("\n\n".join([ARTICLE_EN, *lines]) + "\n", "en")
+        assert not any("markup/teaser-stamps" in rules for rules in found.values()), (lines, found)
+
+
+def test_the_articles_own_byline_and_dates_are_no_teaser_list() -> None:
+    header = ["By Anna Roe", "June 20, 2024", "Updated June 21, 2024, 10:00 AM"]
+    found = rules_by_line("\n\n".join([*header, ARTICLE_EN]) + "\n", "en")
+    assert not any("markup/teaser-stamps" in rules for rules in found.values()), found
+
+
+def test_a_stamp_is_a_short_line_with_a_date_not_a_sentence_with_one() -> None:
+    from newslint.checks.blocks import stamp_of
+
+    assert stamp_of("By George FitzmauriceFebruary 07, 2024") == "date"
+    assert stamp_of("20 hours ago by MacRumors Staff") == "date"
+    assert stamp_of("10:59 | FOOTBALL") == "time"
+    assert stamp_of("10:59") == "bare time"
+    assert stamp_of("Video 01.03.2022 - 17:59 Uhr") == "date"
+    assert stamp_of("The vote was held on June 5, 2024") == ""
+    assert stamp_of("The vote was held on June 5, 2024.") == ""
+    assert stamp_of("Floods cut roads to the coast") == ""
+
+
+# -- segments past the page's chrome (jusText's near-good between bad) -----------------------
+
+PROMPT_EN = "Sign up for our newsletter and get the day's top stories delivered to your inbox."
+TEASERS_EN = [
+    "A striker signs a three-year deal with the league champions.",
+    "Floods cut roads to the coast for a second day running.",
+    "Why train tickets cost more in the north than anywhere else.",
+    "A new bridge opens after a decade of delays and disputes.",
+]
+
+
+def test_teaser_sentences_after_a_newsletter_prompt_are_the_pages() -> None:
+    text = "\n\n".join([LONG_ARTICLE_EN, PROMPT_EN, *TEASERS_EN]) + "\n"
+    found = rules_by_line(text, "en")
+    assert all("markup/edge-segment" in found.get(11 + 2 * n, set()) for n in range(4)), found
+    assert not any(found.get(line) for line in (1, 3, 5, 7))
+
+
+def test_blurbs_before_the_story_up_to_a_piece_of_chrome_are_the_pages() -> None:
+    blurbs = [
+        "The top companies in entertainment, media and sport.",
+        "Meet this year's most inspiring leaders.",
+        "A showcase for ingenious design solutions.",
+        "How the top talent from creative fields gets work done.",
+    ]
+    text = "\n\n".join([*blurbs, PROMPT_EN, LONG_ARTICLE_EN]) + "\n"
+    found = rules_by_line(text, "en")
+    assert all("markup/edge-segment" in found.get(1 + 2 * n, set()) for n in range(4)), found
+
+
+def test_the_article_going_on_after_a_prompt_is_left_alone() -> None:
+    going_on = [
+        "The opposition said the schools in the northern district were welcome.",
+        "The council will vote on the budget for the clinic again next year.",
+        "The mayor said the plan would be reviewed by the finance committee.",
+    ]
+    closing = [*TEASERS_EN[:2], "Reporting by Anna Roe; editing by John Smith"]
+    quoted = [
+        '"We have waited twenty years for this," one resident said.',
+        "A striker signs a three-year deal with the league champions.",
+        '"It is a good day for the town," another said outside the hall.',
+    ]
+    for rest in (going_on, closing, quoted):
+        text = "\n\n".join([LONG_ARTICLE_EN, PROMPT_EN, *rest]) + "\n"
+        found = rules_by_line(text, "en")
+        assert not any("markup/edge-segment" in rules for rules in found.values()), (rest, found)
+
+
+def test_a_segment_between_two_parts_of_the_article_is_its_own() -> None:
+    # a read-also line inside the article cuts it in two: the part before it is no edge
+    first = "\n\n".join(TEASERS_EN[:3])
+    text = "\n\n".join([LONG_ARTICLE_EN.split("\n\n")[0], PROMPT_EN, first, PROMPT_EN, LONG_ARTICLE_EN]) + "\n"
+    found = rules_by_line(text, "en")
+    assert not any("markup/edge-segment" in rules for rules in found.values()), found

@@ -105,6 +105,7 @@ LINE_MODES = (
     "vocabulary-run",
     "reader-thread",
     "teaser-pairs",
+    "teaser-stamps",
 )
 PARAMETERS: dict[str, Any] = {
     "type": "object",
@@ -373,6 +374,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 widget = threads(ordinary)
         elif compiled.mode == "teaser-pairs":
             widget = teaser_pairs(lines, compiled.min_run, _shared_article(facts, lines))
+        elif compiled.mode == "teaser-stamps":
+            widget = teaser_stamps(lines, _shared_article(facts, lines))
         elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             terms, address, requires = compiled.terms, compiled.address, compiled.requires
             if requires:
@@ -1205,6 +1208,128 @@ def _trailing(line: Line) -> bool:
     """A short line of the widget after its teasers (a date, a time), not the article's sign-off."""
     text = trim_end(line.text).strip()
     return line.shape != PROSE and len(text.split(None, CLOSING_WORDS)) <= CLOSING_WORDS and not sign_off(text)
+
+
+# -- a teaser list told by its stamps: each teaser's date, time or byline ----------------------
+
+STAMP_WORDS = 10  # a stamp is short: "By George Fitzmaurice February 07, 2024", "10:59 | FOOTBALL"
+STAMP_CHARS = 80
+STAMP_REST_WORDS = 4  # ... its words besides the date: a section, a writer, "by", "Video"
+STAMP_RUN = 3  # stamps of a teaser list after the article (a story's own dates are one or two)
+STAMP_RUN_BEFORE = 4  # ... before it, where the story's byline, date and update stamp are three
+STAMP_GAP = 2  # lines between two stamps of a list: its teaser, a label
+STAMP_LINE_WORDS = 40  # a teaser between two stamps is a headline or a sentence or two
+STAMP_TEASERS = 2  # headlines right above a block of stamps are twice the stamps at most
+# A date inside a line ("June 20, 2024", "FitzmauriceFebruary 07, 2024", "20 juin 2024", "06/11/18",
+# "01.03.2022", "2024-06-20"), a time of day ("10:59", "17:59 Uhr", "21h30"), a time ago.
+_STAMP_DATE = regexcache.compile(
+    r"\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d\d(?!\d)"
+    r"|(?<![\d.,])\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d(?![\d.,])|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"
+)
+_STAMP_TIME = regexcache.compile(r"(?<![\d.,])\d{1,2}[:h]\d{2}(?![\d.,])(?:\s*(?:[ap]\.?m\.?)(?!\w))?", rx.IGNORECASE)
+_STAMP_SEPARATORS = regexcache.compile(r"[|•·,:;()\[\]/–—-]+")
+
+
+def stamp_of(text: str) -> str:
+    """What a line is a stamp of, or "": "date" (a date, a time ago), "time" (a time of day with a
+    label, "10:59 | FOOTBALL"), "bare time" (a time alone: a live report's entry, not a teaser's).
+    Besides the date a stamp has a few words at most, each capitalised (a section, a writer) or a
+    short linking word ("by", "le", "von"); it is no sentence."""
+    text = trim_end(text).strip()
+    if len(text) > STAMP_CHARS or len(text.split(None, STAMP_WORDS)) > STAMP_WORDS or _ends_sentence(text):
+        return ""
+    rest, dated = _STAMP_DATE.subn(" ", text)
+    rest, ago = repeats.RELATIVE_TIME.subn(" ", rest)
+    rest, timed = _STAMP_TIME.subn(" ", rest)
+    if not (dated or ago or timed):
+        return ""
+    words = _STAMP_SEPARATORS.sub(" ", rest).split()
+    if len(words) > STAMP_REST_WORDS or any(w[:1].islower() and len(w) > 3 for w in words):
+        return ""  # a sentence with a date in it ("the vote was held on June 5, 2024")
+    if dated or ago:
+        return "date"
+    return "time" if words else "bare time"
+
+
+def teaser_stamps(lines: list[Line], article: Sequence[int] | None = None) -> list[tuple[int, str]]:
+    """Teaser lists told by their stamps, outside the article's prose: ``STAMP_RUN`` or more
+    stamps (``STAMP_RUN_BEFORE`` before the article), each within ``STAMP_GAP`` lines of the next
+    (each teaser's date printed under or over it, "Business" / "June 20, 2024"), and the lines
+    between them; or stamps in a row (the list's dates printed as a block), with the headlines
+    right above them, twice as many as the stamps at most, up to a line that shares the
+    article's words. Not times alone (a live report's entries),
+    and not when the lines between the stamps carry on the article (a timeline of its events).
+    ``article``: ``_article_prose(lines)``, when worked out."""
+    if article is None:
+        article = _article_prose(lines)
+    if not article:
+        return []
+    first, last = article[0], article[-1]
+    kinds = [
+        stamp_of(line.text) if (k < first or k > last) and line.shape != PROSE else "" for k, line in enumerate(lines)
+    ]
+    at = [k for k, kind in enumerate(kinds) if kind]
+    out: list[tuple[int, str]] = []
+    n = 0
+    while n < len(at):
+        # a list prints its stamps at one stride: in a row, or each one line (or two) from the next
+        m = n
+        stride = at[n + 1] - at[n] if n + 1 < len(at) else 0
+        side = at[n] < first
+        while m + 1 < len(at) and at[m + 1] - at[m] == stride <= STAMP_GAP + 1 and (at[m + 1] < first) == side:
+            m += 1
+        group = at[n : m + 1]
+        n = m + 1
+        out.extend(_stamped(lines, kinds, group, first, last))
+    return out
+
+
+def _stamped(lines: list[Line], kinds: list[str], group: list[int], first: int, last: int) -> list[tuple[int, str]]:
+    """The lines of one group of stamps to report (see ``teaser_stamps``)."""
+    before = group[0] < first
+    if len(group) < (STAMP_RUN_BEFORE if before else STAMP_RUN):
+        return []
+    if all(kinds[k] == "bare time" for k in group):
+        return []  # a live report's times: its entries are the article's
+    between = [k for k in range(group[0], group[-1] + 1) if not kinds[k]]
+    if any(len(lines[k].text.split(None, STAMP_LINE_WORDS)) > STAMP_LINE_WORDS for k in between):
+        return []
+    if any(sign_off(trim_end(lines[k].text).strip()) for k in between):
+        return []  # the article's sign-off among them: its own dates
+    above: list[int] = []
+    if not between and not before:
+        # the teasers right above a block of stamps, up to a line that shares the article's words
+        k = group[0] - 1
+        while k > last and len(above) < STAMP_TEASERS * len(group) and _stamp_teaser(lines[k]):
+            if _carries_article(lines, first, last, [k]):
+                break
+            above.append(k)
+            k -= 1
+    if between and _carries_article(lines, first, last, between):
+        return []  # a timeline of the article's own events, each under its date
+    sample = trim_end(lines[group[0]].text).strip()
+    where = "before the article's first paragraph" if before else "after the article's last paragraph"
+    evidence = f"a teaser list of {len(group)} stamps like '{sample}' {where}"
+    return [(k, evidence) for k in sorted(above) + list(range(group[0], group[-1] + 1))]
+
+
+def _stamp_teaser(line: Line) -> bool:
+    """A teaser right above a block of stamps: a headline (no full stop: a short sentence may be
+    the article's last paragraph), not a label ("ALSO", "Related:") nor the article's sign-off."""
+    text = trim_end(line.text).strip()
+    return line.shape == HEADLINE and not text.endswith(":") and not sign_off(text) and not _is_data(text)
+
+
+def _carries_article(lines: list[Line], first: int, last: int, teasers: list[int]) -> bool:
+    """Whether teasers carry on the article: one in three shares two long words or a name
+    with its prose (teasers of other stories are about other things)."""
+    words: set[str] = set()
+    names: set[str] = set()
+    for line in lines[first : last + 1]:
+        words |= _long_words(line.text)
+        names |= _names(line.text)
+    shared = sum(1 for k in teasers if len(_long_words(lines[k].text) & words) >= 2 or _names(lines[k].text) & names)
+    return shared * TAIL_COHESION >= len(teasers)
 
 
 # -- a run of lines in the vocabulary of the page's furniture ---------------------------------

@@ -284,7 +284,7 @@ def _same_or_stamps(texts: Sequence[str]) -> bool:
 # on 04/13/2011 01:51 PM", "wrote on October 28, 2010 @ 3:29 PM", "3 hours ago", "Anna says:"),
 # in every pack language. Each post prints it above or below its text. Reporting verbs
 # ("said:", "sagte:", "kata:") are left out: an interview's transcript prints them too.
-_RELATIVE_TIME = regexcache.compile(
+RELATIVE_TIME = regexcache.compile(
     r"(?i)\b(?:\d+|an?|one|eine[mn]?|un[ea]?|uma?|se)\s*(?:min(?:ute)?s?|minuten?|minutos?|menit|minit|"
     r"hours?|hrs?|stunden?|heures?|horas?|jam|days?|tagen?|jours?|d[ií]as?|hari|weeks?|wochen?|semaines?|"
     r"semanas?|minggu|months?|monaten?|mois|meses|m[eê]s|bulan|years?|jahren?|ans?|años?|anos?|tahun)\s+"
@@ -302,7 +302,7 @@ def _stamp_key(text: str) -> str:
     text = text.strip()
     if len(text.split(None, STAMP_WORDS)) > STAMP_WORDS:
         return ""
-    if _RELATIVE_TIME.search(text) and len(text.split()) <= 6:
+    if RELATIVE_TIME.search(text) and len(text.split()) <= 6:
         return "<posted some time ago>"
     posted = _POSTED.match(text)
     if posted is None:

@@ -23,7 +23,8 @@ Modes:
   ``max_words`` words; list entries, bylines, datelines and credits are left out.
 
 - ``segment``: jusText's near-good blocks between bad ones, read a segment at a time. The anchors
-  cut the page into segments; the article is the one with the most prose. Walking in from the
+  (but those of the rules named ``inline``, which sit inside articles: a read-also line, an ad's
+  label) cut the page into segments; the article is the one with the most prose. Walking in from the
   page's edge to it, a segment past an anchor is the page's chrome when none of its lines is a
   paragraph of the article's length (``good_chars``), it does not carry on the article (less than
   ``max_shared`` of its long words are the article's; no quoted speech in one line of four; no
@@ -101,6 +102,13 @@ PARAMETERS: dict[str, Any] = {
             "description": "segment: a regular expression (case ignored), matched at a line's start, for the "
             "writer's bio that closes an article ('Jane Smith is a reporter ...'): a segment with one is the article's",
         },
+        "inline": {
+            "type": "array",
+            "items": {"type": "string"},
+            "default": [],
+            "description": "segment: the rules (ids, or categories: 'ad-text') whose findings sit inside "
+            "articles (a read-also line, an ad's label, an entity): they do not cut the page into segments",
+        },
         "anchor_severity": {
             "enum": ["info", "warning", "error"],
             "default": "warning",
@@ -137,6 +145,7 @@ class Compiled:
     good_chars: int = 200
     max_shared: float = 0.2
     signoff: rx.Pattern[str] | None = None
+    inline: frozenset[str] = frozenset()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -154,12 +163,13 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
         int(params["good_chars"]),
         float(params["max_shared"]),
         signoff,
+        frozenset(params["inline"]),
     )
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled = rule.compiled_as(Compiled)
-    anchored = _anchors(ctx.found, compiled.anchor_severity)
+    anchored = _anchors(ctx.found, compiled.anchor_severity, compiled.inline)
     if len(anchored) < (1 if compiled.mode == "segment" else 2):
         return  # (most drafts: the page's lines are not read at all; between and edge need two)
     # (a finding of no span is the document's, "No byline", not its first line's)
@@ -194,11 +204,13 @@ def page_lines(doc: Document) -> tuple[list[blocks.Line], list[int]]:
     return lines, [doc.position(line.block.source_offset(line.start))[0] for line in lines]
 
 
-def _anchors(found: Sequence[Finding], least: str) -> dict[int, str]:
-    """The lines the other rules found chrome on: line number -> the rule's id."""
+def _anchors(found: Sequence[Finding], least: str, inline: AbstractSet[str] = frozenset()) -> dict[int, str]:
+    """The lines the other rules found chrome on: line number -> the rule's id; not those of the
+    rules or categories in ``inline``."""
     out: dict[int, str] = {}
     for f in found:
         anchor = f.category in ANCHOR_CATEGORIES and f.rule not in NOT_ANCHORS
+        anchor = anchor and f.rule not in inline and f.category not in inline
         if anchor and f.line > 0 and severity_at_least(f.severity, least):
             for n in range(f.line, max(f.line, f.end_line) + 1):
                 out.setdefault(n, f.rule)

@@ -216,3 +216,11 @@ def test_a_segment_between_two_parts_of_the_article_is_its_own() -> None:
     text = "\n\n".join([LONG_ARTICLE_EN.split("\n\n")[0], PROMPT_EN, first, PROMPT_EN, LONG_ARTICLE_EN]) + "\n"
     found = rules_by_line(text, "en")
     assert not any("markup/edge-segment" in rules for rules in found.values()), found
+
+
+def test_an_ads_label_inside_the_article_does_not_cut_the_page() -> None:
+    # short paragraphs after an ad's label, on other words than the top: still the article
+    text = "\n\n".join([LONG_ARTICLE_EN, "Advertisement", *TEASERS_EN]) + "\n"
+    found = rules_by_line(text, "en", select=("markup", "ad-text"))
+    assert "ad-text/ad-label" in found.get(9, set()), found
+    assert not any("markup/edge-segment" in rules for rules in found.values()), found

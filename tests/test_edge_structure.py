@@ -224,3 +224,43 @@ def test_an_ads_label_inside_the_article_does_not_cut_the_page() -> None:
     found = rules_by_line(text, "en", select=("markup", "ad-text"))
     assert "ad-text/ad-label" in found.get(9, set()), found
     assert not any("markup/edge-segment" in rules for rules in found.values()), found
+
+
+# -- menus in sentence case at the page's edge ---------------------------------------------------
+
+ARTICLE_ES = (
+    "El ayuntamiento aprobó el presupuesto el martes después de un debate que duró casi toda la tarde de la sesión."
+    "\n\nEl alcalde dijo que el plan financiará tres escuelas y un centro de salud en el distrito norte de la ciudad."
+)
+
+
+def test_a_menu_in_sentence_case_that_closes_the_page_is_reported() -> None:
+    menu = ["Tecnología", "Videojuegos", "Estilo de vida", "Ver más temas", "Suscribir"]
+    found = rules_by_line("\n\n".join([ARTICLE_ES, *menu]) + "\n", "es")
+    assert all("markup/nav-menu" in found.get(5 + 2 * n, set()) for n in range(5)), found
+
+
+def test_a_menu_in_capitals_beside_the_articles_deck_is_reported() -> None:
+    menu = ["Internacional", "España", "Economía", "Deportes", "Cultura"]
+    deck = "El portavoz cree que el partido ha provocado una tremenda decepción en mucha gente"
+    # (a plain-text draft's first paragraph is its title)
+    for top in (["Noticias del día"], ["Noticias del día", "AVISO: Utilizamos cookies propias y de terceros."]):
+        text = "\n\n".join([*top, *menu, deck, ARTICLE_ES]) + "\n"
+        found = rules_by_line(text, "es")
+        start = 1 + 2 * len(top)
+        assert all("markup/nav-menu" in found.get(start + 2 * n, set()) for n in range(5)), found
+        assert "markup/nav-menu" not in found.get(start + 10, set()), found
+
+
+def test_a_list_of_the_articles_own_names_or_its_header_is_no_menu() -> None:
+    article = (
+        "A cantora Anitta lidera a lista de indicados ao prêmio deste ano, com quatro indicações, seguida por "
+        "Luísa Sonza e Iza.\n\nA cerimônia acontece em dezembro no Rio de Janeiro, com apresentação de Ivete "
+        "Sangalo e shows ao vivo."
+    )
+    nominees = ["Cantora do ano", "Anitta", "Ivete Sangalo", "Iza", "Luísa Sonza", "Revelação do ano", "Agnes Nunes"]
+    found = rules_by_line("\n\n".join([article, *nominees]) + "\n", "pt")
+    assert not any("markup/nav-menu" in rules for rules in found.values()), found
+    header = ["By Anna Roe", "Politics", "Chief political correspondent", "London", "Updated"]
+    found = rules_by_line("\n\n".join([*header, LONG_ARTICLE_EN]) + "\n", "en")
+    assert not any("markup/nav-menu" in rules for rules in found.values()), found

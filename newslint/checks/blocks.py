@@ -701,6 +701,24 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_af
     if menus * 2 > len(members):
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
+        at_edge = _opens_page(lines, i) if j <= first else chrome_after or _closes_page(lines, j)
+        if (
+            at_edge
+            and not any(_BYLINE.match(line.text.strip()) for line in members)
+            and not _items_of(lines, first, last, members)
+        ):
+            # items in sentence case ("Estilo de vida", "More from NBC") with nothing but the page's
+            # short lines between them and its edge: the site's menu, not a list of the article's (a
+            # headline-shaped line next to the article is its deck, its headline again or its credit)
+            items = list(members)
+            side = -1 if j <= first else 0
+            if items[side].shape != MENU:
+                items.pop(side)
+            return Run(tuple(items), "nav-menu", f"of menu items {where}, at the page's edge", edge, False)
+        block = _capitalised_block(lines, group)
+        if block and not _items_of(lines, first, last, block):
+            # the menu's items in capitals, with the article's headline or deck right next to them
+            return Run(block, "nav-menu", f"of menu items {where}", edge, False)
         return None
     if menus * 4 > len(members) and not (chrome_after or _closes_page(lines, j)):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
@@ -710,6 +728,52 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_af
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines
     return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+# A byline or a credit among short lines: the article's header, not a menu's item.
+_BYLINE = regexcache.compile(
+    r"(?i:by|von|par|por|oleh|de|door|av)\s+\p{Lu}|\p{Lu}[\w.]*\s*:\s"
+    r"|(?i:source|sources|quelle|fonte|fuente|sumber|photo|foto|credit|cr[ée]dito?)\b"
+)
+
+
+MENU_COHESION = 5  # a list whose items name the article's things this often (1 in 5) is the article's
+
+
+def _items_of(lines: list[Line], first: int, last: int, members: tuple[Line, ...]) -> bool:
+    """Whether a list's items are the article's things: one in ``MENU_COHESION`` holds a long word
+    or a name of its prose (the nominees of an award it reports on), as a site's menu does not."""
+    words: set[str] = set()
+    names: set[str] = set()
+    for line in lines[first : last + 1]:
+        words |= _long_words(line.text)
+        names |= _names(line.text)
+    shared = sum(1 for line in members if _long_words(line.text) & words or set(_NAME_WORD.findall(line.text)) & names)
+    return shared * MENU_COHESION >= len(members)
+
+
+_NAME_WORD = regexcache.compile(r"\p{Lu}\p{Ll}{3,}")
+
+
+def _opens_page(lines: list[Line], i: int) -> bool:
+    """Whether only short lines, none of them a sentence of prose, come before line ``i``."""
+    return all(line.shape != PROSE and len(line.text.split(None, CLOSING_WORDS)) <= CLOSING_WORDS for line in lines[:i])
+
+
+def _capitalised_block(lines: list[Line], group: list[int]) -> tuple[Line, ...]:
+    """The longest block of adjacent menu items in capitals in a group ("DEPORTES" / "Cultura"), when
+    it is as long as a reported run; empty otherwise."""
+    best: list[int] = []
+    block: list[int] = []
+    for k in group:
+        line = lines[k]
+        if line.shape == MENU and _capitalised(line.text) and (not block or k == block[-1] + 1):
+            block.append(k)
+        else:
+            block = [k] if line.shape == MENU and _capitalised(line.text) else []
+        if len(block) > len(best):
+            best = list(block)
+    return tuple(lines[k] for k in best) if len(best) >= PARAMETERS["properties"]["min_run"]["default"] else ()
 
 
 def _credited(members: tuple[Line, ...]) -> bool:

@@ -701,20 +701,18 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_af
     if menus * 2 > len(members):
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
-        at_edge = _opens_page(lines, i) if j <= first else chrome_after or _closes_page(lines, j)
         if (
-            at_edge
+            j <= first
+            and _opens_page(lines, i)
+            and any(_SENTENCE_CASE.search(line.text) for line in members)
             and not any(_BYLINE.match(line.text.strip()) for line in members)
             and not _items_of(lines, first, last, members)
         ):
             # items in sentence case ("Estilo de vida", "More from NBC") with nothing but the page's
-            # short lines between them and its edge: the site's menu, not a list of the article's (a
-            # headline-shaped line next to the article is its deck, its headline again or its credit)
-            items = list(members)
-            side = -1 if j <= first else 0
-            if items[side].shape != MENU:
-                items.pop(side)
-            return Run(tuple(items), "nav-menu", f"of menu items {where}, at the page's edge", edge, False)
+            # short lines above them: the site's menu at the page's top (a list of names joined by
+            # "e" or "and" is no menu; a headline-shaped line right above the article is its deck)
+            items = members[:-1] if members[-1].shape != MENU else members
+            return Run(items, "nav-menu", f"of menu items {where}, at the page's top", edge, False)
         block = _capitalised_block(lines, group)
         if block and not _items_of(lines, first, last, block):
             # the menu's items in capitals, with the article's headline or deck right next to them
@@ -737,6 +735,9 @@ _BYLINE = regexcache.compile(
 )
 
 
+# A word in lower case of four letters or more: an item in sentence case ("Estilo de vida"), not
+# names joined by a conjunction ("Henrique e Juliano", "Simon & Garfunkel").
+_SENTENCE_CASE = regexcache.compile(r"(?<!\S)\p{Ll}{4,}")
 MENU_COHESION = 5  # a list whose items name the article's things this often (1 in 5) is the article's
 
 

@@ -267,3 +267,26 @@ def test_a_list_of_the_articles_own_names_or_its_header_is_no_menu() -> None:
     header = ["By Anna Roe", "Politics", "Chief political correspondent", "London", "Updated"]
     found = rules_by_line("\n\n".join([*header, LONG_ARTICLE_EN]) + "\n", "en")
     assert not any("markup/nav-menu" in rules for rules in found.values()), found
+
+
+# -- a block printed at the page's top and again at its foot -------------------------------------
+
+MENU_EN = ["Discover", "Editions", "More from Quartz", "Follow Quartz"]
+
+
+def test_a_menu_block_printed_before_and_after_the_article_is_reported() -> None:
+    text = "\n\n".join(["Title", *MENU_EN, LONG_ARTICLE_EN, *MENU_EN]) + "\n"
+    found = rules_by_line(text, "en")
+    top = [3, 5, 7, 9]
+    foot = [19, 21, 23, 25]
+    assert all("markup/recurring-line" in found.get(line, set()) for line in top + foot), found
+    assert not any(found.get(line) for line in (11, 13, 15, 17))
+
+
+def test_a_block_printed_again_on_one_side_of_the_article_is_its_own() -> None:
+    # the article's own structure after its lead: the same labels for each dish
+    dish = ["Ingredients:", "Two eggs", "A pinch of salt"]
+    steps = "Beat the eggs with the salt and cook them in a pan over a medium heat until they are done."
+    text = "\n\n".join(["Title", LONG_ARTICLE_EN, *dish, steps, *dish, steps]) + "\n"
+    found = rules_by_line(text, "en")
+    assert not any("markup/recurring-line" in rules for rules in found.values()), found

@@ -412,7 +412,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         return
     if compiled.mode in ("repeated-title", "recurrence", "repeated-line"):
         lines = ctx.facts.shared(lines_of)
-        found = _repeats(compiled.mode, doc, lines)
+        prose = _shared_article(ctx.facts, lines) if compiled.mode == "recurrence" else None
+        found = _repeats(compiled.mode, doc, lines, prose)
         for repeat in found:
             yield line_hit(lines[repeat.index], repeat.evidence)
         return
@@ -518,11 +519,11 @@ def lines_of(doc: Document) -> list[Line]:
     return out
 
 
-def _repeats(mode: str, doc: Document, lines: list[Line]) -> list[repeats.Repeat]:
+def _repeats(mode: str, doc: Document, lines: list[Line], article: Sequence[int] | None = None) -> list[repeats.Repeat]:
     if mode == "repeated-title":
         return title_repeats(doc, lines)
     if mode == "recurrence":
-        return recurrences(lines, doc.nesting)
+        return recurrences(lines, doc.nesting, article)
     texts = [line.text for line in lines]
     return repeats.repeated_lines(texts, ["\n" in line.block.text.strip() for line in lines])
 
@@ -579,15 +580,22 @@ def _titled_repeats(title: str, texts: list[str]) -> list[int]:
     return out
 
 
-def recurrences(lines: list[Line], nesting: Mapping[int, int] | None = None) -> list[repeats.Repeat]:
+def recurrences(
+    lines: list[Line], nesting: Mapping[int, int] | None = None, article: Sequence[int] | None = None
+) -> list[repeats.Repeat]:
     """Short lines printed again and again: in a row, or once per post of a comment thread
-    (a line in both is reported once). Items of a nested list at different depths
-    (``nesting``, a block's start: its depth) are the list's structure, not a row: an
-    outline's "Item one" under "Item one"."""
+    (a line in both is reported once), or as a block printed again outside the article's prose
+    (``article``: ``_article_prose(lines)``, worked out when not given). Items of a nested list at
+    different depths (``nesting``, a block's start: its depth) are the list's structure, not a
+    row: an outline's "Item one" under "Item one"."""
     levels = None
     if nesting:
         levels = [nesting.get(line.block.start, 1) if line.block.kind == "list-item" else 0 for line in lines]
-    found = repeats.recurring([line.text for line in lines], [line.shape == PROSE for line in lines], levels)
+    if article is None:
+        article = _article_prose(lines)
+    top, foot = (article[0], article[-1]) if article else (len(lines), -1)
+    outside = [-1 if k < top else 1 if k > foot else 0 for k in range(len(lines))]
+    found = repeats.recurring([line.text for line in lines], [line.shape == PROSE for line in lines], levels, outside)
     first: dict[int, repeats.Repeat] = {}
     for repeat in found:
         first.setdefault(repeat.index, repeat)

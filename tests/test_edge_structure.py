@@ -290,3 +290,35 @@ def test_a_block_printed_again_on_one_side_of_the_article_is_its_own() -> None:
     text = "\n\n".join(["Title", LONG_ARTICLE_EN, *dish, steps, *dish, steps]) + "\n"
     found = rules_by_line(text, "en")
     assert not any("markup/recurring-line" in rules for rules in found.values()), found
+
+
+# -- a menu printed on one line --------------------------------------------------------------------
+
+
+def test_a_menu_on_one_line_after_the_article_is_reported() -> None:
+    bars = [
+        "About us/Advertise with us/Terms of Use & Grievance Redressal/Privacy Policy/Feedback/Sitemap//",
+        "Visite también: elcomercio.pe| peru21.pe| peru.com| depor.com| Trabaja en el Grupo El Comercio",
+    ]
+    for bar in bars:
+        found = rules_by_line("\n\n".join([LONG_ARTICLE_EN, bar]) + "\n", "en")
+        assert "markup/link-bar" in found.get(9, set()), (bar, found)
+
+
+def test_titles_credits_and_lists_joined_by_slashes_are_no_menu() -> None:
+    lines = [
+        "3) Cofanetto Nolan: Interstellar/Il Cavaliere Oscuro – La Trilogia/Inception/The Prestige/Memento",
+        "Path A: Iceland, Bulgaria/Israel/Hungary/Romania*",
+        "AFP/Reuters/AP/DPA",
+        "Open daily 9/10/11/12 June",
+    ]
+    for line in lines:
+        found = rules_by_line("\n\n".join([LONG_ARTICLE_EN, line]) + "\n", "en")
+        assert "markup/link-bar" not in found.get(9, set()), (line, found)
+
+
+def test_the_articles_own_list_past_a_piece_of_chrome_is_its_own() -> None:
+    items = ["1) Lego Star Wars Bomber", "http://amzn.to/2iJFhRj", "2) Polistil racing track", "http://amzn.to/2hZfWFJ"]
+    text = "\n\n".join([LONG_ARTICLE_EN, PROMPT_EN, *items]) + "\n"
+    found = rules_by_line(text, "en")
+    assert not any("markup/edge-segment" in rules for rules in found.values()), found

@@ -106,6 +106,7 @@ LINE_MODES = (
     "reader-thread",
     "teaser-pairs",
     "teaser-stamps",
+    "link-bar",
 )
 PARAMETERS: dict[str, Any] = {
     "type": "object",
@@ -376,6 +377,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
             widget = teaser_pairs(lines, compiled.min_run, _shared_article(facts, lines))
         elif compiled.mode == "teaser-stamps":
             widget = teaser_stamps(lines, _shared_article(facts, lines))
+        elif compiled.mode == "link-bar":
+            widget = link_bars(lines, compiled.min_run, _shared_article(facts, lines))
         elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             terms, address, requires = compiled.terms, compiled.address, compiled.requires
             if requires:
@@ -1352,8 +1355,9 @@ def teaser_stamps(lines: list[Line], article: Sequence[int] | None = None) -> li
         while m + 1 < len(at) and at[m + 1] - at[m] == stride <= STAMP_GAP + 1 and (at[m + 1] < first) == side:
             m += 1
         group = at[n : m + 1]
-        n = m + 1
-        out.extend(_stamped(lines, kinds, group, first, last))
+        found = _stamped(lines, kinds, group, first, last)
+        out.extend(found)
+        n = m + 1 if found or m == n else m  # (a group too short to report: its last stamp may open the next)
     return out
 
 
@@ -1403,6 +1407,77 @@ def _carries_article(lines: list[Line], first: int, last: int, teasers: list[int
         names |= _names(line.text)
     shared = sum(1 for k in teasers if len(_long_words(lines[k].text) & words) >= 2 or _names(lines[k].text) & names)
     return shared * TAIL_COHESION >= len(teasers)
+
+
+# -- a menu printed on one line, its links joined by a separator -------------------------------
+
+BAR_SEPARATORS = "|/•·»"
+BAR_ITEM_WORDS = 6  # a link's text is short: "Terms of Use & Grievance Redressal"
+BAR_CHARS = 300
+_BAR_LABEL = regexcache.compile(r"^[^:|/•·»]{1,40}:\s*")  # "Visite también: elcomercio.pe| peru21.pe| ..."
+_ACRONYM = regexcache.compile(r"[\p{Lu}\d&.-]{1,8}")
+
+
+def link_bars(lines: list[Line], min_items: int, article: Sequence[int] | None = None) -> list[tuple[int, str]]:
+    """Lines outside the article's prose that are only a menu's links joined by one separator, with
+    or without spaces around it ("About us/Advertise with us/Privacy Policy/Feedback/Sitemap",
+    "Visite también: elcomercio.pe| peru21.pe| peru.com| depor.com"): ``min_items`` links or more,
+    each of one to ``BAR_ITEM_WORDS`` words opening with a capital, or a site's domain; no figures
+    but in domains, no sentence, no address, and not a credit of agencies in capitals
+    ("AFP/Reuters/AP")."""
+    if article is None:
+        article = _article_prose(lines)
+    if not article:
+        return []
+    first, last = article[0], article[-1]
+    out: list[tuple[int, str]] = []
+    for k, line in enumerate(lines):
+        if first <= k <= last or line.shape == PROSE:
+            continue
+        items = _bar_items(trim_end(line.text).strip(), min_items)
+        if items:
+            out.append((k, f"{len(items)} links joined by '{items[0][0]}' on one line, outside the article"))
+    return out
+
+
+# The text of a link: words, "&" and apostrophes ("Terms of Use & Grievance Redressal", "Editor's picks").
+_BAR_ITEM = regexcache.compile(r"[\p{L}&'’.]+(?:[ -][\p{L}&'’.]+)*")
+
+
+def _split_bar(text: str, sep: str, labelled: bool = True) -> list[str]:
+    """A bar's items (a label before them set aside when ``labelled``), its trailing separators aside."""
+    body = _BAR_LABEL.sub("", text, count=1) if labelled else text
+    items = [item.strip() for item in body.split(sep)]
+    while items and not items[-1]:
+        items.pop()  # a trailing separator ("... Code of Ethics//")
+    return items
+
+
+def _bar_items(text: str, min_items: int) -> list[tuple[str, str]]:
+    """The (separator, item) pairs of a line that is a link bar, or [] (see ``link_bars``)."""
+    if len(text) > BAR_CHARS or text[:1] in BAR_SEPARATORS or "://" in text or "www." in text.casefold():
+        return []
+    counts = {sep: text.count(sep) for sep in BAR_SEPARATORS}
+    sep = max(counts, key=lambda c: counts[c])
+    if counts[sep] < min_items - 1 or _ends_sentence(text):
+        return []
+    items = _split_bar(text, sep)
+    domains = sum(1 for item in items if _DOMAIN.fullmatch(item))
+    if domains * 4 < len(items) * 3:
+        # links named by their text: a label before them is the line's own, not a bar's ("Path A: ...")
+        items = _split_bar(text, sep, labelled=False)
+    if len(items) < min_items or any(not item for item in items):
+        return []
+    for item in items:
+        if _DOMAIN.fullmatch(item):
+            continue
+        if not _BAR_ITEM.fullmatch(item) or not _opens_like_title(item):
+            return []  # a figure, a comma, a bracket, a dash between words: a title, a list of the article's
+        if len(item.split(None, BAR_ITEM_WORDS)) > BAR_ITEM_WORDS:
+            return []
+    if sum(1 for item in items if _ACRONYM.fullmatch(item)) * 2 >= len(items):
+        return []  # agencies credited in capitals ("AFP/Reuters/AP/DPA"), a list of codes
+    return [(sep, item) for item in items]
 
 
 # -- a run of lines in the vocabulary of the page's furniture ---------------------------------

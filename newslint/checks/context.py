@@ -28,7 +28,8 @@ Modes:
   page's edge to it, a segment past an anchor is the page's chrome when none of its lines is a
   paragraph of the article's length (``good_chars``), it does not carry on the article (less than
   ``max_shared`` of its long words are the article's; no quoted speech in one line of four; no
-  sign-off or writer's bio, ``signoff``, which close the article itself) and it has ``min_lines``
+  entries of an enumerated list or links in one line of three; no sign-off or writer's bio, ``signoff``,
+  which close the article itself) and it has ``min_lines``
   lines besides bylines, dates and credits: teasers written as whole sentences after a newsletter
   prompt, a magazine's blurbs before its story. The walk stops at the first segment that is the
   article's: what lies between it and the article's core is the article's too.
@@ -302,6 +303,9 @@ def _edge_run(lines: list[blocks.Line], marks: list[str | None], span: range, ma
 SEGMENT_VOCABULARY = 30  # the article's long words are this many at least, to judge a segment by them
 SEGMENT_WORDS = 6  # a segment with fewer long words is a label or two: not judged, passed over
 SEGMENT_QUOTED = 4  # a segment that quotes someone in one line of four carries the article on
+# An entry of an enumerated list ("1) ...", "2. ...", "#3 ...") or a link's address.
+_LISTED = regexcache.compile(r"^\W{0,2}(?:\d{1,3}|[a-z])[.)]\s|^#\d|https?://|www\.", flags=0)
+SEGMENT_LISTED = 3  # a segment with entries of a list or a table in one line of three is the article's list
 SPACED = 12  # a script that spaces its words has a space in every dozen characters at least
 
 
@@ -350,6 +354,8 @@ def _segment_verdict(
         return None
     if sum(1 for text in texts if blocks._QUOTATION.search(text)) * SEGMENT_QUOTED >= len(texts):
         return None
+    if sum(1 for text in texts if _LISTED.search(text)) * SEGMENT_LISTED >= len(texts):
+        return None  # the article's own list ("1) Lego Star Wars 75188", its links)
     words = [blocks._long_words(text) for text in texts]
     total = sum(len(w) for w in words)
     if total < SEGMENT_WORDS:

@@ -322,3 +322,27 @@ def test_the_articles_own_list_past_a_piece_of_chrome_is_its_own() -> None:
     text = "\n\n".join([LONG_ARTICLE_EN, PROMPT_EN, *items]) + "\n"
     found = rules_by_line(text, "en")
     assert not any("markup/edge-segment" in rules for rules in found.values()), found
+
+
+def test_an_article_of_short_paragraphs_cut_by_a_newsletter_prompt_is_its_own() -> None:
+    # paragraphs of one sentence, none of 200 characters: the part above the prompt is as long as the rest
+    intro = [
+        "Virus screening is likely to become part of our life, just like security measures did after the attacks.",
+        "It is important to invest in the infrastructure necessary to detect future viral outbreaks very early.",
+        "Many economies adopted versions of Germany's short work subsidy during the pandemic and kept them.",
+        "Remote work is likely to become much more common in the years after the crisis, for office staff at least.",
+    ]
+    rest = [
+        "We had some evidence that working from home is at least as productive as working at the office all week.",
+        "However, many companies were reluctant to embrace remote work before the outbreak began last spring.",
+        "Companies with international supply chains are dealing with shortages and bottlenecks in every sector.",
+        "We are likely to see many of these companies reshore some of their production in the coming years.",
+        "Public debt will balloon, creating financial challenges for governments around the world for a decade.",
+        "Central banks will keep interest rates low for a long time to support the recovery of the economy.",
+        "Unfortunately, automation means that bringing production home will not create many factory jobs.",
+        "Universities expanded online teaching, and many students said they preferred recorded lectures.",
+    ]
+    text = "\n\n".join(["Title", *intro, "Sign up for our newsletter and get the day's top stories.", *rest]) + "\n"
+    found = rules_by_line(text, "en")
+    assert "markup/newsletter-prompt" in found.get(11, set()), found
+    assert not any("markup/edge-segment" in rules for rules in found.values()), found

@@ -26,10 +26,11 @@ Modes:
   (but those of the rules named ``inline``, which sit inside articles: a read-also line, an ad's
   label) cut the page into segments; the article is the one with the most prose. Walking in from the
   page's edge to it, a segment past an anchor is the page's chrome when none of its lines is a
-  paragraph of the article's length (``good_chars``), it does not carry on the article (less than
-  ``max_shared`` of its long words are the article's; no quoted speech in one line of four; no
-  entries of an enumerated list or links in one line of three; no sign-off or writer's bio, ``signoff``,
-  which close the article itself) and it has ``min_lines``
+  paragraph of the article's length (``good_chars``) and its middle line is shorter than the
+  article's (``SEGMENT_SHORTER``: in an article of short paragraphs, a part as long is its own), it does not
+  carry on the article (less than ``max_shared`` of its long words are the article's; no quoted
+  speech in one line of four; no entries of an enumerated list or links in one line of three; no
+  sign-off or writer's bio, ``signoff``, which close the article itself) and it has ``min_lines``
   lines besides bylines, dates and credits: teasers written as whole sentences after a newsletter
   prompt, a magazine's blurbs before its story. The walk stops at the first segment that is the
   article's: what lies between it and the article's core is the article's too.
@@ -305,6 +306,9 @@ SEGMENT_WORDS = 6  # a segment with fewer long words is a label or two: not judg
 SEGMENT_QUOTED = 4  # a segment that quotes someone in one line of four carries the article on
 # An entry of an enumerated list ("1) ...", "2. ...", "#3 ...") or a link's address.
 _LISTED = regexcache.compile(r"^\W{0,2}(?:\d{1,3}|[a-z])[.)]\s|^#\d|https?://|www\.", flags=0)
+# A segment's middle line is this much shorter than the article's at least, or the segment is its own
+# (of the edges of clean articles that have no line of 200 characters, a fifth are shorter than this)
+SEGMENT_SHORTER = 0.6
 SEGMENT_LISTED = 3  # a segment with entries of a list or a table in one line of three is the article's list
 SPACED = 12  # a script that spaces its words has a space in every dozen characters at least
 
@@ -322,13 +326,14 @@ def segments(lines: list[blocks.Line], marks: list[str | None], compiled: Compil
     vocabulary = blocks._long_words(text)
     if len(vocabulary) < SEGMENT_VOCABULARY:
         return []  # too little article to tell what carries it on
+    paragraph = _median_chars([lines[k].text for k in spans[core]])
     out: list[tuple[int, str]] = []
     for step, where in ((1, "after the article"), (-1, "before the article")):
         # from the edge back to the article: the segments up to the first that is the article's
         n = len(spans) - 1 if step == 1 else 0
         while n != core:
             span = spans[n]
-            verdict = _segment_verdict(lines, span, vocabulary, compiled)
+            verdict = _segment_verdict(lines, span, vocabulary, compiled, paragraph)
             if verdict is None:
                 break  # the article is there: what lies between it and the core is the article's too
             if verdict:
@@ -340,16 +345,19 @@ def segments(lines: list[blocks.Line], marks: list[str | None], compiled: Compil
 
 
 def _segment_verdict(
-    lines: list[blocks.Line], span: range, vocabulary: set[str], compiled: Compiled
+    lines: list[blocks.Line], span: range, vocabulary: set[str], compiled: Compiled, paragraph: int = 0
 ) -> list[int] | None:
     """The lines of a segment to report ([] when it is too small to judge, or holds only
-    credits), or None when it is the article's: a paragraph of the article's length, a
+    credits), or None when it is the article's: a paragraph of the article's length (``good_chars``,
+    or lines nearly as long as the article's own: its middle line is ``paragraph`` characters long), a
     sign-off or a bio, quoted speech, or the article's words."""
     if not span:
         return []
     texts = [lines[k].text.strip() for k in span]
     if any(len(text) >= compiled.good_chars for text in texts):
         return None
+    if _median_chars(texts) >= SEGMENT_SHORTER * paragraph:
+        return None  # lines as long as the article's own: a part of an article of short paragraphs
     if any(sign_off(text) or (compiled.signoff is not None and compiled.signoff.match(text)) for text in texts):
         return None
     if sum(1 for text in texts if blocks._QUOTATION.search(text)) * SEGMENT_QUOTED >= len(texts):
@@ -372,3 +380,11 @@ STAMP_WORDS = 8  # a byline, a dateline or a credit is short
 def _stamp(text: str) -> bool:
     """A short line that names a writer, a date or a source (a teaser's stamp, the article's byline)."""
     return len(text.split(None, STAMP_WORDS)) <= STAMP_WORDS and _credit(text)
+
+
+def _median_chars(texts: Sequence[str]) -> int:
+    """The length of the middle one of the lines of four words or more (of all, when none is)."""
+    sizes = sorted(len(text.strip()) for text in texts if len(text.split(None, 4)) >= 4) or sorted(
+        len(text.strip()) for text in texts
+    )
+    return sizes[len(sizes) // 2] if sizes else 0

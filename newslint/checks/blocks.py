@@ -20,7 +20,9 @@ Modes:
   link's arrow ("Most Sent »", "World » More") are marked as links are. A run after the
   article right before another run that is reported closes the page as its end does.
 - ``nav-menu``: the same, for runs of menu items of one to three words
-  ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose.
+  ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose; in sentence case too
+  ("Estilo de vida", "More from NBC") at the page's top, with only its short lines above them, and
+  a block of items in capitals beside the article's headline or deck.
 - ``hard-wrap``: a paragraph broken into lines at a fixed width (and then the page: its other
   mid-sentence breaks, one per paragraph or before a capital): a line that ends
   mid-sentence (on a letter, a digit or a comma) and goes on in lower case on the
@@ -33,7 +35,8 @@ Modes:
 - ``repeated-line``: a long line said again word for word inside a paragraph of several
   lines, where a comparison of whole paragraphs cannot see it (``repeats.repeated_lines``).
 - ``recurrence``: a short line printed three or more times in a row, or once per post of
-  a comment thread that ends the page (``repeats.recurring``).
+  a comment thread that ends the page, or a block of short lines printed both before the
+  article and after it (a menu at the page's top and foot) (``repeats.recurring``).
 - ``labelled-list``: a related-links widget under its label: a line that is only one of
   the rule's ``labels`` ("Baca Juga", "Read also:"), then ``min_run`` or more headline
   lines in a row. The first headline is reported with its label by the pack's
@@ -69,6 +72,15 @@ Modes:
   article, the short lines right after the last pair (the teasers' dates), up to the
   article's sign-off, are the widget's too: lines between the widget and the page's end
   (jusText's short-between-bad).
+
+- ``teaser-stamps``: a teaser list told by the stamp it prints once per teaser (a date, a time
+  ago, a time of day with a section: "June 20, 2024", "20 hours ago by MacRumors Staff", "10:59 |
+  FOOTBALL"): three or more stamps after the article (four before it), each within two lines of
+  the next, with the lines between them; or stamps in a row with the headlines right above them.
+  Times alone (a live report) and lines between the stamps that carry on the article (a timeline)
+  are left alone (``teaser_stamps``).
+- ``link-bar``: a menu printed on one line outside the article, ``min_run`` links or more joined by
+  one separator with or without spaces ("About us/Advertise with us/Privacy Policy/Sitemap").
 
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``

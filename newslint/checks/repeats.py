@@ -7,7 +7,8 @@
 - A short line the page prints over and over: three or more times in a row (a share
   button per network, a timestamp per item of a live list, numbers masked), or once
   per reader post in a comment thread after the article ("Valorar" / "Reply" after
-  each post), with the posts between.
+  each post), with the posts between; or a block of such lines printed both before the
+  article and after it (a menu at the page's top and foot).
 
 Each function reads the document's lines once and works out its keys in one pass;
 the keys are compared whole, so the cost is linear in the number of lines.

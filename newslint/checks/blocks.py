@@ -20,7 +20,9 @@ Modes:
   link's arrow ("Most Sent »", "World » More") are marked as links are. A run after the
   article right before another run that is reported closes the page as its end does.
 - ``nav-menu``: the same, for runs of menu items of one to three words
-  ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose.
+  ("DEPORTES" / "MÚSICA"; "Toyota" / "Ford" / "Nissan") outside the prose; in sentence case too
+  ("Estilo de vida", "More from NBC") at the page's top, with only its short lines above them, and
+  a block of items in capitals beside the article's headline or deck.
 - ``hard-wrap``: a paragraph broken into lines at a fixed width (and then the page: its other
   mid-sentence breaks, one per paragraph or before a capital): a line that ends
   mid-sentence (on a letter, a digit or a comma) and goes on in lower case on the
@@ -33,7 +35,8 @@ Modes:
 - ``repeated-line``: a long line said again word for word inside a paragraph of several
   lines, where a comparison of whole paragraphs cannot see it (``repeats.repeated_lines``).
 - ``recurrence``: a short line printed three or more times in a row, or once per post of
-  a comment thread that ends the page (``repeats.recurring``).
+  a comment thread that ends the page, or a block of short lines printed both before the
+  article and after it (a menu at the page's top and foot) (``repeats.recurring``).
 - ``labelled-list``: a related-links widget under its label: a line that is only one of
   the rule's ``labels`` ("Baca Juga", "Read also:"), then ``min_run`` or more headline
   lines in a row. The first headline is reported with its label by the pack's
@@ -70,6 +73,15 @@ Modes:
   article's sign-off, are the widget's too: lines between the widget and the page's end
   (jusText's short-between-bad).
 
+- ``teaser-stamps``: a teaser list told by the stamp it prints once per teaser (a date, a time
+  ago, a time of day with a section: "June 20, 2024", "20 hours ago by MacRumors Staff", "10:59 |
+  FOOTBALL"): three or more stamps after the article (four before it), each within two lines of
+  the next, with the lines between them; or stamps in a row with the headlines right above them.
+  Times alone (a live report) and lines between the stamps that carry on the article (a timeline)
+  are left alone (``teaser_stamps``).
+- ``link-bar``: a menu printed on one line outside the article, ``min_run`` links or more joined by
+  one separator with or without spaces ("About us/Advertise with us/Privacy Policy/Sitemap").
+
 A run gives one hit per line: each of its lines is deletable. ``where`` limits a
 rule to runs at the article's ``edge`` (before or after its prose) or ``inside``
 it (between prose), so strong and weak evidence can carry different severities.
@@ -105,6 +117,8 @@ LINE_MODES = (
     "vocabulary-run",
     "reader-thread",
     "teaser-pairs",
+    "teaser-stamps",
+    "link-bar",
 )
 PARAMETERS: dict[str, Any] = {
     "type": "object",
@@ -373,6 +387,10 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 widget = threads(ordinary)
         elif compiled.mode == "teaser-pairs":
             widget = teaser_pairs(lines, compiled.min_run, _shared_article(facts, lines))
+        elif compiled.mode == "teaser-stamps":
+            widget = teaser_stamps(lines, _shared_article(facts, lines))
+        elif compiled.mode == "link-bar":
+            widget = link_bars(lines, compiled.min_run, _shared_article(facts, lines))
         elif compiled.mode == "vocabulary-run" and compiled.terms is not None:
             terms, address, requires = compiled.terms, compiled.address, compiled.requires
             if requires:
@@ -409,7 +427,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         return
     if compiled.mode in ("repeated-title", "recurrence", "repeated-line"):
         lines = ctx.facts.shared(lines_of)
-        found = _repeats(compiled.mode, doc, lines)
+        prose = _shared_article(ctx.facts, lines) if compiled.mode == "recurrence" else None
+        found = _repeats(compiled.mode, doc, lines, prose)
         for repeat in found:
             yield line_hit(lines[repeat.index], repeat.evidence)
         return
@@ -515,11 +534,11 @@ def lines_of(doc: Document) -> list[Line]:
     return out
 
 
-def _repeats(mode: str, doc: Document, lines: list[Line]) -> list[repeats.Repeat]:
+def _repeats(mode: str, doc: Document, lines: list[Line], article: Sequence[int] | None = None) -> list[repeats.Repeat]:
     if mode == "repeated-title":
         return title_repeats(doc, lines)
     if mode == "recurrence":
-        return recurrences(lines, doc.nesting)
+        return recurrences(lines, doc.nesting, article)
     texts = [line.text for line in lines]
     return repeats.repeated_lines(texts, ["\n" in line.block.text.strip() for line in lines])
 
@@ -576,15 +595,22 @@ def _titled_repeats(title: str, texts: list[str]) -> list[int]:
     return out
 
 
-def recurrences(lines: list[Line], nesting: Mapping[int, int] | None = None) -> list[repeats.Repeat]:
+def recurrences(
+    lines: list[Line], nesting: Mapping[int, int] | None = None, article: Sequence[int] | None = None
+) -> list[repeats.Repeat]:
     """Short lines printed again and again: in a row, or once per post of a comment thread
-    (a line in both is reported once). Items of a nested list at different depths
-    (``nesting``, a block's start: its depth) are the list's structure, not a row: an
-    outline's "Item one" under "Item one"."""
+    (a line in both is reported once), or as a block printed again outside the article's prose
+    (``article``: ``_article_prose(lines)``, worked out when not given). Items of a nested list at
+    different depths (``nesting``, a block's start: its depth) are the list's structure, not a
+    row: an outline's "Item one" under "Item one"."""
     levels = None
     if nesting:
         levels = [nesting.get(line.block.start, 1) if line.block.kind == "list-item" else 0 for line in lines]
-    found = repeats.recurring([line.text for line in lines], [line.shape == PROSE for line in lines], levels)
+    if article is None:
+        article = _article_prose(lines)
+    top, foot = (article[0], article[-1]) if article else (len(lines), -1)
+    outside = [-1 if k < top else 1 if k > foot else 0 for k in range(len(lines))]
+    found = repeats.recurring([line.text for line in lines], [line.shape == PROSE for line in lines], levels, outside)
     first: dict[int, repeats.Repeat] = {}
     for repeat in found:
         first.setdefault(repeat.index, repeat)
@@ -698,6 +724,22 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_af
     if menus * 2 > len(members):
         if all(_capitalised(line.text) for line in members):
             return Run(members, "nav-menu", f"of menu items {where}", edge, False)
+        if (
+            j <= first
+            and _opens_page(lines, i)
+            and any(_SENTENCE_CASE.search(line.text) for line in members)
+            and not any(_BYLINE.match(line.text.strip()) for line in members)
+            and not _items_of(lines, first, last, members)
+        ):
+            # items in sentence case ("Estilo de vida", "More from NBC") with nothing but the page's
+            # short lines above them: the site's menu at the page's top (a list of names joined by
+            # "e" or "and" is no menu; a headline-shaped line right above the article is its deck)
+            items = members[:-1] if members[-1].shape != MENU else members
+            return Run(items, "nav-menu", f"of menu items {where}, at the page's top", edge, False)
+        block = _capitalised_block(lines, group)
+        if block and not _items_of(lines, first, last, block):
+            # the menu's items in capitals, with the article's headline or deck right next to them
+            return Run(block, "nav-menu", f"of menu items {where}", edge, False)
         return None
     if menus * 4 > len(members) and not (chrome_after or _closes_page(lines, j)):
         return None  # short labels among longer lines (a plan, a programme), unless they close the page
@@ -707,6 +749,55 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_af
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines
     return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+# A byline or a credit among short lines: the article's header, not a menu's item.
+_BYLINE = regexcache.compile(
+    r"(?i:by|von|par|por|oleh|de|door|av)\s+\p{Lu}|\p{Lu}[\w.]*\s*:\s"
+    r"|(?i:source|sources|quelle|fonte|fuente|sumber|photo|foto|credit|cr[ée]dito?)\b"
+)
+
+
+# A word in lower case of four letters or more: an item in sentence case ("Estilo de vida"), not
+# names joined by a conjunction ("Henrique e Juliano", "Simon & Garfunkel").
+_SENTENCE_CASE = regexcache.compile(r"(?<!\S)\p{Ll}{4,}")
+MENU_COHESION = 5  # a list whose items name the article's things this often (1 in 5) is the article's
+
+
+def _items_of(lines: list[Line], first: int, last: int, members: tuple[Line, ...]) -> bool:
+    """Whether a list's items are the article's things: one in ``MENU_COHESION`` holds a long word
+    or a name of its prose (the nominees of an award it reports on), as a site's menu does not."""
+    words: set[str] = set()
+    names: set[str] = set()
+    for line in lines[first : last + 1]:
+        words |= _long_words(line.text)
+        names |= _names(line.text)
+    shared = sum(1 for line in members if _long_words(line.text) & words or set(_NAME_WORD.findall(line.text)) & names)
+    return shared * MENU_COHESION >= len(members)
+
+
+_NAME_WORD = regexcache.compile(r"\p{Lu}\p{Ll}{3,}")
+
+
+def _opens_page(lines: list[Line], i: int) -> bool:
+    """Whether only short lines, none of them a sentence of prose, come before line ``i``."""
+    return all(line.shape != PROSE and len(line.text.split(None, CLOSING_WORDS)) <= CLOSING_WORDS for line in lines[:i])
+
+
+def _capitalised_block(lines: list[Line], group: list[int]) -> tuple[Line, ...]:
+    """The longest block of adjacent menu items in capitals in a group ("DEPORTES" / "Cultura"), when
+    it is as long as a reported run; empty otherwise."""
+    best: list[int] = []
+    block: list[int] = []
+    for k in group:
+        line = lines[k]
+        if line.shape == MENU and _capitalised(line.text) and (not block or k == block[-1] + 1):
+            block.append(k)
+        else:
+            block = [k] if line.shape == MENU and _capitalised(line.text) else []
+        if len(block) > len(best):
+            best = list(block)
+    return tuple(lines[k] for k in best) if len(best) >= PARAMETERS["properties"]["min_run"]["default"] else ()
 
 
 def _credited(members: tuple[Line, ...]) -> bool:
@@ -991,11 +1082,18 @@ def tail_sections(
         return []
     out: list[tuple[int, str]] = []
     i = article[0] + 1
+    if to_end:
+        # a thread's header may follow a story of one paragraph that no other prose line is near
+        # (a short post whose readers' posts are the page's other prose): the story starts there
+        i = min(i, next((k + 1 for k, line in enumerate(lines) if line.shape == PROSE), i))
     while i < len(lines):
         closer = _closes(lines[i].text, closing)
-        if not closer and not _is_header(lines[i].text, labels) and not _is_notice(lines[i].text, notice):
-            i += 1
-            continue
+        is_notice = False
+        if not closer and not _is_header(lines[i].text, labels):
+            is_notice = _is_notice(lines[i].text, notice)
+            if not is_notice:
+                i += 1
+                continue
         header = trim_end(lines[i].text).strip()
         if len(header) > TAIL_HEADER_CHARS:
             header = header[: TAIL_HEADER_CHARS - 3].rstrip() + "..."
@@ -1016,7 +1114,7 @@ def tail_sections(
             rest,
             voice,
             lambda text: _is_header(text, labels) or _is_notice(text, notice),
-            counted=_HEADER_COUNT.search(header) is not None,
+            counted=is_notice or _HEADER_COUNT.search(header) is not None,
         ):
             i += 1
             continue  # the article goes on after the header or notice: it is the story's own line
@@ -1061,9 +1159,10 @@ def _thread_like(
     comment" under the posts); or a short line recurs ``THREAD_STAMPS`` times, numbers
     masked (each post's "Posted on 04/13/2011", "Reply"); or one post in ``THREAD_SPOKEN``
     speaks in a reader's voice (``_speaks``).
-    Under a header that counts its posts ("160 commentaires", "Comments (12)"), which no
-    article prints as a crosshead, a post's tone counts as its voice too (``_chatty``: a
-    question or an exclamation, a trailing ellipsis, a lower-case opening, an "@")."""
+    Under a header that counts its posts ("160 commentaires", "Comments (12)") or a notice of
+    the section ("Os comentários não representam a opinião do site"), which no article prints
+    as a crosshead, a post's tone counts as its voice too (``_chatty``: a question or an
+    exclamation, a trailing ellipsis, a lower-case opening, an "@")."""
     if len(rest) <= THREAD_NEAR_END or not _article_goes_on(lines, header, rest, strict=True):
         return True
     if any(marker(lines[k].text) for k in rest):
@@ -1197,6 +1296,200 @@ def _trailing(line: Line) -> bool:
     """A short line of the widget after its teasers (a date, a time), not the article's sign-off."""
     text = trim_end(line.text).strip()
     return line.shape != PROSE and len(text.split(None, CLOSING_WORDS)) <= CLOSING_WORDS and not sign_off(text)
+
+
+# -- a teaser list told by its stamps: each teaser's date, time or byline ----------------------
+
+STAMP_WORDS = 10  # a stamp is short: "By George Fitzmaurice February 07, 2024", "10:59 | FOOTBALL"
+STAMP_CHARS = 80
+STAMP_REST_WORDS = 4  # ... its words besides the date: a section, a writer, "by", "Video"
+STAMP_RUN = 3  # stamps of a teaser list after the article (a story's own dates are one or two)
+STAMP_RUN_BEFORE = 4  # ... before it, where the story's byline, date and update stamp are three
+STAMP_GAP = 2  # lines between two stamps of a list: its teaser, a label
+STAMP_LINE_WORDS = 40  # a teaser between two stamps is a headline or a sentence or two
+STAMP_TEASERS = 2  # headlines right above a block of stamps are twice the stamps at most
+# A date inside a line ("June 20, 2024", "FitzmauriceFebruary 07, 2024", "20 juin 2024", "06/11/18",
+# "01.03.2022", "2024-06-20"), a time of day ("10:59", "17:59 Uhr", "21h30"), a time ago.
+_STAMP_DATE = regexcache.compile(
+    r"\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)|(?<!\d)\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:19|20)\d\d(?!\d)"
+    r"|(?<![\d.,])\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d(?![\d.,])|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)"
+)
+_STAMP_TIME = regexcache.compile(r"(?<![\d.,])\d{1,2}[:h]\d{2}(?![\d.,])(?:\s*(?:[ap]\.?m\.?)(?!\w))?", rx.IGNORECASE)
+_STAMP_SEPARATORS = regexcache.compile(r"[|•·,:;()\[\]/–—-]+")
+
+
+def stamp_of(text: str) -> str:
+    """What a line is a stamp of, or "": "date" (a date, a time ago), "time" (a time of day with a
+    label, "10:59 | FOOTBALL"), "bare time" (a time alone: a live report's entry, not a teaser's).
+    Besides the date a stamp has a few words at most, each capitalised (a section, a writer) or a
+    short linking word ("by", "le", "von"); it is no sentence."""
+    text = trim_end(text).strip()
+    if len(text) > STAMP_CHARS or len(text.split(None, STAMP_WORDS)) > STAMP_WORDS or _ends_sentence(text):
+        return ""
+    rest, dated = _STAMP_DATE.subn(" ", text)
+    rest, ago = repeats.RELATIVE_TIME.subn(" ", rest)
+    rest, timed = _STAMP_TIME.subn(" ", rest)
+    if not (dated or ago or timed):
+        return ""
+    words = _STAMP_SEPARATORS.sub(" ", rest).split()
+    if len(words) > STAMP_REST_WORDS or any(w[:1].islower() and len(w) > 3 for w in words):
+        return ""  # a sentence with a date in it ("the vote was held on June 5, 2024")
+    if dated or ago:
+        return "date"
+    return "time" if words else "bare time"
+
+
+def teaser_stamps(lines: list[Line], article: Sequence[int] | None = None) -> list[tuple[int, str]]:
+    """Teaser lists told by their stamps, outside the article's prose: ``STAMP_RUN`` or more
+    stamps (``STAMP_RUN_BEFORE`` before the article), each within ``STAMP_GAP`` lines of the next
+    (each teaser's date printed under or over it, "Business" / "June 20, 2024"), and the lines
+    between them; or stamps in a row (the list's dates printed as a block), with the headlines
+    right above them, twice as many as the stamps at most, up to a line that shares the
+    article's words. Not times alone (a live report's entries),
+    and not when the lines between the stamps carry on the article (a timeline of its events).
+    ``article``: ``_article_prose(lines)``, when worked out."""
+    if article is None:
+        article = _article_prose(lines)
+    if not article:
+        return []
+    first, last = article[0], article[-1]
+    kinds = [
+        stamp_of(line.text) if (k < first or k > last) and line.shape != PROSE else "" for k, line in enumerate(lines)
+    ]
+    at = [k for k, kind in enumerate(kinds) if kind]
+    out: list[tuple[int, str]] = []
+    n = 0
+    while n < len(at):
+        # a list prints its stamps at one stride: in a row, or each one line (or two) from the next
+        m = n
+        stride = at[n + 1] - at[n] if n + 1 < len(at) else 0
+        side = at[n] < first
+        while m + 1 < len(at) and at[m + 1] - at[m] == stride <= STAMP_GAP + 1 and (at[m + 1] < first) == side:
+            m += 1
+        group = at[n : m + 1]
+        found = _stamped(lines, kinds, group, first, last)
+        out.extend(found)
+        n = m + 1 if found or m == n else m  # (a group too short to report: its last stamp may open the next)
+    return out
+
+
+def _stamped(lines: list[Line], kinds: list[str], group: list[int], first: int, last: int) -> list[tuple[int, str]]:
+    """The lines of one group of stamps to report (see ``teaser_stamps``)."""
+    before = group[0] < first
+    if len(group) < (STAMP_RUN_BEFORE if before else STAMP_RUN):
+        return []
+    if all(kinds[k] == "bare time" for k in group):
+        return []  # a live report's times: its entries are the article's
+    between = [k for k in range(group[0], group[-1] + 1) if not kinds[k]]
+    if any(len(lines[k].text.split(None, STAMP_LINE_WORDS)) > STAMP_LINE_WORDS for k in between):
+        return []
+    if any(sign_off(trim_end(lines[k].text).strip()) for k in between):
+        return []  # the article's sign-off among them: its own dates
+    above: list[int] = []
+    if not between and not before:
+        # the teasers right above a block of stamps, up to a line that shares the article's words
+        k = group[0] - 1
+        while k > last and len(above) < STAMP_TEASERS * len(group) and _stamp_teaser(lines[k]):
+            if _carries_article(lines, first, last, [k]):
+                break
+            above.append(k)
+            k -= 1
+    if between and _carries_article(lines, first, last, between):
+        return []  # a timeline of the article's own events, each under its date
+    sample = trim_end(lines[group[0]].text).strip()
+    where = "before the article's first paragraph" if before else "after the article's last paragraph"
+    evidence = f"a teaser list of {len(group)} stamps like '{sample}' {where}"
+    return [(k, evidence) for k in sorted(above) + list(range(group[0], group[-1] + 1))]
+
+
+def _stamp_teaser(line: Line) -> bool:
+    """A teaser right above a block of stamps: a headline (no full stop: a short sentence may be
+    the article's last paragraph), not a label ("ALSO", "Related:") nor the article's sign-off."""
+    text = trim_end(line.text).strip()
+    return line.shape == HEADLINE and not text.endswith(":") and not sign_off(text) and not _is_data(text)
+
+
+def _carries_article(lines: list[Line], first: int, last: int, teasers: list[int]) -> bool:
+    """Whether teasers carry on the article: one in three shares two long words or a name
+    with its prose (teasers of other stories are about other things)."""
+    words: set[str] = set()
+    names: set[str] = set()
+    for line in lines[first : last + 1]:
+        words |= _long_words(line.text)
+        names |= _names(line.text)
+    shared = sum(1 for k in teasers if len(_long_words(lines[k].text) & words) >= 2 or _names(lines[k].text) & names)
+    return shared * TAIL_COHESION >= len(teasers)
+
+
+# -- a menu printed on one line, its links joined by a separator -------------------------------
+
+BAR_SEPARATORS = "|/•·»"
+BAR_ITEM_WORDS = 6  # a link's text is short: "Terms of Use & Grievance Redressal"
+BAR_CHARS = 300
+_BAR_LABEL = regexcache.compile(r"^[^:|/•·»]{1,40}:\s*")  # "Visite también: elcomercio.pe| peru21.pe| ..."
+_ACRONYM = regexcache.compile(r"[\p{Lu}\d&.-]{1,8}")
+
+
+def link_bars(lines: list[Line], min_items: int, article: Sequence[int] | None = None) -> list[tuple[int, str]]:
+    """Lines outside the article's prose that are only a menu's links joined by one separator, with
+    or without spaces around it ("About us/Advertise with us/Privacy Policy/Feedback/Sitemap",
+    "Visite también: elcomercio.pe| peru21.pe| peru.com| depor.com"): ``min_items`` links or more,
+    each of one to ``BAR_ITEM_WORDS`` words opening with a capital, or a site's domain; no figures
+    but in domains, no sentence, no address, and not a credit of agencies in capitals
+    ("AFP/Reuters/AP")."""
+    if article is None:
+        article = _article_prose(lines)
+    if not article:
+        return []
+    first, last = article[0], article[-1]
+    out: list[tuple[int, str]] = []
+    for k, line in enumerate(lines):
+        if first <= k <= last or line.shape == PROSE:
+            continue
+        items = _bar_items(trim_end(line.text).strip(), min_items)
+        if items:
+            out.append((k, f"{len(items)} links joined by '{items[0][0]}' on one line, outside the article"))
+    return out
+
+
+# The text of a link: words, "&" and apostrophes ("Terms of Use & Grievance Redressal", "Editor's picks").
+_BAR_ITEM = regexcache.compile(r"[\p{L}&'’.]+(?:[ -][\p{L}&'’.]+)*")
+
+
+def _split_bar(text: str, sep: str, labelled: bool = True) -> list[str]:
+    """A bar's items (a label before them set aside when ``labelled``), its trailing separators aside."""
+    body = _BAR_LABEL.sub("", text, count=1) if labelled else text
+    items = [item.strip() for item in body.split(sep)]
+    while items and not items[-1]:
+        items.pop()  # a trailing separator ("... Code of Ethics//")
+    return items
+
+
+def _bar_items(text: str, min_items: int) -> list[tuple[str, str]]:
+    """The (separator, item) pairs of a line that is a link bar, or [] (see ``link_bars``)."""
+    if len(text) > BAR_CHARS or text[:1] in BAR_SEPARATORS or "://" in text or "www." in text.casefold():
+        return []
+    counts = {sep: text.count(sep) for sep in BAR_SEPARATORS}
+    sep = max(counts, key=lambda c: counts[c])
+    if counts[sep] < min_items - 1 or _ends_sentence(text):
+        return []
+    items = _split_bar(text, sep)
+    domains = sum(1 for item in items if _DOMAIN.fullmatch(item))
+    if domains * 4 < len(items) * 3:
+        # links named by their text: a label before them is the line's own, not a bar's ("Path A: ...")
+        items = _split_bar(text, sep, labelled=False)
+    if len(items) < min_items or any(not item for item in items):
+        return []
+    for item in items:
+        if _DOMAIN.fullmatch(item):
+            continue
+        if not _BAR_ITEM.fullmatch(item) or not _opens_like_title(item):
+            return []  # a figure, a comma, a bracket, a dash between words: a title, a list of the article's
+        if len(item.split(None, BAR_ITEM_WORDS)) > BAR_ITEM_WORDS:
+            return []
+    if sum(1 for item in items if _ACRONYM.fullmatch(item)) * 2 >= len(items):
+        return []  # agencies credited in capitals ("AFP/Reuters/AP/DPA"), a list of codes
+    return [(sep, item) for item in items]
 
 
 # -- a run of lines in the vocabulary of the page's furniture ---------------------------------

@@ -22,6 +22,19 @@ Modes:
   no more than they are, and none of the other lines is a sentence or longer than
   ``max_words`` words; list entries, bylines, datelines and credits are left out.
 
+- ``segment``: jusText's near-good blocks between bad ones, read a segment at a time. The anchors
+  (but those of the rules named ``inline``, which sit inside articles: a read-also line, an ad's
+  label) cut the page into segments; the article is the one with the most prose. Walking in from the
+  page's edge to it, a segment past an anchor is the page's chrome when none of its lines is a
+  paragraph of the article's length (``good_chars``) and its middle line is shorter than the
+  article's (``SEGMENT_SHORTER``: in an article of short paragraphs, a part as long is its own), it does not
+  carry on the article (less than ``max_shared`` of its long words are the article's; no quoted
+  speech in one line of four; no entries of an enumerated list or links in one line of three; no
+  sign-off or writer's bio, ``signoff``, which close the article itself) and it has ``min_lines``
+  lines besides bylines, dates and credits: teasers written as whole sentences after a newsletter
+  prompt, a magazine's blurbs before its story. The walk stops at the first segment that is the
+  article's: what lies between it and the article's core is the article's too.
+
 A line any rule found something on is left to its rule; each other line gives one hit, its
 evidence naming the anchors that bound it. A document's own finding ("No byline", no span)
 covers no line.
@@ -34,7 +47,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newslint import regexcache
+from newslint import regexcache, rx
 from newslint.checks import blocks
 from newslint.checks.base import Context, Hit, with_defaults
 from newslint.checks.truncation.sentences import sign_off
@@ -53,7 +66,7 @@ PARAMETERS: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["mode"],
     "properties": {
-        "mode": {"enum": ["between", "edge"]},
+        "mode": {"enum": ["between", "edge", "segment"]},
         "max_lines": {
             "type": "integer",
             "minimum": 1,
@@ -65,6 +78,38 @@ PARAMETERS: dict[str, Any] = {
             "minimum": 1,
             "default": 12,
             "description": "the most words of a line that is reported",
+        },
+        "min_lines": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 3,
+            "description": "segment: the fewest lines (bylines, dates and credits aside) a segment reported has",
+        },
+        "good_chars": {
+            "type": "integer",
+            "minimum": 1,
+            "default": 200,
+            "description": "segment: a line this long is a paragraph of an article (jusText's LENGTH_HIGH)",
+        },
+        "max_shared": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "default": 0.2,
+            "description": "segment: a segment whose long words are the article's this often, or more, carries it on",
+        },
+        "signoff": {
+            "type": "string",
+            "default": "",
+            "description": "segment: a regular expression (case ignored), matched at a line's start, for the "
+            "writer's bio that closes an article ('Jane Smith is a reporter ...'): a segment with one is the article's",
+        },
+        "inline": {
+            "type": "array",
+            "items": {"type": "string"},
+            "default": [],
+            "description": "segment: the rules (ids, or categories: 'ad-text') whose findings sit inside "
+            "articles (a read-also line, an ad's label, an entity): they do not cut the page into segments",
         },
         "anchor_severity": {
             "enum": ["info", "warning", "error"],
@@ -98,18 +143,37 @@ class Compiled:
     max_lines: int
     max_words: int
     anchor_severity: str
+    min_lines: int = 3
+    good_chars: int = 200
+    max_shared: float = 0.2
+    signoff: rx.Pattern[str] | None = None
+    inline: frozenset[str] = frozenset()
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     params = with_defaults(PARAMETERS, params)
-    return Compiled(params["mode"], int(params["max_lines"]), int(params["max_words"]), params["anchor_severity"])
+    try:
+        signoff = regexcache.compile(params["signoff"], rx.IGNORECASE | rx.V0) if params["signoff"] else None
+    except rx.error as e:
+        raise ValueError(f"invalid signoff regex: {e}; check brackets and escapes") from e
+    return Compiled(
+        params["mode"],
+        int(params["max_lines"]),
+        int(params["max_words"]),
+        params["anchor_severity"],
+        int(params["min_lines"]),
+        int(params["good_chars"]),
+        float(params["max_shared"]),
+        signoff,
+        frozenset(params["inline"]),
+    )
 
 
 def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     compiled = rule.compiled_as(Compiled)
-    anchored = _anchors(ctx.found, compiled.anchor_severity)
-    if len(anchored) < 2:
-        return  # (most drafts: the page's lines are not read at all; either mode needs two)
+    anchored = _anchors(ctx.found, compiled.anchor_severity, compiled.inline)
+    if len(anchored) < (1 if compiled.mode == "segment" else 2):
+        return  # (most drafts: the page's lines are not read at all; between and edge need two)
     # (a finding of no span is the document's, "No byline", not its first line's)
     covered = {
         n
@@ -121,6 +185,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     marks = [anchored.get(n) for n in numbers]
     if compiled.mode == "between":
         found = between(lines, marks, compiled.max_lines, compiled.max_words)
+    elif compiled.mode == "segment":
+        found = segments(lines, marks, compiled)
     else:
         # where the article starts: its headline printed again, or a heading (Markdown's, HTML's)
         restated = _starts(ctx.found)
@@ -140,11 +206,13 @@ def page_lines(doc: Document) -> tuple[list[blocks.Line], list[int]]:
     return lines, [doc.position(line.block.source_offset(line.start))[0] for line in lines]
 
 
-def _anchors(found: Sequence[Finding], least: str) -> dict[int, str]:
-    """The lines the other rules found chrome on: line number -> the rule's id."""
+def _anchors(found: Sequence[Finding], least: str, inline: AbstractSet[str] = frozenset()) -> dict[int, str]:
+    """The lines the other rules found chrome on: line number -> the rule's id; not those of the
+    rules or categories in ``inline``."""
     out: dict[int, str] = {}
     for f in found:
         anchor = f.category in ANCHOR_CATEGORIES and f.rule not in NOT_ANCHORS
+        anchor = anchor and f.rule not in inline and f.category not in inline
         if anchor and f.line > 0 and severity_at_least(f.severity, least):
             for n in range(f.line, max(f.line, f.end_line) + 1):
                 out.setdefault(n, f.rule)
@@ -231,3 +299,92 @@ def _edge_run(lines: list[blocks.Line], marks: list[str | None], span: range, ma
     if len(rest) > anchors or not all(_short(lines[k], max_words) for k in rest):
         return []
     return [k for k in rest if not blocks._is_data(lines[k].text.strip()) and not _credit(lines[k].text)]
+
+
+SEGMENT_VOCABULARY = 30  # the article's long words are this many at least, to judge a segment by them
+SEGMENT_WORDS = 6  # a segment with fewer long words is a label or two: not judged, passed over
+SEGMENT_QUOTED = 4  # a segment that quotes someone in one line of four carries the article on
+# An entry of an enumerated list ("1) ...", "2. ...", "#3 ...") or a link's address.
+_LISTED = regexcache.compile(r"^\W{0,2}(?:\d{1,3}|[a-z])[.)]\s|^#\d|https?://|www\.", flags=0)
+# A segment's middle line is this much shorter than the article's at least, or the segment is its own
+# (of the edges of clean articles that have no line of 200 characters, a fifth are shorter than this)
+SEGMENT_SHORTER = 0.6
+SEGMENT_LISTED = 3  # a segment with entries of a list or a table in one line of three is the article's list
+SPACED = 12  # a script that spaces its words has a space in every dozen characters at least
+
+
+def segments(lines: list[blocks.Line], marks: list[str | None], compiled: Compiled) -> list[tuple[int, str]]:
+    """The segments past the anchors at the page's edges that are not the article's (see the
+    module's ``segment``): the lines to report, with their evidence."""
+    cuts = [i for i, mark in enumerate(marks) if mark]
+    spans = [range(a + 1, b) for a, b in zip([-1, *cuts], [*cuts, len(lines)], strict=True)]
+    prose = [sum(len(lines[k].text) for k in span if lines[k].shape == blocks.PROSE) for span in spans]
+    core = max(range(len(spans)), key=lambda n: prose[n])
+    text = " ".join(lines[k].text for k in spans[core])
+    if text.count(" ") * SPACED < len(text):
+        return []  # a script written without spaces (Chinese, Japanese): no words nor lengths to read
+    vocabulary = blocks._long_words(text)
+    if len(vocabulary) < SEGMENT_VOCABULARY:
+        return []  # too little article to tell what carries it on
+    paragraph = _median_chars([lines[k].text for k in spans[core]])
+    out: list[tuple[int, str]] = []
+    for step, where in ((1, "after the article"), (-1, "before the article")):
+        # from the edge back to the article: the segments up to the first that is the article's
+        n = len(spans) - 1 if step == 1 else 0
+        while n != core:
+            span = spans[n]
+            verdict = _segment_verdict(lines, span, vocabulary, compiled, paragraph)
+            if verdict is None:
+                break  # the article is there: what lies between it and the core is the article's too
+            if verdict:
+                anchor = marks[span[0] - 1] if step == 1 else marks[span[-1] + 1]
+                evidence = f"{len(verdict)} lines past a finding of the page's chrome ({anchor}) {where}"
+                out.extend((k, evidence) for k in verdict)
+            n -= step
+    return sorted(out)
+
+
+def _segment_verdict(
+    lines: list[blocks.Line], span: range, vocabulary: set[str], compiled: Compiled, paragraph: int = 0
+) -> list[int] | None:
+    """The lines of a segment to report ([] when it is too small to judge, or holds only
+    credits), or None when it is the article's: a paragraph of the article's length (``good_chars``,
+    or lines nearly as long as the article's own: its middle line is ``paragraph`` characters long), a
+    sign-off or a bio, quoted speech, or the article's words."""
+    if not span:
+        return []
+    texts = [lines[k].text.strip() for k in span]
+    if any(len(text) >= compiled.good_chars for text in texts):
+        return None
+    if _median_chars(texts) >= SEGMENT_SHORTER * paragraph:
+        return None  # lines as long as the article's own: a part of an article of short paragraphs
+    if any(sign_off(text) or (compiled.signoff is not None and compiled.signoff.match(text)) for text in texts):
+        return None
+    if sum(1 for text in texts if blocks._QUOTATION.search(text)) * SEGMENT_QUOTED >= len(texts):
+        return None
+    if sum(1 for text in texts if _LISTED.search(text)) * SEGMENT_LISTED >= len(texts):
+        return None  # the article's own list ("1) Lego Star Wars 75188", its links)
+    words = [blocks._long_words(text) for text in texts]
+    total = sum(len(w) for w in words)
+    if total < SEGMENT_WORDS:
+        return []
+    if sum(len(w & vocabulary) for w in words) >= compiled.max_shared * total:
+        return None
+    members = [k for k, text in zip(span, texts, strict=True) if not _stamp(text)]
+    return members if len(members) >= compiled.min_lines else []
+
+
+STAMP_WORDS = 8  # a byline, a dateline or a credit is short
+
+
+def _stamp(text: str) -> bool:
+    """A short line that names a writer, a date or a source (a teaser's stamp, the article's byline)."""
+    return len(text.split(None, STAMP_WORDS)) <= STAMP_WORDS and _credit(text)
+
+
+def _median_chars(texts: Sequence[str]) -> int:
+    """The length of the middle one of the lines of four words or more (of all, when none is)."""
+    sizes = sorted(len(text.strip()) for text in texts if len(text.split(None, 4)) >= 4) or sorted(
+        len(text.strip()) for text in texts
+    )
+    return sizes[len(sizes) // 2] if sizes else 0

@@ -7,7 +7,8 @@
 - A short line the page prints over and over: three or more times in a row (a share
   button per network, a timestamp per item of a live list, numbers masked), or once
   per reader post in a comment thread after the article ("Valorar" / "Reply" after
-  each post), with the posts between.
+  each post), with the posts between; or a block of such lines printed both before the
+  article and after it (a menu at the page's top and foot).
 
 Each function reads the document's lines once and works out its keys in one pass;
 the keys are compared whole, so the cost is linear in the number of lines.
@@ -220,16 +221,65 @@ class _Seen:
         self._keys[key] = first * 2 + shared
 
 
-def recurring(texts: Sequence[str], prose: Sequence[bool], levels: Sequence[int] | None = None) -> list[Repeat]:
+def recurring(
+    texts: Sequence[str],
+    prose: Sequence[bool],
+    levels: Sequence[int] | None = None,
+    outside: Sequence[int] | None = None,
+) -> list[Repeat]:
     """Lines of a short line repeated three or more times in a row, and of a comment
     thread told by the line repeated after each post (``prose`` marks the lines that
     read as sentences). With ``levels`` (a list item's nesting depth, by line), lines
-    alike at different depths of one list are not a row."""
+    alike at different depths of one list are not a row. With ``outside`` (by line: -1 before
+    the article's first paragraph, 1 after its last, 0 inside it), blocks of short lines printed
+    on both sides (a menu at the page's top and at its foot)."""
     keys = [_short_key(text) for text in texts]
     row_keys = (
         keys if levels is None else [f"{key}\0{level}" if key else key for key, level in zip(keys, levels, strict=True)]
     )
-    return _in_a_row(texts, row_keys) + _slots(texts) + _threads(texts, keys, prose)
+    again = _blocks_again(texts, keys, prose, outside) if outside is not None else []
+    return _in_a_row(texts, row_keys) + _slots(texts) + _threads(texts, keys, prose) + again
+
+
+BLOCK_LINES = 3  # a block of short lines printed again is this long at least (a menu, a share bar)
+BLOCK_WORDS = 6  # ... each of its lines a label of a few words
+# A line that names a writer, a source or a date: the article's header, which an author box may print
+# again under it ("Jane Smith" / "Staff Writer" / "jane@example.com").
+_CREDIT_LINE = regexcache.compile(
+    r"(?i)^\W*(?:by|von|par|por|oleh|source|quelle|fonte|fuente|sumber|photo|foto)\b|@|\b(?:19|20)\d\d\b"
+)
+
+
+def _blocks_again(texts: Sequence[str], keys: list[str], prose: Sequence[bool], side: Sequence[int]) -> list[Repeat]:
+    """Blocks of ``BLOCK_LINES`` or more short lines (labels of ``BLOCK_WORDS`` words at most, none a
+    sentence of prose nor a credit), numbers masked, that the page prints both before the article's
+    first paragraph and after its last (``side``: -1, 0 or 1 by line): a menu at the page's top and
+    again at its foot. A block printed again on one side only may be the article's own structure
+    (a recipe's "Ingredients:" list per dish, a plan repeated day by day)."""
+    usable = [
+        bool(side[i])
+        and bool(key)
+        and not prose[i]
+        and len(texts[i].split(None, BLOCK_WORDS)) <= BLOCK_WORDS
+        and not _CREDIT_LINE.search(texts[i])
+        for i, key in enumerate(keys)
+    ]
+    places: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(keys) - BLOCK_LINES + 1):
+        if all(usable[i : i + BLOCK_LINES]) and side[i] == side[i + BLOCK_LINES - 1]:
+            places.setdefault(tuple(keys[i : i + BLOCK_LINES]), []).append(i)
+    found: dict[int, str] = {}
+    for block, starts in places.items():
+        if len(set(block)) < 2 or len({side[start] for start in starts}) < 2:
+            continue  # one line over and over (_in_a_row's), or a block on one side of the article only
+        first = starts[0]
+        evidence = (
+            f"a block printed before the article and again after it, like '{texts[first].strip()}' (line {first + 1})"
+        )
+        for start in starts:
+            for k in range(start, start + BLOCK_LINES):
+                found.setdefault(k, evidence)
+    return [Repeat(k, found[k]) for k in sorted(found)]
 
 
 def _slots(texts: Sequence[str]) -> list[Repeat]:
@@ -284,7 +334,7 @@ def _same_or_stamps(texts: Sequence[str]) -> bool:
 # on 04/13/2011 01:51 PM", "wrote on October 28, 2010 @ 3:29 PM", "3 hours ago", "Anna says:"),
 # in every pack language. Each post prints it above or below its text. Reporting verbs
 # ("said:", "sagte:", "kata:") are left out: an interview's transcript prints them too.
-_RELATIVE_TIME = regexcache.compile(
+RELATIVE_TIME = regexcache.compile(
     r"(?i)\b(?:\d+|an?|one|eine[mn]?|un[ea]?|uma?|se)\s*(?:min(?:ute)?s?|minuten?|minutos?|menit|minit|"
     r"hours?|hrs?|stunden?|heures?|horas?|jam|days?|tagen?|jours?|d[ií]as?|hari|weeks?|wochen?|semaines?|"
     r"semanas?|minggu|months?|monaten?|mois|meses|m[eê]s|bulan|years?|jahren?|ans?|años?|anos?|tahun)\s+"
@@ -302,7 +352,7 @@ def _stamp_key(text: str) -> str:
     text = text.strip()
     if len(text.split(None, STAMP_WORDS)) > STAMP_WORDS:
         return ""
-    if _RELATIVE_TIME.search(text) and len(text.split()) <= 6:
+    if RELATIVE_TIME.search(text) and len(text.split()) <= 6:
         return "<posted some time ago>"
     posted = _POSTED.match(text)
     if posted is None:

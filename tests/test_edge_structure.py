@@ -125,7 +125,11 @@ def test_a_time_and_section_over_each_headline_is_a_teaser_list_in_french() -> N
         "Un marin secouru sur la Route du Rhum",
     ]
     found = rules_by_line("\n\n".join([article, *lines]) + "\n", "fr")
-    assert all("markup/teaser-stamps" in found.get(line, set()) for line in (5, 7, 9, 11)), found
+    # each stamp line is reported once: by the stamp's own pattern (markup/teaser-stamp) where
+    # it matches, which the list's finding on the same line then leaves alone
+    stamps = {"markup/teaser-stamp", "markup/teaser-stamps"}
+    assert all(found.get(line, set()) & stamps for line in (5, 9)), found
+    assert all("markup/teaser-stamps" in found.get(line, set()) for line in (7, 11)), found
 
 
 def test_a_live_report_or_a_timeline_of_the_article_is_no_teaser_list() -> None:

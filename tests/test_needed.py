@@ -225,3 +225,39 @@ def test_a_one_line_match_at_the_start_is_every_match(text: str) -> None:
         compiled = pattern.compile_checked({"regex": source, "ignorecase": True}, "block")
         fast = pattern._finditer(compiled, text, time.monotonic() + 60, at_start=True)
         assert [m.span() for m in fast] == [m.span() for m in compiled.line_pattern.finditer(text)]
+
+
+def test_a_tail_notice_is_matched_only_in_the_blocks_that_hold_what_it_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.checks import blocks
+
+    shipped = load_rules()
+    rule = next(r for r in shipped if r.id == "markup/comment-thread")
+    assert blocks.needs(rule)  # what its notice needs: "comment", "komentar", ...
+    fast = RuleSet(shipped.rules, shipped.lexicon)
+    assert engine.literal_index(fast, build=True) is not None
+    matched: list[str] = []
+    real = blocks._is_notice
+
+    def spy(text: str, notice: Any) -> bool:
+        matched.append(text)
+        return bool(real(text, notice))
+
+    monkeypatch.setattr(blocks, "_is_notice", spy)
+    for example in (*rule.examples_flag, *rule.examples_pass):
+        doc = read_string(example, "draft.txt")[0]
+        only = Options(select=(rule.id,))
+        assert lint_document(doc, fast, only) == lint_document(doc, shipped, only), example
+    paragraphs = [
+        "The city council met on Tuesday and agreed on a budget for the coming year, its members said. More"
+        " words here to be long.",
+        "Second paragraph of the story is also here and long enough to count.",
+        "It goes on.",
+        "Fine.",
+    ]
+    story = read_string("\n\n".join(paragraphs) + "\n", "draft.txt")[0]
+    matched.clear()
+    lint_document(story, RuleSet(shipped.rules, shipped.lexicon), Options(select=(rule.id,)))
+    assert "It goes on." in matched  # (a first document, without the finder of strings)
+    matched.clear()
+    lint_document(story, fast, Options(select=(rule.id,)))
+    assert matched == []  # no block holds a word of the notice: no line is matched

@@ -108,13 +108,24 @@ def _no_body(body_start: int, body: str, notices: tuple[Notice, ...]) -> tuple[N
 _TEXT, _HEADING_LINE, _BREAK = "text", "heading", "break"
 # First characters after which a line may be more than prose; digits are checked apart.
 _SPECIAL_FIRST = frozenset(" \t><`~#[-*+_=")
-_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
-_SETEXT_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
-_THEMATIC_BREAK = re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*$")
-# A list item whose text starts after one to four spaces; group 1 an ordered item's number.
-_LIST_ITEM = re.compile(r"(?:[-*+]|([0-9]{1,9})[.)]) {1,4}(?=[^ \t])")
-# Any list marker (markdown-it's, and longer numbers, left to it to be safe).
-_ANY_MARKER = re.compile(r"(?:[-*+]|[0-9]+[.)])(?:[ \t]|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def _syntax() -> tuple[re.Pattern[str], ...]:
+    """The regexes of the lines that open with a special character, compiled when a draft
+    first has one (a draft of prose has none: a one-file run does without them): an ATX
+    heading's marks, a setext underline, a thematic break, a list item whose text starts
+    after one to four spaces (group 1 an ordered item's number), and any list marker
+    (markdown-it's, and longer numbers, left to it to be safe)."""
+    return (
+        re.compile(r"#{1,6}(?:[ \t]|$)"),
+        re.compile(r"(?:=+|-+)[ \t]*$"),
+        re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*$"),
+        re.compile(r"(?:[-*+]|([0-9]{1,9})[.)]) {1,4}(?=[^ \t])"),
+        re.compile(r"(?:[-*+]|[0-9]+[.)])(?:[ \t]|$)"),
+    )
+
+
 # A "[" line is a paragraph when its first bracket closes on the line, with no
 # escape inside, and no ":" follows ("[Gambas:Video 20detik]"); else it may be a
 # link reference definition.
@@ -132,17 +143,18 @@ def _line_kind(line: str) -> str | tuple[int, int] | None:
         return None
     if first in "`~":
         return None if line.startswith(("```", "~~~")) else _TEXT
-    if first == "#":
-        return _HEADING_LINE if _ATX.match(line) else _TEXT
     if first == "[":
         return _TEXT if _BRACKETED_TEXT.match(line) else None
-    if _SETEXT_UNDERLINE.match(line):
+    atx, underline, thematic_break, list_item, any_marker = _syntax()
+    if first == "#":
+        return _HEADING_LINE if atx.match(line) else _TEXT
+    if underline.match(line):
         return None
-    if _THEMATIC_BREAK.match(line):
+    if thematic_break.match(line):
         return None if first == "-" else _BREAK  # a dashed one may underline a heading
-    item = _LIST_ITEM.match(line)
+    item = list_item.match(line)
     if item is None:
-        return None if _ANY_MARKER.match(line) else _TEXT
+        return None if any_marker.match(line) else _TEXT
     if _line_kind(line[item.end() :]) is not _TEXT:
         return None  # a nested block: a heading, a list, a quote... in the item
     return (int(item.group(1)) if item.group(1) else -1), item.end()

@@ -138,6 +138,9 @@ class Document:
     embeds: tuple[Embed, ...]
     notices: tuple[Notice, ...]
     comments: tuple[tuple[int, int, str], ...]
+    # how deep each nested list item sits (2 in a list inside a list item, 3 one deeper),
+    # by its block's start; items of a top-level list are not in it
+    nesting: Mapping[int, int]
     # the source, or None when it is the blocks joined by blank lines and then ``_tail``
     _text: str | None = field(repr=False)
     _tail: str = field(repr=False)
@@ -159,6 +162,7 @@ class Document:
         embeds: tuple[Embed, ...] = (),
         notices: tuple[Notice, ...] = (),
         comments: tuple[tuple[int, int, str], ...] = (),
+        nesting: Mapping[int, int] | None = None,
         *,
         _joined_tail: str | None = None,
     ) -> None:
@@ -174,6 +178,7 @@ class Document:
             "embeds": embeds,
             "notices": notices,
             "comments": comments,
+            "nesting": {} if nesting is None else nesting,
         }
         for name, value in fields.items():
             object.__setattr__(self, name, value)
@@ -266,7 +271,7 @@ class Document:
     def replaced(self, **changes: Any) -> Document:
         """This document with some of its public fields changed (``dataclasses.replace``,
         which the hand-written constructor does not serve)."""
-        names = ("title", "byline", "date", "language", "meta", "embeds", "notices", "comments")
+        names = ("title", "byline", "date", "language", "meta", "embeds", "notices", "comments", "nesting")
         fields = {name: getattr(self, name) for name in names} | changes
         path = fields.pop("path", self.path)
         format, blocks = fields.pop("format", self.format), fields.pop("blocks", self.blocks)

@@ -541,7 +541,7 @@ def _repeats(mode: str, doc: Document, lines: list[Line]) -> list[repeats.Repeat
     if mode == "repeated-title":
         return title_repeats(doc, lines)
     if mode == "recurrence":
-        return recurrences(lines)
+        return recurrences(lines, doc.nesting)
     texts = [line.text for line in lines]
     return repeats.repeated_lines(texts, ["\n" in line.block.text.strip() for line in lines])
 
@@ -598,10 +598,15 @@ def _titled_repeats(title: str, texts: list[str]) -> list[int]:
     return out
 
 
-def recurrences(lines: list[Line]) -> list[repeats.Repeat]:
+def recurrences(lines: list[Line], nesting: Mapping[int, int] | None = None) -> list[repeats.Repeat]:
     """Short lines printed again and again: in a row, or once per post of a comment thread
-    (a line in both is reported once)."""
-    found = repeats.recurring([line.text for line in lines], [line.shape == PROSE for line in lines])
+    (a line in both is reported once). Items of a nested list at different depths
+    (``nesting``, a block's start: its depth) are the list's structure, not a row: an
+    outline's "Item one" under "Item one"."""
+    levels = None
+    if nesting:
+        levels = [nesting.get(line.block.start, 1) if line.block.kind == "list-item" else 0 for line in lines]
+    found = repeats.recurring([line.text for line in lines], [line.shape == PROSE for line in lines], levels)
     first: dict[int, repeats.Repeat] = {}
     for repeat in found:
         first.setdefault(repeat.index, repeat)

@@ -220,12 +220,16 @@ class _Seen:
         self._keys[key] = first * 2 + shared
 
 
-def recurring(texts: Sequence[str], prose: Sequence[bool]) -> list[Repeat]:
+def recurring(texts: Sequence[str], prose: Sequence[bool], levels: Sequence[int] | None = None) -> list[Repeat]:
     """Lines of a short line repeated three or more times in a row, and of a comment
     thread told by the line repeated after each post (``prose`` marks the lines that
-    read as sentences)."""
+    read as sentences). With ``levels`` (a list item's nesting depth, by line), lines
+    alike at different depths of one list are not a row."""
     keys = [_short_key(text) for text in texts]
-    return _in_a_row(texts, keys) + _slots(texts) + _threads(texts, keys, prose)
+    row_keys = (
+        keys if levels is None else [f"{key}\0{level}" if key else key for key, level in zip(keys, levels, strict=True)]
+    )
+    return _in_a_row(texts, row_keys) + _slots(texts) + _threads(texts, keys, prose)
 
 
 def _slots(texts: Sequence[str]) -> list[Repeat]:

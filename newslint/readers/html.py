@@ -269,6 +269,8 @@ class _Collector:
                 self.code.kind = "code"
         elif name in BLOCK_TAGS:
             self.prose.flush()
+            if name == "li":
+                self.prose.items += 1
             self.prose.kind = (
                 "heading"
                 if name in HEADINGS
@@ -289,6 +291,8 @@ class _Collector:
                 self.code.flush()
         elif node.name in BLOCK_TAGS:
             self.prose.flush()
+            if node.name == "li" and self.prose.items:
+                self.prose.items -= 1
             self.prose.kind = "paragraph"
 
     def text(self, node: Any) -> None:
@@ -348,6 +352,8 @@ class _Accumulator:
         self.collapse = collapse
         self.kind = "paragraph"
         self.depth = 0
+        self.items = 0  # list items open around the text
+        self.nesting: dict[int, int] = {}
         self.parts: list[str] = []
         self.anchors: list[tuple[int, int]] = []
         self.length = 0
@@ -381,7 +387,10 @@ class _Accumulator:
             if self.collapse:
                 lines = "\n".join(line.strip() for line in stripped.split("\n"))
                 stripped = lines if len(lines) == len(stripped) else stripped
-            self.blocks.append(Block(stripped, _within(anchors, len(stripped), self.size), self.kind))
+            block = Block(stripped, _within(anchors, len(stripped), self.size), self.kind)
+            if self.kind == "list-item" and self.items > 1:
+                self.nesting[block.start] = self.items
+            self.blocks.append(block)
         self.parts, self.anchors, self.length = [], [], 0
 
 
@@ -466,4 +475,5 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         embeds=tuple(sorted(collector.embeds, key=lambda e: e.start)),
         notices=notices + tuple(collector.notices),
         comments=tuple(sorted(collector.comments)),
+        nesting=collector.prose.nesting,
     )

@@ -52,10 +52,12 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     comments: list[tuple[int, int, str]] = []
     hidden: list[Notice] = []
     kind_stack: list[str] = []
+    nesting: dict[int, int] = {}  # a nested list item's start: its depth
     simple = _simple_blocks(body)
     if simple is not None:
-        # Prose, headings and flat lists: the blocks markdown-it would give, without
-        # importing it (two thirds of a one-file run's extra cost) or its per-line work.
+        # Prose, headings and flat lists (no nested item: ``nesting`` stays empty): the blocks
+        # markdown-it would give, without importing it (two thirds of a one-file run's extra
+        # cost) or its per-line work.
         for span, kind in simple:
             block = _block(body, starts, span, kind, fm.body_start)
             if block is not None:
@@ -70,6 +72,9 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
             block = _block(body, starts, token.map, kind, fm.body_start)
             if block is not None:
                 blocks.append(block)
+                depth = kind_stack.count("list-item") if kind == "list-item" else 0
+                if depth > 1:
+                    nesting[block.start] = depth
         elif token.type == "fence" and token.map:
             notice = _unclosed_fence(body, starts, token.map, token.markup, fm.body_start)
             if notice is not None:
@@ -90,6 +95,7 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         embeds=tuple(embeds),
         notices=notices + fm.notices + tuple(hidden) + _no_body(fm.body_start, body, notices),
         comments=tuple(comments),
+        nesting=nesting,
     )
 
 

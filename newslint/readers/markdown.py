@@ -56,8 +56,8 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     simple = _simple_blocks(body)
     if simple is not None:
         # Prose, headings and flat lists (no nested item: ``nesting`` stays empty): the blocks
-        # markdown-it would give, without importing it (two thirds of a one-file run's extra
-        # cost) or its per-line work.
+        # markdown-it would give, without importing it (most of what a Markdown draft's
+        # one-file run cost more) or its per-line work.
         for span, kind in simple:
             block = _block(body, starts, span, kind, fm.body_start)
             if block is not None:

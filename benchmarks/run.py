@@ -12,14 +12,17 @@ and after, because these machines are shared and noisy.
    other languages; Markdown with front matter and plain text; some with junk)
    from the paragraphs of the clean corpus in tests/fixtures/clean/.
 2. Single file (the pre-commit case): CPU time (user + system, all processes)
-   of `newslint check ONE_FILE` against `python -c "import click, yaml"`.
-   Target: at most 2x. --against OTHER_NEWSLINT (the `newslint` command of another
+   of `newslint check ONE_FILE` against `python -c "import click, yaml"`, for a
+   plain-text draft (a.txt), a Markdown draft of prose (a.md) and the first
+   Markdown draft with a list or a heading (b.md). Target: at most 2x.
+   --against OTHER_NEWSLINT (the `newslint` command of another
    install, e.g. a venv of the previous release) runs that build's single-file
    commands in the same alternation, with its ratios to the floor and to this build.
    --only-single runs this part alone (with the drafts it needs).
 3. Directory run: `newslint check DIR` (default jobs), `newslint check --jobs 1
    DIR` and `proselint check DIR`: wall time, files per second, ratios.
-   Targets: at least 12x proselint; never slower than --jobs 1.
+   Targets: at least 12x proselint; never slower than --jobs 1. With --against,
+   the other build's `check --jobs 1 DIR` runs in the same alternation too.
 4. Memory, summed over every process of the run (the CLI and its workers):
    peak of the summed RSS, and of the summed PSS (shared pages split between
    the processes that share them), sampled every 20 ms from /proc.
@@ -212,11 +215,17 @@ def executable(name: str) -> str | None:
 # --- the four measurements --------------------------------------------------------------------
 
 
+# A Markdown line that opens a list item or a heading (block syntax beyond paragraphs).
+_BLOCK_SYNTAX = re.compile(r"^(?:#{1,6} |[-*+] |\d{1,9}[.)] )", re.M)
+
+
 def single_file(newslint: str, drafts: Path, repeat: int, against: str | None = None) -> None:
     one = sorted(drafts.glob("*.txt"))[0]
     md = sorted(drafts.glob("*.md"))[0]
+    listed = next(p for p in sorted(drafts.glob("*.md")) if _BLOCK_SYNTAX.search(p.read_text(encoding="utf-8")))
     cmds: dict[str, Sequence[str]] = {"python -c 'import click, yaml'": [sys.executable, "-c", "import click, yaml"]}
-    for name, path in (("a.txt", one), ("a.md", md)):
+    names = ("a.txt", "a.md", "b.md")
+    for name, path in zip(names, (one, md, listed), strict=True):
         cmds[f"newslint check {name}"] = [newslint, "check", str(path)]
         if against:
             cmds[f"(against) check {name}"] = [against, "check", str(path)]
@@ -227,19 +236,24 @@ def single_file(newslint: str, drafts: Path, repeat: int, against: str | None = 
         cpu = median(rs, lambda r: r.cpu)
         print(f"{name:<32}{cpu * 1000:>8.1f}{median(rs, lambda r: r.wall) * 1000:>9.1f}{cpu / floor:>9.2f}x")
     print("target: newslint CPU at most 2x the floor")
+    print(f"a.txt is {one.name}, a.md {md.name}, b.md {listed.name} (a list or a heading)")
     if against:
         print(f"(against) is {against}")
-        for name in ("a.txt", "a.md"):
+        for name in names:
             ours = median(runs[f"newslint check {name}"], lambda r: r.cpu)
             theirs = median(runs[f"(against) check {name}"], lambda r: r.cpu)
             print(f"check {name}: this build's CPU is {ours / theirs:.2f}x the other's")
 
 
-def directory(newslint: str, drafts: Path, files: int, repeat: int, with_proselint: bool) -> None:
+def directory(
+    newslint: str, drafts: Path, files: int, repeat: int, with_proselint: bool, against: str | None = None
+) -> None:
     cmds: dict[str, Sequence[str]] = {
         "newslint check DIR": [newslint, "check", str(drafts)],
         "newslint check --jobs 1 DIR": [newslint, "check", "--jobs", "1", str(drafts)],
     }
+    if against:
+        cmds["(against) check --jobs 1 DIR"] = [against, "check", "--jobs", "1", str(drafts)]
     proselint = executable("proselint") if with_proselint else None
     if proselint:
         cmds["proselint check DIR"] = [proselint, "check", str(drafts)]
@@ -262,6 +276,9 @@ def directory(newslint: str, drafts: Path, files: int, repeat: int, with_proseli
         f"CPU {serial_cpu / default_cpu:.2f}x"
     )
     print(f"newslint CPU per draft: {serial_cpu / files * 1000:.2f} ms with --jobs 1 (the run's start included)")
+    if against:
+        theirs = median(runs["(against) check --jobs 1 DIR"], lambda r: r.cpu)
+        print(f"check --jobs 1 DIR: this build's CPU is {serial_cpu / theirs:.2f}x the other's ({against})")
     if proselint:
         prose_cpu = median(runs["proselint check DIR"], lambda r: r.cpu)
         print(
@@ -337,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--against",
         metavar="NEWSLINT",
-        help="another build's newslint command, run alternately in the single-file part",
+        help="another build's newslint command, run alternately in the single-file part and as --jobs 1 DIR",
     )
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.files < 1:
@@ -364,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.only_single:
             print(f"\nafter: {load()}")
             return 0
-        directory(newslint, drafts, args.files, args.repeat, not args.no_proselint)
+        directory(newslint, drafts, args.files, args.repeat, not args.no_proselint, args.against)
         if not args.no_big:
             big_files(newslint, Path(tmp), args.repeat)
     print(f"\nafter: {load()}")

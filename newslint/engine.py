@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from newslint import language as lang_detect
 from newslint import regexcache
 from newslint.checks import KINDS
+from newslint.checks import blocks as blocks_check
 from newslint.checks import pattern as pattern_check
 from newslint.checks.base import Context, Hit
 from newslint.document import Document, Notice
@@ -162,7 +163,8 @@ INDEXED_KINDS = frozenset({"pattern", "blocks"})
 
 def literal_index(ruleset: RuleSet, build: bool = False) -> LiteralIndex | None:
     """The ``requires`` strings of the pattern and blocks rules, and the strings the pattern
-    rules' regexes need (``pattern.needs``), found in one pass (``facts.LiteralIndex``):
+    rules' regexes and the blocks rules' notices need (``pattern.needs``, ``blocks.needs``),
+    found in one pass (``facts.LiteralIndex``):
     built when asked (``build``, by a run of many files) or for the LITERAL_INDEX_AFTER-th
     document linted with these rules (a service); None until then (the strings are then
     searched for one at a time, which a few documents repay better than the build)."""
@@ -176,7 +178,7 @@ def literal_index(ruleset: RuleSet, build: bool = False) -> LiteralIndex | None:
                 if r.check in INDEXED_KINDS
                 for word in (r.params.get("requires") or ())
             )
-            needed = (word for r in ruleset for word in (pattern_check.needs(r) or ()))
+            needed = (word for r in ruleset for word in (pattern_check.needs(r) or blocks_check.needs(r) or ()))
             derived.index = LiteralIndex(itertools.chain(required, needed))
             from newslint import needed as needed_strings
 

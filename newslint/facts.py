@@ -360,6 +360,12 @@ class LiteralIndex:
             else:
                 keyed.setdefault(key, []).append((word, encoded))
         self._always = tuple(always)
+        # ... grouped by their first byte, looked for first where two or more share it: the
+        # 26 letters from "à" to "þ" all open with the byte 0xC3, which most drafts lack
+        leads: dict[bytes, list[tuple[str, bytes]]] = {}
+        for pair in always:
+            leads.setdefault(pair[1][:1], []).append(pair)
+        self._always_by_lead = tuple((lead if len(group) > 1 else b"", tuple(group)) for lead, group in leads.items())
         self._parts = {part: (whole.get(part), tuple(keyed.get(part, ()))) for part in whole.keys() | keyed.keys()}
         parts = sorted(self._parts)
         self._pattern = re.compile(_trie([p.decode("latin-1") for p in parts]).encode("latin-1")) if parts else None
@@ -417,10 +423,13 @@ class LiteralIndex:
                 if prose.find(encoded, starts[i], starts[i + 1] - 2) >= 0:
                     found.setdefault(string, set()).add(i)
         answer = _frozen(found)
-        for string, encoded in self._always:
-            where = blocks_containing(prose, starts, encoded)
-            if where:
-                answer[string] = where
+        for lead, group in self._always_by_lead:
+            if lead not in prose:  # (b"" is in any)
+                continue
+            for string, encoded in group:
+                where = blocks_containing(prose, starts, encoded)
+                if where:
+                    answer[string] = where
         return answer
 
     def blocks_of(self, blocks: Iterable[bytes]) -> dict[str, AbstractSet[int]]:

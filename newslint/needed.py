@@ -71,20 +71,38 @@ def needed(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
 
     Answers are kept in the user cache folder (``save``): reading the 50 shipped pattern
     rules' regexes took 90 ms, a few drafts' lint, at each run of many drafts."""
+    return _answer(source, ignorecase)[0]
+
+
+def line_start(source: str, ignorecase: bool = False) -> bool:
+    """Whether every match of ``source`` starts where the text or one of its lines starts:
+    each of its alternatives opens with "^" or "\\A", after lookarounds and "\\b" at most.
+    In a text of one line such a regex can match at the text's start only, where one
+    match attempt answers what a search tries at every character (a lookbehind the
+    regex opens with is tried at each of them). False when it cannot tell: a syntax
+    the standard parser reads differently, or the WORD flag, whose lines end at more
+    characters than a line feed. Kept in the cache folder with ``needed``'s answer."""
+    return _answer(source, ignorecase)[1]
+
+
+Answer = tuple[tuple[str, ...] | None, bool]  # (needed, line_start)
+
+
+def _answer(source: str, ignorecase: bool) -> Answer:
     kept = _kept()
     key = (source, ignorecase)
-    if key in kept:
-        return kept.get(key)
-    answer = _needed(source, ignorecase)
-    if len(kept) >= KEPT_MAX:
-        kept.clear()
-    kept[key] = answer  # (a service's threads may ask at once: each works out the same answer)
-    _changed.append(key)
+    answer = kept.get(key)
+    if answer is None:
+        answer = _worked_out(source, ignorecase)
+        if len(kept) >= KEPT_MAX:
+            kept.clear()
+        kept[key] = answer  # (a service's threads may ask at once: each works out the same answer)
+        _changed.append(key)
     return answer
 
 
 KEPT_MAX = 4096
-_answers: dict[tuple[str, bool], tuple[str, ...] | None] | None = None
+_answers: dict[tuple[str, bool], Answer] | None = None
 _changed: list[tuple[str, bool]] = []
 
 
@@ -103,7 +121,7 @@ def _kept_path() -> Path | None:
     return folder / "needed" / f"{digest(stamp)}.marshal"
 
 
-def _kept() -> dict[tuple[str, bool], tuple[str, ...] | None]:
+def _kept() -> dict[tuple[str, bool], Answer]:
     global _answers
     if _answers is None:
         _answers = {}
@@ -123,7 +141,10 @@ def _valid(key: object, value: object) -> bool:
         and len(key) == 2
         and isinstance(key[0], str)
         and isinstance(key[1], bool)
-        and (value is None or (isinstance(value, tuple) and all(isinstance(s, str) for s in value)))
+        and isinstance(value, tuple)
+        and len(value) == 2
+        and (value[0] is None or (isinstance(value[0], tuple) and all(isinstance(s, str) for s in value[0])))
+        and isinstance(value[1], bool)
     )
 
 
@@ -141,21 +162,46 @@ def save() -> None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _needed(source: str, ignorecase: bool) -> tuple[str, ...] | None:
+def _worked_out(source: str, ignorecase: bool) -> Answer:
     if _OTHER_SYNTAX.search(source):
-        return None
+        return None, False
     try:
         tree = P.parse(_PROPERTY.sub(r"\\w", source), re.IGNORECASE if ignorecase else 0)
     except (re.error, RecursionError, OverflowError, ValueError):
-        return None
+        return None, False
     fold = bool(tree.state.flags & re.IGNORECASE)
     try:
         _, need = _sequence(list(tree), fold)
+        starts = _starts_line(list(tree)) is True
     except RecursionError:
-        return None
+        return None, False
     if need is None or min(map(len, need)) < MIN_CHARS:
-        return None
-    return tuple(sorted(need))
+        return None, starts
+    return tuple(sorted(need)), starts
+
+
+_LINE_STARTS = (C.AT_BEGINNING, C.AT_BEGINNING_LINE, C.AT_BEGINNING_STRING)
+
+
+def _starts_line(items: list[tuple[Any, Any]]) -> bool | None:
+    """Whether a match of the sequence starts where the text or a line starts (True), may
+    start elsewhere (False), or None when the sequence has no width (what follows it tells)."""
+    for op, av in items:
+        if op is C.AT:
+            if av in _LINE_STARTS:
+                return True
+            continue  # "\\b", "$"...: no width
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            continue  # a lookaround: no width
+        if op is C.SUBPATTERN or (op is _ATOMIC and op is not None):
+            inner = _starts_line(list(av[3] if op is C.SUBPATTERN else av))
+            if inner is None:
+                continue
+            return inner
+        if op is C.BRANCH:
+            return all(_starts_line(list(branch)) is True for branch in av[1])
+        return False  # a character, a repeat, a back-reference...
+    return None
 
 
 def _char(code: int, fold: bool) -> frozenset[str] | None:

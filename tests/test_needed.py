@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -146,10 +147,10 @@ def test_the_prefilter_skips_the_blocks_without_a_needed_string(monkeypatch: pyt
     searched: list[str] = []
     real = pattern._finditer
 
-    def spy(compiled: pattern.Compiled, text: str, deadline: float) -> list[Any]:
+    def spy(compiled: pattern.Compiled, text: str, deadline: float, at_start: bool = False) -> list[Any]:
         if compiled is later.compiled:
             searched.append(text)
-        return real(compiled, text, deadline)
+        return real(compiled, text, deadline, at_start)
 
     monkeypatch.setattr(pattern, "_finditer", spy)
     doc = read_string("They went to town.\n\nGo to checkout\n", "draft.txt")[0]
@@ -170,10 +171,93 @@ def test_the_answers_are_kept_in_the_cache_folder_and_read_back(
     assert len(kept) == 1
     monkeypatch.setattr(needed, "_answers", None)
     calls: list[str] = []
-    monkeypatch.setattr(needed, "_needed", lambda source, ignorecase: calls.append(source))
+
+    def stand_in(source: str, ignorecase: bool) -> tuple[None, bool]:
+        calls.append(source)
+        return None, False
+
+    monkeypatch.setattr(needed, "_worked_out", stand_in)
     assert needed.needed(r"\bcheckout\b", True) == ("checkout",)  # read back, not worked out
+    assert needed.line_start(r"\bcheckout\b", True) is False
     assert calls == []
     kept[0].write_bytes(b"not marshal")  # a damaged entry is not read
     monkeypatch.setattr(needed, "_answers", None)
     assert needed.needed(r"\bcheckout\b", True) is None  # (the stand-in answers None)
     assert calls == [r"\bcheckout\b"]
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        (r"^Advertisement$", True),
+        (r"(?m)^\W*(?:next|prev)\W*$", True),
+        (r"(?x) ^ a | \A b | (?<=x) ^ c", True),  # lookarounds have no width
+        (r"(?:^|\s)next", False),
+        (r"\b^next|next$", False),
+        (r"(?:^a)+", False),  # (a repeat is not read)
+        (r"(?w)^next", False),  # WORD: more characters end a line
+        (r"(?<=^[^\n]*page \d\n)^\d$|^next$", True),
+        (r"next", False),
+    ],
+)
+def test_which_regexes_match_at_line_starts_only(source: str, expected: bool) -> None:
+    assert needed.line_start(source) is expected
+
+
+def test_pagination_is_tried_at_the_start_of_a_one_line_text_only() -> None:
+    rule = next(r for r in load_rules() if r.id == "markup/pagination")
+    assert needed.line_start(rule.params["regex"], rule.params["ignorecase"])
+
+
+ONE_LINE = st.lists(st.sampled_from([*"ab 12", "next", "Seite", "«", "»", "|", "\r"]), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=ONE_LINE.map("".join))
+def test_a_one_line_match_at_the_start_is_every_match(text: str) -> None:
+    sources = [
+        next(r for r in load_rules() if r.id == "markup/pagination").params["regex"],
+        r"(?m)^(?:)|^a",  # an empty match at the start, then a longer one there
+        r"(?m)^\W*(?:next|a)\W*$|^\d+",
+    ]
+    for source in sources:
+        assert needed.line_start(source, True)
+        compiled = pattern.compile_checked({"regex": source, "ignorecase": True}, "block")
+        fast = pattern._finditer(compiled, text, time.monotonic() + 60, at_start=True)
+        assert [m.span() for m in fast] == [m.span() for m in compiled.line_pattern.finditer(text)]
+
+
+def test_a_tail_notice_is_matched_only_in_the_blocks_that_hold_what_it_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.checks import blocks
+
+    shipped = load_rules()
+    rule = next(r for r in shipped if r.id == "markup/comment-thread")
+    assert blocks.needs(rule)  # what its notice needs: "comment", "komentar", ...
+    fast = RuleSet(shipped.rules, shipped.lexicon)
+    assert engine.literal_index(fast, build=True) is not None
+    matched: list[str] = []
+    real = blocks._is_notice
+
+    def spy(text: str, notice: Any) -> bool:
+        matched.append(text)
+        return bool(real(text, notice))
+
+    monkeypatch.setattr(blocks, "_is_notice", spy)
+    for example in (*rule.examples_flag, *rule.examples_pass):
+        doc = read_string(example, "draft.txt")[0]
+        only = Options(select=(rule.id,))
+        assert lint_document(doc, fast, only) == lint_document(doc, shipped, only), example
+    paragraphs = [
+        "The city council met on Tuesday and agreed on a budget for the coming year, its members said. More"
+        " words here to be long.",
+        "Second paragraph of the story is also here and long enough to count.",
+        "It goes on.",
+        "Fine.",
+    ]
+    story = read_string("\n\n".join(paragraphs) + "\n", "draft.txt")[0]
+    matched.clear()
+    lint_document(story, RuleSet(shipped.rules, shipped.lexicon), Options(select=(rule.id,)))
+    assert "It goes on." in matched  # (a first document, without the finder of strings)
+    matched.clear()
+    lint_document(story, fast, Options(select=(rule.id,)))
+    assert matched == []  # no block holds a word of the notice: no line is matched

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.readers import html as html_reader
@@ -212,27 +214,35 @@ def test_format_follows_extension(name: str, fmt: str) -> None:
     assert read_string("Hello.", name)[0].format == fmt
 
 
-# --- Markdown: the plain-prose fast path gives exactly markdown-it's blocks -----------
+# --- Markdown: the fast path gives exactly markdown-it's blocks ------------------------
 
-PLAIN_BODIES = [
+SIMPLE_BODIES = [
     "One paragraph.\n",
     "First line\nsecond line of the same paragraph.\n\n\nSecond paragraph",
     "Windows lines.\r\n\r\nStill windows.\r\n",
     "Tabs\tinside are fine.\n \t \nBlank line above has spaces and a tab.\n",
     "\u00a0Starts with a no-break space.\n\n\u00a0\n\nA line of only a no-break space above.\n",
-    "2024 was a year. 1999) too.\n\n“Quoted opening” and (brackets).\n",
+    "2024 was a year. 1999) too.\n\n\u201cQuoted opening\u201d and (brackets).\n",
     "Story.\n\n[Gambas:Video 20detik]\n\n[Baca juga] on one line\nand the next.\n",
-]
-NOT_PLAIN_BODIES = [
     "# Heading\n\nText.\n",
-    "Text.\n\n> quote\n",
+    "Text.\n## Heading that interrupts ##\nText again.\n",
+    "#hashtag is prose\n####### seven marks are prose\n#\n",
     "- item\n- item\n",
-    "* item\n",
-    "+ item\n",
+    "* item\n+ other list\n-    four spaces\n",
     "1. first\n2. second\n",
-    "3) third\n",
+    "3) third\nlazy continuation of the third\n\nA paragraph.\n",
+    "A paragraph\n2. numbered other than 1 is one of its lines\n1. but 1 starts a list\n",
+    "A paragraph\n- a bullet starts a list\n7. and ends it\n",
+    "Text.\n___\nText after a break.\n\n* * *\n\n- item\n***\n",
+    "-- By a wire desk\n*Photo: an agency*\n_Editor: someone_\n+62 812 3456\n=not a heading\n~50 people\n",
+    "- [x] a checkbox is text here\n- *emphasis* is text\n1. #tag is text\n",
+    "Windows list.\r\n- one\r\n- two\r\n",
+]
+NOT_SIMPLE_BODIES = [
+    "Text.\n\n> quote\n",
     "Text\n===\n",
     "Text\n---\n",
+    "- - -\n",
     "```\ncode\n```\n",
     "~~~\ncode\n~~~\n",
     "    indented code\n",
@@ -242,41 +252,89 @@ NOT_PLAIN_BODIES = [
     "<!-- newslint-disable -->\n",
     "[ref]: https://example.com\n",
     "Line one\rline two\n",
-    "___\n",
     "[foo\\]bar]: /url\n",
     "[multi\nline]: /url\n",
     "[[nested]]\n",
+    "-\n",
+    "- \n",
+    "1.\n",
+    "-\ttab after the marker\n",
+    "-     five spaces: code in the item\n",
+    "- - a list in the item\n",
+    "- # a heading in the item\n",
+    "1. > a quote in the item\n",
+    "1234567890. ten digits\n",
 ]
 
 
 def _markdown_it_only(monkeypatch: pytest.MonkeyPatch, source: str) -> Document:
     with monkeypatch.context() as m:
-        m.setattr(md_reader, "_plain_paragraphs", lambda body: None)
+        m.setattr(md_reader, "_simple_blocks", lambda body: None)
         return md_reader.read(source, "d.md")
 
 
-@pytest.mark.parametrize("body", PLAIN_BODIES)
-def test_markdown_plain_prose_fast_path_matches_markdown_it(monkeypatch: pytest.MonkeyPatch, body: str) -> None:
-    assert md_reader._plain_paragraphs(body) is not None
+@pytest.mark.parametrize("body", SIMPLE_BODIES)
+def test_markdown_fast_path_matches_markdown_it(monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    assert md_reader._simple_blocks(body) is not None
     source = "---\ntitle: T\n---\n" + body
     assert md_reader.read(source, "d.md").blocks == _markdown_it_only(monkeypatch, source).blocks
 
 
-@pytest.mark.parametrize("body", NOT_PLAIN_BODIES)
-def test_markdown_block_syntax_goes_to_markdown_it(body: str) -> None:
-    assert md_reader._plain_paragraphs(body) is None
+def test_markdown_fast_path_kinds() -> None:
+    doc = md_reader.read("# Title\n\nLead\n2. still the lead\n1. an item\nits lazy line\n\n- bullet\n", "d.md")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Title"),
+        ("paragraph", "Lead\n2. still the lead"),
+        ("list-item", "an item\nits lazy line"),
+        ("list-item", "bullet"),
+    ]
+
+
+@pytest.mark.parametrize("body", NOT_SIMPLE_BODIES)
+def test_markdown_other_block_syntax_goes_to_markdown_it(body: str) -> None:
+    assert md_reader._simple_blocks(body) is None
+
+
+# Lines the fast path reads, or must leave to markdown-it, mixed at random below.
+MARKDOWN_LINES = [
+    *("Prose.", "More prose", "#tag", "# H", "## H ##", "####### x", "#", "#\tH", "- a", "-  a", "-    a"),
+    *("-     a", "-\ta", "- ", "-", "* a", "+ a", "+62", "*b* c", "**b**", "_i_", "___", "_ _ _", "***"),
+    *("* * *", "---", "- - -", "--", "-- By", "===", "=x", "1. a", "2. a", "1) a", "01. a", "10. a", "3.x"),
+    *("1.", "1234567890. a", "2024 was", "1999) a", "\u0661. a", "[Gambas:Video]", "[r]: /u", "- [x] a"),
+    *("- # a", "- 1. a", "1. - a", "- > a", "> a", "```", "``c``", "~~~", "~5", "<div>", "  a", "\ta"),
+    *("", "", " ", "\t", "\u00a0a", "-\u00a0a", "1. #a", "- ***", "+ - a", "*\ta"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_LINES), min_size=1, max_size=12), st.sampled_from(["\n", "\r\n"]))
+def test_markdown_fast_path_matches_markdown_it_on_mixed_lines(lines: list[str], newline: str) -> None:
+    body = newline.join(lines) + newline
+    if md_reader._simple_blocks(body) is None:
+        return
+    fast = md_reader.read(body, "d.md").blocks
+    original = md_reader._simple_blocks
+    md_reader._simple_blocks = lambda body: None
+    try:
+        assert fast == md_reader.read(body, "d.md").blocks
+    finally:
+        md_reader._simple_blocks = original
 
 
 def test_markdown_fast_path_matches_markdown_it_on_real_articles(monkeypatch: pytest.MonkeyPatch) -> None:
     from pathlib import Path
 
-    plain = 0
-    for path in sorted((Path(__file__).parent / "fixtures" / "clean").glob("*.md")):
+    fast_path = lists = 0
+    for path in sorted((Path(__file__).parent / "fixtures").rglob("*.md")):
         source = path.read_text(encoding="utf-8")
         fast = md_reader.read(source, path.name)
         assert fast.blocks == _markdown_it_only(monkeypatch, source).blocks, path.name
-        plain += md_reader._plain_paragraphs(source[md_reader.frontmatter.split(source).body_start :]) is not None
-    assert plain >= 100  # the fast path is really taken on real drafts, not only on toy ones
+        if md_reader._simple_blocks(source[md_reader.frontmatter.split(source).body_start :]) is not None:
+            fast_path += 1
+            lists += any(b.kind != "paragraph" for b in fast.blocks)
+    # the fast path is really taken on real drafts, headings and lists too, not only on toy ones
+    assert fast_path >= 100
+    assert lists >= 5
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from newslint import regexcache, rx
@@ -293,6 +293,26 @@ class Compiled:
     # reader-thread: (language, pattern of the words that are that language's ordinary words)
     ordinary: tuple[tuple[str, rx.Pattern[str]], ...] = ()
     signoff: rx.Pattern[str] | None = None
+    # what the notice regex needs (``needs``), once read
+    _needs: list[tuple[str, ...] | None] = field(default_factory=list, compare=False, repr=False)
+
+
+def needs(rule: Rule) -> tuple[str, ...] | None:
+    """Case-folded strings of which every match of a tail-section rule's ``notice`` holds one
+    (``newslint.needed``), or None: the finder of strings places them in a run of many
+    drafts, and a line is matched with the notice only in the blocks that hold one (most
+    drafts have none: the matches, each of an 8 KB regex, were a fiftieth of a draft's lint)."""
+    if rule.check != KIND or rule.params.get("mode") != "tail-section" or not rule.params.get("notice"):
+        return None
+    from newslint.needed import needed  # (a run of many drafts only, as pattern.needs)
+
+    return needed(str(rule.params["notice"]), True)
+
+
+def _notice_needs(rule: Rule, compiled: Compiled) -> tuple[str, ...] | None:
+    if not compiled._needs:
+        compiled._needs.append(needs(rule))
+    return compiled._needs[0]
 
 
 def compile(params: Mapping[str, Any], scope: str) -> Compiled:
@@ -407,6 +427,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 if compiled.terms and compiled.address
                 else None
             )
+            notice_needs = _notice_needs(rule, compiled) if compiled.notice and facts.finds_strings else None
             widget = tail_sections(
                 lines,
                 compiled.labels,
@@ -415,6 +436,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 compiled.closing,
                 voice,
                 _shared_article(facts, lines),
+                facts.indexed_blocks_with_any(notice_needs) if notice_needs else None,
             )
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
@@ -1069,13 +1091,16 @@ def tail_sections(
     closing: rx.Pattern[str] | None = None,
     voice: Voice | None = None,
     article: Sequence[int] | None = None,
+    notice_blocks: AbstractSet[int] | None = None,
 ) -> list[tuple[int, str]]:
     """The header lines (or notices) that open the page's tail after the article's first
     paragraph, and the lines after each: all of them to the end of the page (``to_end``),
     or, when the article goes on after the header, only the headline-shaped lines before it
     does. A line that closes the article (``closing``) opens a tail of ``CLOSING_TAIL`` lines
     or more; it is not reported itself (its own rules report a copyright line).
-    ``article``: ``_article_prose(lines)``, when worked out (the kind's rules share it)."""
+    ``article``: ``_article_prose(lines)``, when worked out (the kind's rules share it).
+    ``notice_blocks``: the blocks that hold a string every match of ``notice`` holds, when
+    known: a line of another block is no notice."""
     if article is None:
         article = _article_prose(lines)
     if not article:
@@ -1087,10 +1112,12 @@ def tail_sections(
         # (a short post whose readers' posts are the page's other prose): the story starts there
         i = min(i, next((k + 1 for k, line in enumerate(lines) if line.shape == PROSE), i))
     while i < len(lines):
-        closer = _closes(lines[i].text, closing)
+        line = lines[i]
+        closer = _closes(line.text, closing)
         is_notice = False
-        if not closer and not _is_header(lines[i].text, labels):
-            is_notice = _is_notice(lines[i].text, notice)
+        if not closer and not _is_header(line.text, labels):
+            no_notice = notice_blocks is not None and line.block_index not in notice_blocks  # (then no match)
+            is_notice = not no_notice and _is_notice(line.text, notice)
             if not is_notice:
                 i += 1
                 continue

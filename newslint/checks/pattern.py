@@ -72,6 +72,8 @@ class Compiled:
     requires: tuple[str, ...] = ()  # casefolded: a block without any of them cannot match
     body_only: bool = False  # skip the title and headings
     _built: dict[str, rx.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
+    # what the regex needs and whether it matches at line starts only (``_read_regex``)
+    _read: list[tuple[tuple[str, ...] | None, bool]] = field(default_factory=list, compare=False, repr=False)
 
     # (each regex is built once, at its first use: ``_built`` holds it after that)
     def _build(self, key: str, source: str, make: Callable[[str, int], rx.Pattern[str]]) -> rx.Pattern[str]:
@@ -169,7 +171,7 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
     # ... and that hold one of the strings the regex needs, when the document's finder of
     # strings has placed them (a run of many drafts): a block with "bag" in "sebagai" holds
     # no "buy" nor "cart" (see ``needs``)
-    needed = needs(rule) if facts.finds_strings else None
+    needed, at_start = _read_regex(rule, compiled) if facts.finds_strings else (None, False)
     narrowed = facts.indexed_blocks_with_any(needed) if needed else None
     if narrowed is not None:
         candidates = narrowed if candidates is None else candidates & narrowed
@@ -189,16 +191,16 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
         if rule.scope == "line":
             text = block.text
             if "\n" not in text:  # one line: its search is the block's
-                for m in _finditer(compiled, text, deadline):
+                for m in _finditer(compiled, text, deadline, at_start):
                     yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
                 continue
             if compiled.block_first and not _search(compiled, text, deadline):
                 continue
             for t_index, line in block.lines():
-                for m in _finditer(compiled, line, deadline):
+                for m in _finditer(compiled, line, deadline, at_start):
                     yield block_hit(block, index, t_index + m.start(), t_index + m.end(), match=m.group(0))
         else:
-            for m in _finditer(compiled, block.text, deadline):
+            for m in _finditer(compiled, block.text, deadline, at_start):
                 yield block_hit(block, index, m.start(), m.end(), match=m.group(0))
 
 
@@ -217,6 +219,19 @@ def needs(rule: Rule) -> tuple[str, ...] | None:
     return needed(str(params["regex"]), bool(params.get("ignorecase", False)))
 
 
+def _read_regex(rule: Rule, compiled: Compiled) -> tuple[tuple[str, ...] | None, bool]:
+    """``needs(rule)``, and whether every match of the rule's regex starts where a line
+    starts (``newslint.needed.line_start``; never with the WORD flag, whose lines end at
+    more characters than a line feed): read once per rule, not per document."""
+    if not compiled._read:
+        from newslint.needed import line_start
+
+        starts = rule.check == KIND and not compiled.flags & rx.WORD
+        starts = starts and line_start(str(rule.params["regex"]), bool(rule.params.get("ignorecase", False)))
+        compiled._read.append((needs(rule), starts))
+    return compiled._read[0]
+
+
 # Matching runs with concurrent=True: the regex module then releases the GIL, so a
 # user's slow regex does not freeze the other threads of `newslint serve`.
 
@@ -232,18 +247,27 @@ def _search(compiled: Compiled, text: str, deadline: float) -> bool:
         raise CheckTimeout(f"regex took longer than {compiled.timeout:g}s") from e
 
 
-def _finditer(compiled: Compiled, text: str, deadline: float) -> list[rx.Match[str]]:
+def _finditer(compiled: Compiled, text: str, deadline: float, at_start: bool = False) -> list[rx.Match[str]]:
     """Every match in ``text`` (none when the rule's ``unless`` matches it): a list, not a
-    generator, since most texts have none (the call is made for every candidate block)."""
+    generator, since most texts have none (the call is made for every candidate block).
+    ``at_start``: every match of the regex starts where a line starts, so in a text of
+    one line only a match at its start can be found (``newslint.needed.line_start``);
+    the search would try every character (0.1 ms for a paragraph of
+    ``markup/pagination``, whose lookbehind is tried at each)."""
     remaining = deadline - time.monotonic()
-    if "\n" in text:
-        pattern, unless = compiled.pattern, compiled.unless
-    else:
+    one_line = "\n" not in text
+    if one_line:
         pattern, unless = compiled.line_pattern, compiled.line_unless
+    else:
+        pattern, unless = compiled.pattern, compiled.unless
     try:
         if remaining <= 0:
             raise TimeoutError
-        matches = list(pattern.finditer(text, timeout=remaining, concurrent=True))
+        first = pattern.match(text, timeout=remaining, concurrent=True) if at_start and one_line else None
+        if at_start and one_line and (first is None or first.end() > 0):
+            matches = [] if first is None else [first]
+        else:  # (after an empty match, a search tries the same start again for a longer one)
+            matches = list(pattern.finditer(text, timeout=remaining, concurrent=True))
         if matches and unless is not None and unless.search(text, timeout=remaining):
             return []
     except TimeoutError as e:

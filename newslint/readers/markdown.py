@@ -53,14 +53,16 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
     hidden: list[Notice] = []
     kind_stack: list[str] = []
     nesting: dict[int, int] = {}  # a nested list item's start: its depth
-    spans = _plain_paragraphs(body)
-    if spans is not None:
-        # Prose only: the blocks markdown-it would give, without its per-line work.
-        for span in spans:
-            block = _block(body, starts, span, "paragraph", fm.body_start)
+    simple = _simple_blocks(body)
+    if simple is not None:
+        # Prose, headings and flat lists (no nested item: ``nesting`` stays empty): the blocks
+        # markdown-it would give, without importing it (most of what a Markdown draft's
+        # one-file run cost more) or its per-line work.
+        for span, kind in simple:
+            block = _block(body, starts, span, kind, fm.body_start)
             if block is not None:
                 blocks.append(block)
-    for token in _parser().parse(body) if spans is None else ():
+    for token in _parser().parse(body) if simple is None else ():
         if token.type in ("blockquote_open", "list_item_open"):
             kind_stack.append("quote" if token.type == "blockquote_open" else "list-item")
         elif token.type in ("blockquote_close", "list_item_close"):
@@ -104,48 +106,104 @@ def _no_body(body_start: int, body: str, notices: tuple[Notice, ...]) -> tuple[N
     return (Notice("input/empty", "warning", "file holds front matter but no article text"),)
 
 
-# What a line may open with and still be only paragraph text in CommonMark:
-# anything but indentation and the characters that open a heading, quote,
-# list, thematic break, setext underline, code fence or HTML block (ordered
-# list markers and link reference definitions are checked apart).
-_BLOCK_OPENERS = frozenset("#>-*+_=`~< \t")
-_ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
+# A body whose lines are all prose, ATX headings, thematic breaks of '*' or '_' and
+# list items of one line of prose each (lazy continuation lines allowed) at the
+# margin has CommonMark blocks this reader cuts itself. Anything else (indentation,
+# quotes, fences, HTML, setext underlines, dashed breaks, link reference definitions,
+# nested or empty items, a tab after a marker) goes to markdown-it.
+_TEXT, _HEADING_LINE, _BREAK = "text", "heading", "break"
+# First characters after which a line may be more than prose; digits are checked apart.
+_SPECIAL_FIRST = frozenset(" \t><`~#[-*+_=")
+
+
+@functools.lru_cache(maxsize=1)
+def _syntax() -> tuple[re.Pattern[str], ...]:
+    """The regexes of the lines that open with a special character, compiled when a draft
+    first has one (a draft of prose has none: a one-file run does without them): an ATX
+    heading's marks, a setext underline, a thematic break, a list item whose text starts
+    after one to four spaces (group 1 an ordered item's number), and any list marker
+    (markdown-it's, and longer numbers, left to it to be safe)."""
+    return (
+        re.compile(r"#{1,6}(?:[ \t]|$)"),
+        re.compile(r"(?:=+|-+)[ \t]*$"),
+        re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*$"),
+        re.compile(r"(?:[-*+]|([0-9]{1,9})[.)]) {1,4}(?=[^ \t])"),
+        re.compile(r"(?:[-*+]|[0-9]+[.)])(?:[ \t]|$)"),
+    )
+
+
 # A "[" line is a paragraph when its first bracket closes on the line, with no
 # escape inside, and no ":" follows ("[Gambas:Video 20detik]"); else it may be a
 # link reference definition.
 _BRACKETED_TEXT = re.compile(r"\[[^\[\]\\]*\](?!:)")
 
 
-def _plain_paragraphs(body: str) -> list[list[int]] | None:
-    """Line spans of the paragraphs of a body that is plain prose, else None.
+def _line_kind(line: str) -> str | tuple[int, int] | None:
+    """What a non-blank line at the margin is: _TEXT, _HEADING_LINE, _BREAK, a list
+    item's (number, or -1 for a bullet; where its text starts), or None for syntax
+    this reader leaves to markdown-it."""
+    first = line[0]
+    if first not in _SPECIAL_FIRST and not ("0" <= first <= "9"):
+        return _TEXT
+    if first in " \t><":
+        return None
+    if first in "`~":
+        return None if line.startswith(("```", "~~~")) else _TEXT
+    if first == "[":
+        return _TEXT if _BRACKETED_TEXT.match(line) else None
+    atx, underline, thematic_break, list_item, any_marker = _syntax()
+    if first == "#":
+        return _HEADING_LINE if atx.match(line) else _TEXT
+    if underline.match(line):
+        return None
+    if thematic_break.match(line):
+        return None if first == "-" else _BREAK  # a dashed one may underline a heading
+    item = list_item.match(line)
+    if item is None:
+        return None if any_marker.match(line) else _TEXT
+    if _line_kind(line[item.end() :]) is not _TEXT:
+        return None  # a nested block: a heading, a list, a quote... in the item
+    return (int(item.group(1)) if item.group(1) else -1), item.end()
 
-    When no line can open any other block, CommonMark's blocks are exactly the
-    runs of non-blank lines (blank: spaces and tabs only), and markdown-it's
-    block parse, which costs about as much as all the checks of a short draft
-    together, would only say so. Any other body goes to markdown-it.
+
+def _simple_blocks(body: str) -> list[tuple[list[int], str]] | None:
+    """Line spans and kinds of the blocks of a simple body (see above), else None.
+
+    markdown-it's import and block parse cost about as much as all the checks of a
+    short draft together; on such a body they would only say what this says:
+    a heading is its line; a list item's paragraph is its line and the prose lines
+    after it (lazy continuation); a paragraph runs to a blank line, a heading, a
+    break or a list item, though an ordered item numbered other than 1 cannot
+    interrupt it (it is one of its lines).
     """
     if "\r" in body and body.count("\r") != body.count("\r\n"):
         return None  # a lone carriage return is a line break to markdown-it (read() makes it one)
-    spans: list[list[int]] = []
-    first = -1
+    found: list[tuple[list[int], str]] = []
+    first, kind = -1, "paragraph"
     for n, line in enumerate(body.split("\n")):
         line = line.rstrip("\r")
         if not line.strip(" \t"):
             if first >= 0:
-                spans.append([first, n])
+                found.append(([first, n], kind))
                 first = -1
             continue
-        if (
-            line[0] in _BLOCK_OPENERS
-            or (line[0].isdigit() and _ORDERED_MARKER.match(line))
-            or (line[0] == "[" and not _BRACKETED_TEXT.match(line))
-        ):
+        what = _line_kind(line)
+        if what is None:
             return None
-        if first < 0:
-            first = n
+        if first >= 0:
+            if what is _TEXT or (kind == "paragraph" and isinstance(what, tuple) and what[0] not in (-1, 1)):
+                continue
+            found.append(([first, n], kind))
+            first = -1
+        if what is _TEXT:
+            first, kind = n, "paragraph"
+        elif what is _HEADING_LINE:
+            found.append(([n, n + 1], "heading"))
+        elif what is not _BREAK:
+            first, kind = n, "list-item"
     if first >= 0:
-        spans.append([first, body.count("\n") + 1])
-    return spans
+        found.append(([first, body.count("\n") + 1], kind))
+    return found
 
 
 def _line_starts(text: str) -> list[int]:

@@ -198,9 +198,9 @@ def weak_evidence(
     whose cut only a tidy article makes likely, with the reason. The article's only
     unfinished sentence may also end on a quoted phrase, when ``eligible(i)`` (asked
     only of that paragraph)."""
-    # Paragraphs read otherwise (a sentence split over two, a cut-off copy, a cut on strong
-    # evidence: not among the candidates) are no style of the article's.
-    if trailing_fragments(doc, candidates) >= 2:
+    # Paragraphs read otherwise (a sentence split over two, a cut-off copy: neither a candidate
+    # nor settled) are no style of the article's.
+    if trailing_fragments(doc, sorted({*candidates, *settled})) >= 2:
         return []  # two-sentence captions or bios: the article's style, not cuts
     lone = lone_sentence(doc, prose, function_words, settled)
     if lone is not None and lone not in candidates and eligible(lone):

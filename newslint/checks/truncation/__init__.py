@@ -4,8 +4,8 @@ Three modes, one module each:
 
 - ``paragraph-end`` (``ends``): a prose paragraph, or the article, that stops
   mid-sentence, with evidence. ``evidence: strong``: a word no sentence ends on
-  (``dangling_words``), a trailing comma, a quotation or bracket never closed, a
-  word cut in the middle. ``evidence: weak`` (``lone``): a fragment after a full
+  (``dangling_words``), a trailing comma, a quotation, a bracket or an aside after
+  a dangling word never closed, a word cut in the middle. ``evidence: weak`` (``lone``): a fragment after a full
   sentence, the only unfinished sentence of a tidy article, or a word a sentence
   seldom ends on (``auxiliary_words``: "was", "estava"; ``open_words``, learned from
   edited copy by ``benchmarks/truncation_words.py``). A paragraph that stops on a

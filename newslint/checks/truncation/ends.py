@@ -10,7 +10,8 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
   not set four) or with a comma, but not a list item's "; and";
 - a trailing comma, or a spaced dash after a line of sentence length;
 - a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
-  never closes;
+  never closes, or an aside opened by a comma after a word no sentence ends on
+  ("Isso porque, em setembro", "a bank that, facing defaults");
 - a word cut in the middle: the last word is used nowhere else in the article
   but begins a longer word that is, twice its length ("pemerin" when "pemerintah"
   is there), or, given the language's ``suffixes``, longer by more than its endings
@@ -166,6 +167,11 @@ DECK_HEADING_WORDS = 10
 # A sentence's full stop (or question or exclamation mark), perhaps inside a quote or a bracket.
 _STOPS = regexcache.compile(r"[.!?…][\"”’»)]*$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
+# A word in lower case right before a comma ("... porque, em setembro"), and the marks that end
+# or close an aside after it.
+_WORD_BEFORE_COMMA = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}+)$")
+_ASIDE_CLOSERS = frozenset(';:()[]"“”«»„—–')
+INSERTION_WORDS = 8
 _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
 
@@ -658,7 +664,33 @@ def cut_evidence(
     whole = _cut_word(text, words, compiled.dangling | function_words, compiled.suffixes)
     if whole and count >= HEADING_WORDS:
         return f"its last word breaks off ('{whole}' is used in the article)"
+    opened = _open_insertion(text, compiled.dangling)
+    if opened:
+        return f"an aside opens after '{opened}' and never closes"
     return None
+
+
+def _open_insertion(text: str, dangling: frozenset[str]) -> str | None:
+    """A word no sentence ends on, inside the last sentence, then a comma and an aside of at most
+    INSERTION_WORDS words that no comma closes ("Isso porque, em setembro"; "que, diante da
+    inadimplência"): the aside must close and the clause go on, so the sentence was cut. The
+    sentence's first word is left alone (a sentence adverb, "Namun, ..."), and so is the word's
+    aside when it is quoted ('the word "that", ...')."""
+    comma = text.rfind(",")
+    if comma < 0 or _ASIDE_CLOSERS.intersection(text[comma:]):
+        return None  # most paragraphs: no comma, or a mark after the last one
+    aside = text[comma + 1 :]
+    if not 0 < len(aside.split()) <= INSERTION_WORDS:
+        return None
+    ends = sentence_ends(text)
+    start = ends[-1] if ends else 0
+    m = _WORD_BEFORE_COMMA.search(text, start, comma)
+    if m is None or comma <= start or m.group(1).casefold() not in dangling:
+        return None
+    before = text[start : m.start(1)]
+    if not before.strip() or not before.rstrip()[-1:].isalnum():
+        return None  # the sentence's first word, or one after a quotation mark or a bracket
+    return m.group(1) if reads_as_prose(aside) else None
 
 
 def _unstranded(word: str, compiled: Compiled) -> bool:

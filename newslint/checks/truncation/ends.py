@@ -470,11 +470,13 @@ def _judged(
     if i == prose[-1] and not promo and _promo(text):
         return False  # a promo or a bio at the end
     caps = _CAPS_LABEL.match(text)
+    label = LABEL.match(text)
     if (
-        (LABEL.match(text) or caps)
+        (label or caps)
         and not opens_unclosed_quote(text)
         and not (datelines and _dateline_story(text))
         and not (caps and sentence_ends(text[caps.end() :]))
+        and not (label and _quoted_speech(text[label.end() :]))
     ):
         # "Label: teaser" ("Epstein's inner circle eyed: Jeffrey Epstein is dead. Prosecutors
         # could ..." is a related story's teaser), but "He said: “We will" is cut, and so is
@@ -484,6 +486,20 @@ def _judged(
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not signed_off(text)
+
+
+def _quoted_speech(value: str) -> bool:
+    """What follows a colon is a quotation that closes and a sentence of the story after it
+    ('Lasso enfatizó: “La única reunión ... fue pública”. El presidente se refiere al diálogo
+    que se efectuó el 12'): speech its sayer introduces, then prose, not a teaser after a label."""
+    if value.lstrip()[:1] not in _QUOTE_OPENERS:
+        return False
+    closing = max(value.rfind(mark) for mark in _CLOSING_MARKS)
+    return (
+        closing > 1
+        and len(value[closing + 1 :].split()) >= MIN_WORDS
+        and any(end > closing for end in sentence_ends(value))
+    )
 
 
 def _at_top(doc: Document, prose: list[int], i: int) -> bool:

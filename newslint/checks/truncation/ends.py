@@ -24,7 +24,9 @@ it on; a story of several sentences after a dateline in capitals ("ALGER - ...")
 prose, not a "LABEL - teaser" line.
 
 ``evidence: weak`` reports what is only likely in a tidy article (see
-``newslint.checks.truncation.lone``); the shipped packs give it its own rule,
+``newslint.checks.truncation.lone``), and a paragraph stopping on a word sentences seldom
+end on, on an enumeration without its conjunction, or on the first word of a name the
+article writes longer everywhere else ("... da Copa" / "Copa Libertadores"); the shipped packs give it its own rule,
 ``truncation/unfinished-sentence``, at ``info``. Never judged: list items and
 lead-ins to a list or a quote block, verse and records (short lines), code and
 tables, "Label: teaser" lines, a paragraph whose sentence the next one
@@ -55,6 +57,7 @@ from newslint.checks.truncation.lone import (
     TRAIL_WORDS,
     after_lead_in,
     introduces_list,
+    sentence_case,
     trails_off,
     weak_evidence,
 )
@@ -172,6 +175,12 @@ _STOPS = regexcache.compile(r"[.!?…][\"”’»)]*$")
 _WORD_BEFORE_COMMA = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}+)$")
 _ASIDE_CLOSERS = frozenset(';:()[]"“”«»„—–')
 INSERTION_WORDS = 8
+# A capitalised last word, after a space (a name: "Copa", "Al"), and the word right after a name.
+_LAST_CAPITALISED = regexcache.compile(r"(?<=\s)(\p{Lu}[\p{L}\p{M}'’-]*)$")
+_NAME_AND_NEXT = regexcache.compile(
+    r"(?<![\p{L}\p{M}\d'’-])(\p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}\d'’-])"
+    r"(?:(?=[ \t]+([\p{L}\p{M}\d][\p{L}\p{M}\d'’-]*)))?"
+)
 _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
 
@@ -223,6 +232,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         and number_goes_on(trim_end(doc.blocks[i].text), doc.blocks[k].text.strip(), compiled.dangling)
     )
     words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
+    followers = functools.cache(lambda: _name_followers(doc, prose))  # nor the names' next words
     cut_copy = _cut_copies(doc, prose)
     datelines = compiled.datelines
     # A promo or a bio at the end is judged on strong evidence only ('... laporan riset dan').
@@ -279,10 +289,43 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
                 _auxiliary_end(text, following, compiled)
                 or (i != prose[0] and _open_word_end(text, following, compiled))
                 or _open_enumeration(text, following, compiled)
+                or (_name_cut_short(text, followers) if i != prose[0] else None)
             )
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+def _name_cut_short(text: str, followers: Callable[[], dict[str, Counter[str]]]) -> str | None:
+    """Weak evidence: the paragraph, a sentence in sentence case, stops on a capitalised word that
+    the article's prose writes everywhere else as the start of one longer name, always the same
+    ("... depois da final da Copa" when every other "Copa" is "Copa Libertadores"; "Als Al" of "Al
+    Alam"): the rest of the name was cut. A name that stands alone anywhere else, before a full
+    stop, a comma or a word in lower case, may end a sentence. ``followers`` gives, per name, the
+    words that follow it in the article's prose ("" for none: its own end here is one)."""
+    last = last_word_match(_LAST_CAPITALISED, text)
+    if last is None or not sentence_case(WORD.findall(text)[1:]):
+        return None
+    name = last.group(1)
+    after = followers().get(name)
+    if after is None or after[""] != 1 or len(after) != 2:
+        return None  # the name alone elsewhere, or followed by different words
+    follower = next(w for w in after if w)
+    return (
+        f"it ends on '{name}', which the article writes '{name} {follower}' everywhere else"
+        if follower[:1].isupper()
+        else None
+    )
+
+
+def _name_followers(doc: Document, prose: list[int]) -> dict[str, Counter[str]]:
+    """Per capitalised word of the article's prose, how often each word follows it on the same
+    line ("" when nothing does: a punctuation mark, the paragraph's end). One pass over the prose."""
+    found: dict[str, Counter[str]] = {}
+    for i in prose:
+        for m in _NAME_AND_NEXT.finditer(doc.blocks[i].text):
+            found.setdefault(m.group(1), Counter())[m.group(2) or ""] += 1
+    return found
 
 
 def _item_cuts(doc: Document, compiled: Compiled) -> list[Cut]:

@@ -249,7 +249,9 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         reason = cut_evidence(trim_end(doc.blocks[i].text), following, rules, words, function_words or frozenset())
         if reason:
             result.append(Cut(i, reason, True))
-    if judged and judged[-1] == prose[-1] and _promo(trim_end(doc.blocks[prose[-1]].text)):
+    last = trim_end(doc.blocks[prose[-1]].text) if prose else ""
+    # ... unless it stops on a word no sentence of edited copy ends on ('... DailySocial.id, mengunduh')
+    if judged and judged[-1] == prose[-1] and _promo(last) and not _dangling(last, compiled.open_words):
         judged.pop()
     result.extend(_item_cuts(doc, compiled))
     tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})

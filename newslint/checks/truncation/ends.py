@@ -19,9 +19,10 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
   "harganya"). A bracket opened before a number ("l'industrie (40") never closes.
 
 A promo or a bio at the end is judged on strong evidence, and on weak evidence unless
-it stops on its address or handle (or two words after) or names a platform to follow
-it on; a story of several sentences after a dateline in capitals ("ALGER - ...") is
-prose, not a "LABEL - teaser" line.
+it stops on its address or handle (or two words after, but not on a word edited copy never
+ends a sentence on: "... DailySocial.id, mengunduh") or names a platform to follow it on; a
+story of several sentences after a dateline in capitals ("ALGER - ...") is prose, not a
+"LABEL - teaser" line.
 
 ``evidence: weak`` reports what is only likely in a tidy article (see
 ``newslint.checks.truncation.lone``), and a paragraph stopping on a word sentences seldom

@@ -27,8 +27,8 @@ story of several sentences after a dateline in capitals ("ALGER - ...") is prose
 ``evidence: weak`` reports what is only likely in a tidy article (see
 ``newslint.checks.truncation.lone``), and a paragraph stopping on a word sentences seldom
 end on, on an enumeration without its conjunction, or on the first word of a name the
-article writes longer everywhere else ("... da Copa" / "Copa Libertadores"); the shipped packs give it its own rule,
-``truncation/unfinished-sentence``, at ``info``. Never judged: list items and
+article writes longer everywhere else ("... da Copa" / "Copa Libertadores"); the shipped
+packs give it its own rule, ``truncation/unfinished-sentence``, at ``info``. Never judged: list items and
 lead-ins to a list or a quote block, verse and records (short lines), code and
 tables, "Label: teaser" lines, a paragraph whose sentence the next one
 continues (the split-sentence mode reports that), a sign-off after the last
@@ -171,18 +171,18 @@ DECK_HEADING_WORDS = 10
 # A sentence's full stop (or question or exclamation mark), perhaps inside a quote or a bracket.
 _STOPS = regexcache.compile(r"[.!?…][\"”’»)]*$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
-# A word in lower case right before a comma ("... porque, em setembro"), and the marks that end
-# or close an aside after it.
+_CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
+# A word in lower case right before a comma ("... porque, em setembro"), the marks that end or
+# close an aside after it, and how long an aside runs at most.
 _WORD_BEFORE_COMMA = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}+)$")
 _ASIDE_CLOSERS = frozenset(';:()[]"“”«»„—–')
-INSERTION_WORDS = 8
+ASIDE_WORDS = 8
 # A capitalised last word, after a space (a name: "Copa", "Al"), and the word right after a name.
 _LAST_CAPITALISED = regexcache.compile(r"(?<=\s)(\p{Lu}[\p{L}\p{M}'’-]*)$")
 _NAME_AND_NEXT = regexcache.compile(
     r"(?<![\p{L}\p{M}\d'’-])(\p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}\d'’-])"
     r"(?:(?=[ \t]+([\p{L}\p{M}\d][\p{L}\p{M}\d'’-]*)))?"
 )
-_CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -726,15 +726,15 @@ def cut_evidence(
     whole = _cut_word(text, words, compiled.dangling | function_words, compiled.suffixes)
     if whole and count >= HEADING_WORDS:
         return f"its last word breaks off ('{whole}' is used in the article)"
-    opened = _open_insertion(text, compiled.dangling)
+    opened = _open_aside(text, compiled.dangling)
     if opened:
         return f"an aside opens after '{opened}' and never closes"
     return None
 
 
-def _open_insertion(text: str, dangling: frozenset[str]) -> str | None:
+def _open_aside(text: str, dangling: frozenset[str]) -> str | None:
     """A word no sentence ends on, inside the last sentence, then a comma and an aside of at most
-    INSERTION_WORDS words that no comma closes ("Isso porque, em setembro"; "que, diante da
+    ASIDE_WORDS words that no comma closes ("Isso porque, em setembro"; "que, diante da
     inadimplência"): the aside must close and the clause go on, so the sentence was cut. The
     sentence's first word is left alone (a sentence adverb, "Namun, ..."), and so is the word's
     aside when it is quoted ('the word "that", ...')."""
@@ -742,7 +742,7 @@ def _open_insertion(text: str, dangling: frozenset[str]) -> str | None:
     if comma < 0 or _ASIDE_CLOSERS.intersection(text[comma:]):
         return None  # most paragraphs: no comma, or a mark after the last one
     aside = text[comma + 1 :]
-    if not 0 < len(aside.split()) <= INSERTION_WORDS:
+    if not 0 < len(aside.split()) <= ASIDE_WORDS:
         return None
     ends = sentence_ends(text)
     start = ends[-1] if ends else 0

@@ -225,6 +225,23 @@ def test_core_shortcodes_of_a_cms_export_are_cms_markup() -> None:
     assert found_in("shortcode", '[gallery ids="1,2,3"]\n\nThe council met.', "a.md") == ['[gallery ids="1,2,3"]']
 
 
+WXR_SHORTCODE_BLOCK = WXR.replace(
+    "<p>The council met on Thursday.</p>",
+    '<p>The council met on Thursday.</p>\n<!-- wp:shortcode -->\n[contact-form-7 id="1234" title="Contact"]\n'
+    '<!-- /wp:shortcode -->\n<p>[contact-form-7 id="99"]</p>',
+)
+
+
+def test_a_shortcode_in_the_block_editors_shortcode_block_is_cms_markup() -> None:
+    # placed on purpose in a Shortcode block; the same plugin shortcode outside one, and a
+    # page builder's leftovers, are still reported
+    assert found_in("shortcode", WXR_SHORTCODE_BLOCK, "site.xml") == [
+        '[contact-form-7 id="99"]',
+        "[vc_row]",
+        "[/vc_row]",
+    ]
+
+
 def test_a_paragraph_finding_offers_no_fix_that_would_delete_its_prose() -> None:
     text = "Harga <strong>naik</strong> lagi dan <em>turun</em> minggu ini."
     found = lint_text(text, path="a.txt", options=Options(select=("markup/html-tag",))).findings

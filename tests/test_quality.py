@@ -97,6 +97,14 @@ VERIFIED_DEFECTS = {
     ("rd-cnn-en.md", 50, "markup/widget-line"),
     ("rd-lemonde-1-fr.md", 40, "markup/widget-line"),  # "Lire aussi : ..."
     ("rd-lemonde-1-fr.md", 54, "markup/widget-line"),  # "Lire : ..." (Le Monde's related link)
+    ("rd-ehow-2-en.md", 8, "markup/control-label"),  # "Save" (the page's save button)
+    ("rd-ehow-2-en.md", 56, "ad-text/recommendation-label"),  # "Promoted By Zergnet"
+    ("lsid-86211bce-id.md", 15, "markup/outlet-promo"),  # "Ikuti berita ... di Google News ."
+    # the sites' standing affiliate disclosures ("FTC: We use income earning auto affiliate
+    # links. More.", "Disclosure: ZDNet may earn a commission ...")
+    ("sh-5fbc7ccb504c-en.md", 13, "ad-text/affiliate-disclosure"),
+    ("sh-ad826691a8a2-en.md", 32, "ad-text/affiliate-disclosure"),
+    ("sh-cc4aa22b8212-en.md", 110, "ad-text/affiliate-disclosure"),
 }
 
 

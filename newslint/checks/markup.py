@@ -244,6 +244,12 @@ AD_SLOT_TAG = 4096
 # WordPress core shortcodes: the CMS renders them from the raw content of an export.
 CMS_SHORTCODES = frozenset(("caption", "gallery", "embed", "audio", "video", "playlist"))
 _SHORTCODE_NAME = regexcache.compile(r"\[/?([A-Za-z_-]+)")
+# The block editor's Shortcode block: what an editor put between these comments is a
+# shortcode on purpose, whichever plugin renders it ("[contact-form-7 id=...]").
+_SHORTCODE_BLOCK_OPEN = regexcache.compile(r"<!--\s*wp:shortcode\b[^>]*?-->")
+_SHORTCODE_BLOCK_CLOSE = regexcache.compile(r"<!--\s*/wp:shortcode\s*-->")
+# How far before a shortcode its block's opening comment is looked for.
+SHORTCODE_BLOCK_LOOKBACK = 2_000
 # A block holding this many runs of markup is a stray block of markup (a pasted
 # HTML sample), reported once.
 BLOCK_RUNS = 3
@@ -308,8 +314,15 @@ def _is_leftover(mode: str, m: Any, doc: Document, block: Block, from_cms: bool,
         return not (doc.format == "html" and _in_code_element(doc.source, block.source_offset(m.start())))
     if mode == "shortcode" and from_cms:
         name = _SHORTCODE_NAME.match(m.group(0))
-        return not (name and name.group(1).casefold() in CMS_SHORTCODES)
+        if name and name.group(1).casefold() in CMS_SHORTCODES:
+            return False
+        return not _in_shortcode_block(doc.source, block.source_offset(m.start()))
     return True
+
+
+def _in_shortcode_block(source: str, offset: int) -> bool:
+    """Whether ``offset`` of an export's raw content lies in a block editor's Shortcode block."""
+    return _inside(source, offset, SHORTCODE_BLOCK_LOOKBACK, _SHORTCODE_BLOCK_OPEN, _SHORTCODE_BLOCK_CLOSE)
 
 
 class _AdsTxtLines:
@@ -343,9 +356,14 @@ def _closes_ad_slot(m: Any) -> bool:
 
 def _in_code_element(source: str, offset: int) -> bool:
     """Whether ``offset`` of an HTML source lies inside a code, pre, kbd or samp element."""
-    window = source[max(0, offset - CODE_LOOKBACK) : offset]
-    opened = [m.end() for m in _CODE_OPEN.finditer(window)]
-    closed = [m.end() for m in _CODE_CLOSE.finditer(window)]
+    return _inside(source, offset, CODE_LOOKBACK, _CODE_OPEN, _CODE_CLOSE)
+
+
+def _inside(source: str, offset: int, lookback: int, opening: Any, closing: Any) -> bool:
+    """Whether the last ``opening`` within ``lookback`` before ``offset`` is not closed yet."""
+    window = source[max(0, offset - lookback) : offset]
+    opened = [m.end() for m in opening.finditer(window)]
+    closed = [m.end() for m in closing.finditer(window)]
     return bool(opened) and (not closed or opened[-1] > closed[-1])
 
 

@@ -109,6 +109,13 @@ def test_a_promo_that_stops_far_from_its_address_is_judged_like_a_sentence() -> 
     assert [(r, line) for r, line, _ in found(BODY + promo)] == [("truncation/unfinished-sentence", 5)]
 
 
+def test_a_promo_that_stops_near_its_address_on_a_word_no_sentence_ends_on_is_still_judged() -> None:
+    # a word after the address, but one edited copy never ends a sentence on (open_words)
+    promo = "DailySocial.id adalah portal berita startup. Kamu bisa menjadi member DailySocial.id, mengunduh"
+    found_at = [(r, line) for r, line, _ in found(BODY + promo)]
+    assert found_at == [("truncation/unfinished-sentence", 5)]
+
+
 def test_a_sentence_that_ends_on_the_next_paragraph_s_first_word_is_split() -> None:
     text = (
         "Acara itu dibuka oleh wali kota pada Senin pagi.\n\n"

@@ -4,11 +4,13 @@ Three modes, one module each:
 
 - ``paragraph-end`` (``ends``): a prose paragraph, or the article, that stops
   mid-sentence, with evidence. ``evidence: strong``: a word no sentence ends on
-  (``dangling_words``), a trailing comma, a quotation or bracket never closed, a
-  word cut in the middle. ``evidence: weak`` (``lone``): a fragment after a full
-  sentence, the only unfinished sentence of a tidy article, or a word a sentence
-  seldom ends on (``auxiliary_words``: "was", "estava"; ``open_words``, learned from
-  edited copy by ``benchmarks/truncation_words.py``). A paragraph that stops on a
+  (``dangling_words``), a trailing comma, a quotation, a bracket or an aside after
+  a dangling word never closed, a word cut in the middle. ``evidence: weak``
+  (``lone``): a fragment after a full sentence, the only unfinished sentence of a
+  tidy article, a word a sentence seldom ends on (``auxiliary_words``: "was",
+  "estava"; ``open_words``, learned from edited copy by
+  ``benchmarks/truncation_words.py``), or the first word of a name the article writes
+  longer everywhere else. A paragraph that stops on a
   word that often ends sentences (``closing_words``, learned the same way) is not
   reported on weak evidence alone. A missing full stop alone is not a cut.
 - ``split-sentence`` (``splits``): one sentence broken over two paragraphs.

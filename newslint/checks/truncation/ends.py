@@ -10,7 +10,8 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
   not set four) or with a comma, but not a list item's "; and";
 - a trailing comma, or a spaced dash after a line of sentence length;
 - a quotation (any style: “…”, „…“, «…», »…«) or a bracket that opens and
-  never closes;
+  never closes, or an aside opened by a comma after a word no sentence ends on
+  ("Isso porque, em setembro", "a bank that, facing defaults");
 - a word cut in the middle: the last word is used nowhere else in the article
   but begins a longer word that is, twice its length ("pemerin" when "pemerintah"
   is there), or, given the language's ``suffixes``, longer by more than its endings
@@ -18,13 +19,16 @@ one. A finding names its evidence. ``evidence: strong`` (the default) reports:
   "harganya"). A bracket opened before a number ("l'industrie (40") never closes.
 
 A promo or a bio at the end is judged on strong evidence, and on weak evidence unless
-it stops on its address or handle (or two words after) or names a platform to follow
-it on; a story of several sentences after a dateline in capitals ("ALGER - ...") is
-prose, not a "LABEL - teaser" line.
+it stops on its address or handle (or two words after, but not on a word edited copy never
+ends a sentence on: "... DailySocial.id, mengunduh") or names a platform to follow it on; a
+story of several sentences after a dateline in capitals ("ALGER - ...") is prose, not a
+"LABEL - teaser" line.
 
 ``evidence: weak`` reports what is only likely in a tidy article (see
-``newslint.checks.truncation.lone``); the shipped packs give it its own rule,
-``truncation/unfinished-sentence``, at ``info``. Never judged: list items and
+``newslint.checks.truncation.lone``), and a paragraph stopping on a word sentences seldom
+end on, on an enumeration without its conjunction, or on the first word of a name the
+article writes longer everywhere else ("... da Copa" / "Copa Libertadores"); the shipped
+packs give it its own rule, ``truncation/unfinished-sentence``, at ``info``. Never judged: list items and
 lead-ins to a list or a quote block, verse and records (short lines), code and
 tables, "Label: teaser" lines, a paragraph whose sentence the next one
 continues (the split-sentence mode reports that), a sign-off after the last
@@ -54,6 +58,7 @@ from newslint.checks.truncation.lone import (
     TRAIL_WORDS,
     after_lead_in,
     introduces_list,
+    sentence_case,
     trails_off,
     weak_evidence,
 )
@@ -167,6 +172,17 @@ DECK_HEADING_WORDS = 10
 _STOPS = regexcache.compile(r"[.!?…][\"”’»)]*$")
 # "LIRE AUSSI - ...", "VIDEO: ...": a label in capitals before a teaser.
 _CAPS_LABEL = regexcache.compile(r"^\W*\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,3}\s*[-–—:|]")
+# A word in lower case right before a comma ("... porque, em setembro"), the marks that end or
+# close an aside after it, and how long an aside runs at most.
+_WORD_BEFORE_COMMA = regexcache.compile(r"(?<![\w'’.-])(\p{Ll}+)$")
+_ASIDE_CLOSERS = frozenset(';:()[]"“”«»„—–')
+ASIDE_WORDS = 8
+# A capitalised last word, after a space (a name: "Copa", "Al"), and the word right after a name.
+_LAST_CAPITALISED = regexcache.compile(r"(?<=\s)(\p{Lu}[\p{L}\p{M}'’-]*)$")
+_NAME_AND_NEXT = regexcache.compile(
+    r"(?<![\p{L}\p{M}\d'’-])(\p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}\d'’-])"
+    r"(?:(?=[ \t]+([\p{L}\p{M}\d][\p{L}\p{M}\d'’-]*)))?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +253,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         and number_goes_on(trim_end(doc.blocks[i].text), doc.blocks[k].text.strip(), compiled.dangling)
     )
     words = functools.cache(lambda: _word_counts(doc, prose))  # only a last word may need them
+    followers = functools.cache(lambda: _name_followers(doc, prose))  # nor the names' next words
     cut_copy = _cut_copies(doc, prose)
     datelines = compiled.datelines
     # A promo or a bio at the end is judged on strong evidence only ('... laporan riset dan').
@@ -253,7 +270,9 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         reason = cut_evidence(trim_end(doc.blocks[i].text), following, rules, words, function_words or frozenset())
         if reason:
             result.append(Cut(i, reason, True))
-    if judged and judged[-1] == prose[-1] and _promo(trim_end(doc.blocks[prose[-1]].text)):
+    last = trim_end(doc.blocks[prose[-1]].text) if prose else ""
+    # ... unless it stops on a word no sentence of edited copy ends on ('... DailySocial.id, mengunduh')
+    if judged and judged[-1] == prose[-1] and _promo(last) and not _dangling(last, compiled.open_words):
         judged.pop()
     result.extend(_item_cuts(doc, compiled))
     tidy = _tidy_trail(doc, prose, judged, {c.at for c in result})
@@ -293,10 +312,43 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
                 _auxiliary_end(text, following, compiled)
                 or (i != prose[0] and _open_word_end(text, following, compiled))
                 or _open_enumeration(text, following, compiled)
+                or (_name_cut_short(text, followers) if i != prose[0] else None)
             )
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+def _name_cut_short(text: str, followers: Callable[[], dict[str, Counter[str]]]) -> str | None:
+    """Weak evidence: the paragraph, a sentence in sentence case, stops on a capitalised word that
+    the article's prose writes everywhere else as the start of one longer name, always the same
+    ("... depois da final da Copa" when every other "Copa" is "Copa Libertadores"; "Als Al" of "Al
+    Alam"): the rest of the name was cut. A name that stands alone anywhere else, before a full
+    stop, a comma or a word in lower case, may end a sentence. ``followers`` gives, per name, the
+    words that follow it in the article's prose ("" for none: its own end here is one)."""
+    last = last_word_match(_LAST_CAPITALISED, text)
+    if last is None or not sentence_case(WORD.findall(text)[1:]):
+        return None
+    name = last.group(1)
+    after = followers().get(name)
+    if after is None or after[""] != 1 or len(after) != 2:
+        return None  # the name alone elsewhere, or followed by different words
+    follower = next(w for w in after if w)
+    return (
+        f"it ends on '{name}', which the article writes '{name} {follower}' everywhere else"
+        if follower[:1].isupper()
+        else None
+    )
+
+
+def _name_followers(doc: Document, prose: list[int]) -> dict[str, Counter[str]]:
+    """Per capitalised word of the article's prose, how often each word follows it on the same
+    line ("" when nothing does: a punctuation mark, the paragraph's end). One pass over the prose."""
+    found: dict[str, Counter[str]] = {}
+    for i in prose:
+        for m in _NAME_AND_NEXT.finditer(doc.blocks[i].text):
+            found.setdefault(m.group(1), Counter())[m.group(2) or ""] += 1
+    return found
 
 
 def _item_cuts(doc: Document, compiled: Compiled) -> list[Cut]:
@@ -484,11 +536,13 @@ def _judged(
     if i == prose[-1] and not promo and _promo(text):
         return False  # a promo or a bio at the end
     caps = _CAPS_LABEL.match(text)
+    label = LABEL.match(text)
     if (
-        (LABEL.match(text) or caps)
+        (label or caps)
         and not opens_unclosed_quote(text)
         and not (datelines and _dateline_story(text))
         and not (caps and sentence_ends(text[caps.end() :]))
+        and not (label and _quoted_speech(text[label.end() :]))
     ):
         # "Label: teaser" ("Epstein's inner circle eyed: Jeffrey Epstein is dead. Prosecutors
         # could ..." is a related story's teaser), but "He said: “We will" is cut, and so is
@@ -498,6 +552,20 @@ def _judged(
     if CODE.search(text) or "\t" in text or ("\n" in text and short_lines(text)):
         return False  # code, a table, a verse, records
     return not signed_off(text)
+
+
+def _quoted_speech(value: str) -> bool:
+    """What follows a colon is a quotation that closes and a sentence of the story after it
+    ('Lasso enfatizó: “La única reunión ... fue pública”. El presidente se refiere al diálogo
+    que se efectuó el 12'): speech its sayer introduces, then prose, not a teaser after a label."""
+    if value.lstrip()[:1] not in _QUOTE_OPENERS:
+        return False
+    closing = max(value.rfind(mark) for mark in _CLOSING_MARKS)
+    return (
+        closing > 1
+        and len(value[closing + 1 :].split()) >= MIN_WORDS
+        and any(end > closing for end in sentence_ends(value))
+    )
 
 
 def _at_top(doc: Document, prose: list[int], i: int) -> bool:
@@ -678,7 +746,33 @@ def cut_evidence(
     whole = _cut_word(text, words, compiled.dangling | function_words, compiled.suffixes)
     if whole and count >= HEADING_WORDS:
         return f"its last word breaks off ('{whole}' is used in the article)"
+    opened = _open_aside(text, compiled.dangling)
+    if opened:
+        return f"an aside opens after '{opened}' and never closes"
     return None
+
+
+def _open_aside(text: str, dangling: frozenset[str]) -> str | None:
+    """A word no sentence ends on, inside the last sentence, then a comma and an aside of at most
+    ASIDE_WORDS words that no comma closes ("Isso porque, em setembro"; "que, diante da
+    inadimplência"): the aside must close and the clause go on, so the sentence was cut. The
+    sentence's first word is left alone (a sentence adverb, "Namun, ..."), and so is the word's
+    aside when it is quoted ('the word "that", ...')."""
+    comma = text.rfind(",")
+    if comma < 0 or _ASIDE_CLOSERS.intersection(text[comma:]):
+        return None  # most paragraphs: no comma, or a mark after the last one
+    aside = text[comma + 1 :]
+    if not 0 < len(aside.split()) <= ASIDE_WORDS:
+        return None
+    ends = sentence_ends(text)
+    start = ends[-1] if ends else 0
+    m = _WORD_BEFORE_COMMA.search(text, start, comma)
+    if m is None or comma <= start or m.group(1).casefold() not in dangling:
+        return None
+    before = text[start : m.start(1)]
+    if not before.strip() or not before.rstrip()[-1:].isalnum():
+        return None  # the sentence's first word, or one after a quotation mark or a bracket
+    return m.group(1) if reads_as_prose(aside) else None
 
 
 def _unstranded(word: str, compiled: Compiled) -> bool:

@@ -45,6 +45,9 @@ PEER_LOWER = 2
 # The only unfinished sentence of an article this short, without a comma, reads as a
 # crosshead as often as a cut.
 CROSSHEAD_WORDS = 10
+# A subheading glued to the paragraph before it names at least this many words in lower case of
+# four letters or more (fewer recur after a cut sentence as often: "Com gols dos brasileiros Alex").
+GLUED_HEADING_WORDS = 3
 # A subheading has at most this many words of four letters or more.
 HEADING_MAX_WORDS = 12
 
@@ -198,7 +201,9 @@ def weak_evidence(
     whose cut only a tidy article makes likely, with the reason. The article's only
     unfinished sentence may also end on a quoted phrase, when ``eligible(i)`` (asked
     only of that paragraph)."""
-    if trailing_fragments(doc, prose) >= 2:
+    # Paragraphs read otherwise (a sentence split over two, a cut-off copy: neither a candidate
+    # nor settled) are no style of the article's.
+    if trailing_fragments(doc, sorted({*candidates, *settled})) >= 2:
         return []  # two-sentence captions or bios: the article's style, not cuts
     lone = lone_sentence(doc, prose, function_words, settled)
     if lone is not None and lone not in candidates and eligible(lone):
@@ -213,6 +218,8 @@ def weak_evidence(
         ):
             continue  # a standfirst or a deck (one sentence), a quoted tweet, a subheading
         reason = loose_end(text, _neighbours(doc, prose, i), i == prose[-1] and len(prose) >= ARTICLE_PARAGRAPHS)
+        if reason and trails_off(text) and _glued_heading(doc, prose, i, function_words or frozenset()):
+            continue  # a subheading glued to the paragraph before it
         if reason is None and i == lone and not _crosshead_length(text):
             reason = "the only sentence of the article without an end"
         if reason:
@@ -259,6 +266,23 @@ def _heading(doc: Document, prose: list[int], i: int, function_words: frozenset[
     words -= function_words
     k = prose.index(i)
     if not words or len(words) > HEADING_MAX_WORDS or k + 1 >= len(prose):
+        return False
+    following = {w.casefold() for w in WORD.findall(doc.blocks[prose[k + 1]].text)}
+    return len(words & following) * 2 >= len(words)
+
+
+def _glued_heading(doc: Document, prose: list[int], i: int, function_words: frozenset[str]) -> bool:
+    """The fragment after the paragraph's last full sentence is a subheading that lost its line
+    break: the next paragraph takes up half its words in lower case or more (not names, which a
+    story repeats anyway), as it does a subheading's ("... en las tasas de transmisión. La mala
+    calidad del aire aumenta las muertes, pero no la transmisión" / "La evidencia sobre la
+    influencia de la calidad del aire ...")."""
+    text = trim_end(doc.blocks[i].text)
+    ends = sentence_ends(text)
+    fragment = WORD.findall(text[ends[-1] if ends else 0 :])
+    words = {w for w in fragment if len(w) > 3 and w.islower()} - function_words
+    k = prose.index(i)
+    if not GLUED_HEADING_WORDS <= len(words) <= HEADING_MAX_WORDS or k + 1 >= len(prose):
         return False
     following = {w.casefold() for w in WORD.findall(doc.blocks[prose[k + 1]].text)}
     return len(words & following) * 2 >= len(words)

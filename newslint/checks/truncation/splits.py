@@ -74,6 +74,10 @@ _OPENS_MID = regexcache.compile(
 # A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
 _ENDS_OPEN = regexcache.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
 _LONE_DASH = regexcache.compile(r"^[-–—]+$")
+# Detokenized copy may open a quotation with a closing mark, spaced off a capital, and close it
+# with the same mark later in the paragraph ('” Persib pada uji coba ... , ” ujar Dani.'): a
+# quotation that opens, not one going on from the paragraph before.
+_QUOTE_OPENED_BACKWARDS = regexcache.compile(r"^\s*”\s\p{Lu}[^”]*[,.!?…]\s?”\s")
 # A dateline split from its story: "JAKARTA, KOMPAS.com –", "Suara.com -" (capitalised
 # words; "Rapide augmentation -" is an AFP subhead).
 _DATELINE_DASH = regexcache.compile(r"^\W*\p{Lu}[\w.]*(?:\W+(?:\p{Lu}|\d)[\w.]*){0,3}\s*(?:[-–—]|--)$")
@@ -405,7 +409,7 @@ def _bracket_goes_on(prev: str, nxt: str) -> bool:
 def _goes_on(text: str) -> bool:
     """A paragraph that continues a sentence: it opens mid-sentence and reads as prose
     (a lone full stop or comma, or words running to a sentence end or six words)."""
-    if not _OPENS_MID.match(text):
+    if not _OPENS_MID.match(text) or _QUOTE_OPENED_BACKWARDS.match(text):
         return False
     words = text.split()
     return len(words) >= 6 or ends_complete(text) and (len(words) >= 2 or len(text) == 1)

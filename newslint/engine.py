@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from newslint import language as lang_detect
 from newslint import regexcache
+from newslint.budget import DEFAULT_TIMEOUT
 from newslint.checks import KINDS
 from newslint.checks import pattern as pattern_check
 from newslint.checks.base import Context, Hit
@@ -64,7 +65,8 @@ class Options:
     config_select: tuple[str, ...] = ()
     config_ignore: tuple[str, ...] = ()
     path_ignore: tuple[str, ...] = ()  # the per-path ignores that apply to this path
-    timeout: float = 0.0  # seconds one file may take in a run over paths (0: no budget)
+    # seconds one document (a file, an article, an audit's record) may take; 0: no budget
+    timeout: float = DEFAULT_TIMEOUT
 
     def for_path(self, path: str) -> Options:
         """These options with the per-path ignores matching ``path`` in ``path_ignore``."""
@@ -474,10 +476,15 @@ def display_name(path: str) -> str:
 
 
 def lint_paths(
-    paths: Iterable[str], ruleset: RuleSet, options: Options, progress: Callable[[int], None] | None = None
+    paths: Iterable[str],
+    ruleset: RuleSet,
+    options: Options,
+    progress: Callable[[int], None] | None = None,
+    own_process: bool = False,
 ) -> Iterator[FileResult]:
     """Lint files in order, in parallel when ``options.jobs > 1`` (0: as many workers as the
-    input's size repays); results stream as they finish."""
+    input's size repays); results stream as they finish. Each file has ``options.timeout``
+    seconds (``own_process``: the caller is a newslint command, see ``budget.run_within``)."""
     from newslint.budget import Lost
     from newslint.workers import map_paths
 
@@ -493,6 +500,7 @@ def lint_paths(
         progress=progress,
         timeout=options.timeout,
         lost=lost,
+        own_process=own_process,
     ):
         yield from results
 

@@ -101,7 +101,7 @@ def _article(
         body_format="html",
         title=_text(item, "title"),
         byline=authors.get(login, login) if login else None,
-        published_at=_date(_text(item, f"{{{wp}}}post_date_gmt")) or _date(_text(item, "pubDate")),
+        published_at=_published(item, wp),
         id=post_id,
         meta=meta,
     )
@@ -160,6 +160,15 @@ def _date(value: str | None) -> str | None:
     if value is None or value.startswith(NO_DATE):
         return None
     return value
+
+
+def _published(item: ET.Element, wp: str) -> str | None:
+    """``wp:post_date_gmt``, else ``pubDate``: the first that reads as a date, else the
+    first given (which metadata/invalid-date then reports)."""
+    from newslint.readers.fields import parse_date
+
+    given = [d for d in (_date(_text(item, f"{{{wp}}}post_date_gmt")), _date(_text(item, "pubDate"))) if d]
+    return next((d for d in given if parse_date(d) is not None), given[0] if given else None)
 
 
 def _parse_notice(source: str, error: ET.ParseError) -> Notice:

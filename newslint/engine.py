@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from newslint import invisible, regexcache
 from newslint import language as lang_detect
-from newslint import regexcache
 from newslint.budget import DEFAULT_TIMEOUT
 from newslint.checks import KINDS
 from newslint.checks import pattern as pattern_check
@@ -273,6 +273,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
 
         ran = {r.id for r in rules} | {f.rule for f in findings}
         findings = suppression.filter_findings(doc, findings, (r.id for r in ruleset), ran, options.selects)
+    if invisible.hides(doc):  # junk a reader sees that invisible characters hid from the rules
+        findings.extend(invisible.unmasked(doc, findings, lambda reread: lint_document(reread, ruleset, options)))
     findings.sort(key=lambda f: f.sort_key)
     return FileResult(doc.path, language, tuple(without_repeats(findings)))
 

@@ -103,8 +103,13 @@ def spark_partition(records: Iterable[Any], settings: AuditSettings) -> Iterator
     plain dict an article out, its findings a list of dicts (a nested column)."""
     ruleset = ruleset_for(settings)
     for record in records:
-        as_dict = getattr(record, "asDict", None)
-        for audit in lint_record(as_dict() if callable(as_dict) else record, ruleset, settings.options):
+        try:
+            as_dict = getattr(record, "asDict", None)
+            fields = as_dict() if callable(as_dict) else record
+        except Exception as e:  # a row that cannot be read is its finding: the partition goes on
+            yield _audit(internal_error(record_name(record), e)).to_json()
+            continue
+        for audit in lint_record(fields, ruleset, settings.options):
             yield audit.to_json()
 
 

@@ -107,7 +107,9 @@ def _runner(ruleset: RuleSet, config: ServerConfig) -> Any:
 
     def check(article: Article, path: str) -> bytes:
         result = lint(article, fail_on=config.fail_on, options=options, rules=ruleset, path=path)
-        return json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
+        # A lone surrogate (half an emoji a CMS cut in two, sent as "\ud83d") has no UTF-8:
+        # written back as the same JSON escape, the answer is valid JSON, not a 500.
+        return json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8", "backslashreplace")
 
     return check
 

@@ -93,9 +93,8 @@ def lint_text(
     and ``language`` is set only when all the articles share one. A draft that runs
     past ``options.timeout`` seconds is one ``input/timeout`` error.
     """
-    from newslint.api import timed_out_article
     from newslint.budget import run_within
-    from newslint.engine import Options, lint_document
+    from newslint.engine import Options, lint_document, timed_out
     from newslint.finding import FileResult
     from newslint.readers import read_string
 
@@ -104,7 +103,7 @@ def lint_text(
         lambda name: [lint_document(doc, ruleset, options) for doc in read_string(text, name, fmt)],
         path,
         options.timeout,
-        lambda name: [timed_out_article(name, options.timeout)],
+        lambda name: [timed_out(name, options.timeout, what="draft", knob="Options.timeout", others=None)],
     )
     if len(results) == 1:
         return results[0]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslint.document import Document, Notice
-from newslint.engine import Options, lint_document, severity_at_least
+from newslint.engine import Options, lint_document, severity_at_least, timed_out
 from newslint.errors import ArticleError
 from newslint.finding import SEVERITIES, WORST_FIRST, FileResult, Finding
 from newslint.readers import source
@@ -153,12 +153,9 @@ def lint(
     return ArticleResult(not blocking, result.findings, result.language, fail_on)
 
 
-def timed_out_article(path: str, seconds: float) -> FileResult:
-    """The one finding of an article whose lint ran past the caller's budget."""
-    from newslint.budget import TIMEOUT_RULE, timeout_message
-
-    message = timeout_message(seconds, what="article", knob="Options.timeout", others="articles")
-    return FileResult(path, None, (Finding(TIMEOUT_RULE, "input", "error", message, path, 1, 1, 1, 1, ""),))
+def timed_out_article(path: str, seconds: float, what: str = "article") -> FileResult:
+    """The one finding of an article (or a draft) whose lint ran past the caller's budget."""
+    return timed_out(path, seconds, what=what, knob="Options.timeout", others=None)
 
 
 def article_doc(article: Article, path: str, options: Options) -> Document:

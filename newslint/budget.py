@@ -79,11 +79,12 @@ def shielded() -> Iterator[None]:
         _shield.depth -= 1
 
 
-def timeout_message(seconds: float, what: str = "file", knob: str = "--timeout", others: str = "files") -> str:
+def timeout_message(seconds: float, what: str = "file", knob: str = "--timeout", others: str | None = "files") -> str:
     """The ``input/timeout`` finding's message: what was stopped, and what to do about it."""
+    went_on = f"; the other {others} were linted" if others else ""
     return (
         f"not fully linted: linting this {what} took longer than the {seconds:g} s budget ({knob}), "
-        f"so it was stopped; the other {others} were linted. Lint it alone with a larger {knob}, "
+        f"so it was stopped{went_on}. Lint it alone with a larger {knob}, "
         "or look for a rule whose regex runs away on it"
     )
 

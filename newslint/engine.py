@@ -398,13 +398,17 @@ def internal_error(path: str, error: BaseException) -> FileResult:
     return FileResult(path, None, (_document_finding(path, INTERNAL_ERROR, "error", message),))
 
 
-def timed_out(path: str, seconds: float) -> FileResult:
+def timed_out(
+    path: str, seconds: float, what: str = "file", knob: str = "--timeout", others: str | None = "files"
+) -> FileResult:
     """The one finding of a file whose lint ran past the run's budget: an error, so the
-    run does not pass with a file it has not fully read."""
+    run does not pass with a file it has not fully read (what it was, the knob that sets
+    the budget and what else was linted word its message: ``budget.timeout_message``)."""
     from newslint.budget import TIMEOUT_RULE, timeout_message
 
     name = display_name(path)
-    return FileResult(name, None, (_document_finding(name, TIMEOUT_RULE, "error", timeout_message(seconds)),))
+    message = timeout_message(seconds, what, knob, others)
+    return FileResult(name, None, (_document_finding(name, TIMEOUT_RULE, "error", message),))
 
 
 def worker_lost(path: str, why: str) -> FileResult:

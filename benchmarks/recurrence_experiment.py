@@ -112,7 +112,7 @@ class Line:
 
 def lines_of(root: Path, pattern: str, normaliser: Normaliser) -> list[Line]:
     paths = sorted(str(p) for p in root.rglob(pattern) if p.is_file())
-    docs, _skipped = read_documents(paths, 10_000_000)
+    docs = read_documents(paths, 10_000_000).documents
     out: list[Line] = []
     for doc in docs:
         rel = Path(doc.path).resolve().relative_to(root.resolve()).as_posix()

@@ -90,14 +90,21 @@ def lint_text(
 
     A CMS export holds many articles: the result then carries every article's
     findings, each finding's ``path`` naming its article (``feed.json#item-2``),
-    and ``language`` is set only when all the articles share one.
+    and ``language`` is set only when all the articles share one. A draft that runs
+    past ``options.timeout`` seconds is one ``input/timeout`` error.
     """
-    from newslint.engine import Options, lint_document
+    from newslint.budget import run_within
+    from newslint.engine import Options, lint_document, timed_out
     from newslint.finding import FileResult
     from newslint.readers import read_string
 
     ruleset, options = rules or default_rules(), options or Options()
-    results = [lint_document(doc, ruleset, options) for doc in read_string(text, path, fmt)]
+    results = run_within(
+        lambda name: [lint_document(doc, ruleset, options) for doc in read_string(text, name, fmt)],
+        path,
+        options.timeout,
+        lambda name: [timed_out(name, options.timeout, what="draft", knob="Options.timeout", others=None)],
+    )
     if len(results) == 1:
         return results[0]
     languages = {r.language for r in results}

@@ -11,7 +11,10 @@
             print(finding.line, finding.rule, finding.message)
 
 Positions in findings are lines and columns of ``body`` as submitted. Rules
-load once per process; pass ``rules`` to use another RuleSet.
+load once per process; pass ``rules`` to use another RuleSet. An article has
+``options.timeout`` seconds (``Options(timeout=...)``, 60 by default, 0: no limit):
+one that runs past it is an ``input/timeout`` error, so not publishable, and the
+call returns at the budget whatever the article does, from any thread.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslint.document import Document, Notice
-from newslint.engine import Options, lint_document, severity_at_least
+from newslint.engine import Options, lint_document, severity_at_least, timed_out
 from newslint.errors import ArticleError
-from newslint.finding import SEVERITIES, WORST_FIRST, Finding
+from newslint.finding import SEVERITIES, WORST_FIRST, FileResult, Finding
 from newslint.readers import source
 from newslint.readers.cms import Article, article_document
 from newslint.readers.cms import body_format as parse_body_format
@@ -77,7 +80,8 @@ def lint_article(
 ) -> ArticleResult:
     """Lint one CMS article; raises ArticleError (a ValueError) naming a bad argument: one
     that is not a string, an empty body, an unknown body format, a ``published_at`` that is
-    not a date or a ``language`` that is not a language code (as the service answers 400)."""
+    not a date or a ``language`` that is not a language code (as the service answers 400).
+    An article that runs past ``options.timeout`` seconds is one ``input/timeout`` error."""
     if fail_on not in SEVERITIES:
         raise ArticleError("fail_on", f"'fail_on' must be error, warning or info, not {fail_on!r}")
     article = check_fields(
@@ -131,13 +135,27 @@ def lint(
     rules: RuleSet | None = None,
     path: str = DEFAULT_PATH,
 ) -> ArticleResult:
-    """Lint an already-validated Article (the server's path: JSON in, Article, verdict)."""
+    """Lint an already-validated Article (the server's path: JSON in, Article, verdict)
+    within ``options.timeout`` seconds: an article past it is one ``input/timeout`` error,
+    so it is never publishable unchecked (see ``newslint.budget``)."""
     from newslint import default_rules  # the package imports this module: import lazily
+    from newslint.budget import run_within
 
     options = options or Options()
-    result = lint_document(article_doc(article, path, options), rules or default_rules(), options)
+    ruleset = rules or default_rules()
+    result = run_within(
+        lambda name: lint_document(article_doc(article, name, options), ruleset, options),
+        path,
+        options.timeout,
+        lambda name: timed_out_article(name, options.timeout),
+    )
     blocking = any(severity_at_least(f, fail_on) for f in result.findings)
     return ArticleResult(not blocking, result.findings, result.language, fail_on)
+
+
+def timed_out_article(path: str, seconds: float, what: str = "article") -> FileResult:
+    """The one finding of an article (or a draft) whose lint ran past the caller's budget."""
+    return timed_out(path, seconds, what=what, knob="Options.timeout", others=None)
 
 
 def article_doc(article: Article, path: str, options: Options) -> Document:

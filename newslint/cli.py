@@ -13,8 +13,18 @@ import click
 from click.core import ParameterSource
 
 from newslint import __version__
+from newslint.budget import DEFAULT_TIMEOUT
 from newslint.config import Config, load_config
-from newslint.engine import Options, display_name, lint_bytes, lint_paths, read_input, severity_at_least, warm
+from newslint.engine import (
+    Options,
+    display_name,
+    lint_bytes,
+    lint_paths,
+    read_input,
+    severity_at_least,
+    timed_out,
+    warm,
+)
 from newslint.errors import NewslintError
 from newslint.files import collect
 from newslint.finding import WORST_FIRST, FileResult
@@ -191,7 +201,7 @@ def main() -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
-    default=60.0,
+    default=DEFAULT_TIMEOUT,
     show_default=True,
     metavar="SECONDS",
     help="Time one file may take; a file that runs past it is stopped and becomes an "
@@ -327,7 +337,7 @@ def _results(
     """Lint (and fix, in the worker that lints) every file; drop what the baseline knows."""
     with _progress(len(files)) as advance:
         if fixes is None:
-            linted: Iterable[FileResult] = lint_paths(files, ruleset, options, progress=advance)
+            linted: Iterable[FileResult] = lint_paths(files, ruleset, options, progress=advance, own_process=True)
         else:
             from newslint.fix import fix_path, lost_fix
             from newslint.workers import map_paths
@@ -341,6 +351,7 @@ def _results(
                 warm=functools.partial(warm, ruleset, options),
                 timeout=options.timeout,
                 lost=lost_fix(options.timeout),
+                own_process=True,
             )
             linted = (r for outcome in outcomes for r in fixes.show(outcome))
         for result in linted:
@@ -372,15 +383,20 @@ class _NamedStdin:
     def after(self, results: Iterable[FileResult], known: Baseline | None) -> Iterator[FileResult]:
         yield from results
         data = read_input("-", self.options)
-        named = (
-            [
-                dataclasses.replace(
-                    data, path=self.name, findings=tuple(dataclasses.replace(f, path=self.name) for f in data.findings)
-                )
-            ]
-            if isinstance(data, FileResult)
-            else lint_bytes(data, self.name, self.ruleset, self.options)
-        )
+        if isinstance(data, FileResult):
+            findings = tuple(dataclasses.replace(f, path=self.name) for f in data.findings)
+            named = [dataclasses.replace(data, path=self.name, findings=findings)]
+        else:  # within the budget, as every other file of the run
+            from newslint.budget import run_within
+
+            budget = self.options.timeout
+            named = run_within(
+                lambda name: lint_bytes(data, name, self.ruleset, self.options),
+                self.name,
+                budget,
+                lambda name: [timed_out(name, budget)],
+                own_process=True,
+            )
         for result in named:
             yield known.new_findings(result) if known else result
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from newslint.budget import DEFAULT_TIMEOUT
 from newslint.cli import _given, _split, main, rules_option
 from newslint.config import describe, load_config
 from newslint.errors import NewslintError
@@ -75,7 +76,25 @@ def show_config(path: str, config_file: str | None) -> None:
     type=click.Path(exists=True),
     help="Extra folder or file of YAML rules the learned lines are compared with (repeatable).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time reading one file may take; a file that runs past it is skipped with a warning "
+    "(0: no limit; config: timeout).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Read this config file's timeout instead of the one found from the paths upward.",
+)
+@click.pass_context
 def learn(
+    ctx: click.Context,
     paths: tuple[str, ...],
     output: str,
     min_docs: int,
@@ -85,6 +104,8 @@ def learn(
     exclude: tuple[str, ...],
     keep_known: bool,
     rules_dirs: tuple[str, ...],
+    timeout: float,
+    config_file: str | None,
 ) -> None:
     """Learn a site's chrome from its archive and write it as a rule pack to review.
 
@@ -99,13 +120,17 @@ def learn(
 
     if not regex_pack_name(name):
         raise NewslintError(f"--name {name!r}: use lower-case letters, digits, '-' and '_'")
+    if not _given(ctx, "timeout"):
+        timeout = load_config(paths, config_file).timeout
     ruleset = load_rules(extra_dirs=rules_dirs)
     files = list(collect(paths, _split(include), _split(exclude)))
-    documents, skipped = learning.read_documents(files, source.MAX_BYTES)
-    for reason in skipped:
-        click.echo(f"newslint: skipped {reason}", err=True)
+    reading = learning.read_documents(files, source.MAX_BYTES, timeout, own_process=True)
+    for reason in reading.skipped:
+        click.echo(f"newslint: warning: skipped {reason}", err=True)
+    documents = reading.documents
     if not documents:
-        raise NewslintError("no articles with text found under " + ", ".join(paths))
+        skipped = f" ({reading.summary()})" if reading.skipped else ""
+        raise NewslintError("no articles with text found under " + ", ".join(paths) + skipped)
     caught = None if keep_known else learning.caught_by(ruleset, learning.site_language(documents))
     pack = learning.build_pack(documents, ruleset, min_docs, min_share, caught)
     try:
@@ -113,9 +138,10 @@ def learn(
             f.write(learning.render(pack, name, paths))
     except OSError as e:
         raise NewslintError(f"{output}: cannot write ({e.strerror or e})") from e
+    skipped = f"; {reading.summary()}" if reading.skipped else ""
     click.echo(
         f"{len(pack.rules)} rules learned from {pack.documents} articles "
-        f"(lines seen in at least {pack.needed}); review {output}, then: newslint check --rules {output}",
+        f"(lines seen in at least {pack.needed}){skipped}; review {output}, then: newslint check --rules {output}",
         err=True,
     )
 
@@ -355,6 +381,15 @@ def serve(
 @rules_option
 @click.option("--include", multiple=True, metavar="GLOB", help="File name patterns to read inside folders.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time one file or record may take; one that runs past it is stopped and becomes an "
+    "input/timeout error, and the audit goes on (0: no limit; config: timeout).",
+)
 @click.pass_context
 def audit(
     ctx: click.Context,
@@ -395,7 +430,7 @@ def audit(
 
     config = _effective_config(ctx, paths, config_file)
     ruleset = load_rules(extra_dirs=config.rules, packs=config.packs)
-    options = build_options(config, (r.id for r in ruleset), language=language, jobs=1)
+    options = build_options(config, (r.id for r in ruleset), language=language, jobs=1, timeout=config.timeout)
     files = list(collect(paths, include=config.include, exclude=config.exclude))
     if not files:
         raise NewslintError("no articles found under " + ", ".join(paths))
@@ -420,6 +455,13 @@ def audit(
         f"({sum(summary.by_rule.values()):,} findings); report: {os.path.join(out, 'report.html')}",
         err=True,
     )
+    if summary.timed_out:
+        click.echo(
+            f"{len(summary.timed_out):,} article{'s' if len(summary.timed_out) != 1 else ''} ran past the "
+            f"{config.timeout:g} s budget (--timeout) and {'were' if len(summary.timed_out) != 1 else 'was'} "
+            "not fully linted: an input/timeout error in the report",
+            err=True,
+        )
     if summary.crashed:
         click.echo(f"newslint crashed on {len(summary.crashed):,} articles: see the report", err=True)
         sys.exit(2)

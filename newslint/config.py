@@ -28,6 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from newslint.budget import DEFAULT_TIMEOUT
 from newslint.errors import ConfigError
 from newslint.readers import DEFAULT_PATTERNS
 
@@ -53,7 +54,7 @@ class Config:
     fail_on: str = "error"
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    timeout: float = 60.0  # seconds one file may take in `newslint check` (0: no limit)
+    timeout: float = DEFAULT_TIMEOUT  # seconds one document may take: check, audit, learn (0: no limit)
     # where each key was set: "file:line" for the file's keys, "--flag" for flags given
     origins: Mapping[str, str] = field(default_factory=_no_severities)
 
@@ -373,7 +374,7 @@ def _build(path: Path, text: str, data: Mapping[str, Any]) -> Config:
         fail_on=data.get("fail-on", "error"),
         include=tuple(data.get("include", ())),
         exclude=tuple(data.get("exclude", ())),
-        timeout=float(data.get("timeout", 60.0)),
+        timeout=float(data.get("timeout", DEFAULT_TIMEOUT)),
         origins=MappingProxyType(origins),
     )
 

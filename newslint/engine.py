@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from newslint import invisible, regexcache
 from newslint import language as lang_detect
-from newslint import regexcache
+from newslint.budget import DEFAULT_TIMEOUT
 from newslint.checks import KINDS
 from newslint.checks import blocks as blocks_check
 from newslint.checks import pattern as pattern_check
@@ -65,7 +66,8 @@ class Options:
     config_select: tuple[str, ...] = ()
     config_ignore: tuple[str, ...] = ()
     path_ignore: tuple[str, ...] = ()  # the per-path ignores that apply to this path
-    timeout: float = 0.0  # seconds one file may take in a run over paths (0: no budget)
+    # seconds one document (a file, an article, an audit's record) may take; 0: no budget
+    timeout: float = DEFAULT_TIMEOUT
 
     def for_path(self, path: str) -> Options:
         """These options with the per-path ignores matching ``path`` in ``path_ignore``."""
@@ -273,6 +275,8 @@ def lint_document(doc: Document, ruleset: RuleSet, options: Options) -> FileResu
 
         ran = {r.id for r in rules} | {f.rule for f in findings}
         findings = suppression.filter_findings(doc, findings, (r.id for r in ruleset), ran, options.selects)
+    if invisible.hides(doc):  # junk a reader sees that invisible characters hid from the rules
+        findings.extend(invisible.unmasked(doc, findings, lambda reread: lint_document(reread, ruleset, options)))
     findings.sort(key=lambda f: f.sort_key)
     return FileResult(doc.path, language, tuple(without_repeats(findings)))
 
@@ -396,13 +400,17 @@ def internal_error(path: str, error: BaseException) -> FileResult:
     return FileResult(path, None, (_document_finding(path, INTERNAL_ERROR, "error", message),))
 
 
-def timed_out(path: str, seconds: float) -> FileResult:
+def timed_out(
+    path: str, seconds: float, what: str = "file", knob: str = "--timeout", others: str | None = "files"
+) -> FileResult:
     """The one finding of a file whose lint ran past the run's budget: an error, so the
-    run does not pass with a file it has not fully read."""
+    run does not pass with a file it has not fully read (what it was, the knob that sets
+    the budget and what else was linted word its message: ``budget.timeout_message``)."""
     from newslint.budget import TIMEOUT_RULE, timeout_message
 
     name = display_name(path)
-    return FileResult(name, None, (_document_finding(name, TIMEOUT_RULE, "error", timeout_message(seconds)),))
+    message = timeout_message(seconds, what, knob, others)
+    return FileResult(name, None, (_document_finding(name, TIMEOUT_RULE, "error", message),))
 
 
 def worker_lost(path: str, why: str) -> FileResult:
@@ -476,10 +484,15 @@ def display_name(path: str) -> str:
 
 
 def lint_paths(
-    paths: Iterable[str], ruleset: RuleSet, options: Options, progress: Callable[[int], None] | None = None
+    paths: Iterable[str],
+    ruleset: RuleSet,
+    options: Options,
+    progress: Callable[[int], None] | None = None,
+    own_process: bool = False,
 ) -> Iterator[FileResult]:
     """Lint files in order, in parallel when ``options.jobs > 1`` (0: as many workers as the
-    input's size repays); results stream as they finish."""
+    input's size repays); results stream as they finish. Each file has ``options.timeout``
+    seconds (``own_process``: the caller is a newslint command, see ``budget.run_within``)."""
     from newslint.budget import Lost
     from newslint.workers import map_paths
 
@@ -495,6 +508,7 @@ def lint_paths(
         progress=progress,
         timeout=options.timeout,
         lost=lost,
+        own_process=own_process,
     ):
         yield from results
 

@@ -274,23 +274,64 @@ def render(pack: Pack, name: str, sources: Sequence[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def read_documents(paths: Iterable[str], max_bytes: int) -> tuple[list[Document], list[str]]:
-    """Every document in ``paths`` (files already expanded), and the files skipped with why."""
+@dataclass
+class Reading:
+    """What ``learn`` read: the documents, and each file skipped with why, counted by cause."""
+
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    timed_out: int = 0
+    crashed: int = 0
+
+    def summary(self) -> str:
+        """The skipped files in a few words ("2 files skipped: 1 ran past the budget, ...")."""
+        if not self.skipped:
+            return ""
+        causes = [f"{self.timed_out} ran past the time budget"] if self.timed_out else []
+        causes += [f"{self.crashed} crashed newslint"] if self.crashed else []
+        unread = len(self.skipped) - self.timed_out - self.crashed
+        causes += [f"{unread} could not be read"] if unread else []
+        files = f"{len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''}"
+        return f"{files} skipped ({', '.join(causes)})"
+
+
+def read_documents(paths: Iterable[str], max_bytes: int, timeout: float = 0.0, own_process: bool = False) -> Reading:
+    """Every document in ``paths`` (files already expanded), each file read within ``timeout``
+    seconds (0: no limit); a file past it, that newslint crashed on or that cannot be read is
+    skipped with why (``own_process``: see ``budget.run_within``)."""
+    from newslint.budget import run_within
+
+    reading = Reading()
+    for path in paths:
+        outcome = run_within(lambda name: _read_file(name, max_bytes), path, timeout, lambda name: None, own_process)
+        if outcome is None:
+            reading.timed_out += 1
+            reading.skipped.append(f"{path}: reading it ran past the {timeout:g} s budget (--timeout)")
+        elif isinstance(outcome, str):
+            reading.crashed += outcome.startswith(_CRASHED)
+            reading.skipped.append(f"{path}: {outcome}")
+        else:
+            reading.documents.extend(outcome)
+    return reading
+
+
+_CRASHED = "newslint crashed on it"
+
+
+def _read_file(path: str, max_bytes: int) -> list[Document] | str:
+    """The file's documents with text, or why it was not read."""
     from newslint.readers import read_bytes, source
 
-    documents: list[Document] = []
-    skipped: list[str] = []
-    for path in paths:
-        try:  # the linter's bounded read: no FIFO, device or over-size file is read
-            data = source.read_file(path, max_bytes)
-        except OSError as e:
-            skipped.append(f"{path}: cannot read ({e.strerror or e})")
-            continue
-        if not isinstance(data, bytes):
-            skipped.append(f"{path}: {data.message}")
-            continue
-        documents.extend(doc for doc in read_bytes(data, path) if doc.blocks)
-    return documents, skipped
+    try:  # the linter's bounded read: no FIFO, device or over-size file is read
+        data = source.read_file(path, max_bytes)
+    except OSError as e:
+        return f"cannot read ({e.strerror or e})"
+    if not isinstance(data, bytes):
+        return data.message
+    try:
+        return [doc for doc in read_bytes(data, path) if doc.blocks]
+    except Exception as e:  # one file's crash must not end the run (as in check)
+        return f"{_CRASHED} ({type(e).__name__}: {e}); please report this with the file"
 
 
 def caught_by(ruleset: RuleSet, language: str | None) -> Callable[[str], bool]:

@@ -150,6 +150,7 @@ def map_paths(
     progress: Callable[[int], None] | None = None,
     timeout: float = 0.0,
     lost: Lost[T] | None = None,
+    own_process: bool = False,
 ) -> Iterator[T]:
     """``task(path)`` for every path, in order; in ``jobs`` worker processes when more than one
     (0: as many as the input's size repays, see ``worker_count``).
@@ -159,6 +160,7 @@ def map_paths(
     With ``timeout`` (seconds) and ``lost``, a file that runs past the budget is
     ``lost.timed_out(path)`` and the run goes on (``newslint.budget`` in this process,
     ``newslint.watchdog`` in worker processes); a worker that dies costs only its file.
+    ``own_process``: the caller is a newslint command (see ``budget.run_within``).
     """
     fork = sys.platform.startswith("linux")
     warmed: list[bool] = []
@@ -167,7 +169,7 @@ def map_paths(
         timeout = 0.0
 
     def guarded(path: str) -> T:
-        return task(path) if lost is None else run_within(task, path, timeout, lost.timed_out)
+        return task(path) if lost is None else run_within(task, path, timeout, lost.timed_out, own_process)
 
     def warm_up() -> None:
         stop = time.monotonic() + IDLE_SAMPLE

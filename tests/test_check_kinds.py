@@ -302,6 +302,22 @@ MINIMAL = {
     "markup": {"mode": "tag"},
     "required": {"field": "date"},
     "weekday": {"weekdays": [["Mon"], ["Tue"], ["Wed"], ["Thu"], ["Fri"], ["Sat"], ["Sun"]]},
+    "date": {
+        "months": [
+            ["Jan"],
+            ["Feb"],
+            ["Mar"],
+            ["Apr"],
+            ["May"],
+            ["Jun"],
+            ["Jul"],
+            ["Aug"],
+            ["Sep"],
+            ["Oct"],
+            ["Nov"],
+            ["Dec"],
+        ]
+    },
     "language": {"mode": "mixed-paragraph"},
     "blocks": {"mode": "related-list"},
     "context": {"mode": "between"},

@@ -280,7 +280,7 @@ def test_a_worker_killed_while_it_writes_a_fix_leaves_the_file_and_no_temporary(
 def test_one_watcher_thread_backs_up_every_file_of_a_run() -> None:
     # Each file only arms the run's one backstop: no thread a file, none to switch to.
     for text in ("a", "bb", "ccc"):
-        assert budget.run_within(len, text, 30, lambda path: -1) == len(text)
+        assert budget.run_within(len, text, 30, lambda path: -1, own_process=True) == len(text)
     watchers = [t for t in threading.enumerate() if t.name == "newslint-backstop"]
     assert len(watchers) == 1 and watchers[0].daemon
-    assert budget._BACKSTOP.armed is None  # disarmed between files: an idle run never gives up
+    assert budget._BACKSTOP.armed == {}  # disarmed between files: an idle run never gives up

@@ -30,6 +30,7 @@ finding, as in a directory run.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -102,14 +103,51 @@ def spark_partition(records: Iterable[Any], settings: AuditSettings) -> Iterator
     plain dict an article out, its findings a list of dicts (a nested column)."""
     ruleset = ruleset_for(settings)
     for record in records:
-        as_dict = getattr(record, "asDict", None)
-        for audit in lint_record(as_dict() if callable(as_dict) else record, ruleset, settings.options):
+        try:
+            as_dict = getattr(record, "asDict", None)
+            fields = as_dict() if callable(as_dict) else record
+        except Exception as e:  # a row that cannot be read is its finding: the partition goes on
+            yield _audit(internal_error(record_name(record), e)).to_json()
+            continue
+        for audit in lint_record(fields, ruleset, settings.options):
             yield audit.to_json()
 
 
 def lint_record(record: str | Mapping[str, Any], ruleset: RuleSet, options: Options) -> list[ArticleAudit]:
     """One record's audits: a path is read as ``check`` reads it, a mapping as the publish
-    check reads an article. A record of neither kind is its ``input/article-shape`` error."""
+    check reads an article. A record of neither kind is its ``input/article-shape`` error;
+    one that runs past ``options.timeout`` seconds is its ``input/timeout`` error (the
+    partition goes on, from any thread: Dask's and Spark's workers run tasks in threads)."""
+    from newslint.budget import run_within
+
+    return run_within(
+        lambda name: _lint_record(record, ruleset, options),
+        record_name(record),
+        options.timeout,
+        lambda name: [_timed_out(name, options.timeout)],
+    )
+
+
+def record_name(record: object) -> str:
+    """How a record is named in its findings: its path, its ``id`` (or ``path``) field."""
+    if isinstance(record, (str, os.PathLike)):
+        return os.fspath(record)
+    try:
+        if isinstance(record, Mapping):
+            return str(record.get("id") or record.get("path") or "<article>")
+    except Exception:  # a mapping that breaks on reading: named by its type, reported when read
+        pass
+    return f"<record {type(record).__name__}>"
+
+
+def _timed_out(name: str, seconds: float) -> ArticleAudit:
+    from newslint.budget import TIMEOUT_RULE, timeout_message
+
+    message = timeout_message(seconds, what="record", others="records")
+    return ArticleAudit(name, None, (Finding(TIMEOUT_RULE, "input", "error", message, name, 1, 1, 1, 1, ""),))
+
+
+def _lint_record(record: str | Mapping[str, Any], ruleset: RuleSet, options: Options) -> list[ArticleAudit]:
     if isinstance(record, (str, os.PathLike)):
         return [_audit(r) for r in lint_file(os.fspath(record), ruleset, options)]
     if isinstance(record, Mapping):
@@ -130,15 +168,15 @@ def _article(record: Mapping[str, Any], ruleset: RuleSet, options: Options) -> A
     from newslint.readers.cms import SHAPE_ERROR, parse_article
     from newslint.readers.fields import check_fields
 
-    name = str(record.get("id") or record.get("path") or "<article>")
+    name = record_name(record)
     try:
         article = check_fields(parse_article(_plain(record)))
     except ArticleError as e:  # as the publish check answers it: not publishable
         return ArticleAudit(name, None, (Finding(SHAPE_ERROR, "input", "error", str(e), name, 1, 1, 1, 1, ""),))
     except Exception as e:  # a record no CMS would send (keys or values that break on reading)
         return _audit(internal_error(name, e))
-    try:
-        result = lint(article, options=options, rules=ruleset, path=name)
+    try:  # (the record's budget is already running: none of the publish check's own)
+        result = lint(article, options=dataclasses.replace(options, timeout=0), rules=ruleset, path=name)
     except Exception as e:  # one article's crash must not end the partition
         return _audit(internal_error(name, e))
     return ArticleAudit(name, result.language, result.findings)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.archive import FINDING_COLUMNS, ArticleAudit, AuditSettings, finding_row, lint_partition
+from newslint.budget import TIMEOUT_RULE
 from newslint.finding import WORST_FIRST
 from newslint.selection import INTERNAL_ERROR
 
@@ -33,6 +34,7 @@ class Summary:
     rule_info: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule -> (category, severity)
     languages: Counter[str] = field(default_factory=Counter)
     crashed: list[str] = field(default_factory=list)
+    timed_out: list[str] = field(default_factory=list)  # not fully linted within the budget
     top: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, audit: ArticleAudit) -> None:
@@ -49,6 +51,8 @@ class Summary:
             self.rule_info.setdefault(f.rule, (f.category, f.severity))
             if f.rule == INTERNAL_ERROR:
                 self.crashed.append(audit.path)
+            elif f.rule == TIMEOUT_RULE:
+                self.timed_out.append(audit.path)
         for rule in {f.rule for f in audit.findings}:
             self.articles_by_rule[rule] += 1
 
@@ -62,6 +66,7 @@ class Summary:
             self.rule_info.setdefault(rule, info)
         self.languages.update(other.languages)
         self.crashed.extend(other.crashed)
+        self.timed_out.extend(other.timed_out)
         self.top = sorted([*self.top, *other.top], key=lambda t: (-t[0], t[1]))[:TOP_ARTICLES]
         return self
 
@@ -82,6 +87,7 @@ class Summary:
             },
             "languages": dict(sorted(self.languages.items())),
             "crashed": sorted(self.crashed),
+            "timed_out": sorted(self.timed_out),
             "most_findings": [{"path": path, "findings": n} for n, path in self.top],
         }
 
@@ -152,6 +158,7 @@ def render_html(summary: Summary, sources: Sequence[str]) -> str:
         f"<tr><td>{e(item['path'])}</td><td class=n>{item['findings']:,}</td></tr>" for item in data["most_findings"]
     )
     crashed = "".join(f"<li>{e(p)}</li>" for p in data["crashed"])
+    timed_out = "".join(f"<li>{e(p)}</li>" for p in data["timed_out"])
     severities = ", ".join(f"{n:,} {e(s)}" for s, n in data["by_severity"].items())
     languages = ", ".join(f"{e(lang)} {n:,}" for lang, n in data["languages"].items())
     share = data["articles_with_findings"] / data["articles"] if data["articles"] else 0.0
@@ -170,5 +177,6 @@ td,th{{border-bottom:1px solid #ddd;padding:.3em .8em;text-align:left}}td.n{{tex
 <h2>Articles with the most findings</h2>
 <table><tr><th>article</th><th>findings</th></tr>{top}</table>
 {f"<h2>Articles newslint crashed on</h2><ul>{crashed}</ul>" if crashed else ""}
+{f"<h2>Articles not fully linted within the time budget</h2><ul>{timed_out}</ul>" if timed_out else ""}
 </body></html>
 """

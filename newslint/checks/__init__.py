@@ -15,6 +15,7 @@ from types import MappingProxyType
 from newslint.checks import (
     blocks,
     context,
+    dates,
     duplicate,
     language,
     markup,
@@ -33,6 +34,7 @@ _MODULES: tuple[CheckKind, ...] = (
     truncation,
     markup,
     required,
+    dates,
     weekday,
     language,
     blocks,

@@ -29,12 +29,19 @@ _EMBED = regexcache.compile(
 )
 
 
+# Levels of block quotes and lists (a list and its item are two) markdown-it reads: it
+# skips what lies deeper, silently. CommonMark's preset stops at 20, ten levels of a list;
+# past this many levels the draft is reported (input/too-deep), never passed unread.
+MAX_NESTING = 60
+_CONTAINERS = frozenset({"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"})
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
     # Only block structure matters here: inline parsing would cost a third of the read.
-    return MarkdownIt("commonmark").disable(["inline", "text_join"])
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).disable(["inline", "text_join"])
 
 
 def warm() -> None:
@@ -63,6 +70,12 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
             if block is not None:
                 blocks.append(block)
     for token in _parser().parse(body) if simple is None else ():
+        if (
+            token.type in _CONTAINERS
+            and token.level >= MAX_NESTING - 1
+            and not any(n.rule == "input/too-deep" for n in hidden)
+        ):
+            hidden.append(_too_deep(body, starts, token.map, fm.body_start))
         if token.type in ("blockquote_open", "list_item_open"):
             kind_stack.append("quote" if token.type == "blockquote_open" else "list-item")
         elif token.type in ("blockquote_close", "list_item_close"):
@@ -96,6 +109,19 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
         notices=notices + fm.notices + tuple(hidden) + _no_body(fm.body_start, body, notices),
         comments=tuple(comments),
         nesting=nesting,
+    )
+
+
+def _too_deep(body: str, starts: list[int], line_map: list[int] | None, offset: int) -> Notice:
+    """Block quotes or lists nested past MAX_NESTING levels, whose text markdown-it skips."""
+    at = offset + (starts[line_map[0]] if line_map and line_map[0] < len(starts) else 0)
+    return Notice(
+        "input/too-deep",
+        "error",
+        f"Markdown not fully linted: block quotes or lists nest over {MAX_NESTING} levels deep here "
+        "(a list and its item are two), and the text inside them was not read; no article nests so deep",
+        at,
+        at,
     )
 
 

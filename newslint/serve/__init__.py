@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import ipaddress
 import json
 import logging
@@ -99,9 +100,16 @@ async def _main(ruleset: RuleSet, config: ServerConfig, runner: Any, sock: socke
 
 
 def _runner(ruleset: RuleSet, config: ServerConfig) -> Any:
+    # The service's budget is its own deadline (``config.timeout``): the front kills the
+    # worker and answers 504, wherever the check is stuck. A budget inside the worker too
+    # would race it, and answer the same overrun as a 200 with an input/timeout finding.
+    options = dataclasses.replace(config.options, timeout=0)
+
     def check(article: Article, path: str) -> bytes:
-        result = lint(article, fail_on=config.fail_on, options=config.options, rules=ruleset, path=path)
-        return json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
+        result = lint(article, fail_on=config.fail_on, options=options, rules=ruleset, path=path)
+        # A lone surrogate (half an emoji a CMS cut in two, sent as "\ud83d") has no UTF-8:
+        # written back as the same JSON escape, the answer is valid JSON, not a 500.
+        return json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8", "backslashreplace")
 
     return check
 

@@ -1,9 +1,10 @@
-"""The held-out scraped sets' files (benchmarks/scrapedx, benchmarks/scraped8) parse and
+"""The third and eighth scraped sets' files (benchmarks/scrapedx, benchmarks/scraped8) parse and
 agree with one another.
 
-Each set measures junk recall on sites no rule was tuned on, so its split holds every site out,
-its labels name only sites of the split, every source it lists carries a licence, and none of
-its sites is a scraped site of an earlier set.
+Each set was gathered to measure junk recall on sites no rule was tuned on, so none of its sites
+is a scraped site of an earlier set, its labels name only sites of the split, and every source it
+lists carries a licence. The 0.12.0 recall round read their misses, so each split now puts every
+site in the ``tune`` group: their figures are no longer held-out figures.
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ def _sites(split: dict[str, dict[str, list[str]]]) -> set[str]:
 
 
 @held_out
-def test_every_site_is_held_out(name: str) -> None:
+def test_every_site_counts_as_tuned_since_rules_were_written_on_the_set(name: str) -> None:
     split = _split(name)
     assert split
     for lang, groups in split.items():
-        assert set(groups) == {"holdout"}, lang
-        assert groups["holdout"] == sorted(set(groups["holdout"])), lang
+        assert set(groups) == {"tune"}, lang
+        assert groups["tune"] == sorted(set(groups["tune"])), lang
 
 
 @held_out

@@ -112,6 +112,18 @@ rules_option = click.option(
 )
 
 
+def timeout_option(what: str) -> Any:
+    """The --timeout option of a command that reads files: one default for every door."""
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        metavar="SECONDS",
+        help=f"{what} (0: no limit; config: timeout).",
+    )
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def main() -> None:
@@ -198,14 +210,9 @@ def main() -> None:
     help="Files linted in parallel, at most one worker per CPU this process may use (a larger N "
     "is capped to them); default 0: as many workers as the input's size repays.",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    metavar="SECONDS",
-    help="Time one file may take; a file that runs past it is stopped and becomes an "
-    "input/timeout error, and the other files are still linted (0: no limit; config: timeout).",
+@timeout_option(
+    "Time one file may take; a file that runs past it is stopped and becomes an "
+    "input/timeout error, and the other files are still linted"
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option(

@@ -13,8 +13,7 @@ from typing import Any
 
 import click
 
-from newslint.budget import DEFAULT_TIMEOUT
-from newslint.cli import _given, _split, main, rules_option
+from newslint.cli import _given, _split, main, rules_option, timeout_option
 from newslint.config import describe, load_config
 from newslint.errors import NewslintError
 from newslint.files import collect
@@ -76,15 +75,7 @@ def show_config(path: str, config_file: str | None) -> None:
     type=click.Path(exists=True),
     help="Extra folder or file of YAML rules the learned lines are compared with (repeatable).",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    metavar="SECONDS",
-    help="Time reading one file may take; a file that runs past it is skipped with a warning "
-    "(0: no limit; config: timeout).",
-)
+@timeout_option("Time reading one file may take; a file that runs past it is skipped with a warning")
 @click.option(
     "--config",
     "config_file",
@@ -381,14 +372,9 @@ def serve(
 @rules_option
 @click.option("--include", multiple=True, metavar="GLOB", help="File name patterns to read inside folders.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="File or folder patterns to skip.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    metavar="SECONDS",
-    help="Time one file or record may take; one that runs past it is stopped and becomes an "
-    "input/timeout error, and the audit goes on (0: no limit; config: timeout).",
+@timeout_option(
+    "Time one file or record may take; one that runs past it is stopped and becomes an "
+    "input/timeout error, and the audit goes on"
 )
 @click.pass_context
 def audit(

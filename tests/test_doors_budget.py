@@ -30,28 +30,13 @@ from newslint.checks import KINDS
 from newslint.cli import main
 from newslint.engine import Options, lint_paths
 from newslint.rules import RuleSet
-from tests.test_file_budget import GOOD, SLOW_LINE
+from tests.test_file_budget import GOOD, RUNAWAY_RULES, SLOW_LINE
 from tests.test_hostile_input import HANG_BOUND, run_cli
 
 # The runaway rule of tests/test_file_budget.py, with a regex limit of its own of 8 s: a
 # door without a budget answers after 8 s with newslint/rule-timeout, one with a budget
 # of a second answers at that second with input/timeout.
-RUNAWAY = """\
-pack: slowtest
-rules:
-  - id: slow/runaway
-    check: pattern
-    severity: warning
-    message: "runaway"
-    description: A regex that backtracks without end on a long run of a's.
-    scope: line
-    with:
-      regex: '(a|aa)+$'
-      timeout: 8
-    examples:
-      flag: []
-      pass: []
-"""
+RUNAWAY = RUNAWAY_RULES.replace("timeout: 60", "timeout: 8")
 RULE_LIMIT = 8.0
 SLOW_BODY = f"<p>The council met.</p><p>{SLOW_LINE}</p>"
 GOOD_BODY = "<p>The council met on Tuesday and passed the budget after a long debate.</p>"

@@ -56,8 +56,8 @@ from newslint.checks.truncation.lone import (
     MIN_WORDS,
     PEER_WORDS,
     TRAIL_WORDS,
-    after_lead_in,
     introduces_list,
+    lead_ins,
     sentence_case,
     trails_off,
     weak_evidence,
@@ -304,8 +304,9 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
         if link not in weak and _link_between(doc, link):
             result.append(Cut(link, "a link's text alone after a paragraph that stops mid-sentence", False))
             weak.add(link)
+    leads = lead_ins(doc) if judged else []
     for i in judged:
-        if i not in weak and not after_lead_in(doc, i):
+        if i not in weak and not leads[i]:
             following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
             text = trim_end(doc.blocks[i].text)
             reason = (

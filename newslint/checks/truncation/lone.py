@@ -209,11 +209,12 @@ def weak_evidence(
     if lone is not None and lone not in candidates and eligible(lone):
         candidates = sorted([*candidates, lone])  # a phrase in quotes at its end
     found = []
+    leads = lead_ins(doc) if candidates else []
     for i in candidates:
         text = trim_end(doc.blocks[i].text)
         if (
             (i == prose[0] and not sentence_ends(text))
-            or not _weighs_weak_evidence(doc, i, text)
+            or not _weighs_weak_evidence(leads[i], text)
             or _heading(doc, prose, i, function_words or frozenset())
         ):
             continue  # a standfirst or a deck (one sentence), a quoted tweet, a subheading
@@ -236,19 +237,24 @@ def _crosshead_length(text: str) -> bool:
     return len(text.split()) <= CROSSHEAD_WORDS and not _CLAUSE_MARK.search(text)
 
 
-def _weighs_weak_evidence(doc: Document, i: int, text: str) -> bool:
-    """Not introduced by a colon (see ``after_lead_in``) nor an attribution missing its full stop."""
-    return not after_lead_in(doc, i) and not attribution(text)
+def _weighs_weak_evidence(led_in: bool, text: str) -> bool:
+    """Not introduced by a colon (``led_in``, see ``lead_ins``) nor an attribution missing its full stop."""
+    return not led_in and not attribution(text)
 
 
-def after_lead_in(doc: Document, i: int) -> bool:
-    """Paragraph ``i`` follows a line ending on a colon, directly (a quoted tweet) or after other
-    paragraphs without an end: the items of a list set as paragraphs without their bullets
-    ("Think about it:" / "You build your website ..." / "Search engines find it ...")."""
-    k = i - 1
-    while k >= 0 and doc.blocks[k].kind == "paragraph" and not ends_complete(trim_end(doc.blocks[k].text)):
-        k -= 1
-    return k >= 0 and trim_end(doc.blocks[k].text).endswith(":")
+def lead_ins(doc: Document) -> list[bool]:
+    """For each block, whether it follows a line ending on a colon, directly (a quoted tweet) or
+    after other paragraphs without an end: the items of a list set as paragraphs without their
+    bullets ("Think about it:" / "You build your website ..." / "Search engines find it ...").
+    One pass over the document: walking back from each paragraph made a page of thousands of
+    unfinished lines quadratic."""
+    out = []
+    opener = -1  # the last block before this one that is not a paragraph without an end
+    for k, block in enumerate(doc.blocks):
+        out.append(opener >= 0 and trim_end(doc.blocks[opener].text).endswith(":"))
+        if block.kind != "paragraph" or ends_complete(trim_end(block.text)):
+            opener = k
+    return out
 
 
 def _neighbours(doc: Document, prose: list[int], i: int) -> list[Block]:

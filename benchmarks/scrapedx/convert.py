@@ -204,11 +204,21 @@ def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
     return scraped2.write_pages(mirror, out, sources(), ident_of)
 
 
+def _sites(split: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
+    return {lang: sorted(s for sites in by_group.values() for s in sites) for lang, by_group in split.items()}
+
+
 def write_split(out: Path, target: Path, head: str) -> None:
-    """Every site in ``holdout``: the set measures, nothing is tuned on it."""
+    """Every site in ``holdout``: the set measures, nothing is tuned on it. A split.yaml that
+    already names exactly these sites is kept as it is: once a round has read a set's misses,
+    its file says ``tune``, and a rebuild must not turn the set back into a held-out one."""
     groups: dict[str, dict[str, list[str]]] = {}
     for lang, by_group in ingest.split_of(out).items():
         groups[lang] = {"holdout": sorted(by_group["tune"] + by_group["holdout"])}
+    if target.exists():
+        kept = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}).get("scraped") or {}
+        if _sites(kept) == _sites(groups):
+            return
     target.write_text(head + yaml.safe_dump({"scraped": groups}, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 

@@ -136,3 +136,14 @@ def test_markdown_code_fence_left_open_before_prose_hides_the_article() -> None:
 def test_markdown_closed_fences_and_trailing_code_pass(tail: str) -> None:
     doc = md_reader.read(MD_HEAD + tail, "a.md")
     assert hidden(doc.notices) == []
+
+
+def test_html_plaintext_element_hides_the_rest_and_says_to_remove_it() -> None:
+    # Nothing closes a <plaintext>: the rest of the page, tags and all, is shown as raw text.
+    doc = html_reader.read(HEAD + "<plaintext>\n" + LATER + "</plaintext><p>Advertisement</p>", "a.html")
+    notice = next(n for n in doc.notices if n.rule == "input/hidden-text")
+    assert (notice.severity, notice.start) == ("error", len(HEAD))
+    assert "remove the <plaintext> tag" in notice.message and "close it with" not in notice.message
+    # The tag shown as text on purpose, in code, is an article's own sample.
+    sample = html_reader.read(HEAD + "<p>Never use <code>&lt;plaintext&gt;</code> in a page.</p>" + LATER, "a.html")
+    assert hidden(sample.notices) == []

@@ -238,10 +238,26 @@ class _Collector:
         if notice is not None:
             self.notices.append(notice)
 
+    def plaintext(self, node: Any) -> None:
+        """``<plaintext>`` has no end tag: the rest of the page, markup and all, is shown as raw text."""
+        tag_end = self.source.find(">", node.start) + 1
+        notice = hidden_text(
+            "a <plaintext> element",
+            "",
+            node.start,
+            tag_end,
+            self.source[tag_end:],
+            remedy="nothing closes it, so remove the <plaintext> tag",
+        )
+        if notice is not None:
+            self.notices.append(notice)
+
     def element(self, node: Any) -> bool:
         name, attrs = node.name, {k if isinstance(k, str) else k[1]: v for k, v in node.attributes.items()}
         if name in _SWALLOWING:
             self.unclosed_element(node, name)
+        elif name == "plaintext":
+            self.plaintext(node)
         if name == "html" and attrs.get("lang") and self.lang is None:
             self.lang = attrs["lang"]
         elif name == "meta":

@@ -124,13 +124,14 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_HIDDEN_WORDS = 3
 
 
-def hidden_text(opener: str, closer: str, start: int, end: int, hidden: str) -> Notice | None:
+def hidden_text(opener: str, closer: str, start: int, end: int, hidden: str, remedy: str = "") -> Notice | None:
     """The notice for text a construct never closed hides from readers (``None`` if it hides no article).
 
     ``opener`` names what was opened at ``start`` (say "an HTML comment"), ``closer``
     what would close it, and ``hidden`` is everything it swallowed, to the end of
-    the draft. A note left open on its own line hides nothing a reader was meant
-    to see; words after a blank line or a tag inside it are the article's own.
+    the draft; ``remedy``, when given, says what to do instead of closing it. A
+    note left open on its own line hides nothing a reader was meant to see; words
+    after a blank line or a tag inside it are the article's own.
     """
     boundary = _NEXT_PART.search(hidden)
     if boundary is None:
@@ -142,7 +143,7 @@ def hidden_text(opener: str, closer: str, start: int, end: int, hidden: str) -> 
         HIDDEN_TEXT,
         "error",
         f"{opener} opened here is never closed: it swallows the rest of the draft ({words:,} words), "
-        f"which readers do not see as the article and which was not linted; close it with {closer}",
+        f"which readers do not see as the article and which was not linted; {remedy or f'close it with {closer}'}",
         start,
         end,
     )

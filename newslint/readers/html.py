@@ -87,6 +87,9 @@ HIDDEN_TAGS = frozenset({"template", "title", "head"})
 # content is never shown).
 _SWALLOWING = frozenset({"script", "style", "title", "xmp", "iframe", "noembed", "noframes", "template"})
 _COMMENT_ENDS = ("-->", "--!>")
+# A drawing is set apart from the text around it: the words of an inline SVG (its labels) are a
+# block of their own, not glued to the paragraph's; an icon without words stays inline, and so does
+# a formula unless it is displayed as a block (<math display="block">).
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PIECES = regexcache.compile(r"\S+(?: \S+)*|\s+")  # words and single spaces stay one piece
 _AD_MARKER = regexcache.compile(
@@ -283,7 +286,7 @@ class _Collector:
             self.code.depth += 1
             if self.code.depth == 1:
                 self.code.kind = "code"
-        elif name in BLOCK_TAGS:
+        elif name in BLOCK_TAGS or _drawn_apart(node):
             self.prose.flush()
             if name == "li":
                 self.prose.items += 1
@@ -305,7 +308,7 @@ class _Collector:
             self.code.depth -= 1
             if not self.code.depth:
                 self.code.flush()
-        elif node.name in BLOCK_TAGS:
+        elif node.name in BLOCK_TAGS or _drawn_apart(node):
             self.prose.flush()
             if node.name == "li" and self.prose.items:
                 self.prose.items -= 1
@@ -324,6 +327,28 @@ class _Collector:
             for m in _PIECES.finditer(data):
                 at = start + m.start() + bisect.bisect_left(crlf, m.start())
                 target.add(m.group(0), at)
+
+
+def _drawn_apart(node: Any) -> bool:
+    if node.name == "math":
+        if (node.attributes.get("display") or "").strip().lower() != "block":
+            return False
+    elif node.name != "svg":
+        return False
+    return _has_words(node)
+
+
+def _has_words(node: Any) -> bool:
+    """Whether any text under ``node`` is more than white space."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.kind == "text":
+            if any(not data.isspace() for data, _, _ in current.pieces):
+                return True
+        else:
+            stack.extend(current.childNodes)
+    return False
 
 
 def _same_text(raw: str, data: str) -> bool:

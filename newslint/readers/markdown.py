@@ -92,6 +92,11 @@ def read(source: str, path: str, notices: tuple[Notice, ...] = ()) -> Document:
             notice = _unclosed_fence(body, starts, token.map, token.markup, fm.body_start)
             if notice is not None:
                 hidden.append(notice)
+        elif token.type == "code_block" and token.map:
+            prose = _indented_prose(body, starts, token.map, fm.body_start)
+            if prose:
+                blocks.extend(prose)
+                hidden.append(_indented_notice(prose[0].start))
         elif token.type == "html_block" and token.map:
             _html_block(body, starts, token.map, fm.body_start, blocks, embeds, comments, hidden)
     data = fm.data
@@ -242,7 +247,10 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _block(body: str, starts: list[int], span: list[int], kind: str, offset: int) -> Block | None:
+def _block(
+    body: str, starts: list[int], span: list[int], kind: str, offset: int, indent: rx.Pattern[str] | None = None
+) -> Block | None:
+    """The block of lines ``span``, without their markers (or, given ``indent``, what it matches)."""
     first, last = span
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
@@ -255,7 +263,7 @@ def _block(body: str, starts: list[int], span: list[int], kind: str, offset: int
             marker = _HEADING.match(line)
             line = line.rstrip().rstrip("#")
         else:
-            marker = (_LINE_MARKER if n == first else _CONTINUATION).match(line)
+            marker = (indent or (_LINE_MARKER if n == first else _CONTINUATION)).match(line)
         cut = marker.end() if marker else 0
         content = line[cut:].rstrip()
         if not content:
@@ -273,6 +281,49 @@ def _block(body: str, starts: list[int], span: list[int], kind: str, offset: int
 # A sentence of prose: a capital first, an end mark last, no code punctuation between.
 _BLANK_LINE = regexcache.compile(r"\n[ \t]*\n")
 _PROSE_LINE = regexcache.compile(r"^[ \t]*\p{Lu}[^;{}=<>\n]*[.!?\"\u201d\u00bb\u2019][ \t]*$", rx.M)
+
+
+INDENTED_PROSE = "input/indented-prose"
+_INDENT = regexcache.compile(r"^[ \t]*")
+
+
+def _indented_prose(body: str, starts: list[int], span: list[int], offset: int) -> list[Block]:
+    """The paragraphs of an indented code block that is prose indented by mistake (a tab or four
+    spaces before each paragraph, as a word processor or an e-mail leaves them), read as prose.
+
+    Markdown shows such a block as code. It is no sample of code when two of its lines or more, and
+    half of them or more, are sentences (a capital first, an end mark last, no code punctuation) and
+    one of them runs to eight words: a program's output or a code comment seldom is. No block when
+    it is code."""
+    first, last = span
+    lines = [body[starts[n] : starts[n + 1] - 1].rstrip("\r") for n in range(first, last)]
+    filled = [line for line in lines if line.strip()]
+    sentences = [m.group(0).split() for m in _PROSE_LINE.finditer("\n".join(filled))]
+    if len(sentences) < 2 or len(sentences) * 2 < len(filled) or not any(len(w) >= 8 for w in sentences):
+        return []
+    blocks: list[Block] = []
+    chunk_start = None
+    for n in range(first, last + 1):
+        blank = n == last or not lines[n - first].strip()
+        if not blank and chunk_start is None:
+            chunk_start = n
+        elif blank and chunk_start is not None:
+            block = _block(body, starts, [chunk_start, n], "paragraph", offset, _INDENT)
+            if block is not None:
+                blocks.append(block)
+            chunk_start = None
+    return blocks
+
+
+def _indented_notice(at: int) -> Notice:
+    return Notice(
+        INDENTED_PROSE,
+        "error",
+        "prose indented by four spaces or a tab: Markdown shows it as a block of code, not as the "
+        "article's text; remove the indent (newslint linted it as prose)",
+        at,
+        at,
+    )
 
 
 def _unclosed_fence(body: str, starts: list[int], span: list[int], markup: str, offset: int) -> Notice | None:

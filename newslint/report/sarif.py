@@ -30,6 +30,7 @@ BUILTIN_RULES = {  # findings that come from the engine or readers, not from a Y
     "input/not-a-file": "The path is a FIFO, device, socket or folder, not a regular file",
     "input/too-deep": "The HTML or Markdown nests too deep to read in bounded time",
     "input/hidden-text": "A comment or element left open hides the rest of the draft",
+    "input/indented-prose": "Markdown prose indented as a code block: readers see it as code",
     "input/timeout": "Linting the file ran past the time budget (--timeout): not fully linted",
     "suppression/unused": "A suppression comment that silences nothing",
     "suppression/invalid": "A malformed suppression comment",

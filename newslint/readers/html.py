@@ -29,7 +29,7 @@ from newslint import regexcache
 from newslint.document import Block, Document, Embed, Notice
 from newslint.errors import TooManyAttributes
 from newslint.readers import frontmatter
-from newslint.readers.source import hidden_text, unify_newlines
+from newslint.readers.source import hidden_text, reads_as_prose, unify_newlines
 
 BLOCK_TAGS = frozenset(
     [
@@ -307,7 +307,12 @@ class _Collector:
         elif node.name in CODE_TAGS and self.code.depth:
             self.code.depth -= 1
             if not self.code.depth:
+                count = len(self.blocks)
                 self.code.flush()
+                if node.name == "pre" and len(self.blocks) > count and not _holds(node, CODE_TAGS - {"pre"}):
+                    block = self.blocks[-1]
+                    if reads_as_prose(block.text):
+                        self.blocks[-1:] = _paragraphs(block)
         elif node.name in BLOCK_TAGS or _drawn_apart(node):
             self.prose.flush()
             if node.name == "li" and self.prose.items:
@@ -327,6 +332,34 @@ class _Collector:
             for m in _PIECES.finditer(data):
                 at = start + m.start() + bisect.bisect_left(crlf, m.start())
                 target.add(m.group(0), at)
+
+
+def _holds(node: Any, names: frozenset[str]) -> bool:
+    """Whether an element named in ``names`` is under ``node``."""
+    stack = list(node.childNodes)
+    while stack:
+        current = stack.pop()
+        if current.kind == "element":
+            if current.name in names:
+                return True
+            stack.extend(current.childNodes)
+    return False
+
+
+# A run of lines with words on them: a paragraph of preformatted text.
+_FILLED_LINES = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+
+
+def _paragraphs(block: Block) -> list[Block]:
+    """A ``<pre>`` holding prose (wire copy pasted as it came): its paragraphs, read as prose."""
+    out: list[Block] = []
+    for m in _FILLED_LINES.finditer(block.text):
+        start, end = m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end()
+        anchors = [(i - start, off) for i, off in block.anchors if start <= i < end]
+        if not anchors or anchors[0][0] != 0:
+            anchors.insert(0, (0, block.source_offset(start)))
+        out.append(Block(block.text[start:end].rstrip(), tuple(anchors), "paragraph"))
+    return out
 
 
 def _drawn_apart(node: Any) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from newslint import regexcache, rx
 from newslint.document import Block, Document, Embed, Notice
 from newslint.readers import frontmatter
-from newslint.readers.source import hidden_text, unify_newlines
+from newslint.readers.source import hidden_text, reads_as_prose, unify_newlines
 
 _LINE_MARKER = regexcache.compile(r"^[ \t]{0,3}(?:>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _CONTINUATION = regexcache.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
@@ -291,15 +291,11 @@ def _indented_prose(body: str, starts: list[int], span: list[int], offset: int) 
     """The paragraphs of an indented code block that is prose indented by mistake (a tab or four
     spaces before each paragraph, as a word processor or an e-mail leaves them), read as prose.
 
-    Markdown shows such a block as code. It is no sample of code when two of its lines or more, and
-    half of them or more, are sentences (a capital first, an end mark last, no code punctuation) and
-    one of them runs to eight words: a program's output or a code comment seldom is. No block when
-    it is code."""
+    Markdown shows such a block as code; it is prose when ``reads_as_prose`` says so. No block
+    when it is code."""
     first, last = span
     lines = [body[starts[n] : starts[n + 1] - 1].rstrip("\r") for n in range(first, last)]
-    filled = [line for line in lines if line.strip()]
-    sentences = [m.group(0).split() for m in _PROSE_LINE.finditer("\n".join(filled))]
-    if len(sentences) < 2 or len(sentences) * 2 < len(filled) or not any(len(w) >= 8 for w in sentences):
+    if not reads_as_prose("\n".join(lines)):
         return []
     blocks: list[Block] = []
     chunk_start = None

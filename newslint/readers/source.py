@@ -116,6 +116,33 @@ def shows_nothing(text: str) -> bool:
     return _VISIBLE.search(text) is None
 
 
+# Prose shown as code by mistake (a <pre>, an indented Markdown block): a sentence has a capital
+# first, an end mark last and no code punctuation between.
+_CODE_MARKS = re.compile(r"[;{}=<>]")
+_END_MARKS = (".", "!", "?", '"', "\u201d", "\u00bb", "\u2019")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _sentence(unit: str) -> bool:
+    return unit[:1].isupper() and unit.endswith(_END_MARKS) and not _CODE_MARKS.search(unit)
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether text set as code (a ``<pre>``, an indented Markdown block) is prose set that way.
+
+    Counted by paragraph, then by line: two of them or more, and half of them or more, are
+    sentences, and one runs to eight words. A program, its output, a code comment or a verse
+    seldom is."""
+    paragraphs = [" ".join(line.strip() for line in chunk.split("\n")) for chunk in _PARAGRAPH_BREAK.split(text)]
+    lines = [line.strip() for line in text.split("\n")]
+    for units in (paragraphs, lines):
+        units = [u for u in units if u]
+        sentences = [u for u in units if _sentence(u)]
+        if len(sentences) >= 2 and len(sentences) * 2 >= len(units) and any(len(s.split()) >= 8 for s in sentences):
+            return True
+    return False
+
+
 HIDDEN_TEXT = "input/hidden-text"
 # Where hidden text becomes a later part of the article: a blank line or a tag.
 _NEXT_PART = re.compile(r"\n[ \t]*\n|<[A-Za-z/!]")

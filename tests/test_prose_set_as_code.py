@@ -1,6 +1,9 @@
-"""A Markdown draft whose paragraphs are indented by a tab or four spaces (as a word processor or
-an e-mail leaves them) shows as a block of code: the draft is reported, and its paragraphs are
-still linted as prose, so junk inside them never passes unread. Code samples stay code."""
+"""Prose set as code by mistake is linted as prose, so junk inside it never passes unread; code
+samples stay code.
+
+A Markdown draft whose paragraphs are indented by a tab or four spaces (as a word processor or an
+e-mail leaves them) shows as a block of code: the draft is reported as well. An HTML ``<pre>``
+holding wire copy as it came is shown as the article (in a fixed font): it is only read as prose."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from newslint.cli import main
+from newslint.readers import html as html_reader
 from newslint.readers import markdown as md_reader
 
 ARTICLE = [
@@ -69,3 +73,25 @@ def test_command_line_fails_the_indented_draft_and_finds_its_ad_label(tmp_path: 
     assert result.exit_code == 1
     rules = [(f["rule"], f["line"]) for f in json.loads(result.output)["files"][0]["findings"]]
     assert ("input/indented-prose", 3) in rules and ("ad-text/ad-label", 7) in rules
+
+
+def test_pre_holding_wire_copy_is_read_as_prose() -> None:
+    wire = "\n\n".join(ARTICLE[1:]).replace(" after a debate", "\nafter a debate")
+    doc = html_reader.read("<p>By Jane Smith, 3 May 2024</p><pre>\n" + wire + "\n</pre>", "a.html")
+    assert [(b.kind, b.text) for b in doc.blocks[1:]] == [("paragraph", p) for p in wire.split("\n\n")]
+    # Positions point into the page: the ad label's block starts at the label itself.
+    label = next(b for b in doc.blocks if b.text == "Advertisement")
+    assert doc.source[label.start : label.end] == "Advertisement"
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "<pre><code>" + "\n\n".join(ARTICLE) + "</code></pre>",  # marked as code: a sample
+        "<pre>$ ls -l\ntotal 8\n-rw-r--r-- 1 jane staff 120 May 3 notes.txt</pre>",
+        "<pre>The woods are lovely, dark and deep\nBut I have promises to keep</pre>",
+    ],
+)
+def test_code_and_verse_in_pre_stay_as_they_are(sample: str) -> None:
+    doc = html_reader.read("<p>By Jane Smith, 3 May 2024</p>" + sample, "a.html")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "code"]

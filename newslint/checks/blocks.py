@@ -770,7 +770,25 @@ def _judge(lines: list[Line], group: list[int], first: int, last: int, chrome_af
     exclaimed = sum(1 for line in members if _core(line.text)[-1:] in "!?")
     if exclaimed * 4 > len(members):
         return None  # short sentences calling out to the reader: a post's closing lines
+    if _verse(members):
+        return None  # an epigraph or a poem: its lines go on from one another
     return Run(members, "related-list", f"of headlines {where}", edge, False)
+
+
+# A line opening with a conjunction that joins it to the line before ("But", "Mas", "Und", "Tapi"):
+# a verse's line or a sentence's part, never a headline of its own. (Not "o", an article in Portuguese.)
+_JOINED = regexcache.compile(
+    r"(?i:and|but|or|nor|yet|e|mas|ou|nem|y|pero|ni|et|mais|und|aber|oder|doch|dan|tapi|tetapi|atau|namun|serta)"
+    r"\s+\S"
+)
+
+
+def _verse(members: tuple[Line, ...]) -> bool:
+    """Whether a run of short lines is verse (an epigraph, a poem, a song), not a list of headlines:
+    two of its lines or more, and a quarter or more, open with a conjunction joining them to the line
+    before."""
+    joined = sum(1 for line in members if _JOINED.match(line.text.strip()))
+    return joined >= 2 and joined * 4 >= len(members)
 
 
 # A byline or a credit among short lines: the article's header, not a menu's item.

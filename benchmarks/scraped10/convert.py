@@ -104,7 +104,8 @@ GEORGE_PAGES = [
 # Tempo and Tirto (sites of earlier sets) and Investor.id (its rows have no text). Rows taken:
 # per site, the usable rows (a parsable paragraph list of 80 to 450 words, each URL once) in file
 # order, then every k-th of them (k = usable rows // rows wanted), the first 8 (Beritasatu, Media
-# Indonesia), 10 (CNBC Indonesia) or 6 (IDX Channel).
+# Indonesia), 10 (CNBC Indonesia) or 6 (IDX Channel); then, per site, the two rows halfway between
+# the first three of those (positions k // 2 and k + k // 2), listed last.
 DREXEL_ROWS = [
     ("BERITASATU_2022_07_24_15_02_01", "beritasatu.com", "https://www.beritasatu.com/bola/955551/liga-inggris-gabriel-jesus-ungkap-alasan-gabung-arsenal?page=all"),
     ("BERITASATU_2023_03_16_20_13_05", "beritasatu.com", "https://www.beritasatu.com/megapolitan/1032956/potongan-tubuh-dalam-koper-di-bogor-polisi-periksa-4-saksi?page=all"),
@@ -138,6 +139,14 @@ DREXEL_ROWS = [
     ("MEDIAINDONESIA_2022_07_24_15_03_59", "mediaindonesia.com", "https://mediaindonesia.com/nusantara/508473/sahabat-ganjar-galang-dukungan-untuk-ganjar-pranowo-di-sumedang-dan-kendari"),
     ("MEDIAINDONESIA_2022_07_24_15_03_59", "mediaindonesia.com", "https://mediaindonesia.com/hiburan/508307/ariel-noah-mengaku-belum-tertarik-beli-motor-listrik"),
     ("MEDIAINDONESIA_2022_07_24_15_03_59", "mediaindonesia.com", "https://mediaindonesia.com/megapolitan/508210/video-hindari-razia-pengendara-sepeda-motor-lawan-arus-hingga-terjatuh"),
+    ("BERITASATU_2022_07_24_15_02_01", "beritasatu.com", "https://www.beritasatu.com/news/955393/update-covid19-hari-ini-kasus-positif-capai-4071?page=all"),
+    ("BERITASATU_2023_03_16_20_13_05", "beritasatu.com", "https://www.beritasatu.com/nasional/1032882/cara-daftar-mudik-gratis-bumn-2023-sangat-mudah-ini-syaratnya?page=all"),
+    ("CNBC_2023_03_17_08_51_08", "cnbcindonesia.com", "https://www.cnbcindonesia.com/market/20230317072555-17-422438/rekam-jejak-nixon-napitupulu-sang-bos-baru-btn?page=all"),
+    ("CNBC_2023_03_17_08_51_08", "cnbcindonesia.com", "https://www.cnbcindonesia.com/news/20230317092204-8-422482/jurus-kabtangerang-gaet-investor-dubai-kembangkan-umkm?page=all"),
+    ("IDXCHANNEL_2023_03_16_20_01_15", "idxchannel.com", "https://www.idxchannel.com/market-news/webinar-mnc-sekuritas-bedah-saham-saham-syariah"),
+    ("IDXCHANNEL_2023_03_17_06_17_05", "idxchannel.com", "https://www.idxchannel.com/idxtainment/seperti-ini-ariel-noah-jelaskan-manfaat-vaksin-covid-19?page=all"),
+    ("MEDIAINDONESIA_2022_07_24_15_03_59", "mediaindonesia.com", "https://mediaindonesia.com/hiburan/509110/timur-angkat-isu-privasi-lewat-single-ruang-batas-publik"),
+    ("MEDIAINDONESIA_2022_07_24_15_03_59", "mediaindonesia.com", "https://mediaindonesia.com/ekonomi/508980/investasi-kek-kendal-capai-rp27-triliun-serap-12-ribu-pekerja"),
 ]  # fmt: skip
 
 

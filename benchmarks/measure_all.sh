@@ -36,7 +36,7 @@ print(len(found), "warnings and errors (judged in benchmarks/precision-verdicts.
 
 title "scraped: field"
 have "$DATA/field/scraped" && "$PY" benchmarks/field_score.py scraped --field "$DATA/field"
-for set in scraped2 scrapedms scrapedx scraped8 scraped9; do
+for set in scraped2 scrapedms scrapedx scraped8 scraped9 scraped10; do
   title "scraped: $set"
   labels=(--labels "benchmarks/$set/labels.yaml")
   [[ -f "benchmarks/$set/labels-round3.yaml" ]] && labels+=(--labels "benchmarks/$set/labels-round3.yaml")

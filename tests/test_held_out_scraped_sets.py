@@ -4,7 +4,8 @@ agree with one another.
 Each set was gathered to measure junk recall on sites no rule was tuned on, so none of its sites
 is a scraped site of an earlier set, its labels name only sites of the split, and every source it
 lists carries a licence. The 0.12.0 recall round read their misses, so each split now puts every
-site in the ``tune`` group: their figures are no longer held-out figures.
+site in the ``tune`` group: their figures are no longer held-out figures. So does 0.13.0's recall
+round for the second and the Malay/Indonesian scraped sets (benchmarks/scraped2, scrapedms).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ SETS = {
     "scraped8": ("field", "scraped2", "scrapedms", "scrapedx"),
 }
 held_out = pytest.mark.parametrize("name", sorted(SETS))
+# The sets whose misses a recall round has read (scrapedx, scraped8: 0.12.0's; scraped2, scrapedms: 0.13.0's).
+TUNED = ("scraped2", "scraped8", "scrapedms", "scrapedx")
 CATEGORIES = {"markup", "duplicate", "ad-text", "truncation"}
 
 
@@ -39,7 +42,7 @@ def _sites(split: dict[str, dict[str, list[str]]]) -> set[str]:
     return {f"{lang}/{site}" for lang, groups in split.items() for sites in groups.values() for site in sites}
 
 
-@held_out
+@pytest.mark.parametrize("name", TUNED)
 def test_every_site_counts_as_tuned_since_rules_were_written_on_the_set(name: str) -> None:
     split = _split(name)
     assert split

@@ -301,6 +301,7 @@ MINIMAL = {
     "truncation": {"mode": "paragraph-end"},
     "markup": {"mode": "tag"},
     "required": {"field": "date"},
+    "glued-headings": {"regex": "x"},
     "weekday": {"weekdays": [["Mon"], ["Tue"], ["Wed"], ["Thu"], ["Fri"], ["Sat"], ["Sun"]]},
     "date": {
         "months": [

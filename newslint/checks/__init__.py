@@ -17,6 +17,7 @@ from newslint.checks import (
     context,
     dates,
     duplicate,
+    glued,
     language,
     markup,
     pattern,
@@ -38,6 +39,7 @@ _MODULES: tuple[CheckKind, ...] = (
     weekday,
     language,
     blocks,
+    glued,
     context,
 )
 KINDS: Mapping[str, CheckKind] = MappingProxyType({kind.KIND: kind for kind in _MODULES})

@@ -1415,7 +1415,73 @@ def teaser_stamps(lines: list[Line], article: Sequence[int] | None = None) -> li
         found = _stamped(lines, kinds, group, first, last)
         out.extend(found)
         n = m + 1 if found or m == n else m  # (a group too short to report: its last stamp may open the next)
+    return out + _shuffled_stamps(lines, first, last)
+
+
+STAMP_RUN_INSIDE = 4  # stamps of a teaser list among the article's lines, their dates out of order
+STAMP_TURNS = 2  # ... that many steps forward in time and as many back, at least
+STAMP_TEASER_WORDS = 80  # ... each teaser between them a headline and its lead, not a long paragraph
+_NUMERIC_DATE = regexcache.compile(
+    r"(?<![\d.,])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)?\d\d)(?![\d.,])|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"
+)
+
+
+def _shuffled_stamps(lines: list[Line], first: int, last: int) -> list[tuple[int, str]]:
+    """A teaser list among the article's own lines (its teasers are sentences, so they read as
+    the article's prose), told by its stamps: ``STAMP_RUN_INSIDE`` or more lines that are each
+    only a numeric date ("01.09.17"), one teaser between each and the next, whose dates go back
+    and forth in time (``STAMP_TURNS`` steps each way, whether read day first or month first).
+    The dated entries of a timeline follow each other in order; a list of other stories is
+    ordered by something else."""
+    at = [k for k in range(first, last + 1) if lines[k].shape != PROSE and _date_key(lines[k].text, True)]
+    out: list[tuple[int, str]] = []
+    n = 0
+    while n < len(at):
+        m = n
+        while m + 1 < len(at) and at[m + 1] - at[m] == 2:
+            m += 1
+        group = at[n : m + 1]
+        n = m + 1
+        between = [k + 1 for k in group[:-1]]
+        if len(group) < STAMP_RUN_INSIDE or not _shuffled(lines, group):
+            continue
+        if any(len(lines[k].text.split(None, STAMP_TEASER_WORDS)) > STAMP_TEASER_WORDS for k in between):
+            continue
+        if any(sign_off(trim_end(lines[k].text).strip()) for k in between):
+            continue
+        sample = trim_end(lines[group[0]].text).strip()
+        evidence = f"a teaser list of {len(group)} stamps like '{sample}' whose dates are out of order"
+        out.extend((k, evidence) for k in range(group[0], group[-1] + 1))
     return out
+
+
+def _date_key(text: str, day_first: bool) -> tuple[int, int, int] | None:
+    """A line that is only a numeric date, as (year, month, day), or None."""
+    match = _NUMERIC_DATE.fullmatch(trim_end(text).strip())
+    if match is None:
+        return None
+    if match.group(4):
+        return int(match.group(4)), int(match.group(5)), int(match.group(6))
+    a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    day, month = (a, b) if day_first else (b, a)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return (year + 2000 if year < 100 else year), month, day
+
+
+def _shuffled(lines: list[Line], group: list[int]) -> bool:
+    """Whether the group's dates turn back and forth in time, read day first and month first."""
+    for day_first in (True, False):
+        read = [_date_key(lines[k].text, day_first) for k in group]
+        keys = [key for key in read if key is not None]
+        if len(keys) < len(read):
+            continue  # not dates when read this way ("08/27/17" day first)
+        steps = list(zip(keys, keys[1:]))  # noqa: B905 - the list and its tail
+        forth = sum(1 for a, b in steps if b > a)
+        back = sum(1 for a, b in steps if b < a)
+        if forth < STAMP_TURNS or back < STAMP_TURNS:
+            return False
+    return True
 
 
 def _stamped(lines: list[Line], kinds: list[str], group: list[int], first: int, last: int) -> list[tuple[int, str]]:

@@ -44,7 +44,7 @@ for set in scraped2 scrapedms scrapedx scraped8; do
     --split "benchmarks/$set/split.yaml" "${labels[@]}"
 done
 
-for set in field/injected fresh/injected-293 fresh3/injected-280 ms2/injected-b fresh4/injected; do
+for set in field/injected fresh/injected-293 fresh3/injected-280 ms2/injected-b fresh4/injected fresh6/injected; do
   title "injected: $set"
   have "$DATA/$set" && "$PY" benchmarks/injected_report.py "$DATA/$set"
 done

@@ -53,8 +53,10 @@ from newslint.checks.truncation.lone import (
     ARTICLE_PARAGRAPHS,
     GLUED,
     LABEL,
+    LAST_SENTENCE,
     MIN_WORDS,
     PEER_WORDS,
+    SENTENCE_WORDS,
     TRAIL_WORDS,
     introduces_list,
     lead_ins,
@@ -288,7 +290,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     candidates = [i for i in judged if i not in strong]
     # A paragraph cut on strong evidence is no sign of the article's style.
     for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, frozenset(strong)):
-        if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
+        text = trim_end(doc.blocks[i].text)
+        if _closes(text, compiled.closing_words) and not _open_article_end(text, reason):
             continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
         if _name_closes_elsewhere(doc, prose, i):
             continue  # so does a name that ends another sentence of the article ('... de Cali')
@@ -318,6 +321,19 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+def _open_article_end(text: str, reason: str) -> bool:
+    """The article's last paragraph reads as a sentence without an end (``reason``), and its last
+    sentence runs to SENTENCE_WORDS words or more: an article is cut at its end (a paywall, a length
+    limit, a scraper) far more often than in its middle, so a last word that often ends a sentence
+    ("... dans le rouge au premier trimestre 2020", "... Cole juga pernah berseragam Arsenal") does
+    not clear it of weak evidence. A shorter last line ("Trilha sonora de Cyberpunk 2077") is a
+    caption or a heading as often."""
+    if reason != LAST_SENTENCE:
+        return False
+    ends = sentence_ends(text)
+    return len(WORD.findall(text[ends[-1] if ends else 0 :])) >= SENTENCE_WORDS
 
 
 def _name_cut_short(text: str, followers: Callable[[], dict[str, Counter[str]]]) -> str | None:

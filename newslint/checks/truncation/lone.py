@@ -51,6 +51,9 @@ GLUED_HEADING_WORDS = 3
 # A subheading has at most this many words of four letters or more.
 HEADING_MAX_WORDS = 12
 
+# The reason given for an article whose last paragraph reads as a sentence and has no end.
+LAST_SENTENCE = "the article's last sentence has no end"
+
 # A "Label: value" line whose value is a full sentence of this many words is prose.
 LABEL_SENTENCE_WORDS = 8
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
@@ -308,7 +311,7 @@ def loose_end(text: str, neighbours: list[Block], last: bool) -> str | None:
         and not list_like(text)
         and not any(_long_open(b.text, TRAIL_WORDS) for b in neighbours)
     ):
-        return "the article's last sentence has no end"
+        return LAST_SENTENCE
     return None
 
 

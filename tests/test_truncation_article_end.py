@@ -1,0 +1,69 @@
+"""Cut sentences that look finished, found on the truncation round's tune sets (the field corpus's
+tune outlets, injected again with other seeds; benchmarks/fresh/README.md, "Truncation round 15"):
+
+- the article's last paragraph, a sentence's length, without an end, stopping on a word that often
+  ends a sentence ("... au premier trimestre 2020", "... yang antara lain"): an article is cut at
+  its end far more often than in its middle, so the word does not clear it. A shorter last line
+  and a paragraph in the middle of the article are judged as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint import lint_text
+from newslint.engine import Options
+
+
+def found(text: str, language: str) -> list[tuple[str, int]]:
+    options = Options(select=("truncation/",), language=language)
+    return [(f.rule, f.line) for f in lint_text(text, path="draft.md", options=options).findings]
+
+
+ARTICLES = {
+    "fr": (
+        "Le groupe a annoncé lundi la suppression de plusieurs lignes régionales.",
+        "Les syndicats ont dénoncé une décision prise sans concertation avec les salariés.",
+        "La direction a promis un plan de reclassement pour les employés concernés.",
+    ),
+    "id": (
+        "Pemerintah kota menutup jalan utama itu sejak Senin pagi karena perbaikan jembatan.",
+        "Petugas mengalihkan kendaraan ke jalan alternatif di sekitar pusat kota.",
+        "Warga diminta bersabar karena perbaikan diperkirakan selesai dalam dua pekan.",
+    ),
+    "en": (
+        "Police closed the bridge on Monday morning after a lorry overturned.",
+        "Drivers were told to expect delays until the evening.",
+        "Engineers will inspect the structure on Tuesday.",
+    ),
+}
+# Each last sentence stops on a word the pack's learned closing_words hold (a year, "lain", "protests").
+CUT_ENDS = {
+    "fr": "La crise devrait plomber les résultats du groupe, déjà tombé dans le rouge au premier trimestre 2020",
+    "id": "Kepala dinas itu adalah salah satu pejabat senior yang selama ini bertugas antara lain",
+    "en": "The transport authority said the closure had drawn hundreds of angry protests",
+}
+SHORT_ENDS = {
+    "fr": "Le bilan du premier trimestre 2020",
+    "id": "Daftar jalan alternatif antara lain",
+    "en": "Watch: the angry protests",
+}
+
+
+@pytest.mark.parametrize("language", sorted(CUT_ENDS))
+def test_the_articles_last_sentence_without_an_end_is_weak_evidence_whatever_its_last_word(language: str) -> None:
+    text = "\n\n".join([*ARTICLES[language], CUT_ENDS[language]])
+    assert found(text, language) == [("truncation/unfinished-sentence", 7)]
+
+
+@pytest.mark.parametrize("language", sorted(SHORT_ENDS))
+def test_a_short_last_line_on_such_a_word_is_left_alone(language: str) -> None:
+    text = "\n\n".join([*ARTICLES[language], SHORT_ENDS[language]])
+    assert found(text, language) == []
+
+
+@pytest.mark.parametrize("language", sorted(CUT_ENDS))
+def test_in_the_middle_of_the_article_the_word_still_clears_it(language: str) -> None:
+    first, *rest = ARTICLES[language]
+    text = "\n\n".join([first, CUT_ENDS[language], *rest])
+    assert found(text, language) == []

@@ -101,3 +101,10 @@ AUXILIARY_ARTICLES = {
 @pytest.mark.parametrize("language", sorted(AUXILIARY_ARTICLES))
 def test_a_paragraph_stopping_on_an_auxiliary_of_the_subjunctive_or_conditional(language: str) -> None:
     assert found("\n\n".join(AUXILIARY_ARTICLES[language]), language) == [("truncation/unfinished-sentence", 5)]
+
+
+def test_a_quotes_attribution_cut_after_a_in_french() -> None:
+    # "a" (has) before its participle: no sentence of the field corpus's French tune outlets ends on it
+    first, caption, _, last = AUXILIARY_ARTICLES["fr"]
+    cut = '"Le contexte de crise nous oblige à être extrêmement concentrés et efficaces", a'
+    assert found("\n\n".join([first, caption, cut, last]), "fr") == [("truncation/unfinished-sentence", 5)]

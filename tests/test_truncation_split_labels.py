@@ -4,6 +4,8 @@ round's tune sets (benchmarks/fresh/README.md, "Truncation round 15"):
 - a lone dash after a label further down the article ("SCROLL TO CONTINUE WITH CONTENT" / "–") is a
   divider, not a dateline split from its story: only a place of a few words among the article's
   first blocks is one;
+- a paragraph opening with a quotation whose first word is in lower case goes on with the
+  sentence the paragraph before stops in ("... que suas baterias" / "“usam metade do cobalto” ...");
 - after a read-also line that stops on a capital ("... of WHITE SUPREMACY"), a short paragraph in
   sentence case ("That much was true,") opens the sentence that goes on: it is no link's text
   inside the read-also line's sentence.
@@ -81,3 +83,33 @@ def test_a_links_text_inside_a_sentence_is_still_one() -> None:
         ]
     )
     assert (SPLIT, 5) in found(text, "en")
+
+
+PT_BODY = [
+    "A empresa israelense apresentou nesta semana uma nova bateria para carros elétricos.",
+    "Segundo a fabricante, a bateria pode ser carregada em apenas cinco minutos.",
+]
+
+
+def test_a_quotation_opening_in_lower_case_goes_on_with_the_sentence_before_it() -> None:
+    text = "\n\n".join(
+        [
+            *PT_BODY,
+            "Por enquanto, a empresa também garantiu ao site que suas baterias",
+            "“usam metade do cobalto” em comparação com outras baterias do mercado.",
+            "Os primeiros testes devem começar no próximo ano.",
+        ]
+    )
+    assert found(text, "pt") == [(SPLIT, 5)]  # reported where the sentence breaks off
+
+
+def test_a_quotation_opening_a_sentence_of_its_own_is_no_split() -> None:
+    text = "\n\n".join(
+        [
+            *PT_BODY,
+            "Por enquanto, a empresa também garantiu ao site que suas baterias",
+            "“Usamos metade do cobalto em comparação com outras baterias”, disse o diretor.",
+            "Os primeiros testes devem começar no próximo ano.",
+        ]
+    )
+    assert (SPLIT, 5) not in found(text, "pt")

@@ -74,6 +74,8 @@ _OPENS_MID = regexcache.compile(
 # A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
 _ENDS_OPEN = regexcache.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
 _LONE_DASH = regexcache.compile(r"^[-–—]+$")
+# A paragraph opening with a quotation mark and a word in lower case ('“usam metade do cobalto” ...').
+_QUOTE_THEN_LOWER = regexcache.compile(r"^[\"“«„‘]\s?\p{Ll}[\p{Ll}’'-]*[\s,;]")
 # Detokenized copy may open a quotation with a closing mark, spaced off a capital, and close it
 # with the same mark later in the paragraph ('” Persib pada uji coba ... , ” ujar Dani.'): a
 # quotation that opens, not one going on from the paragraph before.
@@ -381,6 +383,9 @@ def _break_reason(before: str, prev: str, nxt: str, after: str, opening: bool) -
         return "the dateline is split from its story, which opens with its dash in the next paragraph"
     if _goes_on(nxt):
         return f"the sentence goes on in the next paragraph, which opens with '{nxt.split()[0]}'"
+    if _quoted_goes_on(prev, nxt):
+        quoted = nxt.split()[0]
+        return f"the sentence goes on in the next paragraph, which opens with a quotation in lower case ('{quoted}')"
     if _LONE_DASH.match(nxt) and opening and _place(prev):
         return "the sentence goes on after a lone dash in the next paragraph"
     # A lone dash after a place name at the top is a split dateline; after a full sentence, or
@@ -392,6 +397,19 @@ def _break_reason(before: str, prev: str, nxt: str, after: str, opening: bool) -
     if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after) and (_stops_open(prev) or _link_text(nxt)):
         return "the sentence goes on in the next paragraphs, split at a link's text"
     return None
+
+
+def _quoted_goes_on(prev: str, nxt: str) -> bool:
+    """The paragraph stops on a word in lower case and the next one opens with a quotation whose
+    first word is in lower case, running to a sentence's length: a phrase quoted inside the
+    sentence ("... garantiu que suas baterias" / "“usam metade do cobalto” em comparação com ..."),
+    not a quotation that opens a sentence of its own, which opens with a capital."""
+    return (
+        _QUOTE_THEN_LOWER.match(nxt) is not None
+        and prev[-1:].islower()
+        and len(prev.split()) >= MIN_WORDS
+        and len(nxt.split()) >= MIN_WORDS
+    )
 
 
 def _stops_open(text: str) -> bool:

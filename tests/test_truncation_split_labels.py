@@ -6,6 +6,8 @@ round's tune sets (benchmarks/fresh/README.md, "Truncation round 15"):
   first blocks is one;
 - a paragraph opening with a quotation whose first word is in lower case goes on with the
   sentence the paragraph before stops in ("... que suas baterias" / "“usam metade do cobalto” ...");
+- an ad network's script pasted in after a cut paragraph ("googletag.cmd.push(...);") is no list item
+  ending on a semicolon that the paragraph leads in to: the cut is still seen;
 - after a read-also line that stops on a capital ("... of WHITE SUPREMACY"), a short paragraph in
   sentence case ("That much was true,") opens the sentence that goes on: it is no link's text
   inside the read-also line's sentence.
@@ -113,3 +115,19 @@ def test_a_quotation_opening_a_sentence_of_its_own_is_no_split() -> None:
         ]
     )
     assert (SPLIT, 5) not in found(text, "pt")
+
+
+ID_AD_CODE = "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1538457328715-0'); });"
+
+
+def test_an_ad_script_after_a_cut_paragraph_is_no_list_it_leads_in_to() -> None:
+    cut = '"Data terakhir yang saya terima, varian'
+    text = "\n\n".join([*ID_BODY[:3], cut, ID_AD_CODE, ID_LAST])
+    assert ("truncation/paragraph-end", 7) in found(text, "id")
+
+
+def test_a_lead_in_before_items_ending_on_semicolons_is_still_one() -> None:
+    lead = "Syarat yang harus dipenuhi setiap peserta lomba itu adalah"
+    items = ["Berusia paling rendah 18 tahun;", "Memiliki kartu tanda penduduk;", "Sehat jasmani dan rohani."]
+    text = "\n\n".join([*ID_BODY[:3], lead, *items, ID_LAST])
+    assert found(text, "id") == []

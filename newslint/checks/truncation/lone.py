@@ -119,12 +119,13 @@ def lone_sentence(
 
 def introduces_list(following: Block | None) -> bool:
     """The next block is a list item, numbered or bulleted, a "Label: value" line
-    ("larik 1: 54, 58, 62") or an item ending on a semicolon."""
+    ("larik 1: 54, 58, 62") or an item ending on a semicolon, not a statement of code ending on
+    one (an ad network's script pasted in after a cut paragraph: "googletag.cmd.push(...);")."""
     return following is not None and (
         following.kind == "list-item"
         or bool(LIST_ITEM.match(following.text))
         or _label_item(following.text)
-        or trim_end(following.text).endswith(";")
+        or (trim_end(following.text).endswith(";") and not CODE.search(following.text))
     )
 
 

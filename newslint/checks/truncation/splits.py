@@ -1,9 +1,11 @@
 """``split-sentence``: one sentence broken over two paragraphs.
 
 Reported where it breaks off: the next paragraph opens in lower case or with
-punctuation (", menggunakan ..."); the paragraph ends on a comma, an opening quote
-or bracket before a fragment, or is a dateline split from its story ("JAKARTA,
-KOMPAS.com –"); a link's text stands alone between two pieces (scrapers turn
+punctuation (", menggunakan ..."), or with a quotation whose first word is in lower
+case after a paragraph that stops on one ("... que suas baterias" / "“usam metade do
+cobalto” ..."); the paragraph ends on a comma, an opening quote or bracket before a
+fragment, or is a dateline split from its story ("JAKARTA, KOMPAS.com –"; a place and a
+lone dash among the article's first blocks); a link's text stands alone between two pieces (scrapers turn
 inline links into paragraphs); the paragraph's last word and the next one's first,
 capitalised, make a phrase the article uses whole elsewhere (a name split in two:
 "bintang Bali" / "United, Irfan ..." when "Bali United" is in it), or the next paragraph opens

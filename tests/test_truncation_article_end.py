@@ -7,7 +7,9 @@ tune outlets, injected again with other seeds; benchmarks/fresh/README.md, "Trun
   and a paragraph in the middle of the article are judged as before;
 - a paragraph stopping on an auxiliary of the subjunctive or the conditional ("... si el gobierno no
   lo hubiera", "... se o governo não tivesse", "... la récolte aurait"), weak evidence as the packs'
-  other auxiliaries are.
+  other auxiliaries are;
+- a paragraph before a list item numbered above 1 ("... may reduce" / "6. Eat more fiber") leads in
+  to no list (a list does not start at 6), so its evidence is judged as any paragraph's.
 """
 
 from __future__ import annotations
@@ -108,3 +110,30 @@ def test_a_quotes_attribution_cut_after_a_in_french() -> None:
     first, caption, _, last = AUXILIARY_ARTICLES["fr"]
     cut = '"Le contexte de crise nous oblige à être extrêmement concentrés et efficaces", a'
     assert found("\n\n".join([first, caption, cut, last]), "fr") == [("truncation/unfinished-sentence", 5)]
+
+
+LISTICLE = (
+    "# Ways to stop binge eating\n\n5. Try yoga\n\n"
+    "Yoga is a practice that uses breathing and poses to relax the body and mind.\n\n"
+    "Summary Yoga can help prevent binge eating and may reduce\n\n6. Eat more fiber\n\n"
+    "Fiber moves slowly through your digestive tract, keeping you full longer."
+)
+LEAD_IN = (
+    "# Ways to stop binge eating\n\n"
+    "Yoga is a practice that uses breathing and poses to relax the body and mind.\n\n"
+    "The simplest changes that help prevent binge eating and may reduce\n\n1. Eat more fiber\n\n2. Drink more water"
+)
+
+
+@pytest.mark.parametrize("path", ["draft.md", "draft.txt"])
+def test_a_paragraph_before_an_item_numbered_above_one_leads_in_to_no_list(path: str) -> None:
+    # a list does not start at 6: the paragraph ends the item before it ('... may reduce' / '6. Eat more fiber')
+    options = Options(select=("truncation/",), language="en")
+    found_here = [(f.rule, f.line) for f in lint_text(LISTICLE, path=path, options=options).findings]
+    assert found_here == [("truncation/unfinished-sentence", 7)]
+
+
+@pytest.mark.parametrize("path", ["draft.md", "draft.txt"])
+def test_a_paragraph_before_a_lists_first_item_still_leads_in_to_it(path: str) -> None:
+    options = Options(select=("truncation/",), language="en")
+    assert lint_text(LEAD_IN, path=path, options=options).findings == ()

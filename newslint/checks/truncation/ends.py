@@ -267,7 +267,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     deck = dataclasses.replace(compiled, heading_words=DECK_HEADING_WORDS + 1)
     decks = compiled.heading_words >= HEADING_WORDS and len(prose) >= ARTICLE_PARAGRAPHS
     for i in judged:
-        following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+        following = _led_to(doc, i)
         rules = deck if decks and _at_top(doc, prose, i) else compiled
         reason = cut_evidence(trim_end(doc.blocks[i].text), following, rules, words, function_words or frozenset())
         if reason:
@@ -310,7 +310,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     leads = lead_ins(doc) if judged else []
     for i in judged:
         if i not in weak and not leads[i]:
-            following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+            following = _led_to(doc, i)
             text = trim_end(doc.blocks[i].text)
             reason = (
                 _auxiliary_end(text, following, compiled)
@@ -321,6 +321,26 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+# A list item's number, in the text (plain text: "6. Eat more fiber") or in the source just before
+# it (Markdown, whose reader keeps the item's words only).
+_ITEM_NUMBER = regexcache.compile(r"^\s*(\d{1,3})[.)]\s")
+_SOURCE_ITEM_NUMBER = regexcache.compile(r"(?:^|\n)[ \t]*(\d{1,3})[.)][ \t]+$")
+ITEM_MARKER_CHARS = 8
+
+
+def _led_to(doc: Document, i: int) -> Block | None:
+    """The block after paragraph ``i``, which it may lead in to, or None when there is none or it is
+    a list item numbered above 1 ("6. Eat more fiber"): a list does not start at 6, so the paragraph
+    ends the item before it, and leads in to no list."""
+    if i + 1 >= len(doc.blocks):
+        return None
+    following = doc.blocks[i + 1]
+    number = _ITEM_NUMBER.match(following.text)
+    if number is None and following.kind == "list-item":
+        number = _SOURCE_ITEM_NUMBER.search(doc.text_at(max(0, following.start - ITEM_MARKER_CHARS), following.start))
+    return None if number is not None and int(number.group(1)) > 1 else following
 
 
 def _open_article_end(text: str, reason: str) -> bool:

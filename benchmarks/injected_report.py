@@ -9,6 +9,14 @@ lines, give or take one; a finding is right when some label of its file explains
 way (infos count). ``--json`` reads a saved ``newslint check --format json`` report
 instead of running newslint. ``--list`` prints every miss (MISS) and false positive (FP)
 with the draft's line, so each can be read and classified.
+
+``--verdicts FILE`` (repeatable) reads hand verdicts on the clean articles the drafts were
+made from (the ``source`` of each draft, keyed as in benchmarks/field/verdicts.yaml). A
+finding no label explains, of the same rule and snippet as a finding a verdict judged a real
+``defect`` of that source article, is the source's own defect, not the injection's: it is
+counted apart (``source``, listed as SRC) and the ``adjusted`` precision leaves it out. The
+plain ``precision`` column counts it against newslint as before. Give only verdicts written
+on clean copy before and independently of the scoring (benchmarks/measure_all.sh names them).
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 CATEGORIES = ("duplicate", "truncation", "markup", "ad-text", "metadata", "language")
 DEFAULT_SET = Path("/work/data/field/injected")
 
@@ -34,6 +44,18 @@ def explains(label: dict[str, Any], finding: dict[str, Any]) -> bool:
         return False
     lines = label["lines"]
     return not lines or min(lines) - 1 <= (finding.get("line") or 0) <= max(lines) + 1
+
+
+def source_defects(paths: Sequence[Path]) -> set[tuple[str, str, str]]:
+    """(source article, rule, snippet) of every finding the verdict files judged a real defect."""
+    found: set[tuple[str, str, str]] = set()
+    for path in paths:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for rel, items in (raw.get("verdicts") or {}).items():
+            for item in items or []:
+                if item.get("verdict") == "defect":
+                    found.add((rel, item["rule"], item.get("snippet") or ""))
+    return found
 
 
 def findings_by_file(report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -68,7 +90,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="print every miss and false positive")
     ap.add_argument("--category", help="only list this category")
     ap.add_argument("--rule", help="only list findings whose rule id contains this")
+    ap.add_argument(
+        "--verdicts",
+        type=Path,
+        action="append",
+        default=[],
+        help="a verdict file on the drafts' source articles; repeatable (see above)",
+    )
     args = ap.parse_args(argv)
+    judged = source_defects(args.verdicts)
     labels = json.loads((args.set_dir / "labels.json").read_text(encoding="utf-8"))
     report = json.loads(args.json.read_text(encoding="utf-8")) if args.json else run(args.set_dir / "drafts")
     found = findings_by_file(report)
@@ -94,12 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             if c not in tally:
                 continue
             ok = any(explains(lab, f) for lab in meta["labels"])
+            own = not ok and (meta.get("source", ""), f.get("rule", ""), f.get("snippet") or "") in judged
             tally[c]["findings"] += 1
             tally[c]["right"] += ok
+            tally[c]["source"] += own
             rc = by_rule.setdefault(f["rule"], Counter())
             rc["findings"] += 1
             rc["right"] += ok
-            if (
+            if own and args.list and (not args.category or args.category == c):
+                out.append(f"SRC  {f['rule']:<34} {f['severity']:<7} {name}:{f.get('line')} {meta.get('source')}")
+            elif (
                 not ok
                 and args.list
                 and (not args.category or args.category == c)
@@ -110,12 +144,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"FP   {f['rule']:<34} {f['severity']:<7} {name}:{f.get('line')} [{kinds}] "
                     f"{line_of(path, f.get('line') or 0)}"
                 )
-    print(f"{'category':<11} {'labels':>6} {'recall':>7} {'findings':>8} {'precision':>9}")
+    head = f"{'category':<11} {'labels':>6} {'recall':>7} {'findings':>8} {'precision':>9}"
+    print(head + (f" {'source':>6} {'adjusted':>8}" if args.verdicts else ""))
     for c in CATEGORIES:
         t = tally[c]
         r = t["hit"] / t["labels"] if t["labels"] else float("nan")
         p = t["right"] / t["findings"] if t["findings"] else float("nan")
-        print(f"{c:<11} {t['labels']:>6} {r:>7.2f} {t['findings']:>8} {p:>9.2f}")
+        line = f"{c:<11} {t['labels']:>6} {r:>7.2f} {t['findings']:>8} {p:>9.2f}"
+        if args.verdicts:
+            rest = t["findings"] - t["source"]
+            line += f" {t['source']:>6} {t['right'] / rest if rest else float('nan'):>8.2f}"
+        print(line)
     print("\nper rule (findings / right / precision):")
     for rule, rc in sorted(by_rule.items()):
         print(f"  {rule:<40} {rc['findings']:>5} {rc['right']:>5} {rc['right'] / rc['findings']:>6.2f}")

@@ -53,8 +53,10 @@ from newslint.checks.truncation.lone import (
     ARTICLE_PARAGRAPHS,
     GLUED,
     LABEL,
+    LAST_SENTENCE,
     MIN_WORDS,
     PEER_WORDS,
+    SENTENCE_WORDS,
     TRAIL_WORDS,
     introduces_list,
     lead_ins,
@@ -265,7 +267,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     deck = dataclasses.replace(compiled, heading_words=DECK_HEADING_WORDS + 1)
     decks = compiled.heading_words >= HEADING_WORDS and len(prose) >= ARTICLE_PARAGRAPHS
     for i in judged:
-        following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+        following = _led_to(doc, i)
         rules = deck if decks and _at_top(doc, prose, i) else compiled
         reason = cut_evidence(trim_end(doc.blocks[i].text), following, rules, words, function_words or frozenset())
         if reason:
@@ -288,7 +290,8 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     candidates = [i for i in judged if i not in strong]
     # A paragraph cut on strong evidence is no sign of the article's style.
     for i, reason in weak_evidence(doc, prose, candidates, function_words, eligible, frozenset(strong)):
-        if _closes(trim_end(doc.blocks[i].text), compiled.closing_words):
+        text = trim_end(doc.blocks[i].text)
+        if _closes(text, compiled.closing_words) and not _open_article_end(text, reason):
             continue  # it stops on a word that often ends a sentence: a full stop missing, more likely
         if _name_closes_elsewhere(doc, prose, i):
             continue  # so does a name that ends another sentence of the article ('... de Cali')
@@ -307,7 +310,7 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
     leads = lead_ins(doc) if judged else []
     for i in judged:
         if i not in weak and not leads[i]:
-            following = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+            following = _led_to(doc, i)
             text = trim_end(doc.blocks[i].text)
             reason = (
                 _auxiliary_end(text, following, compiled)
@@ -318,6 +321,39 @@ def cuts(doc: Document, compiled: Compiled, function_words: frozenset[str] | Non
             if reason:
                 result.append(Cut(i, reason, False))
     return sorted(result, key=lambda c: c.at)
+
+
+# A list item's number, in the text (plain text: "6. Eat more fiber") or in the source just before
+# it (Markdown, whose reader keeps the item's words only).
+_ITEM_NUMBER = regexcache.compile(r"^\s*(\d{1,3})[.)]\s")
+_SOURCE_ITEM_NUMBER = regexcache.compile(r"(?:^|\n)[ \t]*(\d{1,3})[.)][ \t]+$")
+ITEM_MARKER_CHARS = 8
+
+
+def _led_to(doc: Document, i: int) -> Block | None:
+    """The block after paragraph ``i``, which it may lead in to, or None when there is none or it is
+    a list item numbered above 1 ("6. Eat more fiber"): a list does not start at 6, so the paragraph
+    ends the item before it, and leads in to no list."""
+    if i + 1 >= len(doc.blocks):
+        return None
+    following = doc.blocks[i + 1]
+    number = _ITEM_NUMBER.match(following.text)
+    if number is None and following.kind == "list-item":
+        number = _SOURCE_ITEM_NUMBER.search(doc.text_at(max(0, following.start - ITEM_MARKER_CHARS), following.start))
+    return None if number is not None and int(number.group(1)) > 1 else following
+
+
+def _open_article_end(text: str, reason: str) -> bool:
+    """The article's last paragraph reads as a sentence without an end (``reason``), and its last
+    sentence runs to SENTENCE_WORDS words or more: an article is cut at its end (a paywall, a length
+    limit, a scraper) far more often than in its middle, so a last word that often ends a sentence
+    ("... dans le rouge au premier trimestre 2020", "... Cole juga pernah berseragam Arsenal") does
+    not clear it of weak evidence. A shorter last line ("Trilha sonora de Cyberpunk 2077") is a
+    caption or a heading as often."""
+    if reason != LAST_SENTENCE:
+        return False
+    ends = sentence_ends(text)
+    return len(WORD.findall(text[ends[-1] if ends else 0 :])) >= SENTENCE_WORDS
 
 
 def _name_cut_short(text: str, followers: Callable[[], dict[str, Counter[str]]]) -> str | None:

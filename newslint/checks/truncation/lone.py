@@ -51,6 +51,9 @@ GLUED_HEADING_WORDS = 3
 # A subheading has at most this many words of four letters or more.
 HEADING_MAX_WORDS = 12
 
+# The reason given for an article whose last paragraph reads as a sentence and has no end.
+LAST_SENTENCE = "the article's last sentence has no end"
+
 # A "Label: value" line whose value is a full sentence of this many words is prose.
 LABEL_SENTENCE_WORDS = 8
 # "Headline: summary" teasers and "Label: value" lines end without a full stop.
@@ -116,12 +119,13 @@ def lone_sentence(
 
 def introduces_list(following: Block | None) -> bool:
     """The next block is a list item, numbered or bulleted, a "Label: value" line
-    ("larik 1: 54, 58, 62") or an item ending on a semicolon."""
+    ("larik 1: 54, 58, 62") or an item ending on a semicolon, not a statement of code ending on
+    one (an ad network's script pasted in after a cut paragraph: "googletag.cmd.push(...);")."""
     return following is not None and (
         following.kind == "list-item"
         or bool(LIST_ITEM.match(following.text))
         or _label_item(following.text)
-        or trim_end(following.text).endswith(";")
+        or (trim_end(following.text).endswith(";") and not CODE.search(following.text))
     )
 
 
@@ -308,7 +312,7 @@ def loose_end(text: str, neighbours: list[Block], last: bool) -> str | None:
         and not list_like(text)
         and not any(_long_open(b.text, TRAIL_WORDS) for b in neighbours)
     ):
-        return "the article's last sentence has no end"
+        return LAST_SENTENCE
     return None
 
 

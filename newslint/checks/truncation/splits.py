@@ -1,9 +1,11 @@
 """``split-sentence``: one sentence broken over two paragraphs.
 
 Reported where it breaks off: the next paragraph opens in lower case or with
-punctuation (", menggunakan ..."); the paragraph ends on a comma, an opening quote
-or bracket before a fragment, or is a dateline split from its story ("JAKARTA,
-KOMPAS.com –"); a link's text stands alone between two pieces (scrapers turn
+punctuation (", menggunakan ..."), or with a quotation whose first word is in lower
+case after a paragraph that stops on one ("... que suas baterias" / "“usam metade do
+cobalto” ..."); the paragraph ends on a comma, an opening quote or bracket before a
+fragment, or is a dateline split from its story ("JAKARTA, KOMPAS.com –"; a place and a
+lone dash among the article's first blocks); a link's text stands alone between two pieces (scrapers turn
 inline links into paragraphs); the paragraph's last word and the next one's first,
 capitalised, make a phrase the article uses whole elsewhere (a name split in two:
 "bintang Bali" / "United, Irfan ..." when "Bali United" is in it), or the next paragraph opens
@@ -74,6 +76,8 @@ _OPENS_MID = regexcache.compile(
 # A paragraph ending open: a comma, an opening quote or bracket, a dateline dash.
 _ENDS_OPEN = regexcache.compile(r"(?:[,(\[“‘«&]|\s[-–—]|^[-–—]|--)$")
 _LONE_DASH = regexcache.compile(r"^[-–—]+$")
+# A paragraph opening with a quotation mark and a word in lower case ('“usam metade do cobalto” ...').
+_QUOTE_THEN_LOWER = regexcache.compile(r"^[\"“«„‘]\s?\p{Ll}[\p{Ll}’'-]*[\s,;]")
 # Detokenized copy may open a quotation with a closing mark, spaced off a capital, and close it
 # with the same mark later in the paragraph ('” Persib pada uji coba ... , ” ujar Dani.'): a
 # quotation that opens, not one going on from the paragraph before.
@@ -203,7 +207,9 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
         before = trim_end(blocks[i - 1].text) if i and is_prose(blocks[i - 1]) else ""
         if _list_run(before, prev, nxt) or _letter_close(before, prev, nxt):
             continue
-        reason = _break_reason(before, prev, nxt, after) or _chain_reason(before, prev, nxt, i + 1 in found)
+        reason = _break_reason(before, prev, nxt, after, i < OPENING_BLOCKS) or _chain_reason(
+            before, prev, nxt, i + 1 in found
+        )
         if reason is None and (reason := _split_name(prev, nxt, blocks, prose) or _name_tail(prev, nxt)):
             names.append(i)
         if reason:
@@ -372,21 +378,59 @@ def _structure(prev: str, nxt: str) -> bool:
     )
 
 
-def _break_reason(before: str, prev: str, nxt: str, after: str) -> str | None:
+def _break_reason(before: str, prev: str, nxt: str, after: str, opening: bool) -> str | None:
+    """Why the sentence of ``prev`` goes on after it, or None. ``opening``: ``prev`` is among the
+    article's first blocks, where a dateline is."""
     if _DATELINE_HEAD.match(prev) and _DASH_OPENING.match(nxt):
         return "the dateline is split from its story, which opens with its dash in the next paragraph"
     if _goes_on(nxt):
         return f"the sentence goes on in the next paragraph, which opens with '{nxt.split()[0]}'"
-    if _LONE_DASH.match(nxt):
+    if _quoted_goes_on(prev, nxt):
+        quoted = nxt.split()[0]
+        return f"the sentence goes on in the next paragraph, which opens with a quotation in lower case ('{quoted}')"
+    if _LONE_DASH.match(nxt) and opening and _place(prev):
         return "the sentence goes on after a lone dash in the next paragraph"
-    # A lone dash after a place name is a split dateline; after a full sentence, a rule.
-    dateline = _DATELINE_DASH.search(prev) or (_LONE_DASH.match(prev) and _fragment(before))
+    # A lone dash after a place name at the top is a split dateline; after a full sentence, or
+    # after a label further down ("SCROLL TO CONTINUE WITH CONTENT" / "–"), a rule.
+    dateline = _DATELINE_DASH.search(prev) or (_LONE_DASH.match(prev) and opening and _place(before))
     lone_dash = _LONE_DASH.match(prev)
     if (_ENDS_OPEN.search(prev) and not lone_dash and (_fragment(nxt) or dateline)) or (lone_dash and dateline):
         return f"it ends on '{prev[-1]}' and the sentence goes on in the next paragraph"
-    if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after):
+    if _fragment(nxt) and len(nxt.split()) <= 4 and _goes_on(after) and (_stops_open(prev) or _link_text(nxt)):
         return "the sentence goes on in the next paragraphs, split at a link's text"
     return None
+
+
+def _quoted_goes_on(prev: str, nxt: str) -> bool:
+    """The paragraph stops on a word in lower case and the next one opens with a quotation whose
+    first word is in lower case, running to a sentence's length: a phrase quoted inside the
+    sentence ("... garantiu que suas baterias" / "“usam metade do cobalto” em comparação com ..."),
+    not a quotation that opens a sentence of its own, which opens with a capital."""
+    return (
+        _QUOTE_THEN_LOWER.match(nxt) is not None
+        and prev[-1:].islower()
+        and len(prev.split()) >= MIN_WORDS
+        and len(nxt.split()) >= MIN_WORDS
+    )
+
+
+def _stops_open(text: str) -> bool:
+    """The paragraph stops on a word in lower case or a comma, as a sentence does before a link's
+    text ("... serta program mendorong" / "UMKM naik kelas" / ".")."""
+    return text[-1:].islower() or text.endswith(",")
+
+
+def _link_text(text: str) -> bool:
+    """A link's text set as a paragraph inside a sentence: a name ("Rano Karno", "BBC,"), an
+    address ("ancol.com") or words in lower case. After a line that stops on a capital (a read-also
+    line's headline, "... of WHITE SUPREMACY"), a sentence's opening in sentence case ("That much
+    was true,") is no link's text: the sentence it opens goes on, not the line before it."""
+    return link_name(text.rstrip(",")) or bool(NOT_PROSE.search(text)) or text[:1].islower()
+
+
+def _place(text: str) -> bool:
+    """A dateline's place before its lone dash: one to LINK_WORDS words, capitalised, without an end."""
+    return 0 < len(text.split()) <= LINK_WORDS and text[:1].isupper() and not ends_complete(text)
 
 
 def _bracket_goes_on(prev: str, nxt: str) -> bool:

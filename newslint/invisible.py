@@ -43,26 +43,39 @@ def hides(doc: Document) -> bool:
     """Whether ``doc`` holds an invisible character (a byte-order mark opening it aside)."""
     if doc.format not in READABLE_FORMATS:
         return False
-    source = doc.source
+    # A long draft held as its paragraphs is looked at paragraph by paragraph: its source,
+    # joined, is four bytes a character when one emoji is in it (19 MB for a 5 MB draft),
+    # and no invisible character, nor what the joiners' lookarounds read, spans the blank
+    # line between two paragraphs; what follows the last one is line feeds.
+    return any(_hides_in(text, k == 0) for k, text in enumerate(_pieces(doc)))
+
+
+def _hides_in(source: str, first: bool) -> bool:
     if source.isascii():
         return False
-    start = 1 if source.startswith("\ufeff") else 0
+    start = 1 if first and source.startswith("\ufeff") else 0
     if not any(c in source for c in _CANDIDATES if c != "\ufeff") and source.find("\ufeff", start) < 0:
         return False
     return _INVISIBLE.search(source, start) is not None
 
 
+def _pieces(doc: Document) -> list[str]:
+    """The texts whose join (``_join``) is ``doc``'s source: its blocks' when it is held as
+    them (``Document.joined``), else the source alone."""
+    return [b.text for b in doc.blocks] if doc.is_joined else [doc.source]
+
+
 def unmasked(doc: Document, found: Iterable[Finding], lint: Callable[[Document], FileResult]) -> list[Finding]:
     """The findings of ``doc`` read without its invisible characters that ``found`` (its
     findings as it is) lacks, placed in ``doc`` as it is."""
-    source = doc.source  # joined from the blocks of a long draft: built once here
-    cleaned = _INVISIBLE.sub("", source)
-    if cleaned == source:
+    pieces = _pieces(doc)
+    cleaned = [_INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text for text in pieces]
+    if cleaned == pieces:
         return []
     # What the document's own source does not give it came from outside (an article's fields,
     # which win over its body's): the second reading takes it too, without invisible characters.
-    own = _read_like(doc, source)
-    del source  # the second reading holds neither the source nor this reading of it
+    own = _read_like(doc, pieces)
+    del pieces  # the second reading holds neither the source nor this reading of it
     given = {name: getattr(doc, name) for name in ("title", "byline", "date", "language")}
     outside = {name: _visible(value) for name, value in given.items() if value != getattr(own, name)}
     del own
@@ -81,19 +94,24 @@ def unmasked(doc: Document, found: Iterable[Finding], lint: Callable[[Document],
     return extra
 
 
-def _read_like(doc: Document, text: str) -> Document:
-    """``text`` read as ``doc`` was: a long plain-text draft held as its paragraphs only
-    (``text.read_joined``, the same blocks and fields as ``read_string`` gives, without the
-    whole text beside them: 19 MB for a 5 MB draft with an emoji), when ``doc`` was."""
+def _read_like(doc: Document, pieces: list[str]) -> Document:
+    """The source made of ``pieces`` (see ``_pieces``) read as ``doc`` was: a long plain-text
+    draft held as its paragraphs only (``text.read_joined``: the blocks and fields that
+    ``read_string`` gives, without the whole text beside them), when ``doc`` was."""
     from newslint.readers import read_string
 
     if doc.is_joined and doc.format == "text":
         from newslint.readers import text as plain
 
-        joined = plain.read_joined(text.encode("utf-8"), doc.path)
+        try:
+            data = b"\n\n".join(piece.encode("utf-8") for piece in pieces) + doc.source_tail.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: read from the text as any other
+            data = b""
+        joined = plain.read_joined(data, doc.path) if data else None
         if joined is not None:
             return joined
-    (read,) = read_string(text, doc.path, doc.format)
+    source = "\n\n".join(pieces) + doc.source_tail if doc.is_joined else pieces[0]
+    (read,) = read_string(source, doc.path, doc.format)
     return read
 
 

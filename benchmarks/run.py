@@ -1,7 +1,7 @@
 """Speed and memory of newslint, measured side by side in one run.
 
     python benchmarks/run.py [--files 1000] [--repeat 5] [--no-proselint] [--no-big | --only-big]
-                             [--only-single] [--against OTHER_NEWSLINT]
+                             [--only-single] [--instructions] [--against OTHER_NEWSLINT]
 
 Every comparison runs its commands alternately (A B A B ...), so drift of a
 shared machine falls on both sides alike, and reports the median of --repeat
@@ -18,7 +18,9 @@ and after, because these machines are shared and noisy.
    --against OTHER_NEWSLINT (the `newslint` command of another
    install, e.g. a venv of the previous release) runs that build's single-file
    commands in the same alternation, with its ratios to the floor and to this build.
-   --only-single runs this part alone (with the drafts it needs).
+   --only-single runs this part alone (with the drafts it needs). --instructions
+   also counts each command's instructions once with valgrind (cachegrind,
+   start-up included), which the machine's load does not move.
 3. Directory run: `newslint check DIR` (default jobs), `newslint check --jobs 1
    DIR` and `proselint check DIR`: wall time, files per second, ratios.
    Targets: at least 12x proselint; never slower than --jobs 1. With --against,
@@ -219,7 +221,33 @@ def executable(name: str) -> str | None:
 _BLOCK_SYNTAX = re.compile(r"^(?:#{1,6} |[-*+] |\d{1,9}[.)] )", re.M)
 
 
-def single_file(newslint: str, drafts: Path, repeat: int, against: str | None = None) -> None:
+def instructions(cmd: Sequence[str]) -> int | None:
+    """User-space instructions of one run of ``cmd`` (valgrind's cachegrind), start-up
+    included; None without valgrind. The count does not move with the machine's load,
+    where a shared machine's CPU times move by a fifth between runs. The smaller of two
+    runs: a run that writes an on-disk cache entry (another newslint run on the machine
+    may have changed it) counts that work, which the next run does not do."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    counts = []
+    for _ in range(2):
+        out = subprocess.run(
+            [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
+            capture_output=True,
+            text=True,
+            env=CHILD_ENV,
+        )
+        counted = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
+        if counted is None:
+            return None
+        counts.append(int(counted.group(1).replace(",", "")))
+    return min(counts)
+
+
+def single_file(
+    newslint: str, drafts: Path, repeat: int, against: str | None = None, count_instructions: bool = False
+) -> None:
     one = sorted(drafts.glob("*.txt"))[0]
     md = sorted(drafts.glob("*.md"))[0]
     listed = next(p for p in sorted(drafts.glob("*.md")) if _BLOCK_SYNTAX.search(p.read_text(encoding="utf-8")))
@@ -243,6 +271,16 @@ def single_file(newslint: str, drafts: Path, repeat: int, against: str | None = 
             ours = median(runs[f"newslint check {name}"], lambda r: r.cpu)
             theirs = median(runs[f"(against) check {name}"], lambda r: r.cpu)
             print(f"check {name}: this build's CPU is {ours / theirs:.2f}x the other's")
+    if count_instructions:
+        counts = {name: instructions(cmd) for name, cmd in cmds.items()}
+        base = counts["python -c 'import click, yaml'"]
+        if base is None:
+            print("\ninstructions: valgrind is not installed (Debian: apt-get install -y valgrind)")
+            return
+        print(f"\n{'single file, instructions':<32}{'million':>10}{'vs floor':>10}")
+        for name, count in counts.items():
+            if count is not None:
+                print(f"{name:<32}{count / 1e6:>10.1f}{count / base:>9.2f}x")
 
 
 def directory(
@@ -352,6 +390,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only-big", action="store_true", help="run only the 1 MB / 5 MB big-file part")
     parser.add_argument("--only-single", action="store_true", help="run only the single-file part")
     parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the single-file runs' instructions with valgrind (once each: load does not move them)",
+    )
+    parser.add_argument(
         "--against",
         metavar="NEWSLINT",
         help="another build's newslint command, run alternately in the single-file part and as --jobs 1 DIR",
@@ -377,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         generate(drafts, args.files)
         size = sum(p.stat().st_size for p in drafts.iterdir()) / args.files / 1024
         print(f"{args.files} drafts, {size:.1f} KB on average; commands alternate; median of {args.repeat} runs")
-        single_file(newslint, drafts, args.repeat, args.against)
+        single_file(newslint, drafts, args.repeat, args.against, args.instructions)
         if args.only_single:
             print(f"\nafter: {load()}")
             return 0

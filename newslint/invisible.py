@@ -43,29 +43,44 @@ def hides(doc: Document) -> bool:
     """Whether ``doc`` holds an invisible character (a byte-order mark opening it aside)."""
     if doc.format not in READABLE_FORMATS:
         return False
-    source = doc.source
+    # A long draft held as its paragraphs is looked at paragraph by paragraph: its source,
+    # joined, is four bytes a character when one emoji is in it (19 MB for a 5 MB draft),
+    # and no invisible character, nor what the joiners' lookarounds read, spans the blank
+    # line between two paragraphs; what follows the last one is line feeds.
+    return any(_hides_in(text, k == 0) for k, text in enumerate(_pieces(doc)))
+
+
+def _hides_in(source: str, first: bool) -> bool:
     if source.isascii():
         return False
-    start = 1 if source.startswith("\ufeff") else 0
+    start = 1 if first and source.startswith("\ufeff") else 0
     if not any(c in source for c in _CANDIDATES if c != "\ufeff") and source.find("\ufeff", start) < 0:
         return False
     return _INVISIBLE.search(source, start) is not None
 
 
+def _pieces(doc: Document) -> list[str]:
+    """The texts whose join (``_join``) is ``doc``'s source: its blocks' when it is held as
+    them (``Document.joined``), else the source alone."""
+    return [b.text for b in doc.blocks] if doc.is_joined else [doc.source]
+
+
 def unmasked(doc: Document, found: Iterable[Finding], lint: Callable[[Document], FileResult]) -> list[Finding]:
     """The findings of ``doc`` read without its invisible characters that ``found`` (its
     findings as it is) lacks, placed in ``doc`` as it is."""
-    from newslint.readers import read_string
-
-    cleaned = _INVISIBLE.sub("", doc.source)
-    if cleaned == doc.source:
+    pieces = _pieces(doc)
+    cleaned = [_INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text for text in pieces]
+    if cleaned == pieces:
         return []
-    (reread,) = read_string(cleaned, doc.path, doc.format)
     # What the document's own source does not give it came from outside (an article's fields,
     # which win over its body's): the second reading takes it too, without invisible characters.
-    (own,) = read_string(doc.source, doc.path, doc.format)
+    own = _read_like(doc, pieces)
+    del pieces  # the second reading holds neither the source nor this reading of it
     given = {name: getattr(doc, name) for name in ("title", "byline", "date", "language")}
     outside = {name: _visible(value) for name, value in given.items() if value != getattr(own, name)}
+    del own
+    reread = _read_like(doc, cleaned)
+    del cleaned
     if outside:
         reread = reread.replaced(**outside)
     known = {(f.rule, f.line, f.column) for f in found}
@@ -77,6 +92,27 @@ def unmasked(doc: Document, found: Iterable[Finding], lint: Callable[[Document],
         if (placed.rule, placed.line, placed.column) not in known:
             extra.append(placed)
     return extra
+
+
+def _read_like(doc: Document, pieces: list[str]) -> Document:
+    """The source made of ``pieces`` (see ``_pieces``) read as ``doc`` was: a long plain-text
+    draft held as its paragraphs only (``text.read_joined``: the blocks and fields that
+    ``read_string`` gives, without the whole text beside them), when ``doc`` was."""
+    from newslint.readers import read_string
+
+    if doc.is_joined and doc.format == "text":
+        from newslint.readers import text as plain
+
+        try:
+            data = b"\n\n".join(piece.encode("utf-8") for piece in pieces) + doc.source_tail.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: read from the text as any other
+            data = b""
+        joined = plain.read_joined(data, doc.path) if data else None
+        if joined is not None:
+            return joined
+    source = "\n\n".join(pieces) + doc.source_tail if doc.is_joined else pieces[0]
+    (read,) = read_string(source, doc.path, doc.format)
+    return read
 
 
 def _visible(text: str | None) -> str | None:

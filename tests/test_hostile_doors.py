@@ -143,6 +143,31 @@ def test_the_cli_fails_a_draft_whose_junk_hides_behind_invisible_characters(tmp_
     assert result.exit_code == 1
 
 
+def test_a_long_draft_held_as_its_paragraphs_is_read_again_as_a_short_one_is(tmp_path: Path) -> None:
+    """A plain-text draft of 256 KB or more is held as its paragraphs (``Document.joined``); its
+    second reading, without the invisible characters, is held so too, and finds what the
+    reading of the same text from a string finds, at the same places."""
+    from newslint.engine import Options, lint_document
+    from newslint.readers import read_bytes, read_string
+    from newslint.rules import load_rules
+
+    filler = [f"{PROSE} Item {n} of the agenda was {LATER.lower()}" for n in range(1800)]
+    filler[900] = "Adver\u200btisement"
+    filler[1200] = "\u200b".join(ADS_TXT)
+    text = "\n\n".join(filler) + "\n"
+    (joined,) = read_bytes(text.encode("utf-8"), str(tmp_path / "long.txt"))
+    assert joined.is_joined
+    (whole,) = read_string(text, str(tmp_path / "long.txt"))
+    assert not whole.is_joined
+    ruleset = load_rules()
+    as_joined = lint_document(joined, ruleset, Options())
+    as_whole = lint_document(whole, ruleset, Options())
+    hidden = [(f.rule, f.line, f.column) for f in as_joined.findings if f.message.endswith(NOTE)]
+    assert ("ad-text/ad-label", 1801, 1) in hidden
+    assert ("ad-text/ads-txt-record", 2401, 1) in hidden
+    assert as_joined.findings == as_whole.findings
+
+
 # --- WordPress exports that declare entities --------------------------------------------------
 
 WXR_NS = (

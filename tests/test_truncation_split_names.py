@@ -68,3 +68,14 @@ def test_a_crosshead_in_title_case_before_the_name_it_ends_on_is_no_split() -> N
         ]
     )
     assert [r for r, _, _ in found(text) if r == "truncation/split-sentence"] == []
+
+
+def test_the_name_is_found_whole_beside_letters_beyond_ascii_and_an_emoji() -> None:
+    # The article's prose is searched as UTF-8 (an emoji would hold it at four bytes a character):
+    # 'Bali United' inside 'ÉBali Unitedé' is no use of the name, after '🙂 ' it is.
+    split = ["Di lapangan futsal itu, tim yang dipimpin bintang Bali", "United, Irfan Bachdim, tampil tanpa beban."]
+    inside = LEAD.replace("Bali United", "ÉBali Unitedé") + " Suporter datang dari Ubud 🙂."
+    assert [r for r, _, _ in found("\n\n".join([inside, *split, REST])) if r == "truncation/split-sentence"] == []
+    after = LEAD.replace("Bali United", "🙂 Bali United")
+    splits = [line for r, line, _ in found("\n\n".join([after, *split, REST])) if r == "truncation/split-sentence"]
+    assert splits == [3]

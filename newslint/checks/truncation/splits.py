@@ -189,7 +189,7 @@ def _sentence_breaks(blocks: tuple[Block, ...]) -> list[Break]:
     dari" / "BBC," / "Senin (9/6/2025), burung ...") is seen whole: a piece is part of
     the sentence when the piece after it is."""
     found: dict[int, Break] = {}
-    prose: list[str] = []  # the article's prose, joined, when a name split in two asks for it
+    prose: list[bytes] = []  # the article's prose, joined, when a name split in two asks for it
     names: list[int] = []
     for i in range(len(blocks) - 2, -1, -1):
         if not ((is_prose(blocks[i]) or _prose_title(blocks[i])) and is_prose(blocks[i + 1])):
@@ -233,28 +233,54 @@ def _prose_title(block: Block) -> bool:
     return len(words) >= MIN_WORDS and sentence_case(words[1:])
 
 
-def _split_name(prev: str, nxt: str, blocks: tuple[Block, ...], prose: list[str]) -> str | None:
+def _split_name(prev: str, nxt: str, blocks: tuple[Block, ...], prose: list[bytes]) -> str | None:
     """The paragraph's last word and the next paragraph's first, both capitalised, make a name the
     article uses whole elsewhere ('... dipimpin bintang Bali' / 'United, Irfan Bachdim ...' when
     'Bali United' is in it): a name split at a paragraph break (a lower-case word before it, '...
     Raden dari' / 'WALHI', is paragraph-end's evidence), in a paragraph in sentence case ('Dune
     Bashing dengan Desert Safari Dubai' / 'Desert Safari Dubai menawarkan ...' is a crosshead,
     though 'Dubai Desert' is elsewhere).
-    ``prose`` holds the article's prose, joined, once asked for."""
+    ``prose`` holds the article's prose, joined, once asked for, in UTF-8: as a str, one
+    emoji would hold a 5 MB article's prose at four bytes a character (19 MB), where each
+    paragraph is held as narrow as its own characters. UTF-8 is found where the str is (a
+    character's bytes never start inside another's), and the phrase, which has no line feed,
+    is found within one paragraph."""
     last = _LAST_TOKEN.search(prev)
     first = _FIRST_NAME.match(nxt)
     if last is None or first is None or len(prev.split()) < MIN_WORDS or not sentence_case(WORD.findall(prev)[1:]):
         return None  # a crosshead in title case ending on a name the next paragraph opens with
     phrase = f"{last.group(0)} {first.group(0)}"
     if not prose:
-        prose.append("\n\n".join(b.text for b in blocks if is_prose(b)))
-    at = prose[0].find(phrase)
+        prose.append(b"\n\n".join(_utf8(b.text) for b in blocks if is_prose(b)))
+    text, wanted = prose[0], _utf8(phrase)
+    at = text.find(wanted)
     while at >= 0:
-        end = at + len(phrase)
-        if not _WORD_CHAR.match(prose[0][at - 1 : at] or " ") and not _WORD_CHAR.match(prose[0][end : end + 1] or " "):
+        end = at + len(wanted)
+        if not _WORD_CHAR.match(_char_before(text, at) or " ") and not _WORD_CHAR.match(_char_at(text, end) or " "):
             return f"the sentence goes on in the next paragraph: '{phrase}' is used whole elsewhere in the article"
-        at = prose[0].find(phrase, at + 1)
+        at = text.find(wanted, at + 1)
     return None
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # a lone surrogate (half an emoji) too
+
+
+def _char_before(data: bytes, at: int) -> str:
+    """The character of UTF-8 ``data`` that ends at byte ``at`` ('' at the start)."""
+    start = at - 1
+    while start > 0 and 0x80 <= data[start] < 0xC0:  # a continuation byte
+        start -= 1
+    return data[start:at].decode("utf-8", "surrogatepass") if at > 0 else ""
+
+
+def _char_at(data: bytes, at: int) -> str:
+    """The character of UTF-8 ``data`` that starts at byte ``at`` ('' at the end)."""
+    if at >= len(data):
+        return ""
+    lead = data[at]
+    size = 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    return data[at : at + size].decode("utf-8", "surrogatepass")
 
 
 def _name_tail(prev: str, nxt: str) -> str | None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from newslint.finding import FileResult, Finding, Fix
     from newslint.rules import Rule, RuleSet, load_rules
 
-__version__ = "0.12.0"
+__version__ = "0.13.0"
 __all__ = [
     "ArticleResult",
     "Block",

@@ -905,6 +905,20 @@ def holdout(lang: str, outlet: str) -> bool:
     return int(hashlib.sha256(f"{lang}/{outlet}".encode()).hexdigest(), 16) % 2 == 0
 
 
+def same_sites_split(target: Path, groups: dict[str, dict[str, list[str]]], key: str = "scraped") -> bool:
+    """Whether the split file ``target`` already names exactly the sites of ``groups`` (in any
+    groups). A rebuild then keeps the file as it is: once a round has read a set's misses, its
+    split says ``tune``, and rebuilding the set must not make it held out again."""
+    if not target.exists():
+        return False
+    kept = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}).get(key) or {}
+
+    def sites(split: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
+        return {lang: sorted(s for group in by_group.values() for s in group) for lang, by_group in split.items()}
+
+    return sites(kept) == sites(groups)
+
+
 def split_of(folder: Path) -> dict[str, dict[str, list[str]]]:
     """The outlets (or sites) of ``folder/<lang>/<outlet>/`` per language, as ``tune`` and ``holdout``."""
     split: dict[str, dict[str, list[str]]] = {}

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Rebuild the fresh precision set, its injected sets and the five scraped recall sets
+# Rebuild the fresh precision set, its injected sets and the six scraped recall sets
 # outside the repository, from repository snapshots already fetched into $MIRROR:
 #
 #   /work/data/scraped2   benchmarks/scraped2/convert.py
 #   /work/data/scrapedms  benchmarks/scrapedms/convert.py
 #   /work/data/scrapedx   benchmarks/scrapedx/convert.py
+#   /work/data/scraped8   benchmarks/scraped8/convert.py
 #   /work/data/scraped9   benchmarks/scraped9/convert.py (held out: every site in its holdout group)
 #   /work/data/scraped10  benchmarks/scraped10/convert.py (held out: every site in its holdout group)
 #   /work/data/fresh      benchmarks/fresh/convert.py (clean/), then the injected sets:
@@ -25,6 +26,7 @@
 #              oscar6688/Social-Listening-Project
 #   scrapedx:  microlinkhq/metascraper  j0k3r/graby  crineu/antagonista  wallabag/wallabag
 #              TheFerry10/TagesschauScraper
+#   scraped8:  postlight/parser  CommonActionForum/liqen-scraper
 #   scraped9:  victormartinez/ferret  mediacloud/metadata-lib
 #   scraped10: GeorgeMarche/project-portfolio  imanueldrexel/news-scraping
 #   fresh:     mitul-kalariya/scrapping-webs  jorre-bot/malaysia-fake-news-detection
@@ -50,7 +52,7 @@ cd "$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 
 # Stop early, naming every snapshot that is missing.
 missing=0
-for repo in $(grep -h '^- repository:' benchmarks/{fresh,scraped2,scrapedms,scrapedx,scraped9,scraped10}/MANIFEST.yaml |
+for repo in $(grep -h '^- repository:' benchmarks/{fresh,scraped2,scrapedms,scrapedx,scraped8,scraped9,scraped10}/MANIFEST.yaml |
   awk '{ print $3 }' | sort -u); do
   if [[ ! -d "$MIRROR/${repo/\//+}/repo" ]]; then
     echo "missing snapshot: github:$repo (expected at $MIRROR/${repo/\//+}/repo)" >&2
@@ -60,7 +62,7 @@ done
 ((missing == 0)) || exit 1
 
 # The scraped sets: the text of every <p> of each saved page, junk and all.
-for set in scraped2 scrapedms scrapedx scraped9 scraped10; do
+for set in scraped2 scrapedms scrapedx scraped8 scraped9 scraped10; do
   "$PYTHON" "benchmarks/$set/convert.py" --mirror "$MIRROR" --out "$DATA/$set"
 done
 
@@ -109,4 +111,4 @@ git show 4895ef9:$F/verdicts-fresh3.yaml >"$old/fresh3/verdicts-fresh3.yaml"
 inject --split $F/split-fresh3.yaml --verdicts "$old/fresh3/verdicts-fresh3.yaml" \
   --out "$DATA/fresh3/injected-280" --seed 21 --per-outlet 40
 
-echo "rebuilt under $DATA: scraped2 scrapedms scrapedx scraped9 scraped10 fresh ms2 fresh3 fresh4 fresh6" >&2
+echo "rebuilt under $DATA: scraped2 scrapedms scrapedx scraped8 scraped9 scraped10 fresh ms2 fresh3 fresh4 fresh6" >&2

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import ast
 import csv
-import importlib.util
 import io
 import sys
 from collections.abc import Iterator
@@ -36,14 +35,8 @@ HERE = Path(__file__).resolve().parent
 csv.field_size_limit(10**8)
 
 
-def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
+sys.path.insert(0, str(HERE.parent))
+from scriptload import load as _load  # noqa: E402
 
 # The third scraped set's converter: the second set's page reduction, its records, and the
 # held-out MANIFEST.yaml and split.yaml writer.

@@ -16,7 +16,6 @@ next to this script.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,14 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
+sys.path.insert(0, str(HERE.parent))
+from scriptload import load as _load  # noqa: E402
 
 # The third scraped set's converter: its page reduction (the second set's), its records and its
 # held-out MANIFEST.yaml and split.yaml writer.

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import io
 import re
 import sys
@@ -39,14 +38,8 @@ HERE = Path(__file__).resolve().parent
 csv.field_size_limit(10**8)
 
 
-def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
+sys.path.insert(0, str(HERE.parent))
+from scriptload import load as _load  # noqa: E402
 
 ingest = _load("field_ingest", HERE.parent / "field" / "ingest.py")
 fresh = _load("fresh_convert", HERE.parent / "fresh" / "convert.py")
@@ -315,6 +308,8 @@ def build(mirror: Path, out: Path) -> list[dict[str, object]]:
 
 def write_split(out: Path, target: Path) -> None:
     groups = ingest.split_of(out)
+    if ingest.same_sites_split(target, groups):
+        return  # (a split a round has since made ``tune`` stays so)
     header = (
         "# Sites of the Malay and Indonesian scraped set per language, split into the group rules may be\n"
         '# tuned on and the group they are judged on: holdout when SHA-256 of "<lang>/<site>" is even.\n'

@@ -16,7 +16,6 @@ next to this script.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -28,14 +27,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 
-def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
+sys.path.insert(0, str(HERE.parent))
+from scriptload import load as _load  # noqa: E402
 
 scraped2 = _load("scraped2_convert", HERE.parent / "scraped2" / "convert.py")
 ingest = scraped2.ingest
@@ -204,10 +197,6 @@ def build(mirror: Path, out: Path) -> Iterator[dict[str, object]]:
     return scraped2.write_pages(mirror, out, sources(), ident_of)
 
 
-def _sites(split: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
-    return {lang: sorted(s for sites in by_group.values() for s in sites) for lang, by_group in split.items()}
-
-
 def write_split(out: Path, target: Path, head: str) -> None:
     """Every site in ``holdout``: the set measures, nothing is tuned on it. A split.yaml that
     already names exactly these sites is kept as it is: once a round has read a set's misses,
@@ -215,10 +204,8 @@ def write_split(out: Path, target: Path, head: str) -> None:
     groups: dict[str, dict[str, list[str]]] = {}
     for lang, by_group in ingest.split_of(out).items():
         groups[lang] = {"holdout": sorted(by_group["tune"] + by_group["holdout"])}
-    if target.exists():
-        kept = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}).get("scraped") or {}
-        if _sites(kept) == _sites(groups):
-            return
+    if ingest.same_sites_split(target, groups):
+        return
     target.write_text(head + yaml.safe_dump({"scraped": groups}, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 

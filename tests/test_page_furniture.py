@@ -118,3 +118,108 @@ def test_a_list_of_yearly_figures_is_left_alone() -> None:
     text = "\n\n".join([*ARTICLE, "\n".join(figures)]) + "\n"
     result = lint_text(text, path="draft.txt", options=Options(select=("markup/recurring-line",), language="de"))
     assert list(result.findings) == []
+
+
+# Teasers with a kicker whose headlines hold a version, a model or a date: a headline's numbers,
+# not a record's values. Each list after its article, in the language it is read in.
+NUMBERED_KICKERS = {
+    "de": (
+        [
+            "Der Stadtrat hat den Haushalt am Dienstag nach einer langen Debatte mit knapper Mehrheit beschlossen.",
+            "Der Bürgermeister sagte, der Plan finanziere drei Schulen und eine Klinik im Norden der Stadt.",
+        ],
+        [
+            "Mozilla: Firefox 5 erscheint am 21. Juni 2011",
+            "Browser: Opera 11.10 mit neuem Browserkern",
+            "Mozilla: Neue Firefox-Versionen alle sechs Wochen",
+            "Smartphone: Neues Android-Modell mit zwei Kernen",
+            "Führungswechsel: IBM Deutschland bekommt eine Chefin",
+        ],
+    ),
+    "en": (
+        [
+            "The council approved the budget on Tuesday after a debate that lasted for most of the afternoon session.",
+            "The mayor said the new plan would fund three schools and a clinic in the northern district.",
+        ],
+        [
+            "Browsers: Firefox 5 arrives on June 21 with faster tabs",
+            "Phones: Android 4.1 brings a new lock screen",
+            "Security: Hackers break into the blog host's servers",
+            "Games: Resistance 3 gets a new weather engine",
+            "Markets: Chip makers lift the index for a third day",
+        ],
+    ),
+    "fr": (
+        [
+            "Le conseil municipal a adopté le budget mardi soir, après un débat qui a duré presque tout l'après-midi.",
+            "Le maire a déclaré que le plan financerait trois écoles et un dispensaire dans le nord de la ville.",
+        ],
+        [
+            "Navigateur : Firefox 5 sortira le 21 juin prochain",
+            "Téléphonie : Android 4.1 arrive sur les tablettes",
+            "Sécurité : Des pirates visent les hébergeurs de blogs",
+            "Jeux vidéo : Un nouveau moteur météo pour Resistance 3",
+            "Bourse : Les valeurs technologiques tirent le marché",
+        ],
+    ),
+    "es": (
+        [
+            "El pleno aprobó el presupuesto el martes después de un debate que duró casi toda la tarde de la sesión.",
+            "El alcalde dijo que el plan financiará tres escuelas y un centro de salud en el distrito norte.",
+        ],
+        [
+            "Navegadores: Firefox 5 llegará el 21 de junio",
+            "Telefonía: Android 4.1 estrena pantalla de bloqueo",
+            "Seguridad: Piratas atacan los servidores de un blog",
+            "Videojuegos: Resistance 3 tendrá un nuevo motor del clima",
+            "Bolsa: Las tecnológicas tiran del índice por tercer día",
+        ],
+    ),
+    "pt": (
+        [
+            "A câmara aprovou o orçamento na terça-feira depois de um debate que durou quase toda a tarde da sessão.",
+            "O prefeito disse que o plano vai financiar três escolas e uma clínica na zona norte da cidade.",
+        ],
+        [
+            "Navegadores: Firefox 5 chega em 21 de junho",
+            "Celulares: Android 4.1 traz nova tela de bloqueio",
+            "Segurança: Piratas invadem servidores de blogs",
+            "Games: Resistance 3 ganha um novo motor de clima",
+            "Bolsa: Empresas de tecnologia puxam o índice",
+        ],
+    ),
+    "id": (
+        [
+            "Dewan kota menyetujui anggaran pada Selasa setelah perdebatan yang berlangsung hampir sepanjang sore.",
+            "Wali kota mengatakan rencana itu akan membiayai tiga sekolah dan sebuah klinik di wilayah utara kota.",
+        ],
+        [
+            "Peramban: Firefox 5 Meluncur pada 21 Juni",
+            "Ponsel: Android 4.1 Bawa Layar Kunci Baru",
+            "Keamanan: Peretas Bobol Server Penyedia Blog",
+            "Gim: Resistance 3 Dapat Mesin Cuaca Baru",
+            "Bursa: Saham Teknologi Angkat Indeks Tiga Hari",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(NUMBERED_KICKERS))
+def test_teasers_with_a_kicker_and_numbers_in_their_headlines_are_a_related_list(language: str) -> None:
+    article, teasers = NUMBERED_KICKERS[language]
+    text = "\n\n".join([*article, *teasers]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/related-list",), language=language))
+    assert [f.line for f in result.findings] == [5, 7, 9, 11, 13]
+
+
+def test_records_whose_values_are_numbers_stay_records_after_a_kicker() -> None:
+    records = [
+        "Tore: Müller 12, Kroos 45, Havertz 78",
+        "Ergebnis: Bayern 2:1 gegen Real Madrid",
+        "Quote: 45 Prozent der Stimmen",
+        "Anstoß: 20.45 Uhr im Stadion",
+        "Zuschauer: 45.000 im Olympiastadion Berlin",
+    ]
+    text = "\n\n".join([*ARTICLE, *records]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/related-list",), language="de"))
+    assert list(result.findings) == []

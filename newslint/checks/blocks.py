@@ -256,8 +256,10 @@ _DATA_LINE = regexcache.compile(
 )
 # A kicker before a headline ("Mozilla: Neue Firefox-Versionen alle sechs Wochen", "HLM :
 # délit de famille ..."), as teaser lists print them: the short label, then a headline of
-# four words or more that opens like a title and holds at most one number. "Label: value"
-# records ("Tempo: 1:07.334", "Scorers: Smith 12, Jones 45") stay data.
+# four words or more that opens like a title and holds one number, or more with three words
+# of letters at least and no more numbers than them ("Firefox 5 ab 21. Juni 2011"). "Label:
+# value" records ("Tempo: 1:07.334", "Scorers: Smith 12, Jones 45, Brown 78") stay data.
+KICKER_LETTERS = 3
 _KICKER = regexcache.compile(r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s+(\S.*)$")
 # "Section | Headline", as related-article widgets print them (not a table row "| a | b |").
 # A line opening with one word and a comma: a step that follows from the one before.
@@ -908,7 +910,12 @@ def _is_data(text: str) -> bool:
     rest = kicker.group(1)
     words = rest.split()
     numbers = sum(1 for word in words if any(c.isdigit() for c in word))
-    headline = len(words) >= 4 and numbers <= 1 and _opens_like_title(rest)
+    # a headline's numbers are a version, a date, a model ("Firefox 5 ab 21. Juni 2011"): one, or
+    # more with three words of letters at least and as many as them; a record's numbers are its
+    # values, listed with commas ("Smith 12, Jones 45, Brown 78")
+    letters = len(words) - numbers
+    numbered = numbers <= 1 or (letters >= KICKER_LETTERS and numbers <= letters and "," not in rest)
+    headline = len(words) >= 4 and numbered and _opens_like_title(rest)
     return not headline or _DATA_LINE.search(rest) is not None
 
 

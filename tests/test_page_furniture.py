@@ -223,3 +223,33 @@ def test_records_whose_values_are_numbers_stay_records_after_a_kicker() -> None:
     text = "\n\n".join([*ARTICLE, *records]) + "\n"
     result = lint_text(text, path="draft.txt", options=Options(select=("markup/related-list",), language="de"))
     assert list(result.findings) == []
+
+
+CUT_TEASERS = [
+    "BP executives have been grilled by shareholders...",
+    "Nearly 60 percent of big Japanese companies have...",
+    "Tax Masters is accused of pulling a fast one ...",
+    "Google co-founder Larry Page is in the spotlight…",
+]
+
+
+def test_a_run_of_teasers_cut_short_with_an_ellipsis_is_reported_line_by_line() -> None:
+    text = "\n\n".join([*ARTICLE, *CUT_TEASERS]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/cut-teasers",), language="de"))
+    assert [f.line for f in result.findings] == [5, 7, 9, 11]
+    assert "teaser 1 of 4 in a row cut short with an ellipsis" in result.findings[0].message
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        CUT_TEASERS[:2],  # two in a row: a paragraph or two trailing off
+        [CUT_TEASERS[0], ARTICLE[0], CUT_TEASERS[1], ARTICLE[1], CUT_TEASERS[2]],  # not in a row
+        ["„Wir haben jahrelang gewartet...", "„Dann haben wir noch länger gewartet...", "„Und nichts ist passiert..."],
+        ["Mehr ...", "Mehr ...", "Mehr ..."],  # links alone, no teaser's words
+    ],
+)
+def test_lines_that_trail_off_one_at_a_time_or_as_speech_are_left_alone(lines: list[str]) -> None:
+    text = "\n\n".join([*ARTICLE, *lines]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/cut-teasers",), language="de"))
+    assert list(result.findings) == []

@@ -119,6 +119,7 @@ LINE_MODES = (
     "teaser-pairs",
     "teaser-stamps",
     "link-bar",
+    "cut-teasers",
 )
 PARAMETERS: dict[str, Any] = {
     "type": "object",
@@ -174,7 +175,8 @@ PARAMETERS: dict[str, Any] = {
             "type": "string",
             "default": "",
             "description": "vocabulary-run: a regular expression (case ignored) for the words of the "
-            "furniture (account: log in, password, register)",
+            "furniture (account: log in, password, register); cut-teasers: the link that may follow a "
+            "teaser's ellipsis ('mehr', 'Read more'), matched at the line's end",
         },
         "requires": {
             "$ref": "#/$defs/stringList",
@@ -440,6 +442,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 _shared_article(facts, lines),
                 facts.indexed_blocks_with_any(notice_needs) if notice_needs else None,
             )
+        elif compiled.mode == "cut-teasers":
+            widget = cut_teasers(lines, compiled.min_run, compiled.terms)
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
@@ -1724,6 +1728,41 @@ def _present(strings: tuple[str, ...], lines: list[Line]) -> tuple[str, ...]:
         found += [word for word in left if word in folded]
         left = [word for word in left if word not in found]
     return tuple(word for word in strings if word in found)
+
+
+# -- teasers cut short: a run of lines that each stop at an ellipsis ------------------------
+
+CUT_WORDS = 4  # a cut teaser has this many words at least (a lone "Mehr ..." is a link's)
+_ELLIPSES = ("...", "…", "[...]", "[…]", "(...)", "(…)")
+
+
+def cut_teasers(lines: list[Line], min_run: int, more: rx.Pattern[str] | None) -> list[tuple[int, str]]:
+    """Runs of ``min_run`` lines or more in a row that each stop at an ellipsis, perhaps with the
+    link to the rest after it (``more``: "mehr", "Read more"): a teaser list printing the first
+    words of other stories ("Prime Minister Brian Cowen announced Saturday th...", "... [...]
+    mehr..."). An article's paragraphs trail off so one at a time, not line after line; a line that
+    opens with a quotation mark is someone's speech trailing off."""
+    out: list[tuple[int, str]] = []
+    run: list[int] = []
+    for k in range(len(lines) + 1):
+        if k < len(lines) and _cut_short(lines[k].text, more):
+            run.append(k)
+            continue
+        if len(run) >= min_run:
+            size = len(run)
+            out.extend((j, f"teaser {n} of {size} in a row cut short with an ellipsis") for n, j in enumerate(run, 1))
+        run = []
+    return out
+
+
+def _cut_short(text: str, more: rx.Pattern[str] | None) -> bool:
+    text = trim_end(text).strip()
+    if text[:1] in _QUOTE_OPENINGS or len(text.split(None, CUT_WORDS)) < CUT_WORDS:
+        return False
+    link = more.search(text) if more is not None else None
+    if link is not None:
+        text = text[: link.start()].rstrip()
+    return text.endswith(_ELLIPSES)
 
 
 # -- a readers' thread with no header: posts in a reader's voice after the story ------------

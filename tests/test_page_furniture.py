@@ -253,3 +253,43 @@ def test_lines_that_trail_off_one_at_a_time_or_as_speech_are_left_alone(lines: l
     text = "\n\n".join([*ARTICLE, *lines]) + "\n"
     result = lint_text(text, path="draft.txt", options=Options(select=("markup/cut-teasers",), language="de"))
     assert list(result.findings) == []
+
+
+ARROW_LED = {
+    "en": [
+        "Floods cut roads to the coast for a second day",
+        "Minister defends plan to close rural post offices",
+        "Star striker signs three-year deal with rivals",
+    ],
+    "de": [
+        "Hochwasser sperrt Straßen zur Küste",
+        "Minister verteidigt Schließung der Postfilialen",
+        "Neue Brücke nach zehn Jahren eröffnet",
+    ],
+    "id": [
+        "Banjir memutus jalan ke pantai",
+        "Menteri membela penutupan kantor pos",
+        "Penyerang itu meneken kontrak tiga tahun",
+    ],
+}
+
+
+@pytest.mark.parametrize("arrow", ["►", "▶", "→"])
+@pytest.mark.parametrize("language", sorted(ARROW_LED))
+def test_three_links_led_by_an_arrow_are_a_related_list(language: str, arrow: str) -> None:
+    links = [f"{arrow} {headline}" for headline in ARROW_LED[language]]
+    text = "\n\n".join([*ARTICLE, *links]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/related-list",), language=language))
+    assert [f.line for f in result.findings] == [5, 7, 9]
+    assert "links marked with an arrow" in result.findings[0].message
+
+
+def test_steps_led_by_an_arrow_that_are_sentences_are_left_alone() -> None:
+    steps = [
+        "→ Open the settings and choose the account you want to close.",
+        "→ Confirm the choice with the code the bank sends you by text message.",
+        "→ Wait for the letter that confirms the account is closed.",
+    ]
+    text = "\n\n".join([*ARTICLE, *steps]) + "\n"
+    result = lint_text(text, path="draft.txt", options=Options(select=("markup/related-list",), language="en"))
+    assert list(result.findings) == []

@@ -277,6 +277,9 @@ _SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
 _CREDIT = regexcache.compile(r"\s\((\p{Lu}[^()\n:/|]{0,70}?)\)$")
 CREDITED_OUTLETS = 3  # a curated list credits this many different outlets at least
 _ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:(?:»|›)(?:\s[^«»‹›]{1,30})?|→|>>)$")
+# ... or opening it ("► Floods cut roads to the coast", "→ Minister defends plan"); not "»", which
+# opens a quotation in German.
+_LEADING_ARROWS = "►▶▸➤➔→"
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,6 +495,8 @@ def shape_of(text: str) -> str:
     link = _LINK_ITEM.fullmatch(text) if text[:1] == "[" else None  # (a link item opens with its bracket)
     if link:
         text = link.group(1).strip()
+    elif text[:1] in _LEADING_ARROWS:
+        text = text[1:].strip()  # a link marked with an arrow ("► Headline") reads as its text
     words = text.split(None, PROSE_WORDS)
     if not words:
         return OTHER
@@ -873,7 +878,7 @@ def _marked(members: tuple[Line, ...]) -> str:
         return "linked headlines"
     if sum(1 for t in texts if _SECTION_HEADLINE.match(t)) * 2 > len(texts):
         return "'Section | Headline' lines"
-    if sum(1 for t in texts if _ARROW_ITEM.match(t)) * 2 > len(texts):
+    if sum(1 for t in texts if _ARROW_ITEM.match(t) or t[:1] in _LEADING_ARROWS) * 2 > len(texts):
         return "links marked with an arrow"
     return ""
 

@@ -189,3 +189,26 @@ def test_prefix_phrase_holding_its_own_colon() -> None:
         },
     )
     assert found(check, "More: Make your kid rich for $1 a day") == [(1, "More: Make your kid rich for $1 a day")]
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a headline in quotation marks after a label of two words
+        ("Baca Juga « Harga Cabai Naik Lagi »", True),
+        ('Berita Terkait "Harga Cabai Naik Lagi"', True),
+        ("Baca Juga “Harga Cabai Naik Lagi”", True),
+        # a bullet, a slash or an ellipsis for the label's colon
+        ("Baca Juga • Harga Cabai Naik Lagi", True),
+        ("Baca Juga · Harga Cabai Naik Lagi", True),
+        ("Baca Juga / Harga Cabai Naik Lagi", True),
+        ("Baca Juga // Harga Cabai Naik Lagi", True),
+        ("Baca Juga… Harga Cabai Naik Lagi", True),
+        ("Baca Juga... Harga Cabai Naik Lagi", True),
+        # a short word before a quotation or an ellipsis opens a sentence
+        ('Top "pedagang" mengeluh soal harga cabai', False),
+        ("Top... begitu kata mereka", False),
+    ],
+)
+def test_prefix_quotation_bullets_slashes_and_ellipses_after_a_label(text: str, flagged: bool) -> None:
+    assert bool(found(rule("prefix", max_words=14), text)) is flagged

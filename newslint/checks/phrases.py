@@ -79,7 +79,7 @@ _GLUED = r"(?-i:\p{Lu})"
 # A label in capitals, a space, then a capitalised word: the widget's headline ("BACA JUGA Banjir
 # ..."); a label in ordinary case before a capital may be prose ("See also Smith v. Jones"). A
 # label of two words, or a long one, before a headline in quotation marks ("Lire aussi « ... »").
-_QUOTES = "«\"“„"
+_QUOTES = '«"“„'
 _CAPS_LABEL = rf"\s+(?=(?-i:\p{{Lu}}\p{{Ll}})|[{_QUOTES}])"
 _CAPS_LABEL_CHARS = 7
 _LEAD = " \t-–—*•·»›>|([" + _ARROWS

@@ -149,3 +149,66 @@ def test_prefix_dash_bullets_and_words_in_capitals(text: str, expected: list[tup
 )
 def test_prefix_lower_case_sentence_after_separator_is_prose(text: str, expected: list[tuple[int, str]]) -> None:
     assert found(rule("prefix"), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # an arrow stands for the label's colon, or leads the line as a bullet does
+        ("Baca Juga → Harga Cabai Naik Lagi", True),
+        ("Baca Juga ► Harga Cabai Naik Lagi", True),
+        ("► Baca Juga: Harga Cabai Naik Lagi", True),
+        ("▶ Berita Terkait: Harga Cabai Naik Lagi", True),
+        # a label in brackets, its headline after the closing bracket
+        ("[BACA JUGA] Harga Cabai Naik Lagi", True),
+        ("(Berita Terkait) Harga Cabai Naik Lagi", True),
+        # a label in capitals, a space, then its capitalised headline
+        ("BACA JUGA Harga Cabai Naik Lagi", True),
+        ("BERITA TERKAIT Harga Cabai Naik Lagi", True),
+        # in ordinary case the same line may be prose, and a short word in capitals opens a headline
+        ("Baca juga Harga Cabai Naik Lagi", False),
+        ("TOP Ten Reasons to Visit the Coast", False),
+        ("BACA JUGA HARGA CABAI NAIK LAGI", False),  # a line in capitals: no headline after the label
+    ],
+)
+def test_prefix_arrows_brackets_and_labels_in_capitals(text: str, flagged: bool) -> None:
+    assert bool(found(rule("prefix", max_words=14), text)) is flagged
+
+
+def test_prefix_phrase_holding_its_own_colon() -> None:
+    """A phrase listed with its colon ("More:") is separated from its headline by it."""
+    check = build_rule(
+        Path("t.yaml"),
+        "t",
+        {
+            "id": "test/phrases",
+            "check": "phrases",
+            "severity": "error",
+            "message": "{match}",
+            "with": {"match": "prefix", "phrases": ["More", "More:"]},
+        },
+    )
+    assert found(check, "More: Make your kid rich for $1 a day") == [(1, "More: Make your kid rich for $1 a day")]
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a headline in quotation marks after a label of two words
+        ("Baca Juga « Harga Cabai Naik Lagi »", True),
+        ('Berita Terkait "Harga Cabai Naik Lagi"', True),
+        ("Baca Juga “Harga Cabai Naik Lagi”", True),
+        # a bullet, a slash or an ellipsis for the label's colon
+        ("Baca Juga • Harga Cabai Naik Lagi", True),
+        ("Baca Juga · Harga Cabai Naik Lagi", True),
+        ("Baca Juga / Harga Cabai Naik Lagi", True),
+        ("Baca Juga // Harga Cabai Naik Lagi", True),
+        ("Baca Juga… Harga Cabai Naik Lagi", True),
+        ("Baca Juga... Harga Cabai Naik Lagi", True),
+        # a short word before a quotation or an ellipsis opens a sentence
+        ('Top "pedagang" mengeluh soal harga cabai', False),
+        ("Top... begitu kata mereka", False),
+    ],
+)
+def test_prefix_quotation_bullets_slashes_and_ellipses_after_a_label(text: str, flagged: bool) -> None:
+    assert bool(found(rule("prefix", max_words=14), text)) is flagged

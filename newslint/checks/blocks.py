@@ -119,6 +119,7 @@ LINE_MODES = (
     "teaser-pairs",
     "teaser-stamps",
     "link-bar",
+    "cut-teasers",
 )
 PARAMETERS: dict[str, Any] = {
     "type": "object",
@@ -174,7 +175,8 @@ PARAMETERS: dict[str, Any] = {
             "type": "string",
             "default": "",
             "description": "vocabulary-run: a regular expression (case ignored) for the words of the "
-            "furniture (account: log in, password, register)",
+            "furniture (account: log in, password, register); cut-teasers: the link that may follow a "
+            "teaser's ellipsis ('mehr', 'Read more'), matched at the line's end",
         },
         "requires": {
             "$ref": "#/$defs/stringList",
@@ -256,8 +258,10 @@ _DATA_LINE = regexcache.compile(
 )
 # A kicker before a headline ("Mozilla: Neue Firefox-Versionen alle sechs Wochen", "HLM :
 # délit de famille ..."), as teaser lists print them: the short label, then a headline of
-# four words or more that opens like a title and holds at most one number. "Label: value"
-# records ("Tempo: 1:07.334", "Scorers: Smith 12, Jones 45") stay data.
+# four words or more that opens like a title and holds one number, or more with three words
+# of letters at least and no more numbers than them ("Firefox 5 ab 21. Juni 2011"). "Label:
+# value" records ("Tempo: 1:07.334", "Scorers: Smith 12, Jones 45, Brown 78") stay data.
+KICKER_LETTERS = 3
 _KICKER = regexcache.compile(r"^[^\s:]{1,20}(?:\s[^\s:]{1,20}){0,3}\s?:\s+(\S.*)$")
 # "Section | Headline", as related-article widgets print them (not a table row "| a | b |").
 # A line opening with one word and a comma: a step that follows from the one before.
@@ -273,6 +277,9 @@ _SECTION_HEADLINE = regexcache.compile(r"^[^|]{2,60}\s\|\s[^|]{3,}$")
 _CREDIT = regexcache.compile(r"\s\((\p{Lu}[^()\n:/|]{0,70}?)\)$")
 CREDITED_OUTLETS = 3  # a curated list credits this many different outlets at least
 _ARROW_ITEM = regexcache.compile(r"^[^«‹]{1,60}\s(?:(?:»|›)(?:\s[^«»‹›]{1,30})?|→|>>)$")
+# ... or opening it ("► Floods cut roads to the coast", "→ Minister defends plan"); not "»", which
+# opens a quotation in German.
+_LEADING_ARROWS = "►▶▸➤➔→"
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +445,8 @@ def check(doc: Document, rule: Rule, ctx: Context) -> Iterator[Hit]:
                 _shared_article(facts, lines),
                 facts.indexed_blocks_with_any(notice_needs) if notice_needs else None,
             )
+        elif compiled.mode == "cut-teasers":
+            widget = cut_teasers(lines, compiled.min_run, compiled.terms)
         elif compiled.mode == "labelled-list":
             widget = labelled_lists(lines, compiled.labels, compiled.min_run)
         elif compiled.mode == "broken-prompt":
@@ -486,6 +495,8 @@ def shape_of(text: str) -> str:
     link = _LINK_ITEM.fullmatch(text) if text[:1] == "[" else None  # (a link item opens with its bracket)
     if link:
         text = link.group(1).strip()
+    elif text[:1] in _LEADING_ARROWS:
+        text = text[1:].strip()  # a link marked with an arrow ("► Headline") reads as its text
     words = text.split(None, PROSE_WORDS)
     if not words:
         return OTHER
@@ -867,7 +878,7 @@ def _marked(members: tuple[Line, ...]) -> str:
         return "linked headlines"
     if sum(1 for t in texts if _SECTION_HEADLINE.match(t)) * 2 > len(texts):
         return "'Section | Headline' lines"
-    if sum(1 for t in texts if _ARROW_ITEM.match(t)) * 2 > len(texts):
+    if sum(1 for t in texts if _ARROW_ITEM.match(t) or t[:1] in _LEADING_ARROWS) * 2 > len(texts):
         return "links marked with an arrow"
     return ""
 
@@ -908,7 +919,12 @@ def _is_data(text: str) -> bool:
     rest = kicker.group(1)
     words = rest.split()
     numbers = sum(1 for word in words if any(c.isdigit() for c in word))
-    headline = len(words) >= 4 and numbers <= 1 and _opens_like_title(rest)
+    # a headline's numbers are a version, a date, a model ("Firefox 5 ab 21. Juni 2011"): one, or
+    # more with three words of letters at least and as many as them; a record's numbers are its
+    # values, listed with commas ("Smith 12, Jones 45, Brown 78")
+    letters = len(words) - numbers
+    numbered = numbers <= 1 or (letters >= KICKER_LETTERS and numbers <= letters and "," not in rest)
+    headline = len(words) >= 4 and numbered and _opens_like_title(rest)
     return not headline or _DATA_LINE.search(rest) is not None
 
 
@@ -1717,6 +1733,41 @@ def _present(strings: tuple[str, ...], lines: list[Line]) -> tuple[str, ...]:
         found += [word for word in left if word in folded]
         left = [word for word in left if word not in found]
     return tuple(word for word in strings if word in found)
+
+
+# -- teasers cut short: a run of lines that each stop at an ellipsis ------------------------
+
+CUT_WORDS = 4  # a cut teaser has this many words at least (a lone "Mehr ..." is a link's)
+_ELLIPSES = ("...", "…", "[...]", "[…]", "(...)", "(…)")
+
+
+def cut_teasers(lines: list[Line], min_run: int, more: rx.Pattern[str] | None) -> list[tuple[int, str]]:
+    """Runs of ``min_run`` lines or more in a row that each stop at an ellipsis, perhaps with the
+    link to the rest after it (``more``: "mehr", "Read more"): a teaser list printing the first
+    words of other stories ("Prime Minister Brian Cowen announced Saturday th...", "... [...]
+    mehr..."). An article's paragraphs trail off so one at a time, not line after line; a line that
+    opens with a quotation mark is someone's speech trailing off."""
+    out: list[tuple[int, str]] = []
+    run: list[int] = []
+    for k in range(len(lines) + 1):
+        if k < len(lines) and _cut_short(lines[k].text, more):
+            run.append(k)
+            continue
+        if len(run) >= min_run:
+            size = len(run)
+            out.extend((j, f"teaser {n} of {size} in a row cut short with an ellipsis") for n, j in enumerate(run, 1))
+        run = []
+    return out
+
+
+def _cut_short(text: str, more: rx.Pattern[str] | None) -> bool:
+    text = trim_end(text).strip()
+    if text[:1] in _QUOTE_OPENINGS or len(text.split(None, CUT_WORDS)) < CUT_WORDS:
+        return False
+    link = more.search(text) if more is not None else None
+    if link is not None:
+        text = text[: link.start()].rstrip()
+    return text.endswith(_ELLIPSES)
 
 
 # -- a readers' thread with no header: posts in a reader's voice after the story ------------

@@ -6,8 +6,13 @@ Modes (``match``):
   punctuation and enclosing brackets are ignored, so "Baca Juga:", "» Baca
   juga", "[Baca juga]" and "BACA JUGA" are one phrase.
 - ``prefix``: the line opens with the phrase, followed by the end of the line,
-  a separator (":", "-", "|", "»") or, as scrapers glue widgets together, a
-  capitalised word ("Baca JugaWarga Bandung ..."). The line may have at most
+  a separator (":", "-", "|", "»", a bullet "•", a slash, an arrow "→" / "►",
+  the closing bracket of a label in brackets: "[BACA JUGA] Harga ...", an
+  ellipsis after a label of two words) or, as scrapers glue widgets together, a
+  capitalised word ("Baca JugaWarga Bandung ..."); a label in capitals may be
+  followed by a space and its capitalised headline ("BACA JUGA Harga ...": in
+  ordinary case that line may be prose), a label of two words by a headline in
+  quotation marks ("Lire aussi « ... »"). The line may have at most
   ``max_words`` words, or three times that after a separator or a glued word
   (a widget's label followed by its headlines). A line that only continues
   with ordinary words ("Baca juga undang-undang itu ...") is prose, and so is a
@@ -66,9 +71,18 @@ PARAMETERS: dict[str, Any] = {
 }
 # A hyphen glued to a lower-case word is a compound ("Top-cited outlets", "Related-party
 # deals"), not a label's separator ("Read more - ...", "Top-Stories" glued stay widgets).
-_SEPARATOR = r"(?:\s*[:–—|»›>]|\s+-|-(?!(?-i:\p{Ll})))"
+# Arrows stand for a label's colon as often as "»" does ("Read also → ...", "► Baca juga: ...").
+_ARROWS = "→►▶▸➤➔⇒▷❯"
+# A label in brackets ends at its closing bracket when its headline follows ("[READ ALSO] ...").
+_SEPARATOR = rf"(?:\s*[:–—|»›>•·…{_ARROWS}]|\s*\.\.\.|\s/{{1,2}}\s|\s+-|-(?!(?-i:\p{{Ll}}))|[\])](?=\s*\S))"
 _GLUED = r"(?-i:\p{Lu})"
-_LEAD = " \t-–—*•·»›>|(["
+# A label in capitals, a space, then a capitalised word: the widget's headline ("BACA JUGA Banjir
+# ..."); a label in ordinary case before a capital may be prose ("See also Smith v. Jones"). A
+# label of two words, or a long one, before a headline in quotation marks ("Lire aussi « ... »").
+_QUOTES = '«"“„'
+_CAPS_LABEL = rf"\s+(?=(?-i:\p{{Lu}}\p{{Ll}})|[{_QUOTES}])"
+_CAPS_LABEL_CHARS = 7
+_LEAD = " \t-–—*•·»›>|([" + _ARROWS
 _SHORT_LABEL = 5
 # a full sentence, then more text that ends as a sentence does
 _PROSE_TAIL = regexcache.compile(r"[.!?][\"\u201d\u2019)]*\s+\p{Lu}.*[.!?][\"\u201d\u2019)]*\s*$")
@@ -95,7 +109,7 @@ def compile(params: Mapping[str, Any], scope: str) -> Compiled:
     alternation = "|".join(rx.escape(p) for p in sorted(phrases, key=len, reverse=True))
     if mode == "prefix":
         # group 1 is set when a separator or a glued word follows the phrase
-        source = rf"^[\s\-–—*•·»›>|([]*(?:{alternation})(?:({_SEPARATOR}|{_GLUED})|[\s)\]]*$)"
+        source = rf"^[\s\-–—*•·»›>|([{_ARROWS}]*(?:{alternation})(?:({_SEPARATOR}|{_GLUED}|{_CAPS_LABEL})|[\s)\]]*$)"
     else:
         source = rf"(?<!\w)(?:{alternation})(?!\w)"
     lines = frozenset(normalize_line(p) for p in phrases)
@@ -180,13 +194,22 @@ def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
     if m is None:
         return False
     glued = bool(m.group(1)) and m.group(1)[-1].isalpha()
+    # Only a space before the headline: the label must be in capitals, or long before a quotation
+    # mark, unless the phrase holds its own separator ("More:").
+    label = line[: m.start(1)].lstrip(_LEAD).strip() if m.group(1) else ""
+    if m.group(1) and not m.group(1).strip() and label[-1:].isalnum():
+        quoted = line[m.end(1) : m.end(1) + 1] in _QUOTES
+        if not (_long_label(label) if quoted else _caps_label(label)):
+            return False
+    # An ellipsis after one short word is a sentence trailing off ("Top... that was it"), not a label's.
+    if m.group(1) and m.group(1).strip() in ("…", "...") and not _long_label(label):
+        return False
     # In capitals, a "glued" capital not followed by a small letter is the word going on
     # ("READY", "MOREOVER"), not a widget glued to its headline ("BACA JUGAWarga ...").
     if glued and line[: m.start(1)].isupper() and not line[m.end(1) : m.end(1) + 1].islower():
         return False
     # A short one-word label glued to a capital is a name's first part ("ReadWriteWeb",
     # "KlikDokter", "MoreThanMoney"), not a widget run into its headline.
-    label = line[: m.start(1)].lstrip(_LEAD).strip()
     if glued and " " not in label and len(label) <= _SHORT_LABEL:
         return False
     limit = compiled.max_words * (3 if m.group(1) else 1)
@@ -199,6 +222,16 @@ def _line_hit(compiled: Compiled, line: str, normal: str) -> bool:
     # Glued to a capitalised word, the phrase may open a sentence whose space was lost
     # ("SelanjutnyaImmigration Lounge merupakan ... . Lalu ..."): a line of sentences is prose.
     return not (glued and _PROSE_TAIL.search(line, m.end()))
+
+
+def _caps_label(label: str) -> bool:
+    """A label in capitals long enough not to be a word opening a headline ("TOP Ten ...")."""
+    return label.isupper() and _long_label(label)
+
+
+def _long_label(label: str) -> bool:
+    """A label of two words or more, or a long word: not a word a sentence opens with ("More")."""
+    return " " in label or len(label) >= _CAPS_LABEL_CHARS
 
 
 def _unbracketed(line: str) -> str:

@@ -36,7 +36,7 @@ csv.field_size_limit(10**8)
 
 
 sys.path.insert(0, str(HERE.parent))
-from scriptload import load as _load  # noqa: E402
+from scriptload import load as _load  # noqa: E402 - importable once benchmarks/ is on the path
 
 # The third scraped set's converter: the second set's page reduction, its records, and the
 # held-out MANIFEST.yaml and split.yaml writer.

@@ -39,7 +39,7 @@ csv.field_size_limit(10**8)
 
 
 sys.path.insert(0, str(HERE.parent))
-from scriptload import load as _load  # noqa: E402
+from scriptload import load as _load  # noqa: E402 - importable once benchmarks/ is on the path
 
 ingest = _load("field_ingest", HERE.parent / "field" / "ingest.py")
 fresh = _load("fresh_convert", HERE.parent / "fresh" / "convert.py")

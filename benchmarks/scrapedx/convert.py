@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 
 
 sys.path.insert(0, str(HERE.parent))
-from scriptload import load as _load  # noqa: E402
+from scriptload import load as _load  # noqa: E402 - importable once benchmarks/ is on the path
 
 scraped2 = _load("scraped2_convert", HERE.parent / "scraped2" / "convert.py")
 ingest = scraped2.ingest
